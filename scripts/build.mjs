@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// Builds what `npm start` runs: the server bundle (server/dist) and the web client (web/dist).
+// Skips the work when nothing changed since the last build, unless --force.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const stamp = join(root, '.build-stamp');
+const sources = ['server/src', 'web/src', 'web/index.html', 'web/vite.config.ts', 'package-lock.json'].map((p) => join(root, p));
+
+function newest(path) {
+  if (!existsSync(path)) return 0;
+  const s = statSync(path);
+  if (!s.isDirectory()) return s.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((n) => newest(join(path, n))));
+}
+
+export function isStale() {
+  if (!existsSync(stamp) || !existsSync(join(root, 'server/dist/main.js')) || !existsSync(join(root, 'web/dist/index.html'))) return true;
+  const built = statSync(stamp).mtimeMs;
+  return sources.some((s) => newest(s) > built);
+}
+
+export async function build() {
+  const started = Date.now();
+  const { build: esbuild } = await import('esbuild');
+  rmSync(join(root, 'server/dist'), { recursive: true, force: true });
+  await esbuild({
+    entryPoints: [join(root, 'server/src/main.ts')],
+    outfile: join(root, 'server/dist/main.js'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+  cpSync(join(root, 'server/src/db/migrations'), join(root, 'server/dist/migrations'), { recursive: true });
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: join(root, 'web'), stdio: 'inherit' });
+  writeFileSync(stamp, new Date().toISOString());
+  console.log(`built server and web in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  if (process.argv.includes('--force') || isStale()) await build();
+}

@@ -1,0 +1,93 @@
+import { existsSync } from 'node:fs';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { DbHandle } from './db/client.ts';
+import { systemClock, type Clock } from './lib/clock.ts';
+import { installErrorHandler } from './lib/http.ts';
+import { installSessions } from './modules/auth/plugin.ts';
+import { authRoutes } from './modules/auth/routes.ts';
+import { fileRoutes } from './modules/files/routes.ts';
+import { healthRoutes } from './modules/health/routes.ts';
+import { officeRoutes } from './modules/office/routes.ts';
+import { organisationRoutes } from './modules/organisations/routes.ts';
+import { registrationRoutes } from './modules/registration/routes.ts';
+import { userRoutes } from './modules/users/routes.ts';
+
+z.config(z.locales.zhCN());
+
+export interface AppOptions {
+  db: DbHandle;
+  clock?: Clock;
+  /** Built web client to serve at `/`; absent in API tests. */
+  webDist?: string;
+  secureCookies?: boolean;
+  logger?: FastifyServerOptions['logger'];
+  trustProxy?: boolean;
+}
+
+/** Plugins and every module's routes; nothing else. */
+export async function buildApp(opts: AppOptions) {
+  const app = Fastify({ logger: opts.logger ?? false, trustProxy: opts.trustProxy ?? false, bodyLimit: 2 * 1024 * 1024 });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(cookie);
+  // Oversize files are read (up to a cap) and refused by R-1 with their name, not by a bare 413.
+  await app.register(multipart, { throwFileSizeLimit: false });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'wygl 住宅专项维修资金管理平台 API',
+        version: '1.0.0',
+        description: '金额以“分”为单位的整数；面积以 0.01 平方米为单位的整数。',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'wygl_sid' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+      security: [{ session: [], csrf: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  installSessions(app, opts.db, opts.clock ?? systemClock, { csrfExempt: () => false });
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'SAMEORIGIN');
+    reply.header(
+      'content-security-policy',
+      "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'self'",
+    );
+  });
+
+  healthRoutes(app);
+  authRoutes(app, { secureCookies: opts.secureCookies ?? false });
+  registrationRoutes(app);
+  organisationRoutes(app);
+  userRoutes(app);
+  officeRoutes(app);
+  fileRoutes(app);
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  if (opts.webDist && existsSync(opts.webDist)) {
+    await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, index: 'index.html' });
+    // Client-side routes (e.g. /org/users) get the app shell; unknown /api paths stay JSON 404s.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.url.startsWith('/api/') || req.method !== 'GET') {
+        return reply.status(404).send({ code: 'NOT_FOUND', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` });
+      }
+      return reply.type('text/html').sendFile('index.html');
+    });
+  }
+  return app;
+}

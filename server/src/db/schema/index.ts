@@ -1,0 +1,4 @@
+export * from './audit.ts';
+export * from './numbering.ts';
+export * from './organisations.ts';
+export * from './registry.ts';

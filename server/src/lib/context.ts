@@ -1,0 +1,53 @@
+import type { Permission, OrgType } from '../domain/roles.ts';
+import type { Clock } from './clock.ts';
+import type { Db, DbKind } from '../db/client.ts';
+import { forbidden, unauthenticated } from './errors.ts';
+
+/** Who is calling: resolved from the session on every request. */
+export interface Actor {
+  userId: number;
+  username: string;
+  userName: string;
+  orgId: number;
+  orgType: OrgType;
+  orgName: string;
+  orgCode: string;
+  roles: string[];
+  permissions: Permission[];
+  isAdmin: boolean;
+  sessionHash: string;
+}
+
+/** What every use case receives besides its input. */
+export interface Ctx {
+  db: Db;
+  dbKind: DbKind;
+  clock: Clock;
+  actor: Actor | null;
+  /** Why a presented session cookie gave no actor: lets "please log in" say what happened. */
+  sessionProblem?: 'idle' | 'expired' | 'revoked' | null;
+  ip: string;
+}
+
+const SESSION_MESSAGES = {
+  idle: '登录已超时（30 分钟无操作），请重新登录',
+  expired: '登录已超过 12 小时，请重新登录',
+  revoked: '登录已失效（用户已注销、机构已暂停或已在别处退出），请重新登录',
+} as const;
+
+export function requireActor(ctx: Ctx): Actor {
+  if (!ctx.actor) throw unauthenticated(ctx.sessionProblem ? SESSION_MESSAGES[ctx.sessionProblem] : undefined);
+  return ctx.actor;
+}
+
+export function requirePermission(ctx: Ctx, permission: Permission): Actor {
+  const actor = requireActor(ctx);
+  if (!actor.permissions.includes(permission)) throw forbidden('当前用户的角色无权执行此操作');
+  return actor;
+}
+
+export function requireOrgType(ctx: Ctx, ...types: OrgType[]): Actor {
+  const actor = requireActor(ctx);
+  if (!types.includes(actor.orgType)) throw forbidden('本机构无权执行此操作');
+  return actor;
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { MOBILE_PATTERN, MOBILE_RULE, PHONE_PATTERN, PHONE_RULE } from '../domain/contact.ts';
+
+/**
+ * Field builders whose messages name the field in Chinese, so an API error reads
+ * "联系人不能为空" rather than a generic type error.
+ */
+export const text = (label: string, max = 100, min = 1) =>
+  z
+    .string({ error: `${label}不能为空` })
+    .trim()
+    .min(min, min === 1 ? `${label}不能为空` : `${label}至少 ${min} 个字符`)
+    .max(max, `${label}不能超过 ${max} 个字符`);
+
+export const optionalText = (label: string, max = 200) =>
+  z
+    .string({ error: `${label}须为文字` })
+    .trim()
+    .max(max, `${label}不能超过 ${max} 个字符`)
+    .default('');
+
+export const mobile = (label = '手机号') =>
+  z
+    .string({ error: `${label}不能为空` })
+    .trim()
+    .regex(MOBILE_PATTERN, `${label}格式不正确：${MOBILE_RULE}`);
+
+export const phone = (label = '联系电话') =>
+  z
+    .string({ error: `${label}不能为空` })
+    .trim()
+    .regex(PHONE_PATTERN, `${label}格式不正确：${PHONE_RULE}`);
+
+export const idParam = z.object({ id: z.coerce.number({ error: '编号须为数字' }).int().positive('编号须为正整数') });
+
+export const page = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200, '每页最多 200 条').default(20),
+});
+
+export const pageOf = <T extends z.ZodTypeAny>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
+
+export const errorBody = z.object({
+  code: z.string(),
+  message: z.string(),
+  fieldErrors: z.record(z.string(), z.string()).optional(),
+});
+
+export const ok = z.object({ ok: z.literal(true) });
+
+/** Validates outside a route schema (multipart fields, imported rows) with the same error body. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) out[issue.path.join('.') || '_'] ??= issue.message;
+  return out;
+}

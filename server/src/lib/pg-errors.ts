@@ -1,0 +1,8 @@
+/** Both drivers surface PostgreSQL's SQLSTATE as `code` (pglite sometimes on `cause`). */
+export function isUniqueViolation(err: unknown, constraint?: string): boolean {
+  for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    const o = e as { code?: string; constraint?: string; message?: string };
+    if (o.code === '23505') return !constraint || o.constraint === constraint || (o.message ?? '').includes(constraint);
+  }
+  return false;
+}

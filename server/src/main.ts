@@ -1,0 +1,60 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app.ts';
+import { openPglite, openPostgres, type DbHandle } from './db/client.ts';
+import { migrate } from './db/migrate.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './demo/seed.ts';
+
+const args = new Set(process.argv.slice(2));
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '0.0.0.0';
+const databaseUrl = process.env.DATABASE_URL;
+const dataDir = resolve(process.env.WYGL_DATA_DIR ?? 'data');
+const startEmpty = args.has('--empty') || process.env.WYGL_EMPTY === '1';
+// server/src/main.ts and server/dist/main.js both sit two levels below the repository root.
+const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+async function main() {
+  const handle: DbHandle = databaseUrl
+    ? await openPostgres(databaseUrl, Number(process.env.WYGL_DB_POOL ?? 10))
+    : await openPglite(dataDir);
+  await migrate(handle, databaseUrl);
+  let seeded = false;
+  if (!startEmpty && (await isEmpty(handle.db))) {
+    await seedDemo(handle.db);
+    seeded = true;
+  }
+  const app = await buildApp({
+    db: handle,
+    webDist,
+    secureCookies: process.env.WYGL_SECURE_COOKIES === '1',
+    trustProxy: process.env.WYGL_TRUST_PROXY === '1',
+    logger: { level: process.env.LOG_LEVEL ?? 'warn' },
+  });
+  await app.listen({ port, host });
+
+  const shown = host === '0.0.0.0' ? 'localhost' : host;
+  const lines = [
+    '',
+    `wygl 住宅专项维修资金管理平台 running at http://${shown}:${port}`,
+    `database: ${handle.kind === 'pglite' ? `embedded PostgreSQL (pglite) in ${dataDir}` : 'PostgreSQL (DATABASE_URL)'}${seeded ? ' — demo city loaded' : ''}`,
+  ];
+  if (!startEmpty) {
+    lines.push(`demo accounts (password ${DEMO_PASSWORD} for all):`);
+    for (const a of DEMO_ACCOUNTS) lines.push(`  机构代码 ${a.orgCode.padEnd(20)} 用户名 ${a.username.padEnd(10)} ${a.role} · ${a.note}`);
+  }
+  console.log(lines.join('\n'));
+
+  const stop = async () => {
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,47 @@
+import type { Tx } from '../../db/client.ts';
+import { auditLog } from '../../db/schema/index.ts';
+import type { Ctx } from '../../lib/context.ts';
+
+export interface AuditEntry {
+  action: string;
+  entity: string;
+  entityId: string | number;
+  summary: string;
+  before?: unknown;
+  after?: unknown;
+  /** For writes made before anyone is logged in (registration), name the organisation concerned. */
+  orgId?: number;
+  orgName?: string;
+}
+
+/** Called inside the use case's transaction, so the record and the change commit together. */
+export async function audit(tx: Tx, ctx: Ctx, e: AuditEntry): Promise<void> {
+  const a = ctx.actor;
+  await tx.insert(auditLog).values({
+    at: ctx.clock.now(),
+    userId: a?.userId ?? null,
+    userName: a ? `${a.userName}（${a.username}）` : '',
+    orgId: e.orgId ?? a?.orgId ?? null,
+    orgName: e.orgName ?? a?.orgName ?? '',
+    action: e.action,
+    entity: e.entity,
+    entityId: String(e.entityId),
+    summary: e.summary,
+    before: e.before ?? null,
+    after: e.after ?? null,
+    ip: ctx.ip,
+  });
+}
+
+/** Only the fields that changed, as two objects: what the office reads in the audit search. */
+export function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>) {
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(after)) {
+    if (v !== undefined && JSON.stringify(before[k]) !== JSON.stringify(v)) {
+      b[k] = before[k];
+      a[k] = v;
+    }
+  }
+  return { before: b, after: a, changed: Object.keys(a).length > 0 };
+}

@@ -1,0 +1,24 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { eq } from 'drizzle-orm';
+import { files } from '../../db/schema/index.ts';
+import { requireActor } from '../../lib/context.ts';
+import { notFound } from '../../lib/errors.ts';
+import { idParam } from '../../lib/fields.ts';
+
+export function fileRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  /** Own organisation's files, or any file for office staff who review organisations. */
+  r.get('/api/files/:id', { schema: { tags: ['文件'], summary: '下载/查看已上传文件', params: idParam } }, async (req, reply) => {
+    const actor = requireActor(req.ctx);
+    const [f] = await req.ctx.db.select().from(files).where(eq(files.id, req.params.id));
+    const mayRead = f && (f.orgId === actor.orgId || actor.permissions.includes('office.orgs'));
+    if (!f || !mayRead) throw notFound('文件');
+    return reply
+      .header('content-type', f.mime)
+      .header('x-content-type-options', 'nosniff')
+      .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(f.name)}`)
+      .header('cache-control', 'private, max-age=300')
+      .send(Buffer.from(f.data));
+  });
+}

@@ -1,0 +1,29 @@
+import { createHash } from 'node:crypto';
+import type { Tx } from '../../db/client.ts';
+import { files } from '../../db/schema/index.ts';
+import { sniffImage } from '../../domain/upload-check.ts';
+
+export interface IncomingFile {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+/** Stores an already-validated upload; the MIME type comes from its content, never from the browser. */
+export async function storeFile(tx: Tx, orgId: number | null, f: IncomingFile, createdBy: number | null, at: Date) {
+  const mime = sniffImage(f.bytes) ?? 'application/octet-stream';
+  const [row] = await tx
+    .insert(files)
+    .values({
+      orgId,
+      name: f.fileName,
+      mime,
+      size: f.bytes.length,
+      sha256: createHash('sha256').update(f.bytes).digest('hex'),
+      data: f.bytes,
+      createdBy,
+      createdAt: at,
+    })
+    .returning({ id: files.id });
+  if (!row) throw new Error('file insert returned no row');
+  return row.id;
+}

@@ -1,0 +1,140 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { idParam, optionalText, page, pageOf } from '../../lib/fields.ts';
+import { orgTypeEnum, orgView } from '../organisations/view.ts';
+import {
+  listLoginAttempts,
+  listOrganisations,
+  organisationDetail,
+  searchAudit,
+  setOrganisationStatus,
+  verifyDocuments,
+} from './service.ts';
+
+const tags = ['维修资金管理部门'];
+const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
+const day = z.coerce.date({ error: '日期格式不正确' });
+
+const orgRow = z.object({
+  id: z.number(),
+  type: orgTypeEnum,
+  typeLabel: z.string(),
+  name: z.string(),
+  code: z.string(),
+  contactPerson: z.string(),
+  phone: z.string(),
+  areaName: z.string().nullable(),
+  status: z.enum(['active', 'suspended']),
+  documentsVerifiedAt: z.date().nullable(),
+  createdAt: z.date(),
+});
+const orgDetail = orgView.extend({ userCount: z.number() });
+
+const auditRow = z.object({
+  id: z.number(),
+  at: z.date(),
+  userId: z.number().nullable(),
+  userName: z.string(),
+  orgId: z.number().nullable(),
+  orgName: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  summary: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+  ip: z.string(),
+});
+
+const loginRow = z.object({
+  id: z.number(),
+  orgCode: z.string(),
+  username: z.string(),
+  userId: z.number().nullable(),
+  success: z.boolean(),
+  reason: z.string(),
+  ip: z.string(),
+  at: z.date(),
+});
+
+export function officeRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/office/organisations',
+    {
+      schema: {
+        tags,
+        summary: '机构列表（F-61）',
+        querystring: page.extend({
+          type: orgTypeEnum.optional(),
+          status: z.enum(['active', 'suspended']).optional(),
+          verified: bool.optional(),
+          q: z.string().trim().max(50).optional(),
+        }),
+        response: { 200: pageOf(orgRow) },
+      },
+    },
+    async (req) => listOrganisations(req.ctx, req.query),
+  );
+  r.get(
+    '/api/office/organisations/:id',
+    { schema: { tags, summary: '机构详情与要件', params: idParam, response: { 200: orgDetail } } },
+    async (req) => organisationDetail(req.ctx, req.params.id),
+  );
+  r.post(
+    '/api/office/organisations/:id/verify-documents',
+    { schema: { tags, summary: '核验要件原件', params: idParam, response: { 200: orgDetail } } },
+    async (req) => verifyDocuments(req.ctx, req.params.id),
+  );
+  r.post(
+    '/api/office/organisations/:id/suspend',
+    {
+      schema: {
+        tags,
+        summary: '暂停机构（其用户立即退出且不能登录）',
+        params: idParam,
+        body: z.object({ reason: optionalText('暂停原因', 200).pipe(z.string().min(1, '请填写暂停原因')) }),
+        response: { 200: orgDetail },
+      },
+    },
+    async (req) => setOrganisationStatus(req.ctx, req.params.id, 'suspended', req.body.reason),
+  );
+  r.post(
+    '/api/office/organisations/:id/reactivate',
+    { schema: { tags, summary: '恢复机构', params: idParam, response: { 200: orgDetail } } },
+    async (req) => setOrganisationStatus(req.ctx, req.params.id, 'active', null),
+  );
+  r.get(
+    '/api/office/audit',
+    {
+      schema: {
+        tags,
+        summary: '审计日志查询',
+        querystring: page.extend({
+          orgId: z.coerce.number().int().positive().optional(),
+          entity: z.string().max(50).optional(),
+          entityId: z.string().max(50).optional(),
+          action: z.string().max(50).optional(),
+          q: z.string().trim().max(50).optional(),
+          from: day.optional(),
+          to: day.optional(),
+        }),
+        response: { 200: pageOf(auditRow) },
+      },
+    },
+    async (req) => searchAudit(req.ctx, req.query),
+  );
+  r.get(
+    '/api/office/login-attempts',
+    {
+      schema: {
+        tags,
+        summary: '登录日志',
+        querystring: page.extend({ orgCode: z.string().trim().max(64).optional(), success: bool.optional() }),
+        response: { 200: pageOf(loginRow) },
+      },
+    },
+    async (req) => listLoginAttempts(req.ctx, req.query),
+  );
+}

@@ -1,0 +1,178 @@
+import { and, count, desc, eq, gte, ilike, isNotNull, isNull, lt, or } from 'drizzle-orm';
+import { auditLog, loginAttempts, organisations, propertyAreas, users } from '../../db/schema/index.ts';
+import { ORG_TYPE_LABELS, type OrgType } from '../../domain/roles.ts';
+import { requirePermission, type Ctx } from '../../lib/context.ts';
+import { AppError, conflict, notFound } from '../../lib/errors.ts';
+import { isUniqueViolation } from '../../lib/pg-errors.ts';
+import { audit } from '../audit/audit.ts';
+import { endSessionsOfOrg } from '../auth/sessions.ts';
+import { loadOrgView } from '../organisations/view.ts';
+
+export interface OrgListQuery {
+  page: number;
+  pageSize: number;
+  type?: OrgType;
+  status?: 'active' | 'suspended';
+  verified?: boolean;
+  q?: string;
+}
+
+/** F-61: every organisation, newest first, filterable. */
+export async function listOrganisations(ctx: Ctx, q: OrgListQuery) {
+  requirePermission(ctx, 'office.orgs');
+  const where = and(
+    q.type ? eq(organisations.type, q.type) : undefined,
+    q.status ? eq(organisations.status, q.status) : undefined,
+    q.verified === undefined
+      ? undefined
+      : q.verified
+        ? isNotNull(organisations.documentsVerifiedAt)
+        : isNull(organisations.documentsVerifiedAt),
+    q.q
+      ? or(ilike(organisations.name, `%${q.q}%`), ilike(organisations.code, `%${q.q}%`), ilike(organisations.contactPerson, `%${q.q}%`))
+      : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    ctx.db
+      .select({ o: organisations, areaName: propertyAreas.name })
+      .from(organisations)
+      .leftJoin(propertyAreas, eq(propertyAreas.id, organisations.areaId))
+      .where(where)
+      .orderBy(desc(organisations.createdAt), desc(organisations.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    ctx.db.select({ n: count() }).from(organisations).where(where),
+  ]);
+  return {
+    items: rows.map(({ o, areaName }) => ({
+      id: o.id,
+      type: o.type,
+      typeLabel: ORG_TYPE_LABELS[o.type],
+      name: o.name,
+      code: o.code,
+      contactPerson: o.contactPerson,
+      phone: o.phone,
+      areaName,
+      status: o.status,
+      documentsVerifiedAt: o.documentsVerifiedAt,
+      createdAt: o.createdAt,
+    })),
+    total: total?.n ?? 0,
+  };
+}
+
+export async function organisationDetail(ctx: Ctx, id: number) {
+  requirePermission(ctx, 'office.orgs');
+  const view = await loadOrgView(ctx.db, id);
+  const [n] = await ctx.db.select({ n: count() }).from(users).where(eq(users.orgId, id));
+  return { ...view, userCount: n?.n ?? 0 };
+}
+
+/** Marks the paper originals as seen at the window (manual §1.1 第六步). */
+export async function verifyDocuments(ctx: Ctx, id: number) {
+  const actor = requirePermission(ctx, 'office.orgs');
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const [o] = await tx.select().from(organisations).where(eq(organisations.id, id)).for('update');
+    if (!o) throw notFound('机构');
+    if (o.documentsVerifiedAt) return;
+    await tx.update(organisations).set({ documentsVerifiedAt: now, documentsVerifiedBy: actor.userId }).where(eq(organisations.id, id));
+    await audit(tx, ctx, {
+      action: 'org.verify-documents',
+      entity: 'organisation',
+      entityId: id,
+      summary: `核验要件原件：${o.name}`,
+      after: { documentsVerifiedAt: now },
+    });
+  });
+  return organisationDetail(ctx, id);
+}
+
+/** Suspension logs every user of the organisation out at once and refuses their next logins. */
+export async function setOrganisationStatus(ctx: Ctx, id: number, status: 'active' | 'suspended', reason: string | null) {
+  const actor = requirePermission(ctx, 'office.orgs');
+  if (id === actor.orgId) throw new AppError(400, 'SELF', '不能暂停本机构');
+  try {
+    await ctx.db.transaction(async (tx) => {
+      const [o] = await tx.select().from(organisations).where(eq(organisations.id, id)).for('update');
+      if (!o) throw notFound('机构');
+      if (o.type === 'office') throw new AppError(400, 'OFFICE', '不能暂停维修资金管理部门');
+      if (o.status === status) return;
+      await tx
+        .update(organisations)
+        .set({ status, statusReason: status === 'suspended' ? reason : null, updatedAt: ctx.clock.now() })
+        .where(eq(organisations.id, id));
+      if (status === 'suspended') await endSessionsOfOrg(tx, id);
+      await audit(tx, ctx, {
+        action: status === 'suspended' ? 'org.suspend' : 'org.reactivate',
+        entity: 'organisation',
+        entityId: id,
+        summary: `${status === 'suspended' ? '暂停' : '恢复'}机构：${o.name}${reason ? `，原因：${reason}` : ''}`,
+        before: { status: o.status, statusReason: o.statusReason },
+        after: { status, statusReason: status === 'suspended' ? reason : null },
+      });
+    });
+  } catch (err) {
+    if (isUniqueViolation(err, 'organisations_committee_area_uq')) {
+      throw conflict('该物业区域已有另一个在用的业主委员会，不能恢复此业主委员会');
+    }
+    throw err;
+  }
+  return organisationDetail(ctx, id);
+}
+
+export interface AuditQuery {
+  page: number;
+  pageSize: number;
+  orgId?: number;
+  entity?: string;
+  entityId?: string;
+  action?: string;
+  q?: string;
+  from?: Date;
+  to?: Date;
+}
+
+/** SPEC §10 audit search: who, which organisation, what, when, with before/after. */
+export async function searchAudit(ctx: Ctx, q: AuditQuery) {
+  requirePermission(ctx, 'office.audit');
+  const where = and(
+    q.orgId ? eq(auditLog.orgId, q.orgId) : undefined,
+    q.entity ? eq(auditLog.entity, q.entity) : undefined,
+    q.entityId ? eq(auditLog.entityId, q.entityId) : undefined,
+    q.action ? eq(auditLog.action, q.action) : undefined,
+    q.q ? or(ilike(auditLog.summary, `%${q.q}%`), ilike(auditLog.userName, `%${q.q}%`), ilike(auditLog.orgName, `%${q.q}%`)) : undefined,
+    q.from ? gte(auditLog.at, q.from) : undefined,
+    q.to ? lt(auditLog.at, q.to) : undefined,
+  );
+  const [items, [total]] = await Promise.all([
+    ctx.db
+      .select()
+      .from(auditLog)
+      .where(where)
+      .orderBy(desc(auditLog.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    ctx.db.select({ n: count() }).from(auditLog).where(where),
+  ]);
+  return { items, total: total?.n ?? 0 };
+}
+
+export async function listLoginAttempts(ctx: Ctx, q: { page: number; pageSize: number; orgCode?: string; success?: boolean }) {
+  requirePermission(ctx, 'office.audit');
+  const where = and(
+    q.orgCode ? eq(loginAttempts.orgCode, q.orgCode.toUpperCase()) : undefined,
+    q.success === undefined ? undefined : eq(loginAttempts.success, q.success),
+  );
+  const [items, [total]] = await Promise.all([
+    ctx.db
+      .select()
+      .from(loginAttempts)
+      .where(where)
+      .orderBy(desc(loginAttempts.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    ctx.db.select({ n: count() }).from(loginAttempts).where(where),
+  ]);
+  return { items, total: total?.n ?? 0 };
+}

@@ -1,0 +1,215 @@
+import { and, asc, count, eq, ilike, ne, or } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
+import { users } from '../../db/schema/index.ts';
+import { passwordProblem } from '../../domain/password-policy.ts';
+import { isAdmin, isKnownRole, ROLES, type OrgType } from '../../domain/roles.ts';
+import { isLocked } from '../../domain/session-policy.ts';
+import { requirePermission, type Actor, type Ctx } from '../../lib/context.ts';
+import { AppError, conflict, invalid, notFound } from '../../lib/errors.ts';
+import { hashPassword } from '../../lib/password.ts';
+import { isUniqueViolation } from '../../lib/pg-errors.ts';
+import { audit, changedFields } from '../audit/audit.ts';
+import { endSessionsOfUsers } from '../auth/sessions.ts';
+
+type UserRow = typeof users.$inferSelect;
+
+function view(u: UserRow, orgType: OrgType, now: Date) {
+  return {
+    id: u.id,
+    username: u.username,
+    name: u.name,
+    mobile: u.mobile,
+    roles: u.roles,
+    roleLabels: u.roles.map((r) => ROLES[orgType][r]?.label ?? r),
+    status: u.status,
+    locked: isLocked(now, u.lockedUntil),
+    lastLoginAt: u.lastLoginAt,
+    createdAt: u.createdAt,
+  };
+}
+
+function checkRoles(actor: Actor, roles: string[]) {
+  const unknown = roles.filter((r) => !isKnownRole(actor.orgType, r));
+  if (unknown.length > 0) throw invalid('roles', `角色不存在：${unknown.join('、')}`);
+}
+
+/** Users of the caller's own organisation only: another organisation's user is simply not found. */
+async function ownUser(tx: Tx, actor: Actor, id: number, lock = false) {
+  const q = tx
+    .select()
+    .from(users)
+    .where(and(eq(users.id, id), eq(users.orgId, actor.orgId)));
+  const [u] = lock ? await q.for('update') : await q;
+  if (!u) throw notFound('用户');
+  return u;
+}
+
+/** F-3: an organisation always keeps at least one active administrator. */
+async function otherActiveAdmins(tx: Tx, actor: Actor, exceptId: number) {
+  const rows = await tx
+    .select({ roles: users.roles })
+    .from(users)
+    .where(and(eq(users.orgId, actor.orgId), eq(users.status, 'active'), ne(users.id, exceptId)));
+  return rows.filter((r) => isAdmin(actor.orgType, r.roles)).length;
+}
+
+const LAST_ADMIN = '不能移除本机构最后一位管理员：请先为其他用户授予管理员角色';
+
+export async function listUsers(ctx: Ctx, q: { page: number; pageSize: number; q?: string; status?: 'active' | 'inactive' }) {
+  const actor = requirePermission(ctx, 'org.users');
+  const where = and(
+    eq(users.orgId, actor.orgId),
+    q.status ? eq(users.status, q.status) : undefined,
+    q.q ? or(ilike(users.username, `%${q.q}%`), ilike(users.name, `%${q.q}%`), ilike(users.mobile, `%${q.q}%`)) : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    ctx.db
+      .select()
+      .from(users)
+      .where(where)
+      .orderBy(asc(users.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    ctx.db.select({ n: count() }).from(users).where(where),
+  ]);
+  const now = ctx.clock.now();
+  return { items: rows.map((u) => view(u, actor.orgType, now)), total: total?.n ?? 0 };
+}
+
+export async function getUser(ctx: Ctx, id: number) {
+  const actor = requirePermission(ctx, 'org.users');
+  return ctx.db.transaction(async (tx) => view(await ownUser(tx, actor, id), actor.orgType, ctx.clock.now()));
+}
+
+export async function createUser(ctx: Ctx, input: { username: string; name: string; mobile: string; roles: string[]; password: string }) {
+  const actor = requirePermission(ctx, 'org.users');
+  checkRoles(actor, input.roles);
+  const pw = passwordProblem(input.password);
+  if (pw) throw invalid('password', pw);
+  const passwordHash = await hashPassword(input.password);
+  const now = ctx.clock.now();
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const [u] = await tx
+        .insert(users)
+        .values({
+          orgId: actor.orgId,
+          username: input.username,
+          name: input.name,
+          mobile: input.mobile,
+          roles: input.roles,
+          passwordHash,
+          createdAt: now,
+        })
+        .returning();
+      if (!u) throw new Error('user insert returned no row');
+      const { password: _secret, ...after } = input;
+      await audit(tx, ctx, {
+        action: 'user.create',
+        entity: 'user',
+        entityId: u.id,
+        summary: `添加用户 ${u.username}（${u.name}）`,
+        after,
+      });
+      return view(u, actor.orgType, now);
+    });
+  } catch (err) {
+    if (isUniqueViolation(err, 'users_org_username_uq')) throw conflict(`用户名 ${input.username} 已存在`, 'username');
+    throw err;
+  }
+}
+
+export async function updateUser(ctx: Ctx, id: number, input: { name: string; mobile: string; roles: string[] }) {
+  const actor = requirePermission(ctx, 'org.users');
+  checkRoles(actor, input.roles);
+  return ctx.db.transaction(async (tx) => {
+    const before = await ownUser(tx, actor, id, true);
+    if (isAdmin(actor.orgType, before.roles) && !isAdmin(actor.orgType, input.roles) && before.status === 'active') {
+      if ((await otherActiveAdmins(tx, actor, id)) === 0) throw invalid('roles', LAST_ADMIN);
+    }
+    const diff = changedFields(before, input);
+    if (!diff.changed) return view(before, actor.orgType, ctx.clock.now());
+    const [u] = await tx.update(users).set(input).where(eq(users.id, id)).returning();
+    if (!u) throw notFound('用户');
+    await audit(tx, ctx, {
+      action: 'user.update',
+      entity: 'user',
+      entityId: id,
+      summary: `修改用户 ${u.username}`,
+      before: diff.before,
+      after: diff.after,
+    });
+    return view(u, actor.orgType, ctx.clock.now());
+  });
+}
+
+/** 注销用户: the account can no longer log in, and its live sessions end in the same transaction. */
+export async function deactivateUser(ctx: Ctx, id: number) {
+  const actor = requirePermission(ctx, 'org.users');
+  if (id === actor.userId) throw new AppError(400, 'SELF', '不能注销当前登录的用户');
+  return ctx.db.transaction(async (tx) => {
+    const u = await ownUser(tx, actor, id, true);
+    if (u.status === 'inactive') return view(u, actor.orgType, ctx.clock.now());
+    if (isAdmin(actor.orgType, u.roles) && (await otherActiveAdmins(tx, actor, id)) === 0) throw invalid('id', LAST_ADMIN);
+    const [after] = await tx.update(users).set({ status: 'inactive' }).where(eq(users.id, id)).returning();
+    await endSessionsOfUsers(tx, [id]);
+    await audit(tx, ctx, {
+      action: 'user.deactivate',
+      entity: 'user',
+      entityId: id,
+      summary: `注销用户 ${u.username}`,
+      before: { status: 'active' },
+      after: { status: 'inactive' },
+    });
+    return view(after ?? u, actor.orgType, ctx.clock.now());
+  });
+}
+
+export async function activateUser(ctx: Ctx, id: number) {
+  const actor = requirePermission(ctx, 'org.users');
+  return ctx.db.transaction(async (tx) => {
+    const u = await ownUser(tx, actor, id, true);
+    if (u.status === 'active') return view(u, actor.orgType, ctx.clock.now());
+    const [after] = await tx
+      .update(users)
+      .set({ status: 'active', failedLogins: 0, lockedUntil: null })
+      .where(eq(users.id, id))
+      .returning();
+    await audit(tx, ctx, {
+      action: 'user.activate',
+      entity: 'user',
+      entityId: id,
+      summary: `激活用户 ${u.username}`,
+      before: { status: 'inactive' },
+      after: { status: 'active' },
+    });
+    return view(after ?? u, actor.orgType, ctx.clock.now());
+  });
+}
+
+/** The administrator sets a new password for a user who forgot theirs; this also lifts a lockout. */
+export async function resetPassword(ctx: Ctx, id: number, password: string) {
+  const actor = requirePermission(ctx, 'org.users');
+  const pw = passwordProblem(password);
+  if (pw) throw invalid('password', pw);
+  const passwordHash = await hashPassword(password);
+  return ctx.db.transaction(async (tx) => {
+    const u = await ownUser(tx, actor, id, true);
+    const [after] = await tx.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null }).where(eq(users.id, id)).returning();
+    await endSessionsOfUsers(tx, [id], actor.sessionHash);
+    await audit(tx, ctx, { action: 'user.reset-password', entity: 'user', entityId: id, summary: `重置用户 ${u.username} 的密码` });
+    return view(after ?? u, actor.orgType, ctx.clock.now());
+  });
+}
+
+export function rolesOf(orgType: OrgType) {
+  return {
+    items: Object.entries(ROLES[orgType]).map(([key, d]) => ({
+      key,
+      label: d.label,
+      description: d.description,
+      admin: d.admin,
+      permissions: d.permissions,
+    })),
+  };
+}
