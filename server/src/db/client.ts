@@ -16,6 +16,8 @@ export interface DbHandle {
   db: Db;
   kind: DbKind;
   close(): Promise<void>;
+  /** The embedded engine, when that is what runs (tests copy its data dir as a template). */
+  pglite?: PGlite;
 }
 
 // pg returns int8 and numeric as strings by default; ids and money are bigint columns we map ourselves.
@@ -24,11 +26,14 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => BigInt(v));
 export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<DbHandle> {
   const client = await PGlite.create({ dataDir, loadDataDir });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return { db, kind: 'pglite', close: () => client.close() };
+  return { db, kind: 'pglite', close: () => client.close(), pglite: client };
 }
 
 export async function openPostgres(url: string, max = 10): Promise<DbHandle> {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection dropped by the server (restart, failover) must not crash the process;
+  // the pool replaces it on next use.
+  pool.on('error', (err) => console.warn(`postgres: idle connection closed (${(err as { code?: string }).code ?? err.message})`));
   // Fail fast on a wrong URL instead of at the first request.
   const probe = await pool.connect();
   probe.release();

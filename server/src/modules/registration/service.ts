@@ -41,11 +41,10 @@ export async function register(ctx: Ctx, raw: unknown, documents: UploadedDocume
   for (const w of wanted) {
     if (w.required && !documents.some((d) => d.kind === w.kind)) errors[`doc_${w.kind}`] ??= `请上传要件：${w.label}`;
   }
-  if (parsed.success) {
-    const pw = passwordProblem(parsed.data.password);
-    if (pw) errors.password = pw;
-    if (parsed.data.type === 'committee' && !parsed.data.areaId) errors.areaId = '业主委员会须选择所属物业区域';
-  }
+  const fields = (raw ?? {}) as { password?: unknown; areaId?: unknown };
+  const pw = typeof fields.password === 'string' ? passwordProblem(fields.password) : null;
+  if (pw) errors.password ??= pw;
+  if (type === 'committee' && !fields.areaId) errors.areaId ??= '业主委员会须选择所属物业区域';
   if (!parsed.success || Object.keys(errors).length > 0) throw invalidFields(errors);
   const data = parsed.data;
 

@@ -1,0 +1,24 @@
+import { defineConfig } from 'vitest/config';
+
+// Cheap password hashing in tests; the stored format keeps its parameters, so nothing else changes.
+const env = { WYGL_SCRYPT_N: '1024', TZ: 'UTC' };
+// The global setup (demo users of the template database) runs in this process, not in the workers.
+Object.assign(process.env, env);
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['src/domain/**/*.test.ts', 'src/lib/**/*.test.ts'], env } },
+      {
+        test: {
+          name: 'api',
+          include: ['src/modules/**/*.test.ts', 'test/**/*.test.ts'],
+          globalSetup: ['test/global-setup.ts'],
+          env,
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});

@@ -1,0 +1,44 @@
+import type { paths } from './schema';
+
+/**
+ * Names for the request and response shapes of the generated OpenAPI types, so pages can say
+ * `OrgView` instead of repeating `paths['/api/org']['get']…`. Nothing here is written by hand.
+ */
+type Method = 'get' | 'post' | 'put';
+type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
+type JsonContent<R> = R extends { content: { 'application/json': infer J } } ? J : never;
+type SuccessOf<Responses> = Responses extends { 200: infer R } ? R : Responses extends { 201: infer R } ? R : never;
+
+export type ApiResponse<P extends keyof paths, M extends Method = 'get'> = Operation<P, M> extends { responses: infer R }
+  ? JsonContent<SuccessOf<R>>
+  : never;
+export type ApiBody<P extends keyof paths, M extends Method> = Operation<P, M> extends { requestBody: { content: { 'application/json': infer B } } }
+  ? B
+  : never;
+export type ApiQuery<P extends keyof paths, M extends Method = 'get'> = Operation<P, M> extends { parameters: { query?: infer Q } }
+  ? NonNullable<Q>
+  : never;
+
+export type SessionInfo = ApiResponse<'/api/auth/session'>;
+export type OrgType = SessionInfo['org']['type'];
+export type OrgView = ApiResponse<'/api/org'>;
+export type OrgDocument = OrgView['documents'][number];
+export type OrgInfoBody = ApiBody<'/api/org', 'put'>;
+export type OrgRole = ApiResponse<'/api/org/roles'>['items'][number];
+export type OrgUser = ApiResponse<'/api/org/users/{id}'>;
+export type NewUserBody = ApiBody<'/api/org/users', 'post'>;
+export type UserChangeBody = ApiBody<'/api/org/users/{id}', 'put'>;
+export type PublicArea = ApiResponse<'/api/public/areas'>['items'][number];
+export type RegistrationRequirements = ApiResponse<'/api/registration/requirements'>;
+export type RegistrationType = ApiQuery<'/api/registration/requirements'>['type'];
+export type RegistrationResult = ApiResponse<'/api/registration', 'post'>;
+export type OfficeOrgRow = ApiResponse<'/api/office/organisations'>['items'][number];
+export type OfficeOrgDetail = ApiResponse<'/api/office/organisations/{id}'>;
+export type AuditEntry = ApiResponse<'/api/office/audit'>['items'][number];
+export type LoginAttempt = ApiResponse<'/api/office/login-attempts'>['items'][number];
+
+/** Every paginated list answers `{ items, total }`. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
