@@ -8,7 +8,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { z } from 'zod';
 import type { DbHandle } from './db/client.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
-import { installErrorHandler } from './lib/http.ts';
+import { installErrorHandler, installNotFound } from './lib/http.ts';
 import { installSessions } from './modules/auth/plugin.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { fileRoutes } from './modules/files/routes.ts';
@@ -79,15 +79,8 @@ export async function buildApp(opts: AppOptions) {
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  if (opts.webDist && existsSync(opts.webDist)) {
-    await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, index: 'index.html' });
-    // Client-side routes (e.g. /org/users) get the app shell; unknown /api paths stay JSON 404s.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/') || req.method !== 'GET') {
-        return reply.status(404).send({ code: 'NOT_FOUND', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` });
-      }
-      return reply.type('text/html').sendFile('index.html');
-    });
-  }
+  const serveWeb = Boolean(opts.webDist && existsSync(opts.webDist));
+  if (serveWeb) await app.register(fastifyStatic, { root: opts.webDist as string, wildcard: false, index: 'index.html' });
+  installNotFound(app, serveWeb);
   return app;
 }

@@ -4,6 +4,7 @@ import { buildApp } from './app.ts';
 import { openPglite, openPostgres, type DbHandle } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './demo/seed.ts';
+import { ensureDefaultStandards } from './modules/standards/store.ts';
 
 const args = new Set(process.argv.slice(2));
 const port = Number(process.env.PORT ?? 3000);
@@ -19,6 +20,7 @@ async function main() {
     ? await openPostgres(databaseUrl, Number(process.env.WYGL_DB_POOL ?? 10))
     : await openPglite(dataDir);
   await migrate(handle, databaseUrl);
+  await ensureDefaultStandards(handle.db);
   let seeded = false;
   if (!startEmpty && (await isEmpty(handle.db))) {
     await seedDemo(handle.db);

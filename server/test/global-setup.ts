@@ -7,6 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { openPglite, openPostgres } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { seedDemo } from '../src/demo/seed.ts';
+import { ensureDefaultStandards } from '../src/modules/standards/store.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -27,6 +28,7 @@ export default async function setup(project: TestProject) {
     const dir = await mkdtemp(join(tmpdir(), 'wygl-tpl-'));
     const handle = await openPglite();
     await migrate(handle);
+    await ensureDefaultStandards(handle.db);
     await seedDemo(handle.db);
     const dump = await handle.pglite?.dumpDataDir('none');
     if (!dump) throw new Error('pglite handle without its engine');
@@ -45,6 +47,7 @@ export default async function setup(project: TestProject) {
   const tplUrl = withDatabase(url, template);
   const handle = await openPostgres(tplUrl, 2);
   await migrate(handle, tplUrl);
+  await ensureDefaultStandards(handle.db);
   await seedDemo(handle.db);
   await handle.close();
   project.provide('dbKind', 'postgres');

@@ -4,6 +4,8 @@ import { organisations, orgDocuments, propertyAreas, users } from '../db/schema/
 import type { OrgType } from '../domain/roles.ts';
 import { hashPassword } from '../lib/password.ts';
 import { storeFile } from '../modules/files/store.ts';
+import { loadStandards } from '../modules/standards/store.ts';
+import { seedDemoRegistry } from './registry.ts';
 import { solidPng } from './png.ts';
 
 /** Every demo account uses this password; the README and the start banner list the accounts. */
@@ -30,8 +32,22 @@ interface DemoOrg {
 }
 
 const AREAS = [
-  { name: '侨城花园', district: '蓬江区', street: '白沙街道', address: '江门市蓬江区建设路 88 号', remark: '一期、二期' },
-  { name: '江景豪庭', district: '江海区', street: '江南街道', address: '江门市江海区五邑路 168 号', remark: '' },
+  {
+    name: '侨城花园',
+    district: '蓬江区',
+    street: '白沙街道',
+    address: '江门市蓬江区建设路 88 号',
+    remark: '一期、二期',
+    depositTiming: '商品房预售前',
+  },
+  {
+    name: '江景豪庭',
+    district: '江海区',
+    street: '江南街道',
+    address: '江门市江海区五邑路 168 号',
+    remark: '',
+    depositTiming: '房屋交付前',
+  },
 ];
 
 const ORGS: DemoOrg[] = [
@@ -103,12 +119,14 @@ export async function isEmpty(db: Db): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
-/** The demo city: loaded once, in one transaction, into an empty database. */
+/** The demo city: loaded once, in one transaction, into an empty database (after the default standards). */
 export async function seedDemo(db: Db, now = new Date()): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const standards = await loadStandards(db);
   await db.transaction(async (tx) => {
     const developer = ORGS.find((o) => o.type === 'developer');
     const areaIds = new Map<string, number>();
+    const areaRows = new Map<string, { id: number; depositTiming: string }>();
     const orgIds = new Map<string, number>();
     for (const o of ORGS.filter((x) => x.type !== 'committee')) orgIds.set(o.code, await insertOrg(tx, o, null, passwordHash, now));
     for (const a of AREAS) {
@@ -116,8 +134,12 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
         .insert(propertyAreas)
         .values({ ...a, developerOrgId: developer ? (orgIds.get(developer.code) ?? null) : null, createdAt: now })
         .returning({ id: propertyAreas.id });
-      if (row) areaIds.set(a.name, row.id);
+      if (row) {
+        areaIds.set(a.name, row.id);
+        areaRows.set(a.name, { id: row.id, depositTiming: a.depositTiming });
+      }
     }
+    await seedDemoRegistry(tx, areaRows, standards, now);
     for (const o of ORGS.filter((x) => x.type === 'committee')) {
       orgIds.set(o.code, await insertOrg(tx, o, o.area ? (areaIds.get(o.area) ?? null) : null, passwordHash, now));
     }

@@ -36,7 +36,12 @@ export function installErrorHandler(app: FastifyInstance) {
     req.log.error(err);
     return reply.status(500).send({ code: 'INTERNAL', message: '系统内部错误，请稍后再试或联系维修资金管理部门' });
   });
+}
+
+/** Unknown /api paths are JSON 404s; with a web client, every other GET gets the app shell. */
+export function installNotFound(app: FastifyInstance, serveShell: boolean) {
   app.setNotFoundHandler((req, reply) => {
-    reply.status(404).send({ code: 'NOT_FOUND', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` });
+    if (serveShell && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
+    return reply.status(404).send({ code: 'NOT_FOUND', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` });
   });
 }

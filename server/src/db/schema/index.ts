@@ -1,3 +1,4 @@
+export * from './applications.ts';
 export * from './audit.ts';
 export * from './numbering.ts';
 export * from './organisations.ts';
