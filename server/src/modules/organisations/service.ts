@@ -4,6 +4,14 @@ import { requirePermission, type Ctx } from '../../lib/context.ts';
 import { audit, changedFields } from '../audit/audit.ts';
 import { loadOrgView } from './view.ts';
 
+const FIELD_LABELS: Record<keyof OrgDetailsInput, string> = {
+  name: '机构名称',
+  contactPerson: '联系人',
+  phone: '联系电话',
+  address: '地址',
+  legalRepresentative: '法定代表人（负责人）',
+};
+
 export interface OrgDetailsInput {
   name: string;
   contactPerson: string;
@@ -28,7 +36,9 @@ export async function changeOwnInfo(ctx: Ctx, input: OrgDetailsInput) {
       action: 'org.update',
       entity: 'organisation',
       entityId: actor.orgId,
-      summary: `信息变更：${Object.keys(diff.after).join('、')}`,
+      summary: `信息变更：${Object.keys(diff.after)
+        .map((k) => FIELD_LABELS[k as keyof OrgDetailsInput] ?? k)
+        .join('、')}`,
       before: diff.before,
       after: diff.after,
     });

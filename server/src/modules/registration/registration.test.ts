@@ -131,19 +131,17 @@ describe('F-1 registration', () => {
   });
 
   it('F-1 registers a developer, whose administrator gets the developer admin role', async () => {
-    const res = await t
-      .agent()
-      .postForm(
-        '/api/registration',
-        registrationForm(
-          { ...committeeRegistration(0), type: 'developer', name: '江门市新城地产有限公司', code: '91440700MA5NEW0001', areaId: undefined },
-          {
-            businessLicence: file(smallPng(), '执照.png'),
-            qualification: file(smallPng(), '资质.png'),
-            legalRepId: file(smallPng(), '身份证.png'),
-          },
-        ),
-      );
+    const res = await t.agent().postForm(
+      '/api/registration',
+      registrationForm(
+        { ...committeeRegistration(0), type: 'developer', name: '江门市新城地产有限公司', code: '91440700MA5NEW0001', areaId: undefined },
+        {
+          businessLicence: file(smallPng(), '执照.png'),
+          qualification: file(smallPng(), '资质.png'),
+          legalRepId: file(smallPng(), '身份证.png'),
+        },
+      ),
+    );
     expect(res.statusCode).toBe(201);
     const agent = await t.login('91440700MA5NEW0001', 'admin', VALID_PASSWORD);
     const session = (await agent.get('/api/auth/session')).json();

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, ilike, ne, or } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { users } from '../../db/schema/index.ts';
+import { organisations, users } from '../../db/schema/index.ts';
 import { passwordProblem } from '../../domain/password-policy.ts';
 import { isAdmin, isKnownRole, ROLES, type OrgType } from '../../domain/roles.ts';
 import { isLocked } from '../../domain/session-policy.ts';
@@ -51,6 +51,14 @@ async function otherActiveAdmins(tx: Tx, actor: Actor, exceptId: number) {
     .from(users)
     .where(and(eq(users.orgId, actor.orgId), eq(users.status, 'active'), ne(users.id, exceptId)));
   return rows.filter((r) => isAdmin(actor.orgType, r.roles)).length;
+}
+
+/**
+ * Changes that may remove an administrator queue on the organisation's row, so two of them at once
+ * (two administrators deactivating or demoting each other) cannot both see "another admin remains".
+ */
+async function lockOrgUsers(tx: Tx, actor: Actor) {
+  await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, actor.orgId)).for('no key update');
 }
 
 const LAST_ADMIN = '不能移除本机构最后一位管理员：请先为其他用户授予管理员角色';
@@ -123,6 +131,7 @@ export async function updateUser(ctx: Ctx, id: number, input: { name: string; mo
   const actor = requirePermission(ctx, 'org.users');
   checkRoles(actor, input.roles);
   return ctx.db.transaction(async (tx) => {
+    await lockOrgUsers(tx, actor);
     const before = await ownUser(tx, actor, id, true);
     if (isAdmin(actor.orgType, before.roles) && !isAdmin(actor.orgType, input.roles) && before.status === 'active') {
       if ((await otherActiveAdmins(tx, actor, id)) === 0) throw invalid('roles', LAST_ADMIN);
@@ -148,6 +157,7 @@ export async function deactivateUser(ctx: Ctx, id: number) {
   const actor = requirePermission(ctx, 'org.users');
   if (id === actor.userId) throw new AppError(400, 'SELF', '不能注销当前登录的用户');
   return ctx.db.transaction(async (tx) => {
+    await lockOrgUsers(tx, actor);
     const u = await ownUser(tx, actor, id, true);
     if (u.status === 'inactive') return view(u, actor.orgType, ctx.clock.now());
     if (isAdmin(actor.orgType, u.roles) && (await otherActiveAdmins(tx, actor, id)) === 0) throw invalid('id', LAST_ADMIN);
