@@ -10,12 +10,14 @@ import type { DbHandle } from './db/client.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
 import { installErrorHandler, installNotFound } from './lib/http.ts';
 import { installSessions } from './modules/auth/plugin.ts';
+import { applicationRoutes } from './modules/applications/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { fileRoutes } from './modules/files/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { officeRoutes } from './modules/office/routes.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
 import { registrationRoutes } from './modules/registration/routes.ts';
+import { registryRoutes } from './modules/registry/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 
 z.config(z.locales.zhCN());
@@ -76,6 +78,8 @@ export async function buildApp(opts: AppOptions) {
   userRoutes(app);
   officeRoutes(app);
   fileRoutes(app);
+  applicationRoutes(app);
+  registryRoutes(app);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -11,6 +11,8 @@ export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 export type DbKind = 'pglite' | 'postgres';
+/** Either the database or a transaction: for reads that work inside or outside a use case. */
+export type Conn = Db | Tx;
 
 export interface DbHandle {
   db: Db;

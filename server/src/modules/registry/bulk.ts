@@ -1,7 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Tx } from '../../db/client.ts';
+import type { Conn, Tx } from '../../db/client.ts';
 import { buildings, houseAccounts, houseHistory, houseOwners, houses, units } from '../../db/schema/index.ts';
-import { amountDue, rateFor, type HouseUse, type StandardRow } from '../../domain/deposit-standard.ts';
+import { amountDue, rateFor, type StandardRow } from '../../domain/deposit-standard.ts';
+import { housePlaceKey, type ParsedHouse, type ParsedOwner } from '../../domain/house-row.ts';
 import { businessDay } from '../../lib/clock.ts';
 
 /** Rows per multi-row INSERT: well under PostgreSQL's 65,535 bind parameters. */
@@ -16,26 +17,10 @@ export interface NewBuilding {
   elevator: boolean;
 }
 
-export interface NewOwner {
-  name: string;
-  idType: (typeof houseOwners.$inferInsert)['idType'];
-  idNumber: string;
-  phone: string;
-}
+export type NewOwner = ParsedOwner;
 
-export interface NewHouse {
-  building: string;
-  unit: string;
-  floor: number;
-  room: string;
-  address: string;
-  buildingArea: number;
-  innerArea: number;
-  use: HouseUse;
-  elevator: boolean;
-  salesStatus: 'sold' | 'unsold';
+export interface NewHouse extends ParsedHouse {
   depositTiming: string;
-  owners: NewOwner[];
 }
 
 export interface Provenance {
@@ -156,14 +141,12 @@ export async function insertHouses(
 }
 
 /** Live houses of an area keyed by their place, to refuse duplicates against the registry (R-14). */
-export async function livePlaces(tx: Tx, areaId: number): Promise<Set<string>> {
+export async function livePlaces(tx: Conn, areaId: number): Promise<Set<string>> {
   const rows = await tx
     .select({ building: buildings.name, unit: units.name, room: houses.room })
     .from(houses)
     .innerJoin(buildings, eq(buildings.id, houses.buildingId))
     .innerJoin(units, eq(units.id, houses.unitId))
     .where(and(eq(houses.areaId, areaId), eq(houses.status, 'normal')));
-  return new Set(rows.map((r) => placeKey(r.building, r.unit, r.room)));
+  return new Set(rows.map(housePlaceKey));
 }
-
-export const placeKey = (building: string, unit: string, room: string) => `${building}\u0000${unit}\u0000${room}`;

@@ -1,0 +1,15 @@
+/** Areas travel as decimal text (“89.15”) and are held as integer hundredths of a square metre. */
+export const AREA_RULE = '须为正数，最多 2 位小数';
+
+export function parseArea(text: string): number | null {
+  const s = text.trim();
+  if (!/^\d{1,7}(\.\d{1,2})?$/.test(s)) return null;
+  const [whole, frac = ''] = s.split('.');
+  return Number(whole) * 100 + Number(frac.padEnd(2, '0'));
+}
+
+export function formatArea(hundredths: number): string {
+  const sign = hundredths < 0 ? '-' : '';
+  const abs = Math.abs(hundredths);
+  return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}

@@ -1,0 +1,23 @@
+import type { ApplicationType } from '../../db/schema/index.ts';
+import type { ApplicationHandler } from './handler.ts';
+import { areaCollection } from './types/area-collection.ts';
+import { houseCancellation } from './types/house-cancellation.ts';
+import { houseSupplement } from './types/house-supplement.ts';
+import { ownershipChange } from './types/ownership-change.ts';
+import { AppError } from '../../lib/errors.ts';
+
+const HANDLERS: Partial<Record<ApplicationType, ApplicationHandler>> = {
+  area_collection: areaCollection,
+  house_supplement: houseSupplement,
+  house_cancellation: houseCancellation,
+  ownership_change: ownershipChange,
+};
+
+export function handlerFor(type: ApplicationType): ApplicationHandler {
+  const h = HANDLERS[type];
+  if (!h) throw new AppError(400, 'UNSUPPORTED_TYPE', `暂不支持此类业务单：${type}`);
+  return h;
+}
+
+export const supportedTypes = () =>
+  Object.values(HANDLERS).map((h) => ({ type: h.type, label: h.label, prefix: h.prefix, needsArea: h.needsArea }));

@@ -1,0 +1,90 @@
+import { annotatedWorkbook } from '../../lib/spreadsheet.ts';
+import { requirePermission, type Ctx } from '../../lib/context.ts';
+import { AppError, invalid } from '../../lib/errors.ts';
+import { eq } from 'drizzle-orm';
+import { applications } from '../../db/schema/index.ts';
+import type { CellError, ParsedHouse } from '../../domain/house-row.ts';
+import { audit } from '../audit/audit.ts';
+import { livePlaces } from '../registry/bulk.ts';
+import { HOUSE_SHEET, HOUSE_TEMPLATE_COLUMNS, importHouses } from '../registry/house-import.ts';
+import type { BuildingInput } from './shared.ts';
+import { loadApplication, writeItems } from './service.ts';
+import { existingBuildings } from './types/new-houses.ts';
+
+const IMPORT_TYPES = new Set(['area_collection', 'house_supplement']);
+
+export class ImportErrors extends AppError {
+  constructor(readonly errors: CellError[]) {
+    super(422, 'IMPORT_ERRORS', `导入文件有 ${errors.length} 处错误，未导入任何数据；请按提示修改后重新导入`);
+  }
+  override body() {
+    return { ...super.body(), errors: this.errors };
+  }
+}
+
+/** A building named by imported houses but not described yet: sensible defaults the page lets the user correct. */
+function derivedBuilding(name: string, houses: ParsedHouse[], year: number): BuildingInput {
+  const mine = houses.filter((h) => h.building === name);
+  return {
+    name,
+    floorsAbove: Math.max(0, ...mine.map((h) => h.floor)),
+    floorsBelow: Math.max(0, ...mine.map((h) => -h.floor)),
+    builtYear: year,
+    structure: '钢筋混凝土结构',
+    elevator: mine.some((h) => h.elevator),
+  };
+}
+
+async function validateFile(ctx: Ctx, id: number, file: { fileName: string; bytes: Uint8Array }) {
+  const actor = requirePermission(ctx, 'registry.edit');
+  const app = await ctx.db.transaction((tx) => loadApplication(tx, actor, id));
+  if (!IMPORT_TYPES.has(app.type)) throw invalid('file', '此类业务单不导入房屋');
+  const existing = app.areaId ? await livePlaces(ctx.db, app.areaId) : new Set<string>();
+  return { actor, result: await importHouses(file.bytes, file.fileName, existing) };
+}
+
+/** R-14: the file back as .xlsx with every error cell marked, for the user to correct. */
+export async function annotateHouseFile(ctx: Ctx, id: number, file: { fileName: string; bytes: Uint8Array }) {
+  const { result } = await validateFile(ctx, id, file);
+  if (result.errors.length === 0) throw invalid('file', '文件没有错误，可直接导入');
+  return annotatedWorkbook(HOUSE_SHEET, HOUSE_TEMPLATE_COLUMNS, result.table, result.errors);
+}
+
+/** R-14 import into an application: every row validated, all errors at once, nothing saved unless the whole file is clean. */
+export async function importHouseItems(ctx: Ctx, id: number, file: { fileName: string; bytes: Uint8Array }) {
+  const { actor, result } = await validateFile(ctx, id, file);
+  if (result.errors.length > 0) throw new ImportErrors(result.errors);
+  const houses = result.houses.map((h) => h.house);
+  return ctx.db.transaction(async (tx) => {
+    const locked = await loadApplication(tx, actor, id, true);
+    if (locked.status !== 'draft' && locked.status !== 'rejected')
+      throw new AppError(409, 'STATUS', `业务单 ${locked.no} 已提交，不能再导入`);
+    const form = locked.form as { buildings: BuildingInput[] };
+    const known = new Set([
+      ...form.buildings.map((b) => b.name),
+      ...(locked.areaId ? (await existingBuildings(tx, locked.areaId)).keys() : []),
+    ]);
+    const added = [...new Set(houses.map((h) => h.building))]
+      .filter((b) => !known.has(b))
+      .map((b) => derivedBuilding(b, houses, ctx.clock.now().getFullYear()));
+    if (added.length > 0) {
+      await tx
+        .update(applications)
+        .set({ form: { ...form, buildings: [...form.buildings, ...added] } })
+        .where(eq(applications.id, id));
+    }
+    await writeItems(
+      tx,
+      locked,
+      'house',
+      houses.map((data) => ({ data })),
+    );
+    await audit(tx, ctx, {
+      action: 'application.import',
+      entity: 'application',
+      entityId: id,
+      summary: `业务单 ${locked.no} 导入房屋 ${houses.length} 套（${file.fileName}）`,
+    });
+    return { imported: houses.length, addedBuildings: added.map((b) => b.name) };
+  });
+}

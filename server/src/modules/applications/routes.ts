@@ -1,0 +1,200 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { idParam, pageOf, text } from '../../lib/fields.ts';
+import { invalid } from '../../lib/errors.ts';
+import { houseTemplate } from '../registry/house-import.ts';
+import { supportedTypes } from './handlers.ts';
+import { annotateHouseFile, importHouseItems } from './import.ts';
+import { applicationDetail, applicationSummary, cellError, createBody, itemRow, itemsQuery, listQuery } from './schemas.ts';
+import {
+  accept,
+  applicationDetail as detail,
+  approve,
+  createApplication,
+  listApplications,
+  listItems,
+  reject,
+  replaceItems,
+  saveForm,
+  submit,
+  withdraw,
+} from './service.ts';
+
+const tags = ['业务单（物业区域管理）'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function attachment(name: string) {
+  return `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+export function applicationRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const afterChange = async (id: number, ctx: Parameters<typeof detail>[0]) => detail(ctx, id);
+
+  r.get(
+    '/api/applications/types',
+    {
+      schema: {
+        tags,
+        summary: '可办理的业务类型',
+        response: {
+          200: z.object({ items: z.array(z.object({ type: z.string(), label: z.string(), prefix: z.string(), needsArea: z.boolean() })) }),
+        },
+      },
+    },
+    async () => ({ items: supportedTypes() }),
+  );
+  r.get(
+    '/api/applications',
+    {
+      schema: {
+        tags,
+        summary: '业务单列表（开发建设单位：本单位；管理部门：待办箱 F-60）',
+        querystring: listQuery,
+        response: { 200: pageOf(applicationSummary) },
+      },
+    },
+    async (req) => listApplications(req.ctx, req.query),
+  );
+  r.post(
+    '/api/applications',
+    { schema: { tags, summary: '新建业务单（草稿）', body: createBody, response: { 201: applicationDetail } } },
+    async (req, reply) => {
+      const created = await createApplication(req.ctx, req.body);
+      return reply.status(201).send(await afterChange(created.id, req.ctx));
+    },
+  );
+  r.get(
+    '/api/applications/:id',
+    { schema: { tags, summary: '业务单详情与办理过程', params: idParam, response: { 200: applicationDetail } } },
+    async (req) => detail(req.ctx, req.params.id),
+  );
+  r.put(
+    '/api/applications/:id/form',
+    {
+      schema: {
+        tags,
+        summary: '保存业务单表头',
+        params: idParam,
+        body: z.object({ form: z.unknown() }),
+        response: { 200: applicationDetail },
+      },
+    },
+    async (req) => {
+      await saveForm(req.ctx, req.params.id, req.body.form);
+      return afterChange(req.params.id, req.ctx);
+    },
+  );
+  r.put(
+    '/api/applications/:id/items/:kind',
+    {
+      schema: {
+        tags,
+        summary: '替换某类明细（选择的房屋、变更后信息、业主等）',
+        params: idParam.extend({ kind: z.string().min(1).max(30) }),
+        body: z.object({ rows: z.array(z.unknown()).max(50_000, '一次最多 50000 行') }),
+        response: { 200: z.object({ count: z.number() }) },
+      },
+    },
+    async (req) => replaceItems(req.ctx, req.params.id, req.params.kind, req.body.rows),
+  );
+  r.get(
+    '/api/applications/:id/items',
+    { schema: { tags, summary: '业务单明细（分页）', params: idParam, querystring: itemsQuery, response: { 200: pageOf(itemRow) } } },
+    async (req) => listItems(req.ctx, req.params.id, req.query.kind, req.query.page, req.query.pageSize),
+  );
+  const readUpload = async (req: FastifyRequest) => {
+    const part = await req.file({ limits: { fileSize: 20 * 1024 * 1024 + 1 } });
+    if (!part) throw invalid('file', '请选择要导入的文件');
+    const bytes = new Uint8Array(await part.toBuffer());
+    if (part.file.truncated) throw invalid('file', `文件“${part.filename}”超过 20M，请分批导入`);
+    return { fileName: part.filename, bytes };
+  };
+  r.post(
+    '/api/applications/:id/import',
+    {
+      schema: {
+        tags,
+        summary: '导入房屋（R-14：.xlsx 或 .csv；有错误时全部列出，且不导入任何数据）',
+        params: idParam,
+        consumes: ['multipart/form-data'],
+        response: {
+          200: z.object({ imported: z.number(), addedBuildings: z.array(z.string()) }),
+          422: z.object({ code: z.string(), message: z.string(), errors: z.array(cellError) }),
+        },
+      },
+    },
+    async (req) => importHouseItems(req.ctx, req.params.id, await readUpload(req)),
+  );
+  r.post(
+    '/api/applications/:id/import/annotated',
+    { schema: { tags, summary: '下载标注了错误的导入文件（.xlsx）', params: idParam, consumes: ['multipart/form-data'] } },
+    async (req, reply) => {
+      const xlsx = await annotateHouseFile(req.ctx, req.params.id, await readUpload(req));
+      return reply.header('content-type', XLSX).header('content-disposition', attachment('导入错误标注.xlsx')).send(xlsx);
+    },
+  );
+  r.get('/api/templates/houses.xlsx', { schema: { tags, summary: '下载房屋信息导入模板' } }, async (_req, reply) =>
+    reply
+      .header('content-type', XLSX)
+      .header('content-disposition', attachment('房屋信息导入模板.xlsx'))
+      .send(await houseTemplate()),
+  );
+  r.post(
+    '/api/applications/:id/submit',
+    { schema: { tags, summary: '保存并提交', params: idParam, response: { 200: applicationDetail } } },
+    async (req) => {
+      await submit(req.ctx, req.params.id);
+      return afterChange(req.params.id, req.ctx);
+    },
+  );
+  r.post(
+    '/api/applications/:id/withdraw',
+    { schema: { tags, summary: '撤回', params: idParam, response: { 200: applicationDetail } } },
+    async (req) => {
+      await withdraw(req.ctx, req.params.id);
+      return afterChange(req.params.id, req.ctx);
+    },
+  );
+  r.post(
+    '/api/applications/:id/accept',
+    {
+      schema: {
+        tags,
+        summary: '受理（管理部门窗口）',
+        params: idParam,
+        body: z.object({ note: z.string().trim().max(500).default('') }),
+        response: { 200: applicationDetail },
+      },
+    },
+    async (req) => {
+      await accept(req.ctx, req.params.id, req.body.note);
+      return afterChange(req.params.id, req.ctx);
+    },
+  );
+  r.post(
+    '/api/applications/:id/approve',
+    { schema: { tags, summary: '审核通过（变更一次性生效）', params: idParam, response: { 200: applicationDetail } } },
+    async (req) => {
+      await approve(req.ctx, req.params.id);
+      return afterChange(req.params.id, req.ctx);
+    },
+  );
+  r.post(
+    '/api/applications/:id/reject',
+    {
+      schema: {
+        tags,
+        summary: '审核退回（须填写原因）',
+        params: idParam,
+        body: z.object({ reason: text('退回原因', 500) }),
+        response: { 200: applicationDetail },
+      },
+    },
+    async (req) => {
+      await reject(req.ctx, req.params.id, req.body.reason);
+      return afterChange(req.params.id, req.ctx);
+    },
+  );
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { APPLICATION_STATUSES, APPLICATION_TYPES } from '../../db/schema/index.ts';
+import { page } from '../../lib/fields.ts';
+
+export const applicationType = z.enum(APPLICATION_TYPES, { error: '业务类型不正确' });
+export const applicationStatus = z.enum(APPLICATION_STATUSES);
+
+export const applicationSummary = z.object({
+  id: z.number(),
+  no: z.string(),
+  type: applicationType,
+  typeLabel: z.string(),
+  status: applicationStatus,
+  statusLabel: z.string(),
+  orgId: z.number(),
+  orgName: z.string(),
+  areaId: z.number().nullable(),
+  areaName: z.string().nullable(),
+  itemCount: z.number(),
+  createdAt: z.date(),
+  submittedAt: z.date().nullable(),
+  acceptedAt: z.date().nullable(),
+  reviewedAt: z.date().nullable(),
+  rejectReason: z.string().nullable(),
+});
+
+export const applicationDetail = applicationSummary.extend({
+  form: z.unknown(),
+  outcome: z.unknown(),
+  acceptNote: z.string().nullable(),
+  itemCounts: z.record(z.string(), z.number()),
+  open: z.boolean(),
+  events: z.array(z.object({ action: z.string(), userName: z.string(), orgName: z.string(), note: z.string(), at: z.date() })),
+});
+
+export const listQuery = page.extend({
+  type: applicationType.optional(),
+  status: applicationStatus.optional(),
+  areaId: z.coerce.number().int().positive().optional(),
+  orgId: z.coerce.number().int().positive().optional(),
+  q: z.string().trim().max(60).optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+});
+
+export const createBody = z.object({ type: applicationType, areaId: z.number().int().positive().optional(), form: z.unknown() });
+export const itemsQuery = page.extend({ kind: z.string().min(1).max(30) });
+export const itemRow = z.object({
+  seq: z.number(),
+  houseId: z.number().nullable(),
+  buildingId: z.number().nullable(),
+  before: z.unknown(),
+  data: z.unknown(),
+});
+export const cellError = z.object({ row: z.number(), column: z.string(), message: z.string() });

@@ -1,0 +1,495 @@
+import { and, asc, count, desc, eq, gte, ilike, inArray, lt, ne, or, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
+import {
+  type ApplicationStatus,
+  type ApplicationType,
+  applicationEvents,
+  applicationHouseClaims,
+  applicationItems,
+  applications,
+  organisations,
+  propertyAreas,
+} from '../../db/schema/index.ts';
+import { allocateNumber } from '../../db/numbering.ts';
+import { requirePermission, type Actor, type Ctx } from '../../lib/context.ts';
+import { AppError, conflict, invalid, invalidFields, notFound } from '../../lib/errors.ts';
+import { fieldErrorsOf } from '../../lib/fields.ts';
+import { isUniqueViolation } from '../../lib/pg-errors.ts';
+import { audit } from '../audit/audit.ts';
+import { requireDeveloper, visibleArea } from '../registry/access.ts';
+import { chunks } from '../registry/bulk.ts';
+import { loadStandards } from '../standards/store.ts';
+import type { ApplicationHandler, ApplicationRow, HandlerArgs } from './handler.ts';
+import { handlerFor } from './handlers.ts';
+
+export const STATUS_LABELS: Record<ApplicationStatus, string> = {
+  draft: '草稿',
+  submitted: '已提交',
+  accepted: '已受理',
+  rejected: '已退回',
+  approved: '已审核通过',
+  withdrawn: '已撤回',
+};
+
+const EDITABLE: ApplicationStatus[] = ['draft', 'rejected'];
+const OPEN: ApplicationStatus[] = ['draft', 'submitted', 'accepted', 'rejected'];
+
+function parseForm(handler: ApplicationHandler, form: unknown) {
+  const parsed = handler.form.safeParse(form);
+  if (!parsed.success)
+    throw invalidFields(Object.fromEntries(Object.entries(fieldErrorsOf(parsed.error)).map(([k, v]) => [`form.${k}`, v])));
+  return parsed.data;
+}
+
+async function event(tx: Tx, ctx: Ctx, applicationId: number, action: string, note = '') {
+  const a = ctx.actor;
+  await tx.insert(applicationEvents).values({
+    applicationId,
+    action,
+    userId: a?.userId ?? null,
+    userName: a ? a.userName : '',
+    orgName: a ? a.orgName : '',
+    note,
+    at: ctx.clock.now(),
+  });
+}
+
+/** Developers see their own applications; the office sees every submitted one. */
+export async function loadApplication(tx: Tx, actor: Actor, id: number, lock = false): Promise<ApplicationRow> {
+  const q = tx.select().from(applications).where(eq(applications.id, id));
+  const [app] = lock ? await q.for('update') : await q;
+  const visible =
+    app && ((actor.orgType === 'developer' && app.orgId === actor.orgId) || (actor.orgType === 'office' && app.status !== 'draft'));
+  if (!app || !visible) throw notFound('业务单');
+  return app;
+}
+
+function requireStatus(app: ApplicationRow, allowed: ApplicationStatus[], doing: string) {
+  if (!allowed.includes(app.status)) {
+    throw new AppError(409, 'STATUS', `业务单 ${app.no} 当前状态为“${STATUS_LABELS[app.status]}”，不能${doing}`);
+  }
+}
+
+async function args(tx: Tx, ctx: Ctx, app: ApplicationRow): Promise<HandlerArgs> {
+  return { tx, ctx, app, now: ctx.clock.now(), standards: await loadStandards(tx) };
+}
+
+export async function createApplication(ctx: Ctx, input: { type: ApplicationType; areaId?: number; form: unknown }) {
+  const actor = requirePermission(ctx, 'registry.edit');
+  requireDeveloper(actor);
+  const handler = handlerFor(input.type);
+  const form = parseForm(handler, input.form);
+  if (handler.needsArea && !input.areaId) throw invalid('areaId', '请选择物业区域');
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const area = handler.needsArea ? await visibleArea(tx, actor, input.areaId as number) : null;
+    const no = await allocateNumber(tx, handler.prefix, now);
+    const [app] = await tx
+      .insert(applications)
+      .values({
+        no,
+        type: input.type,
+        orgId: actor.orgId,
+        areaId: area?.id ?? null,
+        form,
+        createdBy: actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    if (!app) throw new Error('application insert returned no row');
+    await event(tx, ctx, app.id, 'create');
+    await audit(tx, ctx, {
+      action: 'application.create',
+      entity: 'application',
+      entityId: app.id,
+      summary: `新建${handler.label}业务单 ${no}`,
+      after: { form },
+    });
+    return app;
+  });
+}
+
+export async function saveForm(ctx: Ctx, id: number, form: unknown) {
+  const actor = requirePermission(ctx, 'registry.edit');
+  return ctx.db.transaction(async (tx) => {
+    const app = await loadApplication(tx, actor, id, true);
+    requireStatus(app, EDITABLE, '修改');
+    const parsed = parseForm(handlerFor(app.type), form);
+    const [after] = await tx
+      .update(applications)
+      .set({ form: parsed, updatedAt: ctx.clock.now() })
+      .where(eq(applications.id, id))
+      .returning();
+    await audit(tx, ctx, {
+      action: 'application.save',
+      entity: 'application',
+      entityId: id,
+      summary: `保存业务单 ${app.no}`,
+      before: { form: app.form },
+      after: { form: parsed },
+    });
+    return after as ApplicationRow;
+  });
+}
+
+/** Replaces all items of one kind: the page's picks and "after" rows, or a clean import. */
+export async function replaceItems(ctx: Ctx, id: number, kind: string, rows: unknown[]) {
+  const actor = requirePermission(ctx, 'registry.edit');
+  return ctx.db.transaction(async (tx) => {
+    const app = await loadApplication(tx, actor, id, true);
+    requireStatus(app, EDITABLE, '修改');
+    const handler = handlerFor(app.type);
+    const schema = handler.items[kind];
+    if (!schema) throw invalid('kind', `此类业务单没有“${kind}”明细`);
+    const errors: Record<string, string> = {};
+    const parsed = rows.map((r, i) => {
+      const p = schema.safeParse(r);
+      if (!p.success) for (const [k, v] of Object.entries(fieldErrorsOf(p.error))) errors[`items.${i}.${k}`] ??= `第 ${i + 1} 行：${v}`;
+      return p.success ? p.data : null;
+    });
+    if (Object.keys(errors).length > 0) throw invalidFields(errors);
+    const prepared = handler.prepareItems
+      ? await handler.prepareItems(await args(tx, ctx, app), kind, parsed)
+      : parsed.map((data) => ({ data }));
+    await writeItems(tx, app, kind, prepared);
+    await audit(tx, ctx, {
+      action: 'application.items',
+      entity: 'application',
+      entityId: id,
+      summary: `业务单 ${app.no} 更新明细（${kind}，${prepared.length} 行）`,
+    });
+    return { count: prepared.length };
+  });
+}
+
+export async function writeItems(
+  tx: Tx,
+  app: ApplicationRow,
+  kind: string,
+  rows: readonly { houseId?: number | null; buildingId?: number | null; before?: unknown; data: unknown }[],
+) {
+  await tx.delete(applicationItems).where(and(eq(applicationItems.applicationId, app.id), eq(applicationItems.kind, kind)));
+  let seq = 0;
+  for (const part of chunks(rows)) {
+    await tx.insert(applicationItems).values(
+      part.map((r) => ({
+        applicationId: app.id,
+        kind,
+        seq: ++seq,
+        houseId: r.houseId ?? null,
+        buildingId: r.buildingId ?? null,
+        before: r.before ?? null,
+        data: r.data as object,
+      })),
+    );
+  }
+  const [n] = await tx.select({ n: count() }).from(applicationItems).where(eq(applicationItems.applicationId, app.id));
+  await tx
+    .update(applications)
+    .set({ itemCount: n?.n ?? 0 })
+    .where(eq(applications.id, app.id));
+}
+
+/** R-10 at submit: the houses this application changes must not be held by another open one. */
+async function claimHouses(tx: Tx, app: ApplicationRow, houseIds: number[]) {
+  await tx.delete(applicationHouseClaims).where(eq(applicationHouseClaims.applicationId, app.id));
+  if (houseIds.length === 0) return;
+  const held: { no: string; houseId: number }[] = [];
+  for (const part of chunks([...new Set(houseIds)])) {
+    held.push(
+      ...(await tx
+        .select({ no: applications.no, houseId: applicationHouseClaims.houseId })
+        .from(applicationHouseClaims)
+        .innerJoin(applications, eq(applications.id, applicationHouseClaims.applicationId))
+        .where(and(inArray(applicationHouseClaims.houseId, part), ne(applicationHouseClaims.applicationId, app.id)))),
+    );
+  }
+  if (held.length > 0) {
+    const nos = [...new Set(held.map((h) => h.no))];
+    throw new AppError(409, 'HOUSE_HELD', `R-10：${held.length} 套房屋正由业务单 ${nos.join('、')} 办理中，须待其办结或撤回后再提交`);
+  }
+  for (const part of chunks([...new Set(houseIds)])) {
+    await tx.insert(applicationHouseClaims).values(part.map((houseId) => ({ houseId, applicationId: app.id })));
+  }
+}
+
+export async function submit(ctx: Ctx, id: number) {
+  const actor = requirePermission(ctx, 'registry.submit');
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const app = await loadApplication(tx, actor, id, true);
+      requireStatus(app, EDITABLE, '提交');
+      const handler = handlerFor(app.type);
+      parseForm(handler, app.form);
+      const result = await handler.check(await args(tx, ctx, app));
+      if (result.problems.length > 0) throw new AppError(400, 'INCOMPLETE', result.problems.join('；'), { _: result.problems.join('；') });
+      await claimHouses(tx, app, result.claims);
+      const now = ctx.clock.now();
+      const [after] = await tx
+        .update(applications)
+        .set({ status: 'submitted', submittedAt: now, updatedAt: now, rejectReason: null })
+        .where(eq(applications.id, id))
+        .returning();
+      await event(tx, ctx, id, app.status === 'rejected' ? 'resubmit' : 'submit');
+      await audit(tx, ctx, {
+        action: 'application.submit',
+        entity: 'application',
+        entityId: id,
+        summary: `提交业务单 ${app.no}（${handler.label}）`,
+        before: { status: app.status },
+        after: { status: 'submitted' },
+      });
+      return after as ApplicationRow;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err, 'application_house_claims_pkey')) {
+      throw new AppError(409, 'HOUSE_HELD', 'R-10：所选房屋刚被另一业务单提交占用，请刷新后重试');
+    }
+    throw err;
+  }
+}
+
+export async function withdraw(ctx: Ctx, id: number) {
+  const actor = requirePermission(ctx, 'registry.submit');
+  return ctx.db.transaction(async (tx) => {
+    const app = await loadApplication(tx, actor, id, true);
+    if (actor.orgType !== 'developer') throw notFound('业务单');
+    requireStatus(app, ['draft', 'submitted', 'rejected'], '撤回');
+    await tx.delete(applicationHouseClaims).where(eq(applicationHouseClaims.applicationId, id));
+    const [after] = await tx
+      .update(applications)
+      .set({ status: 'withdrawn', updatedAt: ctx.clock.now() })
+      .where(eq(applications.id, id))
+      .returning();
+    await event(tx, ctx, id, 'withdraw');
+    await audit(tx, ctx, {
+      action: 'application.withdraw',
+      entity: 'application',
+      entityId: id,
+      summary: `撤回业务单 ${app.no}`,
+      before: { status: app.status },
+      after: { status: 'withdrawn' },
+    });
+    return after as ApplicationRow;
+  });
+}
+
+/** 受理: the office received the paper documents at the window. */
+export async function accept(ctx: Ctx, id: number, note: string) {
+  const actor = requirePermission(ctx, 'office.accept');
+  return ctx.db.transaction(async (tx) => {
+    const app = await loadApplication(tx, actor, id, true);
+    requireStatus(app, ['submitted'], '受理');
+    const now = ctx.clock.now();
+    const [after] = await tx
+      .update(applications)
+      .set({ status: 'accepted', acceptedAt: now, acceptedBy: actor.userId, acceptNote: note, updatedAt: now })
+      .where(eq(applications.id, id))
+      .returning();
+    await event(tx, ctx, id, 'accept', note);
+    await audit(tx, ctx, {
+      action: 'application.accept',
+      entity: 'application',
+      entityId: id,
+      summary: `受理业务单 ${app.no}`,
+      after: { note },
+    });
+    return after as ApplicationRow;
+  });
+}
+
+/** 审核退回: back to the developer, who corrects it and submits again; its houses stay held. */
+export async function reject(ctx: Ctx, id: number, reason: string) {
+  const actor = requirePermission(ctx, 'office.review');
+  return ctx.db.transaction(async (tx) => {
+    const app = await loadApplication(tx, actor, id, true);
+    requireStatus(app, ['submitted', 'accepted'], '退回');
+    const now = ctx.clock.now();
+    const [after] = await tx
+      .update(applications)
+      .set({ status: 'rejected', reviewedAt: now, reviewedBy: actor.userId, rejectReason: reason, updatedAt: now })
+      .where(eq(applications.id, id))
+      .returning();
+    await event(tx, ctx, id, 'reject', reason);
+    await audit(tx, ctx, {
+      action: 'application.reject',
+      entity: 'application',
+      entityId: id,
+      summary: `退回业务单 ${app.no}：${reason}`,
+      after: { reason },
+    });
+    return after as ApplicationRow;
+  });
+}
+
+/** 审核通过: the whole change is applied in this one transaction, or nothing is. */
+export async function approve(ctx: Ctx, id: number) {
+  const actor = requirePermission(ctx, 'office.review');
+  return ctx.db.transaction(async (tx) => {
+    const app = await loadApplication(tx, actor, id, true);
+    requireStatus(app, ['accepted'], '审核通过（须先受理）');
+    const handler = handlerFor(app.type);
+    const a = await args(tx, ctx, app);
+    // The registry may have moved since submission: check again under the lock.
+    const result = await handler.check(a);
+    if (result.problems.length > 0) throw new AppError(409, 'STALE', `业务单已不能通过：${result.problems.join('；')}，请退回申请人修改`);
+    const outcome = await handler.apply(a);
+    await tx.delete(applicationHouseClaims).where(eq(applicationHouseClaims.applicationId, id));
+    const now = ctx.clock.now();
+    const [after] = await tx
+      .update(applications)
+      .set({
+        status: 'approved',
+        reviewedAt: now,
+        reviewedBy: actor.userId,
+        outcome,
+        updatedAt: now,
+        areaId: (outcome.areaId as number | undefined) ?? app.areaId,
+      })
+      .where(eq(applications.id, id))
+      .returning();
+    await event(tx, ctx, id, 'approve');
+    await audit(tx, ctx, {
+      action: 'application.approve',
+      entity: 'application',
+      entityId: id,
+      summary: `审核通过业务单 ${app.no}（${handler.label}）`,
+      after: outcome,
+    });
+    return after as ApplicationRow;
+  });
+}
+
+export interface ApplicationListQuery {
+  page: number;
+  pageSize: number;
+  type?: ApplicationType;
+  status?: ApplicationStatus;
+  areaId?: number;
+  orgId?: number;
+  q?: string;
+  from?: Date;
+  to?: Date;
+}
+
+/** The developer's own list, or the office inbox (F-60) of every submitted application. */
+export async function listApplications(ctx: Ctx, q: ApplicationListQuery) {
+  const actor = ctx.actor;
+  if (!actor || (actor.orgType !== 'developer' && actor.orgType !== 'office')) throw notFound('业务单');
+  if (actor.orgType === 'developer') requirePermission(ctx, 'registry.edit');
+  const where = and(
+    actor.orgType === 'developer' ? eq(applications.orgId, actor.orgId) : ne(applications.status, 'draft'),
+    q.type ? eq(applications.type, q.type) : undefined,
+    q.status ? eq(applications.status, q.status) : undefined,
+    q.areaId ? eq(applications.areaId, q.areaId) : undefined,
+    q.orgId && actor.orgType === 'office' ? eq(applications.orgId, q.orgId) : undefined,
+    q.q
+      ? or(
+          ilike(applications.no, `%${q.q}%`),
+          ilike(organisations.name, `%${q.q}%`),
+          ilike(propertyAreas.name, `%${q.q}%`),
+          sql`${applications.form}->'area'->>'name' ilike ${`%${q.q}%`}`,
+        )
+      : undefined,
+    q.from ? gte(applications.submittedAt, q.from) : undefined,
+    q.to ? lt(applications.submittedAt, q.to) : undefined,
+  );
+  const base = () =>
+    ctx.db
+      .select({ app: applications, orgName: organisations.name, areaName: propertyAreas.name })
+      .from(applications)
+      .innerJoin(organisations, eq(organisations.id, applications.orgId))
+      .leftJoin(propertyAreas, eq(propertyAreas.id, applications.areaId))
+      .where(where);
+  const [rows, [total]] = await Promise.all([
+    base()
+      .orderBy(actor.orgType === 'office' ? desc(applications.submittedAt) : desc(applications.createdAt), desc(applications.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    ctx.db
+      .select({ n: count() })
+      .from(applications)
+      .innerJoin(organisations, eq(organisations.id, applications.orgId))
+      .leftJoin(propertyAreas, eq(propertyAreas.id, applications.areaId))
+      .where(where),
+  ]);
+  return { items: rows.map((r) => summaryOf(r.app, r.orgName, r.areaName)), total: total?.n ?? 0 };
+}
+
+export function summaryOf(app: ApplicationRow, orgName: string, areaName: string | null) {
+  const handler = handlerFor(app.type);
+  const formArea = (app.form as { area?: { name?: string } }).area?.name;
+  return {
+    id: app.id,
+    no: app.no,
+    type: app.type,
+    typeLabel: handler.label,
+    status: app.status,
+    statusLabel: STATUS_LABELS[app.status],
+    orgId: app.orgId,
+    orgName,
+    areaId: app.areaId,
+    areaName: areaName ?? formArea ?? null,
+    itemCount: app.itemCount,
+    createdAt: app.createdAt,
+    submittedAt: app.submittedAt,
+    acceptedAt: app.acceptedAt,
+    reviewedAt: app.reviewedAt,
+    rejectReason: app.rejectReason,
+  };
+}
+
+export async function applicationDetail(ctx: Ctx, id: number) {
+  const actor = ctx.actor;
+  if (!actor) throw notFound('业务单');
+  return ctx.db.transaction(async (tx) => {
+    const app = await loadApplication(tx, actor, id);
+    const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, app.orgId));
+    const [area] = app.areaId
+      ? await tx.select({ name: propertyAreas.name }).from(propertyAreas).where(eq(propertyAreas.id, app.areaId))
+      : [];
+    const events = await tx
+      .select()
+      .from(applicationEvents)
+      .where(eq(applicationEvents.applicationId, id))
+      .orderBy(asc(applicationEvents.id));
+    const kinds = await tx
+      .select({ kind: applicationItems.kind, n: count() })
+      .from(applicationItems)
+      .where(eq(applicationItems.applicationId, id))
+      .groupBy(applicationItems.kind);
+    return {
+      ...summaryOf(app, org?.name ?? '', area?.name ?? null),
+      form: app.form,
+      outcome: app.outcome,
+      acceptNote: app.acceptNote,
+      itemCounts: Object.fromEntries(kinds.map((k) => [k.kind, k.n])),
+      open: OPEN.includes(app.status),
+      events: events.map((e) => ({ action: e.action, userName: e.userName, orgName: e.orgName, note: e.note, at: e.at })),
+    };
+  });
+}
+
+export async function listItems(ctx: Ctx, id: number, kind: string, page: number, pageSize: number) {
+  const actor = ctx.actor;
+  if (!actor) throw notFound('业务单');
+  return ctx.db.transaction(async (tx) => {
+    await loadApplication(tx, actor, id);
+    const where = and(eq(applicationItems.applicationId, id), eq(applicationItems.kind, kind));
+    const [rows, [total]] = await Promise.all([
+      tx
+        .select()
+        .from(applicationItems)
+        .where(where)
+        .orderBy(asc(applicationItems.seq))
+        .limit(pageSize)
+        .offset((page - 1) * pageSize),
+      tx.select({ n: count() }).from(applicationItems).where(where),
+    ]);
+    return {
+      items: rows.map((r) => ({ seq: r.seq, houseId: r.houseId, buildingId: r.buildingId, before: r.before, data: r.data })),
+      total: total?.n ?? 0,
+    };
+  });
+}

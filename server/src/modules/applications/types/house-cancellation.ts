@@ -1,0 +1,78 @@
+import { inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { fundInstructions, houseHistory, houses } from '../../../db/schema/index.ts';
+import { text } from '../../../lib/fields.ts';
+import { chunks } from '../../registry/bulk.ts';
+import type { ApplicationHandler } from '../handler.ts';
+import { type HouseSnapshot, houseLabel, itemsOf, pickSchema, refundAccountSchema, requireLiveHouses, snapshotHouses } from '../shared.ts';
+
+const form = z.object({ reason: text('注销原因', 500) });
+const item = pickSchema.extend({ refundAccount: refundAccountSchema.nullable().default(null) });
+type Item = z.infer<typeof item>;
+
+/**
+ * F-18 房屋注销. R-13: approval cancels the houses and records, per house, the refund of its remaining
+ * balance to the account entered at submit; the fund ledger pays it and closes the account at zero.
+ */
+export const houseCancellation: ApplicationHandler = {
+  type: 'house_cancellation',
+  prefix: 'ZX',
+  label: '房屋注销',
+  needsArea: true,
+  form,
+  items: { house: item },
+  async prepareItems({ tx, app }, _kind, rows) {
+    const picks = rows as Item[];
+    const snaps = await requireLiveHouses(
+      tx,
+      app,
+      picks.map((p) => p.houseId),
+    );
+    return picks.map((p) => ({ houseId: p.houseId, before: snaps.get(p.houseId), data: p }));
+  },
+  async check({ tx, app }) {
+    const items = await itemsOf<Item>(tx, app, 'house');
+    const problems: string[] = [];
+    if (items.length === 0) problems.push('请添加需要注销的房屋');
+    const ids = items.map((i) => i.data.houseId);
+    const snaps = await snapshotHouses(tx, app.areaId as number, ids);
+    const gone = ids.filter((id) => snaps.get(id)?.status !== 'normal');
+    if (gone.length > 0) problems.push(`${gone.length} 套房屋已注销或不存在`);
+    return { claims: ids, problems };
+  },
+  async apply({ tx, app, now }) {
+    const items = await itemsOf<Item>(tx, app, 'house');
+    const ids = items.map((i) => i.data.houseId);
+    for (const part of chunks(ids)) await tx.update(houses).set({ status: 'cancelled', updatedAt: now }).where(inArray(houses.id, part));
+    const reason = (app.form as z.infer<typeof form>).reason;
+    for (const part of chunks(items)) {
+      await tx.insert(houseHistory).values(
+        part.map((i) => ({
+          houseId: i.data.houseId,
+          applicationId: app.id,
+          applicationNo: app.no,
+          kind: app.type,
+          summary: `房屋注销：${reason}`,
+          before: { status: 'normal' },
+          after: { status: 'cancelled' },
+          at: now,
+        })),
+      );
+      await tx.insert(fundInstructions).values(
+        part.map((i) => ({
+          applicationId: app.id,
+          kind: 'refund' as const,
+          houseId: i.data.houseId,
+          payload: {
+            reason: 'cancellation',
+            closeAccount: true,
+            refundAccount: i.data.refundAccount,
+            house: houseLabel(i.before as HouseSnapshot),
+          },
+          createdAt: now,
+        })),
+      );
+    }
+    return { cancelled: ids.length };
+  },
+};

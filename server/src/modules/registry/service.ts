@@ -1,0 +1,199 @@
+import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import {
+  applicationHouseClaims,
+  applications,
+  buildings,
+  houseAccounts,
+  houseHistory,
+  houseOwners,
+  houses,
+  organisations,
+  propertyAreas,
+  units,
+} from '../../db/schema/index.ts';
+import { requireActor, requirePermission, type Actor, type Ctx } from '../../lib/context.ts';
+import { notFound } from '../../lib/errors.ts';
+import { audit, changedFields } from '../audit/audit.ts';
+import { visibleArea } from './access.ts';
+
+async function committeeAreaOf(ctx: Ctx, actor: Actor): Promise<number | null> {
+  if (actor.orgType !== 'committee') return null;
+  const [o] = await ctx.db.select({ areaId: organisations.areaId }).from(organisations).where(eq(organisations.id, actor.orgId));
+  return o?.areaId ?? null;
+}
+
+async function areaFor(ctx: Ctx, areaId: number) {
+  const actor = requireActor(ctx);
+  return visibleArea(ctx.db, actor, areaId, await committeeAreaOf(ctx, actor));
+}
+
+const liveHouses = sql<number>`count(${houses.id}) filter (where ${houses.status} = 'normal')::int`;
+
+/** Areas the caller may see: a developer its own, a committee its one, the office all. */
+export async function listAreas(ctx: Ctx, q: { page: number; pageSize: number; q?: string }) {
+  const actor = requireActor(ctx);
+  const committeeArea = await committeeAreaOf(ctx, actor);
+  const scope: SQL | undefined =
+    actor.orgType === 'office'
+      ? undefined
+      : actor.orgType === 'developer'
+        ? eq(propertyAreas.developerOrgId, actor.orgId)
+        : eq(propertyAreas.id, committeeArea ?? -1);
+  if (actor.orgType === 'bank') throw notFound('物业区域');
+  const where = and(scope, q.q ? or(ilike(propertyAreas.name, `%${q.q}%`), ilike(propertyAreas.address, `%${q.q}%`)) : undefined);
+  const [rows, [total]] = await Promise.all([
+    ctx.db
+      .select({ a: propertyAreas, developerName: organisations.name, houses: liveHouses })
+      .from(propertyAreas)
+      .leftJoin(organisations, eq(organisations.id, propertyAreas.developerOrgId))
+      .leftJoin(houses, eq(houses.areaId, propertyAreas.id))
+      .where(where)
+      .groupBy(propertyAreas.id, organisations.name)
+      .orderBy(asc(propertyAreas.district), asc(propertyAreas.name))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    ctx.db.select({ n: count() }).from(propertyAreas).where(where),
+  ]);
+  return { items: rows.map((r) => ({ ...r.a, developerName: r.developerName, houseCount: r.houses })), total: total?.n ?? 0 };
+}
+
+/** F-12 物业区域变更: only address and remark; saved = effective at once, audited. */
+export async function changeArea(ctx: Ctx, areaId: number, input: { address: string; remark: string }) {
+  const actor = requirePermission(ctx, 'registry.edit');
+  if (actor.orgType !== 'developer') throw notFound('物业区域');
+  return ctx.db.transaction(async (tx) => {
+    const area = await visibleArea(tx, actor, areaId);
+    const diff = changedFields(area, input);
+    if (!diff.changed) return area;
+    const [after] = await tx
+      .update(propertyAreas)
+      .set({ ...input, updatedAt: ctx.clock.now() })
+      .where(eq(propertyAreas.id, areaId))
+      .returning();
+    await audit(tx, ctx, {
+      action: 'area.update',
+      entity: 'property_area',
+      entityId: areaId,
+      summary: `物业区域变更：${area.name}（${Object.keys(diff.after)
+        .map((k) => (k === 'address' ? '地址' : '备注'))
+        .join('、')}）`,
+      before: diff.before,
+      after: diff.after,
+    });
+    return after ?? area;
+  });
+}
+
+export async function listBuildings(ctx: Ctx, areaId: number) {
+  await areaFor(ctx, areaId);
+  const rows = await ctx.db
+    .select({ b: buildings, houses: liveHouses })
+    .from(buildings)
+    .leftJoin(houses, eq(houses.buildingId, buildings.id))
+    .where(eq(buildings.areaId, areaId))
+    .groupBy(buildings.id)
+    .orderBy(asc(buildings.id));
+  return { items: rows.map((r) => ({ ...r.b, houseCount: r.houses })) };
+}
+
+const houseRow = {
+  id: houses.id,
+  buildingId: houses.buildingId,
+  building: buildings.name,
+  unit: units.name,
+  floor: houses.floor,
+  room: houses.room,
+  address: houses.address,
+  buildingArea: houses.buildingArea,
+  innerArea: houses.innerArea,
+  use: houses.use,
+  elevator: houses.elevator,
+  salesStatus: houses.salesStatus,
+  status: houses.status,
+  amountDue: houseAccounts.amountDue,
+  ownerNames: sql<string>`coalesce((select string_agg(${houseOwners.name}, '、' order by ${houseOwners.id}) from ${houseOwners} where ${houseOwners.houseId} = ${houses.id}), '')`,
+  heldBy: applications.no,
+};
+
+function houseQuery(ctx: Ctx) {
+  return ctx.db
+    .select(houseRow)
+    .from(houses)
+    .innerJoin(buildings, eq(buildings.id, houses.buildingId))
+    .innerJoin(units, eq(units.id, houses.unitId))
+    .leftJoin(houseAccounts, eq(houseAccounts.houseId, houses.id))
+    .leftJoin(applicationHouseClaims, eq(applicationHouseClaims.houseId, houses.id))
+    .leftJoin(applications, eq(applications.id, applicationHouseClaims.applicationId));
+}
+
+function toHouse(r: Awaited<ReturnType<ReturnType<typeof houseQuery>['execute']>>[number]) {
+  return { ...r, amountDue: r.amountDue === null ? null : Number(r.amountDue) };
+}
+
+/** F-10 楼盘表: one building as floors × rooms, every house with the state that colours its cell. */
+export async function buildingGrid(ctx: Ctx, buildingId: number) {
+  const [b] = await ctx.db.select().from(buildings).where(eq(buildings.id, buildingId));
+  if (!b) throw notFound('楼幢');
+  await areaFor(ctx, b.areaId);
+  const rows = await houseQuery(ctx)
+    .where(eq(houses.buildingId, buildingId))
+    .orderBy(desc(houses.floor), asc(units.name), asc(houses.room));
+  return { building: b, houses: rows.map(toHouse) };
+}
+
+/** The list mode of the picker: searchable and paginated on the server. */
+export async function listHouses(
+  ctx: Ctx,
+  areaId: number,
+  q: { page: number; pageSize: number; buildingId?: number; q?: string; status?: 'normal' | 'cancelled'; ids?: number[] },
+) {
+  await areaFor(ctx, areaId);
+  const where = and(
+    eq(houses.areaId, areaId),
+    q.buildingId ? eq(houses.buildingId, q.buildingId) : undefined,
+    q.status ? eq(houses.status, q.status) : undefined,
+    q.ids && q.ids.length > 0 ? inArray(houses.id, q.ids) : undefined,
+    q.q
+      ? or(
+          ilike(houses.room, `%${q.q}%`),
+          ilike(houses.address, `%${q.q}%`),
+          ilike(buildings.name, `%${q.q}%`),
+          sql`exists (select 1 from ${houseOwners} where ${houseOwners.houseId} = ${houses.id} and ${houseOwners.name} ilike ${`%${q.q}%`})`,
+        )
+      : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    houseQuery(ctx)
+      .where(where)
+      .orderBy(asc(houses.buildingId), asc(units.name), asc(houses.floor), asc(houses.room))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    ctx.db.select({ n: count() }).from(houses).innerJoin(buildings, eq(buildings.id, houses.buildingId)).where(where),
+  ]);
+  return { items: rows.map(toHouse), total: total?.n ?? 0 };
+}
+
+export async function houseDetail(ctx: Ctx, houseId: number) {
+  const [h] = await houseQuery(ctx).where(eq(houses.id, houseId));
+  if (!h) throw notFound('房屋');
+  const [row] = await ctx.db.select({ areaId: houses.areaId }).from(houses).where(eq(houses.id, houseId));
+  await areaFor(ctx, row?.areaId ?? -1);
+  const owners = await ctx.db.select().from(houseOwners).where(eq(houseOwners.houseId, houseId)).orderBy(asc(houseOwners.id));
+  const history = await ctx.db
+    .select()
+    .from(houseHistory)
+    .where(eq(houseHistory.houseId, houseId))
+    .orderBy(desc(houseHistory.at), desc(houseHistory.id));
+  return {
+    ...toHouse(h),
+    owners: owners.map((o) => ({ id: o.id, name: o.name, idType: o.idType, idNumber: o.idNumber, phone: o.phone })),
+    history: history.map((e) => ({
+      applicationNo: e.applicationNo,
+      kind: e.kind,
+      summary: e.summary,
+      before: e.before,
+      after: e.after,
+      at: e.at,
+    })),
+  };
+}

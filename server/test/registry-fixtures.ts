@@ -1,0 +1,77 @@
+import { HOUSE_COLUMNS } from '../src/domain/house-row.ts';
+import { houseTemplate } from '../src/modules/registry/house-import.ts';
+import type { Agent } from './harness.ts';
+
+export type Row = Partial<Record<(typeof HOUSE_COLUMNS)[number]['key'], string>>;
+
+export function houseRow(overrides: Row = {}): Row {
+  return {
+    building: 'A栋',
+    unit: '1单元',
+    floor: '1',
+    room: '101',
+    address: '江门市蓬江区新城路 1 号A栋101',
+    buildingArea: '89.15',
+    innerArea: '72.30',
+    use: '住宅',
+    elevator: '有',
+    salesStatus: '未售',
+    ...overrides,
+  };
+}
+
+export const rowsToGrid = (rows: Row[]) => rows.map((r) => HOUSE_COLUMNS.map((c) => r[c.key] ?? ''));
+
+/** A template filled in as a user would, saved as .xlsx. */
+export async function houseXlsx(rows: Row[]): Promise<Uint8Array> {
+  return new Uint8Array(await houseTemplate(rowsToGrid(rows)));
+}
+
+export function houseCsv(rows: Row[]): string {
+  const esc = (s: string) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
+  return [HOUSE_COLUMNS.map((c) => c.title), ...rowsToGrid(rows)].map((r) => r.map(esc).join(',')).join('\r\n');
+}
+
+/** A tower of `floors` × `perFloor` flats named A栋, B栋… */
+export function tower(building: string, floors: number, perFloor: number, extra: Row = {}): Row[] {
+  const rows: Row[] = [];
+  for (let f = 1; f <= floors; f++)
+    for (let r = 1; r <= perFloor; r++) {
+      const room = `${f}${String(r).padStart(2, '0')}`;
+      rows.push(houseRow({ building, floor: String(f), room, address: `江门市蓬江区新城路 1 号${building}${room}`, ...extra }));
+    }
+  return rows;
+}
+
+export function uploadForm(bytes: Uint8Array | string, name: string): FormData {
+  const form = new FormData();
+  form.append('file', new File([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], name));
+  return form;
+}
+
+export const newAreaForm = (name = '新城花园') => ({
+  area: { name, district: '蓬江区', street: '环市街道', address: '江门市蓬江区新城路 1 号', depositTiming: '商品房预售前', remark: '' },
+  buildings: [],
+});
+
+/** Creates an area-collection draft and imports `rows` into it; returns the application id. */
+export async function collectionDraft(dev: Agent, rows: Row[], name?: string): Promise<number> {
+  const created = await dev.post('/api/applications', { type: 'area_collection', form: newAreaForm(name) });
+  if (created.statusCode !== 201) throw new Error(created.body);
+  const id = created.json().id as number;
+  const imported = await dev.postForm(`/api/applications/${id}/import`, uploadForm(await houseXlsx(rows), 'houses.xlsx'));
+  if (imported.statusCode !== 200) throw new Error(imported.body);
+  return id;
+}
+
+/** Submit, accept and approve: the whole office path. */
+export async function pushThrough(dev: Agent, office: Agent, id: number) {
+  for (const [who, step] of [
+    [dev, 'submit'],
+    [office, 'accept'],
+    [office, 'approve'],
+  ] as const) {
+    const res = await who.post(`/api/applications/${id}/${step}`);
+    if (res.statusCode !== 200) throw new Error(`${step}: ${res.body}`);
+  }
+}
