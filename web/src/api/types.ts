@@ -9,15 +9,12 @@ type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M
 type JsonContent<R> = R extends { content: { 'application/json': infer J } } ? J : never;
 type SuccessOf<Responses> = Responses extends { 200: infer R } ? R : Responses extends { 201: infer R } ? R : never;
 
-export type ApiResponse<P extends keyof paths, M extends Method = 'get'> = Operation<P, M> extends { responses: infer R }
-  ? JsonContent<SuccessOf<R>>
-  : never;
-export type ApiBody<P extends keyof paths, M extends Method> = Operation<P, M> extends { requestBody: { content: { 'application/json': infer B } } }
-  ? B
-  : never;
-export type ApiQuery<P extends keyof paths, M extends Method = 'get'> = Operation<P, M> extends { parameters: { query?: infer Q } }
-  ? NonNullable<Q>
-  : never;
+export type ApiResponse<P extends keyof paths, M extends Method = 'get'> =
+  Operation<P, M> extends { responses: infer R } ? JsonContent<SuccessOf<R>> : never;
+export type ApiBody<P extends keyof paths, M extends Method> =
+  Operation<P, M> extends { requestBody: { content: { 'application/json': infer B } } } ? B : never;
+export type ApiQuery<P extends keyof paths, M extends Method = 'get'> =
+  Operation<P, M> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 
 export type SessionInfo = ApiResponse<'/api/auth/session'>;
 export type OrgType = SessionInfo['org']['type'];

@@ -2,6 +2,7 @@ import type { ApplicationType } from '../../db/schema/index.ts';
 import type { ApplicationHandler } from './handler.ts';
 import { areaCollection } from './types/area-collection.ts';
 import { houseCancellation } from './types/house-cancellation.ts';
+import { houseChange } from './types/house-change.ts';
 import { houseSupplement } from './types/house-supplement.ts';
 import { ownershipChange } from './types/ownership-change.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -11,6 +12,7 @@ const HANDLERS: Partial<Record<ApplicationType, ApplicationHandler>> = {
   house_supplement: houseSupplement,
   house_cancellation: houseCancellation,
   ownership_change: ownershipChange,
+  house_change: houseChange,
 };
 
 export function handlerFor(type: ApplicationType): ApplicationHandler {

@@ -179,11 +179,7 @@ export async function houseDetail(ctx: Ctx, houseId: number) {
   const [row] = await ctx.db.select({ areaId: houses.areaId }).from(houses).where(eq(houses.id, houseId));
   await areaFor(ctx, row?.areaId ?? -1);
   const owners = await ctx.db.select().from(houseOwners).where(eq(houseOwners.houseId, houseId)).orderBy(asc(houseOwners.id));
-  const history = await ctx.db
-    .select()
-    .from(houseHistory)
-    .where(eq(houseHistory.houseId, houseId))
-    .orderBy(desc(houseHistory.at), desc(houseHistory.id));
+  const history = await ctx.db.select().from(houseHistory).where(eq(houseHistory.houseId, houseId)).orderBy(desc(houseHistory.id));
   return {
     ...toHouse(h),
     owners: owners.map((o) => ({ id: o.id, name: o.name, idType: o.idType, idNumber: o.idNumber, phone: o.phone })),

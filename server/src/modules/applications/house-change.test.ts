@@ -1,0 +1,78 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fundInstructions, propertyAreas } from '../../db/schema/index.ts';
+import { DEMO } from '../../../test/fixtures.ts';
+import { type Agent, testApp, type TestApp } from '../../../test/harness.ts';
+
+let t: TestApp;
+let dev: Agent;
+let office: Agent;
+let areaId: number;
+
+interface House {
+  id: number;
+  building: string;
+  unit: string;
+  floor: number;
+  room: string;
+  address: string;
+  buildingArea: number;
+  innerArea: number;
+  use: string;
+  elevator: boolean;
+  salesStatus: 'sold' | 'unsold';
+  amountDue: number;
+}
+const after = (h: House, patch: Partial<House> = {}) => {
+  const { building, unit, floor, room, address, buildingArea, innerArea, use, elevator, salesStatus } = { ...h, ...patch };
+  return { building, unit, floor, room, address, buildingArea, innerArea, use, elevator, salesStatus };
+};
+
+beforeAll(async () => {
+  t = await testApp();
+  dev = await t.login(DEMO.developer.code, DEMO.developer.admin);
+  office = await t.login(DEMO.office.code, DEMO.office.reviewer);
+  const [area] = await t.handle.db.select().from(propertyAreas).where(eq(propertyAreas.name, DEMO.areas.withCommittee));
+  areaId = area?.id ?? 0;
+});
+afterAll(() => t.close());
+
+async function houses(q: string): Promise<House[]> {
+  return (await dev.get(`/api/areas/${areaId}/houses?q=${encodeURIComponent(q)}&pageSize=50`)).json().items;
+}
+
+describe('F-16 房屋信息变更', () => {
+  it('F-16 R-12 re-prices a house whose area grows and records a 补交 instruction; swaps room numbers without collision', async () => {
+    const [a, b] = (await houses('1栋')).filter((h) => h.unit === '1单元' && h.floor === 2);
+    if (!a || !b) throw new Error('demo houses missing');
+    const created = await dev.post('/api/applications', { type: 'house_change', areaId, form: { reason: '重新测绘' } });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id;
+    const rows = [
+      { houseId: a.id, after: after(a, { room: b.room, buildingArea: a.buildingArea + 1000 }) },
+      { houseId: b.id, after: after(b, { room: a.room }) },
+    ];
+    expect((await dev.put(`/api/applications/${id}/items/house`, { rows })).statusCode).toBe(200);
+    const office2 = await t.login(DEMO.office.code, DEMO.office.acceptor);
+    expect((await dev.post(`/api/applications/${id}/submit`)).statusCode).toBe(200);
+    expect((await office2.post(`/api/applications/${id}/accept`, { note: '材料齐全' })).statusCode).toBe(200);
+    expect((await office.post(`/api/applications/${id}/approve`)).statusCode).toBe(200);
+
+    const detail = (await dev.get(`/api/houses/${a.id}`)).json();
+    expect(detail.room).toBe(b.room);
+    expect(detail.amountDue).toBe(a.amountDue + 30000); // +10.00 m² × 30 yuan
+    expect(detail.history[0].applicationNo).toBe(created.json().no);
+    const instr = await t.handle.db.select().from(fundInstructions).where(eq(fundInstructions.applicationId, id));
+    expect(instr.map((i) => i.kind)).toEqual(['supplement']);
+  });
+
+  it('F-16 refuses an "after" row that collides with another live house', async () => {
+    const [a, c] = (await houses('3栋')).filter((h) => h.unit === '1单元' && h.floor === 3);
+    if (!a || !c) throw new Error('demo houses missing');
+    const id = (await dev.post('/api/applications', { type: 'house_change', areaId, form: { reason: '门牌调整' } })).json().id;
+    await dev.put(`/api/applications/${id}/items/house`, { rows: [{ houseId: a.id, after: after(a, { room: c.room }) }] });
+    const res = await dev.post(`/api/applications/${id}/submit`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toContain('重复');
+  });
+});

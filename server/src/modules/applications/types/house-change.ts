@@ -1,0 +1,180 @@
+import { eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Tx } from '../../../db/client.ts';
+import { buildings, fundInstructions, houseAccounts, houseHistory, houses } from '../../../db/schema/index.ts';
+import { amountDue, HOUSE_USES, rateFor, type StandardRow } from '../../../domain/deposit-standard.ts';
+import { housePlaceKey } from '../../../domain/house-row.ts';
+import { businessDay } from '../../../lib/clock.ts';
+import { optionalText, text } from '../../../lib/fields.ts';
+import { chunks, ensureUnits, livePlaces } from '../../registry/bulk.ts';
+import type { ApplicationHandler } from '../handler.ts';
+import { type HouseSnapshot, houseLabel, itemsOf, refundAccountSchema, requireLiveHouses, snapshotHouses } from '../shared.ts';
+
+const form = z.object({
+  reason: text('变更原因', 500),
+  /** R-12: where refunds are paid when a change lowers a house's amount due below what was paid. */
+  refundAccount: refundAccountSchema.nullable().default(null),
+});
+
+export const houseAfter = z.object({
+  building: text('楼幢名称', 50),
+  unit: optionalText('单元', 20),
+  floor: z
+    .number()
+    .int()
+    .refine((n) => n !== 0, '楼层不能为 0'),
+  room: text('房号', 20),
+  address: text('坐落', 200),
+  buildingArea: z.number().int('建筑面积最多 2 位小数').positive('建筑面积须大于 0'),
+  innerArea: z.number().int().min(0),
+  use: z.enum(HOUSE_USES, { error: `房屋类型须为：${HOUSE_USES.join('、')}` }),
+  elevator: z.boolean(),
+  salesStatus: z.enum(['sold', 'unsold']),
+});
+const item = z.object({ houseId: z.number().int().positive(), after: houseAfter });
+type Item = z.infer<typeof item>;
+type After = z.infer<typeof houseAfter>;
+
+export const todayIso = (d: Date) => {
+  const day = businessDay(d);
+  return `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6, 8)}`;
+};
+
+/** R-12: the amount due a house would have after the change, by the standard in force today. */
+export function newAmountDue(after: After, standards: readonly StandardRow[], now: Date): bigint | null {
+  const rate = rateFor(standards, after.use, after.elevator, todayIso(now));
+  return rate ? amountDue(after.buildingArea, rate) : null;
+}
+
+async function dueOf(tx: Tx, ids: number[]) {
+  const out = new Map<number, bigint>();
+  for (const part of chunks(ids)) {
+    for (const r of await tx.select().from(houseAccounts).where(inArray(houseAccounts.houseId, part))) out.set(r.houseId, r.amountDue);
+  }
+  return out;
+}
+
+/** F-16 房屋信息变更: each picked house's "after" row; approval applies them and re-prices the amount due (R-12). */
+export const houseChange: ApplicationHandler = {
+  type: 'house_change',
+  prefix: 'FX',
+  label: '房屋信息变更',
+  needsArea: true,
+  form,
+  items: { house: item },
+  async prepareItems({ tx, app }, _kind, rows) {
+    const list = rows as Item[];
+    const snaps = await requireLiveHouses(
+      tx,
+      app,
+      list.map((r) => r.houseId),
+    );
+    return list.map((r) => ({ houseId: r.houseId, before: snaps.get(r.houseId), data: r }));
+  },
+  async check({ tx, app, standards, now }) {
+    const areaId = app.areaId as number;
+    const items = await itemsOf<Item>(tx, app, 'house');
+    const problems: string[] = [];
+    if (items.length === 0) problems.push('请选择需要变更的房屋');
+    const ids = items.map((i) => i.data.houseId);
+    const snaps = await snapshotHouses(tx, areaId, ids);
+    if (ids.some((id) => snaps.get(id)?.status !== 'normal')) problems.push('所选房屋中有已注销的房屋');
+    const areaBuildings = new Set(
+      (await tx.select({ name: buildings.name }).from(buildings).where(eq(buildings.areaId, areaId))).map((b) => b.name),
+    );
+    const missing = [...new Set(items.map((i) => i.data.after.building).filter((b) => !areaBuildings.has(b)))];
+    if (missing.length > 0) problems.push(`楼幢 ${missing.join('、')} 不在本物业区域，请先办理楼幢或房屋补充`);
+    // Places freed by the houses being changed may be taken by others in the same application.
+    const others = await livePlaces(tx, areaId);
+    for (const s of snaps.values()) others.delete(housePlaceKey(s));
+    const seen = new Set<string>();
+    for (const i of items) {
+      const k = housePlaceKey(i.data.after);
+      if (seen.has(k) || others.has(k)) problems.push(`变更后房屋 ${houseLabel(i.data.after)} 与其他房屋重复`);
+      seen.add(k);
+    }
+    if (items.some((i) => newAmountDue(i.data.after, standards, now) === null)) problems.push('没有适用的交存标准，请联系维修资金管理部门');
+    return { claims: ids, problems };
+  },
+  async apply({ tx, app, now, standards }) {
+    const areaId = app.areaId as number;
+    const items = await itemsOf<Item>(tx, app, 'house');
+    const buildingIds = new Map(
+      (await tx.select({ id: buildings.id, name: buildings.name }).from(buildings).where(eq(buildings.areaId, areaId))).map((b) => [
+        b.name,
+        b.id,
+      ]),
+    );
+    const unitIds = await ensureUnits(
+      tx,
+      items.map((i) => ({ buildingId: buildingIds.get(i.data.after.building) as number, name: i.data.after.unit })),
+    );
+    const due = await dueOf(
+      tx,
+      items.map((i) => i.data.houseId),
+    );
+    // Move every changed house out of its place first, so swaps of room numbers do not collide.
+    const ids = items.map((i) => i.data.houseId);
+    for (const part of chunks(ids))
+      await tx
+        .update(houses)
+        .set({ room: sql`'#' || ${houses.id}` })
+        .where(inArray(houses.id, part));
+    const reason = (app.form as z.infer<typeof form>).reason;
+    const refundAccount = (app.form as z.infer<typeof form>).refundAccount;
+    const priced = items.map((i) => ({
+      i,
+      oldDue: due.get(i.data.houseId) ?? 0n,
+      nextDue: newAmountDue(i.data.after, standards, now) as bigint,
+    }));
+    for (const part of chunks(priced, 500)) {
+      const rows = part.map(({ i }) => {
+        const a = i.data.after;
+        const buildingId = buildingIds.get(a.building) as number;
+        const unitId = unitIds.get(`${buildingId}/${a.unit}`) as number;
+        return sql`(${i.data.houseId}::bigint, ${buildingId}::bigint, ${unitId}::bigint, ${a.floor}::int, ${a.room}, ${a.address}, ${a.buildingArea}::int, ${a.innerArea}::int, ${a.use}, ${a.elevator}::boolean, ${a.salesStatus})`;
+      });
+      await tx.execute(sql`
+        update houses h set building_id = v.building_id, unit_id = v.unit_id, floor = v.floor, room = v.room, address = v.address,
+          building_area = v.building_area, inner_area = v.inner_area, use = v.use, elevator = v.elevator, sales_status = v.sales_status,
+          updated_at = ${now}
+        from (values ${sql.join(rows, sql`, `)}) as v(id, building_id, unit_id, floor, room, address, building_area, inner_area, use, elevator, sales_status)
+        where h.id = v.id`);
+      const repriced = part.filter((p) => p.nextDue !== p.oldDue);
+      if (repriced.length > 0) {
+        await tx.execute(sql`
+          update house_accounts a set amount_due = v.due
+          from (values ${sql.join(
+            repriced.map((p) => sql`(${p.i.data.houseId}::bigint, ${String(p.nextDue)}::bigint)`),
+            sql`, `,
+          )}) as v(id, due)
+          where a.house_id = v.id`);
+        // R-12: an increase is collected by a 补交 notice; a decrease is settled against what was paid.
+        await tx.insert(fundInstructions).values(
+          repriced.map((p) => ({
+            applicationId: app.id,
+            kind: p.nextDue > p.oldDue ? ('supplement' as const) : ('refund' as const),
+            houseId: p.i.data.houseId,
+            payload: { reason: 'amount_due_change', oldAmountDue: String(p.oldDue), newAmountDue: String(p.nextDue), refundAccount },
+            createdAt: now,
+          })),
+        );
+      }
+      await tx.insert(houseHistory).values(
+        part.map(({ i, oldDue, nextDue }) => ({
+          houseId: i.data.houseId,
+          applicationId: app.id,
+          applicationNo: app.no,
+          kind: app.type,
+          summary: `房屋信息变更：${reason}`,
+          before: { ...(i.before as HouseSnapshot), owners: undefined, amountDue: String(oldDue) },
+          after: { ...i.data.after, amountDue: String(nextDue) },
+          at: now,
+        })),
+      );
+    }
+    const supplements = priced.filter((p) => p.nextDue > p.oldDue).length;
+    const decreases = priced.filter((p) => p.nextDue < p.oldDue).length;
+    return { houses: items.length, supplements, decreases };
+  },
+};

@@ -1,0 +1,87 @@
+import { BankOutlined, HomeOutlined, SettingOutlined } from '@ant-design/icons';
+import type { MenuProps } from 'antd';
+import type { ReactNode } from 'react';
+import type { OrgType, SessionInfo } from '../api/types';
+import { hasPermission, type Permission } from './session';
+
+interface MenuLeaf {
+  path: string;
+  label: string;
+  icon?: ReactNode;
+  permission?: Permission;
+}
+
+interface MenuGroup {
+  key: string;
+  label: string;
+  icon: ReactNode;
+  children: MenuLeaf[];
+}
+
+type MenuEntry = MenuLeaf | MenuGroup;
+
+const home: MenuLeaf = { path: '/workspace', label: '工作台', icon: <HomeOutlined /> };
+const orgInfo: MenuLeaf = { path: '/org/info', label: '信息变更', permission: 'org.info' };
+const orgUsers: MenuLeaf = { path: '/org/users', label: '机构用户管理', permission: 'org.users' };
+
+/** The left menus of each kind of organisation, named as in the user manuals (§1.2 机构管理). */
+const MENUS: Record<OrgType, MenuEntry[]> = {
+  committee: [home, { key: 'org', label: '机构管理', icon: <BankOutlined />, children: [orgInfo, orgUsers] }],
+  developer: [home, { key: 'org', label: '机构管理', icon: <BankOutlined />, children: [orgInfo, orgUsers] }],
+  office: [
+    home,
+    {
+      key: 'org',
+      label: '机构管理',
+      icon: <BankOutlined />,
+      children: [{ path: '/office/organisations', label: '机构列表', permission: 'office.orgs' }],
+    },
+    {
+      key: 'system',
+      label: '系统管理',
+      icon: <SettingOutlined />,
+      children: [
+        { path: '/office/audit', label: '审计日志', permission: 'office.audit' },
+        { path: '/office/login-log', label: '登录日志', permission: 'office.audit' },
+        orgUsers,
+      ],
+    },
+  ],
+  bank: [home, { key: 'org', label: '机构管理', icon: <BankOutlined />, children: [orgUsers] }],
+};
+
+const isGroup = (e: MenuEntry): e is MenuGroup => 'children' in e;
+
+/** The menu entries this user may use; a group whose entries are all hidden is hidden too. */
+function visibleEntries(session: SessionInfo): MenuEntry[] {
+  const allowed = (leaf: MenuLeaf) => !leaf.permission || hasPermission(session, leaf.permission);
+  return MENUS[session.org.type]
+    .map((e) => (isGroup(e) ? { ...e, children: e.children.filter(allowed) } : e))
+    .filter((e) => (isGroup(e) ? e.children.length > 0 : allowed(e)));
+}
+
+export function menuItems(session: SessionInfo): NonNullable<MenuProps['items']> {
+  const leaf = (l: MenuLeaf) => ({ key: l.path, label: l.label, icon: l.icon });
+  return visibleEntries(session).map((e) =>
+    isGroup(e) ? { key: e.key, label: e.label, icon: e.icon, children: e.children.map(leaf) } : leaf(e),
+  );
+}
+
+export function menuGroupKeys(session: SessionInfo): string[] {
+  return visibleEntries(session)
+    .filter(isGroup)
+    .map((g) => g.key);
+}
+
+/** The leaves of the user's menu, e.g. for shortcuts on the workspace home page. */
+export function menuLeaves(session: SessionInfo): MenuLeaf[] {
+  return visibleEntries(session).flatMap((e) => (isGroup(e) ? e.children : [e]));
+}
+
+/** The menu entry a page belongs to: the longest menu path that starts the current path. */
+export function selectedMenuKey(session: SessionInfo, pathname: string): string | undefined {
+  return menuLeaves(session)
+    .map((l) => l.path)
+    .filter((p) => pathname === p || pathname.startsWith(`${p}/`))
+    .sort((a, b) => b.length - a.length)[0];
+}

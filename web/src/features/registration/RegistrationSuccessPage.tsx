@@ -1,0 +1,56 @@
+import { Alert, Button, Card, Descriptions, Result } from 'antd';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import type { RegistrationResult } from '../../api/types';
+import { useDocumentTitle } from '../../components/Page';
+import { RegistrationSteps } from './RegistrationSteps';
+import { PAPER_DOCUMENTS_REMINDER } from './reminders';
+
+function isRegistrationResult(value: unknown): value is RegistrationResult {
+  return typeof value === 'object' && value !== null && 'registrationNo' in value && 'code' in value;
+}
+
+/** The login page, prefilled with the new account, optionally continuing to another page. */
+function loginUrl(result: RegistrationResult, next?: string) {
+  const params = new URLSearchParams({ orgCode: result.code, username: result.adminUsername });
+  if (next) params.set('next', next);
+  return `/login?${params}`;
+}
+
+/** Manual §1.1 第五步: 提示注册成功通知，可直接点击登录，申办业务 — and 第六步's reminder. */
+export function RegistrationSuccessPage() {
+  useDocumentTitle('注册成功');
+  const { state } = useLocation();
+  const navigate = useNavigate();
+  if (!isRegistrationResult(state)) return <Navigate to="/register" replace />;
+  return (
+    <Card>
+      <RegistrationSteps current={2} />
+      <Result
+        status="success"
+        title="注册成功"
+        subTitle={`${state.name}已完成注册，现在即可登录平台申办业务。`}
+        extra={[
+          <Button key="login" type="primary" size="large" onClick={() => navigate(loginUrl(state))}>
+            登录
+          </Button>,
+          <Button key="print" size="large" onClick={() => navigate(loginUrl(state, '/print/registration'))}>
+            打印注册登记表
+          </Button>,
+        ]}
+      >
+        <Descriptions column={1} bordered size="small" style={{ maxWidth: 560, margin: '0 auto 16px' }}>
+          <Descriptions.Item label="机构代码（登录账号）">{state.code}</Descriptions.Item>
+          <Descriptions.Item label="管理员用户名">{state.adminUsername}</Descriptions.Item>
+          <Descriptions.Item label="注册编号">{state.registrationNo}</Descriptions.Item>
+        </Descriptions>
+        <Alert
+          type="info"
+          showIcon
+          style={{ maxWidth: 560, margin: '0 auto' }}
+          title="请注意"
+          description={`${PAPER_DOCUMENTS_REMINDER}打印注册登记表需先登录。`}
+        />
+      </Result>
+    </Card>
+  );
+}
