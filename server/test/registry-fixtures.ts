@@ -1,4 +1,5 @@
 import { HOUSE_COLUMNS } from '../src/domain/house-row.ts';
+import { idCardCheckChar } from '../src/domain/id-card.ts';
 import { houseTemplate } from '../src/modules/registry/house-import.ts';
 import type { Agent } from './harness.ts';
 
@@ -74,4 +75,42 @@ export async function pushThrough(dev: Agent, office: Agent, id: number) {
     const res = await who.post(`/api/applications/${id}/${step}`);
     if (res.statusCode !== 200) throw new Error(`${step}: ${res.body}`);
   }
+}
+
+let gbkTable: Map<string, number[]> | null = null;
+
+/**
+ * A string as GBK bytes, the way Chinese Excel saves a .csv: the table comes from decoding every
+ * two-byte GBK code with the platform's own GB18030 decoder (GBK is its two-byte part).
+ */
+export function gbkBytes(text: string): Uint8Array {
+  if (!gbkTable) {
+    gbkTable = new Map();
+    const decoder = new TextDecoder('gb18030');
+    for (let lead = 0x81; lead <= 0xfe; lead++)
+      for (let trail = 0x40; trail <= 0xfe; trail++) {
+        if (trail === 0x7f) continue;
+        const ch = decoder.decode(new Uint8Array([lead, trail]));
+        if (ch.length === 1 && ch !== '\ufffd' && !gbkTable.has(ch)) gbkTable.set(ch, [lead, trail]);
+      }
+  }
+  const out: number[] = [];
+  for (const ch of text) {
+    const code = ch.codePointAt(0) as number;
+    if (code < 0x80) out.push(code);
+    else {
+      const bytes = gbkTable.get(ch);
+      if (!bytes) throw new Error(`“${ch}” has no GBK code`);
+      out.push(...bytes);
+    }
+  }
+  return new Uint8Array(out);
+}
+
+/** UTF-8 with the byte-order mark Excel writes for “CSV UTF-8”. */
+export const utf8BomBytes = (text: string) => new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]);
+
+/** A valid 居民身份证 number: 17 digits plus their check character. */
+export function idCard(first17: string): string {
+  return first17 + idCardCheckChar(first17);
 }

@@ -32,6 +32,10 @@ export interface ApplicationHandler {
   form: z.ZodType;
   /** Item kinds the page may replace as JSON, with the schema of one item. */
   items: Record<string, z.ZodType>;
+  /** The item kind a house file imports into, for types that import houses. */
+  importKind?: string;
+  /** Places an import may not take (default: every live house of the area). */
+  importExisting?(tx: Tx, app: ApplicationRow): Promise<Set<string>>;
   /** Checks picked houses and snapshots their "before" state when items are saved. */
   prepareItems?(
     args: HandlerArgs,

@@ -1,10 +1,12 @@
 import type { ApplicationType } from '../../db/schema/index.ts';
 import type { ApplicationHandler } from './handler.ts';
 import { areaCollection } from './types/area-collection.ts';
+import { buildingChange } from './types/building-change.ts';
 import { houseCancellation } from './types/house-cancellation.ts';
 import { houseChange } from './types/house-change.ts';
 import { houseSupplement } from './types/house-supplement.ts';
 import { ownershipChange } from './types/ownership-change.ts';
+import { splitMerge } from './types/split-merge.ts';
 import { AppError } from '../../lib/errors.ts';
 
 const HANDLERS: Partial<Record<ApplicationType, ApplicationHandler>> = {
@@ -13,6 +15,8 @@ const HANDLERS: Partial<Record<ApplicationType, ApplicationHandler>> = {
   house_cancellation: houseCancellation,
   ownership_change: ownershipChange,
   house_change: houseChange,
+  building_change: buildingChange,
+  house_split_merge: splitMerge,
 };
 
 export function handlerFor(type: ApplicationType): ApplicationHandler {

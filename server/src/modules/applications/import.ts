@@ -8,10 +8,9 @@ import { audit } from '../audit/audit.ts';
 import { livePlaces } from '../registry/bulk.ts';
 import { HOUSE_SHEET, HOUSE_TEMPLATE_COLUMNS, importHouses } from '../registry/house-import.ts';
 import type { BuildingInput } from './shared.ts';
-import { loadApplication, writeItems } from './service.ts';
+import { loadApplication, STATUS_LABELS, writeItems } from './service.ts';
 import { existingBuildings } from './types/new-houses.ts';
-
-const IMPORT_TYPES = new Set(['area_collection', 'house_supplement']);
+import { handlerFor } from './handlers.ts';
 
 export class ImportErrors extends AppError {
   constructor(readonly errors: CellError[]) {
@@ -37,10 +36,17 @@ function derivedBuilding(name: string, houses: ParsedHouse[], year: number): Bui
 
 async function validateFile(ctx: Ctx, id: number, file: { fileName: string; bytes: Uint8Array }) {
   const actor = requirePermission(ctx, 'registry.edit');
-  const app = await ctx.db.transaction((tx) => loadApplication(tx, actor, id));
-  if (!IMPORT_TYPES.has(app.type)) throw invalid('file', '此类业务单不导入房屋');
-  const existing = app.areaId ? await livePlaces(ctx.db, app.areaId) : new Set<string>();
-  return { actor, result: await importHouses(file.bytes, file.fileName, existing) };
+  return ctx.db.transaction(async (tx) => {
+    const app = await loadApplication(tx, actor, id);
+    const handler = handlerFor(app.type);
+    if (!handler.importKind) throw invalid('file', '此类业务单不导入房屋');
+    const existing = handler.importExisting
+      ? await handler.importExisting(tx, app)
+      : app.areaId
+        ? await livePlaces(tx, app.areaId)
+        : new Set<string>();
+    return { actor, kind: handler.importKind, result: await importHouses(file.bytes, file.fileName, existing) };
+  });
 }
 
 /** R-14: the file back as .xlsx with every error cell marked, for the user to correct. */
@@ -52,31 +58,36 @@ export async function annotateHouseFile(ctx: Ctx, id: number, file: { fileName: 
 
 /** R-14 import into an application: every row validated, all errors at once, nothing saved unless the whole file is clean. */
 export async function importHouseItems(ctx: Ctx, id: number, file: { fileName: string; bytes: Uint8Array }) {
-  const { actor, result } = await validateFile(ctx, id, file);
+  const { actor, kind, result } = await validateFile(ctx, id, file);
   if (result.errors.length > 0) throw new ImportErrors(result.errors);
   const houses = result.houses.map((h) => h.house);
   return ctx.db.transaction(async (tx) => {
     const locked = await loadApplication(tx, actor, id, true);
     if (locked.status !== 'draft' && locked.status !== 'rejected')
-      throw new AppError(409, 'STATUS', `业务单 ${locked.no} 已提交，不能再导入`);
-    const form = locked.form as { buildings: BuildingInput[] };
-    const known = new Set([
-      ...form.buildings.map((b) => b.name),
-      ...(locked.areaId ? (await existingBuildings(tx, locked.areaId)).keys() : []),
-    ]);
-    const added = [...new Set(houses.map((h) => h.building))]
-      .filter((b) => !known.has(b))
-      .map((b) => derivedBuilding(b, houses, ctx.clock.now().getFullYear()));
-    if (added.length > 0) {
-      await tx
-        .update(applications)
-        .set({ form: { ...form, buildings: [...form.buildings, ...added] } })
-        .where(eq(applications.id, id));
+      throw new AppError(409, 'STATUS', `业务单 ${locked.no} 当前状态为“${STATUS_LABELS[locked.status]}”，不能再导入`);
+    const form = locked.form as { buildings?: BuildingInput[] };
+    // Types that describe new buildings in their form get the missing ones added; the others
+    // (split/merge) may only use buildings the area has, which their submit check enforces.
+    let added: BuildingInput[] = [];
+    if (form.buildings) {
+      const known = new Set([
+        ...form.buildings.map((b) => b.name),
+        ...(locked.areaId ? (await existingBuildings(tx, locked.areaId)).keys() : []),
+      ]);
+      added = [...new Set(houses.map((h) => h.building))]
+        .filter((b) => !known.has(b))
+        .map((b) => derivedBuilding(b, houses, ctx.clock.now().getFullYear()));
+      if (added.length > 0) {
+        await tx
+          .update(applications)
+          .set({ form: { ...form, buildings: [...form.buildings, ...added] } })
+          .where(eq(applications.id, id));
+      }
     }
     await writeItems(
       tx,
       locked,
-      'house',
+      kind,
       houses.map((data) => ({ data })),
     );
     await audit(tx, ctx, {

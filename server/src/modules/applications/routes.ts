@@ -5,6 +5,7 @@ import { idParam, pageOf, text } from '../../lib/fields.ts';
 import { invalid } from '../../lib/errors.ts';
 import { houseTemplate } from '../registry/house-import.ts';
 import { supportedTypes } from './handlers.ts';
+import { exportItems, importHouseChanges } from './export.ts';
 import { annotateHouseFile, importHouseItems } from './import.ts';
 import { applicationDetail, applicationSummary, cellError, createBody, itemRow, itemsQuery, listQuery } from './schemas.ts';
 import {
@@ -134,6 +135,38 @@ export function applicationRoutes(app: FastifyInstance) {
       const xlsx = await annotateHouseFile(req.ctx, req.params.id, await readUpload(req));
       return reply.header('content-type', XLSX).header('content-disposition', attachment('导入错误标注.xlsx')).send(xlsx);
     },
+  );
+  r.get(
+    '/api/applications/:id/export',
+    {
+      schema: {
+        tags,
+        summary: '批量导出明细为 .xlsx（房屋信息变更、房屋拆分合并）',
+        params: idParam,
+        querystring: z.object({ kind: z.string().min(1).max(30) }),
+      },
+    },
+    async (req, reply) =>
+      reply
+        .header('content-type', XLSX)
+        .header('content-disposition', attachment('房屋信息.xlsx'))
+        .send(await exportItems(req.ctx, req.params.id, req.query.kind)),
+  );
+  r.post(
+    '/api/applications/:id/import-changes',
+    {
+      schema: {
+        tags,
+        summary: '批量导入变更后的房屋信息（F-16，按房屋编号对应）',
+        params: idParam,
+        consumes: ['multipart/form-data'],
+        response: {
+          200: z.object({ count: z.number() }),
+          422: z.object({ code: z.string(), message: z.string(), errors: z.array(cellError) }),
+        },
+      },
+    },
+    async (req) => importHouseChanges(req.ctx, req.params.id, await readUpload(req)),
   );
   r.get('/api/templates/houses.xlsx', { schema: { tags, summary: '下载房屋信息导入模板' } }, async (_req, reply) =>
     reply

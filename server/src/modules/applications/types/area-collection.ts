@@ -28,6 +28,7 @@ export const areaCollection: ApplicationHandler = {
   needsArea: false,
   form: areaCollectionForm,
   items: { house: houseItemSchema },
+  importKind: 'house',
   async check({ tx, app }) {
     const form = app.form as Form;
     const problems: string[] = [];

@@ -19,6 +19,7 @@ export const houseSupplement: ApplicationHandler = {
   needsArea: true,
   form: houseSupplementForm,
   items: { house: houseItemSchema },
+  importKind: 'house',
   async check({ tx, app }) {
     const form = app.form as Form;
     const areaId = app.areaId as number;

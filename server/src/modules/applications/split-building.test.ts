@@ -1,0 +1,141 @@
+import ExcelJS from 'exceljs';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildings, fundInstructions, houses, propertyAreas } from '../../db/schema/index.ts';
+import { DEMO } from '../../../test/fixtures.ts';
+import { type Agent, testApp, type TestApp } from '../../../test/harness.ts';
+import { houseXlsx, pushThrough, uploadForm } from '../../../test/registry-fixtures.ts';
+
+let t: TestApp;
+let dev: Agent;
+let office: Agent;
+let areaId: number;
+let otherAreaId: number;
+
+beforeAll(async () => {
+  t = await testApp();
+  dev = await t.login(DEMO.developer.code, DEMO.developer.admin);
+  office = await t.login(DEMO.office.code, DEMO.office.admin);
+  const areas = await t.handle.db.select().from(propertyAreas);
+  areaId = areas.find((a) => a.name === DEMO.areas.withCommittee)?.id ?? 0;
+  otherAreaId = areas.find((a) => a.name === DEMO.areas.free)?.id ?? 0;
+});
+afterAll(() => t.close());
+
+const parking = async (rooms: string[]) => {
+  const res = await dev.get(`/api/areas/${areaId}/houses?q=B0&pageSize=200`);
+  return (res.json().items as { id: number; room: string }[]).filter((h) => rooms.includes(h.room));
+};
+
+describe('F-14 房屋拆分合并', () => {
+  it('F-14 R-11 merges two parking spaces into one: sources cancelled, result created with an account, balance move recorded', async () => {
+    const sources = await parking(['B010', 'B011']);
+    const id = (
+      await dev.post('/api/applications', { type: 'house_split_merge', areaId, form: { reason: '两个车位合并为一个子母车位' } })
+    ).json().id;
+    expect((await dev.put(`/api/applications/${id}/items/source`, { rows: sources.map((s) => ({ houseId: s.id })) })).statusCode).toBe(200);
+
+    const exported = await dev.get(`/api/applications/${id}/export?kind=source`);
+    expect(exported.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    expect(wb.getWorksheet('房屋信息')?.getRow(2).getCell(4).value).toBe('B010');
+
+    const merged = await houseXlsx([
+      {
+        building: '地下车库',
+        unit: '',
+        floor: '-1',
+        room: 'B010',
+        address: '侨城花园地下车库B010子母车位',
+        buildingArea: '26.40',
+        use: '车位',
+        elevator: '无',
+        salesStatus: '未售',
+      },
+    ]);
+    const imported = await dev.postForm(`/api/applications/${id}/import`, uploadForm(merged, 'merged.xlsx'));
+    expect(imported.statusCode).toBe(200);
+    await pushThrough(dev, office, id);
+
+    const after = (await dev.get(`/api/applications/${id}`)).json();
+    const [created] = after.outcome.resultIds as number[];
+    const rows = await t.handle.db
+      .select()
+      .from(houses)
+      .where(eq(houses.id, created as number));
+    expect(rows[0]?.buildingArea).toBe(2640);
+    expect(rows[0]?.room).toBe('B010');
+    for (const s of sources) expect((await t.handle.db.select().from(houses).where(eq(houses.id, s.id)))[0]?.status).toBe('cancelled');
+    const [move] = await t.handle.db
+      .select()
+      .from(fundInstructions)
+      .where(and(eq(fundInstructions.applicationId, id), eq(fundInstructions.kind, 'balance_move')));
+    expect(move?.payload).toMatchObject({ from: sources.map((s) => s.id), to: [created], weights: [2640] });
+  });
+
+  it('F-14 refuses a one-to-one "split" and results in a building the area lacks', async () => {
+    const [one] = await parking(['B020']);
+    const id = (await dev.post('/api/applications', { type: 'house_split_merge', areaId, form: { reason: '测试' } })).json().id;
+    await dev.put(`/api/applications/${id}/items/source`, { rows: [{ houseId: one?.id }] });
+    const file = await houseXlsx([
+      {
+        building: '99栋',
+        unit: '',
+        floor: '1',
+        room: 'X1',
+        address: '某处',
+        buildingArea: '10',
+        use: '车位',
+        elevator: '无',
+        salesStatus: '未售',
+      },
+    ]);
+    await dev.postForm(`/api/applications/${id}/import`, uploadForm(file, 'r.xlsx'));
+    const res = await dev.post(`/api/applications/${id}/submit`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toContain('不是拆分或合并');
+    expect(res.json().message).toContain('99栋');
+  });
+});
+
+describe('F-13 楼幢变更', () => {
+  it('F-13 batch-changes year and structure, and moves a building with its houses to the developer’s other area', async () => {
+    const list = (await dev.get(`/api/areas/${areaId}/buildings`)).json().items as { id: number; name: string; houseCount: number }[];
+    const five = list.find((b) => b.name === '5栋');
+    const six = list.find((b) => b.name === '6栋');
+    if (!five || !six) throw new Error('demo buildings missing');
+    const id = (await dev.post('/api/applications', { type: 'building_change', areaId, form: { reason: '测绘更正' } })).json().id;
+    const base = { floorsAbove: 18, floorsBelow: 1, builtYear: 2017, structure: '混合结构', elevator: true };
+    const res = await dev.put(`/api/applications/${id}/items/building`, {
+      rows: [
+        { buildingId: five.id, after: { ...base, name: '5栋', areaId } },
+        { buildingId: six.id, after: { ...base, name: '江景6栋', areaId: otherAreaId } },
+      ],
+    });
+    expect(res.statusCode).toBe(200);
+    await pushThrough(dev, office, id);
+    const [moved] = await t.handle.db.select().from(buildings).where(eq(buildings.id, six.id));
+    expect(moved).toMatchObject({ areaId: otherAreaId, name: '江景6栋', structure: '混合结构', builtYear: 2017 });
+    const movedHouses = await t.handle.db.select().from(houses).where(eq(houses.buildingId, six.id));
+    expect(movedHouses.length).toBe(six.houseCount);
+    expect(movedHouses.every((h) => h.areaId === otherAreaId)).toBe(true);
+  });
+
+  it('F-13 refuses a name already used in the target area', async () => {
+    const list = (await dev.get(`/api/areas/${areaId}/buildings`)).json().items as { id: number; name: string }[];
+    const one = list.find((b) => b.name === '1栋');
+    const id = (await dev.post('/api/applications', { type: 'building_change', areaId, form: { reason: '改名' } })).json().id;
+    await dev.put(`/api/applications/${id}/items/building`, {
+      rows: [
+        {
+          buildingId: one?.id,
+          after: { name: '2栋', floorsAbove: 18, floorsBelow: 1, builtYear: 2016, structure: '钢筋混凝土结构', elevator: true, areaId },
+        },
+      ],
+    });
+    const res = await dev.post(`/api/applications/${id}/submit`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toContain('“2栋”在目标物业区域中已存在');
+  });
+});
