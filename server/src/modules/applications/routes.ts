@@ -5,6 +5,7 @@ import { idParam, pageOf, text } from '../../lib/fields.ts';
 import { invalid } from '../../lib/errors.ts';
 import { houseTemplate } from '../registry/house-import.ts';
 import { supportedTypes } from './handlers.ts';
+import { addDocument, listDocuments, removeDocument } from './documents.ts';
 import { exportItems, importHouseChanges } from './export.ts';
 import { annotateHouseFile, importHouseItems } from './import.ts';
 import { applicationDetail, applicationSummary, cellError, createBody, itemRow, itemsQuery, listQuery } from './schemas.ts';
@@ -167,6 +168,41 @@ export function applicationRoutes(app: FastifyInstance) {
       },
     },
     async (req) => importHouseChanges(req.ctx, req.params.id, await readUpload(req)),
+  );
+  const documentRow = z.object({ id: z.number(), kind: z.string(), fileId: z.number(), fileName: z.string(), size: z.number() });
+  r.get(
+    '/api/applications/:id/documents',
+    { schema: { tags, summary: '业务单附件', params: idParam, response: { 200: z.object({ items: z.array(documentRow) }) } } },
+    async (req) => listDocuments(req.ctx, req.params.id),
+  );
+  r.post(
+    '/api/applications/:id/documents',
+    {
+      schema: {
+        tags,
+        summary: '上传附件（JPG/JPEG/PNG，不超过 1M，按内容检查）',
+        params: idParam,
+        querystring: z.object({ kind: z.string().trim().min(1).max(40).default('其他材料') }),
+        consumes: ['multipart/form-data'],
+        response: { 201: documentRow },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await addDocument(req.ctx, req.params.id, req.query.kind, await readUpload(req))),
+  );
+  r.delete(
+    '/api/applications/:id/documents/:documentId',
+    {
+      schema: {
+        tags,
+        summary: '删除附件',
+        params: idParam.extend({ documentId: z.coerce.number().int().positive() }),
+        response: { 200: z.object({ ok: z.literal(true) }) },
+      },
+    },
+    async (req) => {
+      await removeDocument(req.ctx, req.params.id, req.params.documentId);
+      return { ok: true as const };
+    },
   );
   r.get('/api/templates/houses.xlsx', { schema: { tags, summary: '下载房屋信息导入模板' } }, async (_req, reply) =>
     reply

@@ -139,3 +139,46 @@ describe('F-13 楼幢变更', () => {
     expect(res.json().message).toContain('“2栋”在目标物业区域中已存在');
   });
 });
+
+describe('F-14 附件', () => {
+  it('F-14 R-1 attaches images to a draft, refuses other content, and freezes attachments once submitted', async () => {
+    const { smallPng, file } = await import('../../../test/fixtures.ts');
+    const [one, two] = await parking(['B030', 'B031']);
+    const id = (await dev.post('/api/applications', { type: 'house_split_merge', areaId, form: { reason: '合并' } })).json().id;
+    const form = (f: File) => {
+      const fd = new FormData();
+      fd.append('file', f);
+      return fd;
+    };
+    const ok = await dev.postForm(
+      `/api/applications/${id}/documents?kind=${encodeURIComponent('测绘报告')}`,
+      form(file(smallPng(), '测绘报告.png')),
+    );
+    expect(ok.statusCode).toBe(201);
+    const bad = await dev.postForm(`/api/applications/${id}/documents`, form(file(new TextEncoder().encode('%PDF-1.4'), '合同.png')));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toContain('合同.png');
+    expect((await dev.get(`/api/applications/${id}/documents`)).json().items.map((d: { kind: string }) => d.kind)).toEqual(['测绘报告']);
+    // The office reviewing it can open the attachment.
+    await dev.put(`/api/applications/${id}/items/source`, { rows: [{ houseId: one?.id }, { houseId: two?.id }] });
+    const merged = await houseXlsx([
+      {
+        building: '地下车库',
+        unit: '',
+        floor: '-1',
+        room: 'B030',
+        address: '车位',
+        buildingArea: '25.00',
+        use: '车位',
+        elevator: '无',
+        salesStatus: '未售',
+      },
+    ]);
+    await dev.postForm(`/api/applications/${id}/import`, uploadForm(merged, 'm.xlsx'));
+    expect((await dev.post(`/api/applications/${id}/submit`)).statusCode).toBe(200);
+    const late = await dev.postForm(`/api/applications/${id}/documents`, form(file(smallPng(), 'late.png')));
+    expect(late.statusCode).toBe(409);
+    const fileId = (await office.get(`/api/applications/${id}/documents`)).json().items[0].fileId;
+    expect((await office.get(`/api/files/${fileId}`)).headers['content-type']).toBe('image/png');
+  });
+});
