@@ -12,7 +12,7 @@ export default defineConfig({
       {
         test: {
           name: 'api',
-          include: ['src/modules/**/*.test.ts', 'test/**/*.test.ts'],
+          include: ['src/modules/**/*.test.ts', 'src/ledger/**/*.test.ts', 'test/**/*.test.ts'],
           globalSetup: ['test/global-setup.ts'],
           env,
           testTimeout: 30_000,

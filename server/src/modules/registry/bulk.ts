@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Conn, Tx } from '../../db/client.ts';
-import { buildings, houseAccounts, houseHistory, houseOwners, houses, units } from '../../db/schema/index.ts';
+import { buildings, houseAccounts, houseHistory, houseOwners, houses, ledgerAccounts, units } from '../../db/schema/index.ts';
 import { amountDue, rateFor, type StandardRow } from '../../domain/deposit-standard.ts';
 import { housePlaceKey, type ParsedHouse, type ParsedOwner } from '../../domain/house-row.ts';
 import { businessDay } from '../../lib/clock.ts';
@@ -68,7 +68,7 @@ export async function ensureUnits(tx: Tx, pairs: readonly { buildingId: number; 
 }
 
 /**
- * Creates houses with their owners, opens one fund account each with its amount due (§5), and
+ * Creates houses with their owners, opens one fund account (分户账 and its ledger account) each with its amount due (§5), and
  * writes each house's first history row — in set-based batches, never a query per house.
  * Returns the new house ids in input order.
  */
@@ -125,6 +125,16 @@ export async function insertHouses(
         };
       }),
     );
+    await tx
+      .insert(ledgerAccounts)
+      .values(
+        part.map((h, i) => ({
+          kind: 'house' as const,
+          houseId: partIds[i] as number,
+          name: `${h.building}${h.unit}${h.room}`,
+          createdAt: from.at,
+        })),
+      );
     await tx.insert(houseHistory).values(
       part.map((h, i) => ({
         houseId: partIds[i] as number,

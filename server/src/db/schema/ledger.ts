@@ -1,0 +1,61 @@
+import { bigint, check, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { createdAt, id, ref } from './columns.ts';
+import { houses } from './registry.ts';
+
+export const ACCOUNT_KINDS = ['house', 'custody', 'refunds_payable', 'disbursements_payable', 'interest'] as const;
+
+/**
+ * Fund accounts. Every balance is the sum of the account's entries (credits positive): a house
+ * account holds what is owed to the house, the custody account mirrors the money at the bank
+ * with the opposite sign. `balance` is a cache the invariant check (R-21) compares with the sum.
+ */
+export const ledgerAccounts = pgTable(
+  'ledger_accounts',
+  {
+    id: id(),
+    kind: text('kind', { enum: ACCOUNT_KINDS }).notNull(),
+    houseId: ref('house_id').references(() => houses.id),
+    name: text('name').notNull(),
+    balance: bigint('balance', { mode: 'bigint' }).notNull().default(sql`0`),
+    version: integer('version').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('ledger_accounts_house_uq').on(t.houseId),
+    // R-21: a house account never goes below zero, whatever code path writes it.
+    check('ledger_house_non_negative', sql`${t.kind} <> 'house' or ${t.balance} >= 0`),
+  ],
+);
+
+/** One movement of money: two or more entries that sum to zero (R-20). Never updated or deleted. */
+export const ledgerTransactions = pgTable(
+  'ledger_transactions',
+  {
+    id: id(),
+    kind: text('kind').notNull(),
+    /** The external or business number it answers to: notice, instruction, application. */
+    reference: text('reference').notNull(),
+    memo: text('memo').notNull().default(''),
+    reversesId: ref('reverses_id'),
+    createdBy: ref('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('ledger_transactions_ref_idx').on(t.reference)],
+);
+
+export const ledgerEntries = pgTable(
+  'ledger_entries',
+  {
+    id: id(),
+    transactionId: ref('transaction_id')
+      .notNull()
+      .references(() => ledgerTransactions.id),
+    accountId: ref('account_id')
+      .notNull()
+      .references(() => ledgerAccounts.id),
+    amount: bigint('amount', { mode: 'bigint' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('ledger_entries_account_idx').on(t.accountId, t.id), index('ledger_entries_tx_idx').on(t.transactionId)],
+);

@@ -1,0 +1,140 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ledgerAccounts } from '../db/schema/index.ts';
+import { reversalOf } from '../domain/ledger-rules.ts';
+import { testApp, type TestApp } from '../../test/harness.ts';
+import { checkLedger } from './check.ts';
+import { InsufficientBalance, post, systemAccount } from './post.ts';
+
+let t: TestApp;
+let houseAccounts: number[];
+const at = new Date('2026-11-22T02:00:00Z');
+
+beforeAll(async () => {
+  t = await testApp();
+  const rows = await t.handle.db.select({ id: ledgerAccounts.id }).from(ledgerAccounts).where(eq(ledgerAccounts.kind, 'house')).limit(3);
+  houseAccounts = rows.map((r) => r.id);
+});
+afterAll(() => t.close());
+
+const balance = async (id: number) => (await t.handle.db.select().from(ledgerAccounts).where(eq(ledgerAccounts.id, id)))[0]?.balance;
+
+describe('R-20 R-21 ledger', () => {
+  it('R-20 every demo house has its ledger account, and a fresh ledger has no breach', async () => {
+    expect(houseAccounts).toHaveLength(3);
+    expect(await checkLedger(t.handle.db)).toEqual([]);
+  });
+
+  it('R-20 posts a balanced deposit and keeps the cached balance equal to the entries', async () => {
+    const [a] = houseAccounts as [number];
+    await t.handle.db.transaction(async (tx) => {
+      const custody = await systemAccount(tx, 'custody');
+      await post(tx, {
+        kind: 'deposit',
+        reference: 'JK-TEST-1',
+        at,
+        entries: [
+          { accountId: a, amount: 500_00n },
+          { accountId: custody, amount: -500_00n },
+        ],
+      });
+    });
+    expect(await balance(a)).toBe(500_00n);
+    expect(await checkLedger(t.handle.db)).toEqual([]);
+  });
+
+  it('R-20 refuses entries that do not sum to zero, and leaves nothing behind', async () => {
+    const [a] = houseAccounts as [number];
+    await expect(
+      t.handle.db.transaction(async (tx) => {
+        const custody = await systemAccount(tx, 'custody');
+        await post(tx, {
+          kind: 'deposit',
+          reference: 'BAD',
+          at,
+          entries: [
+            { accountId: a, amount: 100n },
+            { accountId: custody, amount: -99n },
+          ],
+        });
+      }),
+    ).rejects.toThrow('合计须为零');
+    expect(await balance(a)).toBe(500_00n);
+  });
+
+  it('R-21 refuses a debit beyond a house balance, naming the house and its shortfall', async () => {
+    const [a] = houseAccounts as [number];
+    const err = await t.handle.db
+      .transaction(async (tx) => {
+        const payable = await systemAccount(tx, 'disbursements_payable');
+        await post(tx, {
+          kind: 'disbursement',
+          reference: 'BF-1',
+          at,
+          entries: [
+            { accountId: a, amount: -500_01n },
+            { accountId: payable, amount: 500_01n },
+          ],
+        });
+      })
+      .catch((e) => e);
+    expect(err).toBeInstanceOf(InsufficientBalance);
+    expect((err as InsufficientBalance).shortfalls[0]).toMatchObject({ accountId: a, balance: 500_00n, change: -500_01n });
+    expect(await balance(a)).toBe(500_00n);
+  });
+
+  it('R-20 corrects by a reversing transaction, never by editing', async () => {
+    const [, b] = houseAccounts as [number, number];
+    await t.handle.db.transaction(async (tx) => {
+      const custody = await systemAccount(tx, 'custody');
+      const entries = [
+        { accountId: b, amount: 123_45n },
+        { accountId: custody, amount: -123_45n },
+      ];
+      const id = await post(tx, { kind: 'deposit', reference: 'JK-TEST-2', at, entries });
+      await post(tx, { kind: 'reversal', reference: 'JK-TEST-2', reversesId: id, at, entries: reversalOf(entries) });
+    });
+    expect(await balance(b)).toBe(0n);
+    expect(await checkLedger(t.handle.db)).toEqual([]);
+  });
+
+  it('R-21 under 50 concurrent deposits and payouts on the same accounts: no lost update, no negative balance, invariant holds', async () => {
+    const [, , c] = houseAccounts as [number, number, number];
+    const ops = Array.from({ length: 50 }, (_, i) => i);
+    const results = await Promise.allSettled(
+      ops.map((i) =>
+        t.handle.db.transaction(async (tx) => {
+          const custody = await systemAccount(tx, 'custody');
+          const payable = await systemAccount(tx, 'refunds_payable');
+          // Even ops deposit 100 fen; odd ops pay out 150 fen — some must be refused.
+          const entries =
+            i % 2 === 0
+              ? [
+                  { accountId: c, amount: 100n },
+                  { accountId: custody, amount: -100n },
+                ]
+              : [
+                  { accountId: c, amount: -150n },
+                  { accountId: payable, amount: 150n },
+                ];
+          await post(tx, { kind: i % 2 === 0 ? 'deposit' : 'refund', reference: `C-${i}`, at, entries });
+        }),
+      ),
+    );
+    const ok = results.map((r, i) => (r.status === 'fulfilled' ? i : -1)).filter((i) => i >= 0);
+    const refused = results.filter((r) => r.status === 'rejected');
+    for (const r of refused) expect((r as PromiseRejectedResult).reason).toBeInstanceOf(InsufficientBalance);
+    const expected = ok.reduce((sum, i) => sum + (i % 2 === 0 ? 100n : -150n), 0n);
+    expect(await balance(c)).toBe(expected);
+    expect(expected >= 0n).toBe(true);
+    expect(await checkLedger(t.handle.db)).toEqual([]);
+  });
+
+  it('F-65 reports a cached balance that drifted from its entries', async () => {
+    const [a] = houseAccounts as [number];
+    await t.handle.db.update(ledgerAccounts).set({ balance: 1n }).where(eq(ledgerAccounts.id, a));
+    const breaches = await checkLedger(t.handle.db);
+    expect(breaches).toEqual([expect.objectContaining({ rule: 'R-21', what: 'account', id: a })]);
+    await t.handle.db.update(ledgerAccounts).set({ balance: 500_00n }).where(eq(ledgerAccounts.id, a));
+  });
+});
