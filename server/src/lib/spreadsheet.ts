@@ -185,6 +185,15 @@ export async function annotatedWorkbook(
     ]),
     table.rows.length,
   );
+  // Every error, file-level ones included, also stands in a list of its own.
+  const list = wb.addWorksheet('错误清单');
+  list.columns = [
+    { header: '行', width: 8 },
+    { header: '列', width: 20 },
+    { header: '原因', width: 80 },
+  ];
+  list.getRow(1).font = { bold: true };
+  for (const e of errors) list.addRow([e.row, e.column, e.message]);
   const rowIndex = new Map(table.rows.map((r, i) => [r.rowNo, i + 2]));
   for (const e of errors) {
     const r = rowIndex.get(e.row);

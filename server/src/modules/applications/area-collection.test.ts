@@ -238,3 +238,30 @@ describe('F-11 approval is one transaction', () => {
     expect(await historyOf(id)).toHaveLength(4);
   });
 });
+
+describe('F-11 buildings and standards checked at submit', () => {
+  it('F-11 refuses a described building that has no houses', async () => {
+    const id = await collectionDraft(dev, tower('Q栋', 1, 2), '空楼花园');
+    const detail = (await dev.get(`/api/applications/${id}`)).json();
+    const extra = { name: 'Z栋', floorsAbove: 5, floorsBelow: 0, builtYear: 2024, structure: '混合结构', elevator: false };
+    expect(
+      (await dev.put(`/api/applications/${id}/form`, { form: { ...detail.form, buildings: [...detail.form.buildings, extra] } }))
+        .statusCode,
+    ).toBe(200);
+    const res = await dev.post(`/api/applications/${id}/submit`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toContain('楼幢 Z栋 没有房屋');
+  });
+
+  it('§5 refuses at submit, not with a server error at approval, when no deposit standard is in force', async () => {
+    const id = await collectionDraft(dev, tower('S栋', 1, 2), '无标准花园');
+    await t.handle.db.execute(sql`update deposit_standards set effective_from = '2099-01-01'`);
+    try {
+      const res = await dev.post(`/api/applications/${id}/submit`);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().message).toContain('没有适用的交存标准');
+    } finally {
+      await t.handle.db.execute(sql`update deposit_standards set effective_from = '2022-04-01'`);
+    }
+  });
+});

@@ -125,16 +125,14 @@ export async function insertHouses(
         };
       }),
     );
-    await tx
-      .insert(ledgerAccounts)
-      .values(
-        part.map((h, i) => ({
-          kind: 'house' as const,
-          houseId: partIds[i] as number,
-          name: `${h.building}${h.unit}${h.room}`,
-          createdAt: from.at,
-        })),
-      );
+    await tx.insert(ledgerAccounts).values(
+      part.map((h, i) => ({
+        kind: 'house' as const,
+        houseId: partIds[i] as number,
+        name: `${h.building}${h.unit}${h.room}`,
+        createdAt: from.at,
+      })),
+    );
     await tx.insert(houseHistory).values(
       part.map((h, i) => ({
         houseId: partIds[i] as number,

@@ -29,7 +29,7 @@ export const areaCollection: ApplicationHandler = {
   form: areaCollectionForm,
   items: { house: houseItemSchema },
   importKind: 'house',
-  async check({ tx, app }) {
+  async check({ tx, app, standards, now }) {
     const form = app.form as Form;
     const problems: string[] = [];
     const [taken] = await tx
@@ -40,7 +40,7 @@ export const areaCollection: ApplicationHandler = {
     const names = form.buildings.map((b) => b.name);
     if (new Set(names).size !== names.length) problems.push('楼幢名称重复');
     const houses = (await itemsOf<ParsedHouse>(tx, app, 'house')).map((i) => i.data);
-    problems.push(...checkNewHouses(houses, new Set(names), new Set()));
+    problems.push(...checkNewHouses(houses, new Set(names), new Set(), names, standards, now));
     return { claims: [], problems };
   },
   async apply(a) {

@@ -20,7 +20,7 @@ export const houseSupplement: ApplicationHandler = {
   form: houseSupplementForm,
   items: { house: houseItemSchema },
   importKind: 'house',
-  async check({ tx, app }) {
+  async check({ tx, app, standards, now }) {
     const form = app.form as Form;
     const areaId = app.areaId as number;
     const have = await existingBuildings(tx, areaId);
@@ -29,7 +29,16 @@ export const houseSupplement: ApplicationHandler = {
     if (clash.length > 0) problems.push(`楼幢 ${clash.join('、')} 已存在，无须再填写楼幢信息`);
     const known = new Set([...have.keys(), ...form.buildings.map((b) => b.name)]);
     const houses = (await itemsOf<ParsedHouse>(tx, app, 'house')).map((i) => i.data);
-    problems.push(...checkNewHouses(houses, known, await livePlacesOf(tx, areaId)));
+    problems.push(
+      ...checkNewHouses(
+        houses,
+        known,
+        await livePlacesOf(tx, areaId),
+        form.buildings.map((b) => b.name),
+        standards,
+        now,
+      ),
+    );
     return { claims: [], problems };
   },
   async apply(a) {

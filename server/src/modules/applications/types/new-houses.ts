@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../../db/client.ts';
 import { buildings } from '../../../db/schema/index.ts';
+import { rateFor, type StandardRow } from '../../../domain/deposit-standard.ts';
 import { housePlaceKey, type ParsedHouse } from '../../../domain/house-row.ts';
+import { todayIso } from './house-change.ts';
 import { insertBuildings, insertHouses, livePlaces } from '../../registry/bulk.ts';
 import type { HandlerArgs } from '../handler.ts';
 import { type BuildingInput, itemsOf } from '../shared.ts';
@@ -14,8 +16,16 @@ export function checkNewHouses(
   houses: readonly ParsedHouse[],
   knownBuildings: ReadonlySet<string>,
   existing: ReadonlySet<string>,
+  describedBuildings: readonly string[],
+  standards: readonly StandardRow[],
+  now: Date,
 ): string[] {
   const problems: string[] = [];
+  const used = new Set(houses.map((h) => h.building));
+  const empty = describedBuildings.filter((b) => !used.has(b));
+  if (empty.length > 0) problems.push(`楼幢 ${empty.join('、')} 没有房屋，请删除该楼幢或导入其房屋`);
+  const unpriced = houses.filter((h) => !rateFor(standards, h.use, h.elevator, todayIso(now)));
+  if (unpriced.length > 0) problems.push(`${unpriced.length} 套房屋没有适用的交存标准，请联系维修资金管理部门`);
   if (houses.length === 0) problems.push('请导入房屋信息');
   const unknown = [...new Set(houses.map((h) => h.building).filter((b) => !knownBuildings.has(b)))];
   if (unknown.length > 0) problems.push(`楼幢 ${unknown.join('、')} 没有楼幢信息，请在楼幢列表中补充`);

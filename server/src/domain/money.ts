@@ -1,0 +1,16 @@
+/** Fen to “1,234.56” without floating point. */
+export function formatYuan(fen: bigint | number): string {
+  const v = BigInt(fen);
+  const neg = v < 0n;
+  const abs = neg ? -v : v;
+  const yuan = (abs / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${neg ? '-' : ''}${yuan}.${(abs % 100n).toString().padStart(2, '0')}`;
+}
+
+/** “1234.5” / “1,234.56” yuan to fen, or null when it is not an amount with at most 2 decimals. */
+export function parseYuan(text: string): bigint | null {
+  const s = text.trim().replaceAll(',', '');
+  if (!/^\d{1,13}(\.\d{1,2})?$/.test(s)) return null;
+  const [whole, frac = ''] = s.split('.');
+  return BigInt(whole as string) * 100n + BigInt(frac.padEnd(2, '0'));
+}

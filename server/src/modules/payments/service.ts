@@ -1,0 +1,368 @@
+import { and, asc, count, desc, eq, ilike, inArray, or } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
+import { allocateNumber } from '../../db/numbering.ts';
+import {
+  buildings,
+  houseOwners,
+  houses,
+  type NoticePurpose,
+  organisations,
+  paymentNoticeItems,
+  paymentNotices,
+  propertyAreas,
+  units,
+} from '../../db/schema/index.ts';
+import { withCheckDigit } from '../../domain/check-digit.ts';
+import type { ParsedOwner } from '../../domain/house-row.ts';
+import { requireActor, requirePermission, type Actor, type Ctx } from '../../lib/context.ts';
+import { AppError, invalid, invalidFields, notFound } from '../../lib/errors.ts';
+import { isUniqueViolation } from '../../lib/pg-errors.ts';
+import { audit } from '../audit/audit.ts';
+import { visibleArea } from '../registry/access.ts';
+import { chunks } from '../registry/bulk.ts';
+import { getSetting } from '../settings/store.ts';
+import { outstanding, standingOf } from './standing.ts';
+
+export const PURPOSE_LABELS: Record<NoticePurpose, string> = {
+  deposit: '首次交存',
+  supplement: '补交',
+  replenish: '续筹交款',
+  other: '其他交款',
+};
+
+interface NoticeDraft {
+  purpose: NoticePurpose;
+  purposeNote: string;
+  payerType: 'developer' | 'owner';
+  payerName: string;
+  payerIdNumber: string;
+  payerPhone: string;
+  items: { houseId: number; amount: bigint }[];
+}
+
+function addDays(d: Date, days: number) {
+  return new Date(d.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Inserts notices; R-30 is the partial unique index on open items, so a race cannot slip through. */
+async function issue(tx: Tx, ctx: Ctx, actor: Actor, areaId: number, drafts: NoticeDraft[]) {
+  const now = ctx.clock.now();
+  const bankAccount = await getSetting(tx, 'custodyAccount');
+  const validUntil = addDays(now, await getSetting(tx, 'noticeValidDays'));
+  const made: string[] = [];
+  for (const d of drafts) {
+    const no = withCheckDigit(await allocateNumber(tx, 'JK', now));
+    const total = d.items.reduce((a, i) => a + i.amount, 0n);
+    const [n] = await tx
+      .insert(paymentNotices)
+      .values({
+        no,
+        purpose: d.purpose,
+        purposeNote: d.purposeNote,
+        areaId,
+        issuerOrgId: actor.orgId,
+        payerType: d.payerType,
+        payerName: d.payerName,
+        payerIdNumber: d.payerIdNumber,
+        payerPhone: d.payerPhone,
+        total,
+        bankAccount,
+        validUntil,
+        createdBy: actor.userId,
+        createdAt: now,
+      })
+      .returning({ id: paymentNotices.id });
+    for (const part of chunks(d.items)) {
+      await tx
+        .insert(paymentNoticeItems)
+        .values(part.map((i) => ({ noticeId: n?.id as number, houseId: i.houseId, purpose: d.purpose, amount: i.amount })));
+    }
+    made.push(no);
+  }
+  await audit(tx, ctx, {
+    action: 'notice.issue',
+    entity: 'payment_notice',
+    entityId: made.join(','),
+    summary: `开具交款通知单 ${made.length} 张：${made.slice(0, 5).join('、')}`,
+  });
+  return made;
+}
+
+async function run<T>(ctx: Ctx, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    return await ctx.db.transaction(fn);
+  } catch (err) {
+    if (isUniqueViolation(err, 'payment_notice_items_open_uq'))
+      throw new AppError(409, 'NOTICE_OPEN', 'R-30：所选房屋已有未缴的同类交款通知单，请重新打印原通知单');
+    throw err;
+  }
+}
+
+function liveHousesOf(tx: Tx, where: ReturnType<typeof and>) {
+  return tx
+    .select({
+      id: houses.id,
+      buildingId: houses.buildingId,
+      building: buildings.name,
+      unit: units.name,
+      room: houses.room,
+      salesStatus: houses.salesStatus,
+    })
+    .from(houses)
+    .innerJoin(buildings, eq(buildings.id, houses.buildingId))
+    .innerJoin(units, eq(units.id, houses.unitId))
+    .where(and(eq(houses.status, 'normal'), where))
+    .orderBy(asc(houses.buildingId), asc(units.name), asc(houses.floor), asc(houses.room));
+}
+
+/**
+ * F-20 开发建设单位批量交款: one notice per chosen building for all its houses with something still to
+ * deposit, payer the developer. Houses already on an unpaid deposit notice are left to that notice
+ * (R-30), whose number is returned for re-printing.
+ */
+export async function developerBatchNotices(ctx: Ctx, areaId: number, buildingIds: number[]) {
+  const actor = requirePermission(ctx, 'payment.notice');
+  return run(ctx, async (tx) => {
+    await visibleArea(tx, actor, areaId);
+    const list = await liveHousesOf(tx, and(eq(houses.areaId, areaId), inArray(houses.buildingId, buildingIds)));
+    const standing = await standingOf(
+      tx,
+      list.map((h) => h.id),
+    );
+    const drafts: NoticeDraft[] = [];
+    const reprint = new Set<string>();
+    for (const b of buildingIds) {
+      const items = [];
+      for (const h of list.filter((x) => x.buildingId === b)) {
+        const s = standing.get(h.id);
+        if (!s) continue;
+        const held = s.openNotices.deposit;
+        if (held) reprint.add(held);
+        else if (outstanding(s) > 0n) items.push({ houseId: h.id, amount: outstanding(s) });
+      }
+      if (items.length > 0)
+        drafts.push({
+          purpose: 'deposit',
+          purposeNote: '',
+          payerType: 'developer',
+          payerName: actor.orgName,
+          payerIdNumber: '',
+          payerPhone: '',
+          items,
+        });
+    }
+    if (drafts.length === 0 && reprint.size === 0) throw invalid('buildingIds', '所选楼幢的房屋均已交足应交金额，无须开具交款通知单');
+    return { issued: await issue(tx, ctx, actor, areaId, drafts), reprint: [...reprint] };
+  });
+}
+
+export interface OwnerNoticeInput {
+  houseId: number;
+  owners: ParsedOwner[];
+}
+
+/**
+ * F-21 代打交款通知单: one notice per house, payer its owners (name, ID type, ID number and mobile all
+ * required). A sold house with no owner on record gets the entered owners recorded.
+ */
+export async function ownerNotices(ctx: Ctx, areaId: number, input: OwnerNoticeInput[]) {
+  const actor = requirePermission(ctx, 'payment.notice');
+  const errors: Record<string, string> = {};
+  input.forEach((h, i) => {
+    if (h.owners.length === 0) errors[`houses.${i}.owners`] = `第 ${i + 1} 套房屋：请添加业主`;
+    h.owners.forEach((o, j) => {
+      if (!o.phone) errors[`houses.${i}.owners.${j}.phone`] = `第 ${i + 1} 套房屋第 ${j + 1} 位业主：手机号不能为空`;
+    });
+  });
+  if (Object.keys(errors).length > 0) throw invalidFields(errors);
+  return run(ctx, async (tx) => {
+    await visibleArea(tx, actor, areaId);
+    const ids = input.map((h) => h.houseId);
+    const list = await liveHousesOf(tx, and(eq(houses.areaId, areaId), inArray(houses.id, ids)));
+    if (list.length !== new Set(ids).size) throw invalid('houses', '所选房屋不存在、已注销或不属于本物业区域');
+    const standing = await standingOf(tx, ids);
+    const drafts: NoticeDraft[] = [];
+    const reprint: string[] = [];
+    const recorded = await tx.select({ houseId: houseOwners.houseId }).from(houseOwners).where(inArray(houseOwners.houseId, ids));
+    const withOwners = new Set(recorded.map((r) => r.houseId));
+    for (const h of input) {
+      const s = standing.get(h.houseId);
+      if (!s) continue;
+      if (s.openNotices.deposit) {
+        reprint.push(s.openNotices.deposit);
+        continue;
+      }
+      if (outstanding(s) === 0n) continue;
+      if (!withOwners.has(h.houseId)) {
+        await tx.insert(houseOwners).values(h.owners.map((o) => ({ ...o, houseId: h.houseId, createdAt: ctx.clock.now() })));
+      }
+      const first = h.owners[0] as ParsedOwner;
+      drafts.push({
+        purpose: 'deposit',
+        purposeNote: '',
+        payerType: 'owner',
+        payerName: h.owners.map((o) => o.name).join('、'),
+        payerIdNumber: first.idNumber,
+        payerPhone: first.phone,
+        items: [{ houseId: h.houseId, amount: outstanding(s) }],
+      });
+    }
+    if (drafts.length === 0 && reprint.length === 0) throw invalid('houses', '所选房屋均已交足应交金额');
+    return { issued: await issue(tx, ctx, actor, areaId, drafts), reprint };
+  });
+}
+
+/** F-22 自定义交款: 续筹 / 补交 / other with amounts entered (or imported) per house; one notice per house. */
+export async function customNotices(
+  ctx: Ctx,
+  areaId: number,
+  purpose: Exclude<NoticePurpose, 'deposit'>,
+  note: string,
+  rows: { houseId: number; amount: bigint }[],
+) {
+  const actor = requirePermission(ctx, 'payment.notice');
+  const errors: Record<string, string> = {};
+  rows.forEach((r, i) => {
+    if (r.amount <= 0n) errors[`rows.${i}.amount`] = `第 ${i + 1} 行：金额须大于 0`;
+  });
+  if (rows.length === 0) errors.rows = '请选择房屋并填写金额';
+  if (Object.keys(errors).length > 0) throw invalidFields(errors);
+  return run(ctx, async (tx) => {
+    await visibleArea(tx, actor, areaId);
+    const ids = rows.map((r) => r.houseId);
+    const list = await liveHousesOf(tx, and(eq(houses.areaId, areaId), inArray(houses.id, ids)));
+    if (list.length !== new Set(ids).size) throw invalid('rows', '所选房屋不存在、已注销或不属于本物业区域');
+    const owners = await tx.select().from(houseOwners).where(inArray(houseOwners.houseId, ids)).orderBy(asc(houseOwners.id));
+    const drafts: NoticeDraft[] = rows.map((r) => {
+      const mine = owners.filter((o) => o.houseId === r.houseId);
+      return mine.length > 0
+        ? {
+            purpose,
+            purposeNote: note,
+            payerType: 'owner' as const,
+            payerName: mine.map((o) => o.name).join('、'),
+            payerIdNumber: mine[0]?.idNumber ?? '',
+            payerPhone: mine[0]?.phone ?? '',
+            items: [r],
+          }
+        : {
+            purpose,
+            purposeNote: note,
+            payerType: 'developer' as const,
+            payerName: actor.orgName,
+            payerIdNumber: '',
+            payerPhone: '',
+            items: [r],
+          };
+    });
+    return { issued: await issue(tx, ctx, actor, areaId, drafts), reprint: [] };
+  });
+}
+
+/** Who may see a notice: its issuer, the office, any bank (to confirm it). */
+async function visibleNotice(tx: Tx, actor: Actor, no: string) {
+  const [n] = await tx.select().from(paymentNotices).where(eq(paymentNotices.no, no.trim().toUpperCase()));
+  const ok = n && (n.issuerOrgId === actor.orgId || actor.orgType === 'office' || actor.orgType === 'bank');
+  if (!ok) throw notFound(`交款通知单 ${no}`);
+  return n;
+}
+
+export async function noticeDetail(ctx: Ctx, no: string) {
+  const actor = requireActor(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const n = await visibleNotice(tx, actor, no);
+    const [area] = await tx.select({ name: propertyAreas.name }).from(propertyAreas).where(eq(propertyAreas.id, n.areaId));
+    const [issuer] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, n.issuerOrgId));
+    const items = await tx
+      .select({
+        houseId: houses.id,
+        building: buildings.name,
+        unit: units.name,
+        room: houses.room,
+        address: houses.address,
+        buildingArea: houses.buildingArea,
+        amount: paymentNoticeItems.amount,
+      })
+      .from(paymentNoticeItems)
+      .innerJoin(houses, eq(houses.id, paymentNoticeItems.houseId))
+      .innerJoin(buildings, eq(buildings.id, houses.buildingId))
+      .innerJoin(units, eq(units.id, houses.unitId))
+      .where(eq(paymentNoticeItems.noticeId, n.id))
+      .orderBy(asc(paymentNoticeItems.id));
+    return {
+      ...noticeSummary(n),
+      areaName: area?.name ?? '',
+      issuerName: issuer?.name ?? '',
+      payerIdNumber: n.payerIdNumber,
+      payerPhone: n.payerPhone,
+      bankAccount: n.bankAccount as { bankName: string; accountName: string; accountNo: string },
+      items: items.map((i) => ({ ...i, amount: Number(i.amount) })),
+    };
+  });
+}
+
+export function noticeSummary(n: typeof paymentNotices.$inferSelect) {
+  return {
+    id: n.id,
+    no: n.no,
+    purpose: n.purpose,
+    purposeLabel: PURPOSE_LABELS[n.purpose],
+    purposeNote: n.purposeNote,
+    areaId: n.areaId,
+    payerType: n.payerType,
+    payerName: n.payerName,
+    total: Number(n.total),
+    validUntil: n.validUntil,
+    status: n.status,
+    createdAt: n.createdAt,
+    paidAt: n.paidAt,
+  };
+}
+
+export async function listNotices(
+  ctx: Ctx,
+  q: { page: number; pageSize: number; areaId?: number; status?: 'unpaid' | 'paid' | 'void'; q?: string },
+) {
+  const actor = requireActor(ctx);
+  if (actor.orgType !== 'developer' && actor.orgType !== 'office') throw notFound('交款通知单');
+  const where = and(
+    actor.orgType === 'developer' ? eq(paymentNotices.issuerOrgId, actor.orgId) : undefined,
+    q.areaId ? eq(paymentNotices.areaId, q.areaId) : undefined,
+    q.status ? eq(paymentNotices.status, q.status) : undefined,
+    q.q ? or(ilike(paymentNotices.no, `%${q.q}%`), ilike(paymentNotices.payerName, `%${q.q}%`)) : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    ctx.db
+      .select()
+      .from(paymentNotices)
+      .where(where)
+      .orderBy(desc(paymentNotices.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    ctx.db.select({ n: count() }).from(paymentNotices).where(where),
+  ]);
+  return { items: rows.map(noticeSummary), total: total?.n ?? 0 };
+}
+
+/** An unpaid notice can be voided by its issuer; its houses are free for a new notice (R-30). */
+export async function voidNotice(ctx: Ctx, no: string) {
+  const actor = requirePermission(ctx, 'payment.notice');
+  return ctx.db.transaction(async (tx) => {
+    const n = await visibleNotice(tx, actor, no);
+    if (n.issuerOrgId !== actor.orgId) throw notFound(`交款通知单 ${no}`);
+    const [locked] = await tx.select().from(paymentNotices).where(eq(paymentNotices.id, n.id)).for('update');
+    if (locked?.status !== 'unpaid')
+      throw new AppError(409, 'STATUS', `交款通知单 ${n.no} ${locked?.status === 'paid' ? '已缴款' : '已作废'}，不能作废`);
+    await tx.update(paymentNotices).set({ status: 'void', voidedAt: ctx.clock.now() }).where(eq(paymentNotices.id, n.id));
+    await tx.update(paymentNoticeItems).set({ open: false }).where(eq(paymentNoticeItems.noticeId, n.id));
+    await audit(tx, ctx, {
+      action: 'notice.void',
+      entity: 'payment_notice',
+      entityId: n.no,
+      summary: `作废交款通知单 ${n.no}`,
+      before: { status: 'unpaid' },
+      after: { status: 'void' },
+    });
+    return noticeSummary({ ...n, status: 'void' });
+  });
+}

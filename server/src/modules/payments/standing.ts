@@ -1,0 +1,54 @@
+import { sql } from 'drizzle-orm';
+import { type Conn, rowsOf } from '../../db/client.ts';
+import { chunks } from '../registry/bulk.ts';
+
+export interface HouseStanding {
+  houseId: number;
+  amountDue: bigint;
+  /** What deposit-kind transactions credited to the house, net of their reversals. */
+  deposited: bigint;
+  balance: bigint;
+  /** Numbers of open (unpaid) notices holding this house, by purpose (R-30). */
+  openNotices: Record<string, string>;
+}
+
+/** Amount due, deposited and balance of many houses in a few set-based queries. */
+export async function standingOf(db: Conn, houseIds: readonly number[]): Promise<Map<number, HouseStanding>> {
+  const out = new Map<number, HouseStanding>();
+  for (const part of chunks([...new Set(houseIds)])) {
+    const ids = sql.join(
+      part.map((id) => sql`${id}::bigint`),
+      sql`, `,
+    );
+    const rows = await rowsOf<{ house_id: string; amount_due: string; balance: string; deposited: string }>(
+      db,
+      sql`select ha.house_id::text, ha.amount_due::text, coalesce(la.balance, 0)::text as balance,
+            coalesce((select sum(e.amount) from ledger_entries e join ledger_transactions t on t.id = e.transaction_id
+                      where e.account_id = la.id and t.kind in ('deposit', 'deposit_reversal')), 0)::text as deposited
+          from house_accounts ha left join ledger_accounts la on la.house_id = ha.house_id
+          where ha.house_id in (${ids})`,
+    );
+    for (const r of rows) {
+      out.set(Number(r.house_id), {
+        houseId: Number(r.house_id),
+        amountDue: BigInt(r.amount_due),
+        deposited: BigInt(r.deposited),
+        balance: BigInt(r.balance),
+        openNotices: {},
+      });
+    }
+    const open = await rowsOf<{ house_id: string; purpose: string; no: string }>(
+      db,
+      sql`select i.house_id::text, i.purpose, n.no from payment_notice_items i join payment_notices n on n.id = i.notice_id
+          where i.open and i.house_id in (${ids})`,
+    );
+    for (const o of open) {
+      const s = out.get(Number(o.house_id));
+      if (s) s.openNotices[o.purpose] = o.no;
+    }
+  }
+  return out;
+}
+
+/** What is still to deposit for a house's amount due (never negative). */
+export const outstanding = (s: HouseStanding) => (s.amountDue > s.deposited ? s.amountDue - s.deposited : 0n);

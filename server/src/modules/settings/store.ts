@@ -1,0 +1,21 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Conn } from '../../db/client.ts';
+import { settings } from '../../db/schema/index.ts';
+
+/** Every setting with its schema and default: reading one never fails on a fresh database. */
+export const SETTINGS = {
+  custodyAccount: {
+    schema: z.object({ bankName: z.string().min(1), accountName: z.string().min(1), accountNo: z.string().regex(/^\d{8,30}$/) }),
+    default: { bankName: '中国工商银行江门分行营业部', accountName: '江门市住宅专项维修资金专户', accountNo: '2012002019200123456' },
+  },
+  noticeValidDays: { schema: z.number().int().min(1).max(365), default: 30 },
+} as const;
+export type SettingKey = keyof typeof SETTINGS;
+export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTINGS)[K]['schema']>;
+
+export async function getSetting<K extends SettingKey>(db: Conn, key: K): Promise<SettingValue<K>> {
+  const [row] = await db.select().from(settings).where(eq(settings.key, key));
+  const parsed = SETTINGS[key].schema.safeParse(row?.value);
+  return (parsed.success ? parsed.data : SETTINGS[key].default) as SettingValue<K>;
+}
