@@ -8,7 +8,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { z } from 'zod';
 import type { DbHandle } from './db/client.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
-import { installErrorHandler, installNotFound } from './lib/http.ts';
+import { installErrorHandler, installJsonParser, installNotFound } from './lib/http.ts';
 import { installSessions } from './modules/auth/plugin.ts';
 import { applicationRoutes } from './modules/applications/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
@@ -16,6 +16,7 @@ import { fileRoutes } from './modules/files/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { officeRoutes } from './modules/office/routes.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
+import { paymentRoutes } from './modules/payments/routes.ts';
 import { registrationRoutes } from './modules/registration/routes.ts';
 import { registryRoutes } from './modules/registry/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
@@ -38,6 +39,7 @@ export async function buildApp(opts: AppOptions) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installJsonParser(app);
 
   await app.register(cookie);
   // Oversize files are read (up to a cap) and refused by R-1 with their name, not by a bare 413.
@@ -53,6 +55,12 @@ export async function buildApp(opts: AppOptions) {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'wygl_sid' },
           csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+          bankKey: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'x-wygl-key',
+            description: '另需 x-wygl-timestamp 与 x-wygl-signature（HMAC-SHA256）',
+          },
         },
       },
       security: [{ session: [], csrf: [] }],
@@ -60,7 +68,8 @@ export async function buildApp(opts: AppOptions) {
     transform: jsonSchemaTransform,
   });
 
-  installSessions(app, opts.db, opts.clock ?? systemClock, { csrfExempt: () => false });
+  // The bank's system authenticates each request by signature (F-71), not by session and CSRF token.
+  installSessions(app, opts.db, opts.clock ?? systemClock, { csrfExempt: (url) => url.startsWith('/api/bank-api/') });
   app.addHook('onSend', async (_req, reply) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
@@ -80,6 +89,7 @@ export async function buildApp(opts: AppOptions) {
   fileRoutes(app);
   applicationRoutes(app);
   registryRoutes(app);
+  paymentRoutes(app);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -7,11 +7,30 @@ declare module 'fastify' {
   interface FastifyRequest {
     ctx: Ctx;
     csrfToken: string | null;
+    /** The JSON body as received, for signature checks (F-71). */
+    rawBody?: string;
+    /** The bank organisation a signed bank-API request comes from. */
+    bankOrgId?: number;
   }
 }
 
 function fieldOf(instancePath: string): string {
   return instancePath.replace(/^\//, '').replaceAll('/', '.') || '_';
+}
+
+/** JSON bodies are parsed here so the exact text stays available for HMAC verification. */
+export function installJsonParser(app: FastifyInstance) {
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    const text = String(body);
+    req.rawBody = text;
+    if (text.trim() === '') return done(null, {});
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      done(Object.assign(new Error('请求内容不是有效的 JSON'), { statusCode: 400 }), undefined);
+    }
+  });
 }
 
 /** Every failure leaves as `{ code, message, fieldErrors? }` with a fitting status. */

@@ -1,3 +1,17 @@
+CREATE TABLE "api_nonces" (
+	"signature" text PRIMARY KEY NOT NULL,
+	"key_id" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "bank_api_keys" (
+	"key_id" text PRIMARY KEY NOT NULL,
+	"org_id" bigint NOT NULL,
+	"secret" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"revoked_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "bank_confirmations" (
 	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "bank_confirmations_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"kind" text NOT NULL,
@@ -52,11 +66,13 @@ CREATE TABLE "settings" (
 	"updated_by" bigint
 );
 --> statement-breakpoint
+ALTER TABLE "bank_api_keys" ADD CONSTRAINT "bank_api_keys_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "bank_confirmations" ADD CONSTRAINT "bank_confirmations_bank_org_id_organisations_id_fk" FOREIGN KEY ("bank_org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payment_notice_items" ADD CONSTRAINT "payment_notice_items_notice_id_payment_notices_id_fk" FOREIGN KEY ("notice_id") REFERENCES "public"."payment_notices"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payment_notice_items" ADD CONSTRAINT "payment_notice_items_house_id_houses_id_fk" FOREIGN KEY ("house_id") REFERENCES "public"."houses"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payment_notices" ADD CONSTRAINT "payment_notices_area_id_property_areas_id_fk" FOREIGN KEY ("area_id") REFERENCES "public"."property_areas"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payment_notices" ADD CONSTRAINT "payment_notices_issuer_org_id_organisations_id_fk" FOREIGN KEY ("issuer_org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "api_nonces_at_idx" ON "api_nonces" USING btree ("created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "bank_confirmations_number_uq" ON "bank_confirmations" USING btree ("kind","number");--> statement-breakpoint
 CREATE INDEX "bank_confirmations_day_idx" ON "bank_confirmations" USING btree ("bank_date","channel");--> statement-breakpoint
 CREATE INDEX "payment_notice_items_notice_idx" ON "payment_notice_items" USING btree ("notice_id");--> statement-breakpoint

@@ -1,0 +1,60 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { and, eq, isNull, lt } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import { apiNonces, bankApiKeys, organisations } from '../../db/schema/index.ts';
+import type { Ctx } from '../../lib/context.ts';
+import { AppError } from '../../lib/errors.ts';
+import { isUniqueViolation } from '../../lib/pg-errors.ts';
+
+/** F-71: a request older or newer than this is refused as stale. */
+export const MAX_SKEW_SECONDS = 300;
+
+export const BANK_API_HEADERS = { key: 'x-wygl-key', timestamp: 'x-wygl-timestamp', signature: 'x-wygl-signature' } as const;
+
+/** What the bank signs: timestamp, method, path with query, and the exact body bytes. */
+export function signingString(timestamp: string, method: string, path: string, body: string): string {
+  return `${timestamp}\n${method.toUpperCase()}\n${path}\n${body}`;
+}
+
+export function sign(secret: string, timestamp: string, method: string, path: string, body: string): string {
+  return createHmac('sha256', secret)
+    .update(signingString(timestamp, method, path, body))
+    .digest('hex');
+}
+
+const refuse = (message: string) => new AppError(401, 'BANK_API_AUTH', message);
+
+/**
+ * Authenticates a bank system's request: known, unrevoked key of an active bank; timestamp within
+ * five minutes; HMAC-SHA256 signature over timestamp, method, path and body; and a signature never
+ * seen before (replays are refused). Returns the bank organisation's id.
+ */
+export async function authenticateBank(ctx: Ctx, req: FastifyRequest): Promise<number> {
+  const keyId = String(req.headers[BANK_API_HEADERS.key] ?? '');
+  const timestamp = String(req.headers[BANK_API_HEADERS.timestamp] ?? '');
+  const signature = String(req.headers[BANK_API_HEADERS.signature] ?? '').toLowerCase();
+  if (!keyId || !timestamp || !signature) throw refuse('缺少接口认证信息（x-wygl-key、x-wygl-timestamp、x-wygl-signature）');
+  const [key] = await ctx.db
+    .select({ secret: bankApiKeys.secret, orgId: bankApiKeys.orgId, orgType: organisations.type, orgStatus: organisations.status })
+    .from(bankApiKeys)
+    .innerJoin(organisations, eq(organisations.id, bankApiKeys.orgId))
+    .where(and(eq(bankApiKeys.keyId, keyId), isNull(bankApiKeys.revokedAt)));
+  if (!key || key.orgType !== 'bank' || key.orgStatus !== 'active') throw refuse('接口密钥无效或已停用');
+  const now = ctx.clock.now();
+  if (!/^\d{9,11}$/.test(timestamp) || Math.abs(now.getTime() / 1000 - Number(timestamp)) > MAX_SKEW_SECONDS) {
+    throw refuse(`请求时间戳已过期或无效（允许误差 ${MAX_SKEW_SECONDS} 秒）`);
+  }
+  const expected = sign(key.secret, timestamp, req.method, req.url, req.rawBody ?? '');
+  const a = Buffer.from(signature, 'hex');
+  const b = Buffer.from(expected, 'hex');
+  if (a.length !== b.length || !timingSafeEqual(a, b)) throw refuse('签名不正确');
+  try {
+    await ctx.db.insert(apiNonces).values({ signature, keyId, at: now });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw refuse('重复的请求（签名已使用过），请以新的时间戳重新签名');
+    throw err;
+  }
+  // Signatures older than the skew window can no longer pass the timestamp check: forget them.
+  await ctx.db.delete(apiNonces).where(lt(apiNonces.at, new Date(now.getTime() - 2 * MAX_SKEW_SECONDS * 1000)));
+  return key.orgId;
+}

@@ -1,0 +1,236 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bankApiKeys, buildings, organisations, propertyAreas } from '../../db/schema/index.ts';
+import { checkLedger } from '../../ledger/check.ts';
+import { DEMO } from '../../../test/fixtures.ts';
+import { type Agent, testApp, type TestApp } from '../../../test/harness.ts';
+import { idCard } from '../../../test/registry-fixtures.ts';
+import { BANK_API_HEADERS, sign } from './bank-api-auth.ts';
+
+let t: TestApp;
+let dev: Agent;
+let teller: Agent;
+let areaId: number;
+let freeAreaId: number;
+const KEY = 'TEST-KEY';
+const SECRET = 'test-secret-0123456789';
+
+beforeAll(async () => {
+  t = await testApp();
+  dev = await t.login(DEMO.developer.code, DEMO.developer.admin);
+  teller = await t.login(DEMO.bank.code, DEMO.bank.teller);
+  const areas = await t.handle.db.select().from(propertyAreas);
+  areaId = areas.find((a) => a.name === DEMO.areas.withCommittee)?.id ?? 0;
+  freeAreaId = areas.find((a) => a.name === DEMO.areas.free)?.id ?? 0;
+  const [bank] = await t.handle.db.select().from(organisations).where(eq(organisations.code, DEMO.bank.code));
+  await t.handle.db.insert(bankApiKeys).values({ keyId: KEY, orgId: bank?.id as number, secret: SECRET });
+});
+afterAll(async () => {
+  expect(await checkLedger(t.handle.db)).toEqual([]);
+  await t.close();
+});
+
+async function buildingId(area: number, name: string) {
+  const [b] = await t.handle.db.select().from(buildings).where(eq(buildings.areaId, area));
+  const all = await t.handle.db.select().from(buildings).where(eq(buildings.areaId, area));
+  return (all.find((x) => x.name === name) ?? b)?.id as number;
+}
+
+const today = '2026-11-22';
+const confirmBody = (noticeNo: string, amount: number, bankRef = `REF-${noticeNo}`) => ({
+  noticeNo,
+  amount,
+  channel: '柜台',
+  bankRef,
+  bankDate: today,
+});
+
+describe('F-20 开发建设单位批量交款 and F-23 交款确认', () => {
+  let notice: { no: string; total: number; items: { houseId: number; amount: number }[] };
+
+  it('F-20 issues one notice per chosen building for every house still owing, payer the developer, with a check digit', async () => {
+    const b = await buildingId(areaId, '1栋');
+    const res = await dev.post('/api/notices/developer-batch', { areaId, buildingIds: [b] });
+    expect(res.statusCode).toBe(200);
+    const [no] = res.json().issued as string[];
+    expect(no).toMatch(/^JK\d{13,}$/);
+    notice = (await dev.get(`/api/notices/${no}`)).json();
+    expect(notice).toMatchObject({ payerType: 'developer', status: 'unpaid', purpose: 'deposit' });
+    expect(notice.items).toHaveLength(144);
+    expect(notice.total).toBe(notice.items.reduce((a, i) => a + i.amount, 0));
+  });
+
+  it('R-30 offers the existing notice for re-printing instead of a second unpaid one', async () => {
+    const b = await buildingId(areaId, '1栋');
+    const res = await dev.post('/api/notices/developer-batch', { areaId, buildingIds: [b] });
+    expect(res.json()).toEqual({ issued: [], reprint: [notice.no] });
+  });
+
+  it('F-23 refuses a confirmation whose amount differs from the notice, and changes nothing', async () => {
+    const res = await teller.post('/api/bank/deposits/confirm', confirmBody(notice.no, notice.total - 1));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fieldErrors.amount).toContain('须与通知单金额');
+    expect((await dev.get(`/api/notices/${notice.no}`)).json().status).toBe('unpaid');
+  });
+
+  it('F-23 R-22 confirms once: houses credited, notice paid; the same confirmation again answers with the first result', async () => {
+    const first = await teller.post('/api/bank/deposits/confirm', confirmBody(notice.no, notice.total));
+    expect(first.statusCode).toBe(200);
+    expect(first.json().repeated).toBe(false);
+    const again = await teller.post('/api/bank/deposits/confirm', confirmBody(notice.no, notice.total));
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual({ ...first.json(), repeated: true });
+    const house = (await dev.get(`/api/houses/${notice.items[0]?.houseId}`)).json();
+    expect(house.id).toBe(notice.items[0]?.houseId);
+    const status = (await dev.get(`/api/areas/${areaId}/deposit-status?buildingId=${await buildingId(areaId, '1栋')}`)).json();
+    const h = status.houses.find((x: { houseId: number }) => x.houseId === notice.items[0]?.houseId);
+    expect(h).toMatchObject({ deposited: notice.items[0]?.amount, balance: notice.items[0]?.amount, openNotice: null });
+    expect(status.buildings.find((x: { name: string }) => x.name === '1栋').unpaid).toBe(0);
+  });
+
+  it('R-22 answers 409 to the same notice number confirmed with another amount', async () => {
+    const res = await teller.post('/api/bank/deposits/confirm', confirmBody(notice.no, notice.total + 100));
+    expect(res.statusCode).toBe(409);
+    expect(res.json().message).toContain('R-22');
+  });
+
+  it('F-20 refuses a building whose houses have all deposited in full', async () => {
+    const res = await dev.post('/api/notices/developer-batch', { areaId, buildingIds: [await buildingId(areaId, '1栋')] });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toContain('均已交足');
+  });
+});
+
+describe('F-21 代打交款通知单 and void', () => {
+  it('F-21 requires name, ID type, valid ID number and mobile for every owner', async () => {
+    const [house] = (await dev.get(`/api/areas/${freeAreaId}/houses?pageSize=1`)).json().items;
+    const bad = await dev.post('/api/notices/owners', {
+      areaId: freeAreaId,
+      houses: [{ houseId: house.id, owners: [{ name: '李四', idType: '居民身份证', idNumber: '440703199001011230', phone: '' }] }],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json().fieldErrors)).toContain('居民身份证号');
+    const noPhone = await dev.post('/api/notices/owners', {
+      areaId: freeAreaId,
+      houses: [{ houseId: house.id, owners: [{ name: '李四', idType: '居民身份证', idNumber: idCard('44070319900101123'), phone: '' }] }],
+    });
+    expect(noPhone.statusCode).toBe(400);
+    expect(JSON.stringify(noPhone.json().fieldErrors)).toContain('手机号不能为空');
+  });
+
+  it('F-21 issues one notice per house with its owners as payer; the issuer can void it, which frees the house (R-30)', async () => {
+    const items = (await dev.get(`/api/areas/${freeAreaId}/houses?pageSize=2`)).json().items as { id: number }[];
+    const owners = [{ name: '王小明', idType: '居民身份证', idNumber: idCard('44070319851203456'), phone: '13800138000' }];
+    const res = await dev.post('/api/notices/owners', { areaId: freeAreaId, houses: items.map((h) => ({ houseId: h.id, owners })) });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().issued).toHaveLength(2);
+    const no = res.json().issued[0];
+    expect((await dev.get(`/api/notices/${no}`)).json()).toMatchObject({
+      payerType: 'owner',
+      payerName: '王小明',
+      payerPhone: '13800138000',
+    });
+    expect((await dev.post(`/api/notices/${no}/void`)).json().status).toBe('void');
+    expect((await dev.post(`/api/notices/${no}/void`)).statusCode).toBe(409);
+    const paid = await teller.post('/api/bank/deposits/confirm', confirmBody(no, 100));
+    expect(paid.statusCode).toBe(409);
+    expect(paid.json().message).toContain('已作废');
+    const again = await dev.post('/api/notices/owners', { areaId: freeAreaId, houses: [{ houseId: items[0]?.id, owners }] });
+    expect(again.json().issued).toHaveLength(1);
+  });
+});
+
+describe('F-22 自定义交款', () => {
+  it('F-22 issues 续筹 notices with the entered amounts and refuses a non-positive amount', async () => {
+    const [h] = (await dev.get(`/api/areas/${areaId}/houses?q=B0&pageSize=1`)).json().items;
+    const bad = await dev.post('/api/notices/custom', { areaId, purpose: 'replenish', rows: [{ houseId: h.id, amount: 0 }] });
+    expect(bad.statusCode).toBe(400);
+    const ok = await dev.post('/api/notices/custom', {
+      areaId,
+      purpose: 'replenish',
+      note: '2026 年续筹',
+      rows: [{ houseId: h.id, amount: 50000 }],
+    });
+    expect(ok.statusCode).toBe(200);
+    const n = (await dev.get(`/api/notices/${ok.json().issued[0]}`)).json();
+    expect(n).toMatchObject({ purpose: 'replenish', purposeLabel: '续筹交款', total: 50000 });
+  });
+});
+
+describe('F-71 bank API', () => {
+  async function apiCall(body: object, opts: { secret?: string; ts?: number; signature?: string } = {}) {
+    const raw = JSON.stringify(body);
+    const ts = String(opts.ts ?? Math.floor(t.clock.now().getTime() / 1000));
+    const path = '/api/bank-api/v1/deposits/confirm';
+    const signature = opts.signature ?? sign(opts.secret ?? SECRET, ts, 'POST', path, raw);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: path,
+      payload: raw,
+      headers: {
+        'content-type': 'application/json',
+        [BANK_API_HEADERS.key]: KEY,
+        [BANK_API_HEADERS.timestamp]: ts,
+        [BANK_API_HEADERS.signature]: signature,
+      },
+    });
+    return { res, signature, ts };
+  }
+
+  async function freshNotice() {
+    const b = await buildingId(areaId, '2栋');
+    const issued = (await dev.post('/api/notices/developer-batch', { areaId, buildingIds: [b] })).json();
+    const no = issued.issued[0] ?? issued.reprint[0];
+    return (await dev.get(`/api/notices/${no}`)).json() as { no: string; total: number };
+  }
+
+  it('F-71 R-22 confirms a deposit with a valid signature, idempotently', async () => {
+    const n = await freshNotice();
+    const first = await apiCall(confirmBody(n.no, n.total, 'API-1'));
+    expect(first.res.statusCode).toBe(200);
+    t.clock.advance(1000);
+    const again = await apiCall(confirmBody(n.no, n.total, 'API-1'));
+    expect(again.res.json()).toMatchObject({ noticeNo: n.no, repeated: true });
+  });
+
+  it('F-71 refuses a bad signature, a stale timestamp and a replayed request', async () => {
+    const body = confirmBody('JK000000000000', 100);
+    const bad = await apiCall(body, { secret: 'wrong' });
+    expect(bad.res.statusCode).toBe(401);
+    expect(bad.res.json().message).toContain('签名不正确');
+    const stale = await apiCall(body, { ts: Math.floor(t.clock.now().getTime() / 1000) - 301 });
+    expect(stale.res.statusCode).toBe(401);
+    expect(stale.res.json().message).toContain('时间戳');
+    t.clock.advance(1000);
+    const once = await apiCall(body);
+    expect(once.res.statusCode).toBe(404);
+    const replay = await apiCall(body, { ts: Number(once.ts), signature: once.signature });
+    expect(replay.res.statusCode).toBe(401);
+    expect(replay.res.json().message).toContain('重复的请求');
+  });
+
+  it('F-71 refuses a request without credentials, and a session cannot stand in for them', async () => {
+    const res = await teller.post('/api/bank-api/v1/deposits/confirm', confirmBody('JK1', 1));
+    expect(res.statusCode).toBe(401);
+    expect(res.json().code).toBe('BANK_API_AUTH');
+  });
+});
+
+describe('F-23 who may see and confirm notices', () => {
+  it('F-23 a developer cannot confirm; another developer cannot see the notice', async () => {
+    const [n] = (await dev.get('/api/notices?status=unpaid&pageSize=1')).json().items;
+    const res = await dev.post('/api/bank/deposits/confirm', confirmBody(n.no, n.total));
+    expect(res.statusCode).toBe(403);
+    const committee = await t.login(DEMO.committee.code, DEMO.committee.director);
+    expect((await committee.get(`/api/notices/${n.no}`)).statusCode).toBe(404);
+    expect((await teller.get(`/api/notices/${n.no}`)).statusCode).toBe(200);
+  });
+
+  it('F-70 the reconciliation lists the day’s confirmations with totals per channel', async () => {
+    const res = await teller.get(`/api/bank/reconciliation?from=${today}&to=${today}`);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.items.length).toBeGreaterThanOrEqual(2);
+    expect(body.totals.reduce((a: number, x: { amount: number }) => a + x.amount, 0)).toBe(body.total);
+  });
+});

@@ -1,0 +1,252 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { idParam, page, pageOf, text } from '../../lib/fields.ts';
+import { ownerSchema } from '../applications/shared.ts';
+import { authenticateBank } from './bank-api-auth.ts';
+import { CHANNELS, confirmDeposit, confirmDepositAtCounter, reconciliation } from './bank.ts';
+import { customNotices, developerBatchNotices, listNotices, noticeDetail, ownerNotices, voidNotice } from './service.ts';
+import { areaDepositStatus } from './status.ts';
+
+const tags = ['交款管理'];
+const bankTags = ['专户银行'];
+const fen = (label: string) =>
+  z
+    .number({ error: `${label}须为整数（单位：分）` })
+    .int(`${label}须为整数（单位：分）`)
+    .positive(`${label}须大于 0`)
+    .max(Number.MAX_SAFE_INTEGER)
+    .transform((n) => BigInt(n));
+
+const noticeSummary = z.object({
+  id: z.number(),
+  no: z.string(),
+  purpose: z.enum(['deposit', 'supplement', 'replenish', 'other']),
+  purposeLabel: z.string(),
+  purposeNote: z.string(),
+  areaId: z.number(),
+  payerType: z.enum(['developer', 'owner']),
+  payerName: z.string(),
+  total: z.number().describe('单位：分'),
+  validUntil: z.string(),
+  status: z.enum(['unpaid', 'paid', 'void']),
+  createdAt: z.date(),
+  paidAt: z.date().nullable(),
+});
+const noticeDetailSchema = noticeSummary.extend({
+  areaName: z.string(),
+  issuerName: z.string(),
+  payerIdNumber: z.string(),
+  payerPhone: z.string(),
+  bankAccount: z.object({ bankName: z.string(), accountName: z.string(), accountNo: z.string() }),
+  items: z.array(
+    z.object({
+      houseId: z.number(),
+      building: z.string(),
+      unit: z.string(),
+      room: z.string(),
+      address: z.string(),
+      buildingArea: z.number(),
+      amount: z.number(),
+    }),
+  ),
+});
+const issued = z.object({ issued: z.array(z.string()), reprint: z.array(z.string()) });
+const noParam = z.object({ no: z.string().trim().min(4).max(40) });
+const confirmation = z.object({
+  noticeNo: z.string({ error: '通知单号不能为空' }).trim().min(4, '通知单号不正确').max(40),
+  amount: fen('缴款金额'),
+  channel: z.enum(CHANNELS, { error: `缴款渠道须为：${CHANNELS.join('、')}` }),
+  bankRef: text('银行流水号', 60),
+  bankDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '缴款日期格式为 YYYY-MM-DD'),
+});
+const confirmResult = z.object({
+  noticeNo: z.string(),
+  amount: z.number(),
+  status: z.literal('paid'),
+  paidAt: z.string(),
+  confirmationId: z.number(),
+  repeated: z.boolean(),
+});
+
+export function paymentRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/areas/:id/deposit-status',
+    {
+      schema: {
+        tags,
+        summary: '交存情况：每个楼幢的房屋数、未交足房屋数与待交金额；指定楼幢时给出每套房屋',
+        params: idParam,
+        querystring: z.object({ buildingId: z.coerce.number().int().positive().optional() }),
+        response: {
+          200: z.object({
+            buildings: z.array(
+              z.object({
+                buildingId: z.number(),
+                name: z.string(),
+                houses: z.number(),
+                unpaid: z.number(),
+                outstanding: z.number(),
+                openNotices: z.number(),
+              }),
+            ),
+            houses: z.array(
+              z.object({
+                houseId: z.number(),
+                amountDue: z.number(),
+                deposited: z.number(),
+                balance: z.number(),
+                openNotice: z.string().nullable(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => areaDepositStatus(req.ctx, req.params.id, req.query.buildingId),
+  );
+  r.post(
+    '/api/notices/developer-batch',
+    {
+      schema: {
+        tags,
+        summary: '开发建设单位批量交款（F-20：每个楼幢一张通知单）',
+        body: z.object({
+          areaId: z.number().int().positive(),
+          buildingIds: z.array(z.number().int().positive()).min(1, '请选择楼幢').max(500),
+        }),
+        response: { 200: issued },
+      },
+    },
+    async (req) => developerBatchNotices(req.ctx, req.body.areaId, req.body.buildingIds),
+  );
+  r.post(
+    '/api/notices/owners',
+    {
+      schema: {
+        tags,
+        summary: '代打交款通知单（F-21：每套房屋一张，业主信息必填）',
+        body: z.object({
+          areaId: z.number().int().positive(),
+          houses: z
+            .array(z.object({ houseId: z.number().int().positive(), owners: z.array(ownerSchema).max(20) }))
+            .min(1, '请选择房屋')
+            .max(2000),
+        }),
+        response: { 200: issued },
+      },
+    },
+    async (req) => ownerNotices(req.ctx, req.body.areaId, req.body.houses),
+  );
+  r.post(
+    '/api/notices/custom',
+    {
+      schema: {
+        tags,
+        summary: '自定义交款（F-22：续筹交款、补交、其他）',
+        body: z.object({
+          areaId: z.number().int().positive(),
+          purpose: z.enum(['replenish', 'supplement', 'other'], { error: '请选择交款类型' }),
+          note: z.string().trim().max(200).default(''),
+          rows: z
+            .array(z.object({ houseId: z.number().int().positive(), amount: fen('交款金额') }))
+            .min(1, '请选择房屋')
+            .max(20000),
+        }),
+        response: { 200: issued },
+      },
+    },
+    async (req) => customNotices(req.ctx, req.body.areaId, req.body.purpose, req.body.note, req.body.rows),
+  );
+  r.get(
+    '/api/notices',
+    {
+      schema: {
+        tags,
+        summary: '交款通知单列表',
+        querystring: page.extend({
+          areaId: z.coerce.number().int().positive().optional(),
+          status: z.enum(['unpaid', 'paid', 'void']).optional(),
+          q: z.string().trim().max(60).optional(),
+        }),
+        response: { 200: pageOf(noticeSummary) },
+      },
+    },
+    async (req) => listNotices(req.ctx, req.query),
+  );
+  r.get(
+    '/api/notices/:no',
+    { schema: { tags, summary: '交款通知单（打印）', params: noParam, response: { 200: noticeDetailSchema } } },
+    async (req) => noticeDetail(req.ctx, req.params.no),
+  );
+  r.post(
+    '/api/notices/:no/void',
+    { schema: { tags, summary: '作废未缴的通知单', params: noParam, response: { 200: noticeSummary } } },
+    async (req) => voidNotice(req.ctx, req.params.no),
+  );
+
+  r.post(
+    '/api/bank/deposits/confirm',
+    {
+      schema: {
+        tags: bankTags,
+        summary: '交款确认（F-23，银行工作台；按通知单号幂等）',
+        body: confirmation,
+        response: { 200: confirmResult },
+      },
+    },
+    async (req) => confirmDepositAtCounter(req.ctx, req.body),
+  );
+  r.get(
+    '/api/bank/reconciliation',
+    {
+      schema: {
+        tags: bankTags,
+        summary: '日终对账（F-70）',
+        querystring: z.object({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.number(),
+                kind: z.string(),
+                number: z.string(),
+                amount: z.number(),
+                channel: z.string(),
+                bankRef: z.string(),
+                bankDate: z.string(),
+                via: z.string(),
+                createdAt: z.date(),
+              }),
+            ),
+            totals: z.array(z.object({ channel: z.string(), count: z.number(), amount: z.number() })),
+            total: z.number(),
+          }),
+        },
+      },
+    },
+    async (req) => reconciliation(req.ctx, req.query.from, req.query.to),
+  );
+
+  r.post(
+    '/api/bank-api/v1/deposits/confirm',
+    {
+      schema: {
+        tags: bankTags,
+        summary: '交款确认（F-71 银行接口）',
+        description:
+          '认证：请求头 x-wygl-key（密钥编号）、x-wygl-timestamp（Unix 秒）、x-wygl-signature = hex(HMAC-SHA256(密钥, timestamp + "\\n" + 方法 + "\\n" + 路径 + "\\n" + 请求体原文))。时间戳误差超过 300 秒或签名重复使用的请求被拒绝。同一通知单号重复确认返回首次结果（repeated=true）；金额不同返回 409。',
+        security: [{ bankKey: [] }],
+        body: confirmation,
+        response: { 200: confirmResult },
+      },
+      // Authenticate before the body is validated: an unsigned caller learns nothing about the schema.
+      preValidation: async (req) => {
+        req.bankOrgId = await authenticateBank(req.ctx, req);
+      },
+    },
+    async (req) => confirmDeposit(req.ctx, req.bankOrgId as number, null, req.body, 'api'),
+  );
+}
