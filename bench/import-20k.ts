@@ -20,7 +20,7 @@ const url = process.env.DATABASE_URL;
 const handle = url ? await openPostgres(url) : await openPglite();
 await migrate(handle, url);
 await ensureDefaultStandards(handle.db);
-await seedDemo(handle.db);
+await seedDemo(handle);
 const app = await buildApp({ db: handle });
 
 function rows(n: number): string[][] {
@@ -74,7 +74,20 @@ const created = await app.inject({
   method: 'POST',
   url: '/api/applications',
   headers: dev,
-  payload: { type: 'area_collection', form: { area: { name: '基准花园', district: '蓬江区', street: '', address: '江门市蓬江区基准路 1 号', depositTiming: '商品房预售前', remark: '' }, buildings: [] } },
+  payload: {
+    type: 'area_collection',
+    form: {
+      area: {
+        name: '基准花园',
+        district: '蓬江区',
+        street: '',
+        address: '江门市蓬江区基准路 1 号',
+        depositTiming: '商品房预售前',
+        remark: '',
+      },
+      buildings: [],
+    },
+  },
 });
 const id = created.json().id;
 const form = new FormData();
@@ -82,7 +95,12 @@ form.append('file', new File([new Uint8Array(file)], 'houses.xlsx'));
 const req = new Request('http://x/', { method: 'POST', body: form });
 const body = Buffer.from(await req.arrayBuffer());
 const imported = await timed('import (parse, validate, stage)', () =>
-  app.inject({ method: 'POST', url: `/api/applications/${id}/import`, headers: { ...dev, 'content-type': req.headers.get('content-type') ?? '' }, payload: body }),
+  app.inject({
+    method: 'POST',
+    url: `/api/applications/${id}/import`,
+    headers: { ...dev, 'content-type': req.headers.get('content-type') ?? '' },
+    payload: body,
+  }),
 );
 if (imported.statusCode !== 200) throw new Error(imported.body.slice(0, 500));
 for (const [who, step] of [
@@ -90,7 +108,9 @@ for (const [who, step] of [
   [office, 'accept'],
   [office, 'approve'],
 ] as const) {
-  const res = await timed(step, () => app.inject({ method: 'POST', url: `/api/applications/${id}/${step}`, headers: who, payload: step === 'accept' ? { note: '' } : {} }));
+  const res = await timed(step, () =>
+    app.inject({ method: 'POST', url: `/api/applications/${id}/${step}`, headers: who, payload: step === 'accept' ? { note: '' } : {} }),
+  );
   if (res.statusCode !== 200) throw new Error(`${step}: ${res.body.slice(0, 500)}`);
 }
 const detail = (await app.inject({ method: 'GET', url: `/api/applications/${id}`, headers: dev })).json();

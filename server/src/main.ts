@@ -23,7 +23,7 @@ async function main() {
   await ensureDefaultStandards(handle.db);
   let seeded = false;
   if (!startEmpty && (await isEmpty(handle.db))) {
-    await seedDemo(handle.db);
+    await seedDemo(handle);
     seeded = true;
   }
   const app = await buildApp({

@@ -29,7 +29,7 @@ export default async function setup(project: TestProject) {
     const handle = await openPglite();
     await migrate(handle);
     await ensureDefaultStandards(handle.db);
-    await seedDemo(handle.db);
+    await seedDemo(handle);
     const dump = await handle.pglite?.dumpDataDir('none');
     if (!dump) throw new Error('pglite handle without its engine');
     const file = join(dir, 'template.tar');
@@ -48,7 +48,7 @@ export default async function setup(project: TestProject) {
   const handle = await openPostgres(tplUrl, 2);
   await migrate(handle, tplUrl);
   await ensureDefaultStandards(handle.db);
-  await seedDemo(handle.db);
+  await seedDemo(handle);
   await handle.close();
   project.provide('dbKind', 'postgres');
   project.provide('template', template);

@@ -1,10 +1,11 @@
 import { count } from 'drizzle-orm';
-import type { Db, Tx } from '../db/client.ts';
+import type { Db, DbHandle, Tx } from '../db/client.ts';
 import { organisations, orgDocuments, propertyAreas, users } from '../db/schema/index.ts';
 import type { OrgType } from '../domain/roles.ts';
 import { hashPassword } from '../lib/password.ts';
 import { storeFile } from '../modules/files/store.ts';
 import { loadStandards } from '../modules/standards/store.ts';
+import { seedDemoPayments } from './payments.ts';
 import { seedDemoRegistry } from './registry.ts';
 import { solidPng } from './png.ts';
 
@@ -120,7 +121,8 @@ export async function isEmpty(db: Db): Promise<boolean> {
 }
 
 /** The demo city: loaded once, in one transaction, into an empty database (after the default standards). */
-export async function seedDemo(db: Db, now = new Date()): Promise<void> {
+export async function seedDemo(handle: DbHandle, now = new Date()): Promise<void> {
+  const db = handle.db;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const standards = await loadStandards(db);
   await db.transaction(async (tx) => {
@@ -144,6 +146,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
       orgIds.set(o.code, await insertOrg(tx, o, o.area ? (areaIds.get(o.area) ?? null) : null, passwordHash, now));
     }
   });
+  await seedDemoPayments(handle, now);
 }
 
 async function insertOrg(tx: Tx, o: DemoOrg, areaId: number | null, passwordHash: string, now: Date): Promise<number> {

@@ -57,7 +57,23 @@ export async function resolveSession(db: Db, token: string, now: Date): Promise<
   if (now.getTime() - row.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
   }
-  const actor: Actor = {
+  const actor = toActor(row, tokenHash);
+  return { actor, csrfToken: row.csrfToken, problem: null };
+}
+
+interface ActorRow {
+  userId: number;
+  username: string;
+  userName: string;
+  roles: string[];
+  orgId: number;
+  orgType: Actor['orgType'];
+  orgName: string;
+  orgCode: string;
+}
+
+export function toActor(row: ActorRow, sessionHash: string): Actor {
+  return {
     userId: row.userId,
     username: row.username,
     userName: row.userName,
@@ -68,9 +84,28 @@ export async function resolveSession(db: Db, token: string, now: Date): Promise<
     roles: row.roles,
     permissions: permissionsOf(row.orgType, row.roles),
     isAdmin: isAdmin(row.orgType, row.roles),
-    sessionHash: tokenHash,
+    sessionHash,
   };
-  return { actor, csrfToken: row.csrfToken, problem: null };
+}
+
+/** The actor of a user acting without a session (demo data loading, maintenance scripts). */
+export async function actorOf(db: Db, orgCode: string, username: string): Promise<Actor> {
+  const [row] = await db
+    .select({
+      userId: users.id,
+      username: users.username,
+      userName: users.name,
+      roles: users.roles,
+      orgId: organisations.id,
+      orgType: organisations.type,
+      orgName: organisations.name,
+      orgCode: organisations.code,
+    })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.orgId))
+    .where(and(eq(organisations.code, orgCode), eq(users.username, username)));
+  if (!row) throw new Error(`no user ${orgCode}/${username}`);
+  return toActor(row, '');
 }
 
 export async function endSession(db: Db | Tx, tokenHash: string) {

@@ -343,7 +343,7 @@ describe('§10 audit search', () => {
     const byText = await reviewer.get(`/api/office/audit?q=${encodeURIComponent('核验要件原件')}`);
     expect(rowsOf(byText).map((r) => r.action)).toEqual(['org.verify-documents']);
     expect(rowsOf(byText)[0]?.summary).toContain('江景豪庭业主委员会');
-    const byUser = await reviewer.get(`/api/office/audit?q=${encodeURIComponent('梁伟强')}`);
+    const byUser = await reviewer.get(`/api/office/audit?entity=organisation&q=${encodeURIComponent('梁伟强')}`);
     expect(rowsOf(byUser).map((r) => r.entityId)).toEqual([String(developerId)]);
 
     // Dates: `from` is inclusive, `to` exclusive.

@@ -49,20 +49,20 @@ describe('F-20 开发建设单位批量交款 and F-23 交款确认', () => {
   let notice: { no: string; total: number; items: { houseId: number; amount: number }[] };
 
   it('F-20 issues one notice per chosen building for every house still owing, payer the developer, with a check digit', async () => {
-    const b = await buildingId(areaId, '1栋');
-    const res = await dev.post('/api/notices/developer-batch', { areaId, buildingIds: [b] });
+    const b = await buildingId(freeAreaId, '2栋');
+    const res = await dev.post('/api/notices/developer-batch', { areaId: freeAreaId, buildingIds: [b] });
     expect(res.statusCode).toBe(200);
     const [no] = res.json().issued as string[];
     expect(no).toMatch(/^JK\d{13,}$/);
     notice = (await dev.get(`/api/notices/${no}`)).json();
     expect(notice).toMatchObject({ payerType: 'developer', status: 'unpaid', purpose: 'deposit' });
-    expect(notice.items).toHaveLength(144);
+    expect(notice.items).toHaveLength(200);
     expect(notice.total).toBe(notice.items.reduce((a, i) => a + i.amount, 0));
   });
 
   it('R-30 offers the existing notice for re-printing instead of a second unpaid one', async () => {
-    const b = await buildingId(areaId, '1栋');
-    const res = await dev.post('/api/notices/developer-batch', { areaId, buildingIds: [b] });
+    const b = await buildingId(freeAreaId, '2栋');
+    const res = await dev.post('/api/notices/developer-batch', { areaId: freeAreaId, buildingIds: [b] });
     expect(res.json()).toEqual({ issued: [], reprint: [notice.no] });
   });
 
@@ -82,10 +82,10 @@ describe('F-20 开发建设单位批量交款 and F-23 交款确认', () => {
     expect(again.json()).toEqual({ ...first.json(), repeated: true });
     const house = (await dev.get(`/api/houses/${notice.items[0]?.houseId}`)).json();
     expect(house.id).toBe(notice.items[0]?.houseId);
-    const status = (await dev.get(`/api/areas/${areaId}/deposit-status?buildingId=${await buildingId(areaId, '1栋')}`)).json();
+    const status = (await dev.get(`/api/areas/${freeAreaId}/deposit-status?buildingId=${await buildingId(freeAreaId, '2栋')}`)).json();
     const h = status.houses.find((x: { houseId: number }) => x.houseId === notice.items[0]?.houseId);
     expect(h).toMatchObject({ deposited: notice.items[0]?.amount, balance: notice.items[0]?.amount, openNotice: null });
-    expect(status.buildings.find((x: { name: string }) => x.name === '1栋').unpaid).toBe(0);
+    expect(status.buildings.find((x: { name: string }) => x.name === '2栋').unpaid).toBe(0);
   });
 
   it('R-22 answers 409 to the same notice number confirmed with another amount', async () => {
@@ -95,7 +95,7 @@ describe('F-20 开发建设单位批量交款 and F-23 交款确认', () => {
   });
 
   it('F-20 refuses a building whose houses have all deposited in full', async () => {
-    const res = await dev.post('/api/notices/developer-batch', { areaId, buildingIds: [await buildingId(areaId, '1栋')] });
+    const res = await dev.post('/api/notices/developer-batch', { areaId: freeAreaId, buildingIds: [await buildingId(freeAreaId, '2栋')] });
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toContain('均已交足');
   });
@@ -103,7 +103,8 @@ describe('F-20 开发建设单位批量交款 and F-23 交款确认', () => {
 
 describe('F-21 代打交款通知单 and void', () => {
   it('F-21 requires name, ID type, valid ID number and mobile for every owner', async () => {
-    const [house] = (await dev.get(`/api/areas/${freeAreaId}/houses?pageSize=1`)).json().items;
+    const [house] = (await dev.get(`/api/areas/${freeAreaId}/houses?buildingId=${await buildingId(freeAreaId, '4栋')}&pageSize=1`)).json()
+      .items;
     const bad = await dev.post('/api/notices/owners', {
       areaId: freeAreaId,
       houses: [{ houseId: house.id, owners: [{ name: '李四', idType: '居民身份证', idNumber: '440703199001011230', phone: '' }] }],
@@ -119,7 +120,8 @@ describe('F-21 代打交款通知单 and void', () => {
   });
 
   it('F-21 issues one notice per house with its owners as payer; the issuer can void it, which frees the house (R-30)', async () => {
-    const items = (await dev.get(`/api/areas/${freeAreaId}/houses?pageSize=2`)).json().items as { id: number }[];
+    const items = (await dev.get(`/api/areas/${freeAreaId}/houses?buildingId=${await buildingId(freeAreaId, '4栋')}&pageSize=2`)).json()
+      .items as { id: number }[];
     const owners = [{ name: '王小明', idType: '居民身份证', idNumber: idCard('44070319851203456'), phone: '13800138000' }];
     const res = await dev.post('/api/notices/owners', { areaId: freeAreaId, houses: items.map((h) => ({ houseId: h.id, owners })) });
     expect(res.statusCode).toBe(200);
@@ -178,8 +180,8 @@ describe('F-71 bank API', () => {
   }
 
   async function freshNotice() {
-    const b = await buildingId(areaId, '2栋');
-    const issued = (await dev.post('/api/notices/developer-batch', { areaId, buildingIds: [b] })).json();
+    const b = await buildingId(freeAreaId, '3栋');
+    const issued = (await dev.post('/api/notices/developer-batch', { areaId: freeAreaId, buildingIds: [b] })).json();
     const no = issued.issued[0] ?? issued.reprint[0];
     return (await dev.get(`/api/notices/${no}`)).json() as { no: string; total: number };
   }
