@@ -17,6 +17,7 @@ import { healthRoutes } from './modules/health/routes.ts';
 import { officeRoutes } from './modules/office/routes.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
 import { paymentRoutes } from './modules/payments/routes.ts';
+import { publicRoutes } from './modules/public/routes.ts';
 import { registrationRoutes } from './modules/registration/routes.ts';
 import { registryRoutes } from './modules/registry/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
@@ -35,7 +36,11 @@ export interface AppOptions {
 
 /** Plugins and every module's routes; nothing else. */
 export async function buildApp(opts: AppOptions) {
-  const app = Fastify({ logger: opts.logger ?? false, trustProxy: opts.trustProxy ?? false, bodyLimit: 2 * 1024 * 1024 });
+  const app = Fastify({
+    logger: opts.logger ?? (process.env.WYGL_TEST_LOG ? { level: 'error' } : false),
+    trustProxy: opts.trustProxy ?? false,
+    bodyLimit: 2 * 1024 * 1024,
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
@@ -90,6 +95,7 @@ export async function buildApp(opts: AppOptions) {
   applicationRoutes(app);
   registryRoutes(app);
   paymentRoutes(app);
+  publicRoutes(app);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -7,6 +7,9 @@ import { authenticateBank } from './bank-api-auth.ts';
 import { CHANNELS, confirmDeposit, confirmDepositAtCounter, reconciliation } from './bank.ts';
 import { customNotices, developerBatchNotices, listNotices, noticeDetail, ownerNotices, voidNotice } from './service.ts';
 import { areaDepositStatus } from './status.ts';
+import { visibleHouse } from '../registry/service.ts';
+import { houseStatement } from './statement.ts';
+import { statementWorkbook } from './statement-export.ts';
 
 const tags = ['交款管理'];
 const bankTags = ['专户银行'];
@@ -107,6 +110,31 @@ export function paymentRoutes(app: FastifyInstance) {
     },
     async (req) => areaDepositStatus(req.ctx, req.params.id, req.query.buildingId),
   );
+  const statementRow = z.object({
+    at: z.date(),
+    kind: z.string(),
+    kindLabel: z.string(),
+    reference: z.string(),
+    memo: z.string(),
+    amount: z.number(),
+    balance: z.number(),
+  });
+  r.get(
+    '/api/houses/:id/statement',
+    { schema: { tags, summary: '分户账明细（含余额）', params: idParam, response: { 200: z.object({ items: z.array(statementRow) }) } } },
+    async (req) => {
+      await visibleHouse(req.ctx, req.params.id);
+      return { items: await houseStatement(req.ctx.db, req.params.id) };
+    },
+  );
+  r.get('/api/houses/:id/statement.xlsx', { schema: { tags, summary: '导出分户账明细', params: idParam } }, async (req, reply) => {
+    await visibleHouse(req.ctx, req.params.id);
+    const xlsx = await statementWorkbook(await houseStatement(req.ctx.db, req.params.id));
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('分户账明细.xlsx')}`)
+      .send(xlsx);
+  });
   r.post(
     '/api/notices/developer-batch',
     {

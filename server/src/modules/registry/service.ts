@@ -173,11 +173,17 @@ export async function listHouses(
   return { items: rows.map(toHouse), total: total?.n ?? 0 };
 }
 
+/** A house the caller may see (its area is visible to the caller's organisation), or not found. */
+export async function visibleHouse(ctx: Ctx, houseId: number) {
+  const [row] = await ctx.db.select({ areaId: houses.areaId }).from(houses).where(eq(houses.id, houseId));
+  if (!row) throw notFound('房屋');
+  await areaFor(ctx, row.areaId);
+}
+
 export async function houseDetail(ctx: Ctx, houseId: number) {
+  await visibleHouse(ctx, houseId);
   const [h] = await houseQuery(ctx).where(eq(houses.id, houseId));
   if (!h) throw notFound('房屋');
-  const [row] = await ctx.db.select({ areaId: houses.areaId }).from(houses).where(eq(houses.id, houseId));
-  await areaFor(ctx, row?.areaId ?? -1);
   const owners = await ctx.db.select().from(houseOwners).where(eq(houseOwners.houseId, houseId)).orderBy(asc(houseOwners.id));
   const history = await ctx.db.select().from(houseHistory).where(eq(houseHistory.houseId, houseId)).orderBy(desc(houseHistory.id));
   return {
