@@ -12,6 +12,7 @@ import { installErrorHandler, installJsonParser, installNotFound } from './lib/h
 import { installSessions } from './modules/auth/plugin.ts';
 import { applicationRoutes } from './modules/applications/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { configRoutes } from './modules/config/routes.ts';
 import { fileRoutes } from './modules/files/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { officeRoutes } from './modules/office/routes.ts';
@@ -96,6 +97,7 @@ export async function buildApp(opts: AppOptions) {
   registryRoutes(app);
   paymentRoutes(app);
   publicRoutes(app);
+  configRoutes(app);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -1481,6 +1481,2553 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/applications/types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可办理的业务类型 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                type: string;
+                                label: string;
+                                prefix: string;
+                                needsArea: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 业务单列表（开发建设单位：本单位；管理部门：待办箱 F-60） */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    type?: "area_collection" | "building_change" | "house_split_merge" | "house_supplement" | "house_change" | "ownership_change" | "house_cancellation";
+                    status?: "draft" | "submitted" | "accepted" | "rejected" | "approved" | "withdrawn";
+                    areaId?: number;
+                    orgId?: number;
+                    q?: string;
+                    from?: unknown;
+                    to?: unknown;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                no: string;
+                                /** @enum {string} */
+                                type: "area_collection" | "building_change" | "house_split_merge" | "house_supplement" | "house_change" | "ownership_change" | "house_cancellation";
+                                typeLabel: string;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "accepted" | "rejected" | "approved" | "withdrawn";
+                                statusLabel: string;
+                                orgId: number;
+                                orgName: string;
+                                areaId: number | null;
+                                areaName: string | null;
+                                itemCount: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                submittedAt: string | null;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                reviewedAt: string | null;
+                                rejectReason: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建业务单（草稿） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        type: "area_collection" | "building_change" | "house_split_merge" | "house_supplement" | "house_change" | "ownership_change" | "house_cancellation";
+                        areaId?: number;
+                        form: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            no: string;
+                            /** @enum {string} */
+                            type: "area_collection" | "building_change" | "house_split_merge" | "house_supplement" | "house_change" | "ownership_change" | "house_cancellation";
+                            typeLabel: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "accepted" | "rejected" | "approved" | "withdrawn";
+                            statusLabel: string;
+                            orgId: number;
+                            orgName: string;
+                            areaId: number | null;
+                            areaName: string | null;
+                            itemCount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            acceptedAt: string | null;
+                            /** Format: date-time */
+                            reviewedAt: string | null;
+                            rejectReason: string | null;
+                            form: unknown;
+                            outcome: unknown;
+                            acceptNote: string | null;
+                            itemCounts: {
+                                [key: string]: number;
+                            };
+                            open: boolean;
+                            events: {
+                                action: string;
+                                userName: string;
+                                orgName: string;
+                                note: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 业务单详情与办理过程 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            no: string;
+                            /** @enum {string} */
+                            type: "area_collection" | "building_change" | "house_split_merge" | "house_supplement" | "house_change" | "ownership_change" | "house_cancellation";
+                            typeLabel: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "accepted" | "rejected" | "approved" | "withdrawn";
+                            statusLabel: string;
+                            orgId: number;
+                            orgName: string;
+                            areaId: number | null;
+                            areaName: string | null;
+                            itemCount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            acceptedAt: string | null;
+                            /** Format: date-time */
+                            reviewedAt: string | null;
+                            rejectReason: string | null;
+                            form: unknown;
+                            outcome: unknown;
+                            acceptNote: string | null;
+                            itemCounts: {
+                                [key: string]: number;
+                            };
+                            open: boolean;
+                            events: {
+                                action: string;
+                                userName: string;
+                                orgName: string;
+                                note: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 保存业务单表头 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        form: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            no: string;
+                            /** @enum {string} */
+                            type: "area_collection" | "building_change" | "house_split_merge" | "house_supplement" | "house_change" | "ownership_change" | "house_cancellation";
+                            typeLabel: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "accepted" | "rejected" | "approved" | "withdrawn";
+                            statusLabel: string;
+                            orgId: number;
+                            orgName: string;
+                            areaId: number | null;
+                            areaName: string | null;
+                            itemCount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            acceptedAt: string | null;
+                            /** Format: date-time */
+                            reviewedAt: string | null;
+                            rejectReason: string | null;
+                            form: unknown;
+                            outcome: unknown;
+                            acceptNote: string | null;
+                            itemCounts: {
+                                [key: string]: number;
+                            };
+                            open: boolean;
+                            events: {
+                                action: string;
+                                userName: string;
+                                orgName: string;
+                                note: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/items/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 替换某类明细（选择的房屋、变更后信息、业主等） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    kind: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rows: unknown[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 业务单明细（分页） */
+        get: {
+            parameters: {
+                query: {
+                    page?: number;
+                    pageSize?: number;
+                    kind: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                seq: number;
+                                houseId: number | null;
+                                buildingId: number | null;
+                                before: unknown;
+                                data: unknown;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入房屋（R-14：.xlsx 或 .csv；有错误时全部列出，且不导入任何数据） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            imported: number;
+                            addedBuildings: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            errors: {
+                                row: number;
+                                column: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/import/annotated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 下载标注了错误的导入文件（.xlsx） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 批量导出明细为 .xlsx（房屋信息变更、房屋拆分合并） */
+        get: {
+            parameters: {
+                query: {
+                    kind: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/import-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批量导入变更后的房屋信息（F-16，按房屋编号对应） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            errors: {
+                                row: number;
+                                column: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 业务单附件 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                kind: string;
+                                fileId: number;
+                                fileName: string;
+                                size: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 上传附件（JPG/JPEG/PNG，不超过 1M，按内容检查） */
+        post: {
+            parameters: {
+                query?: {
+                    kind?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            kind: string;
+                            fileId: number;
+                            fileName: string;
+                            size: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除附件 */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    documentId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/houses.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载房屋信息导入模板 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 保存并提交 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            no: string;
+                            /** @enum {string} */
+                            type: "area_collection" | "building_change" | "house_split_merge" | "house_supplement" | "house_change" | "ownership_change" | "house_cancellation";
+                            typeLabel: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "accepted" | "rejected" | "approved" | "withdrawn";
+                            statusLabel: string;
+                            orgId: number;
+                            orgName: string;
+                            areaId: number | null;
+                            areaName: string | null;
+                            itemCount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            acceptedAt: string | null;
+                            /** Format: date-time */
+                            reviewedAt: string | null;
+                            rejectReason: string | null;
+                            form: unknown;
+                            outcome: unknown;
+                            acceptNote: string | null;
+                            itemCounts: {
+                                [key: string]: number;
+                            };
+                            open: boolean;
+                            events: {
+                                action: string;
+                                userName: string;
+                                orgName: string;
+                                note: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            no: string;
+                            /** @enum {string} */
+                            type: "area_collection" | "building_change" | "house_split_merge" | "house_supplement" | "house_change" | "ownership_change" | "house_cancellation";
+                            typeLabel: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "accepted" | "rejected" | "approved" | "withdrawn";
+                            statusLabel: string;
+                            orgId: number;
+                            orgName: string;
+                            areaId: number | null;
+                            areaName: string | null;
+                            itemCount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            acceptedAt: string | null;
+                            /** Format: date-time */
+                            reviewedAt: string | null;
+                            rejectReason: string | null;
+                            form: unknown;
+                            outcome: unknown;
+                            acceptNote: string | null;
+                            itemCounts: {
+                                [key: string]: number;
+                            };
+                            open: boolean;
+                            events: {
+                                action: string;
+                                userName: string;
+                                orgName: string;
+                                note: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 受理（管理部门窗口） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            no: string;
+                            /** @enum {string} */
+                            type: "area_collection" | "building_change" | "house_split_merge" | "house_supplement" | "house_change" | "ownership_change" | "house_cancellation";
+                            typeLabel: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "accepted" | "rejected" | "approved" | "withdrawn";
+                            statusLabel: string;
+                            orgId: number;
+                            orgName: string;
+                            areaId: number | null;
+                            areaName: string | null;
+                            itemCount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            acceptedAt: string | null;
+                            /** Format: date-time */
+                            reviewedAt: string | null;
+                            rejectReason: string | null;
+                            form: unknown;
+                            outcome: unknown;
+                            acceptNote: string | null;
+                            itemCounts: {
+                                [key: string]: number;
+                            };
+                            open: boolean;
+                            events: {
+                                action: string;
+                                userName: string;
+                                orgName: string;
+                                note: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核通过（变更一次性生效） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            no: string;
+                            /** @enum {string} */
+                            type: "area_collection" | "building_change" | "house_split_merge" | "house_supplement" | "house_change" | "ownership_change" | "house_cancellation";
+                            typeLabel: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "accepted" | "rejected" | "approved" | "withdrawn";
+                            statusLabel: string;
+                            orgId: number;
+                            orgName: string;
+                            areaId: number | null;
+                            areaName: string | null;
+                            itemCount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            acceptedAt: string | null;
+                            /** Format: date-time */
+                            reviewedAt: string | null;
+                            rejectReason: string | null;
+                            form: unknown;
+                            outcome: unknown;
+                            acceptNote: string | null;
+                            itemCounts: {
+                                [key: string]: number;
+                            };
+                            open: boolean;
+                            events: {
+                                action: string;
+                                userName: string;
+                                orgName: string;
+                                note: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核退回（须填写原因） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            no: string;
+                            /** @enum {string} */
+                            type: "area_collection" | "building_change" | "house_split_merge" | "house_supplement" | "house_change" | "ownership_change" | "house_cancellation";
+                            typeLabel: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "accepted" | "rejected" | "approved" | "withdrawn";
+                            statusLabel: string;
+                            orgId: number;
+                            orgName: string;
+                            areaId: number | null;
+                            areaName: string | null;
+                            itemCount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            acceptedAt: string | null;
+                            /** Format: date-time */
+                            reviewedAt: string | null;
+                            rejectReason: string | null;
+                            form: unknown;
+                            outcome: unknown;
+                            acceptNote: string | null;
+                            itemCounts: {
+                                [key: string]: number;
+                            };
+                            open: boolean;
+                            events: {
+                                action: string;
+                                userName: string;
+                                orgName: string;
+                                note: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/areas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 物业区域列表（按机构可见范围） */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                name: string;
+                                district: string;
+                                street: string;
+                                address: string;
+                                developerOrgId: number | null;
+                                depositTiming: string;
+                                remark: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                developerName: string | null;
+                                houseCount: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/areas/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 物业区域变更（F-12：仅地址与备注，保存即生效） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address: string;
+                        /** @default  */
+                        remark?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            district: string;
+                            street: string;
+                            address: string;
+                            developerOrgId: number | null;
+                            depositTiming: string;
+                            remark: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/areas/{id}/buildings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 楼幢列表 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                areaId: number;
+                                name: string;
+                                floorsAbove: number;
+                                floorsBelow: number;
+                                builtYear: number;
+                                structure: string;
+                                elevator: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                houseCount: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/areas/{id}/houses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 房屋列表（楼盘表列表模式：搜索、分页） */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    buildingId?: number;
+                    q?: string;
+                    status?: "normal" | "cancelled";
+                    ids?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                buildingId: number;
+                                building: string;
+                                unit: string;
+                                floor: number;
+                                room: string;
+                                address: string;
+                                /** @description 建筑面积，单位 0.01 平方米 */
+                                buildingArea: number;
+                                innerArea: number;
+                                /** @enum {string} */
+                                use: "住宅" | "商业" | "办公" | "车库" | "车位" | "其他";
+                                elevator: boolean;
+                                /** @enum {string} */
+                                salesStatus: "sold" | "unsold";
+                                /** @enum {string} */
+                                status: "normal" | "cancelled";
+                                /** @description 应交金额，单位：分 */
+                                amountDue: number | null;
+                                ownerNames: string;
+                                /** @description 正在办理的业务单号（R-10） */
+                                heldBy: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/buildings/{id}/grid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 楼盘表（F-10：楼层 × 房间） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            building: {
+                                id: number;
+                                areaId: number;
+                                name: string;
+                                floorsAbove: number;
+                                floorsBelow: number;
+                                builtYear: number;
+                                structure: string;
+                                elevator: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                            };
+                            houses: {
+                                id: number;
+                                buildingId: number;
+                                building: string;
+                                unit: string;
+                                floor: number;
+                                room: string;
+                                address: string;
+                                /** @description 建筑面积，单位 0.01 平方米 */
+                                buildingArea: number;
+                                innerArea: number;
+                                /** @enum {string} */
+                                use: "住宅" | "商业" | "办公" | "车库" | "车位" | "其他";
+                                elevator: boolean;
+                                /** @enum {string} */
+                                salesStatus: "sold" | "unsold";
+                                /** @enum {string} */
+                                status: "normal" | "cancelled";
+                                /** @description 应交金额，单位：分 */
+                                amountDue: number | null;
+                                ownerNames: string;
+                                /** @description 正在办理的业务单号（R-10） */
+                                heldBy: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/houses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 房屋详情、业主与变更历史 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            buildingId: number;
+                            building: string;
+                            unit: string;
+                            floor: number;
+                            room: string;
+                            address: string;
+                            /** @description 建筑面积，单位 0.01 平方米 */
+                            buildingArea: number;
+                            innerArea: number;
+                            /** @enum {string} */
+                            use: "住宅" | "商业" | "办公" | "车库" | "车位" | "其他";
+                            elevator: boolean;
+                            /** @enum {string} */
+                            salesStatus: "sold" | "unsold";
+                            /** @enum {string} */
+                            status: "normal" | "cancelled";
+                            /** @description 应交金额，单位：分 */
+                            amountDue: number | null;
+                            ownerNames: string;
+                            /** @description 正在办理的业务单号（R-10） */
+                            heldBy: string | null;
+                            owners: {
+                                id: number;
+                                name: string;
+                                idType: string;
+                                idNumber: string;
+                                phone: string;
+                            }[];
+                            history: {
+                                applicationNo: string;
+                                kind: string;
+                                summary: string;
+                                before: unknown;
+                                after: unknown;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/areas/{id}/deposit-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 交存情况：每个楼幢的房屋数、未交足房屋数与待交金额；指定楼幢时给出每套房屋 */
+        get: {
+            parameters: {
+                query?: {
+                    buildingId?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            buildings: {
+                                buildingId: number;
+                                name: string;
+                                houses: number;
+                                unpaid: number;
+                                outstanding: number;
+                                openNotices: number;
+                            }[];
+                            houses: {
+                                houseId: number;
+                                amountDue: number;
+                                deposited: number;
+                                balance: number;
+                                openNotice: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/houses/{id}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 分户账明细（含余额） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                at: string;
+                                kind: string;
+                                kindLabel: string;
+                                reference: string;
+                                memo: string;
+                                amount: number;
+                                balance: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/houses/{id}/statement.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出分户账明细 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices/developer-batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 开发建设单位批量交款（F-20：每个楼幢一张通知单） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        areaId: number;
+                        buildingIds: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            issued: string[];
+                            reprint: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices/owners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 代打交款通知单（F-21：每套房屋一张，业主信息必填） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        areaId: number;
+                        houses: {
+                            houseId: number;
+                            owners: {
+                                name: string;
+                                /** @enum {string} */
+                                idType: "居民身份证" | "护照" | "港澳居民来往内地通行证" | "台湾居民来往大陆通行证" | "外国人永久居留身份证" | "统一社会信用代码";
+                                idNumber: string;
+                                /** @default  */
+                                phone?: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            issued: string[];
+                            reprint: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices/custom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 自定义交款（F-22：续筹交款、补交、其他） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        areaId: number;
+                        /** @enum {string} */
+                        purpose: "replenish" | "supplement" | "other";
+                        /** @default  */
+                        note?: string;
+                        rows: {
+                            houseId: number;
+                            amount: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            issued: string[];
+                            reprint: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 交款通知单列表 */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    areaId?: number;
+                    status?: "unpaid" | "paid" | "void";
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                no: string;
+                                /** @enum {string} */
+                                purpose: "deposit" | "supplement" | "replenish" | "other";
+                                purposeLabel: string;
+                                purposeNote: string;
+                                areaId: number;
+                                /** @enum {string} */
+                                payerType: "developer" | "owner";
+                                payerName: string;
+                                /** @description 单位：分 */
+                                total: number;
+                                validUntil: string;
+                                /** @enum {string} */
+                                status: "unpaid" | "paid" | "void";
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                paidAt: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices/{no}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 交款通知单（打印） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    no: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            no: string;
+                            /** @enum {string} */
+                            purpose: "deposit" | "supplement" | "replenish" | "other";
+                            purposeLabel: string;
+                            purposeNote: string;
+                            areaId: number;
+                            /** @enum {string} */
+                            payerType: "developer" | "owner";
+                            payerName: string;
+                            /** @description 单位：分 */
+                            total: number;
+                            validUntil: string;
+                            /** @enum {string} */
+                            status: "unpaid" | "paid" | "void";
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            paidAt: string | null;
+                            areaName: string;
+                            issuerName: string;
+                            payerIdNumber: string;
+                            payerPhone: string;
+                            bankAccount: {
+                                bankName: string;
+                                accountName: string;
+                                accountNo: string;
+                            };
+                            items: {
+                                houseId: number;
+                                building: string;
+                                unit: string;
+                                room: string;
+                                address: string;
+                                buildingArea: number;
+                                amount: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices/{no}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 作废未缴的通知单 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    no: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            no: string;
+                            /** @enum {string} */
+                            purpose: "deposit" | "supplement" | "replenish" | "other";
+                            purposeLabel: string;
+                            purposeNote: string;
+                            areaId: number;
+                            /** @enum {string} */
+                            payerType: "developer" | "owner";
+                            payerName: string;
+                            /** @description 单位：分 */
+                            total: number;
+                            validUntil: string;
+                            /** @enum {string} */
+                            status: "unpaid" | "paid" | "void";
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            paidAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bank/deposits/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 交款确认（F-23，银行工作台；按通知单号幂等） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        noticeNo: string;
+                        amount: number;
+                        /** @enum {string} */
+                        channel: "柜台" | "侨都之窗" | "POS" | "网上银行";
+                        bankRef: string;
+                        bankDate: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            noticeNo: string;
+                            amount: number;
+                            /** @enum {string} */
+                            status: "paid";
+                            paidAt: string;
+                            confirmationId: number;
+                            repeated: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bank/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 日终对账（F-70） */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                kind: string;
+                                number: string;
+                                amount: number;
+                                channel: string;
+                                bankRef: string;
+                                bankDate: string;
+                                via: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            totals: {
+                                channel: string;
+                                count: number;
+                                amount: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bank-api/v1/deposits/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 交款确认（F-71 银行接口）
+         * @description 认证：请求头 x-wygl-key（密钥编号）、x-wygl-timestamp（Unix 秒）、x-wygl-signature = hex(HMAC-SHA256(密钥, timestamp + "\n" + 方法 + "\n" + 路径 + "\n" + 请求体原文))。时间戳误差超过 300 秒或签名重复使用的请求被拒绝。同一通知单号重复确认返回首次结果（repeated=true）；金额不同返回 409。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        noticeNo: string;
+                        amount: number;
+                        /** @enum {string} */
+                        channel: "柜台" | "侨都之窗" | "POS" | "网上银行";
+                        bankRef: string;
+                        bankDate: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            noticeNo: string;
+                            amount: number;
+                            /** @enum {string} */
+                            status: "paid";
+                            paidAt: string;
+                            confirmationId: number;
+                            repeated: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/areas/{id}/buildings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 楼幢（公众查询） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/buildings/{id}/rooms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 房号（公众查询） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                unit: string;
+                                floor: number;
+                                room: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/fund-lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 维修资金查询（F-72：房屋 + 业主证件号码；姓名与证件号脱敏；限制频率） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        houseId: number;
+                        idNumber: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            area: string;
+                            building: string;
+                            unit: string;
+                            room: string;
+                            address: string;
+                            buildingArea: number;
+                            owners: {
+                                name: string;
+                                idNumber: string;
+                            }[];
+                            amountDue: number;
+                            deposited: number;
+                            balance: number;
+                            movements: {
+                                /** Format: date-time */
+                                at: string;
+                                kindLabel: string;
+                                reference: string;
+                                amount: number;
+                                balance: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/office/deposit-standards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 交存标准（按生效日期） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                use: "住宅" | "商业" | "办公" | "车库" | "车位" | "其他" | "*";
+                                elevator: boolean | null;
+                                rate: {
+                                    /** @enum {string} */
+                                    mode: "per_m2";
+                                    fenPerM2: number;
+                                } | {
+                                    /** @enum {string} */
+                                    mode: "cost_percent";
+                                    costFenPerM2: number;
+                                    basisPoints: number;
+                                };
+                                id: number;
+                                effectiveFrom: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增交存标准（F-62：指定生效日期，不追溯） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        effectiveFrom: string;
+                        rows: {
+                            /** @enum {string} */
+                            use: "住宅" | "商业" | "办公" | "车库" | "车位" | "其他" | "*";
+                            elevator: boolean | null;
+                            rate: {
+                                /** @enum {string} */
+                                mode: "per_m2";
+                                fenPerM2: number;
+                            } | {
+                                /** @enum {string} */
+                                mode: "cost_percent";
+                                costFenPerM2: number;
+                                basisPoints: number;
+                            };
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                use: "住宅" | "商业" | "办公" | "车库" | "车位" | "其他" | "*";
+                                elevator: boolean | null;
+                                rate: {
+                                    /** @enum {string} */
+                                    mode: "per_m2";
+                                    fenPerM2: number;
+                                } | {
+                                    /** @enum {string} */
+                                    mode: "cost_percent";
+                                    costFenPerM2: number;
+                                    basisPoints: number;
+                                };
+                                id: number;
+                                effectiveFrom: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/office/ledger-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 分户账核查（F-65： 不变式） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            checkedAt: string;
+                            millis: number;
+                            breaches: {
+                                /** @enum {string} */
+                                rule: "R-20" | "R-21";
+                                what: string;
+                                id: number;
+                                detail: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -1,3 +1,4 @@
+import type { ApiErrorBody } from './client';
 import type { paths } from './schema';
 
 /**
@@ -33,6 +34,26 @@ export type OfficeOrgRow = ApiResponse<'/api/office/organisations'>['items'][num
 export type OfficeOrgDetail = ApiResponse<'/api/office/organisations/{id}'>;
 export type AuditEntry = ApiResponse<'/api/office/audit'>['items'][number];
 export type LoginAttempt = ApiResponse<'/api/office/login-attempts'>['items'][number];
+export type AreaRow = ApiResponse<'/api/areas'>['items'][number];
+export type AreaChangeBody = ApiBody<'/api/areas/{id}', 'put'>;
+export type BuildingRow = ApiResponse<'/api/areas/{id}/buildings'>['items'][number];
+export type BuildingGrid = ApiResponse<'/api/buildings/{id}/grid'>;
+/** A house as the building grid and the house list show it (same shape in both). */
+export type RegistryHouse = ApiResponse<'/api/areas/{id}/houses'>['items'][number];
+export type HouseListQuery = ApiQuery<'/api/areas/{id}/houses'>;
+export type HouseDetail = ApiResponse<'/api/houses/{id}'>;
+export type HouseOwner = HouseDetail['owners'][number];
+export type HouseUse = RegistryHouse['use'];
+export type ApplicationTypeInfo = ApiResponse<'/api/applications/types'>['items'][number];
+export type ApplicationSummary = ApiResponse<'/api/applications'>['items'][number];
+export type ApplicationDetail = ApiResponse<'/api/applications/{id}'>;
+export type ApplicationType = ApplicationSummary['type'];
+export type ApplicationStatus = ApplicationSummary['status'];
+export type ApplicationEvent = ApplicationDetail['events'][number];
+export type ApplicationListQuery = ApiQuery<'/api/applications'>;
+export type ApplicationItem = ApiResponse<'/api/applications/{id}/items'>['items'][number];
+export type ImportResult = ApiResponse<'/api/applications/{id}/import', 'post'>;
+export type ImportCellError = NonNullable<ApiErrorBody['errors']>[number];
 
 /** Every paginated list answers `{ items, total }`. */
 export interface Page<T> {

@@ -40,7 +40,7 @@ export function RequireSession() {
 }
 
 /** A page only some roles may use: the others read why instead of meeting a server refusal. */
-export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+export function RequirePermission({ permission, children }: { permission: Permission | readonly Permission[]; children: ReactNode }) {
   const session = useCurrentSession();
   const navigate = useNavigate();
   if (hasPermission(session, permission)) return children;

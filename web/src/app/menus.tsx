@@ -1,4 +1,4 @@
-import { BankOutlined, HomeOutlined, SettingOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BankOutlined, HomeOutlined, SearchOutlined, SettingOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import type { OrgType, SessionInfo } from '../api/types';
@@ -8,7 +8,8 @@ interface MenuLeaf {
   path: string;
   label: string;
   icon?: ReactNode;
-  permission?: Permission;
+  /** Shown to users with this permission (or any of these). */
+  permission?: Permission | readonly Permission[];
 }
 
 interface MenuGroup {
@@ -24,12 +25,46 @@ const home: MenuLeaf = { path: '/workspace', label: '工作台', icon: <HomeOutl
 const orgInfo: MenuLeaf = { path: '/org/info', label: '信息变更', permission: 'org.info' };
 const orgUsers: MenuLeaf = { path: '/org/users', label: '机构用户管理', permission: 'org.users' };
 
-/** The left menus of each kind of organisation, named as in the user manuals (§1.2 机构管理). */
+const registry = (path: string, label: string): MenuLeaf => ({ path: `/registry/${path}`, label, permission: 'registry.edit' });
+
+/** 物业区域管理 (developer manual §1.3), in the manual's order. */
+const registryMenu: MenuGroup = {
+  key: 'registry',
+  label: '物业区域管理',
+  icon: <ApartmentOutlined />,
+  children: [
+    registry('area-collection', '物业区域采集'),
+    registry('area-change', '物业区域变更'),
+    registry('building-change', '楼幢变更'),
+    registry('split-merge', '房屋拆分合并'),
+    registry('house-supplement', '房屋补充'),
+    registry('house-change', '房屋信息变更'),
+    registry('ownership-change', '房屋权属批量变更'),
+    registry('house-cancellation', '房屋注销'),
+    registry('applications', '业务单查询'),
+  ],
+};
+
+const houseQuery: MenuGroup = {
+  key: 'query',
+  label: '综合查询',
+  icon: <SearchOutlined />,
+  children: [{ path: '/query/houses', label: '房屋查询' }],
+};
+
+/** The left menus of each kind of organisation, named as in the user manuals (§1.2 机构管理, §1.3 物业区域管理). */
 const MENUS: Record<OrgType, MenuEntry[]> = {
-  committee: [home, { key: 'org', label: '机构管理', icon: <BankOutlined />, children: [orgInfo, orgUsers] }],
-  developer: [home, { key: 'org', label: '机构管理', icon: <BankOutlined />, children: [orgInfo, orgUsers] }],
+  committee: [home, houseQuery, { key: 'org', label: '机构管理', icon: <BankOutlined />, children: [orgInfo, orgUsers] }],
+  developer: [home, registryMenu, { key: 'org', label: '机构管理', icon: <BankOutlined />, children: [orgInfo, orgUsers] }],
   office: [
     home,
+    {
+      key: 'inbox',
+      label: '业务受理',
+      icon: <AuditOutlined />,
+      children: [{ path: '/office/inbox', label: '待办业务', permission: ['office.accept', 'office.review'] }],
+    },
+    houseQuery,
     {
       key: 'org',
       label: '机构管理',

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { createBrowserRouter, Outlet } from 'react-router';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { LoginPage } from '../features/auth/LoginPage';
@@ -5,19 +6,53 @@ import { AuditLogPage } from '../features/office/AuditLogPage';
 import { LoginLogPage } from '../features/office/LoginLogPage';
 import { OrganisationDetailPage } from '../features/office/OrganisationDetailPage';
 import { OrganisationListPage } from '../features/office/OrganisationListPage';
+import { AreaCollectionPage } from '../features/applications/pages/AreaCollectionPage';
+import { BuildingChangePage } from '../features/applications/pages/BuildingChangePage';
+import { HouseCancellationPage } from '../features/applications/pages/HouseCancellationPage';
+import { HouseChangePage } from '../features/applications/pages/HouseChangePage';
+import { HouseSupplementPage } from '../features/applications/pages/HouseSupplementPage';
+import { OwnershipChangePage } from '../features/applications/pages/OwnershipChangePage';
+import { SplitMergePage } from '../features/applications/pages/SplitMergePage';
+import { MyApplicationsPage } from '../features/applications/MyApplicationsPage';
+import { InboxPage } from '../features/inbox/InboxPage';
+import { ReviewPage } from '../features/inbox/ReviewPage';
 import { OrgInfoPage } from '../features/org/OrgInfoPage';
 import { HomePage } from '../features/portal/HomePage';
 import { ChooseTypePage } from '../features/registration/ChooseTypePage';
 import { RegistrationPage } from '../features/registration/RegistrationPage';
 import { RegistrationSuccessPage } from '../features/registration/RegistrationSuccessPage';
+import { AreaChangePage } from '../features/registry/AreaChangePage';
+import { HouseQueryPage } from '../features/registry/HouseQueryPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { WorkspaceHomePage } from '../features/workspace/WorkspaceHomePage';
+import { ApplicationPrint } from '../print/ApplicationPrint';
 import { RegistrationFormPrint } from '../print/RegistrationFormPrint';
 import { RequirePermission, RequireSession } from './guards';
+import type { Permission } from './session';
 import { NotFoundPage, RouteErrorPage } from './NotFoundPage';
 import { PublicLayout } from './PublicLayout';
 import { SessionWatch } from './SessionWatch';
 import { WorkspaceLayout } from './WorkspaceLayout';
+
+const guarded = (path: string, permission: Permission | readonly Permission[], element: ReactNode) => ({
+  path,
+  element: <RequirePermission permission={permission}>{element}</RequirePermission>,
+});
+
+/** 物业区域管理 (developer manual §1.3): each business application's page, new or `/:id`. */
+const registryRoutes = [
+  guarded('registry/area-collection/:id?', 'registry.edit', <AreaCollectionPage />),
+  guarded('registry/area-change', 'registry.edit', <AreaChangePage />),
+  guarded('registry/building-change/:id?', 'registry.edit', <BuildingChangePage />),
+  guarded('registry/split-merge/:id?', 'registry.edit', <SplitMergePage />),
+  guarded('registry/house-supplement/:id?', 'registry.edit', <HouseSupplementPage />),
+  guarded('registry/house-change/:id?', 'registry.edit', <HouseChangePage />),
+  guarded('registry/ownership-change/:id?', 'registry.edit', <OwnershipChangePage />),
+  guarded('registry/house-cancellation/:id?', 'registry.edit', <HouseCancellationPage />),
+  guarded('registry/applications', 'registry.edit', <MyApplicationsPage />),
+];
+
+const OFFICE_INBOX: Permission[] = ['office.accept', 'office.review'];
 
 function Root() {
   return (
@@ -84,6 +119,10 @@ export const router = createBrowserRouter([
                   </RequirePermission>
                 ),
               },
+              ...registryRoutes,
+              guarded('office/inbox', OFFICE_INBOX, <InboxPage />),
+              guarded('office/inbox/:id', OFFICE_INBOX, <ReviewPage />),
+              { path: 'query/houses', element: <HouseQueryPage /> },
               {
                 path: 'office/audit',
                 element: (
@@ -103,6 +142,7 @@ export const router = createBrowserRouter([
             ],
           },
           { path: 'print/registration', element: <RegistrationFormPrint /> },
+          { path: 'print/application/:id', element: <ApplicationPrint /> },
         ],
       },
     ],

@@ -5,7 +5,15 @@ import type { ApiBody, SessionInfo } from '../api/types';
 export const SESSION_KEY = ['session'] as const;
 
 /** Permissions the client shows or hides menus by (the server checks every one of them again). */
-export type Permission = 'org.info' | 'org.users' | 'office.orgs' | 'office.audit';
+export type Permission =
+  | 'org.info'
+  | 'org.users'
+  | 'office.orgs'
+  | 'office.audit'
+  | 'office.accept'
+  | 'office.review'
+  | 'registry.edit'
+  | 'registry.submit';
 
 function remember(info: SessionInfo): SessionInfo {
   setCsrfToken(info.csrfToken);
@@ -30,8 +38,10 @@ export function useCurrentSession(): SessionInfo {
   return data;
 }
 
-export function hasPermission(session: SessionInfo, permission: Permission): boolean {
-  return session.permissions.includes(permission);
+/** Whether the user has the permission, or any one of several. */
+export function hasPermission(session: SessionInfo, permission: Permission | readonly Permission[]): boolean {
+  const wanted: readonly Permission[] = typeof permission === 'string' ? [permission] : permission;
+  return wanted.some((p) => session.permissions.includes(p));
 }
 
 export function useLogin() {

@@ -4,7 +4,7 @@ import { Button } from 'antd';
 /** Opens an A4 print view in a new tab, leaving the workspace where it is. */
 export function PrintButton({ path, children }: { path: string; children: string }) {
   return (
-    <Button icon={<PrinterOutlined />} onClick={() => window.open(path, '_blank', 'noopener')}>
+    <Button icon={<PrinterOutlined aria-hidden />} onClick={() => window.open(path, '_blank', 'noopener')}>
       {children}
     </Button>
   );

@@ -19,7 +19,16 @@ const ORG_STATUSES = ['active', 'suspended'] as const;
 const BOOLEANS = ['true', 'false'] as const;
 
 const columns: TableColumnsType<OfficeOrgRow> = [
-  { title: '机构名称', dataIndex: 'name', render: (name: string, o) => <Link to={`/office/organisations/${o.id}`}>{name}</Link> },
+  {
+    title: '机构名称',
+    dataIndex: 'name',
+    // The row's own click opens the detail too: stop it, or the page is pushed twice and 返回机构列表 seems to do nothing.
+    render: (name: string, o) => (
+      <Link to={`/office/organisations/${o.id}`} onClick={(e) => e.stopPropagation()}>
+        {name}
+      </Link>
+    ),
+  },
   { title: '机构代码', dataIndex: 'code' },
   { title: '机构类型', dataIndex: 'typeLabel' },
   { title: '物业区域', dataIndex: 'areaName', render: (area: string | null) => area ?? '—' },

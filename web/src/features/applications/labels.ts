@@ -1,0 +1,60 @@
+import type { ApplicationStatus, ApplicationType } from '../../api/types';
+
+/** Each type's page in the developer's 物业区域管理 menu (manual §1.3), named after the menu entry. */
+const SLUGS: Record<ApplicationType, string> = {
+  area_collection: 'area-collection',
+  building_change: 'building-change',
+  house_split_merge: 'split-merge',
+  house_supplement: 'house-supplement',
+  house_change: 'house-change',
+  ownership_change: 'ownership-change',
+  house_cancellation: 'house-cancellation',
+};
+
+export const applicationPath = (type: ApplicationType, id?: number) => `/registry/${SLUGS[type]}${id ? `/${id}` : ''}`;
+export const applicationSlug = (type: ApplicationType) => SLUGS[type];
+
+/** The menu names of the manual; the server's typeLabel says the same. */
+export const TYPE_LABELS: Record<ApplicationType, string> = {
+  area_collection: '物业区域采集',
+  building_change: '楼幢变更',
+  house_split_merge: '房屋拆分合并',
+  house_supplement: '房屋补充',
+  house_change: '房屋信息变更',
+  ownership_change: '房屋权属批量变更',
+  house_cancellation: '房屋注销',
+};
+export const APPLICATION_TYPES = Object.keys(TYPE_LABELS) as ApplicationType[];
+
+export const STATUS_LABELS: Record<ApplicationStatus, string> = {
+  draft: '草稿',
+  submitted: '已提交',
+  accepted: '已受理',
+  rejected: '已退回',
+  approved: '已审核通过',
+  withdrawn: '已撤回',
+};
+export const APPLICATION_STATUSES = Object.keys(STATUS_LABELS) as ApplicationStatus[];
+
+export const STATUS_COLORS: Record<ApplicationStatus, string> = {
+  draft: 'default',
+  submitted: 'processing',
+  accepted: 'cyan',
+  rejected: 'error',
+  approved: 'success',
+  withdrawn: 'default',
+};
+
+/** The events of an application's timeline. */
+export const EVENT_LABELS: Record<string, string> = {
+  create: '新建',
+  submit: '提交',
+  resubmit: '重新提交',
+  withdraw: '撤回',
+  accept: '受理',
+  reject: '审核退回',
+  approve: '审核通过',
+};
+
+/** What the applicant does after submitting (manual 第六步). */
+export const WINDOW_REMINDER = '请打印申请表，由申办人员携带申请表及相关资料至维修资金管理部门受理窗口办理；受理、审核通过后业务办理完成。';

@@ -1,0 +1,210 @@
+import { DownloadOutlined, SelectOutlined } from '@ant-design/icons';
+import { App, Button, Checkbox, Col, Flex, Form, Input, Row, Space, Typography } from 'antd';
+import { useState } from 'react';
+import type { ApplicationDetail, ApplicationItem, RegistryHouse } from '../../../api/types';
+import { Section } from '../../../components/Section';
+import { errorMessage } from '../../../lib/serverErrors';
+import { useBuildings } from '../../registry/api';
+import { downloadExport } from '../api';
+import { ApplicationRoute } from '../ApplicationRoute';
+import { ApplicationShell } from '../ApplicationShell';
+import { BeforeAfterTable, type BeforeAfterRow } from '../BeforeAfterTable';
+import { HOUSE_FIELDS, houseFieldsOf } from '../fields';
+import { type HouseChangeForm, type HouseChangeItem, type HouseFields, houseLabel, type RefundAccount } from '../forms';
+import { ImportPanel } from '../ImportPanel';
+import { AreaField } from '../parts/AreaField';
+import { HouseAfterDrawer } from '../parts/HouseAfterDrawer';
+import { HouseBatchBar } from '../parts/HouseBatchBar';
+import { RefundAccountFields } from '../parts/RefundAccountFields';
+import { useHousePicking } from '../parts/useHousePicking';
+import { WithInitialRows } from '../parts/WithInitialRows';
+import { loadPickedRows, type Picked, pickedRowsLoader } from '../picked';
+import { useApplicationEditor } from '../useApplicationEditor';
+
+const STEPS = ['选择物业区域并填写变更原因', '选择需要变更的房屋', '变更房屋信息'];
+
+interface ChangeRow extends Picked {
+  after: HouseFields;
+}
+
+interface Values {
+  areaId?: number;
+  reason: string;
+  hasRefund: boolean;
+  refundAccount?: RefundAccount;
+}
+
+const toRow = (item: ApplicationItem, house: RegistryHouse): ChangeRow => ({ house, after: (item.data as HouseChangeItem).after });
+const load = pickedRowsLoader('house', toRow);
+const fresh = (house: RegistryHouse): ChangeRow => ({ house, after: houseFieldsOf(house) });
+const isChanged = (r: ChangeRow) => HOUSE_FIELDS.some((f) => f.value(houseFieldsOf(r.house)) !== f.value(r.after));
+
+/** F-16 房屋信息变更 (manual §1.3.6). */
+export function HouseChangePage() {
+  return (
+    <ApplicationRoute
+      type="house_change"
+      render={(app) => (
+        <WithInitialRows type="house_change" app={app} what="house" load={load}>
+          {(rows) => <HouseChangeEditor app={app} initialRows={rows} />}
+        </WithInitialRows>
+      )}
+    />
+  );
+}
+
+function HouseChangeEditor({ app, initialRows }: { app: ApplicationDetail | undefined; initialRows: ChangeRow[] }) {
+  const [form] = Form.useForm<Values>();
+  const { message } = App.useApp();
+  const picking = useHousePicking(initialRows, fresh);
+  const { rows, setRows } = picking;
+  const [editingId, setEditingId] = useState<number>();
+  const [exporting, setExporting] = useState(false);
+  const areaId: number | undefined = Form.useWatch('areaId', form) ?? app?.areaId ?? undefined;
+  const reason: string | undefined = Form.useWatch('reason', form);
+  const hasRefund: boolean = Form.useWatch('hasRefund', form) ?? false;
+  const buildings = useBuildings(areaId);
+
+  const editor = useApplicationEditor({
+    type: 'house_change',
+    app,
+    form,
+    collect: async () => {
+      const v = await form.validateFields();
+      const body: HouseChangeForm = { reason: v.reason, refundAccount: v.hasRefund && v.refundAccount ? v.refundAccount : null };
+      const items: HouseChangeItem[] = rows.map((r) => ({ houseId: r.house.id, after: r.after }));
+      return { areaId: v.areaId, form: body, items: [{ kind: 'house', rows: items }] };
+    },
+  });
+  const saved = editor.app;
+  const initialForm = app?.form as HouseChangeForm | undefined;
+  const initial: Values = {
+    areaId: app?.areaId ?? undefined,
+    reason: initialForm?.reason ?? '',
+    hasRefund: !!initialForm?.refundAccount,
+    refundAccount: initialForm?.refundAccount ?? undefined,
+  };
+
+  const table: BeforeAfterRow<HouseFields>[] = rows.map((r) => ({
+    key: r.house.id,
+    label: houseLabel(r.house),
+    before: houseFieldsOf(r.house),
+    after: r.after,
+  }));
+  const editingRow = rows.find((r) => r.house.id === editingId);
+  const step = !areaId || !reason?.trim() ? 0 : rows.length === 0 ? 1 : rows.some(isChanged) ? 3 : 2;
+
+  const exportRows = async () => {
+    const current = await editor.save(true);
+    if (!current) return;
+    setExporting(true);
+    try {
+      await downloadExport(current.id, 'house');
+    } catch (err) {
+      message.error(errorMessage(err));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <ApplicationShell editor={editor} steps={STEPS} editing={step}>
+      <Form<Values> form={form} layout="vertical" initialValues={initial}>
+        <Flex vertical gap={16}>
+          <Section title="第一步：选择物业区域并填写变更原因">
+            <Row gutter={24}>
+              <Col xs={24} md={12}>
+                <AreaField locked={!!saved} hasPicks={rows.length > 0} onPicksCleared={() => setRows([])} />
+              </Col>
+              <Col span={24}>
+                <Form.Item name="reason" label="变更原因" rules={[{ required: true, whitespace: true, message: '请填写变更原因' }]}>
+                  <Input.TextArea rows={2} maxLength={500} showCount placeholder="如：重新测绘，面积调整" />
+                </Form.Item>
+              </Col>
+            </Row>
+          </Section>
+          <Section
+            title={`第二步：选择需要变更的房屋（${rows.length} 套）`}
+            extra={
+              <Space wrap>
+                <Button type="primary" icon={<SelectOutlined aria-hidden />} disabled={!areaId} onClick={picking.open}>
+                  选择
+                </Button>
+                <Button icon={<DownloadOutlined aria-hidden />} disabled={rows.length === 0} loading={exporting} onClick={exportRows}>
+                  批量导出
+                </Button>
+              </Space>
+            }
+          >
+            <Flex vertical gap={16}>
+              {!areaId && <Typography.Text type="secondary">请先选择物业区域，再单击“选择”在楼盘表中选择房屋。</Typography.Text>}
+              <HouseBatchBar
+                buildings={buildings.data?.items ?? []}
+                count={rows.length}
+                onApply={(patch) => setRows((prev) => prev.map((r) => ({ ...r, after: { ...r.after, ...patch } })))}
+              />
+              <BeforeAfterTable
+                rows={table}
+                fields={HOUSE_FIELDS}
+                subject="房屋"
+                onEdit={(r) => setEditingId(r.key)}
+                actions={(r) => (
+                  <>
+                    <Button type="link" size="small" onClick={() => setEditingId(r.key)}>
+                      修改
+                    </Button>
+                    <Button
+                      type="link"
+                      size="small"
+                      danger
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        picking.remove(r.key);
+                      }}
+                    >
+                      移除
+                    </Button>
+                  </>
+                )}
+              />
+              <div>
+                <Typography.Text strong>导入 Excel 方式变更：</Typography.Text>
+                <Typography.Text type="secondary">
+                  单击“批量导出”，在导出的文件中修改变更后的数据（勿改“房屋编号”列），再“批量导入”。
+                </Typography.Text>
+              </div>
+              <ImportPanel
+                target="changes"
+                buttonText="批量导入"
+                disabled={rows.length === 0}
+                prepare={async () => (await editor.save(true))?.id}
+                onImported={async (_result, id) => {
+                  if (areaId) setRows(await loadPickedRows(id, areaId, 'house', toRow));
+                }}
+              />
+            </Flex>
+          </Section>
+          <Section title="退款账户">
+            <Form.Item name="hasRefund" valuePropName="checked" style={{ marginBottom: hasRefund ? 16 : 0 }}>
+              <Checkbox>变更后应交金额减少、需要退还已交维修资金时，勾选并填写退款账户</Checkbox>
+            </Form.Item>
+            {hasRefund && <RefundAccountFields prefix={['refundAccount']} />}
+          </Section>
+        </Flex>
+      </Form>
+      {picking.picker(areaId, saved?.no)}
+      {editingRow && (
+        <HouseAfterDrawer
+          title={houseLabel(editingRow.house)}
+          after={editingRow.after}
+          buildings={buildings.data?.items ?? []}
+          onClose={() => setEditingId(undefined)}
+          onOk={(after) => {
+            picking.update(editingRow.house.id, { after });
+            setEditingId(undefined);
+          }}
+        />
+      )}
+    </ApplicationShell>
+  );
+}

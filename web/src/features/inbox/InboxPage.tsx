@@ -1,0 +1,86 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { App, Button, Space, Table, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import type { ApplicationSummary } from '../../api/types';
+import { hasPermission, useCurrentSession } from '../../app/session';
+import { Page } from '../../components/Page';
+import { useServerTable } from '../../lib/useServerTable';
+import { APPLICATIONS_KEY, fetchApplications } from '../applications/api';
+import { APPLICATION_FILTERS, ApplicationFilters, applicationColumns, applicationQuery } from '../applications/ApplicationFilters';
+import { APPLICATION_STATUSES } from '../applications/labels';
+import { AcceptModal } from './AcceptModal';
+
+const OFFICE_STATUSES = APPLICATION_STATUSES.filter((s) => s !== 'draft');
+
+/** F-60 待办业务: every submitted business application, to accept at the window and to review. */
+export function InboxPage() {
+  const session = useCurrentSession();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const [accepting, setAccepting] = useState<ApplicationSummary>();
+  const table = useServerTable({
+    queryKey: [...APPLICATIONS_KEY, 'list', 'inbox'],
+    filterKeys: APPLICATION_FILTERS,
+    fetchPage: ({ page, pageSize, filters }) => fetchApplications(applicationQuery(page, pageSize, filters)),
+  });
+  const mayAccept = hasPermission(session, 'office.accept');
+  const mayReview = hasPermission(session, 'office.review');
+  const open = (a: ApplicationSummary) => navigate(`/office/inbox/${a.id}`);
+
+  const columns: TableColumnsType<ApplicationSummary> = [
+    { title: '业务单号', dataIndex: 'no', width: 170, render: (no: string, a) => <Link to={`/office/inbox/${a.id}`}>{no}</Link> },
+    applicationColumns.type,
+    applicationColumns.org,
+    applicationColumns.area,
+    applicationColumns.status,
+    applicationColumns.items,
+    applicationColumns.submitted,
+    {
+      title: '操作',
+      key: 'actions',
+      width: 200,
+      render: (_, a) => (
+        <Space size={0}>
+          {mayAccept && a.status === 'submitted' && (
+            <Button type="link" size="small" onClick={() => setAccepting(a)}>
+              受理
+            </Button>
+          )}
+          {mayReview && a.status === 'accepted' && (
+            <Button type="link" size="small" onClick={() => open(a)}>
+              审核
+            </Button>
+          )}
+          <Button type="link" size="small" onClick={() => open(a)}>
+            查看
+          </Button>
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <Page title="待办业务">
+      <ApplicationFilters
+        filters={table.filters}
+        setFilters={table.setFilters}
+        statuses={OFFICE_STATUSES}
+        searchPlaceholder="业务单号、申请单位或物业区域"
+      />
+      <Table<ApplicationSummary> {...table.tableProps} columns={columns} size="middle" scroll={{ x: 1100 }} />
+      {accepting && (
+        <AcceptModal
+          app={accepting}
+          onClose={() => setAccepting(undefined)}
+          onDone={(after) => {
+            message.success(`业务单 ${after.no} 已受理`);
+            setAccepting(undefined);
+            queryClient.invalidateQueries({ queryKey: APPLICATIONS_KEY });
+          }}
+        />
+      )}
+    </Page>
+  );
+}

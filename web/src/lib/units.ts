@@ -1,0 +1,46 @@
+/**
+ * Stored numbers are integers: money in fen (分), areas in hundredths of a square metre. They are
+ * shown with two decimals and typed as decimal text, converted by string parsing — never through
+ * floating point.
+ */
+
+export const AREA_RULE = '须为正数，最多 2 位小数';
+const AREA_PATTERN = /^\d{1,7}(\.\d{1,2})?$/;
+
+/** “89.15” → 8915; null when the text is not a non-negative number with at most 2 decimals. */
+export function parseArea(text: string): number | null {
+  const s = text.trim();
+  if (!AREA_PATTERN.test(s)) return null;
+  const [whole, frac = ''] = s.split('.');
+  return Number(whole) * 100 + Number(frac.padEnd(2, '0'));
+}
+
+/** 8915 → “89.15”. */
+export function formatArea(hundredths: number): string {
+  const sign = hundredths < 0 ? '-' : '';
+  const abs = Math.abs(hundredths);
+  return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** 123456789 fen → “1,234,567.89”. */
+export function formatYuan(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  const yuan = String(Math.trunc(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${sign}${yuan}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** An antd form rule for an area typed as text (e.g. 建筑面积): required unless `optional`, > 0. */
+export function areaRules(label: string, optional = false) {
+  return [
+    { required: !optional, whitespace: true, message: `请填写${label}` },
+    {
+      validator: (_: unknown, value?: string) => {
+        if (!value?.trim()) return Promise.resolve();
+        const n = parseArea(value);
+        if (n === null || (!optional && n === 0)) return Promise.reject(new Error(`${label}${AREA_RULE}`));
+        return Promise.resolve();
+      },
+    },
+  ];
+}
