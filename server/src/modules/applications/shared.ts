@@ -142,4 +142,14 @@ export async function requireLiveHouses(tx: Tx, app: ApplicationRow, ids: readon
   return snaps;
 }
 
+/** Items that pick existing houses: each must be a live house of the area; its state is kept as "before". */
+export async function prepareHousePicks<T extends { houseId: number }>(tx: Tx, app: ApplicationRow, rows: T[]) {
+  const snaps = await requireLiveHouses(
+    tx,
+    app,
+    rows.map((r) => r.houseId),
+  );
+  return rows.map((r) => ({ houseId: r.houseId, before: snaps.get(r.houseId), data: r }));
+}
+
 export const houseLabel = (s: { building: string; unit: string; room: string }) => `${s.building}${s.unit}${s.room}`;

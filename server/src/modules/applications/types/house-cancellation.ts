@@ -4,7 +4,7 @@ import { fundInstructions, houseHistory, houses } from '../../../db/schema/index
 import { text } from '../../../lib/fields.ts';
 import { chunks } from '../../registry/bulk.ts';
 import type { ApplicationHandler } from '../handler.ts';
-import { type HouseSnapshot, houseLabel, itemsOf, pickSchema, refundAccountSchema, requireLiveHouses, snapshotHouses } from '../shared.ts';
+import { type HouseSnapshot, houseLabel, itemsOf, pickSchema, refundAccountSchema, snapshotHouses, prepareHousePicks } from '../shared.ts';
 
 const form = z.object({ reason: text('注销原因', 500) });
 const item = pickSchema.extend({ refundAccount: refundAccountSchema.nullable().default(null) });
@@ -21,15 +21,7 @@ export const houseCancellation: ApplicationHandler = {
   needsArea: true,
   form,
   items: { house: item },
-  async prepareItems({ tx, app }, _kind, rows) {
-    const picks = rows as Item[];
-    const snaps = await requireLiveHouses(
-      tx,
-      app,
-      picks.map((p) => p.houseId),
-    );
-    return picks.map((p) => ({ houseId: p.houseId, before: snaps.get(p.houseId), data: p }));
-  },
+  prepareItems: ({ tx, app }, _kind, rows) => prepareHousePicks(tx, app, rows as Item[]),
   async check({ tx, app }) {
     const items = await itemsOf<Item>(tx, app, 'house');
     const problems: string[] = [];

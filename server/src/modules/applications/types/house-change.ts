@@ -8,7 +8,7 @@ import { businessDay } from '../../../lib/clock.ts';
 import { optionalText, text } from '../../../lib/fields.ts';
 import { chunks, ensureUnits, livePlaces } from '../../registry/bulk.ts';
 import type { ApplicationHandler } from '../handler.ts';
-import { type HouseSnapshot, houseLabel, itemsOf, refundAccountSchema, requireLiveHouses, snapshotHouses } from '../shared.ts';
+import { type HouseSnapshot, houseLabel, itemsOf, refundAccountSchema, snapshotHouses, prepareHousePicks } from '../shared.ts';
 
 const form = z.object({
   reason: text('变更原因', 500),
@@ -62,15 +62,7 @@ export const houseChange: ApplicationHandler = {
   needsArea: true,
   form,
   items: { house: item },
-  async prepareItems({ tx, app }, _kind, rows) {
-    const list = rows as Item[];
-    const snaps = await requireLiveHouses(
-      tx,
-      app,
-      list.map((r) => r.houseId),
-    );
-    return list.map((r) => ({ houseId: r.houseId, before: snaps.get(r.houseId), data: r }));
-  },
+  prepareItems: ({ tx, app }, _kind, rows) => prepareHousePicks(tx, app, rows as Item[]),
   async check({ tx, app, standards, now }) {
     const areaId = app.areaId as number;
     const items = await itemsOf<Item>(tx, app, 'house');

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { houseHistory, houseOwners, houses } from '../../../db/schema/index.ts';
 import { chunks } from '../../registry/bulk.ts';
 import type { ApplicationHandler } from '../handler.ts';
-import { type HouseSnapshot, itemsOf, ownerSchema, pickSchema, requireLiveHouses, snapshotHouses } from '../shared.ts';
+import { type HouseSnapshot, itemsOf, ownerSchema, pickSchema, snapshotHouses, prepareHousePicks } from '../shared.ts';
 
 const item = pickSchema.extend({ owners: z.array(ownerSchema).min(1, '每套房屋至少一位业主').max(20) });
 type Item = z.infer<typeof item>;
@@ -16,15 +16,7 @@ export const ownershipChange: ApplicationHandler = {
   needsArea: true,
   form: z.object({}).default({}),
   items: { owners: item },
-  async prepareItems({ tx, app }, _kind, rows) {
-    const list = rows as Item[];
-    const snaps = await requireLiveHouses(
-      tx,
-      app,
-      list.map((r) => r.houseId),
-    );
-    return list.map((r) => ({ houseId: r.houseId, before: snaps.get(r.houseId), data: r }));
-  },
+  prepareItems: ({ tx, app }, _kind, rows) => prepareHousePicks(tx, app, rows as Item[]),
   async check({ tx, app }) {
     const items = await itemsOf<Item>(tx, app, 'owners');
     const problems: string[] = [];

@@ -7,7 +7,7 @@ import { text } from '../../../lib/fields.ts';
 import { eq } from 'drizzle-orm';
 import { chunks, insertHouses, livePlaces } from '../../registry/bulk.ts';
 import type { ApplicationHandler, ApplicationRow } from '../handler.ts';
-import { type HouseSnapshot, houseItemSchema, houseLabel, itemsOf, pickSchema, requireLiveHouses, snapshotHouses } from '../shared.ts';
+import { type HouseSnapshot, houseItemSchema, houseLabel, itemsOf, pickSchema, prepareHousePicks, snapshotHouses } from '../shared.ts';
 import { existingBuildings } from './new-houses.ts';
 
 /** Places the results may take: every live place of the area except those the sources free. */
@@ -34,13 +34,7 @@ export const splitMerge: ApplicationHandler = {
   importExisting: placesTakenOutsideSources,
   async prepareItems({ tx, app }, kind, rows) {
     if (kind === 'result') return rows.map((data) => ({ data }));
-    const picks = rows as { houseId: number }[];
-    const snaps = await requireLiveHouses(
-      tx,
-      app,
-      picks.map((p) => p.houseId),
-    );
-    return picks.map((p) => ({ houseId: p.houseId, before: snaps.get(p.houseId), data: p }));
+    return prepareHousePicks(tx, app, rows as { houseId: number }[]);
   },
   async check({ tx, app }) {
     const sources = await itemsOf<{ houseId: number }>(tx, app, 'source');
