@@ -20,6 +20,7 @@ import { organisationRoutes } from './modules/organisations/routes.ts';
 import { paymentRoutes } from './modules/payments/routes.ts';
 import { publicRoutes } from './modules/public/routes.ts';
 import { registrationRoutes } from './modules/registration/routes.ts';
+import { reportRoutes } from './modules/reports/routes.ts';
 import { registryRoutes } from './modules/registry/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 
@@ -98,6 +99,7 @@ export async function buildApp(opts: AppOptions) {
   paymentRoutes(app);
   publicRoutes(app);
   configRoutes(app);
+  reportRoutes(app);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -4028,6 +4028,160 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/office/reports/fund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 维修资金统计（F-63：按物业区域与全市；按月交存与支出） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            areas: {
+                                areaId: number;
+                                name: string;
+                                district: string;
+                                houses: number;
+                                accounts: number;
+                                amountDue: number;
+                                deposited: number;
+                                balance: number;
+                                disbursed: number;
+                                refunded: number;
+                                /** @description R-31 续筹提示户数 */
+                                flagged: number;
+                                /** @description 交存率，万分比 */
+                                depositRateBp: number;
+                            }[];
+                            city: {
+                                houses: number;
+                                accounts: number;
+                                amountDue: number;
+                                deposited: number;
+                                balance: number;
+                                disbursed: number;
+                                refunded: number;
+                                /** @description R-31 续筹提示户数 */
+                                flagged: number;
+                                /** @description 交存率，万分比 */
+                                depositRateBp: number;
+                            };
+                            monthly: {
+                                month: string;
+                                deposits: number;
+                                disbursements: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/office/interest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已分配的增值收益 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                from: string;
+                                to: string;
+                                amount: number;
+                                houses: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 结息：按余额×天数分配增值收益（F-64，每期只分配一次） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        from: string;
+                        to: string;
+                        amount: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            from: string;
+                            to: string;
+                            amount: number;
+                            houses: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            repeated: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -59,3 +59,19 @@ export const ledgerEntries = pgTable(
   },
   (t) => [index('ledger_entries_account_idx').on(t.accountId, t.id), index('ledger_entries_tx_idx').on(t.transactionId)],
 );
+
+/** F-64: one allocation per period; a repeat of the same period changes nothing. */
+export const interestPeriods = pgTable(
+  'interest_periods',
+  {
+    id: id(),
+    periodFrom: text('period_from').notNull(),
+    periodTo: text('period_to').notNull(),
+    amount: bigint('amount', { mode: 'bigint' }).notNull(),
+    houses: integer('houses').notNull(),
+    transactionId: ref('transaction_id').notNull(),
+    createdBy: ref('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('interest_periods_uq').on(t.periodFrom, t.periodTo)],
+);

@@ -1,0 +1,103 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '../../db/client.ts';
+import { ledgerAccounts } from '../../db/schema/index.ts';
+import { checkLedger } from '../../ledger/check.ts';
+import { DEMO } from '../../../test/fixtures.ts';
+import { type Agent, testApp, type TestApp } from '../../../test/harness.ts';
+
+let t: TestApp;
+let office: Agent;
+beforeAll(async () => {
+  t = await testApp();
+  office = await t.login(DEMO.office.code, DEMO.office.admin);
+});
+afterAll(() => t.close());
+
+const houseTotal = async () =>
+  BigInt(
+    (
+      await rowsOf<{ s: string }>(t.handle.db, sql`select coalesce(sum(balance), 0)::text as s from ledger_accounts where kind = 'house'`)
+    )[0]?.s ?? '0',
+  );
+
+describe('F-63 reports', () => {
+  it('F-63 reports each area and the city: houses, amount due, deposited, rate and balance, consistent with the ledger', async () => {
+    const res = await office.get('/api/office/reports/fund');
+    expect(res.statusCode).toBe(200);
+    const { areas, city, monthly } = res.json();
+    const qc = areas.find((a: { name: string }) => a.name === DEMO.areas.withCommittee);
+    expect(qc.houses).toBeGreaterThan(1000);
+    expect(qc.deposited).toBeGreaterThan(0);
+    expect(qc.depositRateBp).toBeGreaterThan(7000); // all but 5栋 confirmed
+    expect(qc.depositRateBp).toBeLessThan(10000);
+    expect(city.balance).toBe(Number(await houseTotal()));
+    expect(monthly.at(-1).deposits).toBe(city.deposited);
+    const dev = await t.login(DEMO.developer.code, DEMO.developer.admin);
+    expect((await dev.get('/api/office/reports/fund')).statusCode).toBe(403);
+  });
+
+  it('R-31 counts houses whose balance fell below 30 % of their first deposit', async () => {
+    const [acct] = await rowsOf<{ id: string; balance: string }>(
+      t.handle.db,
+      sql`select id::text, balance::text from ledger_accounts where kind = 'house' and balance > 0 order by id limit 1`,
+    );
+    const before = (await office.get('/api/office/reports/fund')).json().city.flagged;
+    // Spend 75 % of the house's money through a proper ledger posting (a repair paid out).
+    const { post, systemAccount } = await import('../../ledger/post.ts');
+    const spend = (BigInt(acct?.balance ?? '0') * 3n) / 4n;
+    await t.handle.db.transaction(async (tx) => {
+      const payable = await systemAccount(tx, 'disbursements_payable');
+      await post(tx, {
+        kind: 'disbursement',
+        reference: 'TEST',
+        at: t.clock.now(),
+        entries: [
+          { accountId: Number(acct?.id), amount: -spend },
+          { accountId: payable, amount: spend },
+        ],
+      });
+    });
+    const after = (await office.get('/api/office/reports/fund')).json();
+    expect(after.city.flagged).toBe(before + 1);
+    expect(after.city.disbursed).toBe(Number(spend));
+  });
+});
+
+describe('F-64 interest allocation', () => {
+  it('F-64 allocates the period’s interest over balance × days, exactly to the fen, as one balanced transaction', async () => {
+    const before = await houseTotal();
+    const res = await office.post('/api/office/interest', { from: '2026-07-01', to: '2026-12-31', amount: 1234567 });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ amount: 1234567, repeated: false });
+    expect(res.json().houses).toBeGreaterThan(500);
+    expect((await houseTotal()) - before).toBe(1234567n);
+    expect(await checkLedger(t.handle.db)).toEqual([]);
+  });
+
+  it('F-64 a second run for the same period changes nothing; another amount for it is refused', async () => {
+    const before = await houseTotal();
+    const again = await office.post('/api/office/interest', { from: '2026-07-01', to: '2026-12-31', amount: 1234567 });
+    expect(again.json().repeated).toBe(true);
+    expect(await houseTotal()).toBe(before);
+    const other = await office.post('/api/office/interest', { from: '2026-07-01', to: '2026-12-31', amount: 1 });
+    expect(other.statusCode).toBe(409);
+    expect((await office.get('/api/office/interest')).json().items).toHaveLength(1);
+  });
+
+  it('F-64 gives nothing to an empty account and shares in proportion to balance × days, within one fen', async () => {
+    const houses = await t.handle.db.select().from(ledgerAccounts).where(eq(ledgerAccounts.kind, 'house'));
+    const empty = houses.find((a) => a.balance === 0n);
+    const [a, b] = houses.filter((x) => x.balance > 0n);
+    if (!empty || !a || !b) throw new Error('demo city lacks the accounts this test needs');
+    const res = await office.post('/api/office/interest', { from: '2027-01-01', to: '2027-01-02', amount: 100000 });
+    expect(res.statusCode).toBe(200);
+    const now = new Map((await t.handle.db.select().from(ledgerAccounts)).map((x) => [x.id, x.balance]));
+    expect(now.get(empty.id)).toBe(0n);
+    const shareA = (now.get(a.id) as bigint) - a.balance;
+    const shareB = (now.get(b.id) as bigint) - b.balance;
+    // One day, balances unchanged in it: shares ∝ balances, each within a fen of exact.
+    const skew = shareA * b.balance - shareB * a.balance;
+    expect(skew <= a.balance + b.balance && skew >= -(a.balance + b.balance)).toBe(true);
+  });
+});
