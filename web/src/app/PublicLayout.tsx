@@ -20,6 +20,7 @@ export function PublicLayout() {
           <NavLink to="/" end>
             首页
           </NavLink>
+          <NavLink to="/fund-lookup">维修资金查询</NavLink>
           <NavLink to="/register">注册</NavLink>
           <NavLink to="/login">登录</NavLink>
         </nav>

@@ -1,4 +1,13 @@
-import { ApartmentOutlined, AuditOutlined, BankOutlined, HomeOutlined, SearchOutlined, SettingOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  DollarOutlined,
+  HomeOutlined,
+  SearchOutlined,
+  SettingOutlined,
+  TransactionOutlined,
+} from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import type { OrgType, SessionInfo } from '../api/types';
@@ -45,6 +54,31 @@ const registryMenu: MenuGroup = {
   ],
 };
 
+const payment = (path: string, label: string): MenuLeaf => ({ path: `/payments/${path}`, label, permission: 'payment.notice' });
+
+/** 交款管理 (developer manual §1.4), in the manual's order. */
+const paymentMenu: MenuGroup = {
+  key: 'payments',
+  label: '交款管理',
+  icon: <DollarOutlined />,
+  children: [
+    payment('developer-batch', '开发建设单位批量交款'),
+    payment('owner-notices', '代打交款通知单'),
+    payment('custom', '自定义交款'),
+    payment('notices', '交款通知单查询'),
+  ],
+};
+
+const bankMenu: MenuGroup = {
+  key: 'bank',
+  label: '银行业务',
+  icon: <TransactionOutlined />,
+  children: [
+    { path: '/bank/deposits', label: '交款确认', permission: 'bank.confirm' },
+    { path: '/bank/reconciliation', label: '日终对账', permission: 'bank.confirm' },
+  ],
+};
+
 const houseQuery: MenuGroup = {
   key: 'query',
   label: '综合查询',
@@ -55,7 +89,13 @@ const houseQuery: MenuGroup = {
 /** The left menus of each kind of organisation, named as in the user manuals (§1.2 机构管理, §1.3 物业区域管理). */
 const MENUS: Record<OrgType, MenuEntry[]> = {
   committee: [home, houseQuery, { key: 'org', label: '机构管理', icon: <BankOutlined />, children: [orgInfo, orgUsers] }],
-  developer: [home, registryMenu, { key: 'org', label: '机构管理', icon: <BankOutlined />, children: [orgInfo, orgUsers] }],
+  developer: [
+    home,
+    registryMenu,
+    paymentMenu,
+    houseQuery,
+    { key: 'org', label: '机构管理', icon: <BankOutlined />, children: [orgInfo, orgUsers] },
+  ],
   office: [
     home,
     {
@@ -76,13 +116,15 @@ const MENUS: Record<OrgType, MenuEntry[]> = {
       label: '系统管理',
       icon: <SettingOutlined />,
       children: [
+        { path: '/office/deposit-standards', label: '交存标准', permission: 'office.config' },
+        { path: '/office/ledger-check', label: '分户账核查', permission: 'office.config' },
         { path: '/office/audit', label: '审计日志', permission: 'office.audit' },
         { path: '/office/login-log', label: '登录日志', permission: 'office.audit' },
         orgUsers,
       ],
     },
   ],
-  bank: [home, { key: 'org', label: '机构管理', icon: <BankOutlined />, children: [orgUsers] }],
+  bank: [home, bankMenu, { key: 'org', label: '机构管理', icon: <BankOutlined />, children: [orgUsers] }],
 };
 
 const isGroup = (e: MenuEntry): e is MenuGroup => 'children' in e;

@@ -25,7 +25,17 @@ import { AreaChangePage } from '../features/registry/AreaChangePage';
 import { HouseQueryPage } from '../features/registry/HouseQueryPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { WorkspaceHomePage } from '../features/workspace/WorkspaceHomePage';
+import { DepositConfirmPage } from '../features/bank/DepositConfirmPage';
+import { ReconciliationPage } from '../features/bank/ReconciliationPage';
+import { DepositStandardsPage } from '../features/office/DepositStandardsPage';
+import { LedgerCheckPage } from '../features/office/LedgerCheckPage';
+import { CustomPaymentPage } from '../features/payments/CustomPaymentPage';
+import { DeveloperBatchPage } from '../features/payments/DeveloperBatchPage';
+import { NoticeListPage } from '../features/payments/NoticeListPage';
+import { OwnerNoticePage } from '../features/payments/OwnerNoticePage';
+import { FundLookupPage } from '../features/portal/FundLookupPage';
 import { ApplicationPrint } from '../print/ApplicationPrint';
+import { NoticePrint } from '../print/NoticePrint';
 import { RegistrationFormPrint } from '../print/RegistrationFormPrint';
 import { RequirePermission, RequireSession } from './guards';
 import type { Permission } from './session';
@@ -52,6 +62,18 @@ const registryRoutes = [
   guarded('registry/applications', 'registry.edit', <MyApplicationsPage />),
 ];
 
+/** 交款管理 (developer manual §1.4) and the bank's and office's money pages. */
+const paymentRoutes = [
+  guarded('payments/developer-batch', 'payment.notice', <DeveloperBatchPage />),
+  guarded('payments/owner-notices', 'payment.notice', <OwnerNoticePage />),
+  guarded('payments/custom', 'payment.notice', <CustomPaymentPage />),
+  guarded('payments/notices', 'payment.notice', <NoticeListPage />),
+  guarded('bank/deposits', 'bank.confirm', <DepositConfirmPage />),
+  guarded('bank/reconciliation', 'bank.confirm', <ReconciliationPage />),
+  guarded('office/deposit-standards', 'office.config', <DepositStandardsPage />),
+  guarded('office/ledger-check', 'office.config', <LedgerCheckPage />),
+];
+
 const OFFICE_INBOX: Permission[] = ['office.accept', 'office.review'];
 
 function Root() {
@@ -76,6 +98,7 @@ export const router = createBrowserRouter([
           { path: 'register/:type', element: <RegistrationPage /> },
           { path: 'registered', element: <RegistrationSuccessPage /> },
           { path: 'login', element: <LoginPage /> },
+          { path: 'fund-lookup', element: <FundLookupPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
@@ -120,6 +143,7 @@ export const router = createBrowserRouter([
                 ),
               },
               ...registryRoutes,
+              ...paymentRoutes,
               guarded('office/inbox', OFFICE_INBOX, <InboxPage />),
               guarded('office/inbox/:id', OFFICE_INBOX, <ReviewPage />),
               { path: 'query/houses', element: <HouseQueryPage /> },
@@ -143,6 +167,7 @@ export const router = createBrowserRouter([
           },
           { path: 'print/registration', element: <RegistrationFormPrint /> },
           { path: 'print/application/:id', element: <ApplicationPrint /> },
+          { path: 'print/notice/:no', element: <NoticePrint /> },
         ],
       },
     ],

@@ -13,7 +13,10 @@ export type Permission =
   | 'office.accept'
   | 'office.review'
   | 'registry.edit'
-  | 'registry.submit';
+  | 'registry.submit'
+  | 'payment.notice'
+  | 'bank.confirm'
+  | 'office.config';
 
 function remember(info: SessionInfo): SessionInfo {
   setCsrfToken(info.csrfToken);

@@ -44,3 +44,19 @@ export function areaRules(label: string, optional = false) {
     },
   ];
 }
+
+export const YUAN_RULE = '须为非负金额，最多 2 位小数';
+const YUAN_PATTERN = /^\d{1,12}(\.\d{1,2})?$/;
+
+/** “1234.56” (commas allowed) → 123456 fen; null when the text is not an amount with at most 2 decimals. */
+export function parseYuan(text: string): number | null {
+  const s = text.trim().replace(/,/g, '');
+  if (!YUAN_PATTERN.test(s)) return null;
+  const [whole, frac = ''] = s.split('.');
+  return Number(whole) * 100 + Number(frac.padEnd(2, '0'));
+}
+
+/** 123456 fen → “1234.56” (no thousands separators: for inputs and exported files). */
+export function plainYuan(fen: number): string {
+  return formatYuan(fen).replace(/,/g, '');
+}

@@ -1,4 +1,4 @@
-import { LoginOutlined, NotificationOutlined, SolutionOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, LoginOutlined, NotificationOutlined, SolutionOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Empty, Flex, Row, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
@@ -45,7 +45,7 @@ export function HomePage() {
         </p>
       </section>
       <Row gutter={[24, 24]}>
-        <Col xs={24} lg={12}>
+        <Col xs={24} lg={6}>
           <Card
             title={
               <span>
@@ -57,6 +57,15 @@ export function HomePage() {
           >
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无公示" />
           </Card>
+        </Col>
+        <Col xs={24} sm={12} lg={6}>
+          <EntryCard
+            icon={<AccountBookOutlined />}
+            title="维修资金查询"
+            description="业主选择房屋并输入证件号码，查询应交、已交金额、余额及资金明细。"
+            action="立即查询"
+            to="/fund-lookup"
+          />
         </Col>
         <Col xs={24} sm={12} lg={6}>
           <EntryCard

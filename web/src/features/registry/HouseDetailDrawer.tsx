@@ -1,17 +1,32 @@
-import { Descriptions, Drawer, Empty, Table, Timeline, Typography } from 'antd';
+import { Button, Descriptions, Drawer, Empty, Table, Timeline, Typography } from 'antd';
+import { useState } from 'react';
 import type { HouseDetail } from '../../api/types';
 import { LoadingOrError } from '../../components/LoadingOrError';
 import { formatDateTime } from '../../lib/dates';
 import { formatArea, formatYuan } from '../../lib/units';
+import { StatementModal } from '../payments/StatementModal';
 import { useHouse } from './api';
 import { HOUSE_STATUS_LABELS, SALES_LABELS, yesNo } from './enums';
 
 /** One house: its registered details, owners and the history of changes applied to it. */
 export function HouseDetailDrawer({ houseId, onClose }: { houseId: number; onClose: () => void }) {
   const house = useHouse(houseId);
+  const [statement, setStatement] = useState(false);
+  const h = house.data;
   return (
-    <Drawer open size={640} title="房屋信息" onClose={onClose}>
-      {house.data ? <HouseDetailBody house={house.data} /> : <LoadingOrError query={house} />}
+    <Drawer
+      open
+      size={640}
+      title="房屋信息"
+      onClose={onClose}
+      extra={
+        <Button type="link" disabled={!h} onClick={() => setStatement(true)}>
+          分户账明细
+        </Button>
+      }
+    >
+      {h ? <HouseDetailBody house={h} /> : <LoadingOrError query={house} />}
+      {statement && h && <StatementModal houseId={h.id} title={`${h.building}${h.unit}${h.room}`} onClose={() => setStatement(false)} />}
     </Drawer>
   );
 }
