@@ -10,41 +10,9 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
   return `\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 
-/** Parses CSV text (quoted cells, doubled quotes, CRLF or LF); blank lines are dropped. */
-export function parseCsv(text: string): string[][] {
-  const src = text.replace(/^\uFEFF/, '');
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let value = '';
-  let quoted = false;
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i];
-    if (quoted) {
-      if (c === '"' && src[i + 1] === '"') {
-        value += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else value += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(value);
-      value = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && src[i + 1] === '\n') i++;
-      row.push(value);
-      rows.push(row);
-      row = [];
-      value = '';
-    } else value += c;
-  }
-  if (value !== '' || row.length > 0) {
-    row.push(value);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.some((v) => v.trim() !== ''));
-}
+/** RFC 4180 parsing, the same the server applies to imported .csv files. */
+export { parseCsv } from '../../../server/src/lib/csv.ts';
 
-/** Offers text to the browser as a downloaded file. */
 export function saveText(text: string, fileName: string, type = 'text/csv;charset=utf-8') {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');

@@ -4,23 +4,9 @@
  * floating point.
  */
 
-export const AREA_RULE = '须为正数，最多 2 位小数';
-const AREA_PATTERN = /^\d{1,7}(\.\d{1,2})?$/;
+import { AREA_RULE, parseArea } from '../../../server/src/domain/area.ts';
 
-/** “89.15” → 8915; null when the text is not a non-negative number with at most 2 decimals. */
-export function parseArea(text: string): number | null {
-  const s = text.trim();
-  if (!AREA_PATTERN.test(s)) return null;
-  const [whole, frac = ''] = s.split('.');
-  return Number(whole) * 100 + Number(frac.padEnd(2, '0'));
-}
-
-/** 8915 → “89.15”. */
-export function formatArea(hundredths: number): string {
-  const sign = hundredths < 0 ? '-' : '';
-  const abs = Math.abs(hundredths);
-  return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
+export { AREA_RULE, formatArea, parseArea } from '../../../server/src/domain/area.ts';
 
 /** 123456789 fen → “1,234,567.89”. */
 export function formatYuan(fen: number): string {
