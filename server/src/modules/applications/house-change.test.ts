@@ -23,7 +23,7 @@ interface House {
   salesStatus: 'sold' | 'unsold';
   amountDue: number;
 }
-const after = (h: House, patch: Partial<House> = {}) => {
+const afterOf = (h: House, patch: Partial<House> = {}) => {
   const { building, unit, floor, room, address, buildingArea, innerArea, use, elevator, salesStatus } = { ...h, ...patch };
   return { building, unit, floor, room, address, buildingArea, innerArea, use, elevator, salesStatus };
 };
@@ -49,8 +49,8 @@ describe('F-16 房屋信息变更', () => {
     expect(created.statusCode).toBe(201);
     const id = created.json().id;
     const rows = [
-      { houseId: a.id, after: after(a, { room: b.room, buildingArea: a.buildingArea + 1000 }) },
-      { houseId: b.id, after: after(b, { room: a.room }) },
+      { houseId: a.id, after: afterOf(a, { room: b.room, buildingArea: a.buildingArea + 1000 }) },
+      { houseId: b.id, after: afterOf(b, { room: a.room }) },
     ];
     expect((await dev.put(`/api/applications/${id}/items/house`, { rows })).statusCode).toBe(200);
     const office2 = await t.login(DEMO.office.code, DEMO.office.acceptor);
@@ -70,7 +70,7 @@ describe('F-16 房屋信息变更', () => {
     const [a, c] = (await houses('3栋')).filter((h) => h.unit === '1单元' && h.floor === 3);
     if (!a || !c) throw new Error('demo houses missing');
     const id = (await dev.post('/api/applications', { type: 'house_change', areaId, form: { reason: '门牌调整' } })).json().id;
-    await dev.put(`/api/applications/${id}/items/house`, { rows: [{ houseId: a.id, after: after(a, { room: c.room }) }] });
+    await dev.put(`/api/applications/${id}/items/house`, { rows: [{ houseId: a.id, after: afterOf(a, { room: c.room }) }] });
     const res = await dev.post(`/api/applications/${id}/submit`);
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toContain('重复');
