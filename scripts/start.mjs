@@ -7,6 +7,8 @@ import { build, isStale } from './build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 if (isStale()) await build();
-const child = spawn(process.execPath, ['--enable-source-maps', join(root, 'server/dist/main.js'), ...process.argv.slice(2)], { stdio: 'inherit' });
+const child = spawn(process.execPath, ['--enable-source-maps', join(root, 'server/dist/main.js'), ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
