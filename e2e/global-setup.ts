@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,14 +21,32 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * A copy of the built app to run from: a build started elsewhere while the specs run (another
+ * `npm start`, `npm run build`) replaces web/dist's hashed assets, which the running server, serving
+ * only the files present when it started, would then answer with 404 — a blank page mid-run.
+ */
+function snapshot(root: string, into: string): string {
+  for (const dir of ['server/dist', 'web/dist']) cpSync(join(root, dir), join(into, dir), { recursive: true });
+  cpSync(join(root, 'server/package.json'), join(into, 'server/package.json'));
+  symlinkSync(join(root, 'node_modules'), join(into, 'node_modules'));
+  symlinkSync(join(root, 'server/node_modules'), join(into, 'server/node_modules'));
+  return join(into, 'server/dist/main.js');
+}
+
 /** Builds the app as `npm start` would, and runs it on a fresh demo city for the browser specs. */
 export default async function setup(project: TestProject) {
   const root = join(import.meta.dirname, '..');
-  execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
+  // Vitest sets NODE_ENV=test; passed on, Vite would build React's development bundle and antd's
+  // test mode (every generated id "test-id", so labels and dialog titles point at the wrong element).
+  const { NODE_ENV: _vitest, ...env } = process.env;
+  execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit', env });
   const dataDir = mkdtempSync(join(tmpdir(), 'wygl-e2e-'));
+  const appDir = mkdtempSync(join(tmpdir(), 'wygl-e2e-app-'));
+  const main = snapshot(root, appDir);
   const port = await freePort();
-  const server: ChildProcess = spawn(process.execPath, [join(root, 'server/dist/main.js')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', WYGL_DATA_DIR: dataDir, DATABASE_URL: '', WYGL_SCRYPT_N: '16384' },
+  const server: ChildProcess = spawn(process.execPath, [main], {
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1', WYGL_DATA_DIR: dataDir, DATABASE_URL: '', WYGL_SCRYPT_N: '16384' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';
@@ -52,5 +70,6 @@ export default async function setup(project: TestProject) {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(appDir, { recursive: true, force: true });
   };
 }

@@ -32,7 +32,10 @@ export function amountDue(areaHundredths: number, rate: Rate): bigint {
 export function rateFor(rows: readonly StandardRow[], use: HouseUse, elevator: boolean, date: string): Rate | null {
   const inForce = rows.filter((r) => r.effectiveFrom <= date);
   if (inForce.length === 0) return null;
-  const latest = inForce.reduce((a, r) => (r.effectiveFrom > a ? r.effectiveFrom : a), '');
+  const latest = inForce
+    .map((r) => r.effectiveFrom)
+    .sort()
+    .at(-1);
   const candidates = inForce
     .filter((r) => r.effectiveFrom === latest)
     .filter((r) => (r.use === '*' || r.use === use) && (r.elevator === null || r.elevator === elevator))

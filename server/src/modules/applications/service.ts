@@ -12,7 +12,7 @@ import {
 } from '../../db/schema/index.ts';
 import { allocateNumber } from '../../db/numbering.ts';
 import { requirePermission, type Actor, type Ctx } from '../../lib/context.ts';
-import { AppError, conflict, invalid, invalidFields, notFound } from '../../lib/errors.ts';
+import { AppError, invalid, invalidFields, notFound } from '../../lib/errors.ts';
 import { fieldErrorsOf } from '../../lib/fields.ts';
 import { isUniqueViolation } from '../../lib/pg-errors.ts';
 import { audit } from '../audit/audit.ts';

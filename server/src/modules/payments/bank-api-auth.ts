@@ -39,7 +39,7 @@ export async function authenticateBank(ctx: Ctx, req: FastifyRequest): Promise<n
     .from(bankApiKeys)
     .innerJoin(organisations, eq(organisations.id, bankApiKeys.orgId))
     .where(and(eq(bankApiKeys.keyId, keyId), isNull(bankApiKeys.revokedAt)));
-  if (!key || key.orgType !== 'bank' || key.orgStatus !== 'active') throw refuse('接口密钥无效或已停用');
+  if (key?.orgType !== 'bank' || key.orgStatus !== 'active') throw refuse('接口密钥无效或已停用');
   const now = ctx.clock.now();
   if (!/^\d{9,11}$/.test(timestamp) || Math.abs(now.getTime() / 1000 - Number(timestamp)) > MAX_SKEW_SECONDS) {
     throw refuse(`请求时间戳已过期或无效（允许误差 ${MAX_SKEW_SECONDS} 秒）`);
