@@ -39,6 +39,7 @@ describe('机构管理 › 机构列表（维修资金管理部门）', () => {
     const other = member.page;
     await loginAs(other, developer.code, developer.adminUsername, developer.password);
     await showsText(other.getByTestId('header-org'), developer.name);
+    await openMenu(other, '机构管理', '信息变更');
 
     // 机构管理 › 机构列表: the office finds it.
     await loginAs(page, 'JMWXZJ', 'admin');
@@ -88,8 +89,9 @@ describe('机构管理 › 机构列表（维修资金管理部门）', () => {
     await showsText(page.getByRole('alert'), `原因：${reason}`);
     await shows(page.getByRole('button', { name: '恢复使用' }));
 
-    // Its administrator is thrown out at its next request, and cannot log in, being told why.
-    await openMenu(other, '机构管理', '信息变更');
+    // Its administrator is thrown out at once — reloading the page lands on the login page, which
+    // says why — and cannot log in, being told why.
+    await other.reload();
     await other.waitForURL('**/login');
     await showsText(other.getByRole('alert'), '登录已失效（用户已注销、机构已暂停或已在别处退出），请重新登录');
     await submitLogin(other, developer.code, developer.adminUsername, developer.password);

@@ -1,6 +1,9 @@
 /** Roles per organisation type and what each may do. The server checks these on every endpoint. */
 export type OrgType = 'committee' | 'developer' | 'office' | 'bank';
 
+/** F-1: the organisation types that register themselves with documents; the office and banks are set up directly. */
+export const REGISTERING_TYPES: readonly OrgType[] = ['committee', 'developer'];
+
 export const PERMISSIONS = {
   'org.info': '信息变更',
   'org.users': '机构用户管理',

@@ -1,7 +1,7 @@
 import type { Permission, OrgType } from '../domain/roles.ts';
 import type { Clock } from './clock.ts';
 import type { Db, DbKind } from '../db/client.ts';
-import { forbidden, unauthenticated } from './errors.ts';
+import { AppError, forbidden, unauthenticated } from './errors.ts';
 
 /** Who is calling: resolved from the session on every request. */
 export interface Actor {
@@ -36,7 +36,11 @@ const SESSION_MESSAGES = {
 } as const;
 
 export function requireActor(ctx: Ctx): Actor {
-  if (!ctx.actor) throw unauthenticated(ctx.sessionProblem ? SESSION_MESSAGES[ctx.sessionProblem] : undefined);
+  if (!ctx.actor) {
+    // A distinct code lets the page tell "your session ended, and why" from "not logged in yet".
+    if (ctx.sessionProblem) throw new AppError(401, 'SESSION_ENDED', SESSION_MESSAGES[ctx.sessionProblem]);
+    throw unauthenticated();
+  }
   return ctx.actor;
 }
 

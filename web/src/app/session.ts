@@ -23,15 +23,29 @@ function remember(info: SessionInfo): SessionInfo {
   return info;
 }
 
-/** The current login, or null when nobody is logged in (a 401 here is an answer, not an error). */
-async function fetchSession(): Promise<SessionInfo | null> {
+/**
+ * The current login, or null when nobody is logged in (a 401 here is an answer, not an error).
+ * A session that ended since the page last loaded (deactivated user, suspended organisation,
+ * timeout) leaves its reason for the login page.
+ */
+async function fetchSession(queryClient: QueryClient): Promise<SessionInfo | null> {
   const result = await api.GET('/api/auth/session');
-  if (result.response.status === 401) return null;
+  if (result.response.status === 401) {
+    const body = result.error as { code?: string; message?: string } | undefined;
+    if (body?.code === 'SESSION_ENDED' && body.message) setLoginNotice(queryClient, { message: body.message });
+    return null;
+  }
   return remember(await call(Promise.resolve(result)));
 }
 
 export function useSession() {
-  return useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: Number.POSITIVE_INFINITY, retry: false });
+  const queryClient = useQueryClient();
+  return useQuery({
+    queryKey: SESSION_KEY,
+    queryFn: () => fetchSession(queryClient),
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
 }
 
 /** The session inside the workspace, where `RequireSession` has already made sure there is one. */

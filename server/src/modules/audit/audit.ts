@@ -1,10 +1,11 @@
+import type { AuditAction, AuditEntity } from './labels.ts';
 import type { Tx } from '../../db/client.ts';
 import { auditLog } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 
 export interface AuditEntry {
-  action: string;
-  entity: string;
+  action: AuditAction;
+  entity: AuditEntity;
   entityId: string | number;
   summary: string;
   before?: unknown;

@@ -70,8 +70,9 @@ describe('§10 login and sessions', () => {
     t.clock.advance(30 * MINUTE);
     const res = await a.get('/api/auth/session');
     expect(res.statusCode).toBe(401);
-    expect(res.json().message).toContain('登录已超时');
-    expect((await a.get('/api/auth/session')).json().message).toContain('登录已失效');
+    expect(res.json()).toMatchObject({ code: 'SESSION_ENDED', message: expect.stringContaining('登录已超时') });
+    // The ended session's cookie was cleared with that answer: the next request is simply not logged in.
+    expect((await a.get('/api/auth/session')).json()).toEqual({ code: 'UNAUTHENTICATED', message: '请先登录' });
   });
 
   it('expires a session 12 hours after login however busy it is', async () => {
@@ -94,6 +95,22 @@ describe('§10 login and sessions', () => {
     const forged = await a.request('POST', '/api/auth/logout', {}, { 'x-csrf-token': 'forged' });
     expect(forged.statusCode).toBe(403);
     expect((await a.get('/api/auth/session')).statusCode).toBe(200);
+  });
+
+  it('§10 logs in again over a live session without its CSRF token, and the replaced session ends', async () => {
+    const a = await t.login(DEMO.bank.code, DEMO.bank.teller);
+    const old = a.cookie;
+    const again = await a.request(
+      'POST',
+      '/api/auth/login',
+      { orgCode: DEMO.committee.code, username: DEMO.committee.director, password: DEMO_PASSWORD },
+      { 'x-csrf-token': '' },
+    );
+    expect(again.statusCode).toBe(200);
+    expect(again.json().user.username).toBe(DEMO.committee.director);
+    const replay = t.agent();
+    replay.cookie = old;
+    expect((await replay.get('/api/auth/session')).statusCode).toBe(401);
   });
 
   it('refuses a login posted from another site', async () => {

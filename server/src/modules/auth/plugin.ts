@@ -5,6 +5,8 @@ import { AppError } from '../../lib/errors.ts';
 import { resolveSession, SESSION_COOKIE } from './sessions.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Logging in replaces whatever session the browser holds, so it needs no token from that session. */
+const SESSION_STARTERS = new Set(['/api/auth/login']);
 
 /** Requests from another site carry an Origin (or Sec-Fetch-Site) that gives them away. */
 function crossSite(req: FastifyRequest): boolean {
@@ -27,7 +29,7 @@ function crossSite(req: FastifyRequest): boolean {
 export function installSessions(app: FastifyInstance, handle: DbHandle, clock: Clock, opts: { csrfExempt: (url: string) => boolean }) {
   app.decorateRequest('ctx', null as never);
   app.decorateRequest('csrfToken', null);
-  app.addHook('onRequest', async (req) => {
+  app.addHook('onRequest', async (req, reply) => {
     req.ctx = { db: handle.db, dbKind: handle.kind, clock, actor: null, ip: req.ip };
     if (!req.url.startsWith('/api/')) return;
     const token = req.cookies[SESSION_COOKIE];
@@ -36,10 +38,12 @@ export function installSessions(app: FastifyInstance, handle: DbHandle, clock: C
       req.ctx.actor = s.actor;
       req.csrfToken = s.csrfToken;
       req.ctx.sessionProblem = s.problem;
+      // Said once: the next page load starts clean at the login page.
+      if (s.problem) reply.clearCookie(SESSION_COOKIE, { path: '/' });
     }
     if (SAFE_METHODS.has(req.method) || opts.csrfExempt(req.url)) return;
     if (crossSite(req)) throw new AppError(403, 'CSRF', '拒绝来自其他网站的请求');
-    if (req.ctx.actor && req.headers['x-csrf-token'] !== req.csrfToken) {
+    if (req.ctx.actor && !SESSION_STARTERS.has(req.url) && req.headers['x-csrf-token'] !== req.csrfToken) {
       throw new AppError(403, 'CSRF', '请求缺少有效的安全令牌（CSRF），请刷新页面后重试');
     }
   });

@@ -34,6 +34,8 @@ export function authRoutes(app: FastifyInstance, opts: { secureCookies: boolean 
     { schema: { tags, summary: '登录（机构代码 + 用户名 + 密码）', body: loginBody, response: { 200: sessionInfo } } },
     async (req, reply) => {
       const { token } = await login(req.ctx, req.body);
+      const previous = req.cookies[SESSION_COOKIE];
+      if (previous) await endSession(req.ctx.db, hashToken(previous));
       reply.setCookie(SESSION_COOKIE, token, {
         path: '/',
         httpOnly: true,

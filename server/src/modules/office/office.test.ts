@@ -181,6 +181,19 @@ describe('F-61 verify, suspend and reactivate', () => {
     expect(ids((await office.get('/api/office/organisations?verified=false')).json())).not.toContain(newOrgId);
   });
 
+  it('F-61 keeps the office and the banks out of document verification: not listed as unverified, verifying refused', async () => {
+    const office = await officeAdmin();
+    const unverified = (await office.get('/api/office/organisations?verified=false&pageSize=100')).json();
+    expect(
+      unverified.items.map((o: { type: string }) => o.type).every((type: string) => type === 'committee' || type === 'developer'),
+    ).toBe(true);
+    expect(ids(unverified)).not.toContain(officeId);
+    const refused = await office.post(`/api/office/organisations/${officeId}/verify-documents`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().message).toContain('没有需要核验的要件');
+    expect((await orgRow(officeId)).documentsVerifiedAt).toBeNull();
+  });
+
   it('F-61 refuses a suspension without a reason (400 fieldErrors.reason) and leaves the organisation active', async () => {
     const office = await officeAdmin();
     const member = await committeeAdmin();
@@ -205,7 +218,7 @@ describe('F-61 verify, suspend and reactivate', () => {
 
     const next = await member.get('/api/org');
     expect(next.statusCode).toBe(401);
-    expect(next.json().code).toBe('UNAUTHENTICATED');
+    expect(next.json().code).toBe('SESSION_ENDED');
     const committeeUsers = await t.handle.db.select().from(users).where(eq(users.orgId, newOrgId));
     for (const u of committeeUsers) expect(await t.handle.db.select().from(sessions).where(eq(sessions.userId, u.id))).toEqual([]);
     const login = await t.agent().post('/api/auth/login', { orgCode: NEW_CODE, username: 'admin', password: VALID_PASSWORD });

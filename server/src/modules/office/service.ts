@@ -1,6 +1,6 @@
-import { and, count, desc, eq, gte, ilike, isNotNull, isNull, lt, or } from 'drizzle-orm';
+import { and, count, desc, eq, gte, ilike, inArray, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import { auditLog, loginAttempts, organisations, propertyAreas, users } from '../../db/schema/index.ts';
-import { ORG_TYPE_LABELS, type OrgType } from '../../domain/roles.ts';
+import { ORG_TYPE_LABELS, type OrgType, REGISTERING_TYPES } from '../../domain/roles.ts';
 import { requirePermission, type Ctx } from '../../lib/context.ts';
 import { AppError, conflict, notFound } from '../../lib/errors.ts';
 import { isUniqueViolation } from '../../lib/pg-errors.ts';
@@ -23,11 +23,13 @@ export async function listOrganisations(ctx: Ctx, q: OrgListQuery) {
   const where = and(
     q.type ? eq(organisations.type, q.type) : undefined,
     q.status ? eq(organisations.status, q.status) : undefined,
+    // Only registering organisations hand in documents; the office and the banks are set up directly.
     q.verified === undefined
       ? undefined
-      : q.verified
-        ? isNotNull(organisations.documentsVerifiedAt)
-        : isNull(organisations.documentsVerifiedAt),
+      : and(
+          inArray(organisations.type, [...REGISTERING_TYPES]),
+          q.verified ? isNotNull(organisations.documentsVerifiedAt) : isNull(organisations.documentsVerifiedAt),
+        ),
     q.q
       ? or(ilike(organisations.name, `%${q.q}%`), ilike(organisations.code, `%${q.q}%`), ilike(organisations.contactPerson, `%${q.q}%`))
       : undefined,
@@ -75,6 +77,7 @@ export async function verifyDocuments(ctx: Ctx, id: number) {
   await ctx.db.transaction(async (tx) => {
     const [o] = await tx.select().from(organisations).where(eq(organisations.id, id)).for('update');
     if (!o) throw notFound('机构');
+    if (!REGISTERING_TYPES.includes(o.type)) throw new AppError(409, 'CONFLICT', '该机构不经注册开设，没有需要核验的要件');
     if (o.documentsVerifiedAt) return;
     await tx.update(organisations).set({ documentsVerifiedAt: now, documentsVerifiedBy: actor.userId }).where(eq(organisations.id, id));
     await audit(tx, ctx, {

@@ -273,7 +273,7 @@ describe('F-3 organisation users: deactivate and re-activate', () => {
 
     const next = await user.get('/api/org');
     expect(next.statusCode).toBe(401);
-    expect(next.json().code).toBe('UNAUTHENTICATED');
+    expect(next.json().code).toBe('SESSION_ENDED');
     const login = await t.agent().post('/api/auth/login', { orgCode: DEMO.committee.code, username: 'zhuxiao', password: VALID_PASSWORD });
     expect(login.statusCode).toBe(403);
     expect(login.json().code).toBe('USER_INACTIVE');

@@ -9,6 +9,7 @@ import { DocumentGallery } from '../../components/DocumentGallery';
 import { LoadingOrError } from '../../components/LoadingOrError';
 import { OrgDescriptions } from '../../components/OrgDescriptions';
 import { Page } from '../../components/Page';
+import { REGISTERING_TYPES } from '../../../../server/src/domain/roles.ts';
 import { VerifiedTag } from '../../components/StatusTags';
 import { errorMessage } from '../../lib/serverErrors';
 import { OFFICE_ORGS_KEY, organisationActions, useOrganisationDetail } from './api';
@@ -85,7 +86,7 @@ function OrganisationReview({ org }: { org: OfficeOrgDetail }) {
   return (
     <Flex vertical gap={16}>
       <Space wrap size="middle">
-        {org.documentsVerifiedAt ? (
+        {!REGISTERING_TYPES.includes(org.type) ? null : org.documentsVerifiedAt ? (
           <VerifiedTag verifiedAt={org.documentsVerifiedAt} />
         ) : (
           <Button type="primary" icon={<CheckCircleOutlined />} onClick={verify}>

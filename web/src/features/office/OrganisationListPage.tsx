@@ -2,6 +2,7 @@ import { Flex, Input, Select, Table, type TableColumnsType } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import type { OfficeOrgRow, OrgType } from '../../api/types';
 import { Page } from '../../components/Page';
+import { REGISTERING_TYPES } from '../../../../server/src/domain/roles.ts';
 import { OrgStatusTag, VerifiedTag } from '../../components/StatusTags';
 import { formatDateTime } from '../../lib/dates';
 import { oneOf } from '../../lib/oneOf';
@@ -35,7 +36,11 @@ const columns: TableColumnsType<OfficeOrgRow> = [
   { title: '联系人', dataIndex: 'contactPerson' },
   { title: '联系电话', dataIndex: 'phone' },
   { title: '状态', dataIndex: 'status', render: (status: OfficeOrgRow['status']) => <OrgStatusTag status={status} /> },
-  { title: '要件原件', dataIndex: 'documentsVerifiedAt', render: (at: string | null) => <VerifiedTag verifiedAt={at} /> },
+  {
+    title: '要件原件',
+    dataIndex: 'documentsVerifiedAt',
+    render: (at: string | null, o) => (REGISTERING_TYPES.includes(o.type) ? <VerifiedTag verifiedAt={at} /> : '—'),
+  },
   { title: '注册时间', dataIndex: 'createdAt', render: formatDateTime },
 ];
 

@@ -1,26 +1,9 @@
-/** Chinese names of the audit log's entities and actions; an unknown code is shown as it is. */
-export const AUDIT_ENTITIES: Record<string, string> = {
-  organisation: '机构',
-  user: '用户',
-};
+/** Chinese names of the audit log's entities and actions (kept with the server's audit module); an unknown code is shown as it is. */
+export { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../../../../server/src/modules/audit/labels.ts';
 
-export const AUDIT_ACTIONS: Record<string, string> = {
-  'org.register': '机构注册',
-  'org.update': '信息变更',
-  'org.verify-documents': '核验要件原件',
-  'org.suspend': '暂停机构',
-  'org.reactivate': '恢复机构',
-  'user.create': '添加用户',
-  'user.update': '修改用户',
-  'user.deactivate': '注销用户',
-  'user.activate': '激活用户',
-  'user.reset-password': '重置密码',
-  'user.password': '修改密码',
-};
+export const labelOf = (labels: Readonly<Record<string, string>>, code: string) => labels[code] ?? code;
 
-export const labelOf = (labels: Record<string, string>, code: string) => labels[code] ?? code;
-
-export const optionsOf = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
+export const optionsOf = (labels: Readonly<Record<string, string>>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 /** Why a login attempt ended as it did (the server records a reason code per attempt). */
 export const LOGIN_REASONS: Record<string, string> = {
