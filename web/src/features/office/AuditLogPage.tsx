@@ -13,11 +13,16 @@ const DAY = 'YYYY-MM-DD';
 
 const columns: TableColumnsType<AuditEntry> = [
   { title: '时间', dataIndex: 'at', render: formatDateTime, width: 150 },
-  { title: '机构', dataIndex: 'orgName', render: (name: string) => name || '—' },
-  { title: '用户', dataIndex: 'userName', render: (name: string) => name || '（未登录）' },
-  { title: '操作', dataIndex: 'action', render: (action: string) => <Tag color="blue">{labelOf(AUDIT_ACTIONS, action)}</Tag> },
-  { title: '对象', dataIndex: 'entity', render: (entity: string, e) => `${labelOf(AUDIT_ENTITIES, entity)} #${e.entityId}` },
-  { title: '摘要', dataIndex: 'summary' },
+  { title: '机构', dataIndex: 'orgName', width: 200, ellipsis: { showTitle: true }, render: (name: string) => name || '—' },
+  { title: '用户', dataIndex: 'userName', width: 160, ellipsis: { showTitle: true }, render: (name: string) => name || '（未登录）' },
+  { title: '操作', dataIndex: 'action', width: 140, render: (action: string) => <Tag color="blue">{labelOf(AUDIT_ACTIONS, action)}</Tag> },
+  {
+    title: '对象',
+    dataIndex: 'entity',
+    width: 150,
+    render: (entity: string, e) => `${labelOf(AUDIT_ENTITIES, entity)} #${e.entityId}`,
+  },
+  { title: '摘要', dataIndex: 'summary', ellipsis: { showTitle: true } },
   { title: 'IP', dataIndex: 'ip', width: 130 },
 ];
 
@@ -69,7 +74,8 @@ export function AuditLogPage() {
         />
         <Select
           aria-label="操作"
-          style={{ width: 150 }}
+          style={{ width: 170 }}
+          showSearch={{ optionFilterProp: 'label' }}
           value={filters.action ?? ''}
           onChange={(action: string) => setFilters({ action })}
           options={[{ value: '', label: '全部操作' }, ...optionsOf(AUDIT_ACTIONS)]}
@@ -88,6 +94,7 @@ export function AuditLogPage() {
       <Table<AuditEntry>
         {...table.tableProps}
         columns={columns}
+        scroll={{ x: 1200 }}
         size="middle"
         expandable={{ expandedRowRender: (e) => <AuditChange before={e.before} after={e.after} />, rowExpandable: hasChange }}
       />
