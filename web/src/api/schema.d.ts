@@ -4099,6 +4099,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/office/reports/flagged": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** R-31 续筹提示房屋（余额低于首次交存的 30%） */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    areaId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                houseId: number;
+                                area: string;
+                                building: string;
+                                unit: string;
+                                room: string;
+                                /** @description 首次交存，单位：分 */
+                                firstDeposit: number;
+                                balance: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/office/reports/fund.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出维修资金统计（F-63） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/office/interest": {
         parameters: {
             query?: never;
@@ -4171,6 +4257,76 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             repeated: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/office/interest/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结息试算：按余额×天数分配的结果，不入账（F-64） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        from: string;
+                        to: string;
+                        amount: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            amount: number;
+                            /** @description 分得收益的户数 */
+                            houses: number;
+                            /** @description 单户最多分得，单位：分 */
+                            largest: number;
+                            /** @description 单户最少分得，单位：分 */
+                            smallest: number;
+                            areas: {
+                                areaId: number;
+                                name: string;
+                                houses: number;
+                                amount: number;
+                            }[];
+                            /** @description 已分配且与本期间重叠的期间 */
+                            allocated: {
+                                id: number;
+                                from: string;
+                                to: string;
+                                amount: number;
+                                houses: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                            } | null;
                         };
                     };
                 };

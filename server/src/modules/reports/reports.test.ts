@@ -1,7 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/client.ts';
 import { ledgerAccounts } from '../../db/schema/index.ts';
+import { formatYuan } from '../../domain/money.ts';
 import { checkLedger } from '../../ledger/check.ts';
 import { DEMO } from '../../../test/fixtures.ts';
 import { type Agent, testApp, type TestApp } from '../../../test/harness.ts';
@@ -61,6 +63,31 @@ describe('F-63 reports', () => {
     const after = (await office.get('/api/office/reports/fund')).json();
     expect(after.city.flagged).toBe(before + 1);
     expect(after.city.disbursed).toBe(Number(spend));
+    const flagged = (await office.get('/api/office/reports/flagged?pageSize=100')).json();
+    expect(flagged.total).toBe(before + 1);
+    const house = flagged.items.find(
+      (h: { balance: number; firstDeposit: number }) => h.balance === Number(BigInt(acct?.balance ?? '0') - spend),
+    );
+    expect(house.balance * 100).toBeLessThan(house.firstDeposit * 30);
+  });
+
+  it('F-63 exports the report to Excel: the areas with the city total, the monthly series and the R-31 houses', async () => {
+    const res = await office.get('/api/office/reports/fund.xlsx');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['按物业区域', '按月交存与支出', '续筹提示房屋']);
+    const report = (await office.get('/api/office/reports/fund')).json();
+    const areas = wb.getWorksheet('按物业区域');
+    const names = areas?.getColumn(2).values.slice(2);
+    expect(names).toEqual([...report.areas.map((a: { name: string }) => a.name), '全市合计']);
+    const total = areas?.getRow(report.areas.length + 2);
+    expect(total?.getCell(6).value).toBe(formatYuan(BigInt(report.city.deposited)));
+    expect(total?.getCell(8).value).toBe(formatYuan(BigInt(report.city.balance)));
+    expect(wb.getWorksheet('续筹提示房屋')?.rowCount).toBe(report.city.flagged + 1);
+    const dev = await t.login(DEMO.developer.code, DEMO.developer.admin);
+    expect((await dev.get('/api/office/reports/fund.xlsx')).statusCode).toBe(403);
   });
 });
 
@@ -82,6 +109,39 @@ describe('F-64 interest allocation', () => {
     expect(await houseTotal()).toBe(before);
     const other = await office.post('/api/office/interest', { from: '2026-07-01', to: '2026-12-31', amount: 1 });
     expect(other.statusCode).toBe(409);
+    expect((await office.get('/api/office/interest')).json().items).toHaveLength(1);
+  });
+
+  it('F-64 the preview shows what an allocation would give without posting it, and names an allocated period it overlaps', async () => {
+    const before = await houseTotal();
+    const res = await office.post('/api/office/interest/preview', { from: '2027-03-01', to: '2027-03-31', amount: 500000 });
+    expect(res.statusCode).toBe(200);
+    const p = res.json();
+    expect(p).toMatchObject({ amount: 500000, allocated: null });
+    expect(p.houses).toBeGreaterThan(500);
+    expect(p.areas.reduce((s: number, a: { amount: number }) => s + a.amount, 0)).toBe(500000);
+    expect(p.areas.reduce((s: number, a: { houses: number }) => s + a.houses, 0)).toBe(p.houses);
+    expect(p.largest).toBeGreaterThanOrEqual(p.smallest);
+    expect(p.smallest).toBeGreaterThan(0);
+    expect(await houseTotal()).toBe(before);
+    expect((await office.get('/api/office/interest')).json().items).toHaveLength(1);
+    const done = (await office.post('/api/office/interest/preview', { from: '2026-12-01', to: '2027-01-31', amount: 1 })).json();
+    expect(done.allocated).toMatchObject({ from: '2026-07-01', to: '2026-12-31', amount: 1234567 });
+  });
+
+  it('F-64 refuses a period that shares a day with an allocated one, so no day earns interest twice', async () => {
+    const before = await houseTotal();
+    for (const period of [
+      { from: '2026-12-31', to: '2027-01-31' },
+      { from: '2026-06-01', to: '2026-07-01' },
+      { from: '2026-08-01', to: '2026-08-31' },
+      { from: '2026-07-01', to: '2026-12-30' },
+    ]) {
+      const res = await office.post('/api/office/interest', { ...period, amount: 1234567 });
+      expect(res.statusCode, JSON.stringify(period)).toBe(409);
+      expect(res.json().message).toContain('与已分配的 2026-07-01 至 2026-12-31 重叠');
+    }
+    expect(await houseTotal()).toBe(before);
     expect((await office.get('/api/office/interest')).json().items).toHaveLength(1);
   });
 

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { allocateInterest, listInterest } from '../interest/service.ts';
-import { fundReport } from './service.ts';
+import { page, pageOf } from '../../lib/fields.ts';
+import { allocateInterest, listInterest, previewInterest } from '../interest/service.ts';
+import { flaggedHouses, fundReport, fundReportWorkbook } from './service.ts';
 
 const tags = ['统计与结息'];
 const totals = {
@@ -16,6 +17,16 @@ const totals = {
   flagged: z.number().describe('R-31 续筹提示户数'),
   depositRateBp: z.number().describe('交存率，万分比'),
 };
+const interestBody = z.object({
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '开始日期格式为 YYYY-MM-DD'),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '结束日期格式为 YYYY-MM-DD'),
+  amount: z
+    .number({ error: '金额须为整数（单位：分）' })
+    .int()
+    .positive('金额须大于 0')
+    .max(Number.MAX_SAFE_INTEGER)
+    .transform((v) => BigInt(v)),
+});
 const period = z.object({ id: z.number(), from: z.string(), to: z.string(), amount: z.number(), houses: z.number(), createdAt: z.date() });
 
 export function reportRoutes(app: FastifyInstance) {
@@ -38,9 +49,63 @@ export function reportRoutes(app: FastifyInstance) {
     async (req) => fundReport(req.ctx),
   );
   r.get(
+    '/api/office/reports/flagged',
+    {
+      schema: {
+        tags,
+        summary: 'R-31 续筹提示房屋（余额低于首次交存的 30%）',
+        querystring: page.extend({ areaId: z.coerce.number().int().positive().optional() }),
+        response: {
+          200: pageOf(
+            z.object({
+              houseId: z.number(),
+              area: z.string(),
+              building: z.string(),
+              unit: z.string(),
+              room: z.string(),
+              firstDeposit: z.number().describe('首次交存，单位：分'),
+              balance: z.number(),
+            }),
+          ),
+        },
+      },
+    },
+    async (req) => flaggedHouses(req.ctx, req.query),
+  );
+  r.get('/api/office/reports/fund.xlsx', { schema: { tags, summary: '导出维修资金统计（F-63）' } }, async (req, reply) => {
+    const xlsx = await fundReportWorkbook(req.ctx);
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('维修资金统计.xlsx')}`)
+      .send(xlsx);
+  });
+  r.get(
     '/api/office/interest',
     { schema: { tags, summary: '已分配的增值收益', response: { 200: z.object({ items: z.array(period) }) } } },
     async (req) => listInterest(req.ctx),
+  );
+  r.post(
+    '/api/office/interest/preview',
+    {
+      schema: {
+        tags,
+        summary: '结息试算：按余额×天数分配的结果，不入账（F-64）',
+        body: interestBody,
+        response: {
+          200: z.object({
+            from: z.string(),
+            to: z.string(),
+            amount: z.number(),
+            houses: z.number().describe('分得收益的户数'),
+            largest: z.number().describe('单户最多分得，单位：分'),
+            smallest: z.number().describe('单户最少分得，单位：分'),
+            areas: z.array(z.object({ areaId: z.number(), name: z.string(), houses: z.number(), amount: z.number() })),
+            allocated: period.nullable().describe('已分配且与本期间重叠的期间'),
+          }),
+        },
+      },
+    },
+    async (req) => previewInterest(req.ctx, req.body),
   );
   r.post(
     '/api/office/interest',
@@ -48,16 +113,7 @@ export function reportRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: '结息：按余额×天数分配增值收益（F-64，每期只分配一次）',
-        body: z.object({
-          from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '开始日期格式为 YYYY-MM-DD'),
-          to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '结束日期格式为 YYYY-MM-DD'),
-          amount: z
-            .number({ error: '金额须为整数（单位：分）' })
-            .int()
-            .positive('金额须大于 0')
-            .max(Number.MAX_SAFE_INTEGER)
-            .transform((v) => BigInt(v)),
-        }),
+        body: interestBody,
         response: { 200: period.extend({ repeated: z.boolean() }) },
       },
     },
