@@ -10,6 +10,7 @@ import { ApplicationShell } from '../ApplicationShell';
 import type { ReasonForm } from '../forms';
 import { ImportPanel } from '../ImportPanel';
 import { AreaField } from '../parts/AreaField';
+import { AttachmentsPanel } from '../parts/AttachmentsPanel';
 import { PickedHousesTable } from '../parts/PickedHousesTable';
 import { useHousePicking } from '../parts/useHousePicking';
 import { WithInitialRows } from '../parts/WithInitialRows';
@@ -18,7 +19,10 @@ import { useApplicationEditor } from '../useApplicationEditor';
 import { ItemHousesTable } from '../view/ItemHousesTable';
 import { useImportRefresh } from './useImportRefresh';
 
-const STEPS = ['选择物业区域', '选择拆分的房屋', '导入拆分后的房屋信息'];
+const STEPS = ['选择物业区域', '选择拆分的房屋', '导入拆分后的房屋信息', '上传附件'];
+
+/** The documents a split or merge is usually proven by. */
+const SPLIT_MERGE_DOCUMENTS = ['测绘报告', '规划许可文件', '其他材料'] as const;
 
 const toRow = (_item: ApplicationItem, house: RegistryHouse): Picked => ({ house });
 const load = pickedRowsLoader('source', toRow);
@@ -130,6 +134,14 @@ function SplitMergeEditor({ app, initialRows }: { app: ApplicationDetail | undef
               />
               {saved && <ItemHousesTable appId={saved.id} kind="result" label="拆分合并后的房屋" />}
             </Flex>
+          </Section>
+          <Section title="第四步：上传附件">
+            <AttachmentsPanel
+              appId={saved?.id}
+              kinds={SPLIT_MERGE_DOCUMENTS}
+              editable
+              prepare={async () => (await editor.save(true))?.id}
+            />
           </Section>
         </Flex>
       </Form>

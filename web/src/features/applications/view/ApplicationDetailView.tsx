@@ -2,6 +2,7 @@ import { Descriptions, Flex } from 'antd';
 import type { ApplicationDetail } from '../../../api/types';
 import { Section } from '../../../components/Section';
 import type { AreaCollectionForm, HouseSupplementForm } from '../forms';
+import { AttachmentsPanel } from '../parts/AttachmentsPanel';
 import { BuildingsView } from './BuildingsView';
 import { BuildingChangeItemsView, HouseChangeItemsView, OwnershipItemsView, PickedHousesView } from './ChangeItemsViews';
 import { formSummary } from './formSummary';
@@ -61,6 +62,9 @@ function ItemSections({ app }: { app: ApplicationDetail }) {
           </Section>
           <Section title={`拆分合并后的房屋（${count(app, 'result')} 套）`}>
             <ItemHousesTable appId={app.id} kind="result" label="拆分合并后的房屋" />
+          </Section>
+          <Section title="附件">
+            <AttachmentsPanel appId={app.id} kinds={[]} editable={false} />
           </Section>
         </>
       );
