@@ -7,7 +7,7 @@ import { FormErrorAlert } from '../../components/FormErrorAlert';
 import { Page } from '../../components/Page';
 import { dayjs, formatDateTime, PLATFORM_TIME_ZONE } from '../../lib/dates';
 import { errorMessage } from '../../lib/serverErrors';
-import { formatArea, formatYuan } from '../../lib/units';
+import { formatArea, formatYuan, parseYuan, YUAN_RULE } from '../../lib/units';
 import { useFormMutation } from '../../lib/useFormMutation';
 import { amountInWords } from '../../lib/amountInWords';
 import { NOTICES_KEY, type NoticeDetail, useNotice } from '../payments/api';
@@ -15,6 +15,7 @@ import { NoticeStatusTag } from '../payments/labels';
 import { CHANNEL_LABELS, CHANNELS, type Channel, type ConfirmResult, confirmDeposit } from './api';
 
 interface Values {
+  amount: string;
   channel: Channel;
   bankRef: string;
   bankDate: Dayjs;
@@ -22,7 +23,8 @@ interface Values {
 
 /**
  * 交款确认 (F-23): look up the notice by its number (typed or scanned from the barcode), check the
- * payer and houses, then confirm with channel, bank reference and date. The amount is the notice's total.
+ * payer and houses, then confirm with the amount received, channel, bank reference and date. The server
+ * refuses an amount that differs from the notice's total by a single fen.
  */
 export function DepositConfirmPage() {
   const [typed, setTyped] = useState('');
@@ -86,7 +88,7 @@ function NoticeToConfirm({ notice: n, onConfirmed }: { notice: NoticeDetail; onC
     (v: Values) =>
       confirmDeposit({
         noticeNo: n.no,
-        amount: n.total,
+        amount: parseYuan(v.amount) ?? 0,
         channel: v.channel,
         bankRef: v.bankRef.trim(),
         bankDate: v.bankDate.format('YYYY-MM-DD'),
@@ -152,8 +154,19 @@ function NoticeToConfirm({ notice: n, onConfirmed }: { notice: NoticeDetail; onC
             initialValues={{ bankDate: today }}
             style={{ maxWidth: 520 }}
           >
-            <Form.Item label="缴款金额（元）" htmlFor="confirm-amount" extra="缴款金额须与通知单金额一致">
-              <Input id="confirm-amount" readOnly value={formatYuan(n.total)} />
+            <Form.Item
+              label="缴款金额（元）"
+              name="amount"
+              extra={`实收金额，须与通知单金额 ${formatYuan(n.total)} 元一致`}
+              rules={[
+                { required: true, whitespace: true, message: '请填写缴款金额' },
+                {
+                  validator: (_, v?: string) =>
+                    !v?.trim() || parseYuan(v) !== null ? Promise.resolve() : Promise.reject(new Error(`缴款金额${YUAN_RULE}`)),
+                },
+              ]}
+            >
+              <Input inputMode="decimal" autoComplete="off" />
             </Form.Item>
             <Form.Item label="缴款渠道" name="channel" rules={[{ required: true, message: '请选择缴款渠道' }]}>
               <Select placeholder="请选择缴款渠道" options={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))} />
