@@ -21,7 +21,7 @@ export async function openRegistryMenu(page: Page, item: string) {
 
 /** The open drop-down list of an antd Select. */
 function openDropdown(page: Page): Locator {
-  return page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  return page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden):not(.ant-slide-up-leave)');
 }
 
 /** Picks an option of an antd Select (a combobox) by the option's text. */
@@ -29,7 +29,7 @@ export async function selectOption(page: Page, combobox: Locator, text: string) 
   await combobox.click();
   const option = openDropdown(page).locator('.ant-select-item-option').filter({ hasText: text }).first();
   await option.click();
-  await openDropdown(page).waitFor({ state: 'hidden' });
+  await expect.poll(() => combobox.getAttribute('aria-expanded')).toBe('false');
 }
 
 /** 选择物业区域: the first step of every application on an existing area. */
@@ -236,8 +236,8 @@ export async function closeDrawer(page: Page, drawer: Locator) {
 
 /** The value shown beside a label in an antd Descriptions (e.g. 建筑面积 in 房屋信息). */
 export async function described(scope: Locator, label: string): Promise<string> {
-  const cell = scope.locator('th.ant-descriptions-item-label', { hasText: new RegExp(`^${label}$`) }).first();
-  return textOf(cell.locator('xpath=following-sibling::td[1]'));
+  const cell = scope.locator('.ant-descriptions-item-label', { hasText: new RegExp(`^${label}$`) }).first();
+  return textOf(cell.locator('xpath=following-sibling::*[1]'));
 }
 
 /** A valid 18-digit resident ID number (birth date 1980-01-01 + `n`, correct check character). */
