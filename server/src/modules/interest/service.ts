@@ -31,18 +31,18 @@ function checkInput(input: Period & { amount: bigint }) {
 }
 
 /**
- * Every open house account's share of `amount`: in proportion to balance × days held in the period
- * (the opening balance for the whole period, each later entry from its day on), R-40 rounding,
- * total exact. Accounts with no weight get nothing.
+ * Every open house account's share of `amount`: in proportion to balance × days held in the period,
+ * both ends included (the opening balance for every day, an entry from its own day on), R-40
+ * rounding, total exact. Accounts with no weight get nothing.
  */
 async function interestShares(tx: Tx, input: Period & { amount: bigint }) {
   const weights = await rowsOf<{ account_id: string; area_id: string; area: string; weight: string }>(
     tx,
     sql`select a.id::text as account_id, h.area_id::text as area_id, pa.name as area,
-          (coalesce(sum(e.amount) filter (where (e.created_at at time zone 'Asia/Shanghai')::date < ${input.from}::date), 0) * (${input.to}::date - ${input.from}::date)
-           + coalesce(sum(e.amount * (${input.to}::date - (e.created_at at time zone 'Asia/Shanghai')::date))
+          (coalesce(sum(e.amount) filter (where (e.created_at at time zone 'Asia/Shanghai')::date < ${input.from}::date), 0) * (${input.to}::date + 1 - ${input.from}::date)
+           + coalesce(sum(e.amount * (${input.to}::date + 1 - (e.created_at at time zone 'Asia/Shanghai')::date))
                       filter (where (e.created_at at time zone 'Asia/Shanghai')::date >= ${input.from}::date
-                                and (e.created_at at time zone 'Asia/Shanghai')::date < ${input.to}::date), 0))::text as weight
+                                and (e.created_at at time zone 'Asia/Shanghai')::date <= ${input.to}::date), 0))::text as weight
         from ledger_accounts a
         join house_accounts ha on ha.house_id = a.house_id and ha.status = 'open'
         join houses h on h.id = a.house_id

@@ -129,6 +129,14 @@ describe('F-64 interest allocation', () => {
     expect(done.allocated).toMatchObject({ from: '2026-07-01', to: '2026-12-31', amount: 1234567 });
   });
 
+  it('F-64 counts both ends of the period: money deposited on its last day earns one day', async () => {
+    // The demo city's deposits were all made on the test clock's day.
+    const day = (offset: number) => new Date(t.clock.now().getTime() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+    const res = await office.post('/api/office/interest/preview', { from: day(-1), to: day(0), amount: 10000 });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().houses).toBeGreaterThan(500);
+  });
+
   it('F-64 refuses a period that shares a day with an allocated one, so no day earns interest twice', async () => {
     const before = await houseTotal();
     for (const period of [
