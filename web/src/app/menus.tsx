@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BankOutlined,
   DollarOutlined,
+  FundOutlined,
   HomeOutlined,
   SearchOutlined,
   SettingOutlined,
@@ -105,6 +106,15 @@ const MENUS: Record<OrgType, MenuEntry[]> = {
       children: [{ path: '/office/inbox', label: '待办业务', permission: ['office.accept', 'office.review'] }],
     },
     houseQuery,
+    {
+      key: 'fund',
+      label: '资金管理',
+      icon: <FundOutlined />,
+      children: [
+        { path: '/office/reports', label: '统计报表', permission: 'office.audit' },
+        { path: '/office/interest', label: '增值收益分配', permission: 'office.config' },
+      ],
+    },
     {
       key: 'org',
       label: '机构管理',

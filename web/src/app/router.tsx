@@ -34,6 +34,8 @@ import { DeveloperBatchPage } from '../features/payments/DeveloperBatchPage';
 import { NoticeListPage } from '../features/payments/NoticeListPage';
 import { OwnerNoticePage } from '../features/payments/OwnerNoticePage';
 import { FundLookupPage } from '../features/portal/FundLookupPage';
+import { FundReportPage } from '../features/reports/FundReportPage';
+import { InterestPage } from '../features/reports/InterestPage';
 import { ApplicationPrint } from '../print/ApplicationPrint';
 import { NoticePrint } from '../print/NoticePrint';
 import { RegistrationFormPrint } from '../print/RegistrationFormPrint';
@@ -72,6 +74,8 @@ const paymentRoutes = [
   guarded('bank/reconciliation', 'bank.confirm', <ReconciliationPage />),
   guarded('office/deposit-standards', 'office.config', <DepositStandardsPage />),
   guarded('office/ledger-check', 'office.config', <LedgerCheckPage />),
+  guarded('office/reports', 'office.audit', <FundReportPage />),
+  guarded('office/interest', 'office.config', <InterestPage />),
 ];
 
 const OFFICE_INBOX: Permission[] = ['office.accept', 'office.review'];
