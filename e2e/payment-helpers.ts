@@ -35,9 +35,13 @@ export function fenOf(yuanText: string): number {
   return fen;
 }
 
-/** Picks an option of an antd Select by (part of) its text. */
+/**
+ * Picks an option of an antd Select by (part of) its text. The text is typed first: a searchable
+ * Select narrows its (virtual, partly drawn) list to it; a plain one ignores the keys.
+ */
 export async function chooseOption(page: Page, select: Locator, text: string) {
   await select.click();
+  await page.keyboard.type(text.trim());
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
 }
 
@@ -216,4 +220,9 @@ export async function openBuilding(scope: Page | Locator, building: string) {
     .getByRole('menuitem', { name: new RegExp(`^${building}`) })
     .click();
   await shows(scope.getByRole('region', { name: `${building}楼盘表` }));
+}
+
+/** 房屋查询's 楼盘表着色 switched to 交款状态 (paid / part-paid / unpaid). */
+export async function colourByDeposits(page: Page) {
+  await page.getByLabel('楼盘表着色').getByText('交款状态', { exact: true }).click();
 }

@@ -18,6 +18,7 @@ export function usePickedHouses(areaId: number | undefined) {
       <HousePickerModal
         areaId={areaId}
         initial={houses}
+        showDeposits
         onCancel={() => setPicking(false)}
         onOk={(picked) => {
           setHouses(picked);

@@ -1,4 +1,4 @@
-import { Button, Flex, Input, Table, type TableColumnsType, Typography } from 'antd';
+import { Button, Flex, Input, Segmented, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { AreaRow } from '../../api/types';
@@ -70,6 +70,7 @@ function AreaTable({ onOpen }: { onOpen: (area: AreaRow) => void }) {
 
 function AreaHouses({ areaId, name }: { areaId: number; name?: string }) {
   const [houseId, setHouseId] = useState<number>();
+  const [colouring, setColouring] = useState<'sales' | 'deposits'>('sales');
   return (
     <>
       {name && (
@@ -77,7 +78,19 @@ function AreaHouses({ areaId, name }: { areaId: number; name?: string }) {
           {name}
         </Typography.Title>
       )}
-      <RegistryBrowser areaId={areaId} onOpen={(h) => setHouseId(h.id)} gridHeight={560} />
+      <Flex align="center" gap={8} style={{ marginBottom: 12 }}>
+        <Typography.Text id="grid-colouring">楼盘表着色</Typography.Text>
+        <Segmented<'sales' | 'deposits'>
+          aria-labelledby="grid-colouring"
+          value={colouring}
+          onChange={setColouring}
+          options={[
+            { value: 'sales', label: '销售状态' },
+            { value: 'deposits', label: '交款状态' },
+          ]}
+        />
+      </Flex>
+      <RegistryBrowser areaId={areaId} onOpen={(h) => setHouseId(h.id)} gridHeight={560} showDeposits={colouring === 'deposits'} />
       {houseId !== undefined && <HouseDetailDrawer houseId={houseId} onClose={() => setHouseId(undefined)} />}
     </>
   );

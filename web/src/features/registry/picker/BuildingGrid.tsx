@@ -3,6 +3,7 @@ import { memo, type MouseEvent, useCallback, useEffect, useMemo, useRef, useStat
 import type { RegistryHouse } from '../../../api/types';
 import { formatArea } from '../../../lib/units';
 import { floorLabel, idsInRange, idsInRectangle, layoutGrid } from './gridLayout';
+import { DEPOSIT_LABELS, DEPOSIT_ORDER, type DepositState } from './depositState';
 import { type HouseState, houseState, STATE_LABELS, STATE_ORDER, type SelectabilityRule } from './houseState';
 import './grid.css';
 
@@ -27,6 +28,8 @@ interface BuildingGridProps {
   /** Browsing: a click opens the house. */
   onOpen?: (house: RegistryHouse) => void;
   maxHeight?: number;
+  /** Deposit mode: each house's 交款状态 colours its cell instead of its sales state. */
+  deposits?: ReadonlyMap<number, DepositState>;
 }
 
 interface CellProps {
@@ -37,13 +40,16 @@ interface CellProps {
   /** Why it cannot be picked (shown on hover), or null. */
   blocked: string | null;
   picking: boolean;
+  deposit?: DepositState;
 }
 
-const Cell = memo(function Cell({ house, state, selected, preview, blocked, picking }: CellProps) {
+const Cell = memo(function Cell({ house, state, selected, preview, blocked, picking, deposit }: CellProps) {
   const label = `${house.building}${house.unit}${house.room}`;
-  const stateText = STATE_LABELS[state] + (state === 'held' && house.heldBy ? `（${house.heldBy}）` : '');
+  const stateText =
+    STATE_LABELS[state] + (state === 'held' && house.heldBy ? `（${house.heldBy}）` : '') + (deposit ? ` ${DEPOSIT_LABELS[deposit]}` : '');
   const hint = [label, stateText, house.ownerNames && `业主：${house.ownerNames}`, blocked].filter(Boolean).join('\n');
-  const className = ['bg-cell', `bg-${state}`, selected && 'bg-selected', preview && 'bg-preview'].filter(Boolean).join(' ');
+  const colour = deposit && state !== 'cancelled' ? `bg-dep-${deposit}` : `bg-${state}`;
+  const className = ['bg-cell', colour, selected && 'bg-selected', preview && 'bg-preview'].filter(Boolean).join(' ');
   return (
     <button
       type="button"
@@ -70,7 +76,7 @@ function houseIdOf(target: EventTarget | null): number | undefined {
  * its state. Cells are plain buttons drawn once per change of their own props, and every mouse
  * event is handled once on the grid, so a building of 1,000 houses stays quick.
  */
-export function BuildingGrid({ houses, ownNo, selection, onOpen, maxHeight = 520 }: BuildingGridProps) {
+export function BuildingGrid({ houses, ownNo, selection, onOpen, maxHeight = 520, deposits }: BuildingGridProps) {
   const layout = useMemo(() => layoutGrid(houses), [houses]);
   const byId = useMemo(() => new Map(houses.map((h) => [h.id, h])), [houses]);
   const [drag, setDrag] = useState<{ start: number; end: number }>();
@@ -149,7 +155,7 @@ export function BuildingGrid({ houses, ownNo, selection, onOpen, maxHeight = 520
 
   return (
     <Flex vertical gap={8}>
-      <GridLegend picking={!!selection} />
+      <GridLegend picking={!!selection} deposits={!!deposits} />
       <section className="bg-scroll" style={{ maxHeight }} aria-label={`${houses[0]?.building ?? ''}楼盘表`}>
         {/* One set of handlers for every cell (each cell is a native button, so keyboards click it too). */}
         {/* biome-ignore lint/a11y/useKeyWithClickEvents: clicks come from the cells' buttons, which keyboards press */}
@@ -184,6 +190,7 @@ export function BuildingGrid({ houses, ownNo, selection, onOpen, maxHeight = 520
                         preview={preview.has(h.id)}
                         blocked={selection ? selection.blockedReason(h) : null}
                         picking={!!selection}
+                        deposit={deposits?.get(h.id)}
                       />
                     ) : (
                       // biome-ignore lint/suspicious/noArrayIndexKey: an empty place of a fixed column
@@ -205,13 +212,16 @@ export function BuildingGrid({ houses, ownNo, selection, onOpen, maxHeight = 520
   );
 }
 
-function GridLegend({ picking }: { picking: boolean }) {
+function GridLegend({ picking, deposits }: { picking: boolean; deposits: boolean }) {
+  const entries: [string, string][] = deposits
+    ? DEPOSIT_ORDER.map((d) => [`bg-dep-${d}`, DEPOSIT_LABELS[d]])
+    : STATE_ORDER.map((s) => [`bg-${s}`, STATE_LABELS[s]]);
   return (
-    <Space size={16} wrap aria-label="图例">
-      {STATE_ORDER.map((s) => (
-        <span key={s} style={{ fontSize: 12 }}>
-          <span className={`bg-legend bg-${s}`} />
-          {STATE_LABELS[s]}
+    <Space size={16} wrap aria-label={deposits ? '图例（交款状态）' : '图例'}>
+      {entries.map(([className, label]) => (
+        <span key={className} style={{ fontSize: 12 }}>
+          <span className={`bg-legend ${className}`} />
+          {label}
         </span>
       ))}
       {picking && (

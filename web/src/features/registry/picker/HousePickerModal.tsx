@@ -13,6 +13,8 @@ interface HousePickerModalProps {
   ownNo?: string;
   onOk: (houses: RegistryHouse[]) => void;
   onCancel: () => void;
+  /** Colour the grid by 交款状态 (for payment pages). */
+  showDeposits?: boolean;
 }
 
 /**
@@ -20,7 +22,7 @@ interface HousePickerModalProps {
  * the selection persists across buildings and modes until “确定”. Cancelled houses and houses held
  * by another open application cannot be picked (R-10).
  */
-export function HousePickerModal({ areaId, initial, ownNo, onOk, onCancel }: HousePickerModalProps) {
+export function HousePickerModal({ areaId, initial, ownNo, onOk, onCancel, showDeposits }: HousePickerModalProps) {
   const [selected, setSelected] = useState<ReadonlyMap<number, RegistryHouse>>(() => new Map(initial.map((h) => [h.id, h])));
   const blockedReason = useCallback((h: RegistryHouse) => (selected.has(h.id) ? null : whyNotSelectable(h, ownNo)), [ownNo, selected]);
   const add = useCallback(
@@ -77,7 +79,7 @@ export function HousePickerModal({ areaId, initial, ownNo, onOk, onCancel }: Hou
         </Flex>
       }
     >
-      <RegistryBrowser areaId={areaId} ownNo={ownNo} selection={selection} gridHeight={480} />
+      <RegistryBrowser areaId={areaId} ownNo={ownNo} selection={selection} gridHeight={480} showDeposits={showDeposits} />
     </Modal>
   );
 }

@@ -3,9 +3,11 @@ import { Button, Col, Empty, Flex, Row, Space, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { RegistryHouse } from '../../../api/types';
 import { LoadingOrError } from '../../../components/LoadingOrError';
+import { useDepositStatus } from '../../payments/api';
 import { useBuildingGrid, useBuildings } from '../api';
 import { BuildingGrid, type GridSelection } from './BuildingGrid';
 import { BuildingList } from './BuildingList';
+import { depositState } from './depositState';
 import { HouseListMode } from './HouseListMode';
 
 export interface RegistryBrowserProps {
@@ -16,13 +18,15 @@ export interface RegistryBrowserProps {
   /** Read only: what a click on a house does (e.g. show its details). */
   onOpen?: (house: RegistryHouse) => void;
   gridHeight?: number;
+  /** Colour the grid by 交款状态 (paid / part-paid / unpaid) instead of the sales state. */
+  showDeposits?: boolean;
 }
 
 /**
  * F-10: the area's buildings on the left and the chosen one as a grid on the right, with a switch
  * to a searchable list of all the area's houses. Used to pick houses and to browse them.
  */
-export function RegistryBrowser({ areaId, ownNo, selection, onOpen, gridHeight }: RegistryBrowserProps) {
+export function RegistryBrowser({ areaId, ownNo, selection, onOpen, gridHeight, showDeposits }: RegistryBrowserProps) {
   const buildings = useBuildings(areaId);
   const [buildingId, setBuildingId] = useState<number>();
   const [mode, setMode] = useState<'grid' | 'list'>('grid');
@@ -69,7 +73,15 @@ export function RegistryBrowser({ areaId, ownNo, selection, onOpen, gridHeight }
             onOpen={onOpen}
           />
         ) : buildingId !== undefined ? (
-          <GridOfBuilding buildingId={buildingId} ownNo={ownNo} selection={selection} onOpen={onOpen} height={gridHeight} />
+          <GridOfBuilding
+            areaId={areaId}
+            buildingId={buildingId}
+            ownNo={ownNo}
+            selection={selection}
+            onOpen={onOpen}
+            height={gridHeight}
+            showDeposits={showDeposits}
+          />
         ) : (
           !buildings.isPending && <Empty description="请选择楼幢" />
         )}
@@ -79,22 +91,34 @@ export function RegistryBrowser({ areaId, ownNo, selection, onOpen, gridHeight }
 }
 
 function GridOfBuilding({
+  areaId,
   buildingId,
   ownNo,
   selection,
   onOpen,
   height,
+  showDeposits,
 }: {
+  areaId: number;
   buildingId: number;
   ownNo?: string;
   selection?: GridSelection;
   onOpen?: (house: RegistryHouse) => void;
   height?: number;
+  showDeposits?: boolean;
 }) {
   const grid = useBuildingGrid(buildingId);
+  const status = useDepositStatus(showDeposits ? areaId : undefined, buildingId);
+  const deposits = useMemo(
+    () => (status.data ? new Map(status.data.houses.map((h) => [h.houseId, depositState(h)])) : undefined),
+    [status.data],
+  );
   if (!grid.data) return <LoadingOrError query={grid} />;
+  if (showDeposits && !status.data) return <LoadingOrError query={status} />;
   if (grid.data.houses.length === 0) return <Empty description="该楼幢没有房屋" />;
-  return <BuildingGrid houses={grid.data.houses} ownNo={ownNo} selection={selection} onOpen={onOpen} maxHeight={height} />;
+  return (
+    <BuildingGrid houses={grid.data.houses} ownNo={ownNo} selection={selection} onOpen={onOpen} maxHeight={height} deposits={deposits} />
+  );
 }
 
 /** 全选本幢 / 取消本幢: every house of the shown building that may be picked. */
