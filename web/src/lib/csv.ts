@@ -14,7 +14,12 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
 export { parseCsv } from '../../../server/src/lib/csv.ts';
 
 export function saveText(text: string, fileName: string, type = 'text/csv;charset=utf-8') {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  saveBlob(new Blob([text], { type }), fileName);
+}
+
+/** Hands a file made in the browser (e.g. an .xlsx) to the browser to save. */
+export function saveBlob(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

@@ -4,14 +4,14 @@ import { Alert, Button, Empty, Flex, Form, Input, Modal, Radio, Space, Table, Ty
 import { useRef, useState } from 'react';
 import type { RegistryHouse } from '../../api/types';
 import { Page } from '../../components/Page';
-import { saveText } from '../../lib/csv';
+import { saveBlob } from '../../lib/csv';
 import { errorMessage } from '../../lib/serverErrors';
 import { formatArea, formatYuan, parseYuan, plainYuan, YUAN_RULE } from '../../lib/units';
 import { houseLabel } from '../applications/forms';
 import { AreaSelect } from '../registry/AreaSelect';
 import { useAreaParam } from './AreaPicker';
 import { type CustomPurpose, DEPOSIT_STATUS_KEY, type IssueResult, issueCustomNotices, NOTICES_KEY } from './api';
-import { exportAmounts, importAmounts } from './customCsv';
+import { exportAmountsXlsx, importAmountsFile } from './customXlsx';
 import { IssuedNotices } from './IssuedNotices';
 import { CUSTOM_PURPOSES } from './labels';
 import { usePickedHouses } from './usePickedHouses';
@@ -39,6 +39,7 @@ export function CustomPaymentPage() {
   const [importErrors, setImportErrors] = useState<string[]>([]);
   const [showErrors, setShowErrors] = useState(false);
   const [result, setResult] = useState<IssueResult>();
+  const [exporting, setExporting] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const queryClient = useQueryClient();
   const purposeLabel = CUSTOM_PURPOSES.find((p) => p.value === purpose)?.label ?? '';
@@ -77,7 +78,7 @@ export function CustomPaymentPage() {
   };
 
   const onImport = async (file: File) => {
-    const outcome = importAmounts(await file.text(), picked.houses);
+    const outcome = await importAmountsFile(file, picked.houses);
     setImportErrors(outcome.errors);
     if (outcome.errors.length === 0) setAmounts((prev) => new Map([...prev, ...outcome.amounts]));
   };
@@ -150,7 +151,15 @@ export function CustomPaymentPage() {
                 <Button
                   icon={<DownloadOutlined aria-hidden />}
                   disabled={picked.houses.length === 0}
-                  onClick={() => saveText(exportAmounts(picked.houses, amounts), `续筹交款房屋_${picked.houses.length}套.csv`)}
+                  loading={exporting}
+                  onClick={async () => {
+                    setExporting(true);
+                    try {
+                      saveBlob(await exportAmountsXlsx(picked.houses, amounts), `续筹交款房屋_${picked.houses.length}套.xlsx`);
+                    } finally {
+                      setExporting(false);
+                    }
+                  }}
                 >
                   导出
                 </Button>
@@ -164,7 +173,7 @@ export function CustomPaymentPage() {
                 <input
                   ref={fileInput}
                   type="file"
-                  accept=".csv,text/csv"
+                  accept=".xlsx,.csv"
                   hidden
                   aria-label="导入文件"
                   onChange={(e) => {

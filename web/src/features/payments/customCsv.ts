@@ -1,28 +1,21 @@
 import type { RegistryHouse } from '../../api/types';
-import { parseCsv, toCsv } from '../../lib/csv';
+import { parseCsv } from '../../lib/csv';
 import { parseYuan, plainYuan, YUAN_RULE } from '../../lib/units';
 
 export const CSV_HEADER = ['房屋编号', '楼幢', '单元', '房号', '金额(元)'] as const;
-
-/** 导出: the picked houses, one a row, with the amounts entered so far (blank when none). */
-export function exportAmounts(houses: readonly RegistryHouse[], amounts: ReadonlyMap<number, string>): string {
-  return toCsv([
-    [...CSV_HEADER],
-    ...houses.map((h) => {
-      const fen = parseYuan(amounts.get(h.id) ?? '');
-      return [String(h.id), h.building, h.unit, h.room, fen === null ? '' : plainYuan(fen)];
-    }),
-  ]);
-}
 
 export interface ImportOutcome {
   amounts: Map<number, string>;
   errors: string[];
 }
 
-/** 导入: reads the exported file back; every bad row is reported and nothing is applied unless all are good. */
+/** 导入 of a .csv: reads the exported file back; every bad row is reported and nothing is applied unless all are good. */
 export function importAmounts(text: string, houses: readonly RegistryHouse[]): ImportOutcome {
-  const rows = parseCsv(text);
+  return importAmountRows(parseCsv(text), houses);
+}
+
+/** The rows of an imported file (.csv or .xlsx) as cell texts, header first. */
+export function importAmountRows(rows: readonly (readonly string[])[], houses: readonly RegistryHouse[]): ImportOutcome {
   const errors: string[] = [];
   const amounts = new Map<number, string>();
   const header = rows[0]?.map((c) => c.trim());
