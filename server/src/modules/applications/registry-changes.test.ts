@@ -385,6 +385,24 @@ describe('F-15 房屋补充', () => {
 });
 
 describe('F-18 房屋注销', () => {
+  it('F-18 R-13 refuses at submit a house with a balance and no refund account, naming it; an unpaid house needs none', async () => {
+    const [paid] = (await buildingHouses('2栋')).filter((h) => h.unit === '2单元' && h.floor === 2);
+    const [unpaid] = (await buildingHouses('5栋')).filter((h) => h.unit === '2单元' && h.floor === 2);
+    if (!paid || !unpaid) throw new Error('demo houses missing');
+    const app = await create('house_cancellation', { reason: '拆迁' });
+    expect((await putItems(app.id, 'house', [{ houseId: paid.id }, { houseId: unpaid.id }])).statusCode).toBe(200);
+    const refused = await dev.post(`/api/applications/${app.id}/submit`);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().code).toBe('INCOMPLETE');
+    expect(refused.json().message).toContain(`以下房屋有维修资金余额，注销后退还业主，请填写退款账户：2栋2单元${paid.room}`);
+    expect(refused.json().message).not.toContain(`5栋2单元${unpaid.room}`);
+    expect((await dev.get(`/api/applications/${app.id}`)).json().status).toBe('draft');
+
+    const fixed = [{ houseId: paid.id, refundAccount: refundAccount('业主丙') }, { houseId: unpaid.id }];
+    expect((await putItems(app.id, 'house', fixed)).statusCode).toBe(200);
+    expect((await dev.post(`/api/applications/${app.id}/submit`)).statusCode).toBe(200);
+  });
+
   it('F-18 R-13 cancels two picked houses on approval, with a history row and a refund instruction per house', async () => {
     const [a, b] = (await buildingHouses('2栋')).filter((h) => h.unit === '1单元' && h.floor === 1);
     if (!a || !b) throw new Error('demo houses missing');
@@ -551,7 +569,10 @@ describe('R-10 one open application per house', () => {
     expect((await dev.get(`/api/houses/${h.id}`)).json().heldBy).toBe(first.no);
 
     const second = await create('house_cancellation', { reason: '拆迁' });
-    const put = await putItems(second.id, 'house', [{ houseId: other.id }, { houseId: h.id }]);
+    const put = await putItems(second.id, 'house', [
+      { houseId: other.id, refundAccount: refundAccount('业主甲') },
+      { houseId: h.id, refundAccount: refundAccount('业主乙') },
+    ]);
     expect(put.statusCode).toBe(200); // picking is allowed; submitting is not
     const refused = await dev.post(`/api/applications/${second.id}/submit`);
     expect(refused.statusCode).toBe(409);

@@ -4,7 +4,17 @@ import { fundInstructions, houseHistory, houses } from '../../../db/schema/index
 import { text } from '../../../lib/fields.ts';
 import { chunks } from '../../registry/bulk.ts';
 import type { ApplicationHandler } from '../handler.ts';
-import { type HouseSnapshot, houseLabel, itemsOf, pickSchema, refundAccountSchema, snapshotHouses, prepareHousePicks } from '../shared.ts';
+import {
+  balancesOf,
+  type HouseSnapshot,
+  houseLabel,
+  houseList,
+  itemsOf,
+  pickSchema,
+  prepareHousePicks,
+  refundAccountSchema,
+  snapshotHouses,
+} from '../shared.ts';
 
 const form = z.object({ reason: text('注销原因', 500) });
 const item = pickSchema.extend({ refundAccount: refundAccountSchema.nullable().default(null) });
@@ -30,6 +40,14 @@ export const houseCancellation: ApplicationHandler = {
     const snaps = await snapshotHouses(tx, app.areaId as number, ids);
     const gone = ids.filter((id) => snaps.get(id)?.status !== 'normal');
     if (gone.length > 0) problems.push(`${gone.length} 套房屋已注销或不存在`);
+    // R-13: the remaining balance is refunded to the owner, so it needs an account to be paid into.
+    const balances = await balancesOf(tx, ids);
+    const unpaid = items
+      .filter((i) => (balances.get(i.data.houseId) ?? 0n) > 0n && !i.data.refundAccount)
+      .map((i) => snaps.get(i.data.houseId))
+      .filter((s) => s !== undefined)
+      .map(houseLabel);
+    if (unpaid.length > 0) problems.push(`以下房屋有维修资金余额，注销后退还业主，请填写退款账户：${houseList(unpaid)}`);
     return { claims: ids, problems };
   },
   async apply({ tx, app, now }) {

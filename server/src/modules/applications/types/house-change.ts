@@ -8,7 +8,16 @@ import { businessDay } from '../../../lib/clock.ts';
 import { optionalText, text } from '../../../lib/fields.ts';
 import { chunks, ensureUnits, livePlaces } from '../../registry/bulk.ts';
 import type { ApplicationHandler } from '../handler.ts';
-import { type HouseSnapshot, houseLabel, itemsOf, refundAccountSchema, snapshotHouses, prepareHousePicks } from '../shared.ts';
+import {
+  balancesOf,
+  type HouseSnapshot,
+  houseLabel,
+  houseList,
+  itemsOf,
+  prepareHousePicks,
+  refundAccountSchema,
+  snapshotHouses,
+} from '../shared.ts';
 
 const form = z.object({
   reason: text('变更原因', 500),
@@ -86,6 +95,22 @@ export const houseChange: ApplicationHandler = {
       seen.add(k);
     }
     if (items.some((i) => newAmountDue(i.data.after, standards, now) === null)) problems.push('没有适用的交存标准，请联系维修资金管理部门');
+    // R-12: a house whose amount due falls below what was paid gets the difference back — the
+    // applicant confirms the refund by entering the account it is paid into.
+    if (!(app.form as z.infer<typeof form>).refundAccount) {
+      const [due, balances] = [await dueOf(tx, ids), await balancesOf(tx, ids)];
+      const refunds = items
+        .filter((i) => {
+          const next = newAmountDue(i.data.after, standards, now);
+          const id = i.data.houseId;
+          return next !== null && next < (due.get(id) ?? 0n) && (balances.get(id) ?? 0n) > next;
+        })
+        .map((i) => snaps.get(i.data.houseId))
+        .filter((s) => s !== undefined)
+        .map(houseLabel);
+      if (refunds.length > 0)
+        problems.push(`以下房屋变更后应交金额低于已交金额，需退还多交的维修资金，请确认退款并填写退款账户：${houseList(refunds)}`);
+    }
     return { claims: ids, problems };
   },
   async apply({ tx, app, now, standards }) {
