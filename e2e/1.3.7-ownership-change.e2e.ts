@@ -16,6 +16,7 @@ import {
   printApplicationForm,
   saveAndSubmit,
   selectOption,
+  WHOLE_WAY,
 } from './registry-helpers.ts';
 
 const AREA = '侨城花园';
@@ -72,64 +73,68 @@ async function registeredOwners(page: Page, label: string): Promise<string[]> {
 }
 
 describe('1.3.7 房屋权属批量变更', () => {
-  it('F-17, F-10: add houses from the grid; 编辑业主 shows the registered owners, a co-owner is added to one house and the other changes hands; 保存并提交, print; 受理 and 审核 change the owners', async () => {
-    const { page } = dev;
-    const suffix = uniqueSuffix();
-    const coOwner: Owner = { name: `林婉清${suffix.slice(-2)}`, idNumber: idCard(31), phone: '13922223333' };
-    const buyer: Owner = { name: `郑国栋${suffix.slice(-2)}`, idNumber: idCard(32), phone: '13944445555' };
+  it(
+    'F-17, F-10: add houses from the grid; 编辑业主 shows the registered owners, a co-owner is added to one house and the other changes hands; 保存并提交, print; 受理 and 审核 change the owners',
+    async () => {
+      const { page } = dev;
+      const suffix = uniqueSuffix();
+      const coOwner: Owner = { name: `林婉清${suffix.slice(-2)}`, idNumber: idCard(31), phone: '13922223333' };
+      const buyer: Owner = { name: `郑国栋${suffix.slice(-2)}`, idNumber: idCard(32), phone: '13944445555' };
 
-    // 第一步 登录系统; 第二步 物业区域管理 › 房屋权属批量变更; 第三步 选择物业区域.
-    await loginAs(page, DEVELOPER.code, DEVELOPER.clerk);
-    await openAreaInHouseQuery(page, AREA);
-    const before = await registeredOwners(page, JOINED);
-    await openRegistryMenu(page, '房屋权属批量变更');
-    await chooseArea(page, AREA);
+      // 第一步 登录系统; 第二步 物业区域管理 › 房屋权属批量变更; 第三步 选择物业区域.
+      await loginAs(page, DEVELOPER.code, DEVELOPER.clerk);
+      await openAreaInHouseQuery(page, AREA);
+      const before = await registeredOwners(page, JOINED);
+      await openRegistryMenu(page, '房屋权属批量变更');
+      await chooseArea(page, AREA);
 
-    // 第四步 添加 → 楼盘表选择框 → click the houses → 确定.
-    await page.getByRole('button', { name: '添加', exact: true }).click();
-    await pickInGrid(page, [{ building: BUILDING, labels: [JOINED, SOLD] }]);
-    const picked = page.getByRole('region', { name: '变更权属的房屋' });
-    const rowOf = (label: string) => picked.getByRole('row').filter({ hasText: label });
-    await showsText(rowOf(JOINED), '未修改');
+      // 第四步 添加 → 楼盘表选择框 → click the houses → 确定.
+      await page.getByRole('button', { name: '添加', exact: true }).click();
+      await pickInGrid(page, [{ building: BUILDING, labels: [JOINED, SOLD] }]);
+      const picked = page.getByRole('region', { name: '变更权属的房屋' });
+      const rowOf = (label: string) => picked.getByRole('row').filter({ hasText: label });
+      await showsText(rowOf(JOINED), '未修改');
 
-    // 第五步 修改权属信息 → 编辑业主: the registered owners are there; 添加 a co-owner; 保存.
-    await rowOf(JOINED).getByRole('button', { name: '修改权属信息' }).click();
-    let dialog = page.getByRole('dialog', { name: `编辑业主：${JOINED}` });
-    await shows(dialog);
-    await expect.poll(() => ownerNames(dialog)).toEqual(before);
-    await addOwner(page, dialog, { ...coOwner, idNumber: '440703198001011235' });
-    await dialog.getByRole('button', { name: '保存' }).click();
-    await showsText(dialog.locator('.ant-form-item-explain-error'), '居民身份证号须为 18 位');
-    await dialog.getByLabel(`第 ${before.length + 1} 位业主证件号码`).fill(coOwner.idNumber);
-    await dialog.getByRole('button', { name: '保存' }).click();
-    await goes(dialog);
-    await showsText(rowOf(JOINED), [...before, coOwner.name].join('、'));
+      // 第五步 修改权属信息 → 编辑业主: the registered owners are there; 添加 a co-owner; 保存.
+      await rowOf(JOINED).getByRole('button', { name: '修改权属信息' }).click();
+      let dialog = page.getByRole('dialog', { name: `编辑业主：${JOINED}` });
+      await shows(dialog);
+      await expect.poll(() => ownerNames(dialog)).toEqual(before);
+      await addOwner(page, dialog, { ...coOwner, idNumber: '440703198001011235' });
+      await dialog.getByRole('button', { name: '保存' }).click();
+      await showsText(dialog.locator('.ant-form-item-explain-error'), '居民身份证号须为 18 位');
+      await dialog.getByLabel(`第 ${before.length + 1} 位业主证件号码`).fill(coOwner.idNumber);
+      await dialog.getByRole('button', { name: '保存' }).click();
+      await goes(dialog);
+      await showsText(rowOf(JOINED), [...before, coOwner.name].join('、'));
 
-    // The other house is sold: its owners are deleted and the buyer added.
-    await rowOf(SOLD).getByRole('button', { name: '修改权属信息' }).click();
-    dialog = page.getByRole('dialog', { name: `编辑业主：${SOLD}` });
-    await shows(dialog.locator('.ant-table'));
-    for (let left = await dialog.getByRole('button', { name: '删除' }).count(); left > 0; left--) {
-      await dialog.getByRole('button', { name: '删除' }).first().click();
-    }
-    await dialog.getByRole('button', { name: '保存' }).click();
-    await showsText(dialog.getByRole('alert'), '每套房屋至少一位业主');
-    await addOwner(page, dialog, buyer);
-    await dialog.getByRole('button', { name: '保存' }).click();
-    await goes(dialog);
-    await showsText(rowOf(SOLD), buyer.name);
+      // The other house is sold: its owners are deleted and the buyer added.
+      await rowOf(SOLD).getByRole('button', { name: '修改权属信息' }).click();
+      dialog = page.getByRole('dialog', { name: `编辑业主：${SOLD}` });
+      await shows(dialog.locator('.ant-table'));
+      for (let left = await dialog.getByRole('button', { name: '删除' }).count(); left > 0; left--) {
+        await dialog.getByRole('button', { name: '删除' }).first().click();
+      }
+      await dialog.getByRole('button', { name: '保存' }).click();
+      await showsText(dialog.getByRole('alert'), '每套房屋至少一位业主');
+      await addOwner(page, dialog, buyer);
+      await dialog.getByRole('button', { name: '保存' }).click();
+      await goes(dialog);
+      await showsText(rowOf(SOLD), buyer.name);
 
-    // 第六步 保存并提交, and the printed 申请表.
-    const no = await saveAndSubmit(page);
-    const printed = await printApplicationForm(dev, page, '房屋权属批量变更申请表', no);
-    for (const text of [AREA, coOwner.name, buyer.name, buyer.idNumber]) expect(printed).toContain(text);
+      // 第六步 保存并提交, and the printed 申请表.
+      const no = await saveAndSubmit(page);
+      const printed = await printApplicationForm(dev, page, '房屋权属批量变更申请表', no);
+      for (const text of [AREA, coOwner.name, buyer.name, buyer.idNumber]) expect(printed).toContain(text);
 
-    // 第七、八步 受理 and 审核.
-    await acceptAndApprove(office, no, '房屋权属批量变更');
+      // 第七、八步 受理 and 审核.
+      await acceptAndApprove(office, no, '房屋权属批量变更');
 
-    // The registry's owners are the new ones.
-    await openAreaInHouseQuery(page, AREA);
-    expect(await registeredOwners(page, JOINED)).toEqual([...before, coOwner.name]);
-    expect(await registeredOwners(page, SOLD)).toEqual([buyer.name]);
-  });
+      // The registry's owners are the new ones.
+      await openAreaInHouseQuery(page, AREA);
+      expect(await registeredOwners(page, JOINED)).toEqual([...before, coOwner.name]);
+      expect(await registeredOwners(page, SOLD)).toEqual([buyer.name]);
+    },
+    WHOLE_WAY,
+  );
 });
