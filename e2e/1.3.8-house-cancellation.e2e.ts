@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, loginAs, openBrowser } from './browser.ts';
-import { goes, screenshotFailures, shows, showsText, uniqueSuffix } from './helpers.ts';
+import { actionButton, goes, screenshotFailures, shows, showsText, uniqueSuffix } from './helpers.ts';
 import {
   acceptAndApprove,
   chooseArea,
@@ -57,7 +57,7 @@ async function refundAccount(page: Page, label: string, name: string, accountNo:
 
 describe('1.3.8 房屋注销', () => {
   it(
-    'F-18, R-13, R-10, F-10: reason, houses from the grid and the list, refund accounts; 保存并提交 holds the houses; print; 受理 and 审核 make them 已注销',
+    'F-18, R-13, R-10, F-10: reason, houses from the grid and the list; refused without refund accounts, submitted with them and held from other applications; print; 受理 and 审核 make them 已注销',
     async () => {
       const { page } = dev;
       const suffix = uniqueSuffix();
@@ -85,7 +85,15 @@ describe('1.3.8 房屋注销', () => {
       const picked = page.getByRole('region', { name: '注销的房屋' });
       for (const h of [IN_GRID, IN_LIST]) await showsText(picked, h);
 
-      // the remaining balance goes back to the owner — a refund account per house.
+      // the remaining balance goes back to the owner — without a refund account it cannot be submitted.
+      await actionButton(page, '保存并提交').click();
+      await page.getByRole('dialog').filter({ hasText: '提交房屋注销业务单？' }).getByRole('button', { name: '保存并提交' }).click();
+      const refused = page.getByRole('alert').filter({ hasText: '业务单尚不完整，不能提交' });
+      await showsText(refused, '注销后退还业主，请填写退款账户：');
+      await showsText(refused, IN_GRID);
+      await showsText(page.locator('.ant-descriptions').first(), '草稿');
+
+      // A refund account per house.
       await refundAccount(page, IN_GRID, '业主甲', '6222020703000011111');
       await refundAccount(page, IN_LIST, '业主乙', '6222020703000022222');
       await showsText(picked.getByRole('row').filter({ hasText: IN_GRID }), '6222020703000011111');
