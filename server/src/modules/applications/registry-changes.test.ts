@@ -415,8 +415,8 @@ describe('F-18 房屋注销', () => {
     }
     const instructions = await t.handle.db.select().from(fundInstructions).where(eq(fundInstructions.applicationId, app.id));
     expect(instructions.map((i) => [i.kind, i.houseId, i.status])).toEqual([
-      ['refund', a.id, 'pending'],
-      ['refund', b.id, 'pending'],
+      ['refund', a.id, 'done'],
+      ['refund', b.id, 'done'],
     ]);
     expect(instructions[0]?.payload).toMatchObject({
       reason: 'cancellation',
@@ -551,7 +551,10 @@ describe('R-10 one open application per house', () => {
     expect((await dev.get(`/api/houses/${h.id}`)).json().heldBy).toBe(first.no);
 
     const second = await create('house_cancellation', { reason: '拆迁' });
-    const put = await putItems(second.id, 'house', [{ houseId: other.id }, { houseId: h.id }]);
+    const put = await putItems(second.id, 'house', [
+      { houseId: other.id, refundAccount: refundAccount('业主甲') },
+      { houseId: h.id, refundAccount: refundAccount('业主乙') },
+    ]);
     expect(put.statusCode).toBe(200); // picking is allowed; submitting is not
     const refused = await dev.post(`/api/applications/${second.id}/submit`);
     expect(refused.statusCode).toBe(409);
@@ -654,12 +657,14 @@ describe('§10 isolation between developers', () => {
 
 describe('F-60 office inbox', () => {
   it('F-60 lists submitted applications (never drafts) with filters by type, status and q', async () => {
-    const [h1, h2] = (await buildingHouses('5栋')).filter((x) => x.floor === 10);
+    // 5栋's deposit notice is unpaid, so the house to cancel comes from a paid building.
+    const [h1] = (await buildingHouses('4栋')).filter((x) => x.floor === 10);
+    const [, h2] = (await buildingHouses('5栋')).filter((x) => x.floor === 10);
     if (!h1 || !h2) throw new Error('demo houses missing');
     const draft = await create('house_cancellation', { reason: '草稿' });
     await putItems(draft.id, 'house', [{ houseId: h1.id }]);
     const cancel = await create('house_cancellation', { reason: '拆迁' });
-    await putItems(cancel.id, 'house', [{ houseId: h1.id }]);
+    await putItems(cancel.id, 'house', [{ houseId: h1.id, refundAccount: refundAccount('业主丙') }]);
     expect((await dev.post(`/api/applications/${cancel.id}/submit`)).statusCode).toBe(200);
     const owners = await create('ownership_change', {});
     await putItems(owners.id, 'owners', [{ houseId: h2.id, owners: [{ name: '黄明', idType: '护照', idNumber: 'E12345678', phone: '' }] }]);
