@@ -76,9 +76,9 @@ export async function executeFundInstructions(tx: Tx, ctx: Ctx, app: Application
   // Created (if ever) before any lock is held: a first use by two approvals at once queues here.
   const payable = refundList.length > 0 ? await systemAccount(tx, 'refunds_payable') : null;
   const refundHouses = refundList.map((i) => i.houseId as number);
-  // R-12 needs what each house paid before this approval moves anything.
-  const standing = await standingOf(tx, [...refundHouses, ...list.filter((i) => i.kind === 'supplement').map((i) => i.houseId as number)]);
   const locked = await lockAccounts(tx, [...[...houseIds].map((h) => accountOf.get(h) as number), ...(payable ? [payable] : [])]);
+  // R-12 needs what each house paid; read under the locks, so a deposit committed meanwhile counts.
+  const standing = await standingOf(tx, [...refundHouses, ...list.filter((i) => i.kind === 'supplement').map((i) => i.houseId as number)]);
   const balance = new Map(locked.map((a) => [a.id, a.balance]));
   const outcome: FundOutcome = { balanceMoved: 0, notices: [], refunds: [] };
 
