@@ -88,8 +88,10 @@ export async function issue(tx: Tx, ctx: Ctx, actor: Issuer, areaId: number, dra
   await audit(tx, ctx, {
     action: 'notice.issue',
     entity: 'payment_notice',
-    entityId: made.join(','),
-    summary: `开具交款通知单 ${made.length} 张：${made.slice(0, 5).join('、')}`,
+    // The entity id is indexed, so a batch of thousands of notices is named by its range; the full list is in `after`.
+    entityId: made.length > 1 ? `${made[0]}…${made.at(-1)}` : (made[0] ?? ''),
+    summary: `开具交款通知单 ${made.length} 张：${made.slice(0, 5).join('、')}${made.length > 5 ? ' 等' : ''}`,
+    after: { notices: made },
   });
   return made;
 }
