@@ -5,6 +5,7 @@ import type { AreaCollectionForm, HouseSupplementForm } from '../forms';
 import { BuildingsView } from './BuildingsView';
 import { BuildingChangeItemsView, HouseChangeItemsView, OwnershipItemsView, PickedHousesView } from './ChangeItemsViews';
 import { formSummary } from './formSummary';
+import { FundSection } from './FundSection';
 import { ItemHousesTable } from './ItemHousesTable';
 
 const count = (app: ApplicationDetail, kind: string) => app.itemCounts[kind] ?? 0;
@@ -85,6 +86,7 @@ export function ApplicationDetailView({ app }: { app: ApplicationDetail }) {
         </Section>
       )}
       <ItemSections app={app} />
+      {(app.type === 'house_change' || app.type === 'house_cancellation') && <FundSection app={app} />}
     </Flex>
   );
 }
