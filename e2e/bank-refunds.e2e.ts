@@ -87,7 +87,7 @@ describe('银行业务 › 退款确认', () => {
     await goes(page.getByRole('row').filter({ hasText: refundNo }));
 
     await page.getByLabel('状态').click();
-    await page.getByRole('option', { name: '已付款' }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '已付款' }).click();
     const paid = page.getByRole('row').filter({ hasText: refundNo });
     await shows(paid);
     await showsText(paid, '已付款');

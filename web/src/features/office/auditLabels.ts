@@ -2,6 +2,7 @@
 export const AUDIT_ENTITIES: Record<string, string> = {
   organisation: '机构',
   user: '用户',
+  refund: '退款指令',
 };
 
 export const AUDIT_ACTIONS: Record<string, string> = {
@@ -16,6 +17,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'user.activate': '激活用户',
   'user.reset-password': '重置密码',
   'user.password': '修改密码',
+  'fund.execute': '业务单资金处理',
+  'refund.confirm': '退款付款确认',
 };
 
 export const labelOf = (labels: Record<string, string>, code: string) => labels[code] ?? code;
