@@ -19,6 +19,7 @@ import { officeRoutes } from './modules/office/routes.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
 import { paymentRoutes } from './modules/payments/routes.ts';
 import { publicRoutes } from './modules/public/routes.ts';
+import { refundRoutes } from './modules/refunds/routes.ts';
 import { registrationRoutes } from './modules/registration/routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
 import { registryRoutes } from './modules/registry/routes.ts';
@@ -97,6 +98,7 @@ export async function buildApp(opts: AppOptions) {
   applicationRoutes(app);
   registryRoutes(app);
   paymentRoutes(app);
+  refundRoutes(app);
   publicRoutes(app);
   configRoutes(app);
   reportRoutes(app);

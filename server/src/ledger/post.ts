@@ -1,4 +1,4 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
 import { ledgerAccounts, ledgerEntries, ledgerTransactions } from '../db/schema/index.ts';
 import { type Entry, entriesProblem, netByAccount } from '../domain/ledger-rules.ts';
@@ -37,12 +37,7 @@ export async function post(tx: Tx, p: Posting): Promise<number> {
   if (problem) throw new Error(`ledger: ${problem}`);
   const net = netByAccount(p.entries);
   const ids = [...net.keys()].sort((a, b) => a - b);
-  const accounts = await tx
-    .select()
-    .from(ledgerAccounts)
-    .where(inArray(ledgerAccounts.id, ids))
-    .orderBy(asc(ledgerAccounts.id))
-    .for('update');
+  const accounts = await lockAccounts(tx, ids);
   if (accounts.length !== ids.length) throw new Error('ledger: unknown account');
   const short = accounts
     .filter((a) => a.kind === 'house' && a.balance + (net.get(a.id) ?? 0n) < 0n)
@@ -77,7 +72,32 @@ export async function post(tx: Tx, p: Posting): Promise<number> {
   return t.id;
 }
 
-/** The fund's own accounts, created on first use. */
+/**
+ * Locks accounts `FOR UPDATE` in ascending id order and returns them in that order. A use case that
+ * posts several times, or reads balances before posting, locks everything it will touch here first,
+ * so every transaction takes its account locks in the one global order and none can deadlock.
+ */
+export async function lockAccounts(tx: Tx, ids: readonly number[]) {
+  const sorted = [...new Set(ids)].sort((a, b) => a - b);
+  if (sorted.length === 0) return [];
+  const rows = [];
+  for (let i = 0; i < sorted.length; i += 5000) {
+    rows.push(
+      ...(await tx
+        .select()
+        .from(ledgerAccounts)
+        .where(inArray(ledgerAccounts.id, sorted.slice(i, i + 5000)))
+        .orderBy(asc(ledgerAccounts.id))
+        .for('update')),
+    );
+  }
+  return rows;
+}
+
+/**
+ * The fund's own accounts, created on first use. The partial unique index on kind makes a
+ * concurrent first use wait for the other's row instead of creating a second account.
+ */
 export async function systemAccount(tx: Tx, kind: 'custody' | 'refunds_payable' | 'disbursements_payable' | 'interest'): Promise<number> {
   const names = {
     custody: '专户银行存款',
@@ -85,8 +105,20 @@ export async function systemAccount(tx: Tx, kind: 'custody' | 'refunds_payable' 
     disbursements_payable: '应付拨付款',
     interest: '增值收益',
   } as const;
-  const [found] = await tx.select({ id: ledgerAccounts.id }).from(ledgerAccounts).where(eq(ledgerAccounts.kind, kind)).limit(1);
-  if (found) return found.id;
-  const [made] = await tx.insert(ledgerAccounts).values({ kind, name: names[kind] }).returning({ id: ledgerAccounts.id });
-  return made?.id as number;
+  const find = async () =>
+    (
+      await tx
+        .select({ id: ledgerAccounts.id })
+        .from(ledgerAccounts)
+        .where(and(eq(ledgerAccounts.kind, kind), isNull(ledgerAccounts.houseId)))
+    )[0]?.id;
+  const found = await find();
+  if (found) return found;
+  await tx
+    .insert(ledgerAccounts)
+    .values({ kind, name: names[kind] })
+    .onConflictDoNothing({ target: ledgerAccounts.kind, where: sql`house_id is null` });
+  const made = await find();
+  if (!made) throw new Error(`ledger: no ${kind} account`);
+  return made;
 }

@@ -6,3 +6,12 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   }
   return false;
 }
+
+/** 40001 serialization failure, 40P01 deadlock: the transaction may simply be run again. */
+export function isRetryable(err: unknown): boolean {
+  for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: string }).code;
+    if (code === '40001' || code === '40P01') return true;
+  }
+  return false;
+}

@@ -3711,6 +3711,333 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/applications/{id}/fund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 业务单的资金处理：审核前为预计补交/退款（R-12、R-13），审核后为退款指令与补交通知单 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationNo: string;
+                            effects: {
+                                houseId: number;
+                                house: string;
+                                oldDue: number | null;
+                                newDue: number | null;
+                                paid: number;
+                                balance: number;
+                                supplement: number;
+                                refund: number;
+                                account: {
+                                    accountName: string;
+                                    bank: string;
+                                    accountNo: string;
+                                } | null;
+                            }[];
+                            refundTotal: number;
+                            supplementTotal: number;
+                            refunds: {
+                                id: number;
+                                no: string;
+                                /** @enum {string} */
+                                reason: "due_decrease" | "cancellation";
+                                reasonLabel: string;
+                                applicationId: number;
+                                applicationNo: string;
+                                areaName: string;
+                                houseId: number;
+                                house: string;
+                                /** @description 单位：分 */
+                                amount: number;
+                                account: {
+                                    accountName: string;
+                                    bank: string;
+                                    accountNo: string;
+                                };
+                                /** @enum {string} */
+                                status: "pending" | "paid";
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                paidAt: string | null;
+                            }[];
+                            notices: {
+                                no: string;
+                                total: number;
+                                /** @enum {string} */
+                                status: "unpaid" | "paid" | "void";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bank/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 退款指令列表（F-70：待付款的房屋退款） */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: "pending" | "paid";
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                no: string;
+                                /** @enum {string} */
+                                reason: "due_decrease" | "cancellation";
+                                reasonLabel: string;
+                                applicationId: number;
+                                applicationNo: string;
+                                areaName: string;
+                                houseId: number;
+                                house: string;
+                                /** @description 单位：分 */
+                                amount: number;
+                                account: {
+                                    accountName: string;
+                                    bank: string;
+                                    accountNo: string;
+                                };
+                                /** @enum {string} */
+                                status: "pending" | "paid";
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                paidAt: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/refunds/{no}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 退款指令 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    no: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            no: string;
+                            /** @enum {string} */
+                            reason: "due_decrease" | "cancellation";
+                            reasonLabel: string;
+                            applicationId: number;
+                            applicationNo: string;
+                            areaName: string;
+                            houseId: number;
+                            house: string;
+                            /** @description 单位：分 */
+                            amount: number;
+                            account: {
+                                accountName: string;
+                                bank: string;
+                                accountNo: string;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "paid";
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            paidAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bank/refunds/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退款付款确认（F-70，银行工作台；按退款指令号幂等） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        refundNo: string;
+                        amount: number;
+                        bankRef: string;
+                        bankDate: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            refundNo: string;
+                            amount: number;
+                            /** @enum {string} */
+                            status: "paid";
+                            paidAt: string;
+                            confirmationId: number;
+                            repeated: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bank-api/v1/refunds/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 退款付款确认（F-71 银行接口）
+         * @description 认证同交款确认接口（x-wygl-key、x-wygl-timestamp、x-wygl-signature）。同一退款指令号重复确认返回首次结果（repeated=true）；金额不同返回 409。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        refundNo: string;
+                        amount: number;
+                        bankRef: string;
+                        bankDate: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            refundNo: string;
+                            amount: number;
+                            /** @enum {string} */
+                            status: "paid";
+                            paidAt: string;
+                            confirmationId: number;
+                            repeated: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/areas/{id}/buildings": {
         parameters: {
             query?: never;

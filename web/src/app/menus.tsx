@@ -76,6 +76,7 @@ const bankMenu: MenuGroup = {
   icon: <TransactionOutlined />,
   children: [
     { path: '/bank/deposits', label: '交款确认', permission: 'bank.confirm' },
+    { path: '/bank/refunds', label: '退款确认', permission: 'bank.confirm' },
     { path: '/bank/reconciliation', label: '日终对账', permission: 'bank.confirm' },
   ],
 };

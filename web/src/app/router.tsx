@@ -27,6 +27,7 @@ import { UsersPage } from '../features/users/UsersPage';
 import { WorkspaceHomePage } from '../features/workspace/WorkspaceHomePage';
 import { DepositConfirmPage } from '../features/bank/DepositConfirmPage';
 import { ReconciliationPage } from '../features/bank/ReconciliationPage';
+import { RefundConfirmPage } from '../features/bank/RefundConfirmPage';
 import { DepositStandardsPage } from '../features/office/DepositStandardsPage';
 import { LedgerCheckPage } from '../features/office/LedgerCheckPage';
 import { CustomPaymentPage } from '../features/payments/CustomPaymentPage';
@@ -38,6 +39,7 @@ import { FundReportPage } from '../features/reports/FundReportPage';
 import { InterestPage } from '../features/reports/InterestPage';
 import { ApplicationPrint } from '../print/ApplicationPrint';
 import { NoticePrint } from '../print/NoticePrint';
+import { RefundPrint } from '../print/RefundPrint';
 import { RegistrationFormPrint } from '../print/RegistrationFormPrint';
 import { RequirePermission, RequireSession } from './guards';
 import type { Permission } from './session';
@@ -71,6 +73,7 @@ const paymentRoutes = [
   guarded('payments/custom', 'payment.notice', <CustomPaymentPage />),
   guarded('payments/notices', 'payment.notice', <NoticeListPage />),
   guarded('bank/deposits', 'bank.confirm', <DepositConfirmPage />),
+  guarded('bank/refunds', 'bank.confirm', <RefundConfirmPage />),
   guarded('bank/reconciliation', 'bank.confirm', <ReconciliationPage />),
   guarded('office/deposit-standards', 'office.config', <DepositStandardsPage />),
   guarded('office/ledger-check', 'office.config', <LedgerCheckPage />),
@@ -172,6 +175,7 @@ export const router = createBrowserRouter([
           { path: 'print/registration', element: <RegistrationFormPrint /> },
           { path: 'print/application/:id', element: <ApplicationPrint /> },
           { path: 'print/notice/:no', element: <NoticePrint /> },
+          { path: 'print/refund/:id', element: <RefundPrint /> },
         ],
       },
     ],

@@ -6,3 +6,4 @@ export * from './payments.ts';
 export * from './organisations.ts';
 export * from './registry.ts';
 export * from './settings.ts';
+export * from './refunds.ts';

@@ -23,6 +23,8 @@ export const ledgerAccounts = pgTable(
   },
   (t) => [
     uniqueIndex('ledger_accounts_house_uq').on(t.houseId),
+    // One account per fund kind (custody, refunds payable…): concurrent first uses cannot make two.
+    uniqueIndex('ledger_accounts_system_uq').on(t.kind).where(sql`${t.houseId} is null`),
     // R-21: a house account never goes below zero, whatever code path writes it.
     check('ledger_house_non_negative', sql`${t.kind} <> 'house' or ${t.balance} >= 0`),
   ],

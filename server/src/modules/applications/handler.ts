@@ -19,6 +19,8 @@ export interface SubmitCheck {
   claims: number[];
   /** Everything that stops submission, each a sentence naming what to fix. */
   problems: string[];
+  /** Field errors to show beside the form fields concerned, keyed like the form (`form.refundAccount`). */
+  fields?: Record<string, string>;
 }
 
 /** One kind of 业务单: its header form, its items, what submit checks and what approval does. */

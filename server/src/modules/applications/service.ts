@@ -11,11 +11,13 @@ import {
   propertyAreas,
 } from '../../db/schema/index.ts';
 import { allocateNumber } from '../../db/numbering.ts';
+import { transaction } from '../../db/retry.ts';
 import { requirePermission, type Actor, type Ctx } from '../../lib/context.ts';
 import { AppError, invalid, invalidFields, notFound } from '../../lib/errors.ts';
 import { fieldErrorsOf } from '../../lib/fields.ts';
 import { isUniqueViolation } from '../../lib/pg-errors.ts';
 import { audit } from '../audit/audit.ts';
+import { executeFundInstructions } from '../fund/execute.ts';
 import { requireDeveloper, visibleArea } from '../registry/access.ts';
 import { chunks } from '../registry/bulk.ts';
 import { loadStandards } from '../standards/store.ts';
@@ -223,7 +225,8 @@ export async function submit(ctx: Ctx, id: number) {
       const handler = handlerFor(app.type);
       parseForm(handler, app.form);
       const result = await handler.check(await args(tx, ctx, app));
-      if (result.problems.length > 0) throw new AppError(400, 'INCOMPLETE', result.problems.join('；'), { _: result.problems.join('；') });
+      if (result.problems.length > 0)
+        throw new AppError(400, 'INCOMPLETE', result.problems.join('；'), { _: result.problems.join('；'), ...result.fields });
       await claimHouses(tx, app, result.claims);
       const now = ctx.clock.now();
       const [after] = await tx
@@ -323,10 +326,13 @@ export async function reject(ctx: Ctx, id: number, reason: string) {
   });
 }
 
-/** 审核通过: the whole change is applied in this one transaction, or nothing is. */
+/**
+ * 审核通过: the whole change is applied in this one transaction, or nothing is — registry, and the
+ * money it moves (R-11 balance moves, R-12 补交 notices and refunds, R-13 closing refunds).
+ */
 export async function approve(ctx: Ctx, id: number) {
   const actor = requirePermission(ctx, 'office.review');
-  return ctx.db.transaction(async (tx) => {
+  return transaction(ctx.db, async (tx) => {
     const app = await loadApplication(tx, actor, id, true);
     requireStatus(app, ['accepted'], '审核通过（须先受理）');
     const handler = handlerFor(app.type);
@@ -334,7 +340,9 @@ export async function approve(ctx: Ctx, id: number) {
     // The registry may have moved since submission: check again under the lock.
     const result = await handler.check(a);
     if (result.problems.length > 0) throw new AppError(409, 'STALE', `业务单已不能通过：${result.problems.join('；')}，请退回申请人修改`);
-    const outcome = await handler.apply(a);
+    const applied = await handler.apply(a);
+    const fund = await executeFundInstructions(tx, ctx, app);
+    const outcome = fund ? { ...applied, fund } : applied;
     await tx.delete(applicationHouseClaims).where(eq(applicationHouseClaims.applicationId, id));
     const now = ctx.clock.now();
     const [after] = await tx

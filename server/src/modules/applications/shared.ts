@@ -1,16 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '../../db/client.ts';
-import {
-  applicationItems,
-  BUILDING_STRUCTURES,
-  buildings,
-  DEPOSIT_TIMINGS,
-  houseOwners,
-  houses,
-  ledgerAccounts,
-  units,
-} from '../../db/schema/index.ts';
+import { applicationItems, BUILDING_STRUCTURES, buildings, DEPOSIT_TIMINGS, houseOwners, houses, units } from '../../db/schema/index.ts';
 import { checkOwner, ID_TYPE_OPTIONS, type ParsedHouse } from '../../domain/house-row.ts';
 import { HOUSE_USES } from '../../domain/deposit-standard.ts';
 import { optionalText, text } from '../../lib/fields.ts';
@@ -162,21 +153,3 @@ export async function prepareHousePicks<T extends { houseId: number }>(tx: Tx, a
 }
 
 export const houseLabel = (s: { building: string; unit: string; room: string }) => `${s.building}${s.unit}${s.room}`;
-
-/** The fund balance of each house's account (paid in and not yet moved out), in fen. */
-export async function balancesOf(tx: Tx, ids: readonly number[]): Promise<Map<number, bigint>> {
-  const out = new Map<number, bigint>();
-  for (const part of chunks(ids)) {
-    const rows = await tx
-      .select({ houseId: ledgerAccounts.houseId, balance: ledgerAccounts.balance })
-      .from(ledgerAccounts)
-      .where(inArray(ledgerAccounts.houseId, part));
-    for (const r of rows) if (r.houseId !== null) out.set(r.houseId, r.balance);
-  }
-  return out;
-}
-
-/** A list of houses for a message: the first ten by name, then how many more. */
-export function houseList(labels: readonly string[]): string {
-  return labels.length > 10 ? `${labels.slice(0, 10).join('、')} 等 ${labels.length} 套` : labels.join('、');
-}

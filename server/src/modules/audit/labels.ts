@@ -31,6 +31,8 @@ export const AUDIT_ACTIONS = {
   'notice.void': '作废交款通知单',
   'notice.confirm': '交款确认',
   'interest.allocate': '结息分配',
+  'fund.execute': '业务单资金处理',
+  'refund.confirm': '退款付款确认',
 } as const satisfies Record<string, string>;
 
 export const AUDIT_ENTITIES = {
@@ -41,6 +43,7 @@ export const AUDIT_ENTITIES = {
   deposit_standard: '交存标准',
   payment_notice: '交款通知单',
   interest_period: '结息期间',
+  refund: '退款指令',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
+import { transaction } from '../../db/retry.ts';
 import { bankConfirmations, ledgerAccounts, organisations, paymentNoticeItems, paymentNotices } from '../../db/schema/index.ts';
 import { formatYuan } from '../../domain/money.ts';
 import { type Ctx, requirePermission } from '../../lib/context.ts';
@@ -27,21 +28,30 @@ export interface ConfirmResult {
   repeated: boolean;
 }
 
-async function earlier(tx: Tx, number: string, amount: bigint): Promise<ConfirmResult | null> {
+type ConfirmationKind = (typeof bankConfirmations.$inferSelect)['kind'];
+
+/**
+ * R-22: the first confirmation of this number, as its stored result marked `repeated`, or null.
+ * The same number with another amount is a conflict.
+ */
+export async function earlierConfirmation<R>(tx: Tx, kind: ConfirmationKind, what: string, number: string, amount: bigint) {
   const [c] = await tx
     .select()
     .from(bankConfirmations)
-    .where(and(eq(bankConfirmations.kind, 'deposit'), eq(bankConfirmations.number, number)));
+    .where(and(eq(bankConfirmations.kind, kind), eq(bankConfirmations.number, number)));
   if (!c) return null;
   if (c.amount !== amount) {
     throw new AppError(
       409,
       'CONFIRMATION_CONFLICT',
-      `R-22：通知单 ${number} 已按 ${formatYuan(c.amount)} 元确认，与本次金额 ${formatYuan(amount)} 元不符`,
+      `R-22：${what} ${number} 已按 ${formatYuan(c.amount)} 元确认，与本次金额 ${formatYuan(amount)} 元不符`,
     );
   }
-  return { ...(c.result as Omit<ConfirmResult, 'repeated'>), repeated: true };
+  return { ...(c.result as R), repeated: true as const };
 }
+
+const earlier = (tx: Tx, number: string, amount: bigint): Promise<ConfirmResult | null> =>
+  earlierConfirmation<Omit<ConfirmResult, 'repeated'>>(tx, 'deposit', '通知单', number, amount);
 
 /**
  * F-23 交款确认: credits every house of the notice and debits the custody account in one ledger
@@ -56,7 +66,7 @@ export async function confirmDeposit(
   via: 'workspace' | 'api',
 ): Promise<ConfirmResult> {
   const number = c.noticeNo.trim().toUpperCase();
-  return ctx.db.transaction(async (tx) => {
+  return transaction(ctx.db, async (tx) => {
     const first = await earlier(tx, number, c.amount);
     if (first) return first;
     const [notice] = await tx.select().from(paymentNotices).where(eq(paymentNotices.no, number)).for('update');

@@ -30,7 +30,7 @@ export const PURPOSE_LABELS: Record<NoticePurpose, string> = {
   other: '其他交款',
 };
 
-interface NoticeDraft {
+export interface NoticeDraft {
   purpose: NoticePurpose;
   purposeNote: string;
   payerType: 'developer' | 'owner';
@@ -38,14 +38,19 @@ interface NoticeDraft {
   payerIdNumber: string;
   payerPhone: string;
   items: { houseId: number; amount: bigint }[];
+  /** The registry change a 补交 notice collects for (R-12). */
+  applicationId?: number;
 }
+
+/** Who issues a notice: the caller, or for a 补交 notice the developer whose change raised the amount due. */
+export type Issuer = Pick<Actor, 'orgId' | 'userId'>;
 
 function addDays(d: Date, days: number) {
   return new Date(d.getTime() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Inserts notices; R-30 is the partial unique index on open items, so a race cannot slip through. */
-async function issue(tx: Tx, ctx: Ctx, actor: Actor, areaId: number, drafts: NoticeDraft[]) {
+export async function issue(tx: Tx, ctx: Ctx, actor: Issuer, areaId: number, drafts: NoticeDraft[]) {
   const now = ctx.clock.now();
   const bankAccount = await getSetting(tx, 'custodyAccount');
   const validUntil = addDays(now, await getSetting(tx, 'noticeValidDays'));
@@ -70,6 +75,7 @@ async function issue(tx: Tx, ctx: Ctx, actor: Actor, areaId: number, drafts: Not
         validUntil,
         createdBy: actor.userId,
         createdAt: now,
+        applicationId: d.applicationId ?? null,
       })
       .returning({ id: paymentNotices.id });
     for (const part of chunks(d.items)) {
@@ -82,8 +88,10 @@ async function issue(tx: Tx, ctx: Ctx, actor: Actor, areaId: number, drafts: Not
   await audit(tx, ctx, {
     action: 'notice.issue',
     entity: 'payment_notice',
-    entityId: made.join(','),
-    summary: `开具交款通知单 ${made.length} 张：${made.slice(0, 5).join('、')}`,
+    // The entity id is indexed, so a batch of thousands of notices is named by its range; the full list is in `after`.
+    entityId: made.length > 1 ? `${made[0]}…${made.at(-1)}` : (made[0] ?? ''),
+    summary: `开具交款通知单 ${made.length} 张：${made.slice(0, 5).join('、')}${made.length > 5 ? ' 等' : ''}`,
+    after: { notices: made },
   });
   return made;
 }

@@ -5,7 +5,10 @@ import { chunks } from '../registry/bulk.ts';
 export interface HouseStanding {
   houseId: number;
   amountDue: bigint;
-  /** What deposit-kind transactions credited to the house, net of their reversals. */
+  /**
+   * What the house has paid towards its amount due: deposits (补交 included) net of reversals, plus
+   * a balance moved in from split or merged houses (R-11), less R-12 refunds of an overpayment.
+   */
   deposited: bigint;
   balance: bigint;
   /** Numbers of open (unpaid) notices holding this house, by purpose (R-30). */
@@ -24,7 +27,7 @@ export async function standingOf(db: Conn, houseIds: readonly number[]): Promise
       db,
       sql`select ha.house_id::text, ha.amount_due::text, coalesce(la.balance, 0)::text as balance,
             coalesce((select sum(e.amount) from ledger_entries e join ledger_transactions t on t.id = e.transaction_id
-                      where e.account_id = la.id and t.kind in ('deposit', 'deposit_reversal')), 0)::text as deposited
+                      where e.account_id = la.id and t.kind in ('deposit', 'deposit_reversal', 'balance_move', 'refund')), 0)::text as deposited
           from house_accounts ha left join ledger_accounts la on la.house_id = ha.house_id
           where ha.house_id in (${ids})`,
     );

@@ -9,6 +9,7 @@ export const TRANSACTION_LABELS: Record<string, string> = {
   disbursement: '维修支出',
   disbursement_refund: '清退',
   balance_move: '拆分合并转移',
+  refund_payout: '退款付款',
   interest: '增值收益',
   reversal: '冲正',
 };

@@ -24,6 +24,8 @@ interface ApplicationShellProps {
   editing: number;
   /** The type's editor, shown while the application is a draft or returned. */
   children: ReactNode;
+  /** Forms printed beside the application form (R-12 退款申请表). */
+  prints?: ReactNode;
 }
 
 const ERROR_TITLES: Record<string, string> = {
@@ -38,7 +40,7 @@ const ERROR_TITLES: Record<string, string> = {
  * the type's editor (or, once submitted, what was submitted and its progress), and the actions
  * 保存 / 保存并提交 / 撤回 / 打印申请表.
  */
-export function ApplicationShell({ editor, steps, editing, children }: ApplicationShellProps) {
+export function ApplicationShell({ editor, steps, editing, prints, children }: ApplicationShellProps) {
   const session = useCurrentSession();
   const navigate = useNavigate();
   const { app, busy } = editor;
@@ -81,7 +83,12 @@ export function ApplicationShell({ editor, steps, editing, children }: Applicati
             showIcon
             title={`业务单 ${app.no} 已提交`}
             description={WINDOW_REMINDER}
-            action={<PrintButton path={`/print/application/${app.id}`}>打印申请表</PrintButton>}
+            action={
+              <Space orientation="vertical">
+                <PrintButton path={`/print/application/${app.id}`}>打印申请表</PrintButton>
+                {prints}
+              </Space>
+            }
           />
         )}
         {editor.error !== undefined && (
@@ -135,6 +142,7 @@ export function ApplicationShell({ editor, steps, editing, children }: Applicati
               </Button>
             )}
             {app && canPrint(app) && <PrintButton path={`/print/application/${app.id}`}>打印申请表</PrintButton>}
+            {app && canPrint(app) && prints}
           </Space>
         </Card>
       </Flex>

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, call, requestFile, uploadFile } from '../../api/client';
 import type {
+  ApiResponse,
   ApplicationDetail,
   ApplicationItem,
   ApplicationListQuery,
@@ -48,6 +49,12 @@ export async function fetchAllItems(id: number, kind: string): Promise<Applicati
   const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_, i) => fetchItems(id, kind, i + 2, pageSize)));
   return [first, ...rest].flatMap((p) => p.items);
 }
+
+export type ApplicationFund = ApiResponse<'/api/applications/{id}/fund'>;
+export const fetchApplicationFund = (id: number): Promise<ApplicationFund> => call(api.GET('/api/applications/{id}/fund', path(id)));
+export const applicationFundKey = (id: number) => [...APPLICATIONS_KEY, 'fund', id] as const;
+export const useApplicationFund = (id: number | undefined) =>
+  useQuery({ queryKey: applicationFundKey(id ?? 0), queryFn: () => fetchApplicationFund(id as number), enabled: !!id });
 
 export const applicationActions = {
   get: (id: number): Promise<ApplicationDetail> => call(api.GET('/api/applications/{id}', path(id))),

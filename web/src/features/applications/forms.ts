@@ -68,6 +68,8 @@ export interface ReasonForm {
 }
 export interface HouseChangeForm extends ReasonForm {
   refundAccount: RefundAccount | null;
+  /** confirmed at submit that the change refunds money (确认需要退款). */
+  refundConfirmed: boolean;
 }
 
 export interface HouseChangeItem {

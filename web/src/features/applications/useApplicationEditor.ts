@@ -28,6 +28,8 @@ interface EditorOptions {
   form?: FormInstance;
   /** After a save, e.g. to reset the page's own “changed” marks. */
   onSaved?: (app: ApplicationDetail) => void;
+  /** Between saving and submitting: what the page asks first (R-12 确认需要退款); false stops the submission. */
+  beforeSubmit?: (saved: ApplicationDetail) => Promise<boolean>;
 }
 
 export type Busy = 'save' | 'submit' | 'withdraw' | undefined;
@@ -38,7 +40,7 @@ const isValidationError = (err: unknown) => !!err && typeof err === 'object' && 
  * The draft → 保存 → 保存并提交 → 撤回 cycle every business application shares. The first save creates
  * the draft (and its business number); the page's address then gains the id without rebuilding it.
  */
-export function useApplicationEditor({ type, app, collect, form, onSaved }: EditorOptions) {
+export function useApplicationEditor({ type, app, collect, form, onSaved, beforeSubmit }: EditorOptions) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const editorKey = useEditorKey();
@@ -129,6 +131,7 @@ export function useApplicationEditor({ type, app, collect, form, onSaved }: Edit
     if (!ok) return;
     await run('submit', async () => {
       const saved = await persist(draft);
+      if (beforeSubmit && !(await beforeSubmit(saved))) return;
       const after = await applicationActions.submit(saved.id);
       remember(after);
       setJustSubmitted(true);

@@ -19,3 +19,12 @@ export const confirmDeposit = (body: ConfirmBody) => call(api.POST('/api/bank/de
 
 export const fetchReconciliation = (from: string, to: string) =>
   call(api.GET('/api/bank/reconciliation', { params: { query: { from, to } } }));
+
+export const REFUNDS_KEY = ['bank', 'refunds'] as const;
+export type RefundRow = ApiResponse<'/api/bank/refunds'>['items'][number];
+export type RefundPayoutBody = ApiBody<'/api/bank/refunds/confirm', 'post'>;
+export type RefundPayoutResult = ApiResponse<'/api/bank/refunds/confirm', 'post'>;
+
+export const fetchRefunds = (query: { page: number; pageSize: number; status?: 'pending' | 'paid'; q?: string }) =>
+  call(api.GET('/api/bank/refunds', { params: { query } }));
+export const confirmRefund = (body: RefundPayoutBody) => call(api.POST('/api/bank/refunds/confirm', { body }));

@@ -1,20 +1,12 @@
 import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { fundInstructions, houseHistory, houses } from '../../../db/schema/index.ts';
+import { formatYuan } from '../../../domain/money.ts';
 import { text } from '../../../lib/fields.ts';
+import { standingOf } from '../../payments/standing.ts';
 import { chunks } from '../../registry/bulk.ts';
 import type { ApplicationHandler } from '../handler.ts';
-import {
-  balancesOf,
-  type HouseSnapshot,
-  houseLabel,
-  houseList,
-  itemsOf,
-  pickSchema,
-  prepareHousePicks,
-  refundAccountSchema,
-  snapshotHouses,
-} from '../shared.ts';
+import { type HouseSnapshot, houseLabel, itemsOf, pickSchema, refundAccountSchema, snapshotHouses, prepareHousePicks } from '../shared.ts';
 
 const form = z.object({ reason: text('注销原因', 500) });
 const item = pickSchema.extend({ refundAccount: refundAccountSchema.nullable().default(null) });
@@ -40,15 +32,22 @@ export const houseCancellation: ApplicationHandler = {
     const snaps = await snapshotHouses(tx, app.areaId as number, ids);
     const gone = ids.filter((id) => snaps.get(id)?.status !== 'normal');
     if (gone.length > 0) problems.push(`${gone.length} 套房屋已注销或不存在`);
-    // R-13: the remaining balance is refunded to the owner, so it needs an account to be paid into.
-    const balances = await balancesOf(tx, ids);
-    const unpaid = items
-      .filter((i) => (balances.get(i.data.houseId) ?? 0n) > 0n && !i.data.refundAccount)
-      .map((i) => snaps.get(i.data.houseId))
-      .filter((s) => s !== undefined)
-      .map(houseLabel);
-    if (unpaid.length > 0) problems.push(`以下房屋有维修资金余额，注销后退还业主，请填写退款账户：${houseList(unpaid)}`);
-    return { claims: ids, problems };
+    const standing = await standingOf(tx, ids);
+    const fields: Record<string, string> = {};
+    items.forEach((i, n) => {
+      const s = standing.get(i.data.houseId);
+      const label = houseLabel((i.before as HouseSnapshot | null) ?? { building: '', unit: '', room: `#${i.data.houseId}` });
+      // R-13: the remaining balance is refunded to the owner, so it needs an account to go to.
+      if (s && s.balance > 0n && !i.data.refundAccount) {
+        const message = `R-13：房屋 ${label} 余额 ${formatYuan(s.balance)} 元，请填写退款账户`;
+        problems.push(message);
+        fields[`items.${n}.refundAccount`] = message;
+      }
+      // A notice paid after the account is closed would credit a cancelled house.
+      const open = s ? Object.values(s.openNotices) : [];
+      if (open.length > 0) problems.push(`房屋 ${label} 有未缴的交款通知单 ${open.join('、')}，请先缴款或作废后再注销`);
+    });
+    return { claims: ids, problems, fields };
   },
   async apply({ tx, app, now }) {
     const items = await itemsOf<Item>(tx, app, 'house');

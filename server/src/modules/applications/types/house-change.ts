@@ -3,26 +3,22 @@ import { z } from 'zod';
 import type { Tx } from '../../../db/client.ts';
 import { buildings, fundInstructions, houseAccounts, houseHistory, houses } from '../../../db/schema/index.ts';
 import { amountDue, HOUSE_USES, rateFor, type StandardRow } from '../../../domain/deposit-standard.ts';
+import { settleDueChange } from '../../../domain/due-change.ts';
 import { housePlaceKey } from '../../../domain/house-row.ts';
+import { formatYuan } from '../../../domain/money.ts';
 import { businessDay } from '../../../lib/clock.ts';
 import { optionalText, text } from '../../../lib/fields.ts';
+import { standingOf } from '../../payments/standing.ts';
 import { chunks, ensureUnits, livePlaces } from '../../registry/bulk.ts';
-import type { ApplicationHandler } from '../handler.ts';
-import {
-  balancesOf,
-  type HouseSnapshot,
-  houseLabel,
-  houseList,
-  itemsOf,
-  prepareHousePicks,
-  refundAccountSchema,
-  snapshotHouses,
-} from '../shared.ts';
+import type { ApplicationHandler, ApplicationRow } from '../handler.ts';
+import { type HouseSnapshot, houseLabel, itemsOf, refundAccountSchema, snapshotHouses, prepareHousePicks } from '../shared.ts';
 
 const form = z.object({
   reason: text('变更原因', 500),
   /** R-12: where refunds are paid when a change lowers a house's amount due below what was paid. */
   refundAccount: refundAccountSchema.nullable().default(null),
+  /** R-12: the user confirmed at submit that the change refunds money (确认需要退款). */
+  refundConfirmed: z.boolean({ error: '确认退款须为是或否' }).default(false),
 });
 
 export const houseAfter = z.object({
@@ -63,6 +59,44 @@ async function dueOf(tx: Tx, ids: number[]) {
   return out;
 }
 
+export interface DueEffect {
+  houseId: number;
+  house: string;
+  oldDue: bigint;
+  newDue: bigint;
+  paid: bigint;
+  balance: bigint;
+  supplement: bigint;
+  refund: bigint;
+  /** An unpaid 补交 notice already holding the house (R-30). */
+  openSupplement: string | null;
+}
+
+/** R-12: what approving the change would collect or refund per house, from today's standards and ledger. */
+export async function dueEffects(tx: Tx, app: ApplicationRow, standards: readonly StandardRow[], now: Date): Promise<DueEffect[]> {
+  const items = await itemsOf<Item>(tx, app, 'house');
+  const ids = items.map((i) => i.data.houseId);
+  const due = await dueOf(tx, ids);
+  const standing = await standingOf(tx, ids);
+  return items.map((i) => {
+    const s = standing.get(i.data.houseId);
+    const oldDue = due.get(i.data.houseId) ?? 0n;
+    const newDue = newAmountDue(i.data.after, standards, now) ?? oldDue;
+    const paid = s?.deposited ?? 0n;
+    const balance = s?.balance ?? 0n;
+    return {
+      houseId: i.data.houseId,
+      house: houseLabel((i.before as HouseSnapshot | null) ?? i.data.after),
+      oldDue,
+      newDue,
+      paid,
+      balance,
+      ...settleDueChange({ oldDue, newDue, paid, balance }),
+      openSupplement: s?.openNotices.supplement ?? null,
+    };
+  });
+}
+
 /** F-16 房屋信息变更: each picked house's "after" row; approval applies them and re-prices the amount due (R-12). */
 export const houseChange: ApplicationHandler = {
   type: 'house_change',
@@ -95,23 +129,23 @@ export const houseChange: ApplicationHandler = {
       seen.add(k);
     }
     if (items.some((i) => newAmountDue(i.data.after, standards, now) === null)) problems.push('没有适用的交存标准，请联系维修资金管理部门');
-    // R-12: a house whose amount due falls below what was paid gets the difference back — the
-    // applicant confirms the refund by entering the account it is paid into.
-    if (!(app.form as z.infer<typeof form>).refundAccount) {
-      const [due, balances] = [await dueOf(tx, ids), await balancesOf(tx, ids)];
-      const refunds = items
-        .filter((i) => {
-          const next = newAmountDue(i.data.after, standards, now);
-          const id = i.data.houseId;
-          return next !== null && next < (due.get(id) ?? 0n) && (balances.get(id) ?? 0n) > next;
-        })
-        .map((i) => snaps.get(i.data.houseId))
-        .filter((s) => s !== undefined)
-        .map(houseLabel);
-      if (refunds.length > 0)
-        problems.push(`以下房屋变更后应交金额低于已交金额，需退还多交的维修资金，请确认退款并填写退款账户：${houseList(refunds)}`);
+    const fields: Record<string, string> = {};
+    const effects = await dueEffects(tx, app, standards, now);
+    const refunded = effects.filter((e) => e.refund > 0n);
+    const f = app.form as z.infer<typeof form>;
+    if (refunded.length > 0 && (!f.refundAccount || !f.refundConfirmed)) {
+      const total = refunded.reduce((a, e) => a + e.refund, 0n);
+      const message = `R-12：${refunded
+        .map((e) => e.house)
+        .slice(0, 5)
+        .join('、')} 等 ${refunded.length} 套房屋变更后应交金额低于已交金额，需退款 ${formatYuan(total)} 元，请确认退款并填写退款账户`;
+      problems.push(message);
+      fields['form.refundAccount'] = message;
     }
-    return { claims: ids, problems };
+    const held = effects.filter((e) => e.supplement > 0n && e.openSupplement);
+    if (held.length > 0)
+      problems.push(`R-30：${held.map((e) => `${e.house} 已有未缴的补交通知单 ${e.openSupplement}`).join('、')}，请先缴款或作废后再提交`);
+    return { claims: ids, problems, fields };
   },
   async apply({ tx, app, now, standards }) {
     const areaId = app.areaId as number;

@@ -5,6 +5,7 @@ import { fundInstructions, houseHistory, houses, propertyAreas } from '../../../
 import { housePlaceKey, type ParsedHouse } from '../../../domain/house-row.ts';
 import { text } from '../../../lib/fields.ts';
 import { eq } from 'drizzle-orm';
+import { standingOf } from '../../payments/standing.ts';
 import { chunks, insertHouses, livePlaces } from '../../registry/bulk.ts';
 import type { ApplicationHandler, ApplicationRow } from '../handler.ts';
 import { type HouseSnapshot, houseItemSchema, houseLabel, itemsOf, pickSchema, prepareHousePicks, snapshotHouses } from '../shared.ts';
@@ -46,6 +47,12 @@ export const splitMerge: ApplicationHandler = {
     const ids = sources.map((s) => s.data.houseId);
     const snaps = await snapshotHouses(tx, app.areaId as number, ids);
     if (ids.some((id) => snaps.get(id)?.status !== 'normal')) problems.push('拆分合并的房屋中有已注销的房屋');
+    // R-11 moves the balance at approval; a notice paid afterwards would credit a cancelled source.
+    for (const [id, s] of await standingOf(tx, ids)) {
+      const open = Object.values(s.openNotices);
+      const snap = snaps.get(id);
+      if (open.length > 0 && snap) problems.push(`房屋 ${houseLabel(snap)} 有未缴的交款通知单 ${open.join('、')}，请先缴款或作废`);
+    }
     const buildings = await existingBuildings(tx, app.areaId as number);
     const unknown = [...new Set(results.map((r) => r.building).filter((b) => !buildings.has(b)))];
     if (unknown.length > 0) problems.push(`楼幢 ${unknown.join('、')} 不在本物业区域`);

@@ -2,6 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Col, Flex, Form, Input, Row, Typography } from 'antd';
 import { useState } from 'react';
 import type { ApplicationDetail, ApplicationItem, RegistryHouse } from '../../../api/types';
+import { PrintButton } from '../../../components/PrintButton';
 import { Section } from '../../../components/Section';
 import { formatYuan } from '../../../lib/units';
 import { ApplicationRoute } from '../ApplicationRoute';
@@ -66,7 +67,13 @@ function CancellationEditor({ app, initialRows }: { app: ApplicationDetail | und
   const step = !areaId || !reason?.trim() ? 0 : rows.length === 0 ? 1 : 2;
 
   return (
-    <ApplicationShell editor={editor} steps={STEPS} editing={step}>
+    <ApplicationShell
+      editor={editor}
+      steps={STEPS}
+      editing={step}
+      // R-13: each house's remaining balance is refunded to the account entered here.
+      prints={saved ? <PrintButton path={`/print/refund/${saved.id}`}>打印退款申请表</PrintButton> : null}
+    >
       <Form
         form={form}
         layout="vertical"

@@ -1,11 +1,13 @@
 import { DownloadOutlined, SelectOutlined } from '@ant-design/icons';
 import { App, Button, Checkbox, Col, Flex, Form, Input, Row, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ApplicationDetail, ApplicationItem, RegistryHouse } from '../../../api/types';
 import { Section } from '../../../components/Section';
 import { errorMessage } from '../../../lib/serverErrors';
 import { useBuildings } from '../../registry/api';
-import { downloadExport } from '../api';
+import { PrintButton } from '../../../components/PrintButton';
+import { formatYuan } from '../../../lib/units';
+import { applicationActions, downloadExport, fetchApplicationFund } from '../api';
 import { ApplicationRoute } from '../ApplicationRoute';
 import { ApplicationShell } from '../ApplicationShell';
 import { BeforeAfterTable, type BeforeAfterRow } from '../BeforeAfterTable';
@@ -16,6 +18,7 @@ import { AreaField } from '../parts/AreaField';
 import { HouseAfterDrawer } from '../parts/HouseAfterDrawer';
 import { HouseBatchBar } from '../parts/HouseBatchBar';
 import { RefundAccountFields } from '../parts/RefundAccountFields';
+import { RefundAccountModal } from '../parts/RefundAccountModal';
 import { useHousePicking } from '../parts/useHousePicking';
 import { WithInitialRows } from '../parts/WithInitialRows';
 import { loadPickedRows, type Picked, pickedRowsLoader } from '../picked';
@@ -55,7 +58,7 @@ export function HouseChangePage() {
 
 function HouseChangeEditor({ app, initialRows }: { app: ApplicationDetail | undefined; initialRows: ChangeRow[] }) {
   const [form] = Form.useForm<Values>();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const picking = useHousePicking(initialRows, fresh);
   const { rows, setRows } = picking;
   const [editingId, setEditingId] = useState<number>();
@@ -64,6 +67,36 @@ function HouseChangeEditor({ app, initialRows }: { app: ApplicationDetail | unde
   const reason: string | undefined = Form.useWatch('reason', form);
   const hasRefund: boolean = Form.useWatch('hasRefund', form) ?? false;
   const buildings = useBuildings(areaId);
+  const initialForm = app?.form as HouseChangeForm | undefined;
+  // R-12: the refund is confirmed in the submit dialog; a later save keeps the confirmation.
+  const refundConfirmed = useRef(initialForm?.refundConfirmed ?? false);
+  const [askAccount, setAskAccount] = useState<{ resolve: (a: RefundAccount | null) => void }>();
+
+  /** R-12 (manual 第六步): a change that refunds money is confirmed (确定) and given its refund account before it is submitted. */
+  const confirmRefund = async (saved: ApplicationDetail) => {
+    const fund = await fetchApplicationFund(saved.id);
+    if (fund.refundTotal === 0) return true;
+    const houses = fund.effects.filter((e) => e.refund > 0);
+    const ok = await modal.confirm({
+      title: '变更涉及维修资金退款',
+      content: `${houses
+        .map((e) => e.house)
+        .slice(0, 5)
+        .join(
+          '、',
+        )}${houses.length > 5 ? ' 等' : ''} ${houses.length} 套房屋变更后应交金额低于已交金额，需退还维修资金 ${formatYuan(fund.refundTotal)} 元。单击“确定”确认需要退款，并填写退款账户。`,
+      okText: '确定',
+      cancelText: '取消',
+    });
+    if (!ok) return false;
+    const account = await new Promise<RefundAccount | null>((resolve) => setAskAccount({ resolve }));
+    setAskAccount(undefined);
+    if (!account) return false;
+    form.setFieldsValue({ hasRefund: true, refundAccount: account });
+    refundConfirmed.current = true;
+    await applicationActions.saveForm(saved.id, { reason: form.getFieldValue('reason'), refundAccount: account, refundConfirmed: true });
+    return true;
+  };
 
   const editor = useApplicationEditor({
     type: 'house_change',
@@ -71,13 +104,14 @@ function HouseChangeEditor({ app, initialRows }: { app: ApplicationDetail | unde
     form,
     collect: async () => {
       const v = await form.validateFields();
-      const body: HouseChangeForm = { reason: v.reason, refundAccount: v.hasRefund && v.refundAccount ? v.refundAccount : null };
+      const refundAccount = v.hasRefund && v.refundAccount ? v.refundAccount : null;
+      const body: HouseChangeForm = { reason: v.reason, refundAccount, refundConfirmed: !!refundAccount && refundConfirmed.current };
       const items: HouseChangeItem[] = rows.map((r) => ({ houseId: r.house.id, after: r.after }));
       return { areaId: v.areaId, form: body, items: [{ kind: 'house', rows: items }] };
     },
+    beforeSubmit: confirmRefund,
   });
   const saved = editor.app;
-  const initialForm = app?.form as HouseChangeForm | undefined;
   const initial: Values = {
     areaId: app?.areaId ?? undefined,
     reason: initialForm?.reason ?? '',
@@ -108,7 +142,17 @@ function HouseChangeEditor({ app, initialRows }: { app: ApplicationDetail | unde
   };
 
   return (
-    <ApplicationShell editor={editor} steps={STEPS} editing={step}>
+    <ApplicationShell
+      editor={editor}
+      steps={STEPS}
+      editing={step}
+      // R-12 (manual 第七步): the 退款申请表 prints beside the change form.
+      prints={
+        saved && (saved.form as HouseChangeForm).refundAccount ? (
+          <PrintButton path={`/print/refund/${saved.id}`}>打印退款申请表</PrintButton>
+        ) : null
+      }
+    >
       <Form<Values> form={form} layout="vertical" initialValues={initial}>
         <Flex vertical gap={16}>
           <Section title="第一步：选择物业区域并填写变更原因">
@@ -193,6 +237,14 @@ function HouseChangeEditor({ app, initialRows }: { app: ApplicationDetail | unde
         </Flex>
       </Form>
       {picking.picker(areaId, saved?.no)}
+      {askAccount && (
+        <RefundAccountModal
+          title="应交金额调减退款"
+          value={form.getFieldValue('refundAccount') ?? null}
+          onOk={(account) => askAccount.resolve(account)}
+          onClose={() => askAccount.resolve(null)}
+        />
+      )}
       {editingRow && (
         <HouseAfterDrawer
           title={houseLabel(editingRow.house)}

@@ -6,6 +6,7 @@ import { AttachmentsPanel } from '../parts/AttachmentsPanel';
 import { BuildingsView } from './BuildingsView';
 import { BuildingChangeItemsView, HouseChangeItemsView, OwnershipItemsView, PickedHousesView } from './ChangeItemsViews';
 import { formSummary } from './formSummary';
+import { FundSection } from './FundSection';
 import { ItemHousesTable } from './ItemHousesTable';
 
 const count = (app: ApplicationDetail, kind: string) => app.itemCounts[kind] ?? 0;
@@ -89,6 +90,7 @@ export function ApplicationDetailView({ app }: { app: ApplicationDetail }) {
         </Section>
       )}
       <ItemSections app={app} />
+      {(app.type === 'house_change' || app.type === 'house_cancellation') && <FundSection app={app} />}
     </Flex>
   );
 }

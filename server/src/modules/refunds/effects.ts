@@ -1,0 +1,90 @@
+import { asc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { paymentNotices } from '../../db/schema/index.ts';
+import type { Ctx } from '../../lib/context.ts';
+import { notFound } from '../../lib/errors.ts';
+import { loadApplication } from '../applications/service.ts';
+import { type HouseSnapshot, houseLabel, itemsOf, type refundAccountSchema } from '../applications/shared.ts';
+import { dueEffects } from '../applications/types/house-change.ts';
+import { standingOf } from '../payments/standing.ts';
+import { loadStandards } from '../standards/store.ts';
+import { refundsOfApplication } from './service.ts';
+
+type Account = z.infer<typeof refundAccountSchema>;
+
+/**
+ * The money side of a registry application, for its page and its 退款申请表: before approval what
+ * it would collect or refund per house (R-12 from the new amounts due, R-13 the whole balance);
+ * after approval the refund instructions and 补交 notices it produced.
+ */
+export async function applicationFund(ctx: Ctx, id: number) {
+  const actor = ctx.actor;
+  if (!actor) throw notFound('业务单');
+  return ctx.db.transaction(async (tx) => {
+    const app = await loadApplication(tx, actor, id);
+    const open = app.status !== 'approved' && app.status !== 'withdrawn';
+    const effects: {
+      houseId: number;
+      house: string;
+      oldDue: number | null;
+      newDue: number | null;
+      paid: number;
+      balance: number;
+      supplement: number;
+      refund: number;
+      account: Account | null;
+    }[] = [];
+    if (open && app.type === 'house_change') {
+      const account = (app.form as { refundAccount?: Account | null }).refundAccount ?? null;
+      for (const e of await dueEffects(tx, app, await loadStandards(tx), ctx.clock.now())) {
+        if (e.supplement === 0n && e.refund === 0n) continue;
+        effects.push({
+          houseId: e.houseId,
+          house: e.house,
+          oldDue: Number(e.oldDue),
+          newDue: Number(e.newDue),
+          paid: Number(e.paid),
+          balance: Number(e.balance),
+          supplement: Number(e.supplement),
+          refund: Number(e.refund),
+          account: e.refund > 0n ? account : null,
+        });
+      }
+    }
+    if (open && app.type === 'house_cancellation') {
+      const items = await itemsOf<{ houseId: number; refundAccount: Account | null }>(tx, app, 'house');
+      const standing = await standingOf(
+        tx,
+        items.map((i) => i.data.houseId),
+      );
+      for (const i of items) {
+        const s = standing.get(i.data.houseId);
+        if (!s || s.balance === 0n) continue;
+        effects.push({
+          houseId: i.data.houseId,
+          house: houseLabel(i.before as HouseSnapshot),
+          oldDue: null,
+          newDue: null,
+          paid: Number(s.deposited),
+          balance: Number(s.balance),
+          supplement: 0,
+          refund: Number(s.balance),
+          account: i.data.refundAccount,
+        });
+      }
+    }
+    const notices = await tx
+      .select({ no: paymentNotices.no, total: paymentNotices.total, status: paymentNotices.status })
+      .from(paymentNotices)
+      .where(eq(paymentNotices.applicationId, id))
+      .orderBy(asc(paymentNotices.id));
+    return {
+      applicationNo: app.no,
+      effects,
+      refundTotal: effects.reduce((a, e) => a + e.refund, 0),
+      supplementTotal: effects.reduce((a, e) => a + e.supplement, 0),
+      refunds: await refundsOfApplication(tx, id),
+      notices: notices.map((n) => ({ ...n, total: Number(n.total) })),
+    };
+  });
+}

@@ -1,0 +1,206 @@
+import { and, asc, count, desc, eq, ilike, inArray, or } from 'drizzle-orm';
+import type { Conn, Tx } from '../../db/client.ts';
+import { transaction } from '../../db/retry.ts';
+import { applications, bankConfirmations, buildings, houses, propertyAreas, refunds, units } from '../../db/schema/index.ts';
+import { formatYuan } from '../../domain/money.ts';
+import { type Ctx, requireActor, requirePermission } from '../../lib/context.ts';
+import { AppError, invalid, notFound } from '../../lib/errors.ts';
+import { post, systemAccount } from '../../ledger/post.ts';
+import { audit } from '../audit/audit.ts';
+import type { RefundAccount } from '../fund/execute.ts';
+import { earlierConfirmation } from '../payments/bank.ts';
+
+export const REFUND_REASON_LABELS = { due_decrease: '应交金额调减退款', cancellation: '房屋注销退款' } as const;
+
+export interface RefundPayout {
+  refundNo: string;
+  amount: bigint;
+  bankRef: string;
+  bankDate: string;
+}
+
+export interface PayoutResult {
+  refundNo: string;
+  amount: number;
+  status: 'paid';
+  paidAt: string;
+  confirmationId: number;
+  /** True when this call repeated an earlier confirmation and changed nothing (R-22). */
+  repeated: boolean;
+}
+
+type RefundRow = typeof refunds.$inferSelect;
+
+async function viewsOf(db: Conn, rows: RefundRow[]) {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const extra = await db
+    .select({
+      id: refunds.id,
+      applicationNo: applications.no,
+      areaName: propertyAreas.name,
+      building: buildings.name,
+      unit: units.name,
+      room: houses.room,
+    })
+    .from(refunds)
+    .innerJoin(applications, eq(applications.id, refunds.applicationId))
+    .innerJoin(propertyAreas, eq(propertyAreas.id, refunds.areaId))
+    .innerJoin(houses, eq(houses.id, refunds.houseId))
+    .innerJoin(buildings, eq(buildings.id, houses.buildingId))
+    .innerJoin(units, eq(units.id, houses.unitId))
+    .where(inArray(refunds.id, ids));
+  const byId = new Map(extra.map((e) => [e.id, e]));
+  return rows.map((r) => {
+    const e = byId.get(r.id);
+    return {
+      id: r.id,
+      no: r.no,
+      reason: r.reason,
+      reasonLabel: REFUND_REASON_LABELS[r.reason],
+      applicationId: r.applicationId,
+      applicationNo: e?.applicationNo ?? '',
+      areaName: e?.areaName ?? '',
+      houseId: r.houseId,
+      house: e ? `${e.building}${e.unit}${e.room}` : '',
+      amount: Number(r.amount),
+      account: r.account as RefundAccount,
+      status: r.status,
+      createdAt: r.createdAt,
+      paidAt: r.paidAt,
+    };
+  });
+}
+
+/** Refund instructions an application produced: its developer and the office see them (退款申请表). */
+export async function refundsOfApplication(db: Conn, applicationId: number) {
+  const rows = await db.select().from(refunds).where(eq(refunds.applicationId, applicationId)).orderBy(asc(refunds.id));
+  return viewsOf(db, rows);
+}
+
+/** F-70: the bank's list of refund instructions, pending first by default. */
+export async function listRefunds(ctx: Ctx, q: { page: number; pageSize: number; status?: 'pending' | 'paid'; q?: string }) {
+  requirePermission(ctx, 'bank.confirm');
+  const where = and(
+    q.status ? eq(refunds.status, q.status) : undefined,
+    q.q ? or(ilike(refunds.no, `%${q.q}%`), ilike(applications.no, `%${q.q}%`)) : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    ctx.db
+      .select({ r: refunds })
+      .from(refunds)
+      .innerJoin(applications, eq(applications.id, refunds.applicationId))
+      .where(where)
+      .orderBy(q.status === 'paid' ? desc(refunds.paidAt) : asc(refunds.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    ctx.db.select({ n: count() }).from(refunds).innerJoin(applications, eq(applications.id, refunds.applicationId)).where(where),
+  ]);
+  return {
+    items: await viewsOf(
+      ctx.db,
+      rows.map((r) => r.r),
+    ),
+    total: total?.n ?? 0,
+  };
+}
+
+/** One refund instruction by its number: banks (to pay it), the office, and the developer whose application raised it. */
+export async function refundDetail(ctx: Ctx, no: string) {
+  const actor = requireActor(ctx);
+  const [r] = await ctx.db.select().from(refunds).where(eq(refunds.no, no.trim().toUpperCase()));
+  let visible = !!r && (actor.orgType === 'office' || (actor.orgType === 'bank' && actor.permissions.includes('bank.confirm')));
+  if (r && !visible && actor.orgType === 'developer') {
+    const [app] = await ctx.db.select({ orgId: applications.orgId }).from(applications).where(eq(applications.id, r.applicationId));
+    visible = app?.orgId === actor.orgId;
+  }
+  if (!r || !visible) throw notFound(`退款指令 ${no}`);
+  const [view] = await viewsOf(ctx.db, [r]);
+  return view as NonNullable<typeof view>;
+}
+
+/**
+ * F-70 F-71 退款确认: the bank paid the refund out; refunds payable → custody in one ledger
+ * transaction. R-22: the refund number makes it idempotent — a repeat answers with the first
+ * result; the same number with another amount is a conflict.
+ */
+export async function confirmRefund(
+  ctx: Ctx,
+  bankOrgId: number,
+  userId: number | null,
+  c: RefundPayout,
+  via: 'workspace' | 'api',
+): Promise<PayoutResult> {
+  const number = c.refundNo.trim().toUpperCase();
+  const earlier = (tx: Tx) => earlierConfirmation<Omit<PayoutResult, 'repeated'>>(tx, 'refund', '退款指令', number, c.amount);
+  return transaction(ctx.db, async (tx) => {
+    const first = await earlier(tx);
+    if (first) return first;
+    const [refund] = await tx.select().from(refunds).where(eq(refunds.no, number)).for('update');
+    if (!refund) throw notFound(`退款指令 ${number}`);
+    // A concurrent confirmation may have committed while this one waited for the lock.
+    const raced = await earlier(tx);
+    if (raced) return raced;
+    if (refund.status === 'paid') throw new AppError(409, 'REFUND_PAID', `退款指令 ${number} 已付款`);
+    if (c.amount !== refund.amount)
+      throw invalid('amount', `付款金额 ${formatYuan(c.amount)} 元须与退款指令金额 ${formatYuan(refund.amount)} 元一致`);
+    const now = ctx.clock.now();
+    const payable = await systemAccount(tx, 'refunds_payable');
+    const custody = await systemAccount(tx, 'custody');
+    const transactionId = await post(tx, {
+      kind: 'refund_payout',
+      reference: number,
+      memo: `转账 ${c.bankRef}`,
+      createdBy: userId,
+      at: now,
+      entries: [
+        { accountId: payable, amount: -refund.amount },
+        { accountId: custody, amount: refund.amount },
+      ],
+    });
+    await tx.update(refunds).set({ status: 'paid', paidAt: now, payoutTransactionId: transactionId }).where(eq(refunds.id, refund.id));
+    const [row] = await tx
+      .insert(bankConfirmations)
+      .values({
+        kind: 'refund',
+        number,
+        amount: c.amount,
+        channel: '转账',
+        bankRef: c.bankRef,
+        bankDate: c.bankDate,
+        bankOrgId,
+        userId,
+        via,
+        ledgerTransactionId: transactionId,
+        result: {},
+        createdAt: now,
+      })
+      .returning({ id: bankConfirmations.id });
+    const stored: Omit<PayoutResult, 'repeated'> = {
+      refundNo: number,
+      amount: Number(c.amount),
+      status: 'paid',
+      paidAt: now.toISOString(),
+      confirmationId: row?.id as number,
+    };
+    await tx
+      .update(bankConfirmations)
+      .set({ result: stored })
+      .where(eq(bankConfirmations.id, row?.id as number));
+    await audit(tx, ctx, {
+      action: 'refund.confirm',
+      entity: 'refund',
+      entityId: number,
+      summary: `银行确认退款付款：${number}，${formatYuan(c.amount)} 元，流水号 ${c.bankRef}（${via === 'api' ? '银行接口' : '银行工作台'}）`,
+      after: { amount: String(c.amount), bankRef: c.bankRef, bankDate: c.bankDate },
+      orgId: bankOrgId,
+    });
+    return { ...stored, repeated: false };
+  });
+}
+
+/** The bank workspace's confirmation: the bank is the caller's organisation. */
+export async function confirmRefundAtCounter(ctx: Ctx, c: RefundPayout) {
+  const actor = requirePermission(ctx, 'bank.confirm');
+  return confirmRefund(ctx, actor.orgId, actor.userId, c, 'workspace');
+}
