@@ -76,7 +76,7 @@ describe('物业区域管理 › 房屋信息变更 (R-12 退款)', () => {
     await accountDialog.getByRole('button', { name: '确定' }).click();
 
     // 第七步: 打印变更申请表 & 退款申请表.
-    await shows(page.getByText(`业务单 ${app.no} 已提交`));
+    await shows(page.locator('.ant-alert-title').filter({ hasText: `业务单 ${app.no} 已提交` }));
     const [print] = await Promise.all([
       page.context().waitForEvent('page'),
       page.getByRole('button', { name: '打印退款申请表' }).first().click(),
