@@ -134,6 +134,8 @@ describe('1.3.6 房屋信息变更', () => {
       await acceptAndApprove(office, no, '房屋信息变更');
 
       // The registry: the new values; the larger house owes more (补交), the other less (退款).
+      // A fresh page: what was read before the approval is not shown again from the page's memory.
+      await page.goto('/workspace');
       await openAreaInHouseQuery(page, AREA);
       const now = { larger: await registered(page, larger), cheaper: await registered(page, cheaper) };
       expect(now.larger.buildingArea).toBe(`${largerArea} ㎡`);

@@ -131,6 +131,8 @@ describe('1.3.7 房屋权属批量变更', () => {
       await acceptAndApprove(office, no, '房屋权属批量变更');
 
       // The registry's owners are the new ones.
+      // A fresh page: what was read before the approval is not shown again from the page's memory.
+      await page.goto('/workspace');
       await openAreaInHouseQuery(page, AREA);
       expect(await registeredOwners(page, JOINED)).toEqual([...before, coOwner.name]);
       expect(await registeredOwners(page, SOLD)).toEqual([buyer.name]);

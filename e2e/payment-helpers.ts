@@ -138,7 +138,8 @@ export async function confirmAtBank(page: Page, noticeNo: string, totalFen: numb
 /** The bank's 日终对账 for today lists the confirmation with its channel and reference. */
 export async function reconciliationShows(page: Page, noticeNo: string, totalFen: number, payment: BankPayment) {
   await openMenu(page, '银行业务', '日终对账');
-  const row = page.getByRole('row').filter({ hasText: noticeNo });
+  await shows(page.getByRole('heading', { name: '日终对账' }));
+  const row = page.locator('tr.ant-table-row').filter({ hasText: noticeNo });
   await shows(row);
   const text = await textOf(row);
   expect(text).toContain(payment.bankRef);
