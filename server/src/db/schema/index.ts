@@ -1,5 +1,6 @@
 export * from './applications.ts';
 export * from './audit.ts';
+export * from './facilities.ts';
 export * from './ledger.ts';
 export * from './numbering.ts';
 export * from './payments.ts';
