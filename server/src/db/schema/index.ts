@@ -7,3 +7,4 @@ export * from './payments.ts';
 export * from './organisations.ts';
 export * from './registry.ts';
 export * from './settings.ts';
+export * from './projects.ts';
