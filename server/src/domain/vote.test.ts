@@ -265,14 +265,15 @@ const sheet = fc
 
 /** The thresholds in another form: ⅔ 以上 means at least ⌈2y/3⌉, 过半数 more than ⌊y/2⌋. */
 function reference(rule: VoteRule, t: VoteTotals): boolean {
-  const ceil23 = (y: number) => Math.ceil((2 * y) / 3);
-  const floor12 = (y: number) => Math.floor(y / 2);
-  if (rule === 'double-two-thirds') return t.agreeArea >= ceil23(t.rangeArea) && t.agreeOwners >= ceil23(t.rangeOwners);
+  const ceil23 = (y: number) => (2n * BigInt(y) + 2n) / 3n;
+  const floor12 = (y: number) => BigInt(y) / 2n;
+  const n = BigInt;
+  if (rule === 'double-two-thirds') return n(t.agreeArea) >= ceil23(t.rangeArea) && n(t.agreeOwners) >= ceil23(t.rangeOwners);
   return (
-    t.participatingArea >= ceil23(t.rangeArea) &&
-    t.participatingOwners >= ceil23(t.rangeOwners) &&
-    t.agreeArea > floor12(t.participatingArea) &&
-    t.agreeOwners > floor12(t.participatingOwners)
+    n(t.participatingArea) >= ceil23(t.rangeArea) &&
+    n(t.participatingOwners) >= ceil23(t.rangeOwners) &&
+    n(t.agreeArea) > floor12(t.participatingArea) &&
+    n(t.agreeOwners) > floor12(t.participatingOwners)
   );
 }
 
