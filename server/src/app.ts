@@ -13,6 +13,7 @@ import { installSessions } from './modules/auth/plugin.ts';
 import { applicationRoutes } from './modules/applications/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { configRoutes } from './modules/config/routes.ts';
+import { facilityRoutes } from './modules/facilities/routes.ts';
 import { fileRoutes } from './modules/files/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { officeRoutes } from './modules/office/routes.ts';
@@ -100,6 +101,7 @@ export async function buildApp(opts: AppOptions) {
   publicRoutes(app);
   configRoutes(app);
   reportRoutes(app);
+  facilityRoutes(app);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
