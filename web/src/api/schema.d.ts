@@ -4182,6 +4182,593 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/facility-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 设施设备类型（默认仅启用的） */
+        get: {
+            parameters: {
+                query?: {
+                    all?: "0" | "1";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                name: string;
+                                sortOrder: number;
+                                active: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/office/facility-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 新增设施设备类型（F-62） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        sortOrder?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            sortOrder: number;
+                            active: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/office/facility-types/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改、停用或启用设施设备类型（F-62） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        sortOrder?: number;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            sortOrder: number;
+                            active: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/areas/{id}/facility-locations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 安装位置树（F-30：物业区域 / 楼幢 / 单元，含各位置设施设备数） */
+        get: {
+            parameters: {
+                query?: {
+                    typeId?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            area: {
+                                id: number;
+                                name: string;
+                                count: number;
+                                total: number;
+                            };
+                            buildings: {
+                                id: number;
+                                name: string;
+                                count: number;
+                                total: number;
+                                units: {
+                                    id: number;
+                                    name: string;
+                                    count: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/areas/{id}/facilities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 设施设备列表（F-30：按安装位置与类型，分页） */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    location?: string;
+                    within?: "0" | "1";
+                    typeId?: number;
+                    q?: string;
+                    ids?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                areaId: number;
+                                area: string;
+                                /** @description 安装位置：area（全区共有）、building:楼幢编号、unit:单元编号 */
+                                location: string;
+                                locationLabel: string;
+                                buildingId: number | null;
+                                building: string | null;
+                                unitId: number | null;
+                                unit: string | null;
+                                typeId: number;
+                                type: string;
+                                name: string;
+                                brandModel: string;
+                                installDate: string | null;
+                                quantity: number;
+                                remark: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                repairCount: number;
+                                /** @description 维修记录金额合计，单位：分 */
+                                repairTotal: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 添加设施设备（F-30） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        typeId: number;
+                        name: string;
+                        /** @default  */
+                        brandModel?: string;
+                        /** @default null */
+                        installDate?: string | null;
+                        /** @default 1 */
+                        quantity?: number;
+                        /** @default  */
+                        remark?: string;
+                        location: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            areaId: number;
+                            area: string;
+                            /** @description 安装位置：area（全区共有）、building:楼幢编号、unit:单元编号 */
+                            location: string;
+                            locationLabel: string;
+                            buildingId: number | null;
+                            building: string | null;
+                            unitId: number | null;
+                            unit: string | null;
+                            typeId: number;
+                            type: string;
+                            name: string;
+                            brandModel: string;
+                            installDate: string | null;
+                            quantity: number;
+                            remark: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            repairCount: number;
+                            /** @description 维修记录金额合计，单位：分 */
+                            repairTotal: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/areas/{id}/facilities/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 移动到（F-30：所选设施设备移到同一物业区域的另一安装位置） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: number[];
+                        location: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            moved: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/facilities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 设施设备详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            areaId: number;
+                            area: string;
+                            /** @description 安装位置：area（全区共有）、building:楼幢编号、unit:单元编号 */
+                            location: string;
+                            locationLabel: string;
+                            buildingId: number | null;
+                            building: string | null;
+                            unitId: number | null;
+                            unit: string | null;
+                            typeId: number;
+                            type: string;
+                            name: string;
+                            brandModel: string;
+                            installDate: string | null;
+                            quantity: number;
+                            remark: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            repairCount: number;
+                            /** @description 维修记录金额合计，单位：分 */
+                            repairTotal: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** 修改设施设备（F-30） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        typeId: number;
+                        name: string;
+                        /** @default  */
+                        brandModel?: string;
+                        /** @default null */
+                        installDate?: string | null;
+                        /** @default 1 */
+                        quantity?: number;
+                        /** @default  */
+                        remark?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            areaId: number;
+                            area: string;
+                            /** @description 安装位置：area（全区共有）、building:楼幢编号、unit:单元编号 */
+                            location: string;
+                            locationLabel: string;
+                            buildingId: number | null;
+                            building: string | null;
+                            unitId: number | null;
+                            unit: string | null;
+                            typeId: number;
+                            type: string;
+                            name: string;
+                            brandModel: string;
+                            installDate: string | null;
+                            quantity: number;
+                            remark: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            repairCount: number;
+                            /** @description 维修记录金额合计，单位：分 */
+                            repairTotal: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** 删除设施设备（F-30：从未进入维修项目且无维修记录的才可删除） */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/facilities/{id}/repair-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 维修记录（F-31） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                projectId: number | null;
+                                projectNo: string;
+                                projectName: string;
+                                repairDate: string;
+                                content: string;
+                                /** @description 单位：分 */
+                                amount: number;
+                            }[];
+                            ongoing: {
+                                projectId: number;
+                                projectNo: string;
+                                projectName: string;
+                                status: string;
+                                statusLabel: string;
+                                content: string;
+                                /** @description 单位：分 */
+                                budget: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
