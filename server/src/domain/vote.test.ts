@@ -134,6 +134,10 @@ describe('R-42 entered totals', () => {
     }
   });
 
+  it('R-42 refuses a rule name it does not know instead of guessing', () => {
+    expect(() => decideVote('majority' as VoteRule, totals({}))).toThrow(RangeError);
+  });
+
   it('R-42 decides exactly even for city-sized areas beyond 2^53 when multiplied', () => {
     const big = Number.MAX_SAFE_INTEGER - 1; // even, so ⅔ is not an integer and ½ is
     const t = { rangeArea: big, rangeOwners: 3, participatingArea: big, participatingOwners: 2, agreeArea: big / 2, agreeOwners: 2 };

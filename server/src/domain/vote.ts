@@ -190,13 +190,16 @@ export function decideVote(rule: VoteRule, t: VoteTotals): { passed: boolean; re
     if (!moreThanHalf(t.agreeOwners, t.participatingOwners)) {
       reasons.push(`同意的业主 ${t.agreeOwners} 人未超过参与表决人数 ${t.participatingOwners} 人的半数`);
     }
-  } else {
+  } else if (rule === 'double-two-thirds') {
     if (!atLeastTwoThirds(t.agreeArea, t.rangeArea)) {
       reasons.push(`同意的专有部分面积 ${m2(t.agreeArea)}未达到总面积 ${m2(t.rangeArea)}的三分之二`);
     }
     if (!atLeastTwoThirds(t.agreeOwners, t.rangeOwners)) {
       reasons.push(`同意的业主 ${t.agreeOwners} 人未达到总人数 ${t.rangeOwners} 人的三分之二`);
     }
+  } else {
+    // A rule name from configuration that is neither: refuse rather than guess.
+    throw new RangeError(`decideVote: unknown rule ${String(rule)}`);
   }
   return { passed: reasons.length === 0, reasons };
 }
