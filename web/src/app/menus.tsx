@@ -86,9 +86,15 @@ const houseQuery: MenuGroup = {
   children: [{ path: '/query/houses', label: '房屋查询' }],
 };
 
+/** 综合查询 › 设施设备查询 (committee manual §1.4.1): the committee keeps its area's; the office reads all. */
+const facilityQuery: MenuGroup = {
+  ...houseQuery,
+  children: [...houseQuery.children, { path: '/query/facilities', label: '设施设备查询' }],
+};
+
 /** The left menus of each kind of organisation, named as in the user manuals (§1.2 机构管理, §1.3 物业区域管理). */
 const MENUS: Record<OrgType, MenuEntry[]> = {
-  committee: [home, houseQuery, { key: 'org', label: '机构管理', icon: <BankOutlined />, children: [orgInfo, orgUsers] }],
+  committee: [home, facilityQuery, { key: 'org', label: '机构管理', icon: <BankOutlined />, children: [orgInfo, orgUsers] }],
   developer: [
     home,
     registryMenu,
@@ -104,7 +110,7 @@ const MENUS: Record<OrgType, MenuEntry[]> = {
       icon: <AuditOutlined />,
       children: [{ path: '/office/inbox', label: '待办业务', permission: ['office.accept', 'office.review'] }],
     },
-    houseQuery,
+    facilityQuery,
     {
       key: 'org',
       label: '机构管理',
@@ -117,6 +123,7 @@ const MENUS: Record<OrgType, MenuEntry[]> = {
       icon: <SettingOutlined />,
       children: [
         { path: '/office/deposit-standards', label: '交存标准', permission: 'office.config' },
+        { path: '/office/facility-types', label: '设施设备类型', permission: 'office.config' },
         { path: '/office/ledger-check', label: '分户账核查', permission: 'office.config' },
         { path: '/office/audit', label: '审计日志', permission: 'office.audit' },
         { path: '/office/login-log', label: '登录日志', permission: 'office.audit' },

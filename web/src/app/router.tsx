@@ -23,6 +23,8 @@ import { RegistrationPage } from '../features/registration/RegistrationPage';
 import { RegistrationSuccessPage } from '../features/registration/RegistrationSuccessPage';
 import { AreaChangePage } from '../features/registry/AreaChangePage';
 import { HouseQueryPage } from '../features/registry/HouseQueryPage';
+import { FacilityQueryPage } from '../features/facilities/FacilityQueryPage';
+import { FacilityTypesPage } from '../features/facilities/FacilityTypesPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { WorkspaceHomePage } from '../features/workspace/WorkspaceHomePage';
 import { DepositConfirmPage } from '../features/bank/DepositConfirmPage';
@@ -147,6 +149,8 @@ export const router = createBrowserRouter([
               guarded('office/inbox', OFFICE_INBOX, <InboxPage />),
               guarded('office/inbox/:id', OFFICE_INBOX, <ReviewPage />),
               { path: 'query/houses', element: <HouseQueryPage /> },
+              { path: 'query/facilities', element: <FacilityQueryPage /> },
+              guarded('office/facility-types', 'office.config', <FacilityTypesPage />),
               {
                 path: 'office/audit',
                 element: (

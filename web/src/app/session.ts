@@ -15,6 +15,7 @@ export type Permission =
   | 'registry.edit'
   | 'registry.submit'
   | 'payment.notice'
+  | 'project.edit'
   | 'bank.confirm'
   | 'office.config';
 
