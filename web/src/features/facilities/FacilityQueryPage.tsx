@@ -194,6 +194,7 @@ function AreaFacilities({ areaId, canEdit, table }: { areaId: number; canEdit: b
             aria-label="设施设备类型"
             placeholder="全部类型"
             allowClear
+            showSearch={{ optionFilterProp: 'label' }}
             value={typeId}
             onChange={(v?: number) => table.setFilters({ typeId: v ? String(v) : undefined })}
             options={(types.data?.items ?? []).map((t) => ({ value: t.id, label: t.name }))}

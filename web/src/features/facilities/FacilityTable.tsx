@@ -56,6 +56,7 @@ export function FacilityTable({ form, editing, types, actions, tableProps }: Fac
     {
       title: '设施设备名称',
       dataIndex: 'name',
+      width: 200,
       render: (name: string, f) =>
         cell(
           isEditing(f),
@@ -73,7 +74,7 @@ export function FacilityTable({ form, editing, types, actions, tableProps }: Fac
         cell(
           isEditing(f),
           <Form.Item name="typeId" rules={[{ required: true, message: '请选择设施设备类型' }]} style={{ margin: 0 }}>
-            <Select aria-label="设施设备类型" options={typeOptions} placeholder="类型" />
+            <Select aria-label="类型" showSearch={{ optionFilterProp: 'label' }} options={typeOptions} placeholder="类型" />
           </Form.Item>,
           type,
         ),
