@@ -19,6 +19,7 @@ import { healthRoutes } from './modules/health/routes.ts';
 import { officeRoutes } from './modules/office/routes.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
 import { paymentRoutes } from './modules/payments/routes.ts';
+import { projectRoutes } from './modules/projects/routes.ts';
 import { publicRoutes } from './modules/public/routes.ts';
 import { registrationRoutes } from './modules/registration/routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
@@ -101,6 +102,7 @@ export async function buildApp(opts: AppOptions) {
   publicRoutes(app);
   configRoutes(app);
   reportRoutes(app);
+  projectRoutes(app);
   facilityRoutes(app);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
