@@ -35,8 +35,9 @@ export async function readableFacility(db: Conn, ctx: Ctx, facilityId: number) {
   if (!f) throw notFound('设施设备');
   try {
     await readableArea(db, ctx, f.areaId);
-  } catch {
-    throw notFound('设施设备');
+  } catch (err) {
+    if ((err as { status?: number }).status === 404) throw notFound('设施设备');
+    throw err;
   }
   return f;
 }

@@ -2,8 +2,16 @@ import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../../test/fixtures.ts';
 import { testApp, type Agent, type TestApp } from '../../../test/harness.ts';
-import { auditLog, facilities, facilityTypes, organisations, projectItems, propertyAreas, repairProjects } from '../../db/schema/index.ts';
-import { recordProjectRepairs } from './repairs.ts';
+import {
+  auditLog,
+  facilities,
+  facilityRepairRecords,
+  facilityTypes,
+  organisations,
+  projectItems,
+  propertyAreas,
+  repairProjects,
+} from '../../db/schema/index.ts';
 
 let t: TestApp;
 let committee: Agent;
@@ -199,18 +207,22 @@ describe('F-30 facilities registry by location and type', () => {
 });
 
 describe('F-31 repair records', () => {
-  it('F-31 shows the repairs of a facility; a completing project records each facility once', async () => {
+  it('F-31 shows a facility’s repairs newest first with their total, and the list counts them', async () => {
     const pump = (await list(committee, 'q=消防水泵房')).items[0];
     expect(pump).toMatchObject({ repairCount: 1, repairTotal: 8_650_000 });
     const before = (await committee.get(`/api/facilities/${pump?.id}/repair-records`)).json();
     expect(before.items).toEqual([
       expect.objectContaining({ projectName: '消防水泵更换', repairDate: '2022-07-15', amount: 8_650_000, projectId: null }),
     ]);
-    const project = { id: 987654, no: 'WX202611220001', name: '消防系统年度维修', date: '2026-11-20' };
-    const repairs = [{ facilityId: pump?.id ?? 0, amount: 1_234_500n, content: '水泵检修' }];
-    await t.handle.db.transaction(async (tx) => {
-      await recordProjectRepairs(tx, project, repairs);
-      await recordProjectRepairs(tx, project, repairs);
+    // As the projects module records a completed project (R-49).
+    await t.handle.db.insert(facilityRepairRecords).values({
+      facilityId: pump?.id ?? 0,
+      projectId: 987654,
+      projectNo: 'WX202611220001',
+      projectName: '消防系统年度维修',
+      repairDate: '2026-11-20',
+      content: '水泵检修',
+      amount: 1_234_500n,
     });
     const after = (await committee.get(`/api/facilities/${pump?.id}/repair-records`)).json();
     expect(after.items.map((r: { projectNo: string; amount: number }) => [r.projectNo, r.amount])).toEqual([

@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, ne } from 'drizzle-orm';
-import type { Tx } from '../../db/client.ts';
 import { facilityRepairRecords, projectItems, repairProjects } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { readableFacility } from './access.ts';
@@ -44,37 +43,4 @@ export async function repairRecords(ctx: Ctx, facilityId: number) {
     })),
     ongoing: ongoing.map((p) => ({ ...p, statusLabel: STATUS_LABELS[p.status], budget: Number(p.budget) })),
   };
-}
-
-export interface CompletedRepair {
-  facilityId: number;
-  /** What this facility's item cost in the settlement (决算), in fen. */
-  amount: bigint;
-  content: string;
-}
-
-/**
- * R-49 / F-31: called by the projects module inside the transaction that completes a project;
- * one record per facility. Idempotent per (facility, project), so completing again adds nothing.
- */
-export async function recordProjectRepairs(
-  tx: Tx,
-  project: { id: number; no: string; name: string; date: string },
-  repairs: CompletedRepair[],
-): Promise<void> {
-  if (repairs.length === 0) return;
-  await tx
-    .insert(facilityRepairRecords)
-    .values(
-      repairs.map((r) => ({
-        facilityId: r.facilityId,
-        projectId: project.id,
-        projectNo: project.no,
-        projectName: project.name,
-        repairDate: project.date,
-        content: r.content,
-        amount: r.amount,
-      })),
-    )
-    .onConflictDoNothing();
 }
