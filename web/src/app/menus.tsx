@@ -75,6 +75,8 @@ const bankMenu: MenuGroup = {
   icon: <TransactionOutlined />,
   children: [
     { path: '/bank/deposits', label: '交款确认', permission: 'bank.confirm' },
+    { path: '/bank/project-transfers', label: '划转确认', permission: 'bank.confirm' },
+    { path: '/bank/project-refunds', label: '清退确认', permission: 'bank.confirm' },
     { path: '/bank/reconciliation', label: '日终对账', permission: 'bank.confirm' },
   ],
 };
@@ -108,7 +110,10 @@ const MENUS: Record<OrgType, MenuEntry[]> = {
       key: 'inbox',
       label: '业务受理',
       icon: <AuditOutlined />,
-      children: [{ path: '/office/inbox', label: '待办业务', permission: ['office.accept', 'office.review'] }],
+      children: [
+        { path: '/office/inbox', label: '待办业务', permission: ['office.accept', 'office.review'] },
+        { path: '/office/project-requests', label: '维修项目申请', permission: ['office.accept', 'office.review'] },
+      ],
     },
     facilityQuery,
     {

@@ -39,6 +39,13 @@ import { FundLookupPage } from '../features/portal/FundLookupPage';
 import { ApplicationPrint } from '../print/ApplicationPrint';
 import { NoticePrint } from '../print/NoticePrint';
 import { RegistrationFormPrint } from '../print/RegistrationFormPrint';
+import { ProjectConfirmPage } from '../features/bank/ProjectConfirmPage';
+import { ProjectRequestReviewPage } from '../features/inbox/ProjectRequestReviewPage';
+import { ProjectRequestsPage } from '../features/inbox/ProjectRequestsPage';
+import { AreaProjectsPage } from '../features/portal/AreaProjectsPage';
+import { NoticeDetailPage } from '../features/portal/NoticeDetailPage';
+import { NoticeListPage as PublicNoticeListPage } from '../features/portal/NoticeListPage';
+import { projectPrintRoutes, publicNoticePrintRoute } from '../features/project-print/routes';
 import { RequirePermission, RequireSession } from './guards';
 import type { Permission } from './session';
 import { NotFoundPage, RouteErrorPage } from './NotFoundPage';
@@ -72,6 +79,8 @@ const paymentRoutes = [
   guarded('payments/notices', 'payment.notice', <NoticeListPage />),
   guarded('bank/deposits', 'bank.confirm', <DepositConfirmPage />),
   guarded('bank/reconciliation', 'bank.confirm', <ReconciliationPage />),
+  guarded('bank/project-transfers', 'bank.confirm', <ProjectConfirmPage key="transfer" kind="transfer" />),
+  guarded('bank/project-refunds', 'bank.confirm', <ProjectConfirmPage key="refund" kind="project_refund" />),
   guarded('office/deposit-standards', 'office.config', <DepositStandardsPage />),
   guarded('office/ledger-check', 'office.config', <LedgerCheckPage />),
 ];
@@ -92,6 +101,7 @@ export const router = createBrowserRouter([
     element: <Root />,
     errorElement: <RouteErrorPage />,
     children: [
+      publicNoticePrintRoute,
       {
         element: <PublicLayout />,
         children: [
@@ -101,6 +111,9 @@ export const router = createBrowserRouter([
           { path: 'registered', element: <RegistrationSuccessPage /> },
           { path: 'login', element: <LoginPage /> },
           { path: 'fund-lookup', element: <FundLookupPage /> },
+          { path: 'notices', element: <PublicNoticeListPage /> },
+          { path: 'notices/:no', element: <NoticeDetailPage /> },
+          { path: 'projects', element: <AreaProjectsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
@@ -148,6 +161,8 @@ export const router = createBrowserRouter([
               ...paymentRoutes,
               guarded('office/inbox', OFFICE_INBOX, <InboxPage />),
               guarded('office/inbox/:id', OFFICE_INBOX, <ReviewPage />),
+              guarded('office/project-requests', OFFICE_INBOX, <ProjectRequestsPage />),
+              guarded('office/project-requests/:projectId/:requestId', OFFICE_INBOX, <ProjectRequestReviewPage />),
               { path: 'query/houses', element: <HouseQueryPage /> },
               { path: 'query/facilities', element: <FacilityQueryPage /> },
               guarded('office/facility-types', 'office.config', <FacilityTypesPage />),
@@ -172,6 +187,7 @@ export const router = createBrowserRouter([
           { path: 'print/registration', element: <RegistrationFormPrint /> },
           { path: 'print/application/:id', element: <ApplicationPrint /> },
           { path: 'print/notice/:no', element: <NoticePrint /> },
+          ...projectPrintRoutes,
         ],
       },
     ],
