@@ -6,6 +6,7 @@ import {
   HomeOutlined,
   SearchOutlined,
   SettingOutlined,
+  ToolOutlined,
   TransactionOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
@@ -94,9 +95,17 @@ const facilityQuery: MenuGroup = {
   children: [...houseQuery.children, { path: '/query/facilities', label: '设施设备查询' }],
 };
 
+/** 维修项目管理 (committee manual §1.3). */
+const repairMenu: MenuGroup = {
+  key: 'repair',
+  label: '维修项目管理',
+  icon: <ToolOutlined />,
+  children: [{ path: '/repair/projects', label: '维修项目列表', permission: 'project.edit' }],
+};
+
 /** The left menus of each kind of organisation, named as in the user manuals (§1.2 机构管理, §1.3 物业区域管理). */
 const MENUS: Record<OrgType, MenuEntry[]> = {
-  committee: [home, facilityQuery, { key: 'org', label: '机构管理', icon: <BankOutlined />, children: [orgInfo, orgUsers] }],
+  committee: [home, repairMenu, facilityQuery, { key: 'org', label: '机构管理', icon: <BankOutlined />, children: [orgInfo, orgUsers] }],
   developer: [
     home,
     registryMenu,

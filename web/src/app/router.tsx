@@ -25,6 +25,7 @@ import { AreaChangePage } from '../features/registry/AreaChangePage';
 import { HouseQueryPage } from '../features/registry/HouseQueryPage';
 import { FacilityQueryPage } from '../features/facilities/FacilityQueryPage';
 import { FacilityTypesPage } from '../features/facilities/FacilityTypesPage';
+import { repairProjectRoutes } from '../features/projects/routes';
 import { UsersPage } from '../features/users/UsersPage';
 import { WorkspaceHomePage } from '../features/workspace/WorkspaceHomePage';
 import { DepositConfirmPage } from '../features/bank/DepositConfirmPage';
@@ -165,6 +166,7 @@ export const router = createBrowserRouter([
               guarded('office/project-requests/:projectId/:requestId', OFFICE_INBOX, <ProjectRequestReviewPage />),
               { path: 'query/houses', element: <HouseQueryPage /> },
               { path: 'query/facilities', element: <FacilityQueryPage /> },
+              ...repairProjectRoutes,
               guarded('office/facility-types', 'office.config', <FacilityTypesPage />),
               {
                 path: 'office/audit',

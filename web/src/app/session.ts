@@ -16,6 +16,7 @@ export type Permission =
   | 'registry.submit'
   | 'payment.notice'
   | 'project.edit'
+  | 'project.submit'
   | 'bank.confirm'
   | 'office.config';
 
