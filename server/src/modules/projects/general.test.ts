@@ -71,7 +71,7 @@ describe('F-40 project editor (general project)', () => {
     expect(res.json().budgetTotal).toBe(BUDGET);
     expect(res.json().warnings.join()).toContain('R-40');
     const rows = await t.handle.db.select().from(projectItemHouses).where(eq(projectItemHouses.itemId, item.id));
-    houseIds = rows.map((r) => r.houseId);
+    houseIds = rows.map((r) => r.houseId).sort((a, b) => a - b);
     before = await balances(t, houseIds);
   });
 
@@ -370,5 +370,22 @@ describe('SPEC §10 isolation', () => {
     expect((await teller.get(`/api/projects/${id}`)).statusCode).toBe(404);
     expect((await office.review.get(`/api/projects/${id}/summary`)).statusCode).toBe(200);
     expect((await teller.get('/api/office/project-requests')).statusCode).toBe(403);
+  });
+});
+
+describe('SPEC §10 demo projects', () => {
+  it('侨城花园 shows a general project with its first phase transferred, an emergency approval at the office, and a draft', async () => {
+    const list = (await member.get('/api/projects?q=1栋屋面防水翻新')).json().items;
+    expect(list).toHaveLength(1);
+    const roof = (await member.get(`/api/projects/${list[0].id}/summary`)).json();
+    expect(roof).toMatchObject({ type: 'general', status: 'approved' });
+    expect(roof.money).toMatchObject({ budget: 18_600_000, plan: 18_600_000, applied: 9_300_000, transferred: 9_300_000 });
+    expect(roof.vote.passed).toBe(true);
+    const walls = (await member.get('/api/projects?type=emergency&status=submitted')).json().items;
+    expect(walls.map((p: { name: string }) => p.name)).toContain('2栋外墙饰面脱落应急处理');
+    const drafts = (await member.get('/api/projects?status=draft&q=电梯')).json().items;
+    expect(drafts).toHaveLength(1);
+    const waiting = (await office.accept.get('/api/office/project-requests?kind=approval&status=submitted')).json().items;
+    expect(waiting.map((r: { projectName: string }) => r.projectName)).toContain('2栋外墙饰面脱落应急处理');
   });
 });
