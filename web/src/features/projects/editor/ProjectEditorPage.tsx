@@ -94,7 +94,6 @@ function Editor({ detail, editable, frozenReason }: { detail: ProjectDetail; edi
   const [form] = Form.useForm<BasicValues>();
   const [items, setItems] = useState<ItemDraft[]>(() => itemDrafts(detail));
   const [phases, setPhases] = useState<PhaseDraft[]>(() => phaseDrafts(detail));
-  const [warnings, setWarnings] = useState(detail.warnings);
   const [selected, setSelected] = useState<string | undefined>(items[0]?.key);
   const [picking, setPicking] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -105,7 +104,6 @@ function Editor({ detail, editable, frozenReason }: { detail: ProjectDetail; edi
     const next = itemDrafts(d);
     setItems(next);
     setPhases(phaseDrafts(d));
-    setWarnings(d.warnings);
     // A new item's key changes once it has an id: keep the same facility selected.
     const was = items.find((i) => i.key === selected);
     setSelected(next.find((i) => i.facilityId === was?.facilityId)?.key ?? next[0]?.key);
@@ -148,6 +146,12 @@ function Editor({ detail, editable, frozenReason }: { detail: ProjectDetail; edi
   const patchItem = (key: string, patch: Partial<ItemDraft>) =>
     setItems((prev) => prev.map((i) => (i.key === key ? { ...i, ...patch } : i)));
   const current = items.find((i) => i.key === selected);
+  // Range edits change the counts and share totals on the server: those come from the live detail.
+  const live = new Map(detail.items.map((i) => [i.id, i]));
+  const withLiveRanges = items.map((i) => {
+    const l = i.id === undefined ? undefined : live.get(i.id);
+    return l ? { ...i, houseCount: l.houseCount, shareTotal: l.shareTotal } : i;
+  });
 
   const itemsTab = (
     <Flex vertical gap={16}>
@@ -180,7 +184,7 @@ function Editor({ detail, editable, frozenReason }: { detail: ProjectDetail; edi
         </Space>
       )}
       <ItemsTable
-        items={items}
+        items={withLiveRanges}
         editable={editable}
         selectedKey={selected}
         onSelect={setSelected}
@@ -276,7 +280,7 @@ function Editor({ detail, editable, frozenReason }: { detail: ProjectDetail; edi
       {!editable && frozenReason && (
         <Alert type="info" showIcon title={`项目内容不能再修改：${frozenReason}`} style={{ marginBottom: 16 }} />
       )}
-      {warnings.length > 0 && (
+      {detail.warnings.length > 0 && (
         <Alert
           type="warning"
           showIcon
@@ -284,7 +288,7 @@ function Editor({ detail, editable, frozenReason }: { detail: ProjectDetail; edi
           title="尚未满足的金额规则（提交立项申请时必须满足）"
           description={
             <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-              {warnings.map((w) => (
+              {detail.warnings.map((w) => (
                 <li key={w}>{w}</li>
               ))}
             </ul>

@@ -85,10 +85,10 @@ export function RangePanel({ projectId, areaId, itemId, facilityName, editable }
   };
 
   return (
-    <Flex vertical gap={12}>
+    <Flex vertical gap={12} data-testid="range-panel">
       <Flex gap={8} wrap align="center">
         <Typography.Text strong>房屋分摊列表：{facilityName}</Typography.Text>
-        <Typography.Text type="secondary">
+        <Typography.Text type="secondary" data-testid="range-total">
           {houses.data ? `共 ${houses.data.total} 户，分摊合计 ${formatYuan(houses.data.totalShare)} 元` : ''}
         </Typography.Text>
         {editable && (
