@@ -92,20 +92,21 @@ export function ProjectPage() {
               <PrintButton path={printPath.voteSheet(id)}>打印投票表决签字表</PrintButton>
             </Space>
             {blocked.length > 0 && (
-              <List
-                size="small"
-                header={<Typography.Text strong>暂不能办理</Typography.Text>}
-                dataSource={blocked}
-                data-testid="blocked-actions"
-                renderItem={(a) => (
-                  <List.Item>
-                    <Typography.Text>
-                      {a.label}：{a.blockedBy?.message}
-                      <Typography.Text type="secondary">（{a.blockedBy?.rule}）</Typography.Text>
-                    </Typography.Text>
-                  </List.Item>
-                )}
-              />
+              <div data-testid="blocked-actions">
+                <List
+                  size="small"
+                  header={<Typography.Text strong>暂不能办理</Typography.Text>}
+                  dataSource={blocked}
+                  renderItem={(a) => (
+                    <List.Item>
+                      <Typography.Text>
+                        {a.label}：{a.blockedBy?.message}
+                        <Typography.Text type="secondary">（{a.blockedBy?.rule}）</Typography.Text>
+                      </Typography.Text>
+                    </List.Item>
+                  )}
+                />
+              </div>
             )}
           </Flex>
         </Section>
@@ -165,22 +166,23 @@ export function ProjectPage() {
           />
         </Section>
         <Section title="办理过程">
-          <Timeline
-            data-testid="timeline"
-            items={s.timeline.map((e) => ({
-              key: `${e.at}-${e.action}`,
-              content: (
-                <>
-                  <Typography.Text strong>{eventLabel(e.action)}</Typography.Text>
-                  <Typography.Text type="secondary">
-                    {' '}
-                    {formatDateTime(e.at)} · {e.orgName} {e.userName}
-                  </Typography.Text>
-                  {e.note && <div>{e.note}</div>}
-                </>
-              ),
-            }))}
-          />
+          <div data-testid="timeline">
+            <Timeline
+              items={s.timeline.map((e) => ({
+                key: `${e.at}-${e.action}`,
+                content: (
+                  <>
+                    <Typography.Text strong>{eventLabel(e.action)}</Typography.Text>
+                    <Typography.Text type="secondary">
+                      {' '}
+                      {formatDateTime(e.at)} · {e.orgName} {e.userName}
+                    </Typography.Text>
+                    {e.note && <div>{e.note}</div>}
+                  </>
+                ),
+              }))}
+            />
+          </div>
         </Section>
       </Flex>
     </Page>

@@ -130,6 +130,7 @@ export function NoticePage() {
             return (
               <Card
                 key={kind}
+                data-testid={`notice-${kind}`}
                 size="small"
                 title={NOTICE_KIND_LABELS[kind]}
                 style={focus === kind ? { borderColor: '#1677ff' } : undefined}
