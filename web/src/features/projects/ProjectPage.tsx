@@ -89,7 +89,7 @@ export function ProjectPage() {
                   {a.label}
                 </Button>
               ))}
-              <PrintButton path={printPath.voteSheet(id)}>打印投票表决签字表</PrintButton>
+              {s.type !== 'emergency' && <PrintButton path={printPath.voteSheet(id)}>打印投票表决签字表</PrintButton>}
             </Space>
             {blocked.length > 0 && (
               <div data-testid="blocked-actions">

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { App, Alert, Button, Card, Form, Input, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../../api/client';
@@ -80,6 +80,15 @@ function DisbursementForm({ projectId }: { projectId: number }) {
     },
   );
   const shortfalls = shortfallsOf(submit.error);
+  // Each phase's remaining amount, so a phase fully applied for is shown and cannot be picked (R-45).
+  const phases = detail.data?.phases ?? [];
+  const proposals = useQueries({
+    queries: phases.map((p) => ({
+      queryKey: [...PROJECTS_KEY, projectId, 'proposal', p.id],
+      queryFn: () => fetchProposal(projectId, p.id),
+    })),
+  });
+  const remaining = new Map(proposals.flatMap((q) => (q.data ? [[q.data.phaseId, q.data.remaining] as const] : [])));
 
   // The form proposes what is left of the phase (manual: 这个拨付金额可手动修改).
   const pickPhase = async (id: number) => {
@@ -112,10 +121,14 @@ function DisbursementForm({ projectId }: { projectId: number }) {
             aria-label="拨付期数"
             placeholder="选择拨付计划中的一期"
             onChange={(id: number) => void pickPhase(id)}
-            options={(detail.data?.phases ?? []).map((p) => ({
-              value: p.id,
-              label: `第 ${p.seq} 期：${formatYuan(p.amount)} 元${p.condition ? `（${p.condition}）` : ''}`,
-            }))}
+            options={phases.map((p) => {
+              const left = remaining.get(p.id);
+              return {
+                value: p.id,
+                disabled: left === 0,
+                label: `第 ${p.seq} 期：${formatYuan(p.amount)} 元${p.condition ? `（${p.condition}）` : ''}${left === undefined ? '' : `，尚可申请 ${formatYuan(left)} 元`}`,
+              };
+            })}
           />
         </Form.Item>
         {proposal.data && (
