@@ -225,53 +225,51 @@ function HousesForm({ projectId, onDone }: { projectId: number; onDone: (r: Vote
 }
 
 function VoteEntry({ s, projectId }: { s: ProjectSummary; projectId: number }) {
+  const { message } = App.useApp();
   const refresh = useRefreshProject();
   const [mode, setMode] = useState<'totals' | 'houses'>('totals');
-  const [result, setResult] = useState<VoteResult | null>(null);
   const range = useQuery({
     queryKey: [...PROJECTS_KEY, projectId, 'vote-sheet', 'range'],
     queryFn: () => fetchVoteSheet(projectId, 1, 1),
   });
+  // The verdict is then shown from the project's own record, above.
   const done = async (r: VoteResult) => {
-    setResult(r);
+    if (r.passed) message.success('表决结果已保存：表决通过');
+    else message.warning('表决结果已保存：表决未通过');
     await refresh();
   };
   const action = actionOf(s, 'vote');
   const rule = (s.vote?.rule as VoteRule | undefined) ?? DEFAULT_VOTE_RULE;
   return (
     <Card size="small" title="录入投票表决结果">
-      <Flex vertical gap={12}>
-        {result && <ResultAlert result={result} />}
-        {action?.allowed ? (
-          <>
-            <Typography.Text>
-              表决范围：
-              {range.data ? `${formatArea(range.data.rangeArea)} ㎡，${range.data.rangeOwners} 人（${range.data.total} 户）` : '…'}
-            </Typography.Text>
-            <Radio.Group
-              optionType="button"
-              value={mode}
-              onChange={(e) => setMode(e.target.value)}
-              options={[
-                { value: 'totals', label: '按合计录入' },
-                { value: 'houses', label: '按签字表逐户录入' },
-              ]}
+      {action?.allowed ? (
+        <Flex vertical gap={12}>
+          <Typography.Text>
+            表决范围：{range.data ? `${formatArea(range.data.rangeArea)} ㎡，${range.data.rangeOwners} 人（${range.data.total} 户）` : '…'}
+          </Typography.Text>
+          <Radio.Group
+            optionType="button"
+            value={mode}
+            onChange={(e) => setMode(e.target.value)}
+            options={[
+              { value: 'totals', label: '按合计录入' },
+              { value: 'houses', label: '按签字表逐户录入' },
+            ]}
+          />
+          {mode === 'totals' && range.data ? (
+            <TotalsForm
+              projectId={projectId}
+              range={{ area: range.data.rangeArea, owners: range.data.rangeOwners }}
+              rule={rule}
+              onDone={done}
             />
-            {mode === 'totals' && range.data ? (
-              <TotalsForm
-                projectId={projectId}
-                range={{ area: range.data.rangeArea, owners: range.data.rangeOwners }}
-                rule={rule}
-                onDone={done}
-              />
-            ) : (
-              mode === 'houses' && <HousesForm projectId={projectId} onDone={done} />
-            )}
-          </>
-        ) : (
-          !result && <BlockedAlert action={action} />
-        )}
-      </Flex>
+          ) : (
+            mode === 'houses' && <HousesForm projectId={projectId} onDone={done} />
+          )}
+        </Flex>
+      ) : (
+        <BlockedAlert action={action} />
+      )}
     </Card>
   );
 }
