@@ -55,6 +55,7 @@ function PublishForm({ s, projectId, kind }: { s: ProjectSummary; projectId: num
       <FormErrorAlert error={publish.error} />
       <Form
         form={form}
+        name={`notice-${kind}`}
         layout="inline"
         initialValues={{ deadline: dayjs(earliest), content: '' }}
         onFinish={(v) => setPreview(v)}

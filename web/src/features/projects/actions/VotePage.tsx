@@ -114,7 +114,7 @@ function TotalsForm({
     }
   };
   return (
-    <Form form={form} layout="inline" onFinish={submit} style={{ rowGap: 12 }}>
+    <Form form={form} name="vote-totals" layout="inline" onFinish={submit} style={{ rowGap: 12 }}>
       <Form.Item name="participatingArea" label="参与表决面积（㎡）" rules={areaRule('参与表决面积')}>
         <Input style={{ width: 140 }} />
       </Form.Item>

@@ -128,7 +128,7 @@ export function FacilityPickerModal({ areaId, taken, onOk, onCancel }: FacilityP
           </Flex>
           {adding && (
             <Card size="small" title={`在“${locationName(tree.data, location)}”添加设施设备`}>
-              <Form form={form} layout="inline" initialValues={{ typeId }}>
+              <Form form={form} name="new-facility" layout="inline" initialValues={{ typeId }}>
                 <Form.Item name="name" label="设施设备名称" rules={[{ required: true, whitespace: true, message: '请填写设施设备名称' }]}>
                   <Input maxLength={60} style={{ width: 200 }} />
                 </Form.Item>
