@@ -49,6 +49,7 @@ describe('1.4.1 设施设备查询（业主委员会）', () => {
     await place(page, '侨城花园（全区共有）').click();
     // 第五步: 类型.
     await chooseType(page, '大门');
+    await goes(row(page, '中心花园'));
     await shows(row(page, '小区正门电动伸缩门'));
 
     // 第六步: 添加 → a new row; type its details; 保存.
@@ -114,15 +115,16 @@ describe('1.4.1 设施设备查询（业主委员会）', () => {
     await shows(toast(page, '设施设备已删除'));
     await goes(row(page, name));
 
-    // A roof with a repair record cannot be deleted: the page says why.
-    await page.getByLabel('搜索设施设备').fill('屋面防水层');
+    // The fire pump room has a repair record, so it cannot be deleted: the page says why.
+    await place(page, '侨城花园（全区共有）').click();
+    await page.getByLabel('搜索设施设备').fill('消防水泵房');
     await page.getByLabel('搜索设施设备').press('Enter');
-    const roof = row(page, '屋面防水层');
-    await showsText(roof, '维修记录（1）');
-    await roof.getByRole('button', { name: '删除' }).click();
+    const pump = row(page, '消防水泵房');
+    await showsText(pump, '维修记录（1）');
+    await pump.getByRole('button', { name: '删除' }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: '删除' }).click();
     await shows(toast(page, '该设施设备已有 1 条维修记录，不能删除'));
-    await shows(roof);
+    await shows(pump);
     await logout(page);
   });
 

@@ -148,7 +148,7 @@ describe('F-30 facilities registry by location and type', () => {
     expect(log?.summary).toBe('添加设施设备：侨城花园 1栋 供电 楼道照明');
   });
 
-  it('F-30 edits a facility and deletes one never used; refuses to delete one with repair records or in a project', async () => {
+  it('F-30 edits a facility and deletes one never used; refuses to delete one with repair records or in a project (F-31)', async () => {
     const made = (await committee.post(`/api/areas/${areaId}/facilities`, newFacility())).json();
     const edit = await committee.put(`/api/facilities/${made.id}`, {
       ...newFacility({ name: '北门岗亭（新）', quantity: 2 }),
@@ -164,9 +164,9 @@ describe('F-30 facilities registry by location and type', () => {
     expect((await del(committee, made.id)).statusCode).toBe(200);
     expect((await committee.get(`/api/facilities/${made.id}`)).statusCode).toBe(404);
 
-    const roof = (await list(committee, 'q=屋面防水层&pageSize=50')).items.find((f) => f.repairCount > 0);
-    expect(roof?.locationLabel).toBe('侨城花园 1栋');
-    const refused = await del(committee, roof?.id ?? 0);
+    const pump = (await list(committee, 'q=消防水泵房')).items[0];
+    expect(pump).toMatchObject({ locationLabel: '侨城花园（全区共有）', repairCount: 1 });
+    const refused = await del(committee, pump?.id ?? 0);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().message).toBe('该设施设备已有 1 条维修记录，不能删除');
 
