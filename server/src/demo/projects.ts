@@ -1,6 +1,6 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbHandle } from '../db/client.ts';
-import { buildings, facilities, organisations, propertyAreas } from '../db/schema/index.ts';
+import { buildings, facilities, organisations, projectEvents, projectNotices, propertyAreas, repairProjects } from '../db/schema/index.ts';
 import type { Actor, Ctx } from '../lib/context.ts';
 import { actorOf } from '../modules/auth/sessions.ts';
 import { submitApproval } from '../modules/projects/approval.ts';
@@ -18,8 +18,8 @@ const isoDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().s
 
 /**
  * Repair projects of 侨城花园, made through the same use cases as real ones: a general project of
- * 1栋's roof that went through its notice, vote and approval in the past weeks and has its first
- * phase transferred today; an emergency project of 2栋's walls waiting for the office to accept
+ * 1栋's roof whose notice went up four weeks ago, voted, approved and with its first phase
+ * transferred; an emergency project of 2栋's walls waiting for the office to accept
  * its approval application; and a draft of the lifts of 3栋 being prepared.
  */
 export async function seedDemoProjects(handle: DbHandle, now: Date) {
@@ -31,7 +31,13 @@ export async function seedDemoProjects(handle: DbHandle, now: Date) {
   const acceptor = await actorOf(db, 'JMWXZJ', 'shouli');
   const reviewer = await actorOf(db, 'JMWXZJ', 'shenhe');
   const teller = await actorOf(db, 'ICBCJM', 'teller01');
-  const at = (actor: Actor, when: Date): Ctx => ({ db, dbKind: handle.kind, clock: { now: () => when }, actor, ip: 'demo' });
+  // The loader's own writes (audit rows included) follow each other a second apart after the rest of
+  // the demo city, so the audit log stays in order; the business dates of the story are set below.
+  let tick = 0;
+  const at = (actor: Actor): Ctx => {
+    const when = new Date(now.getTime() + ++tick * 1000);
+    return { db, dbKind: handle.kind, clock: { now: () => when }, actor, ip: 'demo' };
+  };
   const ago = (days: number) => new Date(now.getTime() - days * DAY);
   const facility = async (building: string, name: string) => {
     const [b] = await db
@@ -57,14 +63,14 @@ export async function seedDemoProjects(handle: DbHandle, now: Date) {
   };
 
   // General project: notice 30 days ago, vote, approval, first phase transferred today.
-  const roof = await createProject(at(member, ago(30)), {
+  const roof = await createProject(at(member), {
     type: 'general',
     name: '1栋屋面防水翻新',
     description: '1栋屋面多处渗漏，顶层住户反映天花渗水，拟整体翻新屋面防水层。',
     periodFrom: isoDay(ago(10)),
     periodTo: isoDay(new Date(now.getTime() + 50 * DAY)),
   });
-  await saveItems(at(member, ago(30)), roof.id, [
+  await saveItems(at(member), roof.id, [
     {
       facilityId: await facility('1栋', '屋面防水层'),
       content: '铲除原防水层，重做 SBS 改性沥青卷材防水两道及保护层',
@@ -73,24 +79,42 @@ export async function seedDemoProjects(handle: DbHandle, now: Date) {
       budget: 18_600_000n,
     },
   ]);
-  await apportionBudgets(at(member, ago(30)), roof.id);
-  await savePlan(at(member, ago(30)), roof.id, [
+  await apportionBudgets(at(member), roof.id);
+  await savePlan(at(member), roof.id, [
     { amount: 9_300_000n, condition: '材料进场、开工后拨付 50%' },
     { amount: 9_300_000n, condition: '竣工验收合格并公示后拨付余款' },
   ]);
-  await publishNotice(at(member, ago(29)), roof.id, {
+  await publishNotice(at(member), roof.id, {
     kind: 'initiation',
-    deadline: isoDay(ago(21)),
+    deadline: isoDay(new Date(now.getTime() + 8 * DAY)),
     content: '请各位业主监督，并于公示期内参加表决。',
   });
+  // The story: the notice went up four weeks ago and its period is over, so the vote and the
+  // approval that follow are possible today.
+  await db
+    .update(projectNotices)
+    .set({ publishedAt: ago(29), deadline: isoDay(ago(21)) })
+    .where(eq(projectNotices.projectId, roof.id));
+  await db
+    .update(repairProjects)
+    .set({ createdAt: ago(30) })
+    .where(eq(repairProjects.id, roof.id));
+  await db
+    .update(projectEvents)
+    .set({ at: ago(29) })
+    .where(and(eq(projectEvents.projectId, roof.id), eq(projectEvents.action, 'notice.initiation')));
+  await db
+    .update(projectEvents)
+    .set({ at: ago(30) })
+    .where(and(eq(projectEvents.projectId, roof.id), inArray(projectEvents.action, ['create', 'apportion'])));
   const range = await projectRange(db, roof.id);
-  await recordVote(at(member, ago(20)), roof.id, {
+  await recordVote(at(member), roof.id, {
     mode: 'houses',
     ballots: range.filter((_, i) => i % 12 !== 11).map((h, i) => ({ houseId: h.houseId, choice: i % 15 === 0 ? 'oppose' : 'agree' })),
   });
-  const approval = await submitApproval(at(member, ago(18)), roof.id, { payees: [], note: '施工合同已签订' });
-  await acceptRequest(at(acceptor, ago(17)), approval.id, '立项申请表及施工合同原件已核验');
-  await approveRequest(at(reviewer, ago(16)), approval.id);
+  const approval = await submitApproval(at(member), roof.id, { payees: [], note: '施工合同已签订' });
+  await acceptRequest(at(acceptor), approval.id, '立项申请表及施工合同原件已核验');
+  await approveRequest(at(reviewer), approval.id);
   const phases = await phasesOf(db, roof.id);
   const first = phases.find((p) => p.seq === 1);
   const payees = [
@@ -102,11 +126,11 @@ export async function seedDemoProjects(handle: DbHandle, now: Date) {
       amount: 9_300_000n,
     },
   ];
-  const disbursement = await applyDisbursement(at(member, ago(2)), roof.id, { phaseId: first?.id as number, payees, note: '第一期' });
-  await acceptRequest(at(acceptor, ago(1)), disbursement.id, '拨付申请表已收');
-  await approveRequest(at(reviewer, ago(1)), disbursement.id);
+  const disbursement = await applyDisbursement(at(member), roof.id, { phaseId: first?.id as number, payees, note: '第一期' });
+  await acceptRequest(at(acceptor), disbursement.id, '拨付申请表已收');
+  await approveRequest(at(reviewer), disbursement.id);
   await confirmProjectMoney(
-    at(teller, new Date(now.getTime() + 60_000)),
+    at(teller),
     'transfer',
     bank?.id as number,
     teller.userId,
@@ -115,14 +139,14 @@ export async function seedDemoProjects(handle: DbHandle, now: Date) {
   );
 
   // Emergency project: notice published, approval application waiting at the office window.
-  const walls = await createProject(at(member, ago(3)), {
+  const walls = await createProject(at(member), {
     type: 'emergency',
     name: '2栋外墙饰面脱落应急处理',
     description: '2栋外墙真石漆大面积空鼓脱落，危及行人安全，需紧急处理。',
     periodFrom: isoDay(ago(2)),
     periodTo: isoDay(new Date(now.getTime() + 20 * DAY)),
   });
-  await saveItems(at(member, ago(3)), walls.id, [
+  await saveItems(at(member), walls.id, [
     {
       facilityId: await facility('2栋', '外墙饰面'),
       content: '搭设防护棚，铲除空鼓饰面，重做外墙涂料',
@@ -131,27 +155,27 @@ export async function seedDemoProjects(handle: DbHandle, now: Date) {
       budget: 4_200_000n,
     },
   ]);
-  await apportionBudgets(at(member, ago(3)), walls.id);
-  await savePlan(at(member, ago(3)), walls.id, [
+  await apportionBudgets(at(member), walls.id);
+  await savePlan(at(member), walls.id, [
     { amount: 2_520_000n, condition: '进场后拨付 60%' },
     { amount: 1_680_000n, condition: '验收合格后拨付余款' },
   ]);
-  await publishNotice(at(member, ago(3)), walls.id, {
+  await publishNotice(at(member), walls.id, {
     kind: 'initiation',
-    deadline: isoDay(new Date(now.getTime() + 5 * DAY)),
+    deadline: isoDay(new Date(now.getTime() + 8 * DAY)),
     content: '紧急维修，先行施工。',
   });
-  await submitApproval(at(member, ago(2)), walls.id, { payees: [], note: '附现场照片' });
+  await submitApproval(at(member), walls.id, { payees: [], note: '附现场照片' });
 
   // A draft being prepared.
-  const lifts = await createProject(at(member, now), {
+  const lifts = await createProject(at(member), {
     type: 'general',
     name: '3栋电梯曳引机更换',
     description: '3栋 1 号客梯曳引机老化，年检提出整改。',
     periodFrom: null,
     periodTo: null,
   });
-  await saveItems(at(member, now), lifts.id, [
+  await saveItems(at(member), lifts.id, [
     {
       facilityId: await lift('3栋'),
       content: '更换曳引机及钢丝绳',

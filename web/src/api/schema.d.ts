@@ -7026,6 +7026,137 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/areas/{id}/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 物业区域的维修项目（无需登录；已发布公示的项目，含状态与金额） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                no: string;
+                                name: string;
+                                /** @enum {string} */
+                                type: "general" | "emergency" | "simple";
+                                typeLabel: string;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
+                                statusLabel: string;
+                                budgetTotal: number;
+                                settlementAmount: number | null;
+                                transferred: number;
+                                refunded: number;
+                                /** Format: date-time */
+                                firstNoticeAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/office/project-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 维修项目参数（F-62：表决规则 R-42、最短公示期 F-41、验收前拨付比例 R-46） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            voteRule: "civil-code-2021" | "double-two-thirds";
+                            projectNoticeMinDays: number;
+                            acceptanceFirstPercent: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** 修改维修项目参数（F-62，记入审计日志） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        voteRule: "civil-code-2021" | "double-two-thirds";
+                        projectNoticeMinDays: number;
+                        acceptanceFirstPercent: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            voteRule: "civil-code-2021" | "double-two-thirds";
+                            projectNoticeMinDays: number;
+                            acceptanceFirstPercent: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/project-notices": {
         parameters: {
             query?: never;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectItemHouses } from '../../db/schema/index.ts';
 import { DEMO_BANK_API_KEY } from '../../demo/payments.ts';
 import { checkLedger } from '../../ledger/check.ts';
-import { DEMO } from '../../../test/fixtures.ts';
+import { bigPng, DEMO, file, smallPng } from '../../../test/fixtures.ts';
 import { type Agent, testApp, type TestApp } from '../../../test/harness.ts';
 import { balances, deadlineAfter, demoArea, officeApproves, payee, refused } from '../../../test/project-fixtures.ts';
 import { BANK_API_HEADERS, sign } from '../payments/bank-api-auth.ts';
@@ -237,5 +237,64 @@ describe('F-40 shares entered house by house and imported', () => {
     const range = await member.post(`/api/projects/${id}/items/${itemId}/houses`, { remove: [b] });
     expect(range.json()).toEqual({ added: 0, removed: 1 });
     expect((await member.post(`/api/projects/${id}/items/${itemId}/houses`, { add: [b] })).json().added).toBe(1);
+  });
+});
+
+describe('F-62 project settings and F-72 public project list', () => {
+  it('F-62 R-42 F-41 the office switches to double two thirds and a 10-day notice: a vote the civil code would pass now fails', async () => {
+    const refusedByCommittee = await member.put('/api/office/project-settings', {
+      voteRule: 'double-two-thirds',
+      projectNoticeMinDays: 10,
+      acceptanceFirstPercent: 70,
+    });
+    expect(refusedByCommittee.statusCode).toBe(403);
+    const admin = await t.login(DEMO.office.code, DEMO.office.admin);
+    const set = await admin.put('/api/office/project-settings', {
+      voteRule: 'double-two-thirds',
+      projectNoticeMinDays: 10,
+      acceptanceFirstPercent: 70,
+    });
+    expect(set.json()).toEqual({ voteRule: 'double-two-thirds', projectNoticeMinDays: 10, acceptanceFirstPercent: 70 });
+    const { id } = await draft('general', '4栋', 50_000, [50_000]);
+    refused(await publish(id, 'initiation'), 400, '10 日');
+    const ok = await member.post(`/api/projects/${id}/notices`, { kind: 'initiation', deadline: deadlineAfter(t, 10), content: '' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const sheet = (await member.get(`/api/projects/${id}/vote-sheet?pageSize=1`)).json();
+    // Everyone took part and 60 % agreed: more than half (civil code) but less than two thirds.
+    const vote = await member.post(`/api/projects/${id}/vote`, {
+      mode: 'totals',
+      participatingArea: sheet.rangeArea,
+      participatingOwners: sheet.rangeOwners,
+      agreeArea: Math.floor((sheet.rangeArea * 6) / 10),
+      agreeOwners: Math.floor((sheet.rangeOwners * 6) / 10),
+    });
+    expect(vote.json()).toMatchObject({ rule: 'double-two-thirds', passed: false });
+    expect(vote.json().reasons.join()).toContain('三分之二');
+    await admin.put('/api/office/project-settings', { voteRule: 'civil-code-2021', projectNoticeMinDays: 7, acceptanceFirstPercent: 70 });
+    const draftOnly = await member.post('/api/projects', { type: 'general', name: '未公示的草稿', description: '' });
+    const pub = (await t.agent().get(`/api/public/areas/${area.areaId}/projects`)).json().items;
+    expect(pub.map((p: { id: number }) => p.id)).toContain(id);
+    expect(pub.map((p: { id: number }) => p.id)).not.toContain(draftOnly.json().id);
+  });
+});
+
+describe('F-40 attachments', () => {
+  it('F-40 R-1 an emergency project carries its evidence as images checked by content; the office reads them', async () => {
+    const id = (await member.post('/api/projects', { type: 'emergency', name: '附件测试', description: '' })).json().id;
+    const upload = (f: File) => {
+      const form = new FormData();
+      form.append('file', f);
+      return member.postForm(`/api/projects/${id}/documents?kind=${encodeURIComponent('紧急证明')}`, form);
+    };
+    const big = await upload(file(bigPng(), '现场.png'));
+    expect(big.statusCode).toBe(400);
+    expect(big.json().message).toContain('现场.png');
+    const ok = await upload(file(smallPng(), '现场.png'));
+    expect(ok.statusCode, ok.body).toBe(201);
+    const list = (await member.get(`/api/projects/${id}/documents`)).json().items;
+    expect(list).toEqual([expect.objectContaining({ kind: '紧急证明', fileName: '现场.png' })]);
+    const seen = await office.review.get(`/api/files/${list[0].fileId}`);
+    expect(seen.statusCode).toBe(200);
+    expect(seen.headers['content-type']).toBe('image/png');
   });
 });

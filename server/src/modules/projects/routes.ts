@@ -25,7 +25,9 @@ import {
 } from './editor.ts';
 import { publicNotice, publicNotices, publishNotice } from './notices.ts';
 import { rangePage } from './range.ts';
+import { publicAreaProjects } from './public.ts';
 import { issueRefund } from './refund.ts';
+import { projectSettings, saveProjectSettings } from './settings.ts';
 import { acceptRequest, approveRequest, officeRequests, rejectRequest, requestsOf } from './review.ts';
 import * as s from './schemas.ts';
 import { exportShares, importShares } from './shares-file.ts';
@@ -497,6 +499,60 @@ export function projectRoutes(app: FastifyInstance) {
     );
   }
 
+  r.get(
+    '/api/public/areas/:id/projects',
+    {
+      schema: {
+        tags: publicTags,
+        summary: '物业区域的维修项目（无需登录；已发布公示的项目，含状态与金额）',
+        params: idParam,
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.number(),
+                no: z.string(),
+                name: z.string(),
+                type: s.projectType,
+                typeLabel: z.string(),
+                status: s.projectStatus,
+                statusLabel: z.string(),
+                budgetTotal: z.number(),
+                settlementAmount: z.number().nullable(),
+                transferred: z.number(),
+                refunded: z.number(),
+                firstNoticeAt: z.date(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => publicAreaProjects(req.ctx, req.params.id),
+  );
+  const settingsBody = z.object({
+    voteRule: z.enum(['civil-code-2021', 'double-two-thirds'], { error: '表决规则须为 civil-code-2021 或 double-two-thirds' }),
+    projectNoticeMinDays: z.number().int().min(1, '最短公示期至少 1 日').max(90, '最短公示期不超过 90 日'),
+    acceptanceFirstPercent: z.number().int().min(1, '验收前拨付比例须为 1–100').max(100, '验收前拨付比例须为 1–100'),
+  });
+  r.get(
+    '/api/office/project-settings',
+    {
+      schema: {
+        tags: officeTags,
+        summary: '维修项目参数（F-62：表决规则 R-42、最短公示期 F-41、验收前拨付比例 R-46）',
+        response: { 200: settingsBody },
+      },
+    },
+    async (req) => projectSettings(req.ctx),
+  );
+  r.put(
+    '/api/office/project-settings',
+    {
+      schema: { tags: officeTags, summary: '修改维修项目参数（F-62，记入审计日志）', body: settingsBody, response: { 200: settingsBody } },
+    },
+    async (req) => saveProjectSettings(req.ctx, req.body),
+  );
   r.get(
     '/api/public/project-notices',
     {
