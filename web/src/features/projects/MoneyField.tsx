@@ -1,28 +1,6 @@
 import { Input, type InputProps } from 'antd';
-import { parseYuan, YUAN_RULE } from '../../lib/units';
 
-/**
- * Money is typed in yuan with at most two decimals and kept as the typed text until it is sent:
- * `fenOf` turns it into integer fen by string parsing, never through floating point.
- */
+/** An amount typed in yuan (at most two decimals); the text is converted with `fenOf` from ./money. */
 export function YuanInput(props: InputProps) {
   return <Input inputMode="decimal" suffix="元" autoComplete="off" {...props} />;
-}
-
-export const fenOf = (text: string | undefined): number => parseYuan(text ?? '') ?? 0;
-
-/** antd rules for an amount field; `positive`: zero is refused as well. */
-export function yuanRules(label: string, { required = true, positive = false } = {}) {
-  return [
-    { required, whitespace: true, message: `请填写${label}` },
-    {
-      validator: (_: unknown, value?: string) => {
-        if (!value?.trim()) return Promise.resolve();
-        const fen = parseYuan(value);
-        if (fen === null) return Promise.reject(new Error(`${label}${YUAN_RULE}`));
-        if (positive && fen === 0) return Promise.reject(new Error(`${label}须大于 0`));
-        return Promise.resolve();
-      },
-    },
-  ];
 }

@@ -6,7 +6,8 @@ import { useFormMutation } from '../../../lib/useFormMutation';
 import { formatYuan, plainYuan } from '../../../lib/units';
 import { type ProjectSummary, recordAcceptance, useRefreshProject } from '../api';
 import { DocumentsPanel } from '../DocumentsPanel';
-import { fenOf, YuanInput, yuanRules } from '../MoneyField';
+import { YuanInput } from '../MoneyField';
+import { fenOf, yuanRules } from '../money';
 import { ActionFrame, actionOf, BlockedAlert } from './ActionFrame';
 
 interface AcceptanceValues {

@@ -1,7 +1,8 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Input, Table, Typography } from 'antd';
 import { formatYuan } from '../../../lib/units';
-import { fenOf, YuanInput, yuanRules } from '../MoneyField';
+import { YuanInput } from '../MoneyField';
+import { fenOf, yuanRules } from '../money';
 
 export interface PayeeValues {
   unitName: string;

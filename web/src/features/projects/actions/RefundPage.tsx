@@ -5,7 +5,8 @@ import { formatDateTime } from '../../../lib/dates';
 import { useFormMutation } from '../../../lib/useFormMutation';
 import { formatYuan } from '../../../lib/units';
 import { issueRefund, type ProjectRequest, type ProjectSummary, useRefreshProject } from '../api';
-import { fenOf, YuanInput, yuanRules } from '../MoneyField';
+import { YuanInput } from '../MoneyField';
+import { fenOf, yuanRules } from '../money';
 import { printPath } from '../labels';
 import { ActionFrame, actionOf, BlockedAlert } from './ActionFrame';
 

@@ -1,6 +1,6 @@
 import { parseYuan, plainYuan } from '../../../lib/units';
 import type { ProjectDetail } from '../api';
-import { fenOf } from '../MoneyField';
+import { fenOf } from '../money';
 
 /** One 维修设施设备 row as typed in the page: money stays text until it is sent. */
 export interface ItemDraft {
