@@ -114,7 +114,7 @@ export async function locationTree(ctx: Ctx, areaId: number, typeId?: number) {
       .from(buildings)
       .leftJoin(units, eq(units.buildingId, buildings.id))
       .where(eq(buildings.areaId, areaId))
-      .orderBy(asc(buildings.id), asc(units.name)),
+      .orderBy(asc(buildings.id), asc(units.id)),
     ctx.db
       .select({ buildingId: facilities.buildingId, unitId: facilities.unitId, n: count() })
       .from(facilities)
