@@ -365,6 +365,18 @@ describe('SPEC §10 isolation', () => {
       (await other.post(`/api/projects/${id}/notices`, { kind: 'cancellation', deadline: deadlineAfter(t, 8), content: 'x' })).statusCode,
     ).toBe(404);
     expect((await other.get('/api/projects')).json().items).toEqual([]);
+    // Writes too: the other committee cannot touch anything of this project.
+    expect((await other.put(`/api/projects/${id}/items`, { items: [] })).statusCode).toBe(404);
+    expect((await other.post(`/api/projects/${id}/vote`, { mode: 'houses', ballots: [] })).statusCode).toBe(404);
+    expect((await other.post(`/api/projects/${id}/disbursements`, { phaseId: 1, payees: [payee(1)] })).statusCode).toBe(404);
+    expect((await other.post(`/api/projects/${id}/refunds`, { sourceIds: [1], amount: 1, reason: 'x' })).statusCode).toBe(404);
+    expect((await other.get(`/api/projects/${id}/merged-list`)).statusCode).toBe(404);
+    // A committee cannot act as the office or the bank.
+    expect((await member.post('/api/office/project-requests/1/approve')).statusCode).toBe(403);
+    expect(
+      (await member.post('/api/bank/project-transfers/confirm', { number: 'BF2026', amount: 1, bankRef: 'x', bankDate: '2026-12-01' }))
+        .statusCode,
+    ).toBe(403);
     const dev = await t.login(DEMO.developer.code, DEMO.developer.admin);
     expect((await dev.get(`/api/projects/${id}`)).statusCode).toBe(404);
     expect((await teller.get(`/api/projects/${id}`)).statusCode).toBe(404);
