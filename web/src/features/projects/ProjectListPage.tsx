@@ -1,13 +1,15 @@
 import { ReloadOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Button, Flex, Input, Select, Space, Table, type TableColumnsType, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router';
+import { api, call } from '../../api/client';
 import { hasPermission, useCurrentSession } from '../../app/session';
 import { Page } from '../../components/Page';
 import { formatDate } from '../../lib/dates';
 import { formatYuan } from '../../lib/units';
 import { useServerTable } from '../../lib/useServerTable';
 import { ActionMenu } from './ActionMenu';
-import { fetchProjects, PROJECTS_KEY, type ProjectRow, type ProjectStatus, type ProjectType } from './api';
+import { fetchProjects, PROJECTS_KEY, type ProjectRow, type ProjectStatus, type ProjectType, useRefreshProject } from './api';
 import { NEW_BUTTONS, STATUS_COLORS, TYPE_LABELS } from './labels';
 
 const STATUS_OPTIONS: { value: ProjectStatus; label: string }[] = [
@@ -24,6 +26,7 @@ const money = (fen: number | null) => (fen === null ? '—' : formatYuan(fen));
 export function ProjectListPage() {
   const session = useCurrentSession();
   const navigate = useNavigate();
+  const refresh = useRefreshProject();
   const canEdit = session.org.type === 'committee' && hasPermission(session, 'project.edit');
   const table = useServerTable<ProjectRow, 'type' | 'status' | 'q'>({
     queryKey: [...PROJECTS_KEY, 'list'],
@@ -38,6 +41,16 @@ export function ProjectListPage() {
       }),
   });
 
+  // The list rows carry no transfers; the area's public project list has them for every project
+  // with a published notice — and a project without one cannot have been paid anything.
+  const areaId = table.tableProps.dataSource?.[0]?.areaId;
+  const moneyOf = useQuery({
+    queryKey: [...PROJECTS_KEY, 'area-money', areaId],
+    queryFn: () => call(api.GET('/api/public/areas/{id}/projects', { params: { path: { id: areaId ?? 0 } } })),
+    enabled: areaId !== undefined,
+  });
+  const transferred = new Map((moneyOf.data?.items ?? []).map((p) => [p.id, p.transferred - p.refunded]));
+
   const columns: TableColumnsType<ProjectRow> = [
     { title: '项目编号', dataIndex: 'no', width: 150, render: (no: string, p) => <Link to={`/repair/projects/${p.id}`}>{no}</Link> },
     { title: '项目名称', dataIndex: 'name', ellipsis: true },
@@ -49,6 +62,13 @@ export function ProjectListPage() {
       render: (label: string, p) => <Tag color={STATUS_COLORS[p.status]}>{label}</Tag>,
     },
     { title: '预算总额（元）', dataIndex: 'budgetTotal', width: 140, align: 'right', render: money },
+    {
+      title: '已划转（元）',
+      key: 'transferred',
+      width: 130,
+      align: 'right',
+      render: (_: unknown, p) => (moneyOf.data ? money(transferred.get(p.id) ?? 0) : ''),
+    },
     { title: '结算金额（元）', dataIndex: 'settlementAmount', width: 140, align: 'right', render: money },
     { title: '创建日期', dataIndex: 'createdAt', width: 110, render: (d: string) => formatDate(d) },
     { title: '操作', key: 'actions', width: 100, render: (_: unknown, p) => <ActionMenu projectId={p.id} /> },
@@ -101,7 +121,7 @@ export function ProjectListPage() {
           style={{ width: 240 }}
         />
         {/* The manual (§1.3.1 第七步) has the list refreshed after an acceptance is submitted. */}
-        <Button icon={<ReloadOutlined aria-hidden />} onClick={() => table.query.refetch()} style={{ marginInlineStart: 'auto' }}>
+        <Button icon={<ReloadOutlined aria-hidden />} onClick={() => refresh()} style={{ marginInlineStart: 'auto' }}>
           刷新
         </Button>
       </Flex>
