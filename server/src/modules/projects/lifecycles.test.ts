@@ -298,3 +298,29 @@ describe('F-40 attachments', () => {
     expect(seen.headers['content-type']).toBe('image/png');
   });
 });
+
+describe('F-40 default ranges by location', () => {
+  it('F-40 an area facility defaults to every live house of the area, a unit facility to the houses of its unit', async () => {
+    const id = (await member.post('/api/projects', { type: 'general', name: '全区及单元设施', description: '' })).json().id;
+    const unit = await area.unitFacility('1栋');
+    const res = await member.put(`/api/projects/${id}/items`, {
+      items: [
+        { facilityId: await area.areaFacility(), content: '大门维修', budget: 100_000 },
+        { facilityId: unit.id, content: '电梯维修', budget: 50_000 },
+      ],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const [whole, lift] = res.json().items;
+    const live = (await member.get(`/api/areas/${area.areaId}/houses?status=normal&pageSize=1`)).json().total;
+    expect(whole.houseCount).toBe(live);
+    const [n] = await t.handle.db
+      .execute(`select count(*)::int as n from houses where unit_id = ${unit.unitId} and status = 'normal'` as never)
+      .then((r) => (r as unknown as { rows: { n: number }[] }).rows);
+    expect(lift.houseCount).toBe(Number(n?.n));
+    expect(lift.houseCount).toBeLessThan(whole.houseCount);
+    const apportioned = (await member.post(`/api/projects/${id}/apportion`)).json();
+    expect(apportioned.items.map((i: { shareTotal: number }) => i.shareTotal)).toEqual([100_000, 50_000]);
+    const merged = (await member.get(`/api/projects/${id}/merged-list?pageSize=1`)).json();
+    expect(merged).toMatchObject({ total: live, totalShare: 150_000 });
+  });
+});
