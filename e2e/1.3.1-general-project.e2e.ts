@@ -43,7 +43,7 @@ async function operate(page: Page, projectName: string, entry: string, submenu?:
 describe('1.3.1 新建一般维修项目（业主委员会）', () => {
   const name = `${BUILDING}屋面及外墙维修${uniqueSuffix()}`;
 
-  it('F-40 R-40 R-41: 主任 creates the project, picks two facilities, adjusts the range in the building grid, 预算分摊, a plan of three phases, 保存', async () => {
+  it('F-40 R-40: 第一步 主任 creates the project, picks two facilities (三 1), types content and budgets (三 2) and shares them by building area (预算分摊)', async () => {
     const { page } = b;
     await loginAs(page, 'QCHYYWH', 'zhuren');
 
@@ -88,9 +88,11 @@ describe('1.3.1 新建一般维修项目（业主委员会）', () => {
     const roof = rowOf(page, '屋面防水层');
     await showsText(roof, /\d+ 户 \/ 120,000\.00/);
     await showsText(rowOf(page, '外墙饰面'), /\d+ 户 \/ 80,000\.50/);
+  });
 
-    // 三 3: the roof's range defaults to the building's houses; 删除 one, 添加 it back in the building grid.
-    await roof.click();
+  it('F-40 R-40: 三 3 分摊范围 — the roof’s range defaults to the building’s houses; 删除 one, 添加 it back in the building grid', async () => {
+    const { page } = b;
+    await rowOf(page, '屋面防水层').click();
     const range = page.getByTestId('range-panel');
     await showsText(range, '房屋分摊列表：屋面防水层');
     await showsText(range.getByTestId('range-total'), /共 \d+ 户，分摊合计 120,000\.00 元/);
@@ -118,10 +120,13 @@ describe('1.3.1 新建一般维修项目（业主委员会）', () => {
     await actionButton(page, '预算分摊').click();
     await shows(toast(page, '预算分摊完成'));
     await showsText(range.getByTestId('range-total'), /分摊合计 120,000\.00 元/);
+  });
 
+  it('F-40 R-41: 四 合并分摊清册, 五 拨付计划 of three phases checked live, 六 保存', async () => {
+    const { page } = b;
     // 四: 合并分摊清册 — one row per house, its total over both items.
     await page.getByRole('tab', { name: '合并分摊清册' }).click();
-    await showsText(page.getByTestId('merged-total'), `共 ${before} 户`);
+    await showsText(page.getByTestId('merged-total'), /共 \d+ 户/);
     await showsText(page.getByTestId('merged-total'), '分摊合计 200,000.50 元');
 
     // 五: 拨付计划 in three phases; the R-41 total is shown as it is typed.
