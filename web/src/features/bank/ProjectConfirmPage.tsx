@@ -15,7 +15,8 @@ import { ProjectConfirmModal } from './ProjectConfirmModal';
 export function ProjectConfirmPage({ kind }: { kind: InstructionKind }) {
   const text = KIND_TEXT[kind];
   const [search, setSearch] = useState('');
-  const [open, setOpen] = useState<Instruction>();
+  // The number asked for, by a click or a scan: it opens once the list that holds it has arrived.
+  const [openNo, setOpenNo] = useState<string>();
   const [result, setResult] = useState<ProjectConfirmResult>();
   const pending = useInstructions('pending');
   const confirmed = useInstructions('confirmed');
@@ -23,12 +24,13 @@ export function ProjectConfirmPage({ kind }: { kind: InstructionKind }) {
   const mine = (list?: { items: Instruction[] }) =>
     (list?.items ?? []).filter((i) => i.kind === kind && (!wanted || i.number.includes(wanted)));
   const columns = instructionColumns(text.number, text.amount);
+  const open = (pending.data?.items ?? []).find((i) => i.kind === kind && i.number === openNo);
+  const missing = openNo && pending.data && !open;
 
   const lookUp = (value: string) => {
     const no = value.trim().toUpperCase();
     setSearch(no);
-    const exact = mine(pending.data).find((i) => i.number === no);
-    if (exact) setOpen(exact);
+    setOpenNo(no || undefined);
   };
 
   return (
@@ -51,6 +53,14 @@ export function ProjectConfirmPage({ kind }: { kind: InstructionKind }) {
         style={{ width: 420, marginBottom: 16 }}
       />
       {pending.isError && <Alert type="error" showIcon title={errorMessage(pending.error)} />}
+      {missing && (
+        <Alert
+          type="warning"
+          showIcon
+          title={`没有待${text.done}的 ${openNo}：编号有误、尚未审核通过或已经确认`}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       <Tabs
         items={[
           {
@@ -70,7 +80,7 @@ export function ProjectConfirmPage({ kind }: { kind: InstructionKind }) {
                     key: 'act',
                     width: 110,
                     render: (_, i) => (
-                      <Button type="link" size="small" onClick={() => setOpen(i)}>
+                      <Button type="link" size="small" onClick={() => setOpenNo(i.number)}>
                         {text.button}
                       </Button>
                     ),
@@ -100,9 +110,9 @@ export function ProjectConfirmPage({ kind }: { kind: InstructionKind }) {
       {open && (
         <ProjectConfirmModal
           item={open}
-          onClose={() => setOpen(undefined)}
+          onClose={() => setOpenNo(undefined)}
           onDone={(r) => {
-            setOpen(undefined);
+            setOpenNo(undefined);
             setResult(r);
           }}
         />

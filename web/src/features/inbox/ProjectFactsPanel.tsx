@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { formatDate, formatDateTime } from '../../lib/dates';
 import { formatArea, formatYuan } from '../../lib/units';
 import type { ProjectDetail, ProjectSummary } from '../project-print/api';
+import { eventLabel } from '../projects/labels';
 
 /** What the office checks before approving: the project, its items, notices and vote. */
 export function ProjectFactsPanel({ p, s }: { p: ProjectDetail; s: ProjectSummary }) {
@@ -76,29 +77,6 @@ export function ProjectFactsPanel({ p, s }: { p: ProjectDetail; s: ProjectSummar
   );
 }
 
-const EVENT_LABELS: Record<string, string> = {
-  create: '新建项目',
-  'notice.initiation': '发布立项公示',
-  'notice.acceptance': '发布验收公示',
-  'notice.cancellation': '发布撤销公示',
-  'vote.passed': '表决通过',
-  'vote.failed': '表决未通过',
-  'approval.submit': '提交立项申请',
-  'approval.accept': '受理立项申请',
-  'approval.approve': '立项申请审核通过',
-  'approval.reject': '退回立项申请',
-  'disbursement.submit': '提交资金拨付申请',
-  'disbursement.accept': '受理资金拨付申请',
-  'disbursement.approve': '资金拨付审核通过',
-  'disbursement.reject': '退回资金拨付申请',
-  'disbursement.transfer': '银行划转',
-  acceptance: '项目验收',
-  'refund.issue': '开具清退通知单',
-  'refund.confirm': '银行确认清退',
-  complete: '项目完成',
-  cancel: '撤销项目',
-};
-
 /** 办理过程 of the project: every step, who, when. */
 export function ProjectTimeline({ s }: { s: ProjectSummary }) {
   return (
@@ -109,7 +87,7 @@ export function ProjectTimeline({ s }: { s: ProjectSummary }) {
         content: (
           <>
             <Typography.Text type="secondary">{formatDateTime(e.at)}</Typography.Text>{' '}
-            <Typography.Text strong>{EVENT_LABELS[e.action] ?? e.action}</Typography.Text>
+            <Typography.Text strong>{eventLabel(e.action)}</Typography.Text>
             <Typography.Text type="secondary">
               {' '}
               · {e.orgName} {e.userName}

@@ -1,77 +1,50 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Flex, Select, Table, Tag, type TableColumnsType } from 'antd';
+import { Alert, Card, Flex, Select, Table, type TableColumnsType, Tag } from 'antd';
 import { Link, useSearchParams } from 'react-router';
+import { api, call } from '../../api/client';
+import type { ApiResponse } from '../../api/types';
 import { useDocumentTitle } from '../../components/Page';
 import { formatDate } from '../../lib/dates';
+import { errorMessage } from '../../lib/serverErrors';
 import { formatYuan } from '../../lib/units';
-import { fetchAllPages, type PublicNotice } from '../project-print/api';
-import { fetchPublicNotices, usePublicAreas } from './noticeApi';
+import { usePublicAreas } from './noticeApi';
 
-interface PublicProject {
-  projectId: number;
-  projectNo: string;
-  projectName: string;
-  projectType: string;
-  budgetTotal: number;
-  settlementAmount: number | null;
-  latest: PublicNotice;
-}
+type PublicProject = ApiResponse<'/api/public/areas/{id}/projects'>['items'][number];
 
-const STAGE = { initiation: ['已立项公示', 'blue'], acceptance: ['已验收公示', 'green'], cancellation: ['已撤销', 'red'] } as const;
-
-/** One row per project, from its notices (newest first, so the first seen is the latest). */
-export function projectsOf(notices: PublicNotice[]): PublicProject[] {
-  const byProject = new Map<number, PublicProject>();
-  for (const n of notices) {
-    const p = byProject.get(n.projectId);
-    if (!p) {
-      byProject.set(n.projectId, { ...n, latest: n });
-    } else if (p.settlementAmount === null && n.settlementAmount !== null) {
-      p.settlementAmount = n.settlementAmount;
-    }
-  }
-  return [...byProject.values()];
-}
+const STATUS_COLORS: Record<PublicProject['status'], string> = {
+  draft: 'default',
+  submitted: 'processing',
+  approved: 'blue',
+  completed: 'success',
+  cancelled: 'error',
+};
+const money = (f: number | null) => (f === null ? '—' : formatYuan(f));
 
 const columns: TableColumnsType<PublicProject> = [
-  { title: '项目编号', dataIndex: 'projectNo', width: 160 },
-  { title: '项目名称', dataIndex: 'projectName' },
-  { title: '项目类型', dataIndex: 'projectType', width: 150 },
-  {
-    title: '进度',
-    key: 'stage',
-    width: 120,
-    render: (_, p) => <Tag color={STAGE[p.latest.kind][1]}>{STAGE[p.latest.kind][0]}</Tag>,
-  },
-  { title: '预算总额（元）', dataIndex: 'budgetTotal', width: 140, align: 'right', render: (f: number) => formatYuan(f) },
-  {
-    title: '结算金额（元）',
-    dataIndex: 'settlementAmount',
-    width: 140,
-    align: 'right',
-    render: (f: number | null) => (f === null ? '—' : formatYuan(f)),
-  },
-  {
-    title: '最新公示',
-    key: 'latest',
-    width: 200,
-    render: (_, p) => <Link to={`/notices/${p.latest.no}`}>{`${p.latest.kindLabel} ${formatDate(p.latest.publishedAt)}`}</Link>,
-  },
+  { title: '项目编号', dataIndex: 'no', width: 160 },
+  { title: '项目名称', dataIndex: 'name' },
+  { title: '项目类型', dataIndex: 'typeLabel', width: 140 },
+  { title: '状态', dataIndex: 'statusLabel', width: 130, render: (l: string, p) => <Tag color={STATUS_COLORS[p.status]}>{l}</Tag> },
+  { title: '预算总额（元）', dataIndex: 'budgetTotal', width: 130, align: 'right', render: money },
+  { title: '已划转（元）', dataIndex: 'transferred', width: 120, align: 'right', render: money },
+  { title: '已清退（元）', dataIndex: 'refunded', width: 110, align: 'right', render: money },
+  { title: '结算金额（元）', dataIndex: 'settlementAmount', width: 130, align: 'right', render: money },
+  { title: '首次公示', dataIndex: 'firstNoticeAt', width: 110, render: (d: string) => formatDate(d) },
 ];
 
-/** 维修项目公开 (F-72): the repair projects of one property area, as their public notices tell them. */
+/** 维修项目 (F-72): the repair projects of one property area that have published a notice, with status and amounts. */
 export function AreaProjectsPage() {
   useDocumentTitle('维修项目');
   const [params, setParams] = useSearchParams();
   const areaId = Number(params.get('areaId')) || undefined;
   const areas = usePublicAreas();
-  const notices = useQuery({
-    queryKey: ['public', 'project-notices', 'area', areaId],
-    queryFn: () => fetchAllPages((page, pageSize) => fetchPublicNotices({ page, pageSize, areaId })),
+  const projects = useQuery({
+    queryKey: ['public', 'areas', areaId, 'projects'],
+    queryFn: () => call(api.GET('/api/public/areas/{id}/projects', { params: { path: { id: areaId ?? 0 } } })),
     enabled: !!areaId,
   });
   return (
-    <Card title="维修项目">
+    <Card title="维修项目" extra={areaId && <Link to={`/notices?areaId=${areaId}`}>本区域公示公告</Link>}>
       <Flex vertical gap={16}>
         <Select
           aria-label="物业区域"
@@ -82,15 +55,16 @@ export function AreaProjectsPage() {
           options={(areas.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }))}
           onChange={(v: number) => setParams({ areaId: String(v) }, { replace: true })}
         />
-        {notices.isError && <Alert type="error" showIcon title="加载失败，请稍后再试" />}
+        {projects.isError && <Alert type="error" showIcon title={errorMessage(projects.error)} />}
         {areaId && (
           <Table<PublicProject>
-            rowKey="projectId"
+            rowKey="id"
             size="middle"
-            loading={notices.isFetching}
-            dataSource={notices.data ? projectsOf(notices.data.items) : []}
+            loading={projects.isFetching}
+            dataSource={projects.data?.items ?? []}
             columns={columns}
             pagination={false}
+            scroll={{ x: 1100 }}
             locale={{ emptyText: '该物业区域暂无已公示的维修项目' }}
           />
         )}
