@@ -87,7 +87,7 @@ function PublishForm({ s, projectId, kind }: { s: ProjectSummary; projectId: num
           cancelText="返回修改"
           confirmLoading={publish.isPending}
           onCancel={() => setPreview(null)}
-          onOk={() => publish.mutate(preview)}
+          onOk={() => publish.mutate(preview, { onSettled: () => setPreview(null) })}
         >
           <Typography.Title level={5} style={{ textAlign: 'center' }}>
             {s.name}
