@@ -4229,6 +4229,10 @@ export interface paths {
                                 budgetTotal: number;
                                 /** @description 单位：分 */
                                 settlementAmount: number | null;
+                                /** @description 已划转（银行已确认）的拨付合计 */
+                                transferred: number;
+                                /** @description 已清退（银行已确认）合计 */
+                                refunded: number;
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** Format: date-time */

@@ -393,6 +393,7 @@ describe('SPEC §10 demo projects', () => {
     expect(roof).toMatchObject({ type: 'general', status: 'approved' });
     expect(roof.money).toMatchObject({ budget: 18_600_000, plan: 18_600_000, applied: 9_300_000, transferred: 9_300_000 });
     expect(roof.vote.passed).toBe(true);
+    expect(list[0]).toMatchObject({ budgetTotal: 18_600_000, transferred: 9_300_000, refunded: 0 });
     const walls = (await member.get('/api/projects?type=emergency&status=submitted')).json().items;
     expect(walls.map((p: { name: string }) => p.name)).toContain('2栋外墙饰面脱落应急处理');
     const drafts = (await member.get('/api/projects?status=draft&q=电梯')).json().items;

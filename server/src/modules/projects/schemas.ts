@@ -171,6 +171,8 @@ export const projectSummaryRow = z.object({
   areaName: z.string(),
   budgetTotal: money,
   settlementAmount: money.nullable(),
+  transferred: money.describe('已划转（银行已确认）的拨付合计'),
+  refunded: money.describe('已清退（银行已确认）合计'),
   createdAt: z.date(),
   updatedAt: z.date(),
 });

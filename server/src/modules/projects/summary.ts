@@ -173,7 +173,14 @@ export async function listProjects(ctx: Ctx, q: ProjectListQuery) {
   );
   const [rows, [total]] = await Promise.all([
     ctx.db
-      .select({ p: repairProjects, areaName: propertyAreas.name })
+      .select({
+        p: repairProjects,
+        areaName: propertyAreas.name,
+        transferred: sql<string>`(select coalesce(sum(r.amount), 0)::text from project_requests r
+          where r.project_id = ${repairProjects.id} and r.kind = 'disbursement' and r.status = 'confirmed')`,
+        refunded: sql<string>`(select coalesce(sum(r.amount), 0)::text from project_requests r
+          where r.project_id = ${repairProjects.id} and r.kind = 'refund' and r.status = 'confirmed')`,
+      })
       .from(repairProjects)
       .innerJoin(propertyAreas, eq(propertyAreas.id, repairProjects.areaId))
       .where(where)
@@ -183,7 +190,7 @@ export async function listProjects(ctx: Ctx, q: ProjectListQuery) {
     ctx.db.select({ n: count() }).from(repairProjects).where(where),
   ]);
   return {
-    items: rows.map(({ p, areaName }) => ({
+    items: rows.map(({ p, areaName, transferred, refunded }) => ({
       id: p.id,
       no: p.no,
       name: p.name,
@@ -195,6 +202,8 @@ export async function listProjects(ctx: Ctx, q: ProjectListQuery) {
       areaName,
       budgetTotal: Number(p.budgetTotal),
       settlementAmount: n(p.settlementAmount),
+      transferred: Number(transferred),
+      refunded: Number(refunded),
       createdAt: p.createdAt,
       updatedAt: p.updatedAt,
     })),
