@@ -268,7 +268,9 @@ describe('F-70 划转确认 and 清退确认（专户银行）', () => {
     const { page } = bank;
     await openMenu(page, '银行业务', '清退确认');
     await shows(page.getByRole('heading', { name: '清退确认' }));
-    await row(page, refund.no).getByRole('button', { name: '确认清退' }).click();
+    // A scanner types the number and presses Enter.
+    await page.getByLabel('清退通知单号').fill(refund.no);
+    await page.getByLabel('清退通知单号').press('Enter');
     const dialog = page.getByRole('dialog', { name: `清退确认：${refund.no}` });
     await showsText(dialog, '500.00 元（人民币伍佰元整）');
     await dialog.getByLabel('清退金额（元）').fill('500');

@@ -30,7 +30,9 @@ export function ProjectConfirmPage({ kind }: { kind: InstructionKind }) {
   const lookUp = (value: string) => {
     const no = value.trim().toUpperCase();
     setSearch(no);
-    setOpenNo(no || undefined);
+    // After the Enter of a scan or a keyboard has been handled: a dialog opened during that key
+    // takes the focus, and the same key then presses its close button.
+    window.setTimeout(() => setOpenNo(no || undefined));
   };
 
   return (
