@@ -13,11 +13,13 @@ import { installSessions } from './modules/auth/plugin.ts';
 import { applicationRoutes } from './modules/applications/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { configRoutes } from './modules/config/routes.ts';
+import { facilityRoutes } from './modules/facilities/routes.ts';
 import { fileRoutes } from './modules/files/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { officeRoutes } from './modules/office/routes.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
 import { paymentRoutes } from './modules/payments/routes.ts';
+import { projectRoutes } from './modules/projects/routes.ts';
 import { publicRoutes } from './modules/public/routes.ts';
 import { refundRoutes } from './modules/refunds/routes.ts';
 import { registrationRoutes } from './modules/registration/routes.ts';
@@ -102,6 +104,8 @@ export async function buildApp(opts: AppOptions) {
   publicRoutes(app);
   configRoutes(app);
   reportRoutes(app);
+  projectRoutes(app);
+  facilityRoutes(app);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

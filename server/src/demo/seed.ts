@@ -5,7 +5,9 @@ import type { OrgType } from '../domain/roles.ts';
 import { hashPassword } from '../lib/password.ts';
 import { storeFile } from '../modules/files/store.ts';
 import { loadStandards } from '../modules/standards/store.ts';
+import { seedDemoFacilities } from './facilities.ts';
 import { seedDemoPayments } from './payments.ts';
+import { seedDemoProjects } from './projects.ts';
 import { seedDemoRegistry } from './registry.ts';
 import { solidPng } from './png.ts';
 
@@ -143,10 +145,14 @@ export async function seedDemo(handle: DbHandle, now = new Date()): Promise<void
     }
     await seedDemoRegistry(tx, areaRows, standards, now);
     for (const o of ORGS.filter((x) => x.type === 'committee')) {
-      orgIds.set(o.code, await insertOrg(tx, o, o.area ? (areaIds.get(o.area) ?? null) : null, passwordHash, now));
+      const areaId = o.area ? (areaIds.get(o.area) ?? null) : null;
+      const orgId = await insertOrg(tx, o, areaId, passwordHash, now);
+      orgIds.set(o.code, orgId);
+      if (areaId !== null) await seedDemoFacilities(tx, areaId, orgId, now);
     }
   });
   await seedDemoPayments(handle, now);
+  await seedDemoProjects(handle, now);
 }
 
 async function insertOrg(tx: Tx, o: DemoOrg, areaId: number | null, passwordHash: string, now: Date): Promise<number> {

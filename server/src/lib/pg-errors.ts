@@ -15,3 +15,11 @@ export function isRetryable(err: unknown): boolean {
   }
   return false;
 }
+
+/** 23503: a row is still referenced (e.g. a facility a project item points at). */
+export function isForeignKeyViolation(err: unknown): boolean {
+  for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: string }).code === '23503') return true;
+  }
+  return false;
+}

@@ -4665,6 +4665,3719 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 维修项目列表（业主委员会：本物业区域；管理部门：全部） */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    type?: "general" | "emergency" | "simple";
+                    status?: "draft" | "submitted" | "approved" | "completed" | "cancelled";
+                    areaId?: number;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                no: string;
+                                name: string;
+                                /** @enum {string} */
+                                type: "general" | "emergency" | "simple";
+                                typeLabel: string;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
+                                statusLabel: string;
+                                areaId: number;
+                                areaName: string;
+                                /** @description 单位：分 */
+                                budgetTotal: number;
+                                /** @description 单位：分 */
+                                settlementAmount: number | null;
+                                /** @description 已划转（银行已确认）的拨付合计 */
+                                transferred: number;
+                                /** @description 已清退（银行已确认）合计 */
+                                refunded: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建一般 / 紧急 / 简单拨付维修项目（F-40） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @default  */
+                        description?: string;
+                        /**
+                         * @description 施工期限（开始）
+                         * @default null
+                         */
+                        periodFrom?: string | null;
+                        /**
+                         * @description 施工期限（结束）
+                         * @default null
+                         */
+                        periodTo?: string | null;
+                        /** @enum {string} */
+                        type: "general" | "emergency" | "simple";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            no: string;
+                            /** @enum {string} */
+                            type: "general" | "emergency" | "simple";
+                            typeLabel: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
+                            statusLabel: string;
+                            areaId: number;
+                            areaName: string;
+                            name: string;
+                            description: string;
+                            periodFrom: string | null;
+                            periodTo: string | null;
+                            /** @description 单位：分 */
+                            budgetTotal: number;
+                            items: {
+                                id: number;
+                                seq: number;
+                                facilityId: number;
+                                facilityName: string;
+                                facilityType: string;
+                                /** @enum {string} */
+                                location: "area" | "building" | "unit";
+                                content: string;
+                                contractor: string;
+                                remark: string;
+                                /** @description 单位：分 */
+                                budget: number;
+                                houseCount: number;
+                                /** @description 单位：分 */
+                                shareTotal: number;
+                            }[];
+                            phases: {
+                                id: number;
+                                seq: number;
+                                /** @description 单位：分 */
+                                amount: number;
+                                condition: string;
+                            }[];
+                            /** @description 尚未满足的金额规则（R-40 分摊合计、R-41 拨付计划合计）；提交立项申请时强制 */
+                            warnings: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 维修项目（编辑器内容） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            no: string;
+                            /** @enum {string} */
+                            type: "general" | "emergency" | "simple";
+                            typeLabel: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
+                            statusLabel: string;
+                            areaId: number;
+                            areaName: string;
+                            name: string;
+                            description: string;
+                            periodFrom: string | null;
+                            periodTo: string | null;
+                            /** @description 单位：分 */
+                            budgetTotal: number;
+                            items: {
+                                id: number;
+                                seq: number;
+                                facilityId: number;
+                                facilityName: string;
+                                facilityType: string;
+                                /** @enum {string} */
+                                location: "area" | "building" | "unit";
+                                content: string;
+                                contractor: string;
+                                remark: string;
+                                /** @description 单位：分 */
+                                budget: number;
+                                houseCount: number;
+                                /** @description 单位：分 */
+                                shareTotal: number;
+                            }[];
+                            phases: {
+                                id: number;
+                                seq: number;
+                                /** @description 单位：分 */
+                                amount: number;
+                                condition: string;
+                            }[];
+                            /** @description 尚未满足的金额规则（R-40 分摊合计、R-41 拨付计划合计）；提交立项申请时强制 */
+                            warnings: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** 保存项目基本信息 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @default  */
+                        description?: string;
+                        /**
+                         * @description 施工期限（开始）
+                         * @default null
+                         */
+                        periodFrom?: string | null;
+                        /**
+                         * @description 施工期限（结束）
+                         * @default null
+                         */
+                        periodTo?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            no: string;
+                            /** @enum {string} */
+                            type: "general" | "emergency" | "simple";
+                            typeLabel: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
+                            statusLabel: string;
+                            areaId: number;
+                            areaName: string;
+                            name: string;
+                            description: string;
+                            periodFrom: string | null;
+                            periodTo: string | null;
+                            /** @description 单位：分 */
+                            budgetTotal: number;
+                            items: {
+                                id: number;
+                                seq: number;
+                                facilityId: number;
+                                facilityName: string;
+                                facilityType: string;
+                                /** @enum {string} */
+                                location: "area" | "building" | "unit";
+                                content: string;
+                                contractor: string;
+                                remark: string;
+                                /** @description 单位：分 */
+                                budget: number;
+                                houseCount: number;
+                                /** @description 单位：分 */
+                                shareTotal: number;
+                            }[];
+                            phases: {
+                                id: number;
+                                seq: number;
+                                /** @description 单位：分 */
+                                amount: number;
+                                condition: string;
+                            }[];
+                            /** @description 尚未满足的金额规则（R-40 分摊合计、R-41 拨付计划合计）；提交立项申请时强制 */
+                            warnings: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 保存维修设施设备（整体替换；新增项的分摊范围默认为设施所在位置的全部房屋） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description 已有明细的编号；新明细不填 */
+                            id?: number;
+                            facilityId: number;
+                            content: string;
+                            /** @default  */
+                            contractor?: string;
+                            /** @default  */
+                            remark?: string;
+                            budget: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            no: string;
+                            /** @enum {string} */
+                            type: "general" | "emergency" | "simple";
+                            typeLabel: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
+                            statusLabel: string;
+                            areaId: number;
+                            areaName: string;
+                            name: string;
+                            description: string;
+                            periodFrom: string | null;
+                            periodTo: string | null;
+                            /** @description 单位：分 */
+                            budgetTotal: number;
+                            items: {
+                                id: number;
+                                seq: number;
+                                facilityId: number;
+                                facilityName: string;
+                                facilityType: string;
+                                /** @enum {string} */
+                                location: "area" | "building" | "unit";
+                                content: string;
+                                contractor: string;
+                                remark: string;
+                                /** @description 单位：分 */
+                                budget: number;
+                                houseCount: number;
+                                /** @description 单位：分 */
+                                shareTotal: number;
+                            }[];
+                            phases: {
+                                id: number;
+                                seq: number;
+                                /** @description 单位：分 */
+                                amount: number;
+                                condition: string;
+                            }[];
+                            /** @description 尚未满足的金额规则（R-40 分摊合计、R-41 拨付计划合计）；提交立项申请时强制 */
+                            warnings: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/items/{itemId}/houses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 房屋分摊列表（一项设施设备的分摊范围与分摊金额） */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                    itemId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                houseId: number;
+                                building: string;
+                                unit: string;
+                                room: string;
+                                address: string;
+                                /** @description 0.01 平方米 */
+                                buildingArea: number;
+                                /** @description 单位：分 */
+                                share: number;
+                            }[];
+                            total: number;
+                            totalShare: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 调整分摊范围（添加 / 删除房屋，或整幢添加） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    itemId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description 加入分摊范围的房屋编号
+                         * @default []
+                         */
+                        add?: number[];
+                        /**
+                         * @description 整幢加入分摊范围的楼幢编号
+                         * @default []
+                         */
+                        addBuildings?: number[];
+                        /**
+                         * @description 移出分摊范围的房屋编号
+                         * @default []
+                         */
+                        remove?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            added: number;
+                            removed: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/items/{itemId}/shares": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 逐户填写分摊金额 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    itemId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rows: {
+                            houseId: number;
+                            share: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            updated: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/items/{itemId}/shares.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出分摊（.xlsx） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    itemId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/items/{itemId}/shares/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入分摊（.xlsx 或 .csv：房屋编号、分摊金额(元)；有错误时全部列出且不导入） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    itemId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            updated: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            errors: {
+                                row: number;
+                                column: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/apportion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 预算分摊（R-40：按建筑面积分摊各项预算，精确到分） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            no: string;
+                            /** @enum {string} */
+                            type: "general" | "emergency" | "simple";
+                            typeLabel: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
+                            statusLabel: string;
+                            areaId: number;
+                            areaName: string;
+                            name: string;
+                            description: string;
+                            periodFrom: string | null;
+                            periodTo: string | null;
+                            /** @description 单位：分 */
+                            budgetTotal: number;
+                            items: {
+                                id: number;
+                                seq: number;
+                                facilityId: number;
+                                facilityName: string;
+                                facilityType: string;
+                                /** @enum {string} */
+                                location: "area" | "building" | "unit";
+                                content: string;
+                                contractor: string;
+                                remark: string;
+                                /** @description 单位：分 */
+                                budget: number;
+                                houseCount: number;
+                                /** @description 单位：分 */
+                                shareTotal: number;
+                            }[];
+                            phases: {
+                                id: number;
+                                seq: number;
+                                /** @description 单位：分 */
+                                amount: number;
+                                condition: string;
+                            }[];
+                            /** @description 尚未满足的金额规则（R-40 分摊合计、R-41 拨付计划合计）；提交立项申请时强制 */
+                            warnings: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/merge-shares": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 分摊合并（各项预算 = 其分摊金额合计） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            no: string;
+                            /** @enum {string} */
+                            type: "general" | "emergency" | "simple";
+                            typeLabel: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
+                            statusLabel: string;
+                            areaId: number;
+                            areaName: string;
+                            name: string;
+                            description: string;
+                            periodFrom: string | null;
+                            periodTo: string | null;
+                            /** @description 单位：分 */
+                            budgetTotal: number;
+                            items: {
+                                id: number;
+                                seq: number;
+                                facilityId: number;
+                                facilityName: string;
+                                facilityType: string;
+                                /** @enum {string} */
+                                location: "area" | "building" | "unit";
+                                content: string;
+                                contractor: string;
+                                remark: string;
+                                /** @description 单位：分 */
+                                budget: number;
+                                houseCount: number;
+                                /** @description 单位：分 */
+                                shareTotal: number;
+                            }[];
+                            phases: {
+                                id: number;
+                                seq: number;
+                                /** @description 单位：分 */
+                                amount: number;
+                                condition: string;
+                            }[];
+                            /** @description 尚未满足的金额规则（R-40 分摊合计、R-41 拨付计划合计）；提交立项申请时强制 */
+                            warnings: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/merged-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 合并分摊清册（每户一行：全部设施设备的分摊合计） */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                houseId: number;
+                                building: string;
+                                unit: string;
+                                room: string;
+                                address: string;
+                                /** @description 0.01 平方米 */
+                                buildingArea: number;
+                                /** @description 单位：分 */
+                                share: number;
+                                owners: string;
+                            }[];
+                            total: number;
+                            totalArea: number;
+                            /** @description 单位：分 */
+                            totalShare: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 保存拨付计划（R-41：合计须等于预算总额，提交立项申请时强制） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        phases: {
+                            amount: number;
+                            /** @default  */
+                            condition?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            no: string;
+                            /** @enum {string} */
+                            type: "general" | "emergency" | "simple";
+                            typeLabel: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
+                            statusLabel: string;
+                            areaId: number;
+                            areaName: string;
+                            name: string;
+                            description: string;
+                            periodFrom: string | null;
+                            periodTo: string | null;
+                            /** @description 单位：分 */
+                            budgetTotal: number;
+                            items: {
+                                id: number;
+                                seq: number;
+                                facilityId: number;
+                                facilityName: string;
+                                facilityType: string;
+                                /** @enum {string} */
+                                location: "area" | "building" | "unit";
+                                content: string;
+                                contractor: string;
+                                remark: string;
+                                /** @description 单位：分 */
+                                budget: number;
+                                houseCount: number;
+                                /** @description 单位：分 */
+                                shareTotal: number;
+                            }[];
+                            phases: {
+                                id: number;
+                                seq: number;
+                                /** @description 单位：分 */
+                                amount: number;
+                                condition: string;
+                            }[];
+                            /** @description 尚未满足的金额规则（R-40 分摊合计、R-41 拨付计划合计）；提交立项申请时强制 */
+                            warnings: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 项目概况：时间线、资金、公示、申请，以及可执行的操作和阻止它的规则 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            no: string;
+                            name: string;
+                            /** @enum {string} */
+                            type: "general" | "emergency" | "simple";
+                            typeLabel: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
+                            statusLabel: string;
+                            money: {
+                                /** @description 单位：分 */
+                                budget: number;
+                                /** @description 单位：分 */
+                                plan: number;
+                                /** @description 申请中、已审核与已划转的拨付合计 */
+                                applied: number;
+                                /** @description 单位：分 */
+                                transferred: number;
+                                /** @description 单位：分 */
+                                refunded: number;
+                                /** @description 单位：分 */
+                                settlement: number | null;
+                            };
+                            vote: {
+                                rule: string;
+                                passed: boolean;
+                                totals: {
+                                    /** @description 表决范围总面积（0.01 平方米） */
+                                    rangeArea: number;
+                                    /** @description 表决范围总人数 */
+                                    rangeOwners: number;
+                                    participatingArea: number;
+                                    participatingOwners: number;
+                                    agreeArea: number;
+                                    agreeOwners: number;
+                                };
+                                /** Format: date-time */
+                                recordedAt: string | null;
+                            } | null;
+                            acceptance: {
+                                date: string;
+                                result: string;
+                                /** @description 单位：分 */
+                                settlement: number;
+                            } | null;
+                            notices: {
+                                id: number;
+                                no: string;
+                                /** @enum {string} */
+                                kind: "initiation" | "acceptance" | "cancellation";
+                                kindLabel: string;
+                                deadline: string;
+                                /** Format: date-time */
+                                publishedAt: string;
+                                content: string;
+                            }[];
+                            requests: {
+                                id: number;
+                                no: string;
+                                projectId: number;
+                                /** @enum {string} */
+                                kind: "approval" | "disbursement" | "refund";
+                                kindLabel: string;
+                                /** @enum {string} */
+                                status: "submitted" | "accepted" | "approved" | "rejected" | "confirmed";
+                                statusLabel: string;
+                                phaseId: number | null;
+                                phaseSeq: number | null;
+                                /** @description 单位：分 */
+                                amount: number;
+                                payees: {
+                                    unitName: string;
+                                    accountName: string;
+                                    bankName: string;
+                                    accountNo: string;
+                                    /** @description 单位：分 */
+                                    amount: number;
+                                }[];
+                                sourceIds: number[];
+                                note: string;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                acceptNote: string | null;
+                                /** Format: date-time */
+                                reviewedAt: string | null;
+                                rejectReason: string | null;
+                                /** Format: date-time */
+                                confirmedAt: string | null;
+                            }[];
+                            timeline: {
+                                action: string;
+                                userName: string;
+                                orgName: string;
+                                note: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            actions: {
+                                action: string;
+                                label: string;
+                                allowed: boolean;
+                                /** @description 此类项目是否有此操作（紧急项目无表决，简单拨付项目无单独拨付） */
+                                applicable: boolean;
+                                /** @description 不能执行时：阻止它的规则编号与说明 */
+                                blockedBy: {
+                                    rule: string;
+                                    message: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 项目附件 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                kind: string;
+                                fileId: number;
+                                fileName: string;
+                                size: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 上传附件（JPG/JPEG/PNG，不超过 1M，按内容检查） */
+        post: {
+            parameters: {
+                query?: {
+                    kind?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            kind: string;
+                            fileId: number;
+                            fileName: string;
+                            size: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除附件（仅编辑中） */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    documentId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布公示（F-41：立项 / 验收 / 撤销；截止日不早于最短公示期） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "initiation" | "acceptance" | "cancellation";
+                        deadline: string;
+                        /** @default  */
+                        content?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            no: string;
+                            name: string;
+                            /** @enum {string} */
+                            type: "general" | "emergency" | "simple";
+                            typeLabel: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
+                            statusLabel: string;
+                            money: {
+                                /** @description 单位：分 */
+                                budget: number;
+                                /** @description 单位：分 */
+                                plan: number;
+                                /** @description 申请中、已审核与已划转的拨付合计 */
+                                applied: number;
+                                /** @description 单位：分 */
+                                transferred: number;
+                                /** @description 单位：分 */
+                                refunded: number;
+                                /** @description 单位：分 */
+                                settlement: number | null;
+                            };
+                            vote: {
+                                rule: string;
+                                passed: boolean;
+                                totals: {
+                                    /** @description 表决范围总面积（0.01 平方米） */
+                                    rangeArea: number;
+                                    /** @description 表决范围总人数 */
+                                    rangeOwners: number;
+                                    participatingArea: number;
+                                    participatingOwners: number;
+                                    agreeArea: number;
+                                    agreeOwners: number;
+                                };
+                                /** Format: date-time */
+                                recordedAt: string | null;
+                            } | null;
+                            acceptance: {
+                                date: string;
+                                result: string;
+                                /** @description 单位：分 */
+                                settlement: number;
+                            } | null;
+                            notices: {
+                                id: number;
+                                no: string;
+                                /** @enum {string} */
+                                kind: "initiation" | "acceptance" | "cancellation";
+                                kindLabel: string;
+                                deadline: string;
+                                /** Format: date-time */
+                                publishedAt: string;
+                                content: string;
+                            }[];
+                            requests: {
+                                id: number;
+                                no: string;
+                                projectId: number;
+                                /** @enum {string} */
+                                kind: "approval" | "disbursement" | "refund";
+                                kindLabel: string;
+                                /** @enum {string} */
+                                status: "submitted" | "accepted" | "approved" | "rejected" | "confirmed";
+                                statusLabel: string;
+                                phaseId: number | null;
+                                phaseSeq: number | null;
+                                /** @description 单位：分 */
+                                amount: number;
+                                payees: {
+                                    unitName: string;
+                                    accountName: string;
+                                    bankName: string;
+                                    accountNo: string;
+                                    /** @description 单位：分 */
+                                    amount: number;
+                                }[];
+                                sourceIds: number[];
+                                note: string;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                acceptNote: string | null;
+                                /** Format: date-time */
+                                reviewedAt: string | null;
+                                rejectReason: string | null;
+                                /** Format: date-time */
+                                confirmedAt: string | null;
+                            }[];
+                            timeline: {
+                                action: string;
+                                userName: string;
+                                orgName: string;
+                                note: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            actions: {
+                                action: string;
+                                label: string;
+                                allowed: boolean;
+                                /** @description 此类项目是否有此操作（紧急项目无表决，简单拨付项目无单独拨付） */
+                                applicable: boolean;
+                                /** @description 不能执行时：阻止它的规则编号与说明 */
+                                blockedBy: {
+                                    rule: string;
+                                    message: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/vote-sheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 投票表决签字表（分摊范围内每户：面积、业主、已录入的意见） */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            projectNo: string;
+                            projectName: string;
+                            rangeArea: number;
+                            rangeOwners: number;
+                            items: {
+                                houseId: number;
+                                building: string;
+                                unit: string;
+                                room: string;
+                                address: string;
+                                /** @description 0.01 平方米 */
+                                buildingArea: number;
+                                /** @description 单位：分 */
+                                share: number;
+                                owners: string;
+                                choice: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/vote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 录入投票表决结果（F-42：按合计或逐户；R-42 按配置的表决规则判定） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        mode: "totals";
+                        /** @description 参与表决面积（0.01 平方米） */
+                        participatingArea: number;
+                        /** @description 参与表决人数 */
+                        participatingOwners: number;
+                        /** @description 同意面积（0.01 平方米） */
+                        agreeArea: number;
+                        /** @description 同意人数 */
+                        agreeOwners: number;
+                    } | {
+                        /** @enum {string} */
+                        mode: "houses";
+                        /** @description 签字表上每户的意见；未列出的房屋视为未参与表决 */
+                        ballots: {
+                            houseId: number;
+                            /** @enum {string} */
+                            choice: "agree" | "oppose" | "abstain";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            rule: "civil-code-2021" | "double-two-thirds";
+                            totals: {
+                                /** @description 表决范围总面积（0.01 平方米） */
+                                rangeArea: number;
+                                /** @description 表决范围总人数 */
+                                rangeOwners: number;
+                                participatingArea: number;
+                                participatingOwners: number;
+                                agreeArea: number;
+                                agreeOwners: number;
+                            };
+                            passed: boolean;
+                            /** @description 未通过时每个未满足的条件 */
+                            reasons: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 项目立项：保存并提交立项申请（F-43；R-43 前置条件；简单拨付项目同时填写收款账户，R-47） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 简单拨付维修项目：收款账户（合计须等于预算总额，R-47） */
+                        payees?: {
+                            /** @description 收款单位（施工单位） */
+                            unitName: string;
+                            /** @description 账户名称 */
+                            accountName: string;
+                            /** @description 开户银行 */
+                            bankName: string;
+                            /** @description 银行账号 */
+                            accountNo: string;
+                            amount: number;
+                        }[];
+                        /** @default  */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            no: string;
+                            name: string;
+                            /** @enum {string} */
+                            type: "general" | "emergency" | "simple";
+                            typeLabel: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
+                            statusLabel: string;
+                            money: {
+                                /** @description 单位：分 */
+                                budget: number;
+                                /** @description 单位：分 */
+                                plan: number;
+                                /** @description 申请中、已审核与已划转的拨付合计 */
+                                applied: number;
+                                /** @description 单位：分 */
+                                transferred: number;
+                                /** @description 单位：分 */
+                                refunded: number;
+                                /** @description 单位：分 */
+                                settlement: number | null;
+                            };
+                            vote: {
+                                rule: string;
+                                passed: boolean;
+                                totals: {
+                                    /** @description 表决范围总面积（0.01 平方米） */
+                                    rangeArea: number;
+                                    /** @description 表决范围总人数 */
+                                    rangeOwners: number;
+                                    participatingArea: number;
+                                    participatingOwners: number;
+                                    agreeArea: number;
+                                    agreeOwners: number;
+                                };
+                                /** Format: date-time */
+                                recordedAt: string | null;
+                            } | null;
+                            acceptance: {
+                                date: string;
+                                result: string;
+                                /** @description 单位：分 */
+                                settlement: number;
+                            } | null;
+                            notices: {
+                                id: number;
+                                no: string;
+                                /** @enum {string} */
+                                kind: "initiation" | "acceptance" | "cancellation";
+                                kindLabel: string;
+                                deadline: string;
+                                /** Format: date-time */
+                                publishedAt: string;
+                                content: string;
+                            }[];
+                            requests: {
+                                id: number;
+                                no: string;
+                                projectId: number;
+                                /** @enum {string} */
+                                kind: "approval" | "disbursement" | "refund";
+                                kindLabel: string;
+                                /** @enum {string} */
+                                status: "submitted" | "accepted" | "approved" | "rejected" | "confirmed";
+                                statusLabel: string;
+                                phaseId: number | null;
+                                phaseSeq: number | null;
+                                /** @description 单位：分 */
+                                amount: number;
+                                payees: {
+                                    unitName: string;
+                                    accountName: string;
+                                    bankName: string;
+                                    accountNo: string;
+                                    /** @description 单位：分 */
+                                    amount: number;
+                                }[];
+                                sourceIds: number[];
+                                note: string;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                acceptNote: string | null;
+                                /** Format: date-time */
+                                reviewedAt: string | null;
+                                rejectReason: string | null;
+                                /** Format: date-time */
+                                confirmedAt: string | null;
+                            }[];
+                            timeline: {
+                                action: string;
+                                userName: string;
+                                orgName: string;
+                                note: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            actions: {
+                                action: string;
+                                label: string;
+                                allowed: boolean;
+                                /** @description 此类项目是否有此操作（紧急项目无表决，简单拨付项目无单独拨付） */
+                                applicable: boolean;
+                                /** @description 不能执行时：阻止它的规则编号与说明 */
+                                blockedBy: {
+                                    rule: string;
+                                    message: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/phases/{phaseId}/proposal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 资金拨付：某期的计划金额、已申请金额和建议本次金额 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    phaseId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            phaseId: number;
+                            seq: number;
+                            plan: number;
+                            applied: number;
+                            remaining: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/disbursements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 资金拨付申请（F-44；R-44、R-45、R-46、R-48）
+         * @description R-48 余额不足时返回 409，body.shortfalls 列出每户：houseId、name、balance、debit、shortfall（分）。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 拨付计划的期 */
+                        phaseId: number;
+                        payees: {
+                            /** @description 收款单位（施工单位） */
+                            unitName: string;
+                            /** @description 账户名称 */
+                            accountName: string;
+                            /** @description 开户银行 */
+                            bankName: string;
+                            /** @description 银行账号 */
+                            accountNo: string;
+                            amount: number;
+                        }[];
+                        /** @default  */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            no: string;
+                            projectId: number;
+                            /** @enum {string} */
+                            kind: "approval" | "disbursement" | "refund";
+                            kindLabel: string;
+                            /** @enum {string} */
+                            status: "submitted" | "accepted" | "approved" | "rejected" | "confirmed";
+                            statusLabel: string;
+                            phaseId: number | null;
+                            phaseSeq: number | null;
+                            /** @description 单位：分 */
+                            amount: number;
+                            payees: {
+                                unitName: string;
+                                accountName: string;
+                                bankName: string;
+                                accountNo: string;
+                                /** @description 单位：分 */
+                                amount: number;
+                            }[];
+                            sourceIds: number[];
+                            note: string;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            /** Format: date-time */
+                            acceptedAt: string | null;
+                            acceptNote: string | null;
+                            /** Format: date-time */
+                            reviewedAt: string | null;
+                            rejectReason: string | null;
+                            /** Format: date-time */
+                            confirmedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/acceptance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 项目验收（F-45；R-49 结算金额不低于已划转金额） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        date: string;
+                        result: string;
+                        settlement: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            no: string;
+                            name: string;
+                            /** @enum {string} */
+                            type: "general" | "emergency" | "simple";
+                            typeLabel: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
+                            statusLabel: string;
+                            money: {
+                                /** @description 单位：分 */
+                                budget: number;
+                                /** @description 单位：分 */
+                                plan: number;
+                                /** @description 申请中、已审核与已划转的拨付合计 */
+                                applied: number;
+                                /** @description 单位：分 */
+                                transferred: number;
+                                /** @description 单位：分 */
+                                refunded: number;
+                                /** @description 单位：分 */
+                                settlement: number | null;
+                            };
+                            vote: {
+                                rule: string;
+                                passed: boolean;
+                                totals: {
+                                    /** @description 表决范围总面积（0.01 平方米） */
+                                    rangeArea: number;
+                                    /** @description 表决范围总人数 */
+                                    rangeOwners: number;
+                                    participatingArea: number;
+                                    participatingOwners: number;
+                                    agreeArea: number;
+                                    agreeOwners: number;
+                                };
+                                /** Format: date-time */
+                                recordedAt: string | null;
+                            } | null;
+                            acceptance: {
+                                date: string;
+                                result: string;
+                                /** @description 单位：分 */
+                                settlement: number;
+                            } | null;
+                            notices: {
+                                id: number;
+                                no: string;
+                                /** @enum {string} */
+                                kind: "initiation" | "acceptance" | "cancellation";
+                                kindLabel: string;
+                                deadline: string;
+                                /** Format: date-time */
+                                publishedAt: string;
+                                content: string;
+                            }[];
+                            requests: {
+                                id: number;
+                                no: string;
+                                projectId: number;
+                                /** @enum {string} */
+                                kind: "approval" | "disbursement" | "refund";
+                                kindLabel: string;
+                                /** @enum {string} */
+                                status: "submitted" | "accepted" | "approved" | "rejected" | "confirmed";
+                                statusLabel: string;
+                                phaseId: number | null;
+                                phaseSeq: number | null;
+                                /** @description 单位：分 */
+                                amount: number;
+                                payees: {
+                                    unitName: string;
+                                    accountName: string;
+                                    bankName: string;
+                                    accountNo: string;
+                                    /** @description 单位：分 */
+                                    amount: number;
+                                }[];
+                                sourceIds: number[];
+                                note: string;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                acceptNote: string | null;
+                                /** Format: date-time */
+                                reviewedAt: string | null;
+                                rejectReason: string | null;
+                                /** Format: date-time */
+                                confirmedAt: string | null;
+                            }[];
+                            timeline: {
+                                action: string;
+                                userName: string;
+                                orgName: string;
+                                note: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            actions: {
+                                action: string;
+                                label: string;
+                                allowed: boolean;
+                                /** @description 此类项目是否有此操作（紧急项目无表决，简单拨付项目无单独拨付） */
+                                applicable: boolean;
+                                /** @description 不能执行时：阻止它的规则编号与说明 */
+                                blockedBy: {
+                                    rule: string;
+                                    message: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 清退：开具清退通知单（F-46） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        sourceIds: number[];
+                        amount: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            no: string;
+                            name: string;
+                            /** @enum {string} */
+                            type: "general" | "emergency" | "simple";
+                            typeLabel: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
+                            statusLabel: string;
+                            money: {
+                                /** @description 单位：分 */
+                                budget: number;
+                                /** @description 单位：分 */
+                                plan: number;
+                                /** @description 申请中、已审核与已划转的拨付合计 */
+                                applied: number;
+                                /** @description 单位：分 */
+                                transferred: number;
+                                /** @description 单位：分 */
+                                refunded: number;
+                                /** @description 单位：分 */
+                                settlement: number | null;
+                            };
+                            vote: {
+                                rule: string;
+                                passed: boolean;
+                                totals: {
+                                    /** @description 表决范围总面积（0.01 平方米） */
+                                    rangeArea: number;
+                                    /** @description 表决范围总人数 */
+                                    rangeOwners: number;
+                                    participatingArea: number;
+                                    participatingOwners: number;
+                                    agreeArea: number;
+                                    agreeOwners: number;
+                                };
+                                /** Format: date-time */
+                                recordedAt: string | null;
+                            } | null;
+                            acceptance: {
+                                date: string;
+                                result: string;
+                                /** @description 单位：分 */
+                                settlement: number;
+                            } | null;
+                            notices: {
+                                id: number;
+                                no: string;
+                                /** @enum {string} */
+                                kind: "initiation" | "acceptance" | "cancellation";
+                                kindLabel: string;
+                                deadline: string;
+                                /** Format: date-time */
+                                publishedAt: string;
+                                content: string;
+                            }[];
+                            requests: {
+                                id: number;
+                                no: string;
+                                projectId: number;
+                                /** @enum {string} */
+                                kind: "approval" | "disbursement" | "refund";
+                                kindLabel: string;
+                                /** @enum {string} */
+                                status: "submitted" | "accepted" | "approved" | "rejected" | "confirmed";
+                                statusLabel: string;
+                                phaseId: number | null;
+                                phaseSeq: number | null;
+                                /** @description 单位：分 */
+                                amount: number;
+                                payees: {
+                                    unitName: string;
+                                    accountName: string;
+                                    bankName: string;
+                                    accountNo: string;
+                                    /** @description 单位：分 */
+                                    amount: number;
+                                }[];
+                                sourceIds: number[];
+                                note: string;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                acceptNote: string | null;
+                                /** Format: date-time */
+                                reviewedAt: string | null;
+                                rejectReason: string | null;
+                                /** Format: date-time */
+                                confirmedAt: string | null;
+                            }[];
+                            timeline: {
+                                action: string;
+                                userName: string;
+                                orgName: string;
+                                note: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            actions: {
+                                action: string;
+                                label: string;
+                                allowed: boolean;
+                                /** @description 此类项目是否有此操作（紧急项目无表决，简单拨付项目无单独拨付） */
+                                applicable: boolean;
+                                /** @description 不能执行时：阻止它的规则编号与说明 */
+                                blockedBy: {
+                                    rule: string;
+                                    message: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤销项目（F-47；须先发布撤销公示；R-50） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            no: string;
+                            name: string;
+                            /** @enum {string} */
+                            type: "general" | "emergency" | "simple";
+                            typeLabel: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
+                            statusLabel: string;
+                            money: {
+                                /** @description 单位：分 */
+                                budget: number;
+                                /** @description 单位：分 */
+                                plan: number;
+                                /** @description 申请中、已审核与已划转的拨付合计 */
+                                applied: number;
+                                /** @description 单位：分 */
+                                transferred: number;
+                                /** @description 单位：分 */
+                                refunded: number;
+                                /** @description 单位：分 */
+                                settlement: number | null;
+                            };
+                            vote: {
+                                rule: string;
+                                passed: boolean;
+                                totals: {
+                                    /** @description 表决范围总面积（0.01 平方米） */
+                                    rangeArea: number;
+                                    /** @description 表决范围总人数 */
+                                    rangeOwners: number;
+                                    participatingArea: number;
+                                    participatingOwners: number;
+                                    agreeArea: number;
+                                    agreeOwners: number;
+                                };
+                                /** Format: date-time */
+                                recordedAt: string | null;
+                            } | null;
+                            acceptance: {
+                                date: string;
+                                result: string;
+                                /** @description 单位：分 */
+                                settlement: number;
+                            } | null;
+                            notices: {
+                                id: number;
+                                no: string;
+                                /** @enum {string} */
+                                kind: "initiation" | "acceptance" | "cancellation";
+                                kindLabel: string;
+                                deadline: string;
+                                /** Format: date-time */
+                                publishedAt: string;
+                                content: string;
+                            }[];
+                            requests: {
+                                id: number;
+                                no: string;
+                                projectId: number;
+                                /** @enum {string} */
+                                kind: "approval" | "disbursement" | "refund";
+                                kindLabel: string;
+                                /** @enum {string} */
+                                status: "submitted" | "accepted" | "approved" | "rejected" | "confirmed";
+                                statusLabel: string;
+                                phaseId: number | null;
+                                phaseSeq: number | null;
+                                /** @description 单位：分 */
+                                amount: number;
+                                payees: {
+                                    unitName: string;
+                                    accountName: string;
+                                    bankName: string;
+                                    accountNo: string;
+                                    /** @description 单位：分 */
+                                    amount: number;
+                                }[];
+                                sourceIds: number[];
+                                note: string;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                acceptNote: string | null;
+                                /** Format: date-time */
+                                reviewedAt: string | null;
+                                rejectReason: string | null;
+                                /** Format: date-time */
+                                confirmedAt: string | null;
+                            }[];
+                            timeline: {
+                                action: string;
+                                userName: string;
+                                orgName: string;
+                                note: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            actions: {
+                                action: string;
+                                label: string;
+                                allowed: boolean;
+                                /** @description 此类项目是否有此操作（紧急项目无表决，简单拨付项目无单独拨付） */
+                                applicable: boolean;
+                                /** @description 不能执行时：阻止它的规则编号与说明 */
+                                blockedBy: {
+                                    rule: string;
+                                    message: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/office/project-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 立项申请、资金拨付申请与清退通知单（F-60） */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    kind?: "approval" | "disbursement" | "refund";
+                    status?: "submitted" | "accepted" | "approved" | "rejected" | "confirmed";
+                    areaId?: number;
+                    from?: unknown;
+                    to?: unknown;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                no: string;
+                                projectId: number;
+                                /** @enum {string} */
+                                kind: "approval" | "disbursement" | "refund";
+                                kindLabel: string;
+                                /** @enum {string} */
+                                status: "submitted" | "accepted" | "approved" | "rejected" | "confirmed";
+                                statusLabel: string;
+                                phaseId: number | null;
+                                phaseSeq: number | null;
+                                /** @description 单位：分 */
+                                amount: number;
+                                payees: {
+                                    unitName: string;
+                                    accountName: string;
+                                    bankName: string;
+                                    accountNo: string;
+                                    /** @description 单位：分 */
+                                    amount: number;
+                                }[];
+                                sourceIds: number[];
+                                note: string;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                acceptNote: string | null;
+                                /** Format: date-time */
+                                reviewedAt: string | null;
+                                rejectReason: string | null;
+                                /** Format: date-time */
+                                confirmedAt: string | null;
+                                projectNo: string;
+                                projectName: string;
+                                /** @enum {string} */
+                                projectType: "general" | "emergency" | "simple";
+                                areaName: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/office/project-requests/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 受理（窗口收到纸质材料） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/office/project-requests/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核通过（立项；拨付申请即向银行发出划转指令） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/office/project-requests/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核退回（须填写原因） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bank/project-instructions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 待划转的拨付指令与待收款的清退通知单，或本行已确认的（F-70） */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "pending" | "confirmed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                number: string;
+                                /** @enum {string} */
+                                kind: "transfer" | "project_refund";
+                                amount: number;
+                                payees: {
+                                    unitName: string;
+                                    accountName: string;
+                                    bankName: string;
+                                    accountNo: string;
+                                    /** @description 单位：分 */
+                                    amount: number;
+                                }[];
+                                projectNo: string;
+                                projectName: string;
+                                areaName: string;
+                                status: string;
+                                /** Format: date-time */
+                                confirmedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bank/project-transfers/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 划转确认（拨付指令，F-44）（银行工作台，按编号幂等） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        number: string;
+                        amount: number;
+                        bankRef: string;
+                        bankDate: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            number: string;
+                            /** @enum {string} */
+                            kind: "transfer" | "project_refund";
+                            /** @description 单位：分 */
+                            amount: number;
+                            confirmedAt: string;
+                            confirmationId: number;
+                            /** @description R-22：重复确认时为 true，未作任何改动 */
+                            repeated: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bank-api/v1/project-transfers/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 划转确认（拨付指令，F-44）（F-71 银行接口）
+         * @description 认证同交款确认接口：x-wygl-key、x-wygl-timestamp、x-wygl-signature = hex(HMAC-SHA256(密钥, timestamp + "\n" + 方法 + "\n" + 路径 + "\n" + 请求体原文))。同一编号重复确认返回首次结果（repeated=true）；金额不同返回 409（R-22）。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        number: string;
+                        amount: number;
+                        bankRef: string;
+                        bankDate: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            number: string;
+                            /** @enum {string} */
+                            kind: "transfer" | "project_refund";
+                            /** @description 单位：分 */
+                            amount: number;
+                            confirmedAt: string;
+                            confirmationId: number;
+                            /** @description R-22：重复确认时为 true，未作任何改动 */
+                            repeated: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bank/project-refunds/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 清退确认（清退通知单，F-46）（银行工作台，按编号幂等） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        number: string;
+                        amount: number;
+                        bankRef: string;
+                        bankDate: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            number: string;
+                            /** @enum {string} */
+                            kind: "transfer" | "project_refund";
+                            /** @description 单位：分 */
+                            amount: number;
+                            confirmedAt: string;
+                            confirmationId: number;
+                            /** @description R-22：重复确认时为 true，未作任何改动 */
+                            repeated: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bank-api/v1/project-refunds/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 清退确认（清退通知单，F-46）（F-71 银行接口）
+         * @description 认证同交款确认接口：x-wygl-key、x-wygl-timestamp、x-wygl-signature = hex(HMAC-SHA256(密钥, timestamp + "\n" + 方法 + "\n" + 路径 + "\n" + 请求体原文))。同一编号重复确认返回首次结果（repeated=true）；金额不同返回 409（R-22）。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        number: string;
+                        amount: number;
+                        bankRef: string;
+                        bankDate: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            number: string;
+                            /** @enum {string} */
+                            kind: "transfer" | "project_refund";
+                            /** @description 单位：分 */
+                            amount: number;
+                            confirmedAt: string;
+                            confirmationId: number;
+                            /** @description R-22：重复确认时为 true，未作任何改动 */
+                            repeated: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/areas/{id}/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 物业区域的维修项目（无需登录；已发布公示的项目，含状态与金额） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                no: string;
+                                name: string;
+                                /** @enum {string} */
+                                type: "general" | "emergency" | "simple";
+                                typeLabel: string;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
+                                statusLabel: string;
+                                budgetTotal: number;
+                                settlementAmount: number | null;
+                                transferred: number;
+                                refunded: number;
+                                /** Format: date-time */
+                                firstNoticeAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/office/project-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 维修项目参数（F-62：表决规则 R-42、最短公示期 F-41、验收前拨付比例 R-46） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            voteRule: "civil-code-2021" | "double-two-thirds";
+                            projectNoticeMinDays: number;
+                            acceptanceFirstPercent: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** 修改维修项目参数（F-62，记入审计日志） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        voteRule: "civil-code-2021" | "double-two-thirds";
+                        projectNoticeMinDays: number;
+                        acceptanceFirstPercent: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            voteRule: "civil-code-2021" | "double-two-thirds";
+                            projectNoticeMinDays: number;
+                            acceptanceFirstPercent: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/project-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 维修项目公示列表（无需登录；按物业区域、类型、日期筛选） */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    areaId?: number;
+                    kind?: "initiation" | "acceptance" | "cancellation";
+                    from?: unknown;
+                    to?: unknown;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                no: string;
+                                /** @enum {string} */
+                                kind: "initiation" | "acceptance" | "cancellation";
+                                kindLabel: string;
+                                title: string;
+                                content: string;
+                                deadline: string;
+                                /** @description 单位：分 */
+                                budgetTotal: number;
+                                /** @description 单位：分 */
+                                settlementAmount: number | null;
+                                /** Format: date-time */
+                                publishedAt: string;
+                                areaId: number;
+                                areaName: string;
+                                projectId: number;
+                                projectNo: string;
+                                projectName: string;
+                                projectType: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/project-notices/{no}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公示详情及其清册（预算清册 / 决算清册，分页） */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    no: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            no: string;
+                            /** @enum {string} */
+                            kind: "initiation" | "acceptance" | "cancellation";
+                            kindLabel: string;
+                            title: string;
+                            content: string;
+                            deadline: string;
+                            /** @description 单位：分 */
+                            budgetTotal: number;
+                            /** @description 单位：分 */
+                            settlementAmount: number | null;
+                            /** Format: date-time */
+                            publishedAt: string;
+                            areaId: number;
+                            areaName: string;
+                            projectId: number;
+                            projectNo: string;
+                            projectName: string;
+                            projectType: string;
+                            /** @description 立项公示：预算清册；验收公示：决算清册；撤销公示：无 */
+                            list: {
+                                items: {
+                                    houseId: number;
+                                    building: string;
+                                    unit: string;
+                                    room: string;
+                                    address: string;
+                                    /** @description 0.01 平方米 */
+                                    buildingArea: number;
+                                    /** @description 单位：分 */
+                                    share: number;
+                                }[];
+                                total: number;
+                                totalArea: number;
+                                /** @description 单位：分 */
+                                totalShare: number;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/facility-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 设施设备类型（默认仅启用的） */
+        get: {
+            parameters: {
+                query?: {
+                    all?: "0" | "1";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                name: string;
+                                sortOrder: number;
+                                active: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/office/facility-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 新增设施设备类型（F-62） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        sortOrder?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            sortOrder: number;
+                            active: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/office/facility-types/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改、停用或启用设施设备类型（F-62） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        sortOrder?: number;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            sortOrder: number;
+                            active: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/areas/{id}/facility-locations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 安装位置树（F-30：物业区域 / 楼幢 / 单元，含各位置设施设备数） */
+        get: {
+            parameters: {
+                query?: {
+                    typeId?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            area: {
+                                id: number;
+                                name: string;
+                                count: number;
+                                total: number;
+                            };
+                            buildings: {
+                                id: number;
+                                name: string;
+                                count: number;
+                                total: number;
+                                units: {
+                                    id: number;
+                                    name: string;
+                                    count: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/areas/{id}/facilities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 设施设备列表（F-30：按安装位置与类型，分页） */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    location?: string;
+                    within?: "0" | "1";
+                    typeId?: number;
+                    q?: string;
+                    ids?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                areaId: number;
+                                area: string;
+                                /** @description 安装位置：area（全区共有）、building:楼幢编号、unit:单元编号 */
+                                location: string;
+                                locationLabel: string;
+                                buildingId: number | null;
+                                building: string | null;
+                                unitId: number | null;
+                                unit: string | null;
+                                typeId: number;
+                                type: string;
+                                name: string;
+                                brandModel: string;
+                                installDate: string | null;
+                                quantity: number;
+                                remark: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                repairCount: number;
+                                /** @description 维修记录金额合计，单位：分 */
+                                repairTotal: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 添加设施设备（F-30） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        typeId: number;
+                        name: string;
+                        /** @default  */
+                        brandModel?: string;
+                        /** @default null */
+                        installDate?: string | null;
+                        /** @default 1 */
+                        quantity?: number;
+                        /** @default  */
+                        remark?: string;
+                        location: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            areaId: number;
+                            area: string;
+                            /** @description 安装位置：area（全区共有）、building:楼幢编号、unit:单元编号 */
+                            location: string;
+                            locationLabel: string;
+                            buildingId: number | null;
+                            building: string | null;
+                            unitId: number | null;
+                            unit: string | null;
+                            typeId: number;
+                            type: string;
+                            name: string;
+                            brandModel: string;
+                            installDate: string | null;
+                            quantity: number;
+                            remark: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            repairCount: number;
+                            /** @description 维修记录金额合计，单位：分 */
+                            repairTotal: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/areas/{id}/facilities/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 移动到（F-30：所选设施设备移到同一物业区域的另一安装位置） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: number[];
+                        location: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            moved: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/facilities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 设施设备详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            areaId: number;
+                            area: string;
+                            /** @description 安装位置：area（全区共有）、building:楼幢编号、unit:单元编号 */
+                            location: string;
+                            locationLabel: string;
+                            buildingId: number | null;
+                            building: string | null;
+                            unitId: number | null;
+                            unit: string | null;
+                            typeId: number;
+                            type: string;
+                            name: string;
+                            brandModel: string;
+                            installDate: string | null;
+                            quantity: number;
+                            remark: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            repairCount: number;
+                            /** @description 维修记录金额合计，单位：分 */
+                            repairTotal: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** 修改设施设备（F-30） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        typeId: number;
+                        name: string;
+                        /** @default  */
+                        brandModel?: string;
+                        /** @default null */
+                        installDate?: string | null;
+                        /** @default 1 */
+                        quantity?: number;
+                        /** @default  */
+                        remark?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            areaId: number;
+                            area: string;
+                            /** @description 安装位置：area（全区共有）、building:楼幢编号、unit:单元编号 */
+                            location: string;
+                            locationLabel: string;
+                            buildingId: number | null;
+                            building: string | null;
+                            unitId: number | null;
+                            unit: string | null;
+                            typeId: number;
+                            type: string;
+                            name: string;
+                            brandModel: string;
+                            installDate: string | null;
+                            quantity: number;
+                            remark: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            repairCount: number;
+                            /** @description 维修记录金额合计，单位：分 */
+                            repairTotal: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** 删除设施设备（F-30：从未进入维修项目且无维修记录的才可删除） */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/facilities/{id}/repair-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 维修记录（F-31） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                projectId: number | null;
+                                projectNo: string;
+                                projectName: string;
+                                repairDate: string;
+                                content: string;
+                                /** @description 单位：分 */
+                                amount: number;
+                            }[];
+                            ongoing: {
+                                projectId: number;
+                                projectNo: string;
+                                projectName: string;
+                                status: string;
+                                statusLabel: string;
+                                content: string;
+                                /** @description 单位：分 */
+                                budget: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

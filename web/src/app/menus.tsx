@@ -7,6 +7,7 @@ import {
   HomeOutlined,
   SearchOutlined,
   SettingOutlined,
+  ToolOutlined,
   TransactionOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
@@ -77,6 +78,8 @@ const bankMenu: MenuGroup = {
   children: [
     { path: '/bank/deposits', label: '交款确认', permission: 'bank.confirm' },
     { path: '/bank/refunds', label: '退款确认', permission: 'bank.confirm' },
+    { path: '/bank/project-transfers', label: '划转确认', permission: 'bank.confirm' },
+    { path: '/bank/project-refunds', label: '清退确认', permission: 'bank.confirm' },
     { path: '/bank/reconciliation', label: '日终对账', permission: 'bank.confirm' },
   ],
 };
@@ -88,9 +91,23 @@ const houseQuery: MenuGroup = {
   children: [{ path: '/query/houses', label: '房屋查询' }],
 };
 
+/** 综合查询 › 设施设备查询 (committee manual §1.4.1): the committee keeps its area's; the office reads all. */
+const facilityQuery: MenuGroup = {
+  ...houseQuery,
+  children: [...houseQuery.children, { path: '/query/facilities', label: '设施设备查询' }],
+};
+
+/** 维修项目管理 (committee manual §1.3). */
+const repairMenu: MenuGroup = {
+  key: 'repair',
+  label: '维修项目管理',
+  icon: <ToolOutlined />,
+  children: [{ path: '/repair/projects', label: '维修项目列表', permission: 'project.edit' }],
+};
+
 /** The left menus of each kind of organisation, named as in the user manuals (§1.2 机构管理, §1.3 物业区域管理). */
 const MENUS: Record<OrgType, MenuEntry[]> = {
-  committee: [home, houseQuery, { key: 'org', label: '机构管理', icon: <BankOutlined />, children: [orgInfo, orgUsers] }],
+  committee: [home, repairMenu, facilityQuery, { key: 'org', label: '机构管理', icon: <BankOutlined />, children: [orgInfo, orgUsers] }],
   developer: [
     home,
     registryMenu,
@@ -104,9 +121,12 @@ const MENUS: Record<OrgType, MenuEntry[]> = {
       key: 'inbox',
       label: '业务受理',
       icon: <AuditOutlined />,
-      children: [{ path: '/office/inbox', label: '待办业务', permission: ['office.accept', 'office.review'] }],
+      children: [
+        { path: '/office/inbox', label: '待办业务', permission: ['office.accept', 'office.review'] },
+        { path: '/office/project-requests', label: '维修项目申请', permission: ['office.accept', 'office.review'] },
+      ],
     },
-    houseQuery,
+    facilityQuery,
     {
       key: 'fund',
       label: '资金管理',
@@ -128,6 +148,7 @@ const MENUS: Record<OrgType, MenuEntry[]> = {
       icon: <SettingOutlined />,
       children: [
         { path: '/office/deposit-standards', label: '交存标准', permission: 'office.config' },
+        { path: '/office/facility-types', label: '设施设备类型', permission: 'office.config' },
         { path: '/office/ledger-check', label: '分户账核查', permission: 'office.config' },
         { path: '/office/audit', label: '审计日志', permission: 'office.audit' },
         { path: '/office/login-log', label: '登录日志', permission: 'office.audit' },

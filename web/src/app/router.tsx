@@ -23,6 +23,9 @@ import { RegistrationPage } from '../features/registration/RegistrationPage';
 import { RegistrationSuccessPage } from '../features/registration/RegistrationSuccessPage';
 import { AreaChangePage } from '../features/registry/AreaChangePage';
 import { HouseQueryPage } from '../features/registry/HouseQueryPage';
+import { FacilityQueryPage } from '../features/facilities/FacilityQueryPage';
+import { FacilityTypesPage } from '../features/facilities/FacilityTypesPage';
+import { repairProjectRoutes } from '../features/projects/routes';
 import { UsersPage } from '../features/users/UsersPage';
 import { WorkspaceHomePage } from '../features/workspace/WorkspaceHomePage';
 import { DepositConfirmPage } from '../features/bank/DepositConfirmPage';
@@ -41,6 +44,13 @@ import { ApplicationPrint } from '../print/ApplicationPrint';
 import { NoticePrint } from '../print/NoticePrint';
 import { RefundPrint } from '../print/RefundPrint';
 import { RegistrationFormPrint } from '../print/RegistrationFormPrint';
+import { ProjectConfirmPage } from '../features/bank/ProjectConfirmPage';
+import { ProjectRequestReviewPage } from '../features/inbox/ProjectRequestReviewPage';
+import { ProjectRequestsPage } from '../features/inbox/ProjectRequestsPage';
+import { AreaProjectsPage } from '../features/portal/AreaProjectsPage';
+import { NoticeDetailPage } from '../features/portal/NoticeDetailPage';
+import { NoticeListPage as PublicNoticeListPage } from '../features/portal/NoticeListPage';
+import { projectPrintRoutes, publicNoticePrintRoute } from '../features/project-print/routes';
 import { RequirePermission, RequireSession } from './guards';
 import type { Permission } from './session';
 import { NotFoundPage, RouteErrorPage } from './NotFoundPage';
@@ -75,6 +85,8 @@ const paymentRoutes = [
   guarded('bank/deposits', 'bank.confirm', <DepositConfirmPage />),
   guarded('bank/refunds', 'bank.confirm', <RefundConfirmPage />),
   guarded('bank/reconciliation', 'bank.confirm', <ReconciliationPage />),
+  guarded('bank/project-transfers', 'bank.confirm', <ProjectConfirmPage key="transfer" kind="transfer" />),
+  guarded('bank/project-refunds', 'bank.confirm', <ProjectConfirmPage key="refund" kind="project_refund" />),
   guarded('office/deposit-standards', 'office.config', <DepositStandardsPage />),
   guarded('office/ledger-check', 'office.config', <LedgerCheckPage />),
   guarded('office/reports', 'office.audit', <FundReportPage />),
@@ -97,6 +109,7 @@ export const router = createBrowserRouter([
     element: <Root />,
     errorElement: <RouteErrorPage />,
     children: [
+      publicNoticePrintRoute,
       {
         element: <PublicLayout />,
         children: [
@@ -106,6 +119,9 @@ export const router = createBrowserRouter([
           { path: 'registered', element: <RegistrationSuccessPage /> },
           { path: 'login', element: <LoginPage /> },
           { path: 'fund-lookup', element: <FundLookupPage /> },
+          { path: 'notices', element: <PublicNoticeListPage /> },
+          { path: 'notices/:no', element: <NoticeDetailPage /> },
+          { path: 'projects', element: <AreaProjectsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
@@ -153,7 +169,12 @@ export const router = createBrowserRouter([
               ...paymentRoutes,
               guarded('office/inbox', OFFICE_INBOX, <InboxPage />),
               guarded('office/inbox/:id', OFFICE_INBOX, <ReviewPage />),
+              guarded('office/project-requests', OFFICE_INBOX, <ProjectRequestsPage />),
+              guarded('office/project-requests/:projectId/:requestId', OFFICE_INBOX, <ProjectRequestReviewPage />),
               { path: 'query/houses', element: <HouseQueryPage /> },
+              { path: 'query/facilities', element: <FacilityQueryPage /> },
+              ...repairProjectRoutes,
+              guarded('office/facility-types', 'office.config', <FacilityTypesPage />),
               {
                 path: 'office/audit',
                 element: (
@@ -176,6 +197,7 @@ export const router = createBrowserRouter([
           { path: 'print/application/:id', element: <ApplicationPrint /> },
           { path: 'print/notice/:no', element: <NoticePrint /> },
           { path: 'print/refund/:id', element: <RefundPrint /> },
+          ...projectPrintRoutes,
         ],
       },
     ],

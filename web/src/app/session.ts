@@ -15,6 +15,8 @@ export type Permission =
   | 'registry.edit'
   | 'registry.submit'
   | 'payment.notice'
+  | 'project.edit'
+  | 'project.submit'
   | 'bank.confirm'
   | 'office.config';
 

@@ -16,6 +16,8 @@ export interface PrintLayoutProps {
   number?: string;
   /** Boxes for signatures and seals at the foot of the page, e.g. 经办人签字, 单位盖章. */
   signatures?: string[];
+  /** Where 返回 leads: the workspace, or a public page for documents anyone may print. */
+  backTo?: string;
   children: ReactNode;
 }
 
@@ -24,7 +26,7 @@ export interface PrintLayoutProps {
  * number (barcode + QR), print date, the document itself, and signature/seal boxes. The toolbar
  * is not printed.
  */
-export function PrintLayout({ title, number, signatures = [], children }: PrintLayoutProps) {
+export function PrintLayout({ title, number, signatures = [], backTo = '/workspace', children }: PrintLayoutProps) {
   useDocumentTitle(title);
   const navigate = useNavigate();
   const printedOn = dayjs().tz(PLATFORM_TIME_ZONE).format('YYYY年MM月DD日');
@@ -34,8 +36,8 @@ export function PrintLayout({ title, number, signatures = [], children }: PrintL
         <Button type="primary" size="large" icon={<PrinterOutlined />} onClick={() => window.print()}>
           打印
         </Button>
-        <Button size="large" icon={<ArrowLeftOutlined />} onClick={() => navigate('/workspace')}>
-          返回工作台
+        <Button size="large" icon={<ArrowLeftOutlined />} onClick={() => navigate(backTo)}>
+          {backTo === '/workspace' ? '返回工作台' : '返回'}
         </Button>
       </div>
       <article className="print-sheet">

@@ -1,5 +1,6 @@
 export * from './applications.ts';
 export * from './audit.ts';
+export * from './facilities.ts';
 export * from './ledger.ts';
 export * from './numbering.ts';
 export * from './payments.ts';
@@ -7,3 +8,4 @@ export * from './organisations.ts';
 export * from './registry.ts';
 export * from './settings.ts';
 export * from './refunds.ts';
+export * from './projects.ts';

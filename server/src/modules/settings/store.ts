@@ -10,6 +10,12 @@ export const SETTINGS = {
     default: { bankName: '中国工商银行江门分行营业部', accountName: '江门市住宅专项维修资金专户', accountNo: '2012002019200123456' },
   },
   noticeValidDays: { schema: z.number().int().min(1).max(365), default: 30 },
+  /** F-41: a project notice's deadline is at least this many days after publication. */
+  projectNoticeMinDays: { schema: z.number().int().min(1).max(90), default: 7 },
+  /** which majority a repair project's vote needs. */
+  voteRule: { schema: z.enum(['civil-code-2021', 'double-two-thirds']), default: 'civil-code-2021' as const },
+  /** acceptance comes before an application lifting the applied total above this percentage of the budget. */
+  acceptanceFirstPercent: { schema: z.number().int().min(1).max(100), default: 70 },
 } as const;
 export type SettingKey = keyof typeof SETTINGS;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTINGS)[K]['schema']>;

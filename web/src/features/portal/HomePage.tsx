@@ -1,9 +1,10 @@
-import { AccountBookOutlined, LoginOutlined, NotificationOutlined, SolutionOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Empty, Flex, Row, Typography } from 'antd';
+import { AccountBookOutlined, LoginOutlined, SolutionOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Flex, Row, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { PLATFORM_TITLE } from '../../app/theme';
 import { useDocumentTitle } from '../../components/Page';
+import { LatestNotices } from './LatestNotices';
 
 interface EntryCardProps {
   icon: ReactNode;
@@ -46,17 +47,7 @@ export function HomePage() {
       </section>
       <Row gutter={[24, 24]}>
         <Col xs={24} lg={6}>
-          <Card
-            title={
-              <span>
-                <NotificationOutlined style={{ marginInlineEnd: 8 }} />
-                最新公示
-              </span>
-            }
-            style={{ height: '100%' }}
-          >
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无公示" />
-          </Card>
+          <LatestNotices />
         </Col>
         <Col xs={24} sm={12} lg={6}>
           <EntryCard

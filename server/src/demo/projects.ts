@@ -1,0 +1,188 @@
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { DbHandle } from '../db/client.ts';
+import { buildings, facilities, organisations, projectEvents, projectNotices, propertyAreas, repairProjects } from '../db/schema/index.ts';
+import type { Actor, Ctx } from '../lib/context.ts';
+import { actorOf } from '../modules/auth/sessions.ts';
+import { submitApproval } from '../modules/projects/approval.ts';
+import { confirmProjectMoney } from '../modules/projects/bank.ts';
+import { applyDisbursement } from '../modules/projects/disbursement.ts';
+import { apportionBudgets, createProject, saveItems, savePlan } from '../modules/projects/editor.ts';
+import { phasesOf } from '../modules/projects/facts.ts';
+import { publishNotice } from '../modules/projects/notices.ts';
+import { projectRange } from '../modules/projects/range.ts';
+import { acceptRequest, approveRequest } from '../modules/projects/review.ts';
+import { recordVote } from '../modules/projects/vote.ts';
+
+const DAY = 24 * 3600_000;
+const isoDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/**
+ * Repair projects of 侨城花园, made through the same use cases as real ones: a general project of
+ * 1栋's roof whose notice went up four weeks ago, voted, approved and with its first phase
+ * transferred; an emergency project of 2栋's walls waiting for the office to accept
+ * its approval application; and a draft of the lifts of 3栋 being prepared.
+ */
+export async function seedDemoProjects(handle: DbHandle, now: Date) {
+  const db = handle.db;
+  const [area] = await db.select().from(propertyAreas).where(eq(propertyAreas.name, '侨城花园'));
+  if (!area) return;
+  const [bank] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.code, 'ICBCJM'));
+  const member = await actorOf(db, 'QCHYYWH', 'weiyuan');
+  const acceptor = await actorOf(db, 'JMWXZJ', 'shouli');
+  const reviewer = await actorOf(db, 'JMWXZJ', 'shenhe');
+  const teller = await actorOf(db, 'ICBCJM', 'teller01');
+  // The loader's own writes (audit rows included) follow each other a second apart after the rest of
+  // the demo city, so the audit log stays in order; the business dates of the story are set below.
+  let tick = 0;
+  const at = (actor: Actor): Ctx => {
+    const when = new Date(now.getTime() + ++tick * 1000);
+    return { db, dbKind: handle.kind, clock: { now: () => when }, actor, ip: 'demo' };
+  };
+  const ago = (days: number) => new Date(now.getTime() - days * DAY);
+  const facility = async (building: string, name: string) => {
+    const [b] = await db
+      .select({ id: buildings.id })
+      .from(buildings)
+      .where(and(eq(buildings.areaId, area.id), eq(buildings.name, building)));
+    const [f] = await db
+      .select({ id: facilities.id })
+      .from(facilities)
+      .where(and(eq(facilities.buildingId, b?.id as number), eq(facilities.name, name), isNull(facilities.unitId)));
+    return f?.id as number;
+  };
+  const lift = async (building: string) => {
+    const [b] = await db
+      .select({ id: buildings.id })
+      .from(buildings)
+      .where(and(eq(buildings.areaId, area.id), eq(buildings.name, building)));
+    const [f] = await db
+      .select({ id: facilities.id })
+      .from(facilities)
+      .where(and(eq(facilities.buildingId, b?.id as number), eq(facilities.name, '1号客梯')));
+    return f?.id as number;
+  };
+
+  // General project: notice 30 days ago, vote, approval, first phase transferred today.
+  const roof = await createProject(at(member), {
+    type: 'general',
+    name: '1栋屋面防水翻新',
+    description: '1栋屋面多处渗漏，顶层住户反映天花渗水，拟整体翻新屋面防水层。',
+    periodFrom: isoDay(ago(10)),
+    periodTo: isoDay(new Date(now.getTime() + 50 * DAY)),
+  });
+  await saveItems(at(member), roof.id, [
+    {
+      facilityId: await facility('1栋', '屋面防水层'),
+      content: '铲除原防水层，重做 SBS 改性沥青卷材防水两道及保护层',
+      contractor: '江门市建安防水工程有限公司',
+      remark: '',
+      budget: 18_600_000n,
+    },
+  ]);
+  await apportionBudgets(at(member), roof.id);
+  await savePlan(at(member), roof.id, [
+    { amount: 9_300_000n, condition: '材料进场、开工后拨付 50%' },
+    { amount: 9_300_000n, condition: '竣工验收合格并公示后拨付余款' },
+  ]);
+  await publishNotice(at(member), roof.id, {
+    kind: 'initiation',
+    deadline: isoDay(new Date(now.getTime() + 8 * DAY)),
+    content: '请各位业主监督，并于公示期内参加表决。',
+  });
+  // The story: the notice went up four weeks ago and its period is over, so the vote and the
+  // approval that follow are possible today.
+  await db
+    .update(projectNotices)
+    .set({ publishedAt: ago(29), deadline: isoDay(ago(21)) })
+    .where(eq(projectNotices.projectId, roof.id));
+  await db
+    .update(repairProjects)
+    .set({ createdAt: ago(30) })
+    .where(eq(repairProjects.id, roof.id));
+  await db
+    .update(projectEvents)
+    .set({ at: ago(29) })
+    .where(and(eq(projectEvents.projectId, roof.id), eq(projectEvents.action, 'notice.initiation')));
+  await db
+    .update(projectEvents)
+    .set({ at: ago(30) })
+    .where(and(eq(projectEvents.projectId, roof.id), inArray(projectEvents.action, ['create', 'apportion'])));
+  const range = await projectRange(db, roof.id);
+  await recordVote(at(member), roof.id, {
+    mode: 'houses',
+    ballots: range.filter((_, i) => i % 12 !== 11).map((h, i) => ({ houseId: h.houseId, choice: i % 15 === 0 ? 'oppose' : 'agree' })),
+  });
+  const approval = await submitApproval(at(member), roof.id, { payees: [], note: '施工合同已签订' });
+  await acceptRequest(at(acceptor), approval.id, '立项申请表及施工合同原件已核验');
+  await approveRequest(at(reviewer), approval.id);
+  const phases = await phasesOf(db, roof.id);
+  const first = phases.find((p) => p.seq === 1);
+  const payees = [
+    {
+      unitName: '江门市建安防水工程有限公司',
+      accountName: '江门市建安防水工程有限公司',
+      bankName: '中国工商银行江门分行营业部',
+      accountNo: '2012002019200654321',
+      amount: 9_300_000n,
+    },
+  ];
+  const disbursement = await applyDisbursement(at(member), roof.id, { phaseId: first?.id as number, payees, note: '第一期' });
+  await acceptRequest(at(acceptor), disbursement.id, '拨付申请表已收');
+  await approveRequest(at(reviewer), disbursement.id);
+  await confirmProjectMoney(
+    at(teller),
+    'transfer',
+    bank?.id as number,
+    teller.userId,
+    { number: disbursement.no, amount: 9_300_000n, bankRef: 'DEMOZZ000001', bankDate: isoDay(now) },
+    'workspace',
+  );
+
+  // Emergency project: notice published, approval application waiting at the office window.
+  const walls = await createProject(at(member), {
+    type: 'emergency',
+    name: '2栋外墙饰面脱落应急处理',
+    description: '2栋外墙真石漆大面积空鼓脱落，危及行人安全，需紧急处理。',
+    periodFrom: isoDay(ago(2)),
+    periodTo: isoDay(new Date(now.getTime() + 20 * DAY)),
+  });
+  await saveItems(at(member), walls.id, [
+    {
+      facilityId: await facility('2栋', '外墙饰面'),
+      content: '搭设防护棚，铲除空鼓饰面，重做外墙涂料',
+      contractor: '江门市安居建筑工程有限公司',
+      remark: '已设置警戒区',
+      budget: 4_200_000n,
+    },
+  ]);
+  await apportionBudgets(at(member), walls.id);
+  await savePlan(at(member), walls.id, [
+    { amount: 2_520_000n, condition: '进场后拨付 60%' },
+    { amount: 1_680_000n, condition: '验收合格后拨付余款' },
+  ]);
+  await publishNotice(at(member), walls.id, {
+    kind: 'initiation',
+    deadline: isoDay(new Date(now.getTime() + 8 * DAY)),
+    content: '紧急维修，先行施工。',
+  });
+  await submitApproval(at(member), walls.id, { payees: [], note: '附现场照片' });
+
+  // A draft being prepared.
+  const lifts = await createProject(at(member), {
+    type: 'general',
+    name: '3栋电梯曳引机更换',
+    description: '3栋 1 号客梯曳引机老化，年检提出整改。',
+    periodFrom: null,
+    periodTo: null,
+  });
+  await saveItems(at(member), lifts.id, [
+    {
+      facilityId: await lift('3栋'),
+      content: '更换曳引机及钢丝绳',
+      contractor: '日立电梯（中国）有限公司江门分公司',
+      remark: '',
+      budget: 0n,
+    },
+  ]);
+  return { roof: roof.id, walls: walls.id, lifts: lifts.id };
+}

@@ -1,0 +1,51 @@
+import { checkSettlement, checkSimpleSettlement } from '../../domain/disbursement.ts';
+import { formatYuan } from '../../domain/money.ts';
+import type { Ctx } from '../../lib/context.ts';
+import { AppError, invalid } from '../../lib/errors.ts';
+import { audit } from '../audit/audit.ts';
+import { committeeActor, event, loadProject, touch } from './access.ts';
+import { requireAllowed } from './actions.ts';
+import { debitState, netTransferred } from './debits.ts';
+
+export interface AcceptanceInput {
+  date: string;
+  result: string;
+  settlement: bigint;
+}
+
+/**
+ * F-45 项目验收: date, result and settlement. R-49: the settlement is never below what the houses
+ * have already paid; R-47: a simple project settles at its budget. Re-entered until its notice is out.
+ */
+export async function recordAcceptance(ctx: Ctx, id: number, input: AcceptanceInput) {
+  const actor = committeeActor(ctx, 'project.submit');
+  if (input.date > new Date(ctx.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10)) {
+    throw invalid('date', '验收日期不能晚于今天');
+  }
+  return ctx.db.transaction(async (tx) => {
+    const p = await loadProject(tx, actor, id, true);
+    await requireAllowed(tx, ctx, p, 'acceptance');
+    const transferred = netTransferred(await debitState(tx, id));
+    const r49 = checkSettlement(input.settlement, transferred);
+    if (r49) throw new AppError(409, 'RULE', `R-49：${r49}`, { settlement: `R-49：${r49}` });
+    if (p.type === 'simple') {
+      const r47 = checkSimpleSettlement(input.settlement, p.budgetTotal);
+      if (r47) throw new AppError(409, 'RULE', `R-47：${r47}`, { settlement: `R-47：${r47}` });
+    }
+    await touch(tx, ctx, id, {
+      acceptanceDate: input.date,
+      acceptanceResult: input.result,
+      settlementAmount: input.settlement,
+      acceptanceRecordedAt: ctx.clock.now(),
+    });
+    await event(tx, ctx, id, 'acceptance', `结算金额 ${formatYuan(input.settlement)} 元：${input.result}`);
+    await audit(tx, ctx, {
+      action: 'project.acceptance',
+      entity: 'repair_project',
+      entityId: id,
+      summary: `项目验收 ${p.no}：${input.date}，结算金额 ${formatYuan(input.settlement)} 元`,
+      before: { settlementAmount: p.settlementAmount === null ? null : String(p.settlementAmount), acceptanceDate: p.acceptanceDate },
+      after: { ...input, settlement: String(input.settlement) },
+    });
+  });
+}

@@ -1,0 +1,70 @@
+import type { Conn } from '../../db/client.ts';
+import { type ActionName, actionBlock, allowedActions, type ProjectFacts } from '../../domain/project-actions.ts';
+import type { Ctx } from '../../lib/context.ts';
+import { AppError } from '../../lib/errors.ts';
+import { todayIso } from '../applications/types/house-change.ts';
+import { getSetting } from '../settings/store.ts';
+import type { ProjectRow } from './access.ts';
+import { latestApproval, latestNotice, moneyOf, phasesOf } from './facts.ts';
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '../../db/client.ts';
+
+const APPROVAL_STATE = {
+  submitted: 'submitted',
+  accepted: 'submitted',
+  approved: 'approved',
+  confirmed: 'approved',
+  rejected: 'rejected',
+} as const;
+
+/** The plain facts SPEC §7.2's rules are decided on, read in a handful of queries. */
+export async function projectFacts(db: Conn, ctx: Ctx, p: ProjectRow): Promise<ProjectFacts> {
+  const [initiation, acceptanceNotice, cancellation, approval, phases, money, percent] = await Promise.all([
+    latestNotice(db, p.id, 'initiation'),
+    latestNotice(db, p.id, 'acceptance'),
+    latestNotice(db, p.id, 'cancellation'),
+    latestApproval(db, p.id),
+    phasesOf(db, p.id),
+    moneyOf(db, p),
+    getSetting(db, 'acceptanceFirstPercent'),
+  ]);
+  const [pending] = await rowsOf<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from project_requests where project_id = ${p.id} and (
+      (kind = 'disbursement' and status in ('submitted', 'accepted', 'approved'))
+      or (${p.type} = 'simple' and kind = 'approval' and status in ('submitted', 'accepted')))`,
+  );
+  // A vote counts only for the initiation notice it followed: a new notice after a failed vote starts over.
+  const vote = p.votePassed !== null && initiation !== null && p.voteNoticeId === initiation.id ? { passed: p.votePassed } : null;
+  return {
+    type: p.type,
+    status: p.status === 'completed' || p.status === 'cancelled' ? p.status : 'draft',
+    initiationNotice: initiation ? { published: true, deadline: initiation.deadline } : null,
+    today: todayIso(ctx.clock.now()),
+    vote,
+    approval: approval ? APPROVAL_STATE[approval.status] : 'none',
+    acceptance: { done: p.acceptanceRecordedAt !== null, noticePublished: acceptanceNotice !== null },
+    settlement: p.settlementAmount,
+    budgetTotal: p.budgetTotal,
+    phases: phases.map((ph) => ({ amount: ph.amount, applied: money.phaseApplied.get(ph.id) ?? 0n })),
+    transferred: money.transferred,
+    refunded: money.refunded,
+    pendingDisbursements: Number(pending?.n ?? 0),
+    cancellationNotice: cancellation !== null,
+    acceptancePercent: percent,
+  };
+}
+
+export async function projectActions(db: Conn, ctx: Ctx, p: ProjectRow) {
+  return allowedActions(await projectFacts(db, ctx, p));
+}
+
+/**
+ * Refuses an action the lifecycle does not allow yet, naming the rule that blocks it (under the
+ * caller's project lock). Rules the caller checks itself for the exact request (a phase's R-45, an
+ * amount's R-46) are left to it, so the refusal names the rule that applies to that request.
+ */
+export async function requireAllowed(db: Conn, ctx: Ctx, p: ProjectRow, action: ActionName, checkedByCaller: string[] = []) {
+  const blocked = actionBlock(await projectFacts(db, ctx, p), action);
+  if (blocked && !checkedByCaller.includes(blocked.rule)) throw new AppError(409, 'RULE', `${blocked.rule}：${blocked.message}`);
+}

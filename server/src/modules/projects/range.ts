@@ -1,0 +1,114 @@
+import { sql } from 'drizzle-orm';
+import { type Conn, rowsOf } from '../../db/client.ts';
+import { DEVELOPER_OWNER_KEY, type VoteHouse } from '../../domain/vote.ts';
+
+/**
+ * The project's whole range (every house of any item) with what the vote and the lists need:
+ * building area, the main owner's ID (the developer's unsold houses share one key) and total share.
+ * One query, whatever the size of the range.
+ */
+export async function projectRange(db: Conn, projectId: number) {
+  const rows = await rowsOf<{ house_id: string; area: number; sold: boolean; owner_id: string | null; share: string }>(
+    db,
+    sql`select s.house_id::text as house_id, h.building_area as area, h.sales_status = 'sold' as sold,
+        (select o.id_number from house_owners o where o.house_id = h.id order by o.id limit 1) as owner_id,
+        sum(s.share)::text as share
+      from project_item_houses s join houses h on h.id = s.house_id
+      where s.project_id = ${projectId}
+      group by s.house_id, h.id order by s.house_id`,
+  );
+  return rows.map((r) => ({
+    houseId: Number(r.house_id),
+    area: Number(r.area),
+    share: BigInt(r.share),
+    ownerKey: r.sold ? (r.owner_id ?? '') : DEVELOPER_OWNER_KEY,
+  }));
+}
+
+export type RangeHouse = Awaited<ReturnType<typeof projectRange>>[number];
+
+export const voteHouses = (range: readonly RangeHouse[]): VoteHouse[] =>
+  range.map((h) => ({ houseId: String(h.houseId), areaHundredths: h.area, ownerKey: h.ownerKey }));
+
+/** 合并分摊清册 / 预算清册 / 签字表 rows: a page of houses in the range with their place, owners and total share. */
+export async function rangePage(db: Conn, projectId: number, page: number, pageSize: number) {
+  const rows = await rowsOf<{
+    house_id: string;
+    building: string;
+    unit: string;
+    room: string;
+    address: string;
+    area: number;
+    owners: string;
+    share: string;
+  }>(
+    db,
+    sql`select s.house_id::text as house_id, b.name as building, u.name as unit, h.room, h.address, h.building_area as area,
+        coalesce((select string_agg(o.name, '、' order by o.id) from house_owners o where o.house_id = h.id), '') as owners,
+        sum(s.share)::text as share
+      from project_item_houses s join houses h on h.id = s.house_id
+      join buildings b on b.id = h.building_id join units u on u.id = h.unit_id
+      where s.project_id = ${projectId}
+      group by s.house_id, h.id, b.id, u.id order by s.house_id
+      limit ${pageSize} offset ${(page - 1) * pageSize}`,
+  );
+  const [stats] = await rowsOf<{ n: number; area: string; total: string }>(
+    db,
+    sql`select count(*)::int as n, coalesce(sum(area), 0)::text as area, coalesce(sum(share), 0)::text as total from
+      (select s.house_id, max(h.building_area) as area, sum(s.share) as share from project_item_houses s
+       join houses h on h.id = s.house_id where s.project_id = ${projectId} group by s.house_id) x`,
+  );
+  return {
+    items: rows.map((r) => ({
+      houseId: Number(r.house_id),
+      building: r.building,
+      unit: r.unit,
+      room: r.room,
+      address: r.address,
+      buildingArea: Number(r.area),
+      owners: r.owners,
+      share: Number(r.share),
+    })),
+    total: Number(stats?.n ?? 0),
+    totalArea: Number(stats?.area ?? 0),
+    totalShare: Number(stats?.total ?? 0),
+  };
+}
+
+/** One item's 房屋分摊列表: a page of its range with each house's share. */
+export async function itemHousesPage(db: Conn, itemId: number, page: number, pageSize: number) {
+  const rows = await rowsOf<{
+    house_id: string;
+    building: string;
+    unit: string;
+    room: string;
+    address: string;
+    area: number;
+    share: string;
+  }>(
+    db,
+    sql`select s.house_id::text as house_id, b.name as building, u.name as unit, h.room, h.address, h.building_area as area,
+        s.share::text as share
+      from project_item_houses s join houses h on h.id = s.house_id
+      join buildings b on b.id = h.building_id join units u on u.id = h.unit_id
+      where s.item_id = ${itemId} order by s.house_id
+      limit ${pageSize} offset ${(page - 1) * pageSize}`,
+  );
+  const [stats] = await rowsOf<{ n: number; total: string }>(
+    db,
+    sql`select count(*)::int as n, coalesce(sum(share), 0)::text as total from project_item_houses where item_id = ${itemId}`,
+  );
+  return {
+    items: rows.map((r) => ({
+      houseId: Number(r.house_id),
+      building: r.building,
+      unit: r.unit,
+      room: r.room,
+      address: r.address,
+      buildingArea: Number(r.area),
+      share: Number(r.share),
+    })),
+    total: Number(stats?.n ?? 0),
+    totalShare: Number(stats?.total ?? 0),
+  };
+}

@@ -1,0 +1,240 @@
+import { and, count, desc, eq, gte, inArray, lt } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
+import { allocateNumber } from '../../db/numbering.ts';
+import {
+  type ProjectRequestKind,
+  type ProjectRequestStatus,
+  projectPhases,
+  projectRequests,
+  propertyAreas,
+  repairProjects,
+} from '../../db/schema/index.ts';
+import { formatYuan } from '../../domain/money.ts';
+import { type Actor, type Ctx, requirePermission } from '../../lib/context.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
+import { audit } from '../audit/audit.ts';
+import { event, loadProject, type ProjectRow, TYPE_LABELS, touch } from './access.ts';
+import { shortfallError } from './debits.ts';
+import type { RequestRow } from './facts.ts';
+import { payeesView } from './payees.ts';
+
+export const REQUEST_KIND_LABELS: Record<ProjectRequestKind, string> = {
+  approval: '立项申请',
+  disbursement: '资金拨付申请',
+  refund: '清退通知单',
+};
+export const REQUEST_STATUS_LABELS: Record<ProjectRequestStatus, string> = {
+  submitted: '已提交',
+  accepted: '已受理',
+  approved: '审核通过',
+  rejected: '已退回',
+  confirmed: '银行已确认',
+};
+
+/** A request and its project, both locked (project first — the order every use case takes). */
+export async function loadRequest(tx: Tx, actor: Actor, requestId: number): Promise<{ p: ProjectRow; r: RequestRow }> {
+  const [found] = await tx.select({ projectId: projectRequests.projectId }).from(projectRequests).where(eq(projectRequests.id, requestId));
+  if (!found) throw notFound('申请');
+  const p = await loadProject(tx, actor, found.projectId, true);
+  const [r] = await tx.select().from(projectRequests).where(eq(projectRequests.id, requestId)).for('update');
+  if (!r || r.kind === 'refund') throw notFound('申请');
+  return { p, r };
+}
+
+function requireRequestStatus(r: RequestRow, allowed: ProjectRequestStatus[], doing: string) {
+  if (!allowed.includes(r.status)) {
+    throw new AppError(
+      409,
+      'STATUS',
+      `${REQUEST_KIND_LABELS[r.kind]} ${r.no} 当前状态为“${REQUEST_STATUS_LABELS[r.status]}”，不能${doing}`,
+    );
+  }
+}
+
+/** 受理: the office received the paper documents at the window (F-60). */
+export async function acceptRequest(ctx: Ctx, requestId: number, note: string) {
+  const actor = requirePermission(ctx, 'office.accept');
+  await ctx.db.transaction(async (tx) => {
+    const { p, r } = await loadRequest(tx, actor, requestId);
+    requireRequestStatus(r, ['submitted'], '受理');
+    const now = ctx.clock.now();
+    await tx
+      .update(projectRequests)
+      .set({ status: 'accepted', acceptedAt: now, acceptedBy: actor.userId, acceptNote: note })
+      .where(eq(projectRequests.id, r.id));
+    await event(tx, ctx, p.id, `${r.kind}.accept`, `${r.no}${note ? `：${note}` : ''}`);
+    await audit(tx, ctx, {
+      action: `project.${r.kind}.accept`,
+      entity: 'project_request',
+      entityId: r.id,
+      summary: `受理${REQUEST_KIND_LABELS[r.kind]} ${r.no}（${p.no}）`,
+      after: { note },
+    });
+  });
+}
+
+/** 审核退回: a rejected approval makes the project editable again; a rejected disbursement frees its phase amount. */
+export async function rejectRequest(ctx: Ctx, requestId: number, reason: string) {
+  const actor = requirePermission(ctx, 'office.review');
+  await ctx.db.transaction(async (tx) => {
+    const { p, r } = await loadRequest(tx, actor, requestId);
+    requireRequestStatus(r, ['submitted', 'accepted'], '退回');
+    const now = ctx.clock.now();
+    await tx
+      .update(projectRequests)
+      .set({ status: 'rejected', reviewedAt: now, reviewedBy: actor.userId, rejectReason: reason })
+      .where(eq(projectRequests.id, r.id));
+    if (r.kind === 'approval') await touch(tx, ctx, p.id, { status: 'draft' });
+    await event(tx, ctx, p.id, `${r.kind}.reject`, `${r.no}：${reason}`);
+    await audit(tx, ctx, {
+      action: `project.${r.kind}.reject`,
+      entity: 'project_request',
+      entityId: r.id,
+      summary: `退回${REQUEST_KIND_LABELS[r.kind]} ${r.no}（${p.no}）：${reason}`,
+      after: { reason },
+    });
+  });
+}
+
+/**
+ * 审核通过. An approval makes the project 已立项; for a simple project it also approves the one
+ * disbursement of the whole budget to the payees (R-47), which the bank then transfers. A
+ * disbursement's approval is the instruction to the bank. R-48 is checked again: balances may
+ * have moved since submission.
+ */
+export async function approveRequest(ctx: Ctx, requestId: number) {
+  const actor = requirePermission(ctx, 'office.review');
+  await ctx.db.transaction(async (tx) => {
+    const { p, r } = await loadRequest(tx, actor, requestId);
+    requireRequestStatus(r, ['accepted'], '审核通过（须先受理）');
+    const now = ctx.clock.now();
+    await tx
+      .update(projectRequests)
+      .set({ status: 'approved', reviewedAt: now, reviewedBy: actor.userId })
+      .where(eq(projectRequests.id, r.id));
+    let note = r.no;
+    if (r.kind === 'approval') {
+      await touch(tx, ctx, p.id, { status: 'approved' });
+      if (p.type === 'simple') {
+        await shortfallError(tx, p, r.amount);
+        const no = await allocateNumber(tx, 'BF', now);
+        await tx.insert(projectRequests).values({
+          no,
+          projectId: p.id,
+          kind: 'disbursement',
+          status: 'approved',
+          amount: r.amount,
+          payees: r.payees,
+          note: `随立项申请 ${r.no} 一并审核（R-47）`,
+          submittedBy: r.submittedBy,
+          submittedAt: r.submittedAt,
+          acceptedBy: r.acceptedBy,
+          acceptedAt: r.acceptedAt,
+          reviewedBy: actor.userId,
+          reviewedAt: now,
+        });
+        note = `${r.no}，拨付指令 ${no}`;
+      }
+    } else {
+      await shortfallError(tx, p, r.amount);
+    }
+    await event(tx, ctx, p.id, `${r.kind}.approve`, note);
+    await audit(tx, ctx, {
+      action: `project.${r.kind}.approve`,
+      entity: 'project_request',
+      entityId: r.id,
+      summary: `审核通过${REQUEST_KIND_LABELS[r.kind]} ${note}（${TYPE_LABELS[p.type]} ${p.no}，${formatYuan(r.amount)} 元）`,
+    });
+  });
+}
+
+export function requestView(r: RequestRow, extra: { phaseSeq: number | null } = { phaseSeq: null }) {
+  return {
+    id: r.id,
+    no: r.no,
+    projectId: r.projectId,
+    kind: r.kind,
+    kindLabel: REQUEST_KIND_LABELS[r.kind],
+    status: r.status,
+    statusLabel: REQUEST_STATUS_LABELS[r.status],
+    phaseId: r.phaseId,
+    phaseSeq: extra.phaseSeq,
+    amount: Number(r.amount),
+    payees: payeesView(r.payees),
+    sourceIds: r.sourceIds as number[],
+    note: r.note,
+    submittedAt: r.submittedAt,
+    acceptedAt: r.acceptedAt,
+    acceptNote: r.acceptNote,
+    reviewedAt: r.reviewedAt,
+    rejectReason: r.rejectReason,
+    confirmedAt: r.confirmedAt,
+  };
+}
+
+export interface RequestListQuery {
+  page: number;
+  pageSize: number;
+  kind?: ProjectRequestKind;
+  status?: ProjectRequestStatus;
+  areaId?: number;
+  from?: Date;
+  to?: Date;
+}
+
+/** F-60: the office's list of project approval and disbursement applications and refund notices, filterable. */
+export async function officeRequests(ctx: Ctx, q: RequestListQuery) {
+  requirePermission(ctx, 'office.orgs');
+  const where = and(
+    q.kind ? eq(projectRequests.kind, q.kind) : undefined,
+    q.status ? eq(projectRequests.status, q.status) : undefined,
+    q.areaId ? eq(repairProjects.areaId, q.areaId) : undefined,
+    q.from ? gte(projectRequests.submittedAt, q.from) : undefined,
+    q.to ? lt(projectRequests.submittedAt, q.to) : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    ctx.db
+      .select({
+        r: projectRequests,
+        projectNo: repairProjects.no,
+        projectName: repairProjects.name,
+        projectType: repairProjects.type,
+        areaName: propertyAreas.name,
+        phaseSeq: projectPhases.seq,
+      })
+      .from(projectRequests)
+      .innerJoin(repairProjects, eq(repairProjects.id, projectRequests.projectId))
+      .innerJoin(propertyAreas, eq(propertyAreas.id, repairProjects.areaId))
+      .leftJoin(projectPhases, eq(projectPhases.id, projectRequests.phaseId))
+      .where(where)
+      .orderBy(desc(projectRequests.submittedAt), desc(projectRequests.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    ctx.db
+      .select({ n: count() })
+      .from(projectRequests)
+      .innerJoin(repairProjects, eq(repairProjects.id, projectRequests.projectId))
+      .where(where),
+  ]);
+  return {
+    items: rows.map((x) => ({
+      ...requestView(x.r, { phaseSeq: x.phaseSeq }),
+      projectNo: x.projectNo,
+      projectName: x.projectName,
+      projectType: x.projectType,
+      areaName: x.areaName,
+    })),
+    total: total?.n ?? 0,
+  };
+}
+
+/** The project's requests with their phase numbers, oldest first. */
+export async function requestsOf(db: Tx | Ctx['db'], projectId: number, kinds?: ProjectRequestKind[]) {
+  const rows = await db
+    .select({ r: projectRequests, phaseSeq: projectPhases.seq })
+    .from(projectRequests)
+    .leftJoin(projectPhases, eq(projectPhases.id, projectRequests.phaseId))
+    .where(and(eq(projectRequests.projectId, projectId), kinds ? inArray(projectRequests.kind, kinds) : undefined))
+    .orderBy(projectRequests.id);
+  return rows.map((x) => requestView(x.r, { phaseSeq: x.phaseSeq }));
+}

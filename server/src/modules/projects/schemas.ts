@@ -1,0 +1,340 @@
+import { z } from 'zod';
+import {
+  PROJECT_NOTICE_KINDS,
+  PROJECT_REQUEST_KINDS,
+  PROJECT_REQUEST_STATUSES,
+  PROJECT_STATUSES,
+  PROJECT_TYPES,
+} from '../../db/schema/index.ts';
+import { optionalText, page, text } from '../../lib/fields.ts';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const date = (label: string) => z.string({ error: `${label}不能为空` }).regex(DATE, `${label}格式为 YYYY-MM-DD`);
+/** Money in: integer fen, never a float. */
+export const fen = (label: string, min = 0) =>
+  z
+    .number({ error: `${label}须为整数（单位：分）` })
+    .int(`${label}须为整数（单位：分）`)
+    .min(min, min > 0 ? `${label}须大于 0` : `${label}不能为负数`)
+    .max(Number.MAX_SAFE_INTEGER)
+    .transform((n) => BigInt(n));
+const id = z.number().int().positive();
+
+const voteTotals = z.object({
+  rangeArea: z.number().describe('表决范围总面积（0.01 平方米）'),
+  rangeOwners: z.number().describe('表决范围总人数'),
+  participatingArea: z.number(),
+  participatingOwners: z.number(),
+  agreeArea: z.number(),
+  agreeOwners: z.number(),
+});
+export const projectType = z.enum(PROJECT_TYPES, { error: '项目类型须为：general（一般）、emergency（紧急）、simple（简单拨付）' });
+export const projectStatus = z.enum(PROJECT_STATUSES);
+
+export const basicBody = z.object({
+  name: text('项目名称', 100),
+  description: optionalText('项目描述', 2000),
+  periodFrom: date('施工开始日期').nullable().default(null).describe('施工期限（开始）'),
+  periodTo: date('施工结束日期').nullable().default(null).describe('施工期限（结束）'),
+});
+export const createBody = basicBody.extend({ type: projectType });
+
+export const itemsBody = z.object({
+  items: z
+    .array(
+      z.object({
+        id: id.optional().describe('已有明细的编号；新明细不填'),
+        facilityId: z.number({ error: '请选择设施设备' }).int().positive(),
+        content: text('维修内容', 500),
+        contractor: optionalText('施工单位', 100),
+        remark: optionalText('备注', 500),
+        budget: fen('预算金额'),
+      }),
+    )
+    .max(200, '维修设施设备最多 200 项'),
+});
+
+export const rangeBody = z.object({
+  add: z.array(id).max(20000).default([]).describe('加入分摊范围的房屋编号'),
+  addBuildings: z.array(id).max(500).default([]).describe('整幢加入分摊范围的楼幢编号'),
+  remove: z.array(id).max(20000).default([]).describe('移出分摊范围的房屋编号'),
+});
+
+export const sharesBody = z.object({
+  rows: z
+    .array(z.object({ houseId: id, share: fen('分摊金额') }))
+    .min(1, '请填写分摊金额')
+    .max(20000),
+});
+
+export const planBody = z.object({
+  phases: z.array(z.object({ amount: fen('本期拨付金额', 1), condition: optionalText('拨付条件', 500) })).max(20, '拨付计划最多 20 期'),
+});
+
+export const noticeBody = z.object({
+  kind: z.enum(PROJECT_NOTICE_KINDS, { error: '公示类型须为 initiation（立项）、acceptance（验收）或 cancellation（撤销）' }),
+  deadline: date('公示截止日'),
+  content: optionalText('公示内容（撤销公示须写明撤销原因）', 5000),
+});
+
+export const voteBody = z.discriminatedUnion('mode', [
+  z.object({
+    mode: z.literal('totals'),
+    participatingArea: z.number().int().min(0).describe('参与表决面积（0.01 平方米）'),
+    participatingOwners: z.number().int().min(0).describe('参与表决人数'),
+    agreeArea: z.number().int().min(0).describe('同意面积（0.01 平方米）'),
+    agreeOwners: z.number().int().min(0).describe('同意人数'),
+  }),
+  z.object({
+    mode: z.literal('houses'),
+    ballots: z
+      .array(z.object({ houseId: id, choice: z.enum(['agree', 'oppose', 'abstain'], { error: '表决意见须为同意、反对或弃权' }) }))
+      .max(20000)
+      .describe('签字表上每户的意见；未列出的房屋视为未参与表决'),
+  }),
+]);
+
+export const payee = z.object({
+  unitName: z.string().max(200).describe('收款单位（施工单位）'),
+  accountName: z.string().max(200).describe('账户名称'),
+  bankName: z.string().max(200).describe('开户银行'),
+  accountNo: z.string().max(64).describe('银行账号'),
+  amount: fen('拨付金额', 1),
+});
+export const approvalBody = z.object({
+  payees: z.array(payee).max(50).default([]).describe('简单拨付维修项目：收款账户（合计须等于预算总额，R-47）'),
+  note: optionalText('说明', 500),
+});
+export const disbursementBody = z.object({
+  phaseId: id.describe('拨付计划的期'),
+  payees: z.array(payee).min(1, '请至少填写一个收款账户').max(50),
+  note: optionalText('说明', 500),
+});
+export const acceptanceBody = z.object({
+  date: date('验收日期'),
+  result: text('验收结果', 1000),
+  settlement: fen('结算金额', 1),
+});
+export const refundBody = z.object({
+  sourceIds: z.array(id).min(1, '请选择要清退的拨付').max(100),
+  amount: fen('清退金额', 1),
+  reason: text('清退原因', 500),
+});
+
+export const bankConfirmBody = z.object({
+  number: z.string({ error: '拨付指令号/清退通知单号不能为空' }).trim().min(4, '编号不正确').max(40),
+  amount: fen('金额', 1),
+  bankRef: text('银行流水号', 60),
+  bankDate: date('日期'),
+});
+export const bankConfirmResult = z.object({
+  number: z.string(),
+  kind: z.enum(['transfer', 'project_refund']),
+  amount: z.number().describe('单位：分'),
+  confirmedAt: z.string(),
+  confirmationId: z.number(),
+  repeated: z.boolean().describe('R-22：重复确认时为 true，未作任何改动'),
+});
+
+export const listQuery = page.extend({
+  type: projectType.optional(),
+  status: projectStatus.optional(),
+  areaId: z.coerce.number().int().positive().optional(),
+  q: z.string().trim().max(60).optional(),
+});
+export const requestQuery = page.extend({
+  kind: z.enum(PROJECT_REQUEST_KINDS).optional(),
+  status: z.enum(PROJECT_REQUEST_STATUSES).optional(),
+  areaId: z.coerce.number().int().positive().optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+});
+export const noticeQuery = page.extend({
+  areaId: z.coerce.number().int().positive().optional(),
+  kind: z.enum(PROJECT_NOTICE_KINDS).optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+});
+
+export const itemParams = z.object({ id: z.coerce.number().int().positive(), itemId: z.coerce.number().int().positive() });
+
+const money = z.number().describe('单位：分');
+export const projectSummaryRow = z.object({
+  id: z.number(),
+  no: z.string(),
+  name: z.string(),
+  type: projectType,
+  typeLabel: z.string(),
+  status: projectStatus,
+  statusLabel: z.string(),
+  areaId: z.number(),
+  areaName: z.string(),
+  budgetTotal: money,
+  settlementAmount: money.nullable(),
+  transferred: money.describe('已划转（银行已确认）的拨付合计'),
+  refunded: money.describe('已清退（银行已确认）合计'),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+
+export const projectDetail = z.object({
+  id: z.number(),
+  no: z.string(),
+  type: projectType,
+  typeLabel: z.string(),
+  status: projectStatus,
+  statusLabel: z.string(),
+  areaId: z.number(),
+  areaName: z.string(),
+  name: z.string(),
+  description: z.string(),
+  periodFrom: z.string().nullable(),
+  periodTo: z.string().nullable(),
+  budgetTotal: money,
+  items: z.array(
+    z.object({
+      id: z.number(),
+      seq: z.number(),
+      facilityId: z.number(),
+      facilityName: z.string(),
+      facilityType: z.string(),
+      location: z.enum(['area', 'building', 'unit']),
+      content: z.string(),
+      contractor: z.string(),
+      remark: z.string(),
+      budget: money,
+      houseCount: z.number(),
+      shareTotal: money,
+    }),
+  ),
+  phases: z.array(z.object({ id: z.number(), seq: z.number(), amount: money, condition: z.string() })),
+  warnings: z.array(z.string()).describe('尚未满足的金额规则（R-40 分摊合计、R-41 拨付计划合计）；提交立项申请时强制'),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+
+export const payeeView = z.object({
+  unitName: z.string(),
+  accountName: z.string(),
+  bankName: z.string(),
+  accountNo: z.string(),
+  amount: money,
+});
+export const requestView = z.object({
+  id: z.number(),
+  no: z.string(),
+  projectId: z.number(),
+  kind: z.enum(PROJECT_REQUEST_KINDS),
+  kindLabel: z.string(),
+  status: z.enum(PROJECT_REQUEST_STATUSES),
+  statusLabel: z.string(),
+  phaseId: z.number().nullable(),
+  phaseSeq: z.number().nullable(),
+  amount: money,
+  payees: z.array(payeeView),
+  sourceIds: z.array(z.number()),
+  note: z.string(),
+  submittedAt: z.date(),
+  acceptedAt: z.date().nullable(),
+  acceptNote: z.string().nullable(),
+  reviewedAt: z.date().nullable(),
+  rejectReason: z.string().nullable(),
+  confirmedAt: z.date().nullable(),
+});
+export const officeRequestRow = requestView.extend({
+  projectNo: z.string(),
+  projectName: z.string(),
+  projectType: projectType,
+  areaName: z.string(),
+});
+
+export const projectSummary = z.object({
+  id: z.number(),
+  no: z.string(),
+  name: z.string(),
+  type: projectType,
+  typeLabel: z.string(),
+  status: projectStatus,
+  statusLabel: z.string(),
+  money: z.object({
+    budget: money,
+    plan: money,
+    applied: money.describe('申请中、已审核与已划转的拨付合计'),
+    transferred: money,
+    refunded: money,
+    settlement: money.nullable(),
+  }),
+  vote: z.object({ rule: z.string(), passed: z.boolean(), totals: voteTotals, recordedAt: z.date().nullable() }).nullable(),
+  acceptance: z.object({ date: z.string(), result: z.string(), settlement: money }).nullable(),
+  notices: z.array(
+    z.object({
+      id: z.number(),
+      no: z.string(),
+      kind: z.enum(PROJECT_NOTICE_KINDS),
+      kindLabel: z.string(),
+      deadline: z.string(),
+      publishedAt: z.date(),
+      content: z.string(),
+    }),
+  ),
+  requests: z.array(requestView),
+  timeline: z.array(z.object({ action: z.string(), userName: z.string(), orgName: z.string(), note: z.string(), at: z.date() })),
+  actions: z.array(
+    z.object({
+      action: z.string(),
+      label: z.string(),
+      allowed: z.boolean(),
+      applicable: z.boolean().describe('此类项目是否有此操作（紧急项目无表决，简单拨付项目无单独拨付）'),
+      blockedBy: z.object({ rule: z.string(), message: z.string() }).nullable().describe('不能执行时：阻止它的规则编号与说明'),
+    }),
+  ),
+});
+
+export const rangeHouse = z.object({
+  houseId: z.number(),
+  building: z.string(),
+  unit: z.string(),
+  room: z.string(),
+  address: z.string(),
+  buildingArea: z.number().describe('0.01 平方米'),
+  share: money,
+});
+export const mergedList = z.object({
+  items: z.array(rangeHouse.extend({ owners: z.string() })),
+  total: z.number(),
+  totalArea: z.number(),
+  totalShare: money,
+});
+
+export const publicNotice = z.object({
+  id: z.number(),
+  no: z.string(),
+  kind: z.enum(PROJECT_NOTICE_KINDS),
+  kindLabel: z.string(),
+  title: z.string(),
+  content: z.string(),
+  deadline: z.string(),
+  budgetTotal: money,
+  settlementAmount: money.nullable(),
+  publishedAt: z.date(),
+  areaId: z.number(),
+  areaName: z.string(),
+  projectId: z.number(),
+  projectNo: z.string(),
+  projectName: z.string(),
+  projectType: z.string(),
+});
+export const publicNoticeDetail = publicNotice.extend({
+  list: z
+    .object({ items: z.array(rangeHouse), total: z.number(), totalArea: z.number(), totalShare: money })
+    .nullable()
+    .describe('立项公示：预算清册；验收公示：决算清册；撤销公示：无'),
+});
+
+export const voteResult = z.object({
+  rule: z.enum(['civil-code-2021', 'double-two-thirds']),
+  totals: voteTotals,
+  passed: z.boolean(),
+  reasons: z.array(z.string()).describe('未通过时每个未满足的条件'),
+});
+export const documentRow = z.object({ id: z.number(), kind: z.string(), fileId: z.number(), fileName: z.string(), size: z.number() });

@@ -1,0 +1,212 @@
+import { and, asc, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { rowsOf } from '../../db/client.ts';
+import {
+  facilities,
+  facilityTypes,
+  type ProjectStatus,
+  type ProjectType,
+  projectEvents,
+  projectItems,
+  projectNotices,
+  propertyAreas,
+  repairProjects,
+} from '../../db/schema/index.ts';
+import { planMatchesBudget } from '../../domain/disbursement.ts';
+import type { VoteTotals } from '../../domain/vote.ts';
+import type { Ctx } from '../../lib/context.ts';
+import { committeeArea, loadProject, readerActor, STATUS_LABELS, TYPE_LABELS } from './access.ts';
+import { projectActions } from './actions.ts';
+import { moneyOf, phasesOf, unbalancedItems } from './facts.ts';
+import { NOTICE_KIND_LABELS } from './notices.ts';
+import { requestsOf } from './review.ts';
+
+const n = (v: bigint | null) => (v === null ? null : Number(v));
+
+/** F-40 editor contents: basic info, items with their range size and share total, phases, and what still does not add up. */
+export async function projectDetail(ctx: Ctx, id: number) {
+  const actor = readerActor(ctx);
+  const p = await loadProject(ctx.db, actor, id);
+  const [area] = await ctx.db.select({ name: propertyAreas.name }).from(propertyAreas).where(eq(propertyAreas.id, p.areaId));
+  const items = await rowsOf<{
+    id: string;
+    seq: number;
+    facility_id: string;
+    facility_name: string;
+    facility_type: string;
+    building_id: string | null;
+    unit_id: string | null;
+    content: string;
+    contractor: string;
+    remark: string;
+    budget: string;
+    houses: number;
+    shares: string;
+  }>(
+    ctx.db,
+    sql`select i.id::text as id, i.seq, i.facility_id::text as facility_id, f.name as facility_name, t.name as facility_type,
+        f.building_id::text as building_id, f.unit_id::text as unit_id,
+        i.content, i.contractor, i.remark, i.budget::text as budget,
+        (select count(*)::int from project_item_houses s where s.item_id = i.id) as houses,
+        (select coalesce(sum(share), 0)::text from project_item_houses s where s.item_id = i.id) as shares
+      from ${projectItems} i join ${facilities} f on f.id = i.facility_id join ${facilityTypes} t on t.id = f.type_id
+      where i.project_id = ${id} order by i.seq`,
+  );
+  const phases = await phasesOf(ctx.db, id);
+  const warnings: string[] = [];
+  for (const u of await unbalancedItems(ctx.db, id)) {
+    warnings.push(u.houses === 0 ? `R-40：第 ${u.seq} 项的分摊范围为空` : `R-40：第 ${u.seq} 项分摊金额合计与预算不一致`);
+  }
+  if (p.type !== 'simple') {
+    const plan = planMatchesBudget(phases, p.budgetTotal);
+    if (plan) warnings.push(`R-41：${plan}`);
+  }
+  return {
+    id: p.id,
+    no: p.no,
+    type: p.type,
+    typeLabel: TYPE_LABELS[p.type],
+    status: p.status,
+    statusLabel: STATUS_LABELS[p.status],
+    areaId: p.areaId,
+    areaName: area?.name ?? '',
+    name: p.name,
+    description: p.description,
+    periodFrom: p.periodFrom,
+    periodTo: p.periodTo,
+    budgetTotal: Number(p.budgetTotal),
+    items: items.map((i) => ({
+      id: Number(i.id),
+      seq: i.seq,
+      facilityId: Number(i.facility_id),
+      facilityName: i.facility_name,
+      facilityType: i.facility_type,
+      location: i.unit_id ? ('unit' as const) : i.building_id ? ('building' as const) : ('area' as const),
+      content: i.content,
+      contractor: i.contractor,
+      remark: i.remark,
+      budget: Number(i.budget),
+      houseCount: i.houses,
+      shareTotal: Number(i.shares),
+    })),
+    phases: phases.map((ph) => ({ id: ph.id, seq: ph.seq, amount: Number(ph.amount), condition: ph.condition })),
+    warnings,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+  };
+}
+
+/** SPEC §7.2 project page: timeline (every step, who, when), money, notices, requests and allowed actions with the blocking rule. */
+export async function projectSummary(ctx: Ctx, id: number) {
+  const actor = readerActor(ctx);
+  const p = await loadProject(ctx.db, actor, id);
+  const [events, money, notices, requests, actions] = await Promise.all([
+    ctx.db.select().from(projectEvents).where(eq(projectEvents.projectId, id)).orderBy(asc(projectEvents.id)),
+    moneyOf(ctx.db, p),
+    ctx.db.select().from(projectNotices).where(eq(projectNotices.projectId, id)).orderBy(asc(projectNotices.id)),
+    requestsOf(ctx.db, id),
+    projectActions(ctx.db, ctx, p),
+  ]);
+  return {
+    id: p.id,
+    no: p.no,
+    name: p.name,
+    type: p.type,
+    typeLabel: TYPE_LABELS[p.type],
+    status: p.status,
+    statusLabel: STATUS_LABELS[p.status],
+    money: {
+      budget: Number(money.budget),
+      plan: Number(money.plan),
+      applied: Number(money.applied),
+      transferred: Number(money.transferred),
+      refunded: Number(money.refunded),
+      settlement: n(money.settlement),
+    },
+    vote:
+      p.votePassed === null
+        ? null
+        : { rule: p.voteRule ?? '', passed: p.votePassed, totals: p.voteTotals as VoteTotals, recordedAt: p.voteRecordedAt },
+    acceptance:
+      p.acceptanceRecordedAt === null
+        ? null
+        : { date: p.acceptanceDate ?? '', result: p.acceptanceResult ?? '', settlement: Number(p.settlementAmount ?? 0n) },
+    notices: notices.map((x) => ({
+      id: x.id,
+      no: x.no,
+      kind: x.kind,
+      kindLabel: NOTICE_KIND_LABELS[x.kind],
+      deadline: x.deadline,
+      publishedAt: x.publishedAt,
+      content: x.content,
+    })),
+    requests,
+    timeline: events.map((e) => ({ action: e.action, userName: e.userName, orgName: e.orgName, note: e.note, at: e.at })),
+    actions: actions.map((a) => ({
+      action: a.action,
+      label: a.label,
+      allowed: a.allowed,
+      applicable: a.applicable,
+      blockedBy: a.blockedBy ?? null,
+    })),
+  };
+}
+
+export interface ProjectListQuery {
+  page: number;
+  pageSize: number;
+  type?: ProjectType;
+  status?: ProjectStatus;
+  areaId?: number;
+  q?: string;
+}
+
+/** 维修项目列表: a committee its own area's, the office every area's. */
+export async function listProjects(ctx: Ctx, q: ProjectListQuery) {
+  const actor = readerActor(ctx);
+  const own = actor.orgType === 'committee' ? ((await committeeArea(ctx.db, actor)) ?? -1) : null;
+  const where = and(
+    own === null ? undefined : eq(repairProjects.areaId, own),
+    q.areaId ? eq(repairProjects.areaId, q.areaId) : undefined,
+    q.type ? eq(repairProjects.type, q.type) : undefined,
+    q.status ? eq(repairProjects.status, q.status) : undefined,
+    q.q ? or(ilike(repairProjects.name, `%${q.q}%`), ilike(repairProjects.no, `%${q.q}%`)) : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    ctx.db
+      .select({
+        p: repairProjects,
+        areaName: propertyAreas.name,
+        transferred: sql<string>`(select coalesce(sum(r.amount), 0)::text from project_requests r
+          where r.project_id = ${repairProjects.id} and r.kind = 'disbursement' and r.status = 'confirmed')`,
+        refunded: sql<string>`(select coalesce(sum(r.amount), 0)::text from project_requests r
+          where r.project_id = ${repairProjects.id} and r.kind = 'refund' and r.status = 'confirmed')`,
+      })
+      .from(repairProjects)
+      .innerJoin(propertyAreas, eq(propertyAreas.id, repairProjects.areaId))
+      .where(where)
+      .orderBy(desc(repairProjects.createdAt), desc(repairProjects.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    ctx.db.select({ n: count() }).from(repairProjects).where(where),
+  ]);
+  return {
+    items: rows.map(({ p, areaName, transferred, refunded }) => ({
+      id: p.id,
+      no: p.no,
+      name: p.name,
+      type: p.type,
+      typeLabel: TYPE_LABELS[p.type],
+      status: p.status,
+      statusLabel: STATUS_LABELS[p.status],
+      areaId: p.areaId,
+      areaName,
+      budgetTotal: Number(p.budgetTotal),
+      settlementAmount: n(p.settlementAmount),
+      transferred: Number(transferred),
+      refunded: Number(refunded),
+      createdAt: p.createdAt,
+      updatedAt: p.updatedAt,
+    })),
+    total: total?.n ?? 0,
+  };
+}

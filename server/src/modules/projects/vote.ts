@@ -1,0 +1,95 @@
+import { eq } from 'drizzle-orm';
+import { projectBallots } from '../../db/schema/index.ts';
+import {
+  type Choice,
+  ballotsOutsideRange,
+  decideVote,
+  tallyBallots,
+  type VoteTotals,
+  validateTotals,
+  countOwners,
+} from '../../domain/vote.ts';
+import type { Ctx } from '../../lib/context.ts';
+import { AppError, invalid } from '../../lib/errors.ts';
+import { audit } from '../audit/audit.ts';
+import { chunks } from '../registry/bulk.ts';
+import { getSetting } from '../settings/store.ts';
+import { committeeActor, event, loadProject, readerActor, touch } from './access.ts';
+import { requireAllowed } from './actions.ts';
+import { latestNotice } from './facts.ts';
+import { projectRange, rangePage, voteHouses } from './range.ts';
+
+export type VoteInput =
+  | { mode: 'totals'; participatingArea: number; participatingOwners: number; agreeArea: number; agreeOwners: number }
+  | { mode: 'houses'; ballots: { houseId: number; choice: Choice }[] };
+
+/**
+ * F-42 录入投票表决结果: totals as counted, or house by house from the signed sheet (the totals are
+ * then computed). The range's area and owner count always come from the project itself, so they
+ * cannot be mistyped. R-42 with the configured rule decides; a failed vote stands until a new
+ * initiation notice is published.
+ */
+export async function recordVote(ctx: Ctx, id: number, input: VoteInput) {
+  const actor = committeeActor(ctx, 'project.submit');
+  return ctx.db.transaction(async (tx) => {
+    const p = await loadProject(tx, actor, id, true);
+    await requireAllowed(tx, ctx, p, 'vote');
+    const range = voteHouses(await projectRange(tx, id));
+    const rangeArea = range.reduce((a, h) => a + h.areaHundredths, 0);
+    let totals: VoteTotals;
+    await tx.delete(projectBallots).where(eq(projectBallots.projectId, id));
+    if (input.mode === 'totals') {
+      const { mode: _m, ...rest } = input;
+      totals = { rangeArea, rangeOwners: countOwners(range), ...rest };
+      const problems = validateTotals(totals);
+      if (problems.length > 0) throw new AppError(400, 'VALIDATION', `R-42：${problems.join('；')}`, { totals: problems.join('；') });
+    } else {
+      const ballots = new Map(input.ballots.map((b) => [String(b.houseId), b.choice]));
+      if (ballots.size !== input.ballots.length) throw invalid('ballots', '同一房屋录入了多次表决意见');
+      const outside = ballotsOutsideRange(range, ballots);
+      if (outside.length > 0) throw invalid('ballots', `${outside.length} 套房屋不在本项目的分摊（表决）范围内`);
+      totals = tallyBallots(range, ballots);
+      for (const part of chunks(input.ballots)) {
+        await tx.insert(projectBallots).values(part.map((b) => ({ projectId: id, houseId: b.houseId, choice: b.choice })));
+      }
+    }
+    const rule = await getSetting(tx, 'voteRule');
+    const decision = decideVote(rule, totals);
+    const notice = await latestNotice(tx, id, 'initiation');
+    await touch(tx, ctx, id, {
+      voteRule: rule,
+      votePassed: decision.passed,
+      voteTotals: totals,
+      voteNoticeId: notice?.id ?? null,
+      voteRecordedAt: ctx.clock.now(),
+    });
+    const verdict = decision.passed ? '表决通过' : `表决未通过：${decision.reasons.join('；')}`;
+    await event(tx, ctx, id, decision.passed ? 'vote.passed' : 'vote.failed', verdict);
+    await audit(tx, ctx, {
+      action: 'project.vote',
+      entity: 'repair_project',
+      entityId: id,
+      summary: `录入投票表决结果 ${p.no}（${input.mode === 'totals' ? '按合计' : '逐户'}）：${verdict}`,
+      before: { votePassed: p.votePassed, voteTotals: p.voteTotals },
+      after: { rule, totals, passed: decision.passed },
+    });
+    return { rule, totals, passed: decision.passed, reasons: decision.reasons };
+  });
+}
+
+/** 投票表决签字表: every house of the range with its area and owners, a page at a time, and the range totals. */
+export async function voteSheet(ctx: Ctx, id: number, page: number, pageSize: number) {
+  const actor = readerActor(ctx);
+  const p = await loadProject(ctx.db, actor, id);
+  const [list, range] = await Promise.all([rangePage(ctx.db, id, page, pageSize), projectRange(ctx.db, id)]);
+  const ballots = await ctx.db.select().from(projectBallots).where(eq(projectBallots.projectId, id));
+  const choice = new Map(ballots.map((b) => [b.houseId, b.choice]));
+  return {
+    projectNo: p.no,
+    projectName: p.name,
+    rangeArea: list.totalArea,
+    rangeOwners: countOwners(voteHouses(range)),
+    items: list.items.map((h) => ({ ...h, choice: choice.get(h.houseId) ?? null })),
+    total: list.total,
+  };
+}

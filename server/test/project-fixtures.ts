@@ -1,0 +1,84 @@
+import { and, eq, isNotNull, isNull } from 'drizzle-orm';
+import { expect } from 'vitest';
+import { buildings, facilities, houses, ledgerAccounts, propertyAreas } from '../src/db/schema/index.ts';
+import { committeeRegistration, DEMO, file, registrationForm, smallPng } from './fixtures.ts';
+import type { Agent, TestApp } from './harness.ts';
+
+/** The demo committee's area and a few of its facilities, found by their demo names. */
+export async function demoArea(t: TestApp) {
+  const db = t.handle.db;
+  const [area] = await db.select().from(propertyAreas).where(eq(propertyAreas.name, DEMO.areas.withCommittee));
+  const [free] = await db.select().from(propertyAreas).where(eq(propertyAreas.name, DEMO.areas.free));
+  const areaId = area?.id as number;
+  const blds = await db.select().from(buildings).where(eq(buildings.areaId, areaId));
+  const building = (name: string) => blds.find((b) => b.name === name)?.id as number;
+  /** A facility located on a whole building (roof, walls) of the named building. */
+  const buildingFacility = async (buildingName: string, name = '屋面防水层') => {
+    const [f] = await db
+      .select()
+      .from(facilities)
+      .where(and(eq(facilities.buildingId, building(buildingName)), isNull(facilities.unitId), eq(facilities.name, name)));
+    return f?.id as number;
+  };
+  const unitFacility = async (buildingName: string) => {
+    const [f] = await db
+      .select()
+      .from(facilities)
+      .where(and(eq(facilities.buildingId, building(buildingName)), isNotNull(facilities.unitId)));
+    return f as typeof facilities.$inferSelect;
+  };
+  const areaFacility = async () => {
+    const [f] = await db
+      .select()
+      .from(facilities)
+      .where(and(eq(facilities.areaId, areaId), isNull(facilities.buildingId)));
+    return f?.id as number;
+  };
+  return { areaId, freeAreaId: free?.id as number, building, buildingFacility, unitFacility, areaFacility };
+}
+
+export async function balances(t: TestApp, houseIds: number[]) {
+  const rows = await t.handle.db.select({ houseId: ledgerAccounts.houseId, balance: ledgerAccounts.balance }).from(ledgerAccounts);
+  const wanted = new Set(houseIds);
+  return new Map(rows.filter((r) => wanted.has(r.houseId as number)).map((r) => [r.houseId as number, r.balance]));
+}
+
+export async function liveHousesOf(t: TestApp, buildingId: number) {
+  return t.handle.db
+    .select({ id: houses.id })
+    .from(houses)
+    .where(and(eq(houses.buildingId, buildingId), eq(houses.status, 'normal')));
+}
+
+export const deadlineAfter = (t: TestApp, days: number) =>
+  new Date(t.clock.now().getTime() + (8 + days * 24) * 3600_000).toISOString().slice(0, 10);
+
+export const payee = (amount: number, unitName = '江门市建安工程有限公司') => ({
+  unitName,
+  accountName: unitName,
+  bankName: '中国工商银行江门分行',
+  accountNo: '6222 0200 1234 5678',
+  amount,
+});
+
+/** Expects a refusal whose message names the rule. */
+export function refused(res: { statusCode: number; json(): { message: string } }, status: number, rule: string) {
+  expect(res.statusCode, JSON.stringify(res.json())).toBe(status);
+  expect(res.json().message).toContain(rule);
+}
+
+/** Registers a committee for the demo's second area and logs in as it (the other area, for isolation tests). */
+export async function otherCommittee(t: TestApp, freeAreaId: number): Promise<Agent> {
+  const docs = { filing: file(smallPng(), '备案.png'), directorId: file(smallPng(), '身份证.png') };
+  const res = await t.agent().postForm('/api/registration', registrationForm(committeeRegistration(freeAreaId), docs));
+  expect(res.statusCode, res.body).toBe(201);
+  return t.login('JJHTYWH', 'admin', 'Secret#2026');
+}
+
+/** Office accept + approve of one request. */
+export async function officeApproves(office: { accept: Agent; review: Agent }, requestId: number) {
+  const a = await office.accept.post(`/api/office/project-requests/${requestId}/accept`, { note: '纸质材料齐全' });
+  expect(a.statusCode, a.body).toBe(200);
+  const b = await office.review.post(`/api/office/project-requests/${requestId}/approve`);
+  expect(b.statusCode, b.body).toBe(200);
+}

@@ -1,0 +1,208 @@
+import { CheckOutlined, RollbackOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Descriptions, Flex, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { hasPermission, useCurrentSession } from '../../app/session';
+import { LoadingOrError } from '../../components/LoadingOrError';
+import { Page } from '../../components/Page';
+import { PrintButton } from '../../components/PrintButton';
+import { Section } from '../../components/Section';
+import { amountInWords } from '../../lib/amountInWords';
+import { formatDateTime } from '../../lib/dates';
+import { errorMessage } from '../../lib/serverErrors';
+import { formatYuan } from '../../lib/units';
+import {
+  PROJECTS_KEY,
+  type ProjectDetail,
+  type ProjectRequest,
+  type ProjectSummary,
+  useProjectDetail,
+  useProjectSummary,
+} from '../project-print/api';
+import { ProjectFactsPanel, ProjectTimeline } from './ProjectFactsPanel';
+import { ProjectMoneyPanel } from './ProjectMoneyPanel';
+import { AcceptProjectRequestModal, RejectProjectRequestModal } from './ProjectRequestModals';
+import { PRINT_LABELS, PROJECT_REQUESTS_KEY, projectRequestActions, requestPrintPath, reviewable } from './projectRequestApi';
+import { ProjectRequestStatusTag } from './ProjectRequestStatusTag';
+
+/** F-60 审核 of a repair project's request: what it asks, the project's money and history, and 受理 / 审核通过 / 退回. */
+export function ProjectRequestReviewPage() {
+  const params = useParams();
+  const projectId = Number(params.projectId) || undefined;
+  const detail = useProjectDetail(projectId);
+  const summary = useProjectSummary(projectId);
+  const navigate = useNavigate();
+  const back = (
+    <Button icon={<UnorderedListOutlined aria-hidden />} onClick={() => navigate('/office/project-requests')}>
+      返回维修项目申请
+    </Button>
+  );
+  const r = summary.data?.requests.find((x) => x.id === Number(params.requestId));
+  return (
+    <Page title="维修项目申请审核" extra={back}>
+      {!detail.data || !summary.data ? (
+        <LoadingOrError query={detail.isError ? detail : summary} />
+      ) : r ? (
+        <Review p={detail.data} s={summary.data} r={r} />
+      ) : (
+        <Alert type="warning" showIcon title="找不到该申请" />
+      )}
+    </Page>
+  );
+}
+
+function Review({ p, s, r }: { p: ProjectDetail; s: ProjectSummary; r: ProjectRequest }) {
+  const session = useCurrentSession();
+  const queryClient = useQueryClient();
+  const { message, modal } = App.useApp();
+  const [dialog, setDialog] = useState<'accept' | 'reject'>();
+  const [approving, setApproving] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const canReview = reviewable(r.kind);
+  const mayAccept = canReview && hasPermission(session, 'office.accept') && r.status === 'submitted';
+  const mayReview = canReview && hasPermission(session, 'office.review');
+
+  const done = async (text: string) => {
+    setDialog(undefined);
+    setError(undefined);
+    message.success(text);
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: [...PROJECTS_KEY, p.id] }),
+      queryClient.invalidateQueries({ queryKey: PROJECT_REQUESTS_KEY }),
+    ]);
+  };
+
+  const approve = async () => {
+    const ok = await modal.confirm({
+      title: `审核通过${r.kindLabel} ${r.no}？`,
+      content:
+        r.kind === 'approval'
+          ? p.type === 'simple'
+            ? '审核通过后项目立项，并向专户银行发出全部预算的划转指令（立项与拨付一次审核）。'
+            : '审核通过后项目立项，业主委员会即可按拨付计划申请资金拨付。'
+          : `审核通过后向专户银行发出划转指令：${formatYuan(r.amount)} 元划转至收款账户，由各分摊户分户账按分摊比例支付。`,
+      okText: '审核通过',
+      cancelText: '取消',
+    });
+    if (!ok) return;
+    setApproving(true);
+    try {
+      await projectRequestActions.approve(r.id);
+      await done(`${r.kindLabel} ${r.no} 已审核通过`);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setApproving(false);
+    }
+  };
+
+  return (
+    <Flex vertical gap={16}>
+      <RequestHeader r={r} />
+      {r.status === 'rejected' && r.rejectReason && <Alert type="warning" showIcon title={`已退回：${r.rejectReason}`} />}
+      {r.acceptNote && <Alert type="info" showIcon title={`受理备注：${r.acceptNote}`} />}
+      {!canReview && <Alert type="info" showIcon title="清退通知单由申请人到专户银行缴款，银行确认后退回各分摊户分户账，无需审核。" />}
+      {error !== undefined && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title="审核未能通过"
+          description={errorMessage(error)}
+          closable={{ onClose: () => setError(undefined) }}
+        />
+      )}
+      {r.payees.length > 0 && (
+        <Section title="收款账户">
+          <PayeesTable r={r} />
+        </Section>
+      )}
+      <Section title="项目资金">
+        <ProjectMoneyPanel p={p} s={s} />
+      </Section>
+      <Section title="项目信息">
+        <ProjectFactsPanel p={p} s={s} />
+      </Section>
+      <Section title="办理过程">
+        <ProjectTimeline s={s} />
+      </Section>
+      <Card size="small" style={{ position: 'sticky', bottom: 0, zIndex: 5, boxShadow: '0 -2px 8px rgba(0,0,0,0.06)' }}>
+        <Space wrap>
+          {mayAccept && (
+            <Button type="primary" onClick={() => setDialog('accept')}>
+              受理
+            </Button>
+          )}
+          {mayReview && r.status === 'accepted' && (
+            <Button type="primary" icon={<CheckOutlined aria-hidden />} loading={approving} onClick={approve}>
+              审核通过
+            </Button>
+          )}
+          {mayReview && (r.status === 'submitted' || r.status === 'accepted') && (
+            <Button danger icon={<RollbackOutlined aria-hidden />} disabled={approving} onClick={() => setDialog('reject')}>
+              退回
+            </Button>
+          )}
+          {mayReview && r.status === 'submitted' && !mayAccept && <span>须先由受理员受理后才能审核通过</span>}
+          <PrintButton path={requestPrintPath({ kind: r.kind, projectId: p.id, id: r.id })}>{PRINT_LABELS[r.kind]}</PrintButton>
+        </Space>
+      </Card>
+      {dialog === 'accept' && (
+        <AcceptProjectRequestModal r={r} onClose={() => setDialog(undefined)} onDone={() => done(`${r.kindLabel} ${r.no} 已受理`)} />
+      )}
+      {dialog === 'reject' && (
+        <RejectProjectRequestModal r={r} onClose={() => setDialog(undefined)} onDone={() => done(`${r.kindLabel} ${r.no} 已退回`)} />
+      )}
+    </Flex>
+  );
+}
+
+function RequestHeader({ r }: { r: ProjectRequest }) {
+  return (
+    <Descriptions
+      bordered
+      size="small"
+      column={2}
+      items={[
+        { key: 'no', label: '申请编号', children: r.no },
+        { key: 'kind', label: '业务类型', children: r.kindLabel },
+        { key: 'status', label: '状态', children: <ProjectRequestStatusTag status={r.status} label={r.statusLabel} /> },
+        { key: 'phase', label: '拨付期次', children: r.phaseSeq ? `第 ${r.phaseSeq} 期` : '—' },
+        {
+          key: 'amount',
+          label: '金额',
+          span: 2,
+          children: (
+            <Typography.Text strong>
+              {formatYuan(r.amount)} 元（人民币{amountInWords(r.amount)}）
+            </Typography.Text>
+          ),
+        },
+        { key: 'submitted', label: '提交时间', children: formatDateTime(r.submittedAt) },
+        { key: 'accepted', label: '受理时间', children: formatDateTime(r.acceptedAt) || '—' },
+        { key: 'reviewed', label: '审核时间', children: formatDateTime(r.reviewedAt) || '—' },
+        { key: 'confirmed', label: '银行确认时间', children: formatDateTime(r.confirmedAt) || '—' },
+        { key: 'note', label: r.kind === 'refund' ? '清退原因' : '申请说明', span: 2, children: r.note || '—' },
+      ]}
+    />
+  );
+}
+
+function PayeesTable({ r }: { r: ProjectRequest }) {
+  return (
+    <Table
+      rowKey={(x) => `${x.accountNo}-${x.unitName}-${x.amount}`}
+      size="small"
+      pagination={false}
+      dataSource={r.payees}
+      columns={[
+        { title: '收款单位', dataIndex: 'unitName' },
+        { title: '账户名称', dataIndex: 'accountName' },
+        { title: '开户银行', dataIndex: 'bankName' },
+        { title: '银行账号', dataIndex: 'accountNo' },
+        { title: '金额（元）', dataIndex: 'amount', align: 'right', render: (f: number) => formatYuan(f) },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,131 @@
+import { ReloadOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Flex, Input, Select, Space, Table, type TableColumnsType, Tag } from 'antd';
+import { Link, useNavigate } from 'react-router';
+import { api, call } from '../../api/client';
+import { hasPermission, useCurrentSession } from '../../app/session';
+import { Page } from '../../components/Page';
+import { formatDate } from '../../lib/dates';
+import { formatYuan } from '../../lib/units';
+import { useServerTable } from '../../lib/useServerTable';
+import { ActionMenu } from './ActionMenu';
+import { fetchProjects, PROJECTS_KEY, type ProjectRow, type ProjectStatus, type ProjectType, useRefreshProject } from './api';
+import { NEW_BUTTONS, STATUS_COLORS, TYPE_LABELS } from './labels';
+
+const STATUS_OPTIONS: { value: ProjectStatus; label: string }[] = [
+  { value: 'draft', label: '编辑中' },
+  { value: 'submitted', label: '立项申请审核中' },
+  { value: 'approved', label: '已立项' },
+  { value: 'completed', label: '已完成' },
+  { value: 'cancelled', label: '已撤销' },
+];
+
+const money = (fen: number | null) => (fen === null ? '—' : formatYuan(fen));
+
+/** 维修项目管理 › 维修项目列表 (committee manual §1.3): the committee's projects, newest first. */
+export function ProjectListPage() {
+  const session = useCurrentSession();
+  const navigate = useNavigate();
+  const refresh = useRefreshProject();
+  const canEdit = session.org.type === 'committee' && hasPermission(session, 'project.edit');
+  const table = useServerTable<ProjectRow, 'type' | 'status' | 'q'>({
+    queryKey: [...PROJECTS_KEY, 'list'],
+    filterKeys: ['type', 'status', 'q'],
+    fetchPage: ({ page, pageSize, filters }) =>
+      fetchProjects({
+        page,
+        pageSize,
+        type: filters.type as ProjectType | undefined,
+        status: filters.status as ProjectStatus | undefined,
+        q: filters.q,
+      }),
+  });
+
+  // The list rows carry no transfers; the area's public project list has them for every project
+  // with a published notice — and a project without one cannot have been paid anything.
+  const areaId = table.tableProps.dataSource?.[0]?.areaId;
+  const moneyOf = useQuery({
+    queryKey: [...PROJECTS_KEY, 'area-money', areaId],
+    queryFn: () => call(api.GET('/api/public/areas/{id}/projects', { params: { path: { id: areaId ?? 0 } } })),
+    enabled: areaId !== undefined,
+  });
+  const transferred = new Map((moneyOf.data?.items ?? []).map((p) => [p.id, p.transferred - p.refunded]));
+
+  const columns: TableColumnsType<ProjectRow> = [
+    { title: '项目编号', dataIndex: 'no', width: 150, render: (no: string, p) => <Link to={`/repair/projects/${p.id}`}>{no}</Link> },
+    { title: '项目名称', dataIndex: 'name', ellipsis: true },
+    { title: '项目类型', dataIndex: 'type', width: 140, render: (t: ProjectType) => TYPE_LABELS[t] },
+    {
+      title: '状态',
+      dataIndex: 'statusLabel',
+      width: 130,
+      render: (label: string, p) => <Tag color={STATUS_COLORS[p.status]}>{label}</Tag>,
+    },
+    { title: '预算总额（元）', dataIndex: 'budgetTotal', width: 140, align: 'right', render: money },
+    {
+      title: '已划转（元）',
+      key: 'transferred',
+      width: 130,
+      align: 'right',
+      render: (_: unknown, p) => (moneyOf.data ? money(transferred.get(p.id) ?? 0) : ''),
+    },
+    { title: '结算金额（元）', dataIndex: 'settlementAmount', width: 140, align: 'right', render: money },
+    { title: '创建日期', dataIndex: 'createdAt', width: 110, render: (d: string) => formatDate(d) },
+    { title: '操作', key: 'actions', width: 100, render: (_: unknown, p) => <ActionMenu projectId={p.id} /> },
+  ];
+
+  return (
+    <Page
+      title="维修项目列表"
+      extra={
+        canEdit && (
+          <Space wrap>
+            {NEW_BUTTONS.map((b) => (
+              <Button
+                key={b.type}
+                type={b.type === 'general' ? 'primary' : 'default'}
+                onClick={() => navigate(`/repair/projects/new/${b.type}`)}
+              >
+                {b.label}
+              </Button>
+            ))}
+          </Space>
+        )
+      }
+    >
+      <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+        <Select
+          aria-label="项目类型"
+          placeholder="全部类型"
+          allowClear
+          value={table.filters.type}
+          onChange={(v?: string) => table.setFilters({ type: v })}
+          options={NEW_BUTTONS.map((b) => ({ value: b.type, label: TYPE_LABELS[b.type] }))}
+          style={{ width: 180 }}
+        />
+        <Select
+          aria-label="项目状态"
+          placeholder="全部状态"
+          allowClear
+          value={table.filters.status}
+          onChange={(v?: string) => table.setFilters({ status: v })}
+          options={STATUS_OPTIONS}
+          style={{ width: 160 }}
+        />
+        <Input.Search
+          aria-label="搜索维修项目"
+          placeholder="项目编号或名称"
+          allowClear
+          defaultValue={table.filters.q}
+          onSearch={(q) => table.setFilters({ q: q.trim() || undefined })}
+          style={{ width: 240 }}
+        />
+        {/* The manual (§1.3.1 第七步) has the list refreshed after an acceptance is submitted. */}
+        <Button icon={<ReloadOutlined aria-hidden />} onClick={() => refresh()} style={{ marginInlineStart: 'auto' }}>
+          刷新
+        </Button>
+      </Flex>
+      <Table<ProjectRow> {...table.tableProps} columns={columns} size="middle" scroll={{ x: 1000 }} />
+    </Page>
+  );
+}

@@ -1,0 +1,293 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Radio, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { decideVote, DEFAULT_VOTE_RULE, VOTE_RULE_LABELS, type VoteRule } from '../../../../../server/src/domain/vote.ts';
+import { PrintButton } from '../../../components/PrintButton';
+import { errorMessage } from '../../../lib/serverErrors';
+import { AREA_RULE, formatArea, parseArea } from '../../../lib/units';
+import {
+  fetchVoteSheet,
+  PROJECTS_KEY,
+  type ProjectSummary,
+  recordVote,
+  useRefreshProject,
+  type VoteResult,
+  type VoteSheetRow,
+} from '../api';
+import { printPath } from '../labels';
+import { ActionFrame, actionOf, BlockedAlert } from './ActionFrame';
+
+/** The largest page the server hands out. */
+const SHEET_PAGE = 200;
+
+type Choice = 'agree' | 'oppose' | 'abstain';
+const CHOICES: { value: Choice | ''; label: string }[] = [
+  { value: 'agree', label: '同意' },
+  { value: 'oppose', label: '反对' },
+  { value: 'abstain', label: '弃权' },
+  { value: '', label: '未参与' },
+];
+
+function ResultAlert({ result }: { result: VoteResult }) {
+  const t = result.totals;
+  return (
+    <Alert
+      type={result.passed ? 'success' : 'error'}
+      showIcon
+      data-testid="vote-result"
+      title={
+        result.passed
+          ? `表决通过（${VOTE_RULE_LABELS[result.rule]}）`
+          : `表决未通过（${VOTE_RULE_LABELS[result.rule]}），项目不能继续下一步`
+      }
+      description={
+        <>
+          <div>
+            表决范围 {formatArea(t.rangeArea)} ㎡ / {t.rangeOwners} 人；参与表决 {formatArea(t.participatingArea)} ㎡ /{' '}
+            {t.participatingOwners} 人；同意 {formatArea(t.agreeArea)} ㎡ / {t.agreeOwners} 人
+          </div>
+          {result.reasons.map((r) => (
+            <div key={r}>· {r}</div>
+          ))}
+        </>
+      }
+    />
+  );
+}
+
+interface TotalsValues {
+  participatingArea: string;
+  participatingOwners: number;
+  agreeArea: string;
+  agreeOwners: number;
+}
+
+/** 按合计录入: the totals counted from the signed sheets; the rule's verdict is shown as they are typed. */
+function TotalsForm({
+  projectId,
+  range,
+  rule,
+  onDone,
+}: {
+  projectId: number;
+  range: { area: number; owners: number };
+  rule: VoteRule;
+  onDone: (r: VoteResult) => void;
+}) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<TotalsValues>();
+  const values = Form.useWatch([], form);
+  const [busy, setBusy] = useState(false);
+  const totals = values && {
+    rangeArea: range.area,
+    rangeOwners: range.owners,
+    participatingArea: parseArea(values.participatingArea ?? '') ?? Number.NaN,
+    participatingOwners: values.participatingOwners ?? Number.NaN,
+    agreeArea: parseArea(values.agreeArea ?? '') ?? Number.NaN,
+    agreeOwners: values.agreeOwners ?? Number.NaN,
+  };
+  const complete = totals && Object.values(totals).every((v) => Number.isSafeInteger(v));
+  const verdict = complete ? decideVote(rule, totals) : null;
+  const areaRule = (label: string) => [
+    { required: true, whitespace: true, message: `请填写${label}` },
+    {
+      validator: (_: unknown, v?: string) =>
+        !v?.trim() || parseArea(v) !== null || v.trim() === '0' ? Promise.resolve() : Promise.reject(new Error(`${label}${AREA_RULE}`)),
+    },
+  ];
+  const submit = async (v: TotalsValues) => {
+    setBusy(true);
+    try {
+      onDone(
+        await recordVote(projectId, {
+          mode: 'totals',
+          participatingArea: parseArea(v.participatingArea) ?? 0,
+          participatingOwners: v.participatingOwners,
+          agreeArea: parseArea(v.agreeArea) ?? 0,
+          agreeOwners: v.agreeOwners,
+        }),
+      );
+    } catch (err) {
+      message.error(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Form form={form} name="vote-totals" layout="inline" onFinish={submit} style={{ rowGap: 12 }}>
+      <Form.Item name="participatingArea" label="参与表决面积（㎡）" rules={areaRule('参与表决面积')}>
+        <Input style={{ width: 140 }} />
+      </Form.Item>
+      <Form.Item name="participatingOwners" label="参与表决人数" rules={[{ required: true, message: '请填写参与表决人数' }]}>
+        <InputNumber min={0} precision={0} style={{ width: 110 }} />
+      </Form.Item>
+      <Form.Item name="agreeArea" label="同意面积（㎡）" rules={areaRule('同意面积')}>
+        <Input style={{ width: 140 }} />
+      </Form.Item>
+      <Form.Item name="agreeOwners" label="同意人数" rules={[{ required: true, message: '请填写同意人数' }]}>
+        <InputNumber min={0} precision={0} style={{ width: 110 }} />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={busy}>
+        保存
+      </Button>
+      {verdict && (
+        <Typography.Paragraph
+          type={verdict.passed ? 'success' : 'danger'}
+          style={{ width: '100%', marginTop: 8 }}
+          data-testid="vote-verdict"
+        >
+          按{VOTE_RULE_LABELS[rule]}：{verdict.passed ? '达到表决通过条件' : `未达到表决通过条件：${verdict.reasons.join('；')}`}
+        </Typography.Paragraph>
+      )}
+    </Form>
+  );
+}
+
+/** 逐户录入: each house's choice from the signed sheet; the server counts the totals (one owner of several houses once). */
+function HousesForm({ projectId, onDone }: { projectId: number; onDone: (r: VoteResult) => void }) {
+  const { message } = App.useApp();
+  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const [choices, setChoices] = useState<ReadonlyMap<number, Choice | ''>>(new Map());
+  const [busy, setBusy] = useState(false);
+  const sheet = useQuery({
+    queryKey: [...PROJECTS_KEY, projectId, 'vote-sheet', page],
+    queryFn: () => fetchVoteSheet(projectId, page.page, page.pageSize),
+    placeholderData: keepPreviousData,
+  });
+  const choiceOf = (h: VoteSheetRow): Choice | '' => choices.get(h.houseId) ?? (h.choice as Choice | null) ?? '';
+  const set = (rows: VoteSheetRow[], c: Choice | '') =>
+    setChoices((prev) => new Map([...prev, ...rows.map((h) => [h.houseId, c] as const)]));
+
+  // Houses never touched keep the choice the server already holds for them, so all pages are read once on 保存.
+  const submit = async () => {
+    setBusy(true);
+    try {
+      const all: VoteSheetRow[] = [];
+      for (let p = 1; ; p++) {
+        const part = await fetchVoteSheet(projectId, p, SHEET_PAGE);
+        all.push(...part.items);
+        if (all.length >= part.total || part.items.length === 0) break;
+      }
+      const ballots = all
+        .map((h) => ({ houseId: h.houseId, choice: choiceOf(h) }))
+        .filter((b): b is { houseId: number; choice: Choice } => b.choice !== '');
+      onDone(await recordVote(projectId, { mode: 'houses', ballots }));
+      setChoices(new Map());
+    } catch (err) {
+      message.error(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const rows = sheet.data?.items ?? [];
+  return (
+    <Flex vertical gap={12}>
+      <Flex gap={8} wrap>
+        <Button onClick={() => set(rows, 'agree')}>本页全部同意</Button>
+        <Button onClick={() => set(rows, '')}>本页全部未参与</Button>
+        <Button type="primary" loading={busy} onClick={submit} style={{ marginInlineStart: 'auto' }}>
+          保存并统计
+        </Button>
+      </Flex>
+      <Table<VoteSheetRow>
+        rowKey="houseId"
+        size="small"
+        loading={sheet.isFetching}
+        dataSource={rows}
+        pagination={{
+          current: page.page,
+          pageSize: page.pageSize,
+          total: sheet.data?.total ?? 0,
+          showTotal: (total) => `共 ${total} 户`,
+          onChange: (p, pageSize) => setPage({ page: p, pageSize }),
+        }}
+        columns={[
+          { title: '房屋坐落', dataIndex: 'address' },
+          { title: '业主', dataIndex: 'owners', width: 200, ellipsis: true },
+          { title: '建筑面积（㎡）', dataIndex: 'buildingArea', width: 120, align: 'right', render: (a: number) => formatArea(a) },
+          {
+            title: '表决意见',
+            key: 'choice',
+            width: 300,
+            render: (_: unknown, h) => (
+              <Radio.Group
+                aria-label={`表决意见（${h.address}）`}
+                value={choiceOf(h)}
+                options={CHOICES}
+                onChange={(e) => set([h], e.target.value as Choice | '')}
+              />
+            ),
+          },
+        ]}
+      />
+    </Flex>
+  );
+}
+
+function VoteEntry({ s, projectId }: { s: ProjectSummary; projectId: number }) {
+  const { message } = App.useApp();
+  const refresh = useRefreshProject();
+  const [mode, setMode] = useState<'totals' | 'houses'>('totals');
+  const range = useQuery({
+    queryKey: [...PROJECTS_KEY, projectId, 'vote-sheet', 'range'],
+    queryFn: () => fetchVoteSheet(projectId, 1, 1),
+  });
+  // The verdict is then shown from the project's own record, above.
+  const done = async (r: VoteResult) => {
+    if (r.passed) message.success('表决结果已保存：表决通过');
+    else message.warning('表决结果已保存：表决未通过');
+    await refresh();
+  };
+  const action = actionOf(s, 'vote');
+  const rule = (s.vote?.rule as VoteRule | undefined) ?? DEFAULT_VOTE_RULE;
+  return (
+    <Card size="small" title="录入投票表决结果">
+      {action?.allowed ? (
+        <Flex vertical gap={12}>
+          <Typography.Text>
+            表决范围：{range.data ? `${formatArea(range.data.rangeArea)} ㎡，${range.data.rangeOwners} 人（${range.data.total} 户）` : '…'}
+          </Typography.Text>
+          <Radio.Group
+            optionType="button"
+            value={mode}
+            onChange={(e) => setMode(e.target.value)}
+            options={[
+              { value: 'totals', label: '按合计录入' },
+              { value: 'houses', label: '按签字表逐户录入' },
+            ]}
+          />
+          {mode === 'totals' && range.data ? (
+            <TotalsForm
+              projectId={projectId}
+              range={{ area: range.data.rangeArea, owners: range.data.rangeOwners }}
+              rule={rule}
+              onDone={done}
+            />
+          ) : (
+            mode === 'houses' && <HousesForm projectId={projectId} onDone={done} />
+          )}
+        </Flex>
+      ) : (
+        <BlockedAlert action={action} />
+      )}
+    </Card>
+  );
+}
+
+/** 投票表决管理 (manual §1.3.1 第三步): print the signature sheet; after the vote, enter its result (R-42). */
+export function VotePage() {
+  return (
+    <ActionFrame title="投票表决管理">
+      {(s, id) => (
+        <>
+          <Flex gap={12} align="center">
+            <PrintButton path={printPath.voteSheet(id)}>打印投票表决签字表</PrintButton>
+            <Typography.Text type="secondary">分摊范围内每户一行：面积、业主，同意 / 反对 / 弃权及签字栏。</Typography.Text>
+          </Flex>
+          {s.vote && <ResultAlert result={{ rule: s.vote.rule as VoteRule, totals: s.vote.totals, passed: s.vote.passed, reasons: [] }} />}
+          <VoteEntry s={s} projectId={id} />
+        </>
+      )}
+    </ActionFrame>
+  );
+}

@@ -1,0 +1,101 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, call, requestFile, uploadFile } from '../../api/client';
+import type { ApiBody, ApiQuery, ApiResponse } from '../../api/types';
+
+export type ProjectRow = ApiResponse<'/api/projects'>['items'][number];
+export type ProjectListQuery = ApiQuery<'/api/projects'>;
+export type ProjectDetail = ApiResponse<'/api/projects/{id}'>;
+export type ProjectItem = ProjectDetail['items'][number];
+export type ProjectType = ProjectDetail['type'];
+export type ProjectStatus = ProjectDetail['status'];
+export type ProjectSummary = ApiResponse<'/api/projects/{id}/summary'>;
+export type ProjectAction = ProjectSummary['actions'][number];
+export type ProjectRequest = ProjectSummary['requests'][number];
+export type RangeHouse = ApiResponse<'/api/projects/{id}/items/{itemId}/houses'>['items'][number];
+export type MergedRow = ApiResponse<'/api/projects/{id}/merged-list'>['items'][number];
+export type ProjectDocument = ApiResponse<'/api/projects/{id}/documents'>['items'][number];
+export type BasicBody = ApiBody<'/api/projects/{id}', 'put'>;
+export type ItemsBody = ApiBody<'/api/projects/{id}/items', 'put'>;
+export type PlanBody = ApiBody<'/api/projects/{id}/plan', 'put'>;
+export type NoticeBody = ApiBody<'/api/projects/{id}/notices', 'post'>;
+export type NoticeKind = NoticeBody['kind'];
+export type VoteBody = ApiBody<'/api/projects/{id}/vote', 'post'>;
+export type VoteResult = ApiResponse<'/api/projects/{id}/vote', 'post'>;
+export type VoteSheetRow = ApiResponse<'/api/projects/{id}/vote-sheet'>['items'][number];
+export type Payee = ApiBody<'/api/projects/{id}/disbursements', 'post'>['payees'][number];
+
+export const PROJECTS_KEY = ['projects'] as const;
+const byId = (id: number) => ({ params: { path: { id } } });
+const byItem = (id: number, itemId: number) => ({ params: { path: { id, itemId } } });
+
+export const fetchProjects = (query: ProjectListQuery) => call(api.GET('/api/projects', { params: { query } }));
+
+export function useProject(id: number | undefined) {
+  return useQuery({
+    queryKey: [...PROJECTS_KEY, id, 'detail'],
+    queryFn: () => call(api.GET('/api/projects/{id}', byId(id ?? 0))),
+    enabled: id !== undefined,
+  });
+}
+
+export function useProjectSummary(id: number | undefined, enabled = true) {
+  return useQuery({
+    queryKey: [...PROJECTS_KEY, id, 'summary'],
+    queryFn: () => call(api.GET('/api/projects/{id}/summary', byId(id ?? 0))),
+    enabled: id !== undefined && enabled,
+  });
+}
+
+export function useProjectDocuments(id: number) {
+  return useQuery({
+    queryKey: [...PROJECTS_KEY, id, 'documents'],
+    queryFn: () => call(api.GET('/api/projects/{id}/documents', byId(id))),
+  });
+}
+
+/** After any change every view of the project (detail, summary, lists, ranges) is read again. */
+export function useRefreshProject() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: PROJECTS_KEY });
+}
+
+export const createProject = (body: ApiBody<'/api/projects', 'post'>) => call(api.POST('/api/projects', { body }));
+export const saveBasic = (id: number, body: BasicBody) => call(api.PUT('/api/projects/{id}', { ...byId(id), body }));
+export const saveItems = (id: number, body: ItemsBody) => call(api.PUT('/api/projects/{id}/items', { ...byId(id), body }));
+export const savePlan = (id: number, body: PlanBody) => call(api.PUT('/api/projects/{id}/plan', { ...byId(id), body }));
+export const apportion = (id: number) => call(api.POST('/api/projects/{id}/apportion', byId(id)));
+export const mergeShares = (id: number) => call(api.POST('/api/projects/{id}/merge-shares', byId(id)));
+
+export const fetchItemHouses = (id: number, itemId: number, page: number, pageSize: number) =>
+  call(api.GET('/api/projects/{id}/items/{itemId}/houses', { params: { path: { id, itemId }, query: { page, pageSize } } }));
+export const editRange = (id: number, itemId: number, body: ApiBody<'/api/projects/{id}/items/{itemId}/houses', 'post'>) =>
+  call(api.POST('/api/projects/{id}/items/{itemId}/houses', { ...byItem(id, itemId), body }));
+export const setShares = (id: number, itemId: number, rows: { houseId: number; share: number }[]) =>
+  call(api.PUT('/api/projects/{id}/items/{itemId}/shares', { ...byItem(id, itemId), body: { rows } }));
+export const exportShares = (id: number, itemId: number) => requestFile(`/api/projects/${id}/items/${itemId}/shares.xlsx`);
+export const importShares = (id: number, itemId: number, file: File) =>
+  uploadFile<{ updated: number }>(`/api/projects/${id}/items/${itemId}/shares/import`, file);
+
+export const fetchMergedList = (id: number, page: number, pageSize: number) =>
+  call(api.GET('/api/projects/{id}/merged-list', { params: { path: { id }, query: { page, pageSize } } }));
+
+export const uploadDocument = (id: number, kind: string, file: File) =>
+  uploadFile<ProjectDocument>(`/api/projects/${id}/documents?kind=${encodeURIComponent(kind)}`, file);
+export const removeDocument = (id: number, documentId: number) =>
+  call(api.DELETE('/api/projects/{id}/documents/{documentId}', { params: { path: { id, documentId } } }));
+
+export const publishNotice = (id: number, body: NoticeBody) => call(api.POST('/api/projects/{id}/notices', { ...byId(id), body }));
+export const fetchVoteSheet = (id: number, page: number, pageSize: number) =>
+  call(api.GET('/api/projects/{id}/vote-sheet', { params: { path: { id }, query: { page, pageSize } } }));
+export const recordVote = (id: number, body: VoteBody) => call(api.POST('/api/projects/{id}/vote', { ...byId(id), body }));
+export const submitApproval = (id: number, body: ApiBody<'/api/projects/{id}/approval', 'post'>) =>
+  call(api.POST('/api/projects/{id}/approval', { ...byId(id), body }));
+export const fetchProposal = (id: number, phaseId: number) =>
+  call(api.GET('/api/projects/{id}/phases/{phaseId}/proposal', { params: { path: { id, phaseId } } }));
+export const applyDisbursement = (id: number, body: ApiBody<'/api/projects/{id}/disbursements', 'post'>) =>
+  call(api.POST('/api/projects/{id}/disbursements', { ...byId(id), body }));
+export const recordAcceptance = (id: number, body: ApiBody<'/api/projects/{id}/acceptance', 'post'>) =>
+  call(api.POST('/api/projects/{id}/acceptance', { ...byId(id), body }));
+export const issueRefund = (id: number, body: ApiBody<'/api/projects/{id}/refunds', 'post'>) =>
+  call(api.POST('/api/projects/{id}/refunds', { ...byId(id), body }));
+export const cancelProject = (id: number) => call(api.POST('/api/projects/{id}/cancel', byId(id)));

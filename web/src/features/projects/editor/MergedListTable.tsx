@@ -1,0 +1,47 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Table, Typography } from 'antd';
+import { useState } from 'react';
+import { formatArea, formatYuan } from '../../../lib/units';
+import { fetchMergedList, type MergedRow, PROJECTS_KEY } from '../api';
+
+/**
+ * 合并分摊清册 (manual §1.3.1 第一步 四): one row per house with what it pays over all the items —
+ * a house in several items' ranges shows its total.
+ */
+export function MergedListTable({ projectId }: { projectId: number }) {
+  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const list = useQuery({
+    queryKey: [...PROJECTS_KEY, projectId, 'merged', page],
+    queryFn: () => fetchMergedList(projectId, page.page, page.pageSize),
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <>
+      <Typography.Paragraph data-testid="merged-total">
+        {list.data
+          ? `共 ${list.data.total} 户，总建筑面积 ${formatArea(list.data.totalArea)} ㎡，分摊合计 ${formatYuan(list.data.totalShare)} 元`
+          : ''}
+      </Typography.Paragraph>
+      <Table<MergedRow>
+        rowKey="houseId"
+        size="small"
+        loading={list.isFetching}
+        dataSource={list.data?.items ?? []}
+        pagination={{
+          current: page.page,
+          pageSize: page.pageSize,
+          total: list.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => `共 ${total} 户`,
+          onChange: (p, pageSize) => setPage({ page: p, pageSize }),
+        }}
+        columns={[
+          { title: '房屋坐落', dataIndex: 'address' },
+          { title: '业主', dataIndex: 'owners', width: 200, ellipsis: true },
+          { title: '建筑面积（㎡）', dataIndex: 'buildingArea', width: 130, align: 'right', render: (a: number) => formatArea(a) },
+          { title: '支付金额（元）', dataIndex: 'share', width: 150, align: 'right', render: (s: number) => formatYuan(s) },
+        ]}
+      />
+    </>
+  );
+}

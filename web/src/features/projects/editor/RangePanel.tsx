@@ -1,0 +1,217 @@
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Alert, App, Button, Flex, Popconfirm, Table, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { ApiError } from '../../../api/client';
+import { saveResponse } from '../../../lib/download';
+import { errorMessage } from '../../../lib/serverErrors';
+import { formatArea, formatYuan, parseYuan, plainYuan } from '../../../lib/units';
+import { HousePickerModal } from '../../registry/picker/HousePickerModal';
+import {
+  editRange,
+  exportShares,
+  fetchItemHouses,
+  importShares,
+  PROJECTS_KEY,
+  type RangeHouse,
+  setShares,
+  useRefreshProject,
+} from '../api';
+import { YuanInput } from '../MoneyField';
+
+interface RangePanelProps {
+  projectId: number;
+  areaId: number;
+  itemId: number;
+  facilityName: string;
+  editable: boolean;
+}
+
+/**
+ * 房屋分摊列表 of one item (manual §1.3.1 第一步 三、3 and 4): the houses that pay for it. 添加 picks
+ * houses in the building grid, 删除 removes the ticked ones; shares are typed house by house
+ * (方式二 (2)) or exported, filled in and imported (方式二 (1)).
+ */
+export function RangePanel({ projectId, areaId, itemId, facilityName, editable }: RangePanelProps) {
+  const { message } = App.useApp();
+  const refresh = useRefreshProject();
+  const [page, setPage] = useState({ page: 1, pageSize: 10 });
+  const [ticked, setTicked] = useState<number[]>([]);
+  const [typed, setTyped] = useState<ReadonlyMap<number, string>>(new Map());
+  const [picking, setPicking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [importErrors, setImportErrors] = useState<string[]>([]);
+  const houses = useQuery({
+    queryKey: [...PROJECTS_KEY, projectId, 'range', itemId, page],
+    queryFn: () => fetchItemHouses(projectId, itemId, page.page, page.pageSize),
+    placeholderData: keepPreviousData,
+  });
+
+  const run = async (action: () => Promise<string>) => {
+    setBusy(true);
+    try {
+      message.success(await action());
+      await refresh();
+    } catch (err) {
+      message.error(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const badShare = [...typed.entries()].find(([, v]) => parseYuan(v) === null);
+  const saveTyped = () =>
+    run(async () => {
+      const rows = [...typed.entries()].map(([houseId, v]) => ({ houseId, share: parseYuan(v) ?? 0 }));
+      const r = await setShares(projectId, itemId, rows);
+      setTyped(new Map());
+      return `已保存 ${r.updated} 户的分摊金额`;
+    });
+
+  const doImport = async (file: File) => {
+    setImportErrors([]);
+    setBusy(true);
+    try {
+      const r = await importShares(projectId, itemId, file);
+      message.success(`已导入 ${r.updated} 户的分摊金额`);
+      await refresh();
+    } catch (err) {
+      if (err instanceof ApiError && err.body.errors)
+        setImportErrors(err.body.errors.map((e) => `第 ${e.row} 行 ${e.column}：${e.message}`));
+      else message.error(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Flex vertical gap={12} data-testid="range-panel">
+      <Flex gap={8} wrap align="center">
+        <Typography.Text strong>房屋分摊列表：{facilityName}</Typography.Text>
+        <Typography.Text type="secondary" data-testid="range-total">
+          {houses.data ? `共 ${houses.data.total} 户，分摊合计 ${formatYuan(houses.data.totalShare)} 元` : ''}
+        </Typography.Text>
+        {editable && (
+          <Flex gap={8} wrap style={{ marginInlineStart: 'auto' }}>
+            <Button icon={<PlusOutlined aria-hidden />} onClick={() => setPicking(true)}>
+              添加
+            </Button>
+            <Popconfirm
+              title={`从分摊范围中删除勾选的 ${ticked.length} 户？`}
+              okText="删除"
+              cancelText="取消"
+              disabled={ticked.length === 0}
+              onConfirm={() =>
+                run(async () => {
+                  const r = await editRange(projectId, itemId, { add: [], addBuildings: [], remove: ticked });
+                  setTicked([]);
+                  return `已删除 ${r.removed} 户`;
+                })
+              }
+            >
+              <Button danger disabled={ticked.length === 0}>
+                删除
+              </Button>
+            </Popconfirm>
+            <Button
+              icon={<DownloadOutlined aria-hidden />}
+              onClick={() =>
+                run(async () => {
+                  await saveResponse(await exportShares(projectId, itemId), '分摊清单.xlsx');
+                  return '分摊清单已导出';
+                })
+              }
+            >
+              导出分摊
+            </Button>
+            <Upload
+              accept=".xlsx,.csv"
+              showUploadList={false}
+              beforeUpload={(f) => {
+                void doImport(f);
+                return false;
+              }}
+            >
+              <Button icon={<UploadOutlined aria-hidden />} loading={busy}>
+                导入分摊
+              </Button>
+            </Upload>
+            <Button type="primary" disabled={typed.size === 0 || badShare !== undefined} onClick={saveTyped}>
+              保存分摊金额{typed.size > 0 ? `（${typed.size} 户）` : ''}
+            </Button>
+          </Flex>
+        )}
+      </Flex>
+      {importErrors.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          closable
+          onClose={() => setImportErrors([])}
+          title="导入的分摊文件有错误，未导入任何金额"
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 20, maxHeight: 160, overflow: 'auto' }}>
+              {importErrors.map((e) => (
+                <li key={e}>{e}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+      <Table<RangeHouse>
+        rowKey="houseId"
+        size="small"
+        loading={houses.isFetching}
+        dataSource={houses.data?.items ?? []}
+        rowSelection={editable ? { selectedRowKeys: ticked, onChange: (keys) => setTicked(keys.map(Number)) } : undefined}
+        pagination={{
+          current: page.page,
+          pageSize: page.pageSize,
+          total: houses.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => `共 ${total} 户`,
+          onChange: (p, pageSize) => setPage({ page: p, pageSize }),
+        }}
+        columns={[
+          { title: '房屋坐落', dataIndex: 'address' },
+          { title: '楼幢', dataIndex: 'building', width: 90 },
+          { title: '单元', dataIndex: 'unit', width: 80 },
+          { title: '房号', dataIndex: 'room', width: 80 },
+          { title: '建筑面积（㎡）', dataIndex: 'buildingArea', width: 130, align: 'right', render: (a: number) => formatArea(a) },
+          {
+            title: '分摊金额（元）',
+            dataIndex: 'share',
+            width: 170,
+            align: 'right',
+            render: (share: number, h) =>
+              editable ? (
+                <YuanInput
+                  aria-label={`分摊金额（${h.address}）`}
+                  value={typed.get(h.houseId) ?? plainYuan(share)}
+                  status={typed.has(h.houseId) && parseYuan(typed.get(h.houseId) ?? '') === null ? 'error' : undefined}
+                  onChange={(e) => setTyped((prev) => new Map(prev).set(h.houseId, e.target.value))}
+                />
+              ) : (
+                formatYuan(share)
+              ),
+          },
+        ]}
+      />
+      {badShare && <Typography.Text type="danger">分摊金额须为非负金额，最多 2 位小数</Typography.Text>}
+      {picking && (
+        <HousePickerModal
+          areaId={areaId}
+          initial={[]}
+          onCancel={() => setPicking(false)}
+          onOk={(picked) => {
+            setPicking(false);
+            void run(async () => {
+              const r = await editRange(projectId, itemId, { add: picked.map((h) => h.id), addBuildings: [], remove: [] });
+              return `已添加 ${r.added} 户`;
+            });
+          }}
+        />
+      )}
+    </Flex>
+  );
+}

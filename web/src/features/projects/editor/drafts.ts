@@ -1,0 +1,78 @@
+import { parseYuan, plainYuan } from '../../../lib/units';
+import type { ProjectDetail } from '../api';
+import { fenOf } from '../money';
+
+/** One 维修设施设备 row as typed in the page: money stays text until it is sent. */
+export interface ItemDraft {
+  /** Saved items carry their id; a new one gets a temporary key until 保存. */
+  id?: number;
+  key: string;
+  facilityId: number;
+  facilityName: string;
+  facilityType: string;
+  locationLabel: string;
+  content: string;
+  contractor: string;
+  remark: string;
+  budget: string;
+  houseCount?: number;
+  shareTotal?: number;
+}
+
+export interface PhaseDraft {
+  key: string;
+  amount: string;
+  condition: string;
+}
+
+const LOCATION_LABELS = { area: '全区共有', building: '楼幢', unit: '单元' } as const;
+
+export const itemDrafts = (d: ProjectDetail): ItemDraft[] =>
+  d.items.map((i) => ({
+    id: i.id,
+    key: `item-${i.id}`,
+    facilityId: i.facilityId,
+    facilityName: i.facilityName,
+    facilityType: i.facilityType,
+    locationLabel: LOCATION_LABELS[i.location],
+    content: i.content,
+    contractor: i.contractor,
+    remark: i.remark,
+    budget: plainYuan(i.budget),
+    houseCount: i.houseCount,
+    shareTotal: i.shareTotal,
+  }));
+
+export const phaseDrafts = (d: ProjectDetail): PhaseDraft[] =>
+  d.phases.map((p) => ({ key: `phase-${p.id}`, amount: plainYuan(p.amount), condition: p.condition }));
+
+export const itemsBody = (items: ItemDraft[]) => ({
+  items: items.map((i) => ({
+    id: i.id,
+    facilityId: i.facilityId,
+    content: i.content,
+    contractor: i.contractor,
+    remark: i.remark,
+    budget: fenOf(i.budget),
+  })),
+});
+
+export const planBody = (phases: PhaseDraft[]) => ({
+  phases: phases.map((p) => ({ amount: fenOf(p.amount), condition: p.condition })),
+});
+
+/** The first problem of the typed rows, naming the row and the field, or null. */
+export function draftProblem(items: ItemDraft[], phases: PhaseDraft[] | null): string | null {
+  for (const [n, i] of items.entries()) {
+    if (!i.content.trim()) return `维修设施设备第 ${n + 1} 项（${i.facilityName}）：请填写维修内容`;
+    if (parseYuan(i.budget.trim() || '0') === null) {
+      return `维修设施设备第 ${n + 1} 项（${i.facilityName}）：预算金额须为非负金额，最多 2 位小数`;
+    }
+  }
+  for (const [n, p] of (phases ?? []).entries()) {
+    if ((parseYuan(p.amount) ?? 0) <= 0) return `拨付计划第 ${n + 1} 期：本期拨付金额须为大于 0 的金额，最多 2 位小数`;
+  }
+  return null;
+}
+
+export const sumFen = (values: string[]) => values.reduce((a, v) => a + fenOf(v), 0);
