@@ -2,9 +2,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, loginAs, openBrowser } from './browser.ts';
-import { actionButton, goes, screenshotFailures, shows, showsText, textOf, toast, uniqueSuffix } from './helpers.ts';
+import { actionButton, goes, screenshotFailures, shows, showsText, toast, uniqueSuffix } from './helpers.ts';
 import {
   acceptAndApprove,
+  applicationNo,
   chooseArea,
   closeDrawer,
   DEVELOPER,
@@ -19,7 +20,6 @@ import {
   pickInGrid,
   printApplicationForm,
   readSheet,
-  saveAndSubmit,
   selectOption,
   WHOLE_WAY,
 } from './registry-helpers.ts';
@@ -113,18 +113,22 @@ describe('1.3.6 房屋信息变更', () => {
       await showsText(importSuccess(page), '已按文件更新 2 套房屋的变更后信息');
       await showsText(afterRow(cheaper), inner);
 
-      // 第六步 保存并提交: without an elevator less is due than was paid — the refund must be confirmed.
+      // 第六步 保存并提交: without an elevator less is due than was paid — the refund is confirmed
+      // with 确定 and its account entered (R-12).
       await actionButton(page, '保存并提交').click();
       await page.getByRole('dialog').filter({ hasText: '提交房屋信息变更业务单？' }).getByRole('button', { name: '保存并提交' }).click();
-      const refused = page.getByRole('alert').filter({ hasText: '业务单尚不完整，不能提交' });
-      await showsText(refused, `请确认退款并填写退款账户：${cheaper}`);
-      expect(await textOf(refused)).not.toContain(larger);
-      await showsText(page.locator('.ant-descriptions').first(), '草稿');
-      await page.getByRole('checkbox', { name: /需要退还已交维修资金时，勾选并填写退款账户/ }).check();
-      await page.getByLabel('户名').fill('陈志明');
-      await page.getByLabel('开户银行').fill('中国工商银行江门分行');
-      await page.getByLabel('账号').fill('6222020703000033333');
-      const no = await saveAndSubmit(page);
+      const refundDialog = page.locator('.ant-modal-confirm').filter({ hasText: '变更涉及维修资金退款' });
+      await showsText(refundDialog, '需退还维修资金');
+      await refundDialog.getByRole('button', { name: '确定' }).click();
+      const accountDialog = page.getByRole('dialog').filter({ hasText: '退款账户：应交金额调减退款' });
+      await accountDialog.getByLabel('户名').fill('陈志明');
+      await accountDialog.getByLabel('开户银行').fill('中国工商银行江门分行');
+      await accountDialog.getByLabel('账号').fill('6222020703000033333');
+      await accountDialog.getByRole('button', { name: '确定' }).click();
+      const submitted = page.locator('.ant-alert-success').filter({ hasText: /^业务单 \S+ 已提交/ });
+      await shows(submitted);
+      const no = await applicationNo(page);
+      await showsText(page.locator('.ant-descriptions'), '已提交');
 
       // 第七步 the printed 变更申请表.
       const printed = await printApplicationForm(dev, page, '房屋信息变更申请表', no);

@@ -89,7 +89,7 @@ describe('1.3.8 房屋注销', () => {
       await actionButton(page, '保存并提交').click();
       await page.getByRole('dialog').filter({ hasText: '提交房屋注销业务单？' }).getByRole('button', { name: '保存并提交' }).click();
       const refused = page.getByRole('alert').filter({ hasText: '业务单尚不完整，不能提交' });
-      await showsText(refused, '注销后退还业主，请填写退款账户：');
+      await showsText(refused, '请填写退款账户');
       await showsText(refused, IN_GRID);
       await showsText(page.locator('.ant-descriptions').first(), '草稿');
 
