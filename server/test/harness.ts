@@ -4,6 +4,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { buildApp } from '../src/app.ts';
+import { checkLedger } from '../src/ledger/check.ts';
 import { openPglite, openPostgres, type DbHandle } from '../src/db/client.ts';
 import { DEMO_PASSWORD } from '../src/demo/seed.ts';
 import { ManualClock } from '../src/lib/clock.ts';
@@ -61,8 +62,15 @@ export async function testApp(): Promise<TestApp> {
     handle,
     clock,
     close: async () => {
+      // R-20/R-21 after every file's scenarios: whatever the tests did, the ledger still balances.
+      const breaches = await checkLedger(handle.db);
       await app.close();
       await handle.close();
+      if (breaches.length > 0) {
+        throw new Error(
+          `ledger check (F-65) found breaches: ${JSON.stringify(breaches, (_k, v) => (typeof v === 'bigint' ? String(v) : v))}`,
+        );
+      }
     },
     agent: () => new Agent(app),
     login: async (orgCode, username, password = DEMO_PASSWORD) => {
