@@ -93,11 +93,17 @@ export async function phaseProposal(ctx: Ctx, id: number, phaseId: number) {
   if (!phase) throw notFound('拨付计划');
   const money = await moneyOf(ctx.db, p);
   const applied = money.phaseApplied.get(phase.id) ?? 0n;
+  let remaining = phaseRemaining(phase.amount, [applied]);
+  // After acceptance the settlement caps what can still be applied for, whatever the plan said.
+  if (p.settlementAmount !== null) {
+    const settlementLeft = p.settlementAmount - (money.applied - money.refunded);
+    if (settlementLeft < remaining) remaining = settlementLeft > 0n ? settlementLeft : 0n;
+  }
   return {
     phaseId,
     seq: phase.seq,
     plan: Number(phase.amount),
     applied: Number(applied),
-    remaining: Number(phaseRemaining(phase.amount, [applied])),
+    remaining: Number(remaining),
   };
 }

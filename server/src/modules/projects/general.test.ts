@@ -302,6 +302,10 @@ describe('F-44 disbursement, bank transfer, F-45 acceptance and completion', () 
     const pub = (await t.agent().get(`/api/public/project-notices/${no}?pageSize=200`)).json();
     expect(pub.list.totalShare).toBe(950_000);
     refused(await member.post(`/api/projects/${id}/disbursements`, { phaseId: phases[1]?.id, payees: [payee(350_001)] }), 409, 'R-49');
+    // R-49: the form proposes what the settlement leaves, not the rest of the plan's phase.
+    const proposal = (await member.get(`/api/projects/${id}/phases/${phases[1]?.id}/proposal`)).json();
+    expect(proposal.remaining).toBe(350_000);
+    expect(proposal.plan).toBeGreaterThan(350_000);
     const last = await member.post(`/api/projects/${id}/disbursements`, { phaseId: phases[1]?.id, payees: [payee(350_000)] });
     expect(last.statusCode, last.body).toBe(200);
     await officeApproves(office, last.json().id);
