@@ -50,6 +50,27 @@ export async function earlierConfirmation<R>(tx: Tx, kind: ConfirmationKind, wha
   return { ...(c.result as R), repeated: true as const };
 }
 
+/**
+ * R-22: records the first confirmation of a number, with the result that repeats of it answer
+ * with (the result carries the confirmation's own id, hence insert, then store it).
+ */
+export async function recordConfirmation<R extends object>(
+  tx: Tx,
+  values: Omit<typeof bankConfirmations.$inferInsert, 'id' | 'result'>,
+  resultOf: (confirmationId: number) => R,
+): Promise<R> {
+  const [row] = await tx
+    .insert(bankConfirmations)
+    .values({ ...values, result: {} })
+    .returning({ id: bankConfirmations.id });
+  const result = resultOf(row?.id as number);
+  await tx
+    .update(bankConfirmations)
+    .set({ result })
+    .where(eq(bankConfirmations.id, row?.id as number));
+  return result;
+}
+
 const earlier = (tx: Tx, number: string, amount: bigint): Promise<ConfirmResult | null> =>
   earlierConfirmation<Omit<ConfirmResult, 'repeated'>>(tx, 'deposit', '通知单', number, amount);
 
@@ -96,9 +117,9 @@ export async function confirmDeposit(
     });
     await tx.update(paymentNotices).set({ status: 'paid', paidAt: now }).where(eq(paymentNotices.id, notice.id));
     await tx.update(paymentNoticeItems).set({ open: false }).where(eq(paymentNoticeItems.noticeId, notice.id));
-    const [row] = await tx
-      .insert(bankConfirmations)
-      .values({
+    const stored = await recordConfirmation(
+      tx,
+      {
         kind: 'deposit',
         number,
         amount: c.amount,
@@ -109,23 +130,17 @@ export async function confirmDeposit(
         userId,
         via,
         ledgerTransactionId: transactionId,
-        result: {},
         createdAt: now,
-      })
-      .returning({ id: bankConfirmations.id });
-    const result: ConfirmResult = {
-      noticeNo: number,
-      amount: Number(c.amount),
-      status: 'paid',
-      paidAt: now.toISOString(),
-      confirmationId: row?.id as number,
-      repeated: false,
-    };
-    const { repeated: _r, ...stored } = result;
-    await tx
-      .update(bankConfirmations)
-      .set({ result: stored })
-      .where(eq(bankConfirmations.id, row?.id as number));
+      },
+      (confirmationId) => ({
+        noticeNo: number,
+        amount: Number(c.amount),
+        status: 'paid' as const,
+        paidAt: now.toISOString(),
+        confirmationId,
+      }),
+    );
+    const result: ConfirmResult = { ...stored, repeated: false };
     await audit(tx, ctx, {
       action: 'notice.confirm',
       entity: 'payment_notice',

@@ -8,6 +8,7 @@ import { type Ctx, requirePermission } from '../../lib/context.ts';
 import { AppError, invalid, notFound } from '../../lib/errors.ts';
 import { InsufficientBalance, type Posting, post, systemAccount } from '../../ledger/post.ts';
 import { audit } from '../audit/audit.ts';
+import { earlierConfirmation, recordConfirmation } from '../payments/bank.ts';
 import { type ProjectRow, event } from './access.ts';
 import { maybeComplete } from './completion.ts';
 import { debitState, plannedDebits, REFUND_KIND, TRANSFER_KIND } from './debits.ts';
@@ -33,21 +34,8 @@ export interface ProjectConfirmResult {
 type Kind = ProjectConfirmResult['kind'];
 const LABEL: Record<Kind, string> = { transfer: '拨付指令', project_refund: '清退通知单' };
 
-async function earlier(tx: Tx, kind: Kind, number: string, amount: bigint): Promise<ProjectConfirmResult | null> {
-  const [c] = await tx
-    .select()
-    .from(bankConfirmations)
-    .where(and(eq(bankConfirmations.kind, kind), eq(bankConfirmations.number, number)));
-  if (!c) return null;
-  if (c.amount !== amount) {
-    throw new AppError(
-      409,
-      'CONFIRMATION_CONFLICT',
-      `R-22：${LABEL[kind]} ${number} 已按 ${formatYuan(c.amount)} 元确认，与本次金额 ${formatYuan(amount)} 元不符`,
-    );
-  }
-  return { ...(c.result as Omit<ProjectConfirmResult, 'repeated'>), repeated: true };
-}
+const earlier = (tx: Tx, kind: Kind, number: string, amount: bigint): Promise<ProjectConfirmResult | null> =>
+  earlierConfirmation<Omit<ProjectConfirmResult, 'repeated'>>(tx, kind, LABEL[kind], number, amount);
 
 /** Posts the ledger transaction; a house that cannot pay is named as R-48 says, not as a bare R-21. */
 async function postOrExplain(tx: Tx, posting: Posting) {
@@ -139,9 +127,9 @@ export async function confirmProjectMoney(
       .update(projectRequests)
       .set({ status: 'confirmed', confirmedAt: now, ledgerTransactionId: transactionId })
       .where(eq(projectRequests.id, r.id));
-    const [row] = await tx
-      .insert(bankConfirmations)
-      .values({
+    const stored = await recordConfirmation(
+      tx,
+      {
         kind,
         number,
         amount: c.amount,
@@ -152,23 +140,11 @@ export async function confirmProjectMoney(
         userId,
         via,
         ledgerTransactionId: transactionId,
-        result: {},
         createdAt: now,
-      })
-      .returning({ id: bankConfirmations.id });
-    const result: ProjectConfirmResult = {
-      number,
-      kind,
-      amount: Number(c.amount),
-      confirmedAt: now.toISOString(),
-      confirmationId: row?.id as number,
-      repeated: false,
-    };
-    const { repeated: _r, ...stored } = result;
-    await tx
-      .update(bankConfirmations)
-      .set({ result: stored })
-      .where(eq(bankConfirmations.id, row?.id as number));
+      },
+      (confirmationId) => ({ number, kind, amount: Number(c.amount), confirmedAt: now.toISOString(), confirmationId }),
+    );
+    const result: ProjectConfirmResult = { ...stored, repeated: false };
     await event(tx, ctx, p.id, kind === 'transfer' ? 'disbursement.transfer' : 'refund.confirm', `${number}，${formatYuan(r.amount)} 元`);
     await audit(tx, ctx, {
       action: kind === 'transfer' ? 'project.transfer.confirm' : 'project.refund.confirm',

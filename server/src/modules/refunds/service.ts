@@ -1,14 +1,14 @@
 import { and, asc, count, desc, eq, ilike, inArray, or } from 'drizzle-orm';
 import type { Conn, Tx } from '../../db/client.ts';
 import { transaction } from '../../db/retry.ts';
-import { applications, bankConfirmations, buildings, houses, propertyAreas, refunds, units } from '../../db/schema/index.ts';
+import { applications, buildings, houses, propertyAreas, refunds, units } from '../../db/schema/index.ts';
 import { formatYuan } from '../../domain/money.ts';
 import { type Ctx, requireActor, requirePermission } from '../../lib/context.ts';
 import { AppError, invalid, notFound } from '../../lib/errors.ts';
 import { post, systemAccount } from '../../ledger/post.ts';
 import { audit } from '../audit/audit.ts';
 import type { RefundAccount } from '../fund/execute.ts';
-import { earlierConfirmation } from '../payments/bank.ts';
+import { earlierConfirmation, recordConfirmation } from '../payments/bank.ts';
 
 export const REFUND_REASON_LABELS = { due_decrease: '应交金额调减退款', cancellation: '房屋注销退款' } as const;
 
@@ -159,9 +159,9 @@ export async function confirmRefund(
       ],
     });
     await tx.update(refunds).set({ status: 'paid', paidAt: now, payoutTransactionId: transactionId }).where(eq(refunds.id, refund.id));
-    const [row] = await tx
-      .insert(bankConfirmations)
-      .values({
+    const stored: Omit<PayoutResult, 'repeated'> = await recordConfirmation(
+      tx,
+      {
         kind: 'refund',
         number,
         amount: c.amount,
@@ -172,21 +172,16 @@ export async function confirmRefund(
         userId,
         via,
         ledgerTransactionId: transactionId,
-        result: {},
         createdAt: now,
-      })
-      .returning({ id: bankConfirmations.id });
-    const stored: Omit<PayoutResult, 'repeated'> = {
-      refundNo: number,
-      amount: Number(c.amount),
-      status: 'paid',
-      paidAt: now.toISOString(),
-      confirmationId: row?.id as number,
-    };
-    await tx
-      .update(bankConfirmations)
-      .set({ result: stored })
-      .where(eq(bankConfirmations.id, row?.id as number));
+      },
+      (confirmationId) => ({
+        refundNo: number,
+        amount: Number(c.amount),
+        status: 'paid' as const,
+        paidAt: now.toISOString(),
+        confirmationId,
+      }),
+    );
     await audit(tx, ctx, {
       action: 'refund.confirm',
       entity: 'refund',
