@@ -485,16 +485,15 @@ export async function listItems(ctx: Ctx, id: number, kind: string, page: number
   return ctx.db.transaction(async (tx) => {
     await loadApplication(tx, actor, id);
     const where = and(eq(applicationItems.applicationId, id), eq(applicationItems.kind, kind));
-    const [rows, [total]] = await Promise.all([
-      tx
-        .select()
-        .from(applicationItems)
-        .where(where)
-        .orderBy(asc(applicationItems.seq))
-        .limit(pageSize)
-        .offset((page - 1) * pageSize),
-      tx.select({ n: count() }).from(applicationItems).where(where),
-    ]);
+    // Sequential: a transaction is one connection.
+    const rows = await tx
+      .select()
+      .from(applicationItems)
+      .where(where)
+      .orderBy(asc(applicationItems.seq))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize);
+    const [total] = await tx.select({ n: count() }).from(applicationItems).where(where);
     return {
       items: rows.map((r) => ({ seq: r.seq, houseId: r.houseId, buildingId: r.buildingId, before: r.before, data: r.data })),
       total: total?.n ?? 0,

@@ -257,13 +257,12 @@ export async function updateFacility(ctx: Ctx, id: number, input: FacilityInput)
 }
 
 async function usage(db: Conn, id: number) {
-  const [[p], [r]] = await Promise.all([
-    db
-      .select({ n: sql<number>`count(distinct ${projectItems.projectId})::int` })
-      .from(projectItems)
-      .where(eq(projectItems.facilityId, id)),
-    db.select({ n: count() }).from(facilityRepairRecords).where(eq(facilityRepairRecords.facilityId, id)),
-  ]);
+  // Sequential: called with a transaction, a single connection.
+  const [p] = await db
+    .select({ n: sql<number>`count(distinct ${projectItems.projectId})::int` })
+    .from(projectItems)
+    .where(eq(projectItems.facilityId, id));
+  const [r] = await db.select({ n: count() }).from(facilityRepairRecords).where(eq(facilityRepairRecords.facilityId, id));
   return { projectCount: p?.n ?? 0, repairRecordCount: r?.n ?? 0 };
 }
 

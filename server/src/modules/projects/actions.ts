@@ -19,15 +19,14 @@ const APPROVAL_STATE = {
 
 /** The plain facts SPEC §7.2's rules are decided on, read in a handful of queries. */
 export async function projectFacts(db: Conn, ctx: Ctx, p: ProjectRow): Promise<ProjectFacts> {
-  const [initiation, acceptanceNotice, cancellation, approval, phases, money, percent] = await Promise.all([
-    latestNotice(db, p.id, 'initiation'),
-    latestNotice(db, p.id, 'acceptance'),
-    latestNotice(db, p.id, 'cancellation'),
-    latestApproval(db, p.id),
-    phasesOf(db, p.id),
-    moneyOf(db, p),
-    getSetting(db, 'acceptanceFirstPercent'),
-  ]);
+  // One after another: inside a transaction `db` is a single connection, which takes one query at a time.
+  const initiation = await latestNotice(db, p.id, 'initiation');
+  const acceptanceNotice = await latestNotice(db, p.id, 'acceptance');
+  const cancellation = await latestNotice(db, p.id, 'cancellation');
+  const approval = await latestApproval(db, p.id);
+  const phases = await phasesOf(db, p.id);
+  const money = await moneyOf(db, p);
+  const percent = await getSetting(db, 'acceptanceFirstPercent');
   const [pending] = await rowsOf<{ n: number }>(
     db,
     sql`select count(*)::int as n from project_requests where project_id = ${p.id} and (
