@@ -7,6 +7,9 @@ export default defineConfig({
     include: ['e2e/**/*.e2e.ts'],
     globalSetup: ['e2e/global-setup.ts'],
     fileParallelism: false,
+    // A journey through several workspaces on a shared two-core machine can miss a beat; a test
+    // that fails twice is reported.
+    retry: 1,
     testTimeout: 90_000,
     hookTimeout: 120_000,
   },
