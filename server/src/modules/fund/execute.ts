@@ -218,6 +218,8 @@ async function issueSupplements(
   const ids = list.map((i) => i.houseId as number);
   const owners = await tx.select().from(houseOwners).where(inArray(houseOwners.houseId, ids)).orderBy(asc(houseOwners.id));
   const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, app.orgId));
+  const ownersOf = new Map<number, typeof owners>();
+  for (const o of owners) ownersOf.set(o.houseId, [...(ownersOf.get(o.houseId) ?? []), o]);
   const drafts: NoticeDraft[] = [];
   for (const i of list) {
     const houseId = i.houseId as number;
@@ -230,7 +232,7 @@ async function issueSupplements(
       balance: s?.balance ?? 0n,
     }).supplement;
     if (amount === 0n) continue;
-    const mine = owners.filter((o) => o.houseId === houseId);
+    const mine = ownersOf.get(houseId) ?? [];
     drafts.push({
       purpose: 'supplement',
       purposeNote: `业务单 ${app.no} 应交金额调增`,
