@@ -19,8 +19,9 @@ const isoDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().s
 /**
  * Repair projects of 侨城花园, made through the same use cases as real ones: a general project of
  * 1栋's roof whose notice went up four weeks ago, voted, approved and with its first phase
- * transferred; an emergency project of 2栋's walls waiting for the office to accept
- * its approval application; and a draft of the lifts of 3栋 being prepared.
+ * transferred; an emergency project of 2栋's walls waiting for the office to accept its approval
+ * application; a three-phase general project of 6栋 and a simple one of a 1栋 lift, both past their
+ * notice periods with the vote to enter; and a draft of the lifts of 3栋 being prepared.
  */
 export async function seedDemoProjects(handle: DbHandle, now: Date) {
   const db = handle.db;
@@ -62,6 +63,26 @@ export async function seedDemoProjects(handle: DbHandle, now: Date) {
     return f?.id as number;
   };
 
+  /** Moves a project's creation and initiation notice `days` back, its notice period over eight days later. */
+  const backdate = async (projectId: number, days: number) => {
+    await db
+      .update(projectNotices)
+      .set({ publishedAt: ago(days - 1), deadline: isoDay(ago(days - 9)) })
+      .where(eq(projectNotices.projectId, projectId));
+    await db
+      .update(repairProjects)
+      .set({ createdAt: ago(days) })
+      .where(eq(repairProjects.id, projectId));
+    await db
+      .update(projectEvents)
+      .set({ at: ago(days - 1) })
+      .where(and(eq(projectEvents.projectId, projectId), eq(projectEvents.action, 'notice.initiation')));
+    await db
+      .update(projectEvents)
+      .set({ at: ago(days) })
+      .where(and(eq(projectEvents.projectId, projectId), inArray(projectEvents.action, ['create', 'apportion'])));
+  };
+
   // General project: notice 30 days ago, vote, approval, first phase transferred today.
   const roof = await createProject(at(member), {
     type: 'general',
@@ -91,22 +112,7 @@ export async function seedDemoProjects(handle: DbHandle, now: Date) {
   });
   // The story: the notice went up four weeks ago and its period is over, so the vote and the
   // approval that follow are possible today.
-  await db
-    .update(projectNotices)
-    .set({ publishedAt: ago(29), deadline: isoDay(ago(21)) })
-    .where(eq(projectNotices.projectId, roof.id));
-  await db
-    .update(repairProjects)
-    .set({ createdAt: ago(30) })
-    .where(eq(repairProjects.id, roof.id));
-  await db
-    .update(projectEvents)
-    .set({ at: ago(29) })
-    .where(and(eq(projectEvents.projectId, roof.id), eq(projectEvents.action, 'notice.initiation')));
-  await db
-    .update(projectEvents)
-    .set({ at: ago(30) })
-    .where(and(eq(projectEvents.projectId, roof.id), inArray(projectEvents.action, ['create', 'apportion'])));
+  await backdate(roof.id, 30);
   const range = await projectRange(db, roof.id);
   await recordVote(at(member), roof.id, {
     mode: 'houses',
@@ -167,6 +173,70 @@ export async function seedDemoProjects(handle: DbHandle, now: Date) {
   });
   await submitApproval(at(member), walls.id, { payees: [], note: '附现场照片' });
 
+  // General project in three phases: its notice went up three weeks ago and the period is over;
+  // the signed vote sheets are being counted, so 录入投票表决结果 is the next step.
+  const fabric = await createProject(at(member), {
+    type: 'general',
+    name: '6栋屋面及外墙综合维修',
+    description: '6栋屋面渗漏、外墙空鼓，拟一并维修，分三期拨付。',
+    periodFrom: isoDay(now),
+    periodTo: isoDay(new Date(now.getTime() + 90 * DAY)),
+  });
+  await saveItems(at(member), fabric.id, [
+    {
+      facilityId: await facility('6栋', '屋面防水层'),
+      content: '屋面防水层整体翻新',
+      contractor: '江门市建安防水工程有限公司',
+      remark: '',
+      budget: 12_000_000n,
+    },
+    {
+      facilityId: await facility('6栋', '外墙饰面'),
+      content: '外墙空鼓铲除，重做真石漆',
+      contractor: '江门市安居建筑工程有限公司',
+      remark: '需搭设吊篮',
+      budget: 9_000_000n,
+    },
+  ]);
+  await apportionBudgets(at(member), fabric.id);
+  await savePlan(at(member), fabric.id, [
+    { amount: 6_300_000n, condition: '材料进场、开工后拨付 30%' },
+    { amount: 6_300_000n, condition: '主体工程完工后拨付 30%' },
+    { amount: 8_400_000n, condition: '竣工验收合格并公示后拨付余款' },
+  ]);
+  await publishNotice(at(member), fabric.id, {
+    kind: 'initiation',
+    deadline: isoDay(new Date(now.getTime() + 8 * DAY)),
+    content: '请各位业主监督，并于公示期内参加表决。',
+  });
+  await backdate(fabric.id, 21);
+
+  // Simple project of 1栋's first unit lift: notice over, vote still to be entered; it is paid in
+  // one go after acceptance (R-47).
+  const rope = await createProject(at(member), {
+    type: 'simple',
+    name: '1栋1号客梯钢丝绳更换',
+    description: '年检指出曳引钢丝绳磨损超标，需整体更换。',
+    periodFrom: isoDay(now),
+    periodTo: isoDay(new Date(now.getTime() + 15 * DAY)),
+  });
+  await saveItems(at(member), rope.id, [
+    {
+      facilityId: await lift('1栋'),
+      content: '更换曳引钢丝绳 6 根及绳头组合',
+      contractor: '日立电梯（中国）有限公司江门分公司',
+      remark: '',
+      budget: 2_880_000n,
+    },
+  ]);
+  await apportionBudgets(at(member), rope.id);
+  await publishNotice(at(member), rope.id, {
+    kind: 'initiation',
+    deadline: isoDay(new Date(now.getTime() + 8 * DAY)),
+    content: '简单拨付维修项目，请业主监督并参加表决。',
+  });
+  await backdate(rope.id, 16);
+
   // A draft being prepared.
   const lifts = await createProject(at(member), {
     type: 'general',
@@ -184,5 +254,5 @@ export async function seedDemoProjects(handle: DbHandle, now: Date) {
       budget: 0n,
     },
   ]);
-  return { roof: roof.id, walls: walls.id, lifts: lifts.id };
+  return { roof: roof.id, walls: walls.id, fabric: fabric.id, rope: rope.id, lifts: lifts.id };
 }
