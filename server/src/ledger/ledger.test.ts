@@ -74,7 +74,7 @@ describe('R-20 R-21 ledger', () => {
       .transaction(async (tx) => {
         const payable = await systemAccount(tx, 'disbursements_payable');
         await post(tx, {
-          kind: 'disbursement',
+          kind: 'project_transfer',
           reference: 'BF-1',
           at,
           entries: [

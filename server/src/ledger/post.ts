@@ -4,8 +4,22 @@ import { ledgerAccounts, ledgerEntries, ledgerTransactions } from '../db/schema/
 import { type Entry, entriesProblem, netByAccount } from '../domain/ledger-rules.ts';
 import { AppError } from '../lib/errors.ts';
 
+/** What a ledger transaction records; each has the Chinese name an account statement shows. */
+export const TRANSACTION_KINDS = {
+  deposit: '交存',
+  deposit_reversal: '交存冲正',
+  refund: '退款',
+  project_transfer: '维修支出',
+  project_refund: '清退',
+  balance_move: '拆分合并转移',
+  refund_payout: '退款付款',
+  interest: '增值收益',
+  reversal: '冲正',
+} as const;
+export type TransactionKind = keyof typeof TRANSACTION_KINDS;
+
 export interface Posting {
-  kind: string;
+  kind: TransactionKind;
   reference: string;
   memo?: string;
   reversesId?: number | null;

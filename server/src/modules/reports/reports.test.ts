@@ -51,7 +51,7 @@ describe('F-63 reports', () => {
     await t.handle.db.transaction(async (tx) => {
       const payable = await systemAccount(tx, 'disbursements_payable');
       await post(tx, {
-        kind: 'disbursement',
+        kind: 'project_transfer',
         reference: 'TEST',
         at: t.clock.now(),
         entries: [
