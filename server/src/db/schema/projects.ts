@@ -144,6 +144,24 @@ export const projectNotices = pgTable(
   (t) => [uniqueIndex('project_notices_no_uq').on(t.no), index('project_notices_public_idx').on(t.publishedAt, t.areaId)],
 );
 
+/**
+ * F-41: the list a notice published — each house's share of the budget (立项公示) or of the
+ * settlement (验收公示) at that moment. A posted notice never changes, whatever is edited later.
+ */
+export const projectNoticeHouses = pgTable(
+  'project_notice_houses',
+  {
+    noticeId: ref('notice_id')
+      .notNull()
+      .references(() => projectNotices.id),
+    houseId: ref('house_id')
+      .notNull()
+      .references(() => houses.id),
+    amount: bigint('amount', { mode: 'bigint' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.noticeId, t.houseId] })],
+);
+
 /** F-42 house by house: the choice read from the signed sheet. */
 export const projectBallots = pgTable(
   'project_ballots',

@@ -12,8 +12,8 @@ import { committeeActor, event, loadProject, TYPE_LABELS } from './access.ts';
 import { requireAllowed } from './actions.ts';
 import { amountProblems } from './approval.ts';
 import { maybeComplete } from './completion.ts';
-import { finalListPage } from './final-list.ts';
-import { rangePage } from './range.ts';
+import { finalAmounts, finalListPage } from './final-list.ts';
+import { keepNoticeList, noticeListPage } from './range.ts';
 
 export const NOTICE_KIND_LABELS: Record<ProjectNoticeKind, string> = {
   initiation: '立项公示',
@@ -58,6 +58,11 @@ export async function publishNotice(ctx: Ctx, id: number, input: { kind: Project
         publishedAt: now,
       })
       .returning();
+    const notice = n as typeof projectNotices.$inferSelect;
+    if (input.kind === 'initiation') await keepNoticeList(tx, notice.id, id);
+    if (input.kind === 'acceptance' && p.settlementAmount !== null) {
+      await keepNoticeList(tx, notice.id, id, await finalAmounts(tx, id, p.settlementAmount));
+    }
     await event(tx, ctx, id, `notice.${input.kind}`, `${no}，截止 ${input.deadline}`);
     await audit(tx, ctx, {
       action: `project.notice.${input.kind}`,
@@ -67,7 +72,7 @@ export async function publishNotice(ctx: Ctx, id: number, input: { kind: Project
       after: { no, deadline: input.deadline, content: input.content },
     });
     if (input.kind === 'acceptance') await maybeComplete(tx, ctx, p);
-    return n as typeof projectNotices.$inferSelect;
+    return notice;
   });
 }
 
@@ -149,10 +154,11 @@ export async function publicNotice(ctx: Ctx, no: string, page: number, pageSize:
   if (!r) throw notFound(`公示 ${no}`);
   const view = noticeView(r.n, { ...r, projectType: TYPE_LABELS[r.projectType] });
   if (r.n.kind === 'cancellation') return { ...view, list: null };
-  const list =
-    r.n.kind === 'acceptance' && r.n.settlementAmount !== null
-      ? await finalListPage(ctx.db, r.n.projectId, r.n.settlementAmount, page, pageSize)
-      : await rangePage(ctx.db, r.n.projectId, page, pageSize);
+  let list = await noticeListPage(ctx.db, r.n.id, page, pageSize);
+  // An acceptance notice published before lists were kept shows its list computed now.
+  if (list.total === 0 && r.n.kind === 'acceptance' && r.n.settlementAmount !== null) {
+    list = await finalListPage(ctx.db, r.n.projectId, r.n.settlementAmount, page, pageSize);
+  }
   // Public pages show places, areas and amounts, never owners' names (F-72).
   return { ...view, list: { ...list, items: list.items.map(({ owners: _o, ...rest }) => rest) } };
 }

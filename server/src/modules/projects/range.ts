@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Conn, rowsOf } from '../../db/client.ts';
+import { projectNoticeHouses } from '../../db/schema/index.ts';
 import { DEVELOPER_OWNER_KEY, type VoteHouse } from '../../domain/vote.ts';
 
 /**
@@ -30,8 +31,44 @@ export type RangeHouse = Awaited<ReturnType<typeof projectRange>>[number];
 export const voteHouses = (range: readonly RangeHouse[]): VoteHouse[] =>
   range.map((h) => ({ houseId: String(h.houseId), areaHundredths: h.area, ownerKey: h.ownerKey }));
 
+/** Houses with an amount each: a project's merged shares, or the list a notice kept. */
+type ListSource = SQL;
+
+const rangeSource = (projectId: number): ListSource =>
+  sql`(select house_id, sum(share) as share from project_item_houses where project_id = ${projectId} group by house_id)`;
+
+const noticeSource = (noticeId: number): ListSource =>
+  sql`(select house_id, amount as share from project_notice_houses where notice_id = ${noticeId})`;
+
 /** 合并分摊清册 / 预算清册 / 签字表 rows: a page of houses in the range with their place, owners and total share. */
-export async function rangePage(db: Conn, projectId: number, page: number, pageSize: number) {
+export function rangePage(db: Conn, projectId: number, page: number, pageSize: number) {
+  return listPage(db, rangeSource(projectId), page, pageSize);
+}
+
+/** The list a notice published (F-41), a page at a time: what was posted, not what the project holds now. */
+export function noticeListPage(db: Conn, noticeId: number, page: number, pageSize: number) {
+  return listPage(db, noticeSource(noticeId), page, pageSize);
+}
+
+/** F-41: keeps a notice's list — each house's current total share, or the given amounts (验收公示's final list). */
+export async function keepNoticeList(db: Conn, noticeId: number, projectId: number, amounts?: ReadonlyMap<number, bigint>) {
+  if (!amounts) {
+    await db.execute(
+      sql`insert into project_notice_houses (notice_id, house_id, amount)
+        select ${noticeId}, house_id, share from ${rangeSource(projectId)} r`,
+    );
+    return;
+  }
+  const rows = [...amounts].map(([houseId, amount]) => ({ noticeId, houseId, amount }));
+  for (let i = 0; i < rows.length; i += NOTICE_LIST_CHUNK) {
+    await db.insert(projectNoticeHouses).values(rows.slice(i, i + NOTICE_LIST_CHUNK));
+  }
+}
+
+/** Rows per insert: three parameters each, well under PostgreSQL's 65,535 per statement. */
+const NOTICE_LIST_CHUNK = 5000;
+
+async function listPage(db: Conn, source: ListSource, page: number, pageSize: number) {
   const rows = await rowsOf<{
     house_id: string;
     building: string;
@@ -45,18 +82,16 @@ export async function rangePage(db: Conn, projectId: number, page: number, pageS
     db,
     sql`select s.house_id::text as house_id, b.name as building, u.name as unit, h.room, h.address, h.building_area as area,
         coalesce((select string_agg(o.name, '、' order by o.id) from house_owners o where o.house_id = h.id), '') as owners,
-        sum(s.share)::text as share
-      from project_item_houses s join houses h on h.id = s.house_id
+        s.share::text as share
+      from ${source} s join houses h on h.id = s.house_id
       join buildings b on b.id = h.building_id join units u on u.id = h.unit_id
-      where s.project_id = ${projectId}
-      group by s.house_id, h.id, b.id, u.id order by s.house_id
+      order by s.house_id
       limit ${pageSize} offset ${(page - 1) * pageSize}`,
   );
   const [stats] = await rowsOf<{ n: number; area: string; total: string }>(
     db,
-    sql`select count(*)::int as n, coalesce(sum(area), 0)::text as area, coalesce(sum(share), 0)::text as total from
-      (select s.house_id, max(h.building_area) as area, sum(s.share) as share from project_item_houses s
-       join houses h on h.id = s.house_id where s.project_id = ${projectId} group by s.house_id) x`,
+    sql`select count(*)::int as n, coalesce(sum(h.building_area), 0)::text as area, coalesce(sum(s.share), 0)::text as total
+      from ${source} s join houses h on h.id = s.house_id`,
   );
   return {
     items: rows.map((r) => ({
