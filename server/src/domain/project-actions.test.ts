@@ -38,7 +38,7 @@ const allowed = (f: ProjectFacts) =>
 
 const blockOf = (f: ProjectFacts, action: ActionName) => allowedActions(f).find((a) => a.action === action)?.blockedBy;
 
-const published = (deadline = '2026-12-08') => ({ initiationNotice: { published: true, deadline } });
+const published = (deadline = '2026-12-08', budget = BUDGET) => ({ initiationNotice: { published: true, deadline, budget } });
 const phases = (...applied: bigint[]) => [30_000n, 40_000n, 30_000n].map((amount, i) => ({ amount, applied: applied[i] ?? 0n }));
 
 describe('§7.2 general project', () => {
@@ -136,7 +136,7 @@ describe('§7.2 general project', () => {
 
   it('R-43 an unpublished (draft) notice does not count', () => {
     const f = facts('general', {
-      initiationNotice: { published: false, deadline: '2026-12-01' },
+      initiationNotice: { published: false, deadline: '2026-12-01', budget: BUDGET },
       vote: { passed: true },
       today: '2026-12-09',
     });
@@ -276,6 +276,18 @@ describe('§7.2 simple project', () => {
   });
 });
 
+describe('R-43 a budget changed after the notice', () => {
+  it('R-43 blocks the vote and the approval until the notice is published again with the new budget', () => {
+    const changed = facts('general', { ...published('2026-12-01', 90_000n), vote: null });
+    const r43 = { rule: 'R-43', message: '立项公示后预算总额已由 900.00 元改为 1,000.00 元，须重新发布立项公示' };
+    expect(blockOf(changed, 'vote')).toEqual(r43);
+    expect(blockOf({ ...changed, vote: { passed: true } }, 'approval')).toEqual(r43);
+    expect(blockOf(facts('emergency', published('2026-12-01', 90_000n)), 'approval')).toEqual(r43);
+    expect(allowed(changed)).toContain('initiation_notice');
+    expect(blockOf(facts('general', published('2026-12-01')), 'initiation_notice')?.rule).toBe('F-41');
+  });
+});
+
 describe('F-46 refund, F-47 and R-50 cancellation', () => {
   const running = facts('general', {
     ...published(),
@@ -305,6 +317,8 @@ describe('F-46 refund, F-47 and R-50 cancellation', () => {
       message: '已划转 300.00 元，已清退 0.00 元，尚有 300.00 元未清退，须先清退才能撤销',
     });
     expect(blockOf({ ...f, refunded: 30_000n }, 'cancel')).toBeUndefined();
+    // Without the notice yet, the money is still what the committee is told first.
+    expect(blockOf(running, 'cancel')?.rule).toBe('R-50');
   });
 
   it('R-50 a pending disbursement application blocks the cancellation', () => {
@@ -334,7 +348,11 @@ describe('§7.2 properties', () => {
       'cancelled',
     ),
     initiationNotice: fc.option(
-      fc.record({ published: fc.boolean(), deadline: fc.constantFrom('2026-12-01', '2026-12-08', '2026-12-31') }),
+      fc.record({
+        published: fc.boolean(),
+        deadline: fc.constantFrom('2026-12-01', '2026-12-08', '2026-12-31'),
+        budget: fc.bigInt({ min: 0n, max: 200_000n }),
+      }),
     ),
     today: fc.constantFrom('2026-12-01', '2026-12-08', '2026-12-09'),
     vote: fc.option(fc.record({ passed: fc.boolean() })),

@@ -44,8 +44,8 @@ export interface ProjectFacts {
   type: ProjectType;
   /** Only 'completed' and 'cancelled' are read: everything else follows from the facts below. */
   status: ProjectStatus;
-  /** The current initiation notice; a new one after a failed vote replaces it. */
-  initiationNotice: { published: boolean; deadline: string } | null;
+  /** The current initiation notice and the budget it published; a new one replaces it. */
+  initiationNotice: { published: boolean; deadline: string; budget: bigint } | null;
   /** The city's local date, 'YYYY-MM-DD'. */
   today: string;
   /** The result of the vote held after the current initiation notice; null until entered. */
@@ -138,10 +138,20 @@ function editBlock(f: ProjectFacts): Block | null {
   return closed(f) ?? submitted(f, 'F-40', '项目信息不能再修改');
 }
 
+/**
+ * R-43: owners vote on, and the office approves, the budget that was published. The editor stays
+ * open until the approval application (§7.1.7), so a budget changed after the notice needs a new one.
+ */
+function outdatedNotice(f: ProjectFacts): Block | null {
+  const n = f.initiationNotice;
+  if (!n?.published || n.budget === f.budgetTotal) return null;
+  return block('R-43', `立项公示后预算总额已由 ${yuan(n.budget)}改为 ${yuan(f.budgetTotal)}，须重新发布立项公示`);
+}
+
 function initiationNoticeBlock(f: ProjectFacts): Block | null {
   const c = closed(f) ?? submitted(f, '§7.2', '不能再发布立项公示');
   if (c) return c;
-  if (f.initiationNotice?.published && !voteFailed(f)) {
+  if (f.initiationNotice?.published && !voteFailed(f) && !outdatedNotice(f)) {
     return block('F-41', `立项公示已发布（截止日 ${f.initiationNotice.deadline}）`);
   }
   return budgetAndPlan(f);
@@ -154,6 +164,8 @@ function voteBlock(f: ProjectFacts): Block | null {
   const s = submitted(f, '§7.2', '不能再录入表决结果');
   if (s) return s;
   if (voteFailed(f)) return block('R-42', '业主表决未通过，须重新发布立项公示后才能再次表决');
+  const outdated = outdatedNotice(f);
+  if (outdated) return outdated;
   if (f.vote?.passed) return block('R-42', '业主表决已通过');
   if (!f.initiationNotice?.published) return block('F-42', '须先发布立项公示，再组织业主表决');
   return null;
@@ -166,6 +178,8 @@ function approvalBlock(f: ProjectFacts): Block | null {
   if (f.approval === 'approved') return block('F-43', '项目已立项');
   const n = f.initiationNotice;
   if (!n?.published) return block('R-43', '须先发布立项公示，才能提交立项申请');
+  const outdated = outdatedNotice(f);
+  if (outdated) return outdated;
   if (f.type !== 'emergency') {
     if (!noticePeriodOver(n.deadline, f.today)) {
       return block('R-43', `立项公示截止日为 ${n.deadline}，公示期满后（${dayAfter(n.deadline)} 起）才能提交立项申请`);
@@ -245,13 +259,15 @@ function cancellationNoticeBlock(f: ProjectFacts): Block | null {
 function cancelBlock(f: ProjectFacts): Block | null {
   const c = closed(f);
   if (c) return c;
-  if (!f.cancellationNotice) return block('F-47', '须先发布撤销公示，才能撤销项目');
+  // Money comes first: with transfers unrefunded a published notice would not be enough, and the
+  // committee should learn that before it posts one (manual §1.3.5: 先进行资金退回操作).
   const money = canCancel(f.transferred, f.refunded);
   if (money) return block('R-50', money);
   // A pending application could still be transferred after the cancellation and break R-50.
   if (f.pendingDisbursements > 0) {
     return block('R-50', `尚有 ${f.pendingDisbursements} 笔拨付申请在审核中或待划转，须先撤回或经审核不通过后才能撤销`);
   }
+  if (!f.cancellationNotice) return block('F-47', '须先发布撤销公示，才能撤销项目');
   return null;
 }
 

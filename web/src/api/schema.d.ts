@@ -5714,6 +5714,12 @@ export interface paths {
                                 /** @description 单位：分 */
                                 settlement: number | null;
                             };
+                            rules: {
+                                /** @enum {string} */
+                                voteRule: "civil-code-2021" | "double-two-thirds";
+                                projectNoticeMinDays: number;
+                                acceptanceFirstPercent: number;
+                            };
                             vote: {
                                 rule: string;
                                 passed: boolean;
@@ -5993,6 +5999,12 @@ export interface paths {
                                 refunded: number;
                                 /** @description 单位：分 */
                                 settlement: number | null;
+                            };
+                            rules: {
+                                /** @enum {string} */
+                                voteRule: "civil-code-2021" | "double-two-thirds";
+                                projectNoticeMinDays: number;
+                                acceptanceFirstPercent: number;
                             };
                             vote: {
                                 rule: string;
@@ -6301,6 +6313,12 @@ export interface paths {
                                 /** @description 单位：分 */
                                 settlement: number | null;
                             };
+                            rules: {
+                                /** @enum {string} */
+                                voteRule: "civil-code-2021" | "double-two-thirds";
+                                projectNoticeMinDays: number;
+                                acceptanceFirstPercent: number;
+                            };
                             vote: {
                                 rule: string;
                                 passed: boolean;
@@ -6599,6 +6617,12 @@ export interface paths {
                                 /** @description 单位：分 */
                                 settlement: number | null;
                             };
+                            rules: {
+                                /** @enum {string} */
+                                voteRule: "civil-code-2021" | "double-two-thirds";
+                                projectNoticeMinDays: number;
+                                acceptanceFirstPercent: number;
+                            };
                             vote: {
                                 rule: string;
                                 passed: boolean;
@@ -6757,6 +6781,12 @@ export interface paths {
                                 /** @description 单位：分 */
                                 settlement: number | null;
                             };
+                            rules: {
+                                /** @enum {string} */
+                                voteRule: "civil-code-2021" | "double-two-thirds";
+                                projectNoticeMinDays: number;
+                                acceptanceFirstPercent: number;
+                            };
                             vote: {
                                 rule: string;
                                 passed: boolean;
@@ -6906,6 +6936,12 @@ export interface paths {
                                 refunded: number;
                                 /** @description 单位：分 */
                                 settlement: number | null;
+                            };
+                            rules: {
+                                /** @enum {string} */
+                                voteRule: "civil-code-2021" | "double-two-thirds";
+                                projectNoticeMinDays: number;
+                                acceptanceFirstPercent: number;
                             };
                             vote: {
                                 rule: string;

@@ -38,7 +38,7 @@ export async function projectFacts(db: Conn, ctx: Ctx, p: ProjectRow): Promise<P
   return {
     type: p.type,
     status: p.status === 'completed' || p.status === 'cancelled' ? p.status : 'draft',
-    initiationNotice: initiation ? { published: true, deadline: initiation.deadline } : null,
+    initiationNotice: initiation ? { published: true, deadline: initiation.deadline, budget: initiation.budgetTotal } : null,
     today: todayIso(ctx.clock.now()),
     vote,
     approval: approval ? APPROVAL_STATE[approval.status] : 'none',

@@ -141,10 +141,13 @@ describe('emergency project (紧急维修项目), refund (F-46) and cancellation
     expect(houseIds.reduce((a, h) => a + ((before.get(h) ?? 0n) - (after.get(h) ?? 0n)), 0n)).toBe(180_000n);
   });
 
-  it('F-47 R-50 cancellation needs its notice, and nothing transferred left unrefunded', async () => {
-    refused(await member.post(`/api/projects/${id}/cancel`), 409, 'F-47');
+  it('F-47 R-50 cancellation needs nothing transferred left unrefunded (named before the missing notice) and its notice', async () => {
+    refused(await member.post(`/api/projects/${id}/cancel`), 409, 'R-50');
     expect((await publish(id, 'cancellation', '施工单位无法继续施工')).statusCode).toBe(200);
     refused(await member.post(`/api/projects/${id}/cancel`), 409, 'R-50');
+    // A project without money needs only its notice.
+    const draft = await member.post('/api/projects', { type: 'general', name: '撤销前须公示', description: '' });
+    refused(await member.post(`/api/projects/${draft.json().id}/cancel`), 409, 'F-47');
   });
 
   it('F-46 refuses a refund above what was transferred; a refund notice is confirmed by the bank and credits the houses pro rata', async () => {
@@ -240,6 +243,36 @@ describe('F-40 shares entered house by house and imported', () => {
   });
 });
 
+describe('F-41 a published notice keeps its list', () => {
+  it('F-41 R-43 the 预算清册 stays as published when the budget is edited afterwards; the vote then waits for a new notice', async () => {
+    const { id, houseIds } = await draft('general', '3栋', 90_000, [90_000]);
+    const notice = (await publish(id, 'initiation')).json().notices[0];
+    const before = (await t.agent().get(`/api/public/project-notices/${notice.no}?pageSize=200`)).json();
+    expect(before.list.totalShare).toBe(90_000);
+
+    const facilityId = await area.buildingFacility('3栋');
+    expect((await member.put(`/api/projects/${id}/items`, { items: [{ facilityId, content: '维修', budget: 120_000 }] })).statusCode).toBe(
+      200,
+    );
+    expect((await member.post(`/api/projects/${id}/apportion`)).statusCode).toBe(200);
+    expect((await member.put(`/api/projects/${id}/plan`, { phases: [{ amount: 120_000, condition: '' }] })).statusCode).toBe(200);
+    expect((await member.get(`/api/projects/${id}/merged-list?pageSize=1`)).json().totalShare).toBe(120_000);
+
+    const after = (await t.agent().get(`/api/public/project-notices/${notice.no}?pageSize=200`)).json();
+    expect(after.list).toEqual(before.list);
+    expect(after.budgetTotal).toBe(90_000);
+
+    // R-43: the owners cannot vote on a budget that was not published; a new notice carries the new one.
+    refused(await member.post(`/api/projects/${id}/vote`, allAgree(houseIds)), 409, 'R-43');
+    const republished = await publish(id, 'initiation');
+    expect(republished.statusCode, republished.body).toBe(200);
+    const renewed = republished.json().notices.at(-1);
+    const fresh = (await t.agent().get(`/api/public/project-notices/${renewed.no}?pageSize=1`)).json();
+    expect(fresh.list.totalShare).toBe(120_000);
+    expect((await member.post(`/api/projects/${id}/vote`, allAgree(houseIds))).statusCode).toBe(200);
+  });
+});
+
 describe('F-62 project settings and F-72 public project list', () => {
   it('F-62 R-42 F-41 the office switches to double two thirds and a 10-day notice: a vote the civil code would pass now fails', async () => {
     const refusedByCommittee = await member.put('/api/office/project-settings', {
@@ -256,6 +289,12 @@ describe('F-62 project settings and F-72 public project list', () => {
     });
     expect(set.json()).toEqual({ voteRule: 'double-two-thirds', projectNoticeMinDays: 10, acceptanceFirstPercent: 70 });
     const { id } = await draft('general', '4栋', 50_000, [50_000]);
+    // The committee's pages explain the rules with the settings in force, read from the project summary.
+    expect((await member.get(`/api/projects/${id}/summary`)).json().rules).toEqual({
+      voteRule: 'double-two-thirds',
+      projectNoticeMinDays: 10,
+      acceptanceFirstPercent: 70,
+    });
     refused(await publish(id, 'initiation'), 400, '10 日');
     const ok = await member.post(`/api/projects/${id}/notices`, { kind: 'initiation', deadline: deadlineAfter(t, 10), content: '' });
     expect(ok.statusCode, ok.body).toBe(200);

@@ -264,6 +264,11 @@ export const projectSummary = z.object({
     refunded: money,
     settlement: money.nullable(),
   }),
+  rules: z.object({
+    voteRule: z.enum(['civil-code-2021', 'double-two-thirds']),
+    projectNoticeMinDays: z.number().int(),
+    acceptanceFirstPercent: z.number().int(),
+  }),
   vote: z.object({ rule: z.string(), passed: z.boolean(), totals: voteTotals, recordedAt: z.date().nullable() }).nullable(),
   acceptance: z.object({ date: z.string(), result: z.string(), settlement: money }).nullable(),
   notices: z.array(

@@ -10,7 +10,8 @@ export interface ProjectSettings {
   acceptanceFirstPercent: number;
 }
 
-async function read(db: Conn): Promise<ProjectSettings> {
+/** The settings in force, for any caller that needs to explain a rule (the project page shows them). */
+export async function readProjectSettings(db: Conn): Promise<ProjectSettings> {
   return {
     voteRule: await getSetting(db, 'voteRule'),
     projectNoticeMinDays: await getSetting(db, 'projectNoticeMinDays'),
@@ -21,7 +22,7 @@ async function read(db: Conn): Promise<ProjectSettings> {
 /** F-62: the vote rule, the minimum notice period (F-41) and the R-46 percentage. */
 export async function projectSettings(ctx: Ctx) {
   requirePermission(ctx, 'office.orgs');
-  return read(ctx.db);
+  return readProjectSettings(ctx.db);
 }
 
 /** F-62: changes apply to what is done after them; every change is audited with old and new values. */
@@ -29,7 +30,7 @@ export async function saveProjectSettings(ctx: Ctx, input: ProjectSettings) {
   const actor = requirePermission(ctx, 'office.config');
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const before = await read(tx);
+    const before = await readProjectSettings(tx);
     for (const [key, value] of Object.entries(input)) {
       await tx
         .insert(settings)
@@ -45,5 +46,5 @@ export async function saveProjectSettings(ctx: Ctx, input: ProjectSettings) {
       after: input,
     });
   });
-  return read(ctx.db);
+  return readProjectSettings(ctx.db);
 }

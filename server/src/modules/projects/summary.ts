@@ -19,6 +19,7 @@ import { projectActions } from './actions.ts';
 import { moneyOf, phasesOf, unbalancedItems } from './facts.ts';
 import { NOTICE_KIND_LABELS } from './notices.ts';
 import { requestsOf } from './review.ts';
+import { readProjectSettings } from './settings.ts';
 
 const n = (v: bigint | null) => (v === null ? null : Number(v));
 
@@ -99,12 +100,13 @@ export async function projectDetail(ctx: Ctx, id: number) {
 export async function projectSummary(ctx: Ctx, id: number) {
   const actor = readerActor(ctx);
   const p = await loadProject(ctx.db, actor, id);
-  const [events, money, notices, requests, actions] = await Promise.all([
+  const [events, money, notices, requests, actions, rules] = await Promise.all([
     ctx.db.select().from(projectEvents).where(eq(projectEvents.projectId, id)).orderBy(asc(projectEvents.id)),
     moneyOf(ctx.db, p),
     ctx.db.select().from(projectNotices).where(eq(projectNotices.projectId, id)).orderBy(asc(projectNotices.id)),
     requestsOf(ctx.db, id),
     projectActions(ctx.db, ctx, p),
+    readProjectSettings(ctx.db),
   ]);
   return {
     id: p.id,
@@ -122,6 +124,8 @@ export async function projectSummary(ctx: Ctx, id: number) {
       refunded: Number(money.refunded),
       settlement: n(money.settlement),
     },
+    // The office's settings in force: the pages explain R-42, F-41 and R-46 with them.
+    rules,
     vote:
       p.votePassed === null
         ? null

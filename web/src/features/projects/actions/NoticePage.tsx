@@ -2,7 +2,7 @@ import { App, Button, Card, DatePicker, Descriptions, Flex, Form, Input, Modal, 
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { earliestDeadline, DEFAULT_NOTICE_DAYS } from '../../../../../server/src/domain/notice-period.ts';
+import { earliestDeadline } from '../../../../../server/src/domain/notice-period.ts';
 import { PrintButton } from '../../../components/PrintButton';
 import { dayjs, PLATFORM_TIME_ZONE, formatDateTime } from '../../../lib/dates';
 import { useFormMutation } from '../../../lib/useFormMutation';
@@ -49,7 +49,8 @@ function PublishForm({ s, projectId, kind }: { s: ProjectSummary; projectId: num
       },
     },
   );
-  const earliest = earliestDeadline(today(), DEFAULT_NOTICE_DAYS);
+  const minDays = s.rules.projectNoticeMinDays;
+  const earliest = earliestDeadline(today(), minDays);
   return (
     <>
       <FormErrorAlert error={publish.error} />
@@ -65,7 +66,7 @@ function PublishForm({ s, projectId, kind }: { s: ProjectSummary; projectId: num
           name="deadline"
           label="公示截止日"
           rules={[{ required: true, message: '请选择公示截止日' }]}
-          extra={`公示期自发布次日起算，不少于 ${DEFAULT_NOTICE_DAYS} 日（最早 ${earliest}）`}
+          extra={`公示期自发布次日起算，不少于 ${minDays} 日（最早 ${earliest}）`}
         >
           <DatePicker aria-label="公示截止日" disabledDate={(d) => d.format('YYYY-MM-DD') < earliest} />
         </Form.Item>

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Radio, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { decideVote, DEFAULT_VOTE_RULE, VOTE_RULE_LABELS, type VoteRule } from '../../../../../server/src/domain/vote.ts';
+import { decideVote, VOTE_RULE_LABELS, type VoteRule } from '../../../../../server/src/domain/vote.ts';
 import { PrintButton } from '../../../components/PrintButton';
 import { errorMessage } from '../../../lib/serverErrors';
 import { AREA_RULE, formatArea, parseArea } from '../../../lib/units';
@@ -239,7 +239,7 @@ function VoteEntry({ s, projectId }: { s: ProjectSummary; projectId: number }) {
     await refresh();
   };
   const action = actionOf(s, 'vote');
-  const rule = (s.vote?.rule as VoteRule | undefined) ?? DEFAULT_VOTE_RULE;
+  const rule = (s.vote?.rule as VoteRule | undefined) ?? s.rules.voteRule;
   return (
     <Card size="small" title="录入投票表决结果">
       {action?.allowed ? (
