@@ -53,15 +53,21 @@ export function ProjectListPage() {
 
   const columns: TableColumnsType<ProjectRow> = [
     { title: '项目编号', dataIndex: 'no', width: 150, render: (no: string, p) => <Link to={`/repair/projects/${p.id}`}>{no}</Link> },
-    { title: '项目名称', dataIndex: 'name', ellipsis: true },
-    { title: '项目类型', dataIndex: 'type', width: 140, render: (t: ProjectType) => TYPE_LABELS[t] },
+    // The name is what a committee recognises a project by: it takes the width the amounts leave.
+    {
+      title: '项目名称',
+      dataIndex: 'name',
+      ellipsis: true,
+      render: (name: string, p) => <Link to={`/repair/projects/${p.id}`}>{name}</Link>,
+    },
+    { title: '项目类型', dataIndex: 'type', width: 130, render: (t: ProjectType) => TYPE_LABELS[t] },
     {
       title: '状态',
       dataIndex: 'statusLabel',
-      width: 130,
+      width: 120,
       render: (label: string, p) => <Tag color={STATUS_COLORS[p.status]}>{label}</Tag>,
     },
-    { title: '预算总额（元）', dataIndex: 'budgetTotal', width: 140, align: 'right', render: money },
+    { title: '预算总额（元）', dataIndex: 'budgetTotal', width: 130, align: 'right', render: money },
     {
       title: '已划转（元）',
       key: 'transferred',
@@ -69,9 +75,9 @@ export function ProjectListPage() {
       align: 'right',
       render: (_: unknown, p) => (moneyOf.data ? money(transferred.get(p.id) ?? 0) : ''),
     },
-    { title: '结算金额（元）', dataIndex: 'settlementAmount', width: 140, align: 'right', render: money },
-    { title: '创建日期', dataIndex: 'createdAt', width: 110, render: (d: string) => formatDate(d) },
-    { title: '操作', key: 'actions', width: 100, render: (_: unknown, p) => <ActionMenu projectId={p.id} /> },
+    { title: '结算金额（元）', dataIndex: 'settlementAmount', width: 130, align: 'right', render: money },
+    { title: '创建日期', dataIndex: 'createdAt', width: 100, render: (d: string) => formatDate(d) },
+    { title: '操作', key: 'actions', width: 90, render: (_: unknown, p) => <ActionMenu projectId={p.id} /> },
   ];
 
   return (
@@ -125,7 +131,7 @@ export function ProjectListPage() {
           刷新
         </Button>
       </Flex>
-      <Table<ProjectRow> {...table.tableProps} columns={columns} size="middle" scroll={{ x: 1000 }} />
+      <Table<ProjectRow> {...table.tableProps} columns={columns} size="middle" scroll={{ x: 1120 }} />
     </Page>
   );
 }
