@@ -438,6 +438,7 @@ describe('1.3.2 新建紧急维修项目（业主委员会）', () => {
     await showsText(page.getByRole('alert'), '累计申请金额 33,000.00 元已达结算金额 33,000.00 元，不能再申请拨付（R-49）');
 
     await officeReviews(last.no);
+    // The teller's 划转确认 page is still open from the first phase: the look-up finds the new instruction.
     await bankTransfers(last.no, '11,400.00', '壹万壹仟肆佰元整');
 
     // Done: the houses paid the settlement exactly, and the project completed.
