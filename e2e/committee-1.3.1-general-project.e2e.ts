@@ -2,10 +2,10 @@
 // (基本信息, 维修设施设备, 分摊范围, 预算分摊, 合并分摊清册, 拨付计划, 保存), 第二步 发布立项公示, 第三步 业主表决.
 // SPEC §7.1 F-40, R-40, R-41; §7.2 F-41, F-42, R-42, R-43 (the notice period holds the approval back).
 // The office's and the bank's steps need the notice period to have passed: they follow in their own spec.
-import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, loginAs, openBrowser } from './browser.ts';
 import { actionButton, goes, openMenu, screenshotFailures, shows, showsText, textOf, toast, uniqueSuffix } from './helpers.ts';
+import { operate, pickFacility, projectRow as rowOf } from './project-helpers.ts';
 
 let b: Browser;
 beforeAll(async () => {
@@ -17,29 +17,6 @@ afterAll(async () => {
 screenshotFailures(() => [b?.page]);
 
 const BUILDING = '4栋';
-const rowOf = (scope: Page | Locator, text: string) => scope.locator('.ant-table-tbody tr').filter({ hasText: text });
-
-/** Ticks a facility in 请选择设施设备: its place in the tree, then its row. */
-async function pickFacility(dialog: Locator, place: string, name: string) {
-  await dialog
-    .getByRole('tree', { name: '安装位置' })
-    .locator('.ant-tree-node-content-wrapper')
-    .filter({ hasText: new RegExp(`^${place}\\(\\d+\\)$`) })
-    .click();
-  await rowOf(dialog, name).getByRole('checkbox').check();
-}
-
-/** One of the project's 操作 entries on 维修项目列表, opened through the menu (a 公示管理 entry via its submenu). */
-async function operate(page: Page, projectName: string, entry: string, submenu?: string) {
-  await rowOf(page, projectName).getByRole('button', { name: '操作' }).click();
-  if (submenu) {
-    await page.getByRole('menuitem', { name: entry }).hover();
-    await page.getByRole('menuitem', { name: submenu }).click();
-  } else {
-    await page.getByRole('menuitem', { name: entry, exact: true }).click();
-  }
-}
-
 describe('1.3.1 新建一般维修项目（业主委员会）', () => {
   const name = `${BUILDING}屋面及外墙维修${uniqueSuffix()}`;
 

@@ -1,29 +1,60 @@
-// Steps that several repair-project journeys share: the office's review of a project request, and
-// printing a project document as the browser prints it.
-import type { Locator, Page } from 'playwright-core';
+// Steps shared by the repair-project specs (owners' committee manual §1.3): the committee's 维修项目列表
+// and editor, the office's 维修项目申请 review (受理, 审核通过), the bank's 划转确认, printing a project
+// document to PDF, and an API caller for setup and for reading what the server holds.
+import { type APIRequestContext, type Locator, type Page, request } from 'playwright-core';
 import { expect } from 'vitest';
+import { baseUrl, DEMO_PASSWORD } from './browser.ts';
 import { goes, openMenu, shows, showsText, toast } from './helpers.ts';
 import { pdfText } from './pdf-text.ts';
 
-/** A row of the page's tables that holds `text`. */
-export const projectRow = (page: Page | Locator, text: string) => page.locator('.ant-table-tbody tr').filter({ hasText: text });
+// biome-ignore lint/suspicious/noExplicitAny: the answers are read by the assertions that check them
+export type Json = any;
 
-/** 维修项目申请 › the request's review page, from the office's menu. */
-export async function openRequest(page: Page, no: string) {
-  await openMenu(page, '业务受理', '维修项目申请');
-  await shows(page.getByRole('heading', { name: '维修项目申请' }));
-  await projectRow(page, no).getByRole('link', { name: no }).click();
-  await shows(page.getByRole('heading', { name: '维修项目申请审核' }));
-  await showsText(page.locator('.ant-descriptions').first(), no);
+/** A logged-in API caller with its own cookies, sending the CSRF token as the pages do. */
+export interface Caller {
+  ctx: APIRequestContext;
+  get(path: string): Promise<Json>;
+  send(method: 'POST' | 'PUT', path: string, body?: unknown): Promise<Json>;
 }
 
-export async function acceptOnPage(page: Page, no: string) {
-  await page.getByRole('button', { name: '受理', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: '受理' });
-  await settled(dialog);
-  await dialog.getByRole('button', { name: '受理' }).click();
-  await shows(toast(page, `${no} 已受理`));
-  await goes(dialog);
+export async function callerAs(orgCode: string, username: string): Promise<Caller> {
+  const ctx = await request.newContext({ baseURL: baseUrl() });
+  const login = await ctx.post('/api/auth/login', { data: { orgCode, username, password: DEMO_PASSWORD } });
+  expect(login.status(), await login.text()).toBe(200);
+  const { csrfToken } = await login.json();
+  const check = async (res: Awaited<ReturnType<APIRequestContext['get']>>) => {
+    expect(res.status(), `${res.url()}: ${await res.text()}`).toBe(200);
+    return res.json();
+  };
+  return {
+    ctx,
+    get: async (path) => check(await ctx.get(path)),
+    send: async (method, path, body) => check(await ctx.fetch(path, { method, data: body ?? {}, headers: { 'x-csrf-token': csrfToken } })),
+  };
+}
+
+/** A row of the page's (or a dialog's) table holding `text`. */
+export const projectRow = (scope: Page | Locator, text: string) => scope.locator('.ant-table-tbody tr').filter({ hasText: text });
+
+/** Ticks a facility in 请选择设施设备: its place in the tree, then its row. */
+export async function pickFacility(dialog: Locator, place: string, name: string) {
+  await dialog
+    .getByRole('tree', { name: '安装位置' })
+    .locator('.ant-tree-node-content-wrapper')
+    .filter({ hasText: new RegExp(`^${place}\\(\\d+\\)$`) })
+    .click();
+  await projectRow(dialog, name).getByRole('checkbox').check();
+}
+
+/** One of the project's 操作 entries on 维修项目列表, opened through the menu (a 公示管理 entry via its submenu). */
+export async function operate(page: Page, projectName: string, entry: string, submenu?: string) {
+  await projectRow(page, projectName).getByRole('button', { name: '操作' }).click();
+  if (submenu) {
+    await page.getByRole('menuitem', { name: entry }).hover();
+    await page.getByRole('menuitem', { name: submenu }).click();
+  } else {
+    await page.getByRole('menuitem', { name: entry, exact: true }).click();
+  }
 }
 
 /** Waits for a dialog to finish opening: a click during antd's zoom-in can land beside its button. */
@@ -38,6 +69,26 @@ export async function settled(dialog: Locator) {
     .toBe(0);
 }
 
+/** 业务受理 › 维修项目申请 › the request's review page, from the office's menu. */
+export async function openRequest(page: Page, no: string) {
+  await openMenu(page, '业务受理', '维修项目申请');
+  await shows(page.getByRole('heading', { name: '维修项目申请' }));
+  await projectRow(page, no).getByRole('link', { name: no }).click();
+  await shows(page.getByRole('heading', { name: '维修项目申请审核' }));
+  await showsText(page.locator('.ant-descriptions').first(), no);
+}
+
+/** 受理 on the open review page (the acceptor records the paper documents received). */
+export async function acceptOnPage(page: Page, no: string) {
+  await page.getByRole('button', { name: '受理', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: '受理' });
+  await settled(dialog);
+  await dialog.getByRole('button', { name: '受理' }).click();
+  await shows(toast(page, `${no} 已受理`));
+  await goes(dialog);
+}
+
+/** 审核通过 on the open review page, confirmed. */
 export async function approveOnPage(page: Page, no: string) {
   await page.getByRole('button', { name: '审核通过' }).click();
   const confirm = page.getByRole('dialog').filter({ hasText: `${no}？` });
@@ -45,6 +96,17 @@ export async function approveOnPage(page: Page, no: string) {
   await confirm.getByRole('button', { name: '审核通过' }).click();
   await shows(toast(page, `${no} 已审核通过`));
   await goes(confirm);
+}
+
+/** 银行业务 › 划转确认: looks the approved disbursement up by its number and returns its dialog. */
+export async function openTransfer(page: Page, no: string): Promise<Locator> {
+  await openMenu(page, '银行业务', '划转确认');
+  await shows(page.getByRole('heading', { name: '划转确认' }));
+  await page.getByLabel('拨付指令号').fill(no);
+  await page.getByRole('button', { name: '查询' }).click();
+  const dialog = page.getByRole('dialog', { name: `划转确认：${no}` });
+  await settled(dialog);
+  return dialog;
 }
 
 /** The print view as the browser prints it (A4, no toolbar), as text without white space. */
@@ -59,4 +121,16 @@ export async function printedText(page: Page): Promise<string> {
   expect(text).not.toContain('返回');
   await page.emulateMedia({ media: 'screen' });
   return text.replace(/\s+/g, '');
+}
+
+/** Clicks a print button of the workspace (it opens the print view in a new tab) and prints that tab. */
+export async function printFrom(page: Page, button: Locator): Promise<string> {
+  const opened = page.context().waitForEvent('page');
+  await button.click();
+  const print = await opened;
+  try {
+    return await printedText(print);
+  } finally {
+    await print.close();
+  }
 }

@@ -4,43 +4,25 @@
 // no owners' names), §10 Printing (every project document on A4). The committee's own steps are taken
 // through the API here (its pages have their own spec): an emergency project needs no vote and no wait
 // for the notice period, so the whole way runs on today's date.
-import { type APIRequestContext, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, baseUrl, DEMO_PASSWORD, loginAs, openBrowser } from './browser.ts';
+import { type Browser, loginAs, openBrowser } from './browser.ts';
 import { goes, logout, openMenu, screenshotFailures, shows, showsText, toast, uniqueSuffix } from './helpers.ts';
-import { acceptOnPage, approveOnPage, openRequest, printedText, projectRow } from './project-helpers.ts';
+import {
+  acceptOnPage,
+  type Caller,
+  callerAs,
+  approveOnPage,
+  openRequest,
+  openTransfer,
+  printedText,
+  projectRow,
+} from './project-helpers.ts';
 
 const BUDGET = 1_000_000;
 const suffix = uniqueSuffix();
 const PROJECT = `3栋外墙应急抢修${suffix}`;
 const CANCELLED = `中心花园改造${suffix}`;
 const CANCEL_REASON = `施工方案未获业主大会通过，项目撤销（${suffix}）`;
-
-// biome-ignore lint/suspicious/noExplicitAny: the answers are read by the assertions that check them
-type Json = any;
-
-/** A logged-in API caller with its own cookies, sending the CSRF token as the pages do. */
-interface Caller {
-  ctx: APIRequestContext;
-  get(path: string): Promise<Json>;
-  send(method: 'POST' | 'PUT', path: string, body?: unknown): Promise<Json>;
-}
-
-async function callerAs(orgCode: string, username: string): Promise<Caller> {
-  const ctx = await request.newContext({ baseURL: baseUrl() });
-  const login = await ctx.post('/api/auth/login', { data: { orgCode, username, password: DEMO_PASSWORD } });
-  expect(login.status(), await login.text()).toBe(200);
-  const { csrfToken } = await login.json();
-  const check = async (res: Awaited<ReturnType<APIRequestContext['get']>>) => {
-    expect(res.status(), `${res.url()}: ${await res.text()}`).toBe(200);
-    return res.json();
-  };
-  return {
-    ctx,
-    get: async (path) => check(await ctx.get(path)),
-    send: async (method, path, body) => check(await ctx.fetch(path, { method, data: body ?? {}, headers: { 'x-csrf-token': csrfToken } })),
-  };
-}
 
 /** A date in Beijing, `days` from today. */
 const beijingDay = (days = 0) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
@@ -125,8 +107,6 @@ afterAll(async () => {
 screenshotFailures(() => [office?.page, bank?.page, visitor?.page]);
 
 const summary = () => committee.get(`/api/projects/${projectId}/summary`);
-const row = projectRow;
-
 describe('F-60 维修项目申请（维修资金管理部门）', () => {
   it('the acceptor receives the approval application at the window; the reviewer sees the project’s money and approves it', async () => {
     const { page } = office;
@@ -164,7 +144,7 @@ describe('F-60 维修项目申请（维修资金管理部门）', () => {
     await loginAs(page, 'JMWXZJ', 'admin');
     await openRequest(page, first.no);
     await showsText(page.locator('.ant-descriptions').first(), '第 1 期');
-    await showsText(row(page, '江门市建安工程有限公司'), '4,000.00');
+    await showsText(projectRow(page, '江门市建安工程有限公司'), '4,000.00');
     await showsText(page.getByTestId('project-money'), '4,000.00');
     await page.getByRole('button', { name: '退回' }).click();
     const dialog = page.getByRole('dialog', { name: '退回' });
@@ -186,8 +166,8 @@ describe('F-60 维修项目申请（维修资金管理部门）', () => {
     await approveOnPage(page, second.no);
     await showsText(page.getByTestId('project-money'), '2,000.00');
     await page.getByRole('button', { name: '返回维修项目申请' }).click();
-    await showsText(row(page, second.no), '审核通过');
-    await showsText(row(page, first.no), '已退回');
+    await showsText(projectRow(page, second.no), '审核通过');
+    await showsText(projectRow(page, first.no), '已退回');
   });
 });
 
@@ -197,11 +177,7 @@ describe('F-70 划转确认 and 清退确认（专户银行）', () => {
     const instruction = s.requests.find((r: { kind: string; status: string }) => r.kind === 'disbursement' && r.status === 'approved');
     const { page } = bank;
     await loginAs(page, 'ICBCJM', 'teller01');
-    await openMenu(page, '银行业务', '划转确认');
-    await shows(page.getByRole('heading', { name: '划转确认' }));
-    await page.getByLabel('拨付指令号').fill(instruction.no);
-    await page.getByRole('button', { name: '查询' }).click();
-    const dialog = page.getByRole('dialog', { name: `划转确认：${instruction.no}` });
+    const dialog = await openTransfer(page, instruction.no);
     await showsText(dialog, '2,000.00 元（人民币贰仟元整）');
     await showsText(dialog, '江门市监理有限公司');
     await dialog.getByLabel('划转金额（元）').fill('1999.99');
@@ -213,7 +189,7 @@ describe('F-70 划转确认 and 清退确认（专户银行）', () => {
     await shows(page.getByText('划转确认成功'));
     await goes(dialog);
     await page.getByRole('tab', { name: '已划转' }).click();
-    await shows(row(page, instruction.no));
+    await shows(projectRow(page, instruction.no));
     expect((await summary()).money.transferred).toBe(200_000);
   });
 
@@ -274,9 +250,9 @@ describe('F-72 公示公告 and 维修项目（公众，无需登录）', () => 
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '公示公告' }).click();
     await page.getByLabel('公示类型').click();
     await page.locator('.ant-select-dropdown:visible').getByText('验收公示', { exact: true }).click();
-    await shows(row(page, `${PROJECT}验收公示`));
-    await goes(row(page, `${PROJECT}立项公示`));
-    await row(page, `${PROJECT}验收公示`).getByRole('link').click();
+    await shows(projectRow(page, `${PROJECT}验收公示`));
+    await goes(projectRow(page, `${PROJECT}立项公示`));
+    await projectRow(page, `${PROJECT}验收公示`).getByRole('link').click();
     await shows(page.getByText(`决算清册（共 ${sheet.total} 户`, { exact: false }));
     for (const text of [acceptanceNo, '9,500.00 元（人民币玖仟伍佰元整）', '10,000.00 元（人民币壹万元整）'])
       await showsText(page.locator('.ant-descriptions'), text);
@@ -286,10 +262,10 @@ describe('F-72 公示公告 and 维修项目（公众，无需登录）', () => 
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '维修项目' }).click();
     await page.getByLabel('物业区域').click();
     await page.locator('.ant-select-dropdown:visible').getByText('侨城花园', { exact: true }).click();
-    const project = row(page, PROJECT);
+    const project = projectRow(page, PROJECT);
     for (const text of ['紧急维修项目', '已立项', '10,000.00', '2,000.00', '500.00', '9,500.00']) await showsText(project, text);
     // A project shows once it has published a notice, even one that withdraws it.
-    await showsText(row(page, CANCELLED), '编辑中');
+    await showsText(projectRow(page, CANCELLED), '编辑中');
   });
 
   it('§10 a visitor prints the notice with its list, without logging in', async () => {

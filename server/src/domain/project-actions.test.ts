@@ -117,6 +117,24 @@ describe('§7.2 general project', () => {
     expect(blockOf(f, 'disbursement')).toEqual({ rule: 'R-45', message: '拨付计划各期金额均已申请' });
   });
 
+  it('R-49 once the applications reach the settlement, the plan’s remainder cannot be applied for', () => {
+    const accepted = {
+      ...published(),
+      vote: { passed: true },
+      approval: 'approved' as const,
+      acceptance: { done: true, noticePublished: true },
+      settlement: 90_000n,
+    };
+    const reached = facts('general', { ...accepted, phases: phases(30_000n, 40_000n, 20_000n) });
+    expect(blockOf(reached, 'disbursement')).toEqual({
+      rule: 'R-49',
+      message: '累计申请金额 900.00 元已达结算金额 900.00 元，不能再申请拨付',
+    });
+    // A fen below the settlement, or a refund that frees some, leaves room.
+    expect(blockOf(facts('general', { ...accepted, phases: phases(30_000n, 40_000n, 19_999n) }), 'disbursement')).toBeUndefined();
+    expect(blockOf({ ...reached, transferred: 90_000n, refunded: 1n }, 'disbursement')).toBeUndefined();
+  });
+
   it('R-43 the approval application waits for the notice period to end and for a passed vote', () => {
     const f = facts('general');
     expect(blockOf(f, 'approval')).toEqual({ rule: 'R-43', message: '须先发布立项公示，才能提交立项申请' });

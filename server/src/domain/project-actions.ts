@@ -203,10 +203,14 @@ function disbursementBlock(f: ProjectFacts): Block | null {
   if (f.approval !== 'approved') return block('R-44', '项目立项审核通过后才能申请资金拨付');
   const open = f.phases.map((p, i) => ({ i, left: phaseRemaining(p.amount, [p.applied]) })).filter((p) => p.left > 0n);
   if (open.length === 0) return block('R-45', '拨付计划各期金额均已申请');
+  const applied = f.phases.reduce((a, p) => a + p.applied, 0n);
+  // After acceptance the settlement caps what can still be applied for, whatever the plan left (R-49).
+  if (f.settlement !== null && applied - f.refunded >= f.settlement) {
+    return block('R-49', `累计申请金额 ${yuan(applied - f.refunded)}已达结算金额 ${yuan(f.settlement)}，不能再申请拨付`);
+  }
   if (f.acceptance.done && f.acceptance.noticePublished) return null;
 
   // Before acceptance, some phase other than the last must still take at least one fen within the percentage.
-  const applied = f.phases.reduce((a, p) => a + p.applied, 0n);
   const percent = f.acceptancePercent ?? ACCEPTANCE_BEFORE_PERCENT;
   const last = f.phases.length - 1;
   const roomBelowPercent = !needsAcceptanceFirst({

@@ -25,11 +25,14 @@ export function ProjectConfirmPage({ kind }: { kind: InstructionKind }) {
     (list?.items ?? []).filter((i) => i.kind === kind && (!wanted || i.number.includes(wanted)));
   const columns = instructionColumns(text.number, text.amount);
   const open = (pending.data?.items ?? []).find((i) => i.kind === kind && i.number === openNo);
-  const missing = openNo && pending.data && !open;
+  // Judged on a fresh list only: an instruction approved since the page was opened is not in the old one.
+  const missing = openNo && pending.data && !pending.isFetching && !open;
 
   const lookUp = (value: string) => {
     const no = value.trim().toUpperCase();
     setSearch(no);
+    // The office approves while the teller works: every look-up reads what waits now.
+    void pending.refetch();
     // After the Enter of a scan or a keyboard has been handled: a dialog opened during that key
     // takes the focus, and the same key then presses its close button.
     window.setTimeout(() => setOpenNo(no || undefined));
