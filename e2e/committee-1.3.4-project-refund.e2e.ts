@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, loginAs, openBrowser } from './browser.ts';
 import { openHouse } from './payment-helpers.ts';
-import { printedText } from './project-helpers.ts';
+import { printFrom, projectRow } from './project-helpers.ts';
 import { goes, openMenu, screenshotFailures, shows, showsText, textOf, toast, uniqueSuffix } from './helpers.ts';
 
 const PROJECT = '1栋屋面防水翻新';
@@ -25,13 +25,14 @@ afterAll(async () => {
 });
 screenshotFailures(() => [committee?.page, bank?.page]);
 
-const rowOf = (page: Page, text: string) => page.locator('.ant-table-tbody tr').filter({ hasText: text });
+const rowOf = projectRow;
 const statistic = (page: Page, title: string) =>
   page.locator('.ant-statistic').filter({ hasText: title }).locator('.ant-statistic-content');
 
 describe('1.3.4 项目清退（业主委员会、专户银行）', () => {
   let refundNo: string;
   let refundedBefore: number;
+  let disbursementNo: string;
 
   it('F-46: 第一步 操作 › 清退 lists the transferred disbursement; more than is left of it is refused; the notice is issued', async () => {
     const { page } = committee;
@@ -47,6 +48,8 @@ describe('1.3.4 项目清退（业主委员会、专户银行）', () => {
     await shows(page.getByRole('heading', { name: '资金清退' }));
     const source = rowOf(page, '第 1 期');
     await showsText(source, '93,000.00');
+    disbursementNo = (/BF\d{12}/.exec(await textOf(source)) ?? [])[0] as string;
+    expect(disbursementNo).toBeTruthy();
     await source.getByRole('checkbox').check();
     await shows(page.getByText(/所选拨付可清退 [\d,]+\.\d{2} 元/));
     const left = (/所选拨付可清退 ([\d,]+\.\d{2}) 元/.exec(await textOf(page.getByText(/所选拨付可清退/))) ?? [])[1] as string;
@@ -69,17 +72,11 @@ describe('1.3.4 项目清退（业主委员会、专户银行）', () => {
   });
 
   it('F-46 §10: 第二步 第三步 打印通知单 prints the 清退通知单 with its number, the amount in capitals and the disbursement it returns', async () => {
-    const { page, context } = committee;
-    const [print] = await Promise.all([
-      context.waitForEvent('page'),
-      rowOf(page, REASON).getByRole('button', { name: '打印通知单' }).click(),
-    ]);
-    await print.waitForLoadState();
-    const printed = await printedText(print);
-    for (const text of ['维修资金清退通知单', `编号：${refundNo}`, '人民币贰万元整', REASON.replace(/\s+/g, ''), PROJECT]) {
+    const { page } = committee;
+    const printed = await printFrom(page, rowOf(page, REASON).getByRole('button', { name: '打印通知单' }));
+    for (const text of ['维修资金清退通知单', `编号：${refundNo}`, '人民币贰万元整', REASON.replace(/\s+/g, ''), disbursementNo]) {
       expect(printed).toContain(text);
     }
-    await print.close();
   });
 
   it('F-70 F-46: 第四步 the teller confirms the notice at 清退确认 — a wrong amount is refused, the right one is credited back to the houses', async () => {

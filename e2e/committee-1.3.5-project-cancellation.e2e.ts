@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, loginAs, openBrowser } from './browser.ts';
 import { goes, openMenu, screenshotFailures, shows, showsText, toast, uniqueSuffix } from './helpers.ts';
-import { printedText, projectRow, settled } from './project-helpers.ts';
+import { operate, printFrom, projectRow, settled } from './project-helpers.ts';
 
 const DRAFT = '3栋电梯曳引机更换';
 const RUNNING = '1栋屋面防水翻新';
@@ -51,8 +51,8 @@ describe('1.3.5 撤销项目（业主委员会）', () => {
     // Before its notice, 撤销 itself is not offered.
     await openOperations(page, DRAFT);
     await shows(page.locator('.ant-dropdown-menu-item-disabled').filter({ hasText: /^撤销$/ }));
-    await page.getByRole('menuitem', { name: '公示管理' }).hover();
-    await page.getByRole('menuitem', { name: '撤销公示' }).click();
+    await page.keyboard.press('Escape');
+    await operate(page, DRAFT, '公示管理', '撤销公示');
     await shows(page.getByRole('heading', { name: '公示管理' }));
     const card = page.getByTestId('notice-cancellation');
     await card.getByRole('button', { name: '发布预览' }).click();
@@ -75,13 +75,10 @@ describe('1.3.5 撤销项目（业主委员会）', () => {
   });
 
   it('§10: 第二步 打印公示 prints the 撤销公示 with its number and reason; the public portal shows it without logging in', async () => {
-    const { page, context } = b;
+    const { page } = b;
     const card = page.getByTestId('notice-cancellation');
-    const [print] = await Promise.all([context.waitForEvent('page'), card.getByRole('button', { name: '打印公告' }).click()]);
-    await print.waitForLoadState();
-    const printed = await printedText(print);
+    const printed = await printFrom(page, card.getByRole('button', { name: '打印公告' }));
     for (const text of ['维修项目撤销公示', `编号：${noticeNo}`, REASON.replace(/\s+/g, ''), DRAFT]) expect(printed).toContain(text);
-    await print.close();
 
     const v = visitor.page;
     await v.goto(`/notices/${noticeNo}`);
@@ -91,8 +88,8 @@ describe('1.3.5 撤销项目（业主委员会）', () => {
 
   it('F-47: 第三步 操作 › 撤销 asks first, then 撤销成功; the project is 已撤销 and offers nothing more', async () => {
     const { page } = b;
-    await openOperations(page, DRAFT);
-    await page.getByRole('menuitem', { name: '撤销', exact: true }).click();
+    await openMenu(page, '维修项目管理', '维修项目列表');
+    await operate(page, DRAFT, '撤销');
     const confirm = page.getByRole('dialog').filter({ hasText: '撤销维修项目？' });
     await settled(confirm);
     await confirm.getByRole('button', { name: '撤销' }).click();

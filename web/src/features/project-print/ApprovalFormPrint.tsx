@@ -62,12 +62,15 @@ function ApprovalForm({ p, s }: { p: ProjectDetail; s: ProjectSummary }) {
       </table>
       {simple && r.payees.length > 0 && (
         <>
-          <h3>六、收款账户</h3>
+          <h3>五、收款账户</h3>
           <PayeesTable payees={r.payees} />
         </>
       )}
       {r.note && <p>申请说明：{r.note}</p>}
-      <p>说明：申请人请携本申请单（加盖业主委员会公章）及相关资料至维修资金管理部门受理窗口办理；审核通过后方可申请资金拨付。</p>
+      <p>
+        说明：申请人请携本申请单（加盖业主委员会公章）及相关资料至维修资金管理部门受理窗口办理；
+        {simple ? '立项与资金拨付一并审核，审核通过后由专户银行划转至上述收款账户。' : '审核通过后方可申请资金拨付。'}
+      </p>
     </PrintLayout>
   );
 }
