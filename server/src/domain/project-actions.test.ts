@@ -25,7 +25,7 @@ function facts(type: ProjectType, over: Partial<ProjectFacts> = {}): ProjectFact
           ],
     transferred: 0n,
     refunded: 0n,
-    pendingDisbursements: 0,
+    awaitingTransfer: 0,
     cancellationNotice: false,
     ...over,
   };
@@ -262,9 +262,9 @@ describe('§7.2 simple project', () => {
     expect(allowed(f)).toEqual(['edit', 'acceptance_notice', 'cancellation_notice']);
     f = { ...f, acceptance: { done: true, noticePublished: true }, today: '2026-12-09' };
     expect(allowed(f)).toEqual(['edit', 'approval', 'cancellation_notice']);
-    f = { ...f, approval: 'submitted', pendingDisbursements: 1 };
+    f = { ...f, approval: 'submitted' };
     expect(allowed(f)).toEqual(['cancellation_notice']);
-    f = { ...f, status: 'completed', approval: 'approved', pendingDisbursements: 0, transferred: BUDGET };
+    f = { ...f, status: 'completed', approval: 'approved', transferred: BUDGET };
     expect(allowed(f)).toEqual([]);
   });
 
@@ -339,9 +339,13 @@ describe('F-46 refund, F-47 and R-50 cancellation', () => {
     expect(blockOf(running, 'cancel')?.rule).toBe('R-50');
   });
 
-  it('R-50 a pending disbursement application blocks the cancellation', () => {
-    const f = { ...running, transferred: 0n, cancellationNotice: true, pendingDisbursements: 2 };
-    expect(blockOf(f, 'cancel')).toEqual({ rule: 'R-50', message: '尚有 2 笔拨付申请在审核中或待划转，须先撤回或经审核不通过后才能撤销' });
+  it('R-50 an instruction the bank holds blocks the cancellation; applications under review close with the project', () => {
+    const f = { ...running, transferred: 0n, cancellationNotice: true, awaitingTransfer: 2 };
+    expect(blockOf(f, 'cancel')).toEqual({
+      rule: 'R-50',
+      message: '尚有 2 笔拨付指令已发送专户银行、尚未划转，须待银行划转并清退后才能撤销',
+    });
+    expect(blockOf({ ...f, awaitingTransfer: 0 }, 'cancel')).toBeUndefined();
   });
 
   it('F-47 a cancelled project allows nothing', () => {
@@ -383,7 +387,7 @@ describe('§7.2 properties', () => {
     }),
     transferred: fc.bigInt({ min: 0n, max: 200_000n }),
     refunded: fc.bigInt({ min: 0n, max: 200_000n }),
-    pendingDisbursements: fc.integer({ min: 0, max: 3 }),
+    awaitingTransfer: fc.integer({ min: 0, max: 3 }),
     cancellationNotice: fc.boolean(),
   });
 

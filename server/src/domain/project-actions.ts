@@ -59,8 +59,8 @@ export interface ProjectFacts {
   phases: readonly PhaseFacts[];
   transferred: bigint;
   refunded: bigint;
-  /** Disbursement applications submitted but not yet transferred or refused (for a simple project, its submitted approval). */
-  pendingDisbursements: number;
+  /** Disbursement instructions approved and sent to the bank but not yet transferred. */
+  awaitingTransfer: number;
   /** Whether a cancellation notice has been published. */
   cancellationNotice: boolean;
   /** R-46 percentage; ACCEPTANCE_BEFORE_PERCENT when left out. */
@@ -267,9 +267,10 @@ function cancelBlock(f: ProjectFacts): Block | null {
   // committee should learn that before it posts one (manual §1.3.5: 先进行资金退回操作).
   const money = canCancel(f.transferred, f.refunded);
   if (money) return block('R-50', money);
-  // A pending application could still be transferred after the cancellation and break R-50.
-  if (f.pendingDisbursements > 0) {
-    return block('R-50', `尚有 ${f.pendingDisbursements} 笔拨付申请在审核中或待划转，须先撤回或经审核不通过后才能撤销`);
+  // Applications still under review close with the project; an instruction the bank already holds
+  // may be paid out at any moment, and its transfer must be recorded (and refunded) first.
+  if (f.awaitingTransfer > 0) {
+    return block('R-50', `尚有 ${f.awaitingTransfer} 笔拨付指令已发送专户银行、尚未划转，须待银行划转并清退后才能撤销`);
   }
   if (!f.cancellationNotice) return block('F-47', '须先发布撤销公示，才能撤销项目');
   return null;

@@ -29,9 +29,7 @@ export async function projectFacts(db: Conn, ctx: Ctx, p: ProjectRow): Promise<P
   const percent = await getSetting(db, 'acceptanceFirstPercent');
   const [pending] = await rowsOf<{ n: number }>(
     db,
-    sql`select count(*)::int as n from project_requests where project_id = ${p.id} and (
-      (kind = 'disbursement' and status in ('submitted', 'accepted', 'approved'))
-      or (${p.type} = 'simple' and kind = 'approval' and status in ('submitted', 'accepted')))`,
+    sql`select count(*)::int as n from project_requests where project_id = ${p.id} and kind = 'disbursement' and status = 'approved'`,
   );
   // A vote counts only for the initiation notice it followed: a new notice after a failed vote starts over.
   const vote = p.votePassed !== null && initiation !== null && p.voteNoticeId === initiation.id ? { passed: p.votePassed } : null;
@@ -48,7 +46,7 @@ export async function projectFacts(db: Conn, ctx: Ctx, p: ProjectRow): Promise<P
     phases: phases.map((ph) => ({ amount: ph.amount, applied: money.phaseApplied.get(ph.id) ?? 0n })),
     transferred: money.transferred,
     refunded: money.refunded,
-    pendingDisbursements: Number(pending?.n ?? 0),
+    awaitingTransfer: Number(pending?.n ?? 0),
     cancellationNotice: cancellation !== null,
     acceptancePercent: percent,
   };

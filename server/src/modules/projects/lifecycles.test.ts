@@ -243,6 +243,60 @@ describe('F-40 shares entered house by house and imported', () => {
   });
 });
 
+describe('R-40 R-41 amounts before the initiation notice', () => {
+  it('R-40 R-41 the initiation notice is refused while the shares or the plan differ from the budget, naming the rule', async () => {
+    const { id, houseIds } = await draft('general', '2栋', 60_000, [30_000, 30_000]);
+    expect((await member.put(`/api/projects/${id}/plan`, { phases: [{ amount: 30_000, condition: '' }] })).statusCode).toBe(200);
+    refused(await publish(id, 'initiation'), 409, 'R-41');
+    await member.put(`/api/projects/${id}/plan`, { phases: [30_000, 30_000].map((amount) => ({ amount, condition: '' })) });
+
+    const itemId = (await member.get(`/api/projects/${id}`)).json().items[0].id;
+    const [first] = houseIds;
+    expect((await member.put(`/api/projects/${id}/items/${itemId}/shares`, { rows: [{ houseId: first, share: 1 }] })).statusCode).toBe(200);
+    refused(await publish(id, 'initiation'), 409, 'R-40');
+    // 预算分摊 again makes the shares exact, and the notice goes out.
+    expect((await member.post(`/api/projects/${id}/apportion`)).statusCode).toBe(200);
+    expect((await publish(id, 'initiation')).statusCode).toBe(200);
+  });
+});
+
+describe('R-50 open applications at cancellation', () => {
+  it('R-50 an instruction the bank holds blocks the cancellation; an application still under review closes with the project', async () => {
+    const { id } = await draft('emergency', '6栋', 100_000, [40_000, 60_000]);
+    expect((await publish(id, 'initiation')).statusCode).toBe(200);
+    const approval = await member.post(`/api/projects/${id}/approval`, {});
+    expect(approval.statusCode, approval.body).toBe(200);
+    await officeApproves(office, approval.json().requests.find((r: { kind: string }) => r.kind === 'approval').id);
+    const phases = (await member.get(`/api/projects/${id}`)).json().phases;
+    const sent = await member.post(`/api/projects/${id}/disbursements`, { phaseId: phases[0].id, payees: [payee(10_000)] });
+    expect(sent.statusCode, sent.body).toBe(200);
+    await officeApproves(office, sent.json().id);
+    const waiting = await member.post(`/api/projects/${id}/disbursements`, { phaseId: phases[0].id, payees: [payee(20_000)] });
+    expect(waiting.statusCode, waiting.body).toBe(200);
+    expect((await publish(id, 'cancellation', '施工单位退场')).statusCode).toBe(200);
+    refused(await member.post(`/api/projects/${id}/cancel`), 409, 'R-50');
+
+    // An approved instruction is the bank's to pay: the office cannot take it back. Paid and refunded,
+    // it no longer stands in the way, and the application still under review closes with the project.
+    expect((await office.review.post(`/api/office/project-requests/${sent.json().id}/reject`, { reason: '撤销' })).statusCode).toBe(409);
+    expect((await transfer(sent.json().no, 10_000, 'R50-T')).statusCode).toBe(200);
+    refused(await member.post(`/api/projects/${id}/cancel`), 409, 'R-50');
+    const refund = await member.post(`/api/projects/${id}/refunds`, { sourceIds: [sent.json().id], amount: 10_000, reason: '撤销' });
+    const refundNo = refund.json().requests.find((r: { kind: string }) => r.kind === 'refund').no;
+    const paid = await teller.post('/api/bank/project-refunds/confirm', {
+      number: refundNo,
+      amount: 10_000,
+      bankRef: 'R50-Q',
+      bankDate: today(),
+    });
+    expect(paid.statusCode, paid.body).toBe(200);
+    const cancelled = await member.post(`/api/projects/${id}/cancel`);
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    const closed = (await summaryOf(id)).requests.find((r: { no: string }) => r.no === waiting.json().no);
+    expect(closed).toMatchObject({ status: 'rejected' });
+  });
+});
+
 describe('F-41 a published notice keeps its list', () => {
   it('F-41 R-43 the 预算清册 stays as published when the budget is edited afterwards; the vote then waits for a new notice', async () => {
     const { id, houseIds } = await draft('general', '3栋', 90_000, [90_000]);
