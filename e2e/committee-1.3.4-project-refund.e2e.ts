@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, loginAs, openBrowser } from './browser.ts';
-import { openHouse } from './payment-helpers.ts';
+import { CUSTODY, openHouse } from './payment-helpers.ts';
 import { printFrom, projectRow } from './project-helpers.ts';
 import { goes, openMenu, screenshotFailures, shows, showsText, textOf, toast, uniqueSuffix } from './helpers.ts';
 
@@ -74,7 +74,15 @@ describe('1.3.4 项目清退（业主委员会、专户银行）', () => {
   it('F-46 §10: 第二步 第三步 打印通知单 prints the 清退通知单 with its number, the amount in capitals and the disbursement it returns', async () => {
     const { page } = committee;
     const printed = await printFrom(page, rowOf(page, REASON).getByRole('button', { name: '打印通知单' }));
-    for (const text of ['维修资金清退通知单', `编号：${refundNo}`, '人民币贰万元整', REASON.replace(/\s+/g, ''), disbursementNo]) {
+    for (const text of [
+      '维修资金清退通知单',
+      `编号：${refundNo}`,
+      '人民币贰万元整',
+      REASON.replace(/\s+/g, ''),
+      disbursementNo,
+      '缴款账号',
+      CUSTODY.accountNo,
+    ]) {
       expect(printed).toContain(text);
     }
   });

@@ -5776,6 +5776,12 @@ export interface paths {
                                     amount: number;
                                 }[];
                                 sourceIds: number[];
+                                /** @description 清退通知单：缴款账户（维修资金专户） */
+                                payInAccount: {
+                                    bankName: string;
+                                    accountName: string;
+                                    accountNo: string;
+                                } | null;
                                 note: string;
                                 /** Format: date-time */
                                 submittedAt: string;
@@ -6062,6 +6068,12 @@ export interface paths {
                                     amount: number;
                                 }[];
                                 sourceIds: number[];
+                                /** @description 清退通知单：缴款账户（维修资金专户） */
+                                payInAccount: {
+                                    bankName: string;
+                                    accountName: string;
+                                    accountNo: string;
+                                } | null;
                                 note: string;
                                 /** Format: date-time */
                                 submittedAt: string;
@@ -6375,6 +6387,12 @@ export interface paths {
                                     amount: number;
                                 }[];
                                 sourceIds: number[];
+                                /** @description 清退通知单：缴款账户（维修资金专户） */
+                                payInAccount: {
+                                    bankName: string;
+                                    accountName: string;
+                                    accountNo: string;
+                                } | null;
                                 note: string;
                                 /** Format: date-time */
                                 submittedAt: string;
@@ -6536,6 +6554,12 @@ export interface paths {
                                 amount: number;
                             }[];
                             sourceIds: number[];
+                            /** @description 清退通知单：缴款账户（维修资金专户） */
+                            payInAccount: {
+                                bankName: string;
+                                accountName: string;
+                                accountNo: string;
+                            } | null;
                             note: string;
                             /** Format: date-time */
                             submittedAt: string;
@@ -6679,6 +6703,12 @@ export interface paths {
                                     amount: number;
                                 }[];
                                 sourceIds: number[];
+                                /** @description 清退通知单：缴款账户（维修资金专户） */
+                                payInAccount: {
+                                    bankName: string;
+                                    accountName: string;
+                                    accountNo: string;
+                                } | null;
                                 note: string;
                                 /** Format: date-time */
                                 submittedAt: string;
@@ -6843,6 +6873,12 @@ export interface paths {
                                     amount: number;
                                 }[];
                                 sourceIds: number[];
+                                /** @description 清退通知单：缴款账户（维修资金专户） */
+                                payInAccount: {
+                                    bankName: string;
+                                    accountName: string;
+                                    accountNo: string;
+                                } | null;
                                 note: string;
                                 /** Format: date-time */
                                 submittedAt: string;
@@ -6999,6 +7035,12 @@ export interface paths {
                                     amount: number;
                                 }[];
                                 sourceIds: number[];
+                                /** @description 清退通知单：缴款账户（维修资金专户） */
+                                payInAccount: {
+                                    bankName: string;
+                                    accountName: string;
+                                    accountNo: string;
+                                } | null;
                                 note: string;
                                 /** Format: date-time */
                                 submittedAt: string;
@@ -7097,6 +7139,12 @@ export interface paths {
                                     amount: number;
                                 }[];
                                 sourceIds: number[];
+                                /** @description 清退通知单：缴款账户（维修资金专户） */
+                                payInAccount: {
+                                    bankName: string;
+                                    accountName: string;
+                                    accountNo: string;
+                                } | null;
                                 note: string;
                                 /** Format: date-time */
                                 submittedAt: string;

@@ -203,6 +203,8 @@ export const projectRequests = pgTable(
     payees: jsonb('payees').notNull().default(sql`'[]'::jsonb`),
     /** Refund: the disbursements it returns money from. */
     sourceIds: jsonb('source_ids').notNull().default(sql`'[]'::jsonb`),
+    /** Refund: the custody account the applicant pays into, as it stood when the notice was issued. */
+    payInAccount: jsonb('pay_in_account').$type<{ bankName: string; accountName: string; accountNo: string }>(),
     note: text('note').notNull().default(''),
     submittedBy: ref('submitted_by'),
     submittedAt: ts('submitted_at').notNull(),

@@ -7,6 +7,7 @@ import { bigPng, DEMO, file, smallPng } from '../../../test/fixtures.ts';
 import { type Agent, testApp, type TestApp } from '../../../test/harness.ts';
 import { balances, deadlineAfter, demoArea, officeApproves, payee, refused } from '../../../test/project-fixtures.ts';
 import { BANK_API_HEADERS, sign } from '../payments/bank-api-auth.ts';
+import { SETTINGS } from '../settings/store.ts';
 
 let t: TestApp;
 let member: Agent;
@@ -161,6 +162,8 @@ describe('emergency project (紧急维修项目), refund (F-46) and cancellation
     expect(rest.statusCode, rest.body).toBe(200);
     const refunds = rest.json().requests.filter((r: { kind: string }) => r.kind === 'refund');
     expect(refunds.map((r: { no: string }) => r.no).every((no: string) => /^QT\d{12}$/.test(no))).toBe(true);
+    // The notice tells the applicant which account to pay into: the custody account of the day.
+    for (const r of refunds) expect(r.payInAccount).toEqual(SETTINGS.custodyAccount.default);
     const queue = (await teller.get('/api/bank/project-instructions')).json().items.map((i: { number: string }) => i.number);
     for (const r of refunds) expect(queue).toContain(r.no);
     for (const r of refunds) {

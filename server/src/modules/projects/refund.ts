@@ -6,6 +6,7 @@ import { formatYuan } from '../../domain/money.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { AppError, invalid } from '../../lib/errors.ts';
 import { audit } from '../audit/audit.ts';
+import { getSetting } from '../settings/store.ts';
 import { committeeActor, event, loadProject } from './access.ts';
 import { requireAllowed } from './actions.ts';
 import { moneyOf } from './facts.ts';
@@ -47,6 +48,7 @@ export async function issueRefund(ctx: Ctx, id: number, input: { sourceIds: numb
       checkRefund(chosen, earlier, input.amount) ?? checkRefund(money.transferred, money.refunded + money.refunding, input.amount);
     if (problem) throw new AppError(409, 'RULE', `F-46：${problem}`, { amount: `F-46：${problem}` });
     const no = await allocateNumber(tx, 'QT', now);
+    const payInAccount = await getSetting(tx, 'custodyAccount');
     const [r] = await tx
       .insert(projectRequests)
       .values({
@@ -56,6 +58,7 @@ export async function issueRefund(ctx: Ctx, id: number, input: { sourceIds: numb
         status: 'submitted',
         amount: input.amount,
         sourceIds: input.sourceIds,
+        payInAccount,
         note: input.reason,
         submittedBy: actor.userId,
         submittedAt: now,

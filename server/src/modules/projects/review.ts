@@ -162,6 +162,7 @@ export function requestView(r: RequestRow, extra: { phaseSeq: number | null } = 
     amount: Number(r.amount),
     payees: payeesView(r.payees),
     sourceIds: r.sourceIds as number[],
+    payInAccount: r.payInAccount ?? null,
     note: r.note,
     submittedAt: r.submittedAt,
     acceptedAt: r.acceptedAt,

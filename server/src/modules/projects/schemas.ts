@@ -233,6 +233,10 @@ export const requestView = z.object({
   amount: money,
   payees: z.array(payeeView),
   sourceIds: z.array(z.number()),
+  payInAccount: z
+    .object({ bankName: z.string(), accountName: z.string(), accountNo: z.string() })
+    .nullable()
+    .describe('清退通知单：缴款账户（维修资金专户）'),
   note: z.string(),
   submittedAt: z.date(),
   acceptedAt: z.date().nullable(),

@@ -56,6 +56,20 @@ function RefundNotice({ p, s, r }: { p: ProjectDetail; s: ProjectSummary; r: Pro
             <th>清退原因</th>
             <td colSpan={3}>{r.note || '—'}</td>
           </tr>
+          {r.payInAccount && (
+            <>
+              <tr>
+                <th>缴款户名</th>
+                <td colSpan={3}>{r.payInAccount.accountName}</td>
+              </tr>
+              <tr>
+                <th>缴款账号</th>
+                <td>{r.payInAccount.accountNo}</td>
+                <th>开户银行</th>
+                <td>{r.payInAccount.bankName}</td>
+              </tr>
+            </>
+          )}
         </tbody>
       </table>
       <h3>三、清退的拨付</h3>
