@@ -32,7 +32,7 @@ export async function fundReport(ctx: Ctx) {
     sql`with per_house as (
           select h.area_id, h.id as house_id, ha.amount_due, coalesce(la.balance, 0) as balance,
             coalesce(sum(e.amount) filter (where t.kind in ('deposit', 'deposit_reversal')), 0) as deposited,
-            coalesce(-sum(e.amount) filter (where t.kind = 'disbursement'), 0) as disbursed,
+            coalesce(-sum(e.amount) filter (where t.kind in ('project_transfer', 'project_refund')), 0) as disbursed,
             coalesce(-sum(e.amount) filter (where t.kind = 'refund'), 0) as refunded,
             (select e2.amount from ledger_entries e2 join ledger_transactions t2 on t2.id = e2.transaction_id
               where e2.account_id = la.id and t2.kind = 'deposit' order by e2.id limit 1) as first_deposit
@@ -84,7 +84,7 @@ export async function fundReport(ctx: Ctx) {
     ctx.db,
     sql`select to_char(t.created_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month,
           coalesce(sum(e.amount) filter (where t.kind = 'deposit'), 0)::text as deposits,
-          coalesce(-sum(e.amount) filter (where t.kind = 'disbursement'), 0)::text as disbursements
+          coalesce(-sum(e.amount) filter (where t.kind in ('project_transfer', 'project_refund')), 0)::text as disbursements
         from ledger_entries e join ledger_transactions t on t.id = e.transaction_id join ledger_accounts a on a.id = e.account_id
         where a.kind = 'house' and t.created_at >= ${new Date(ctx.clock.now().getTime() - 366 * 86_400_000)}
         group by 1 order by 1`,
