@@ -83,36 +83,63 @@ export async function seedDemoProjects(handle: DbHandle, now: Date) {
       .where(and(eq(projectEvents.projectId, projectId), inArray(projectEvents.action, ['create', 'apportion'])));
   };
 
-  // General project: notice 30 days ago, vote, approval, first phase transferred today.
-  const roof = await createProject(at(member), {
+  const inDays = (days: number) => isoDay(new Date(now.getTime() + days * DAY));
+
+  /**
+   * A project as the committee prepares it: created, its items budgeted and apportioned, its plan,
+   * and — when `noticedDaysAgo` is given — its initiation notice, posted that many days ago.
+   */
+  const prepare = async (d: {
+    type: 'general' | 'emergency' | 'simple';
+    name: string;
+    description: string;
+    period: [string, string] | null;
+    items: { facilityId: number; content: string; contractor: string; remark?: string; budget: bigint }[];
+    plan?: { amount: bigint; condition: string }[];
+    notice?: { content: string; daysAgo?: number };
+  }) => {
+    const p = await createProject(at(member), {
+      type: d.type,
+      name: d.name,
+      description: d.description,
+      periodFrom: d.period?.[0] ?? null,
+      periodTo: d.period?.[1] ?? null,
+    });
+    await saveItems(
+      at(member),
+      p.id,
+      d.items.map((i) => ({ ...i, remark: i.remark ?? '' })),
+    );
+    if (d.items.some((i) => i.budget > 0n)) await apportionBudgets(at(member), p.id);
+    if (d.plan) await savePlan(at(member), p.id, d.plan);
+    if (d.notice) {
+      await publishNotice(at(member), p.id, { kind: 'initiation', deadline: inDays(8), content: d.notice.content });
+      if (d.notice.daysAgo) await backdate(p.id, d.notice.daysAgo);
+    }
+    return p;
+  };
+
+  // General project: its notice went up four weeks ago and the period is over, so the vote and the
+  // approval that follow were possible; its first phase was transferred today.
+  const roof = await prepare({
     type: 'general',
     name: '1栋屋面防水翻新',
     description: '1栋屋面多处渗漏，顶层住户反映天花渗水，拟整体翻新屋面防水层。',
-    periodFrom: isoDay(ago(10)),
-    periodTo: isoDay(new Date(now.getTime() + 50 * DAY)),
+    period: [isoDay(ago(10)), inDays(50)],
+    items: [
+      {
+        facilityId: await facility('1栋', '屋面防水层'),
+        content: '铲除原防水层，重做 SBS 改性沥青卷材防水两道及保护层',
+        contractor: '江门市建安防水工程有限公司',
+        budget: 18_600_000n,
+      },
+    ],
+    plan: [
+      { amount: 9_300_000n, condition: '材料进场、开工后拨付 50%' },
+      { amount: 9_300_000n, condition: '竣工验收合格并公示后拨付余款' },
+    ],
+    notice: { content: '请各位业主监督，并于公示期内参加表决。', daysAgo: 30 },
   });
-  await saveItems(at(member), roof.id, [
-    {
-      facilityId: await facility('1栋', '屋面防水层'),
-      content: '铲除原防水层，重做 SBS 改性沥青卷材防水两道及保护层',
-      contractor: '江门市建安防水工程有限公司',
-      remark: '',
-      budget: 18_600_000n,
-    },
-  ]);
-  await apportionBudgets(at(member), roof.id);
-  await savePlan(at(member), roof.id, [
-    { amount: 9_300_000n, condition: '材料进场、开工后拨付 50%' },
-    { amount: 9_300_000n, condition: '竣工验收合格并公示后拨付余款' },
-  ]);
-  await publishNotice(at(member), roof.id, {
-    kind: 'initiation',
-    deadline: isoDay(new Date(now.getTime() + 8 * DAY)),
-    content: '请各位业主监督，并于公示期内参加表决。',
-  });
-  // The story: the notice went up four weeks ago and its period is over, so the vote and the
-  // approval that follow are possible today.
-  await backdate(roof.id, 30);
   const range = await projectRange(db, roof.id);
   await recordVote(at(member), roof.id, {
     mode: 'houses',
@@ -145,114 +172,83 @@ export async function seedDemoProjects(handle: DbHandle, now: Date) {
   );
 
   // Emergency project: notice published, approval application waiting at the office window.
-  const walls = await createProject(at(member), {
+  const walls = await prepare({
     type: 'emergency',
     name: '2栋外墙饰面脱落应急处理',
     description: '2栋外墙真石漆大面积空鼓脱落，危及行人安全，需紧急处理。',
-    periodFrom: isoDay(ago(2)),
-    periodTo: isoDay(new Date(now.getTime() + 20 * DAY)),
-  });
-  await saveItems(at(member), walls.id, [
-    {
-      facilityId: await facility('2栋', '外墙饰面'),
-      content: '搭设防护棚，铲除空鼓饰面，重做外墙涂料',
-      contractor: '江门市安居建筑工程有限公司',
-      remark: '已设置警戒区',
-      budget: 4_200_000n,
-    },
-  ]);
-  await apportionBudgets(at(member), walls.id);
-  await savePlan(at(member), walls.id, [
-    { amount: 2_520_000n, condition: '进场后拨付 60%' },
-    { amount: 1_680_000n, condition: '验收合格后拨付余款' },
-  ]);
-  await publishNotice(at(member), walls.id, {
-    kind: 'initiation',
-    deadline: isoDay(new Date(now.getTime() + 8 * DAY)),
-    content: '紧急维修，先行施工。',
+    period: [isoDay(ago(2)), inDays(20)],
+    items: [
+      {
+        facilityId: await facility('2栋', '外墙饰面'),
+        content: '搭设防护棚，铲除空鼓饰面，重做外墙涂料',
+        contractor: '江门市安居建筑工程有限公司',
+        remark: '已设置警戒区',
+        budget: 4_200_000n,
+      },
+    ],
+    plan: [
+      { amount: 2_520_000n, condition: '进场后拨付 60%' },
+      { amount: 1_680_000n, condition: '验收合格后拨付余款' },
+    ],
+    notice: { content: '紧急维修，先行施工。' },
   });
   await submitApproval(at(member), walls.id, { payees: [], note: '附现场照片' });
 
   // General project in three phases: its notice went up three weeks ago and the period is over;
   // the signed vote sheets are being counted, so 录入投票表决结果 is the next step.
-  const fabric = await createProject(at(member), {
+  const fabric = await prepare({
     type: 'general',
     name: '6栋屋面及外墙综合维修',
     description: '6栋屋面渗漏、外墙空鼓，拟一并维修，分三期拨付。',
-    periodFrom: isoDay(now),
-    periodTo: isoDay(new Date(now.getTime() + 90 * DAY)),
+    period: [isoDay(now), inDays(90)],
+    items: [
+      {
+        facilityId: await facility('6栋', '屋面防水层'),
+        content: '屋面防水层整体翻新',
+        contractor: '江门市建安防水工程有限公司',
+        budget: 12_000_000n,
+      },
+      {
+        facilityId: await facility('6栋', '外墙饰面'),
+        content: '外墙空鼓铲除，重做真石漆',
+        contractor: '江门市安居建筑工程有限公司',
+        remark: '需搭设吊篮',
+        budget: 9_000_000n,
+      },
+    ],
+    plan: [
+      { amount: 6_300_000n, condition: '材料进场、开工后拨付 30%' },
+      { amount: 6_300_000n, condition: '主体工程完工后拨付 30%' },
+      { amount: 8_400_000n, condition: '竣工验收合格并公示后拨付余款' },
+    ],
+    notice: { content: '请各位业主监督，并于公示期内参加表决。', daysAgo: 21 },
   });
-  await saveItems(at(member), fabric.id, [
-    {
-      facilityId: await facility('6栋', '屋面防水层'),
-      content: '屋面防水层整体翻新',
-      contractor: '江门市建安防水工程有限公司',
-      remark: '',
-      budget: 12_000_000n,
-    },
-    {
-      facilityId: await facility('6栋', '外墙饰面'),
-      content: '外墙空鼓铲除，重做真石漆',
-      contractor: '江门市安居建筑工程有限公司',
-      remark: '需搭设吊篮',
-      budget: 9_000_000n,
-    },
-  ]);
-  await apportionBudgets(at(member), fabric.id);
-  await savePlan(at(member), fabric.id, [
-    { amount: 6_300_000n, condition: '材料进场、开工后拨付 30%' },
-    { amount: 6_300_000n, condition: '主体工程完工后拨付 30%' },
-    { amount: 8_400_000n, condition: '竣工验收合格并公示后拨付余款' },
-  ]);
-  await publishNotice(at(member), fabric.id, {
-    kind: 'initiation',
-    deadline: isoDay(new Date(now.getTime() + 8 * DAY)),
-    content: '请各位业主监督，并于公示期内参加表决。',
-  });
-  await backdate(fabric.id, 21);
 
-  // Simple project of 1栋's first unit lift: notice over, vote still to be entered; it is paid in
-  // one go after acceptance (R-47).
-  const rope = await createProject(at(member), {
+  // Simple project of a 1栋 lift: notice over, vote still to be entered; it is paid in one go after
+  // acceptance (R-47).
+  const rope = await prepare({
     type: 'simple',
     name: '1栋1号客梯钢丝绳更换',
     description: '年检指出曳引钢丝绳磨损超标，需整体更换。',
-    periodFrom: isoDay(now),
-    periodTo: isoDay(new Date(now.getTime() + 15 * DAY)),
+    period: [isoDay(now), inDays(15)],
+    items: [
+      {
+        facilityId: await lift('1栋'),
+        content: '更换曳引钢丝绳 6 根及绳头组合',
+        contractor: '日立电梯（中国）有限公司江门分公司',
+        budget: 2_880_000n,
+      },
+    ],
+    notice: { content: '简单拨付维修项目，请业主监督并参加表决。', daysAgo: 16 },
   });
-  await saveItems(at(member), rope.id, [
-    {
-      facilityId: await lift('1栋'),
-      content: '更换曳引钢丝绳 6 根及绳头组合',
-      contractor: '日立电梯（中国）有限公司江门分公司',
-      remark: '',
-      budget: 2_880_000n,
-    },
-  ]);
-  await apportionBudgets(at(member), rope.id);
-  await publishNotice(at(member), rope.id, {
-    kind: 'initiation',
-    deadline: isoDay(new Date(now.getTime() + 8 * DAY)),
-    content: '简单拨付维修项目，请业主监督并参加表决。',
-  });
-  await backdate(rope.id, 16);
 
   // A draft being prepared.
-  const lifts = await createProject(at(member), {
+  const lifts = await prepare({
     type: 'general',
     name: '3栋电梯曳引机更换',
     description: '3栋 1 号客梯曳引机老化，年检提出整改。',
-    periodFrom: null,
-    periodTo: null,
+    period: null,
+    items: [{ facilityId: await lift('3栋'), content: '更换曳引机及钢丝绳', contractor: '日立电梯（中国）有限公司江门分公司', budget: 0n }],
   });
-  await saveItems(at(member), lifts.id, [
-    {
-      facilityId: await lift('3栋'),
-      content: '更换曳引机及钢丝绳',
-      contractor: '日立电梯（中国）有限公司江门分公司',
-      remark: '',
-      budget: 0n,
-    },
-  ]);
   return { roof: roof.id, walls: walls.id, fabric: fabric.id, rope: rope.id, lifts: lifts.id };
 }
