@@ -27,9 +27,13 @@ export function ProjectConfirmPage({ kind }: { kind: InstructionKind }) {
   const open = (pending.data?.items ?? []).find((i) => i.kind === kind && i.number === openNo);
   const missing = openNo && pending.data && !open;
 
-  const lookUp = (value: string) => {
+  const lookUp = async (value: string) => {
     const no = value.trim().toUpperCase();
     setSearch(no);
+    setOpenNo(undefined);
+    // The list is read afresh first: the page stays open all day, and an instruction approved
+    // since it was read would otherwise be reported as not waiting.
+    if (no) await pending.refetch();
     // After the Enter of a scan or a keyboard has been handled: a dialog opened during that key
     // takes the focus, and the same key then presses its close button.
     window.setTimeout(() => setOpenNo(no || undefined));
@@ -49,7 +53,7 @@ export function ProjectConfirmPage({ kind }: { kind: InstructionKind }) {
         aria-label={text.number}
         allowClear
         placeholder={`输入或扫描${text.number}`}
-        onSearch={lookUp}
+        onSearch={(value) => void lookUp(value)}
         onChange={(e) => !e.target.value && setSearch('')}
         enterButton={<Button icon={<SearchOutlined aria-hidden />}>查询</Button>}
         style={{ width: 420, marginBottom: 16 }}
