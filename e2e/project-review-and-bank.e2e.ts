@@ -4,46 +4,16 @@
 // no owners' names), §10 Printing (every project document on A4). The committee's own steps are taken
 // through the API here (its pages have their own spec): an emergency project needs no vote and no wait
 // for the notice period, so the whole way runs on today's date.
-import { type APIRequestContext, type Locator, type Page, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, baseUrl, DEMO_PASSWORD, loginAs, openBrowser } from './browser.ts';
+import { type Browser, loginAs, openBrowser } from './browser.ts';
 import { goes, logout, openMenu, screenshotFailures, shows, showsText, toast, uniqueSuffix } from './helpers.ts';
-import { pdfText } from './pdf-text.ts';
+import { acceptOnPage, approveOnPage, beijingDay, type Caller, callerAs, openRequest, printedText, tableRow } from './project-helpers.ts';
 
 const BUDGET = 1_000_000;
 const suffix = uniqueSuffix();
 const PROJECT = `3栋外墙应急抢修${suffix}`;
 const CANCELLED = `中心花园改造${suffix}`;
 const CANCEL_REASON = `施工方案未获业主大会通过，项目撤销（${suffix}）`;
-
-// biome-ignore lint/suspicious/noExplicitAny: the answers are read by the assertions that check them
-type Json = any;
-
-/** A logged-in API caller with its own cookies, sending the CSRF token as the pages do. */
-interface Caller {
-  ctx: APIRequestContext;
-  get(path: string): Promise<Json>;
-  send(method: 'POST' | 'PUT', path: string, body?: unknown): Promise<Json>;
-}
-
-async function callerAs(orgCode: string, username: string): Promise<Caller> {
-  const ctx = await request.newContext({ baseURL: baseUrl() });
-  const login = await ctx.post('/api/auth/login', { data: { orgCode, username, password: DEMO_PASSWORD } });
-  expect(login.status(), await login.text()).toBe(200);
-  const { csrfToken } = await login.json();
-  const check = async (res: Awaited<ReturnType<APIRequestContext['get']>>) => {
-    expect(res.status(), `${res.url()}: ${await res.text()}`).toBe(200);
-    return res.json();
-  };
-  return {
-    ctx,
-    get: async (path) => check(await ctx.get(path)),
-    send: async (method, path, body) => check(await ctx.fetch(path, { method, data: body ?? {}, headers: { 'x-csrf-token': csrfToken } })),
-  };
-}
-
-/** A date in Beijing, `days` from today. */
-const beijingDay = (days = 0) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
 const payee = (amount: number, unitName = '江门市建安工程有限公司') => ({
   unitName,
@@ -125,46 +95,7 @@ afterAll(async () => {
 screenshotFailures(() => [office?.page, bank?.page, visitor?.page]);
 
 const summary = () => committee.get(`/api/projects/${projectId}/summary`);
-const row = (page: Page, text: string) => page.locator('.ant-table-tbody tr').filter({ hasText: text });
-
-/** 维修项目申请 › the request's review page, from the office's menu. */
-async function openRequest(page: Page, no: string) {
-  await openMenu(page, '业务受理', '维修项目申请');
-  await shows(page.getByRole('heading', { name: '维修项目申请' }));
-  await row(page, no).getByRole('link', { name: no }).click();
-  await shows(page.getByRole('heading', { name: '维修项目申请审核' }));
-  await showsText(page.locator('.ant-descriptions').first(), no);
-}
-
-async function acceptOnPage(page: Page, no: string) {
-  await page.getByRole('button', { name: '受理', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: '受理' });
-  await settled(dialog);
-  await dialog.getByRole('button', { name: '受理' }).click();
-  await shows(toast(page, `${no} 已受理`));
-  await goes(dialog);
-}
-
-/** Waits for a dialog to finish opening: a click during antd's zoom-in can land beside its button. */
-async function settled(dialog: Locator) {
-  await shows(dialog);
-  await expect
-    .poll(() =>
-      dialog.evaluate(
-        (el) => (el.closest('.ant-modal-wrap') ?? el).getAnimations({ subtree: true }).filter((a) => a.playState === 'running').length,
-      ),
-    )
-    .toBe(0);
-}
-
-async function approveOnPage(page: Page, no: string) {
-  await page.getByRole('button', { name: '审核通过' }).click();
-  const confirm = page.getByRole('dialog').filter({ hasText: `${no}？` });
-  await settled(confirm);
-  await confirm.getByRole('button', { name: '审核通过' }).click();
-  await shows(toast(page, `${no} 已审核通过`));
-  await goes(confirm);
-}
+const row = tableRow;
 
 describe('F-60 维修项目申请（维修资金管理部门）', () => {
   it('the acceptor receives the approval application at the window; the reviewer sees the project’s money and approves it', async () => {
@@ -341,20 +272,6 @@ describe('F-72 公示公告 and 维修项目（公众，无需登录）', () => 
     }
   });
 });
-
-/** The print view as the browser prints it (A4, no toolbar), as text. */
-async function printedText(page: Page): Promise<string> {
-  await shows(page.locator('article.print-sheet'));
-  await shows(page.getByTestId('print-barcode'));
-  await page.emulateMedia({ media: 'print' });
-  await goes(page.getByRole('button', { name: '打印' }));
-  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-  const text = pdfText(pdf);
-  expect(text).not.toContain('返回');
-  await page.emulateMedia({ media: 'screen' });
-  return text.replace(/\s+/g, '');
-}
 
 describe('§10 项目打印（A4）', () => {
   it('every project document prints with its number, amounts in capitals and, for long lists, page subtotals', async () => {
