@@ -47,11 +47,19 @@ async function pickFacility(dialog: Locator, place: string, name: string) {
   await rowOf(dialog, name).getByRole('checkbox').check();
 }
 
-/** One of the project's 操作 entries on 维修项目列表, opened through the menu (a 公示管理 entry via its submenu). */
+/**
+ * One of the project's 操作 entries on 维修项目列表, opened through the menu (a 公示管理 entry via its
+ * submenu). Each menu is let finish sliding in first: a click during the motion can land on the entry
+ * above, and a disabled one takes it silently.
+ */
 async function operate(page: Page, projectName: string, entry: string, submenu?: string) {
   await rowOf(page, projectName).getByRole('button', { name: '操作' }).click();
+  await shows(page.getByRole('menuitem', { name: '查看' }));
+  await settled(page.locator('.ant-dropdown:visible'));
   if (submenu) {
     await page.getByRole('menuitem', { name: entry }).hover();
+    await shows(page.getByRole('menuitem', { name: submenu }));
+    await settled(page.locator('.ant-dropdown-menu-submenu-popup:visible'));
     await page.getByRole('menuitem', { name: submenu }).click();
   } else {
     await page.getByRole('menuitem', { name: entry, exact: true }).click();
@@ -85,7 +93,7 @@ describe('1.3.1 新建一般维修项目（业主委员会）', () => {
     // 三 1: 选择 → 请选择设施设备, by location and type; several at once.
     await page.getByRole('button', { name: '选择', exact: true }).click();
     const picker = page.getByRole('dialog', { name: '请选择设施设备' });
-    await shows(picker);
+    await settled(picker);
     await pickFacility(picker, BUILDING, '屋面防水层');
     await pickFacility(picker, BUILDING, '外墙饰面');
     await picker.getByRole('button', { name: /^确定（已选 2 项）$/ }).click();
@@ -130,6 +138,7 @@ describe('1.3.1 新建一般维修项目（业主委员会）', () => {
 
     await range.getByRole('button', { name: '添加' }).click();
     const grid = page.getByRole('dialog', { name: '楼盘表选择' });
+    await settled(grid);
     await grid.getByRole('navigation', { name: '楼幢列表' }).getByText(BUILDING, { exact: true }).click();
     await grid.getByRole('button', { name: new RegExp(`^${house} `) }).click();
     await grid.getByRole('button', { name: '确定' }).click();
@@ -184,6 +193,7 @@ describe('1.3.1 新建一般维修项目（业主委员会）', () => {
     await card.getByLabel('公示内容').fill('屋面及外墙维修立项，请业主监督');
     await card.getByRole('button', { name: '发布预览' }).click();
     const preview = page.getByRole('dialog', { name: '立项公示预览' });
+    await settled(preview);
     await showsText(preview, '200,000.50 元');
     await preview.getByRole('button', { name: '发布' }).click();
     await shows(toast(page, '立项公示已发布'));
@@ -263,6 +273,8 @@ const moneyCell = (page: Page, title: string) => page.locator('.ant-statistic').
  */
 async function fillDisbursement(page: Page, seq: number, proposed: string, unit: string, amount?: string) {
   await page.getByRole('combobox', { name: '拨付期数' }).click();
+  // The list is let finish sliding in: a click during the motion can take the option beside.
+  await settled(page.locator('.ant-select-dropdown:visible'));
   await page
     .locator('.ant-select-dropdown:visible .ant-select-item-option')
     .filter({ hasText: new RegExp(`^第 ${seq} 期：`) })
@@ -599,6 +611,7 @@ describe('1.3.1 第三步 2 – 第九步：6栋屋面及外墙综合维修（�
     const picker = card.getByLabel('公示截止日');
     // 2 选择 the date: typed, it is shown in the calendar, and picked there (Enter would send the form).
     await picker.click();
+    await settled(page.locator('.ant-picker-dropdown:visible'));
     await picker.fill(deadline);
     await page.locator(`.ant-picker-dropdown:visible td[title="${deadline}"]`).click();
     await goes(page.locator('.ant-picker-dropdown:visible'));
