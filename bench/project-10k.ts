@@ -169,15 +169,26 @@ try {
   if (apportioned.items[0].houseCount !== target || apportioned.items[0].shareTotal !== BUDGET)
     throw new Error(`apportion: ${JSON.stringify(apportioned.items[0])} after ${JSON.stringify(range)}`);
 
-  // Unmeasured: plan, notice, approval (an emergency project needs no vote), disbursement, office reviews.
+  // Unmeasured: the plan.
   await call(committee, 'PUT', `/api/projects/${id}/plan`, {
     phases: [
       { amount: PHASE, condition: '进场' },
       { amount: BUDGET - PHASE, condition: '验收' },
     ],
   });
+  // Measured: the initiation notice keeps its whole 预算清册 (F-41), and the public reads its last page.
   const deadline = new Date(Date.now() + 8 * 24 * 3600_000).toISOString().slice(0, 10);
-  await call(committee, 'POST', `/api/projects/${id}/notices`, { kind: 'initiation', deadline, content: '' });
+  const noticed = await timed(`initiation notice (keeps its list)`, () =>
+    call(committee, 'POST', `/api/projects/${id}/notices`, { kind: 'initiation', deadline, content: '' }),
+  );
+  const noticeNo = noticed.notices[0].no as string;
+  const lastPage = Math.ceil(target / 200);
+  const posted = await timed(`public notice, list page ${lastPage} of ${lastPage}`, () =>
+    call(null, 'GET', `/api/public/project-notices/${noticeNo}?page=${lastPage}&pageSize=200`),
+  );
+  if (posted.list.total !== target || posted.list.totalShare !== BUDGET)
+    throw new Error(`notice list: ${posted.list.total} houses, ${posted.list.totalShare} fen`);
+  // Unmeasured: approval (an emergency project needs no vote), disbursement, office reviews.
   const submitted = await call(committee, 'POST', `/api/projects/${id}/approval`, {});
   const approve = async (requestId: number) => {
     await call(office.accept, 'POST', `/api/office/project-requests/${requestId}/accept`, { note: '' });

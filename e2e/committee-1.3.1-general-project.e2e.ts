@@ -1,11 +1,41 @@
-// 新建一般维修项目 — owners' committee manual (seeds/000) §1.3.1, the committee's screens: 第一步 新建维修项目
-// (基本信息, 维修设施设备, 分摊范围, 预算分摊, 合并分摊清册, 拨付计划, 保存), 第二步 发布立项公示, 第三步 业主表决.
-// SPEC §7.1 F-40, R-40, R-41; §7.2 F-41, F-42, R-42, R-43 (the notice period holds the approval back).
-// The office's and the bank's steps need the notice period to have passed: they follow in their own spec.
+// 新建一般维修项目 — owners' committee manual (seeds/000) §1.3.1, all nine steps, in two parts.
+// Part one, on a fresh project through the committee's screens: 第一步 新建维修项目 (基本信息, 维修设施设备,
+// 分摊范围, 预算分摊, 合并分摊清册, 拨付计划, 保存), 第二步 发布立项公示, 第三步 业主表决 — its notice period
+// cannot end during a test run, so it stops there (R-43 holds the approval back).
+// Part two, on the demo project 6栋屋面及外墙综合维修 (three phases 63,000 / 63,000 / 84,000, its initiation notice
+// three weeks old and its period over, the vote still to be entered): 第三步 2 录入投票表决结果 house by house,
+// 第四步 项目立项 and its print, 第五步 第一期 split over two construction units, 第六步 第二期, 第七步 项目验收,
+// 第八步 验收公示, 第九步 第三期 — the committee's, the office's (受理, 审核) and the bank's (划转确认) screens.
+// SPEC §7.1 F-40, R-40, R-41; §7.2 F-41..F-45, R-42..R-46, R-48, R-49; §6 F-31; §8 F-60; §9 F-70; §10 printing.
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, loginAs, openBrowser } from './browser.ts';
-import { actionButton, goes, openMenu, screenshotFailures, shows, showsText, textOf, toast, uniqueSuffix } from './helpers.ts';
-import { operate, pickFacility, projectRow as rowOf } from './project-helpers.ts';
+import {
+  actionButton,
+  goes,
+  logout,
+  openMenu,
+  pngFile,
+  screenshotFailures,
+  shows,
+  showsText,
+  textOf,
+  toast,
+  uniqueSuffix,
+} from './helpers.ts';
+import {
+  acceptOnPage,
+  approveOnPage,
+  beijingDay,
+  type Caller,
+  callerAs,
+  openRequest,
+  operate,
+  pickFacility,
+  printFrom,
+  projectRow,
+  settled,
+} from './project-helpers.ts';
 
 let b: Browser;
 beforeAll(async () => {
@@ -17,6 +47,8 @@ afterAll(async () => {
 screenshotFailures(() => [b?.page]);
 
 const BUILDING = '4栋';
+const rowOf = projectRow;
+
 describe('1.3.1 新建一般维修项目（业主委员会）', () => {
   const name = `${BUILDING}屋面及外墙维修${uniqueSuffix()}`;
 
@@ -44,7 +76,7 @@ describe('1.3.1 新建一般维修项目（业主委员会）', () => {
     // 三 1: 选择 → 请选择设施设备, by location and type; several at once.
     await page.getByRole('button', { name: '选择', exact: true }).click();
     const picker = page.getByRole('dialog', { name: '请选择设施设备' });
-    await shows(picker);
+    await settled(picker);
     await pickFacility(picker, BUILDING, '屋面防水层');
     await pickFacility(picker, BUILDING, '外墙饰面');
     await picker.getByRole('button', { name: /^确定（已选 2 项）$/ }).click();
@@ -89,6 +121,7 @@ describe('1.3.1 新建一般维修项目（业主委员会）', () => {
 
     await range.getByRole('button', { name: '添加' }).click();
     const grid = page.getByRole('dialog', { name: '楼盘表选择' });
+    await settled(grid);
     await grid.getByRole('navigation', { name: '楼幢列表' }).getByText(BUILDING, { exact: true }).click();
     await grid.getByRole('button', { name: new RegExp(`^${house} `) }).click();
     await grid.getByRole('button', { name: '确定' }).click();
@@ -143,6 +176,7 @@ describe('1.3.1 新建一般维修项目（业主委员会）', () => {
     await card.getByLabel('公示内容').fill('屋面及外墙维修立项，请业主监督');
     await card.getByRole('button', { name: '发布预览' }).click();
     const preview = page.getByRole('dialog', { name: '立项公示预览' });
+    await settled(preview);
     await showsText(preview, '200,000.50 元');
     await preview.getByRole('button', { name: '发布' }).click();
     await shows(toast(page, '立项公示已发布'));
@@ -192,5 +226,459 @@ describe('1.3.1 新建一般维修项目（业主委员会）', () => {
     await showsText(page.getByTestId('blocked-actions'), /项目立项：立项公示截止日为/);
     await showsText(page.getByTestId('blocked-actions'), '投票表决：业主表决已通过');
     await showsText(page.getByTestId('timeline'), '录入表决结果（通过）');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// 第三步 2 – 第九步 on the demo project whose notice period is over.
+
+const FABRIC = '6栋屋面及外墙综合维修';
+const ROOFER = '江门市建安防水工程有限公司';
+const WALLER = '江门市安居建筑工程有限公司';
+const ACCOUNTS: Record<string, [string, string]> = {
+  [ROOFER]: ['中国工商银行江门分行营业部', '2012002019200654321'],
+  [WALLER]: ['中国建设银行江门江海支行', '44050167890123456789'],
+};
+
+/** 维修项目列表 › the project's 编号 → its page (项目概况). */
+async function openProject(page: Page, projectName: string) {
+  await openMenu(page, '维修项目管理', '维修项目列表');
+  await rowOf(page, projectName).getByRole('link').click();
+  await shows(page.getByRole('heading', { name: `维修项目：${projectName}` }));
+}
+
+/** One figure of the project page's money summary (预算总额, 已划转, 结算金额…). */
+const moneyCell = (page: Page, title: string) => page.locator('.ant-statistic').filter({ hasText: `${title}（元）` });
+
+/**
+ * 资金拨付 (第五步 2): picks the phase — the form proposes what is left of it — and fills one construction
+ * unit's account; the amount is typed only when it differs from the proposal.
+ */
+async function fillDisbursement(page: Page, seq: number, proposed: string, unit: string, amount?: string) {
+  await page.getByRole('combobox', { name: '拨付期数' }).click();
+  // The list is let finish sliding in: a click during the motion can take the option beside.
+  await settled(page.locator('.ant-select-dropdown:visible'));
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: new RegExp(`^第 ${seq} 期：`) })
+    .click();
+  const amountField = page.getByLabel('拨付金额（第 1 个收款账户）');
+  await expect.poll(() => amountField.inputValue()).toBe(proposed);
+  const [bank, accountNo] = ACCOUNTS[unit] ?? ['', ''];
+  await page.getByLabel('收款单位（第 1 个收款账户）').fill(unit);
+  await page.getByLabel('账户名称（第 1 个收款账户）').fill(unit);
+  await page.getByLabel('开户银行（第 1 个收款账户）').fill(bank);
+  await page.getByLabel('银行账号（第 1 个收款账户）').fill(accountNo);
+  if (amount !== undefined) await amountField.fill(amount);
+}
+
+/**
+ * 保存并提交 of 资金拨付: the application's number, from the page's confirmation (the form, and the
+ * confirmation with it, make way for the blocking rule once no phase is left to apply for); the
+ * application is then listed above the form.
+ */
+async function submitDisbursement(page: Page, seq: number, yuan: string): Promise<string> {
+  const done = toast(page, /资金拨付申请 \S+ 已提交，请打印资金拨付申请单/);
+  // The confirmation of an earlier application is gone first, so the number read is this one's.
+  await goes(done);
+  await actionButton(page, '保存并提交').click();
+  await shows(done);
+  const no = /资金拨付申请 (\S+) 已提交/.exec(await textOf(done))?.[1] ?? '';
+  expect(no).toMatch(/^BF\d+/);
+  const listed = rowOf(page.locator('.ant-table').first(), no);
+  await showsText(listed, `第 ${seq} 期`);
+  await showsText(listed, yuan);
+  await showsText(listed, '已提交');
+  return no;
+}
+
+describe('1.3.1 第三步 2 – 第九步：6栋屋面及外墙综合维修（业主委员会、维修资金管理部门、专户银行）', () => {
+  let office: Browser;
+  let bank: Browser;
+  let committee: Caller;
+  let projectId: number;
+  let projectNo: string;
+  const phase1: string[] = [];
+  let phase2: string;
+  let phase3: string;
+  const suffix = uniqueSuffix();
+
+  beforeAll(async () => {
+    office = await openBrowser();
+    bank = await openBrowser();
+    // Reads what the server holds after each step (the pages are driven by the browsers).
+    committee = await callerAs('QCHYYWH', 'weiyuan');
+  });
+  afterAll(async () => {
+    await committee?.ctx.dispose();
+    await bank?.close();
+    await office?.close();
+  });
+  // Page 0 is the committee's, saved by the file's own hook.
+  screenshotFailures(() => [undefined, office?.page, bank?.page]);
+
+  const summary = () => committee.get(`/api/projects/${projectId}/summary`);
+
+  /** The office's part of a request (第四步 4–5, 第五步 5–6): 受理 at the window by shouli, 审核通过 by shenhe. */
+  async function officeApproves(nos: string[], money: string) {
+    const { page } = office;
+    await loginAs(page, 'JMWXZJ', 'shouli');
+    for (const no of nos) {
+      await openRequest(page, no);
+      await showsText(page.locator('main'), FABRIC);
+      await acceptOnPage(page, no);
+      await showsText(page.locator('.ant-descriptions').first(), '已受理');
+    }
+    await logout(page);
+    await loginAs(page, 'JMWXZJ', 'shenhe');
+    for (const no of nos) {
+      await openRequest(page, no);
+      await approveOnPage(page, no);
+      await showsText(page.locator('.ant-descriptions').first(), '审核通过');
+    }
+    // The reviewer sees the project's whole money summary (F-60).
+    await showsText(page.getByTestId('project-money'), money);
+    await logout(page);
+  }
+
+  /** 银行业务 › 划转确认 (F-70): the instruction found by its number, the amount checked, booked. */
+  async function bankTransfers(no: string, yuan: string, words: string, unit: string) {
+    const { page } = bank;
+    await openMenu(page, '银行业务', '划转确认');
+    await shows(page.getByRole('heading', { name: '划转确认' }));
+    await page.getByLabel('拨付指令号').fill(no);
+    await page.getByRole('button', { name: '查询' }).click();
+    const dialog = page.getByRole('dialog', { name: `划转确认：${no}` });
+    await settled(dialog);
+    await showsText(dialog, `${yuan} 元（人民币${words}）`);
+    await showsText(dialog, unit);
+    await dialog.getByLabel('划转金额（元）').fill(yuan.replace(/,/g, ''));
+    await dialog.getByLabel('银行流水号').fill(`ZZ${suffix}${no.slice(-4)}`);
+    await dialog.getByRole('button', { name: '确认划转' }).click();
+    await shows(page.getByText('划转确认成功'));
+    await goes(dialog);
+    await page.getByRole('button', { name: '继续确认' }).click();
+  }
+
+  it('F-42 R-42: 第三步 2 录入投票表决结果 — 按签字表逐户录入 page by page, one against and one abstaining; saved, 表决通过', async () => {
+    const { page } = b;
+    await loginAs(page, 'QCHYYWH', 'zhuren');
+    await openMenu(page, '维修项目管理', '维修项目列表');
+    const href = await rowOf(page, FABRIC).getByRole('link').getAttribute('href');
+    projectId = Number(/\/repair\/projects\/(\d+)/.exec(href ?? '')?.[1]);
+    expect(projectId).toBeGreaterThan(0);
+    projectNo = (await summary()).no;
+    await showsText(rowOf(page, FABRIC), '210,000.00');
+
+    await operate(page, FABRIC, '投票表决管理');
+    await shows(page.getByRole('heading', { name: '投票表决管理' }));
+    await page.getByText('按签字表逐户录入', { exact: true }).click();
+    const houses = page.locator('.ant-table-tbody tr.ant-table-row');
+    await shows(houses.first());
+    const total = Number(/共 (\d+) 户/.exec(await textOf(page.locator('.ant-pagination-total-text')))?.[1]);
+    expect(total).toBeGreaterThan(20);
+    const agreed = page.locator('.ant-table-tbody .ant-radio-wrapper-checked').filter({ hasText: /^同意$/ });
+    let against = '';
+    let abstaining = '';
+    for (let p = 1; p <= Math.ceil(total / 20); p++) {
+      if (p > 1) {
+        const before = await textOf(houses.first().locator('td').first());
+        await page.getByTitle('下一页').click();
+        await expect.poll(() => textOf(houses.first().locator('td').first())).not.toBe(before);
+      }
+      await page.getByRole('button', { name: '本页全部同意' }).click();
+      await expect.poll(() => agreed.count()).toBe(await houses.count());
+      if (p === 1) {
+        // The signed sheet has one owner against and one abstaining.
+        against = await textOf(houses.nth(0).locator('td').first());
+        abstaining = await textOf(houses.nth(1).locator('td').first());
+        await houses.nth(0).getByText('反对', { exact: true }).click();
+        await houses.nth(1).getByText('弃权', { exact: true }).click();
+        await expect.poll(() => agreed.count()).toBe((await houses.count()) - 2);
+      }
+    }
+    await actionButton(page, '保存并统计').click();
+    await shows(toast(page, '表决结果已保存：表决通过'));
+    await showsText(page.getByTestId('vote-result').first(), '表决通过');
+
+    // The server counted the sheet: everyone took part, the two choices are held house by house.
+    const s = await summary();
+    expect(s.vote.passed).toBe(true);
+    expect(s.vote.totals.participatingOwners).toBe(s.vote.totals.rangeOwners);
+    expect(s.vote.totals.agreeArea).toBeLessThan(s.vote.totals.participatingArea);
+    await showsText(page.getByTestId('vote-result').first(), `${s.vote.totals.participatingOwners} 人；同意`);
+    const sheet = await committee.get(`/api/projects/${projectId}/vote-sheet?pageSize=200`);
+    expect(sheet.total).toBe(total);
+    const choice = (address: string) => sheet.items.find((h: { address: string }) => h.address === address)?.choice;
+    expect(choice(against)).toBe('oppose');
+    expect(choice(abstaining)).toBe('abstain');
+    expect(sheet.items.filter((h: { choice: string }) => h.choice === 'agree')).toHaveLength(total - 2);
+  });
+
+  it('F-43 R-43: 第四步 项目立项 — 核对立项信息, 上传要件, 保存并提交; the printed 立项申请单', async () => {
+    const { page } = b;
+    await openMenu(page, '维修项目管理', '维修项目列表');
+    await operate(page, FABRIC, '项目立项');
+    await shows(page.getByRole('heading', { name: '项目立项' }));
+    // 2 核对立项信息.
+    const facts = page.locator('.ant-descriptions').nth(1);
+    for (const text of ['2 项', '210,000.00 元', '通过']) await showsText(facts, text);
+    await showsText(facts, /GS\S+，截止 \d{4}-\d{2}-\d{2}/);
+    // 上传要件.
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: '上传立项申请要件' }).click();
+    await (await chooser).setFiles(pngFile('业主表决结果汇总表.png'));
+    await shows(toast(page, '已上传 业主表决结果汇总表.png'));
+    await shows(page.getByTestId('documents-立项申请要件').getByRole('img', { name: '业主表决结果汇总表.png' }));
+    // 3 保存并提交, then print.
+    await page.getByLabel('说明').fill('施工合同已签订，附业主表决结果汇总表');
+    await actionButton(page, '保存并提交').click();
+    await shows(toast(page, '立项申请已提交'));
+    await showsText(page.getByRole('alert'), '立项申请已提交，等待维修资金管理部门审核（F-43）');
+    const approval = (await summary()).requests.find((r: { kind: string }) => r.kind === 'approval');
+    expect(approval.status).toBe('submitted');
+    const printed = await printFrom(page, page.getByRole('button', { name: '打印立项申请单' }));
+    for (const text of ['维修资金使用立项申请单', `编号：${approval.no}`, FABRIC, '人民币贰拾壹万元整', '材料进场', '第3期', '受理人'])
+      expect(printed).toContain(text);
+
+    // The project page: 资金拨付 waits for the review (R-44).
+    await page.getByRole('link', { name: '项目概况' }).click();
+    await showsText(page.getByTestId('blocked-actions'), '资金拨付：项目立项审核通过后才能申请资金拨付（R-44）');
+  });
+
+  it('F-60 F-43: 第四步 4–5 the office accepts the approval application at the window and approves it', async () => {
+    const { requests } = await summary();
+    const approval = requests.find((r: { kind: string }) => r.kind === 'approval');
+    await officeApproves([approval.no], '210,000.00');
+    expect((await summary()).status).toBe('approved');
+    const { page } = b;
+    await openProject(page, FABRIC);
+    await showsText(page.locator('.ant-tag'), '已立项');
+    await showsText(page.getByTestId('timeline'), '立项审核通过');
+    await shows(page.getByTestId('allowed-actions').getByRole('button', { name: '资金拨付' }));
+  });
+
+  it('F-44 R-44 R-45: 第五步 资金第一期拨付 split over two construction units; an amount over what is left of the phase is refused', async () => {
+    const { page } = b;
+    await openMenu(page, '维修项目管理', '维修项目列表');
+    await operate(page, FABRIC, '资金拨付');
+    await shows(page.getByRole('heading', { name: '资金拨付' }));
+    // 3 上传要件 (the construction contracts).
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: '上传资金拨付要件' }).click();
+    await (await chooser).setFiles(pngFile('施工合同.png', [230, 230, 200]));
+    await shows(toast(page, '已上传 施工合同.png'));
+
+    // 2 核对拨付金额: the whole phase is proposed; the roofer is paid part of it (manual note 3).
+    await fillDisbursement(page, 1, '63000.00', ROOFER, '40000');
+    await showsText(page.getByTestId('phase-proposal'), '第 1 期计划 63,000.00 元，已申请 0.00 元，尚可申请 63,000.00 元');
+    await showsText(page.getByTestId('payees-total'), '拨付金额合计：40,000.00 元');
+    phase1.push(await submitDisbursement(page, 1, '40,000.00'));
+
+    // The second application of the phase, to the other unit: only the rest is proposed, more is refused (R-45).
+    await fillDisbursement(page, 1, '23000.00', WALLER, '30000');
+    await showsText(page.getByTestId('phase-proposal'), '已申请 40,000.00 元，尚可申请 23,000.00 元');
+    await actionButton(page, '保存并提交').click();
+    await showsText(
+      page.getByRole('alert').filter({ hasText: 'R-45' }),
+      'R-45：第 1 期本期计划拨付 63,000.00 元，已申请 40,000.00 元，尚可申请 23,000.00 元，本次申请 30,000.00 元超出计划',
+    );
+    expect((await summary()).money.applied).toBe(4_000_000);
+    await page.getByLabel('拨付金额（第 1 个收款账户）').fill('23000');
+    phase1.push(await submitDisbursement(page, 1, '23,000.00'));
+
+    // Phase 1 is fully applied for: it can no longer be picked.
+    await page.getByRole('combobox', { name: '拨付期数' }).click();
+    await shows(page.locator('.ant-select-item-option-disabled').filter({ hasText: /^第 1 期：/ }));
+    await page.keyboard.press('Escape');
+    const mine = page.locator('.ant-table').first();
+    await showsText(rowOf(mine, phase1[0] as string), ROOFER);
+    await showsText(rowOf(mine, phase1[1] as string), WALLER);
+
+    // 4 打印资金拨付申请单.
+    const printed = await printFrom(page, rowOf(mine, phase1[0] as string).getByRole('button', { name: '打印申请单' }));
+    for (const text of ['维修资金拨付申请单', `编号：${phase1[0]}`, '人民币肆万元整', ROOFER, '2012002019200654321', '第1期'])
+      expect(printed).toContain(text);
+  });
+
+  it('F-60 F-70 R-48: 第五步 5–6 the office reviews both applications; the bank transfers each; the project shows the phase transferred', async () => {
+    const [roofer, waller] = phase1 as [string, string];
+    await officeApproves([roofer, waller], '63,000.00');
+    const { page } = bank;
+    await loginAs(page, 'ICBCJM', 'teller01');
+    await bankTransfers(roofer, '40,000.00', '肆万元整', ROOFER);
+    await bankTransfers(waller, '23,000.00', '贰万叁仟元整', WALLER);
+    // Both are listed as transferred once the number looked up last is cleared.
+    await page.getByLabel('拨付指令号').fill('');
+    await page.getByRole('tab', { name: '已划转' }).click();
+    await shows(rowOf(page, roofer));
+    await shows(rowOf(page, waller));
+
+    const c = b.page;
+    await openProject(c, FABRIC);
+    await showsText(moneyCell(c, '已划转'), '63,000.00');
+    await showsText(moneyCell(c, '已申请拨付'), '63,000.00');
+    await showsText(c.getByTestId('timeline'), '银行划转');
+    const s = await summary();
+    expect(s.money.transferred).toBe(6_300_000);
+    expect(s.requests.filter((r: { kind: string; status: string }) => r.kind === 'disbursement' && r.status === 'confirmed')).toHaveLength(
+      2,
+    );
+  });
+
+  it('F-44 R-46: 第六步 第二期拨付 in one application; then 第三期 waits for acceptance and its notice, as the page explains', async () => {
+    const { page } = b;
+    await openMenu(page, '维修项目管理', '维修项目列表');
+    await operate(page, FABRIC, '资金拨付');
+    await fillDisbursement(page, 2, '63000.00', WALLER);
+    phase2 = await submitDisbursement(page, 2, '63,000.00');
+
+    // Only the last phase is left: it needs acceptance and the acceptance notice first (R-46).
+    await showsText(page.getByRole('alert'), '暂不能办理资金拨付');
+    await showsText(page.getByRole('alert'), '最后一期拨付前须先完成项目验收并发布验收公示（R-46）');
+    await openMenu(page, '维修项目管理', '维修项目列表');
+    await rowOf(page, FABRIC).getByRole('button', { name: '操作' }).click();
+    await shows(page.locator('.ant-dropdown-menu-item-disabled').filter({ hasText: '资金拨付' }));
+    await page.keyboard.press('Escape');
+
+    await officeApproves([phase2], '126,000.00');
+    await bankTransfers(phase2, '63,000.00', '陆万叁仟元整', WALLER);
+    await openProject(page, FABRIC);
+    await showsText(moneyCell(page, '已划转'), '126,000.00');
+    await showsText(page.getByTestId('blocked-actions'), '资金拨付：最后一期拨付前须先完成项目验收并发布验收公示（R-46）');
+    expect((await summary()).money.transferred).toBe(12_600_000);
+  });
+
+  it('F-45 R-49: 第七步 项目验收 — a settlement below what is transferred is refused; 208,000.00 is submitted; 刷新 the list', async () => {
+    const { page } = b;
+    await openMenu(page, '维修项目管理', '维修项目列表');
+    await operate(page, FABRIC, '项目验收');
+    await shows(page.getByRole('heading', { name: '项目验收' }));
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: '上传验收要件' }).click();
+    await (await chooser).setFiles(pngFile('竣工验收报告.png', [210, 240, 210]));
+    await shows(toast(page, '已上传 竣工验收报告.png'));
+
+    // 2 验收信息 and 结算金额 (the date is today's by default).
+    await page.getByLabel('验收结果').fill('屋面防水及外墙修复完成，闭水试验合格，同意验收');
+    await showsText(page.locator('.ant-form-item-extra'), '已划转 126,000.00 元，结算金额不能低于已划转金额（R-49）');
+    await page.getByLabel('结算金额').fill('100000');
+    await actionButton(page, '提交').click();
+    await showsText(page.getByRole('alert').filter({ hasText: 'R-49' }), 'R-49：结算金额 100,000.00 元不能低于已划转金额 126,000.00 元');
+    expect((await summary()).acceptance).toBeNull();
+    // 3 提交.
+    await page.getByLabel('结算金额').fill('208000');
+    await actionButton(page, '提交').click();
+    await shows(toast(page, '验收已提交'));
+    await showsText(page.locator('.ant-descriptions').filter({ hasText: '验收信息' }), '208,000.00 元');
+
+    // 4 刷新 the list: the settlement shows on the project's row.
+    await page.getByRole('link', { name: '返回维修项目列表' }).click();
+    await page.getByRole('button', { name: '刷新' }).click();
+    await showsText(rowOf(page, FABRIC), '208,000.00');
+    expect((await summary()).money.settlement).toBe(20_800_000);
+    // The last phase now waits only for the notice.
+    await openProject(page, FABRIC);
+    await showsText(page.getByTestId('blocked-actions'), '资金拨付：最后一期拨付前须先发布验收公示（R-46）');
+  });
+
+  it('F-41: 第八步 验收公示 — the date chosen, 发布预览, 发布; the printed 验收公告 with its 决算清册', async () => {
+    const { page } = b;
+    await openMenu(page, '维修项目管理', '维修项目列表');
+    await operate(page, FABRIC, '公示管理', '验收公示');
+    await shows(page.getByRole('heading', { name: '公示管理' }));
+    const card = page.getByTestId('notice-acceptance');
+    const deadline = beijingDay(10);
+    const picker = card.getByLabel('公示截止日');
+    // 2 选择 the date: typed, it is shown in the calendar, and picked there (Enter would send the form).
+    await picker.click();
+    await settled(page.locator('.ant-picker-dropdown:visible'));
+    await picker.fill(deadline);
+    await page.locator(`.ant-picker-dropdown:visible td[title="${deadline}"]`).click();
+    await goes(page.locator('.ant-picker-dropdown:visible'));
+    await expect.poll(() => picker.inputValue()).toBe(deadline);
+    await card.getByLabel('验收内容').fill('6栋屋面及外墙综合维修已竣工验收，请业主监督');
+    await card.getByRole('button', { name: '发布预览' }).click();
+    const preview = page.getByRole('dialog', { name: '验收公示预览' });
+    await settled(preview);
+    await showsText(preview, '208,000.00 元');
+    await showsText(preview, `至 ${deadline}`);
+    await preview.getByRole('button', { name: '发布' }).click();
+    await shows(toast(page, '验收公示已发布'));
+    await goes(preview);
+    const notice = (await summary()).notices.find((n: { kind: string }) => n.kind === 'acceptance');
+    expect(notice.deadline).toBe(deadline);
+    await showsText(rowOf(card, notice.no), '已竣工验收');
+
+    // 3 打印验收公告与决算清册 (208,000 needs no 零 after its 万: 《支付结算办法》 allows both).
+    const printed = await printFrom(page, card.getByRole('button', { name: '打印公告' }));
+    for (const text of ['维修项目验收公告', `编号：${notice.no}`, '决算清册', '人民币贰拾万捌仟元整', '业主委员会（盖章）'])
+      expect(printed).toContain(text);
+  });
+
+  it('F-44 R-49: 第九步 第三期拨付 — only what the settlement leaves is proposed; reviewed and transferred', async () => {
+    const { page } = b;
+    await openMenu(page, '维修项目管理', '维修项目列表');
+    await operate(page, FABRIC, '资金拨付');
+    await fillDisbursement(page, 3, '82000.00', ROOFER);
+    await showsText(page.getByTestId('phase-proposal'), '第 3 期计划 84,000.00 元，已申请 0.00 元，尚可申请 82,000.00 元');
+    phase3 = await submitDisbursement(page, 3, '82,000.00');
+    await officeApproves([phase3], '208,000.00');
+    await bankTransfers(phase3, '82,000.00', '捌万贰仟元整', ROOFER);
+  });
+
+  it('R-48 R-49 F-31: the project is 已完成 with settlement = transferred; every house paid its 决算清册 share; each facility has its repair record', async () => {
+    const { page } = b;
+    await openProject(page, FABRIC);
+    await showsText(page.locator('.ant-tag'), '已完成');
+    await showsText(moneyCell(page, '已划转'), '208,000.00');
+    await showsText(moneyCell(page, '结算金额'), '208,000.00');
+    await showsText(page.getByTestId('timeline'), '项目完成');
+    await showsText(page.getByTestId('blocked-actions'), '资金拨付：项目已完成');
+    await openMenu(page, '维修项目管理', '维修项目列表');
+    await showsText(rowOf(page, FABRIC), '已完成');
+    const s = await summary();
+    expect(s.status).toBe('completed');
+    expect(s.money.transferred).toBe(20_800_000);
+    expect(s.money.settlement).toBe(20_800_000);
+
+    // R-48: each house's debits for the project equal its line of the published 决算清册, which totals the settlement.
+    const notice = s.notices.find((n: { kind: string }) => n.kind === 'acceptance');
+    const final = await committee.get(`/api/public/project-notices/${notice.no}?pageSize=200`);
+    expect(final.list.totalShare).toBe(20_800_000);
+    expect(final.list.items).toHaveLength(final.list.total);
+    let debited = 0;
+    for (const h of final.list.items as { houseId: number; share: number }[]) {
+      const { items } = await committee.get(`/api/houses/${h.houseId}/statement`);
+      const paid = -(items as { kind: string; memo: string; amount: number }[])
+        .filter((e) => e.kind === 'project_transfer' && e.memo.startsWith(FABRIC))
+        .reduce((a, e) => a + e.amount, 0);
+      expect(paid, `house ${h.houseId}`).toBe(h.share);
+      debited += paid;
+    }
+    expect(debited).toBe(20_800_000);
+
+    // F-31: 综合查询 › 设施设备查询 › 6栋 › 维修记录 of each facility.
+    await openMenu(page, '综合查询', '设施设备查询');
+    await shows(page.getByRole('heading', { name: '设施设备查询' }));
+    await page
+      .getByRole('tree', { name: '安装位置' })
+      .locator('.ant-tree-node-content-wrapper')
+      .filter({ hasText: /^6栋\(\d+\)$/ })
+      .click();
+    for (const [facility, content, amount] of [
+      ['屋面防水层', '屋面防水层整体翻新', '118,857.14'],
+      ['外墙饰面', '外墙空鼓铲除，重做真石漆', '89,142.86'],
+    ] as const) {
+      await rowOf(page, facility)
+        .getByRole('button', { name: /^维修记录（\d+）$/ })
+        .click();
+      const records = page.getByRole('dialog', { name: `维修记录：${facility}` });
+      await settled(records);
+      const record = rowOf(records, projectNo);
+      for (const text of [FABRIC, content, amount]) await showsText(record, text);
+      await page.keyboard.press('Escape');
+      await goes(records);
+    }
   });
 });

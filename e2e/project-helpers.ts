@@ -46,16 +46,27 @@ export async function pickFacility(dialog: Locator, place: string, name: string)
   await projectRow(dialog, name).getByRole('checkbox').check();
 }
 
-/** One of the project's 操作 entries on 维修项目列表, opened through the menu (a 公示管理 entry via its submenu). */
+/**
+ * One of the project's 操作 entries on 维修项目列表, opened through the menu (a 公示管理 entry via its
+ * submenu). Each menu is let finish sliding in first: a click during the motion can land on the entry
+ * above, and a disabled one takes it silently.
+ */
 export async function operate(page: Page, projectName: string, entry: string, submenu?: string) {
   await projectRow(page, projectName).getByRole('button', { name: '操作' }).click();
+  await shows(page.getByRole('menuitem', { name: '查看' }));
+  await settled(page.locator('.ant-dropdown:visible'));
   if (submenu) {
     await page.getByRole('menuitem', { name: entry }).hover();
+    await shows(page.getByRole('menuitem', { name: submenu }));
+    await settled(page.locator('.ant-dropdown-menu-submenu-popup:visible'));
     await page.getByRole('menuitem', { name: submenu }).click();
   } else {
     await page.getByRole('menuitem', { name: entry, exact: true }).click();
   }
 }
+
+/** A date in Beijing, `days` from today. */
+export const beijingDay = (days = 0) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Waits for a dialog to finish opening: a click during antd's zoom-in can land beside its button. */
 export async function settled(dialog: Locator) {

@@ -12,6 +12,7 @@ import {
   type Caller,
   callerAs,
   approveOnPage,
+  beijingDay,
   openRequest,
   openTransfer,
   printedText,
@@ -23,9 +24,6 @@ const suffix = uniqueSuffix();
 const PROJECT = `3栋外墙应急抢修${suffix}`;
 const CANCELLED = `中心花园改造${suffix}`;
 const CANCEL_REASON = `施工方案未获业主大会通过，项目撤销（${suffix}）`;
-
-/** A date in Beijing, `days` from today. */
-const beijingDay = (days = 0) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
 const payee = (amount: number, unitName = '江门市建安工程有限公司') => ({
   unitName,
