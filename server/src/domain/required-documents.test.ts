@@ -34,14 +34,14 @@ describe('F-62 required documents', () => {
       const r = requiredDocumentsSchema.safeParse(lists);
       return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     };
-    expect(issues({ ...base, building_change: ['业务申请表', '  '] })).toEqual(['building_change.1: 要件名称不能为空']);
-    expect(issues({ ...base, building_change: ['一'.repeat(31)] })).toEqual(['building_change.0: 要件名称不超过 30 个字']);
+    expect(issues({ ...base, building_change: ['业务申请表', '  '] })).toEqual(['building_change.1: 楼幢变更：要件名称不能为空']);
+    expect(issues({ ...base, building_change: ['一'.repeat(31)] })).toEqual(['building_change.0: 楼幢变更：要件名称不超过 30 个字']);
     expect(issues({ ...base, building_change: ['一'.repeat(30)] })).toEqual([]);
     expect(issues({ ...base, house_change: Array.from({ length: 16 }, (_, i) => `材料${i}`) })).toEqual([
-      'house_change: 每类业务的要件不超过 15 项',
+      'house_change: 房屋信息变更：要件不超过 15 项',
     ]);
     expect(issues({ ...base, 'project.disbursement': ['发票', '工程进度证明', ' 发票'] })).toEqual([
-      'project.disbursement.2: 要件“发票”重复，每项要件只列一次',
+      'project.disbursement.2: 资金拨付申请：要件“发票”重复，每项要件只列一次',
     ]);
     expect(issues({ ...base, house_cancellation: undefined })).toHaveLength(1);
   });

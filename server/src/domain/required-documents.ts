@@ -68,24 +68,29 @@ export const DEFAULT_REQUIRED_DOCUMENTS: RequiredDocuments = {
 export const MAX_DOCUMENTS_PER_TYPE = 15;
 export const MAX_DOCUMENT_NAME = 30;
 
-/** One document name: trimmed, 1–30 characters. */
-export const documentName = z.string().trim().min(1, '要件名称不能为空').max(MAX_DOCUMENT_NAME, `要件名称不超过 ${MAX_DOCUMENT_NAME} 个字`);
+/** One document name: trimmed, 1–30 characters; `what` prefixes the messages (the type's name). */
+const documentNameOf = (what: string) =>
+  z.string().trim().min(1, `${what}要件名称不能为空`).max(MAX_DOCUMENT_NAME, `${what}要件名称不超过 ${MAX_DOCUMENT_NAME} 个字`);
+export const documentName = documentNameOf('');
 
-/** The ordered list of one type: at most 15 names, none twice. */
-export const documentList = z
-  .array(documentName)
-  .max(MAX_DOCUMENTS_PER_TYPE, `每类业务的要件不超过 ${MAX_DOCUMENTS_PER_TYPE} 项`)
-  .superRefine((names, ctx) => {
-    const seen = new Set<string>();
-    names.forEach((name, i) => {
-      if (seen.has(name)) ctx.addIssue({ code: 'custom', path: [i], message: `要件“${name}”重复，每项要件只列一次` });
-      seen.add(name);
+/** The ordered list of one type: at most 15 names, none twice; the messages name the type. */
+export function documentList(type: RequiredDocType) {
+  const what = `${REQUIRED_DOC_TYPE_LABELS[type]}：`;
+  return z
+    .array(documentNameOf(what), { error: `${what}要件须为名称的列表` })
+    .max(MAX_DOCUMENTS_PER_TYPE, `${what}要件不超过 ${MAX_DOCUMENTS_PER_TYPE} 项`)
+    .superRefine((names, ctx) => {
+      const seen = new Set<string>();
+      names.forEach((name, i) => {
+        if (seen.has(name)) ctx.addIssue({ code: 'custom', path: [i], message: `${what}要件“${name}”重复，每项要件只列一次` });
+        seen.add(name);
+      });
     });
-  });
+}
 
 /** The whole setting: every type has its list (an empty list means the window asks for nothing). */
 export const requiredDocumentsSchema = z.object(
-  Object.fromEntries(REQUIRED_DOC_TYPES.map((t) => [t, documentList])) as Record<RequiredDocType, typeof documentList>,
+  Object.fromEntries(REQUIRED_DOC_TYPES.map((t) => [t, documentList(t)])) as Record<RequiredDocType, ReturnType<typeof documentList>>,
 );
 
 /** The type whose list a repair project's request is checked against (refunds are paid at the bank, not accepted). */

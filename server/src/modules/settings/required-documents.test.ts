@@ -89,9 +89,9 @@ describe('F-62 required documents (要件设置)', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().fieldErrors).toEqual({
-      'house_change.1': '要件“业务申请表”重复，每项要件只列一次',
-      'project.disbursement.1': '要件名称不超过 30 个字',
-      house_supplement: '每类业务的要件不超过 15 项',
+      'house_change.1': '房屋信息变更：要件“业务申请表”重复，每项要件只列一次',
+      'project.disbursement.1': '资金拨付申请：要件名称不超过 30 个字',
+      house_supplement: '房屋补充：要件不超过 15 项',
     });
     expect(await lists()).toEqual(before);
   });
