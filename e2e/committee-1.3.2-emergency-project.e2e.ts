@@ -93,7 +93,7 @@ async function officeReviews(no: string, checks?: (page: Page) => Promise<void>)
   await logout(page);
   await loginAs(page, 'JMWXZJ', 'shenhe');
   await openRequest(page, no);
-  await shows(page.getByText('受理备注：已收到申请单及纸质材料'));
+  await shows(page.getByText(/^受理备注：已收要件：/));
   await approveOnPage(page, no);
   await showsText(page.locator('.ant-descriptions').first(), '审核通过');
   await logout(page);
@@ -268,6 +268,8 @@ describe('1.3.2 新建紧急维修项目（业主委员会）', () => {
     await showsText(facts, '1 项');
     await showsText(facts, '36,000.00 元');
     await showsText(facts, /GS\d+，截止 \d{4}-\d{2}-\d{2}/);
+    // F-62: the documents the window will ask for, beside the upload.
+    await showsText(page.getByTestId('required-documents'), '所需要件：立项申请单、紧急情况证明、现场照片、施工合同、工程预算书');
     await upload(page, '上传立项申请要件', '现场照片.png', [90, 110, 130]);
 
     // 3: 保存并提交, then print the 立项申请单.

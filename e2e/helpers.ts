@@ -224,3 +224,13 @@ export async function registerDeveloper(page: Page, org: NewOrganisation) {
   await actionButton(page, '提交').click();
   await shows(page.getByText('注册成功', { exact: true }));
 }
+
+/**
+ * The 受理 dialog's F-62 checklist, once the request type's list has loaded: ticks 全部已收 (a
+ * type without required documents has no checklist).
+ */
+export async function tickAllReceived(dialog: Locator) {
+  await shows(dialog.getByText(/全部已收|无需核对要件/).first());
+  const all = dialog.getByRole('checkbox', { name: '全部已收' });
+  if ((await all.count()) > 0) await all.check();
+}

@@ -4,7 +4,7 @@
 import { type APIRequestContext, type Locator, type Page, request } from 'playwright-core';
 import { expect } from 'vitest';
 import { baseUrl, DEMO_PASSWORD } from './browser.ts';
-import { goes, openMenu, shows, showsText, toast } from './helpers.ts';
+import { goes, openMenu, shows, showsText, tickAllReceived, toast } from './helpers.ts';
 import { pdfText } from './pdf-text.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: the answers are read by the assertions that check them
@@ -94,6 +94,7 @@ export async function acceptOnPage(page: Page, no: string) {
   await page.getByRole('button', { name: '受理', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: '受理' });
   await settled(dialog);
+  await tickAllReceived(dialog);
   await dialog.getByRole('button', { name: '受理' }).click();
   await shows(toast(page, `${no} 已受理`));
   await goes(dialog);

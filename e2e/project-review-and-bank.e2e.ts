@@ -17,6 +17,7 @@ import {
   openTransfer,
   printedText,
   projectRow,
+  settled,
 } from './project-helpers.ts';
 
 const BUDGET = 1_000_000;
@@ -120,13 +121,30 @@ describe('F-60 维修项目申请（维修资金管理部门）', () => {
     await shows(page.getByText('提交立项申请', { exact: true }));
     // The acceptor may not approve.
     await goes(page.getByRole('button', { name: '审核通过' }));
-    await acceptOnPage(page, approval.no);
+    // F-62: 受理 lists the emergency approval's required documents and is refused until every one is ticked.
+    await page.getByRole('button', { name: '受理', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: '受理' });
+    await settled(dialog);
+    for (const doc of ['立项申请单', '紧急情况证明', '现场照片', '施工合同', '工程预算书'])
+      await shows(dialog.getByRole('checkbox', { name: doc, exact: true }));
+    await dialog.getByRole('checkbox', { name: '施工合同', exact: true }).check();
+    await dialog.getByRole('checkbox', { name: '工程预算书', exact: true }).check();
+    await dialog.getByRole('button', { name: '受理' }).click();
+    await shows(
+      dialog.getByText('紧急维修项目立项申请须收齐全部要件才能受理（F-62），尚缺：立项申请单、紧急情况证明、现场照片', { exact: true }),
+    );
+    await showsText(dialog, '受理备注');
+    await dialog.getByRole('checkbox', { name: '全部已收' }).check();
+    await dialog.getByLabel('受理备注').fill('紧急情况证明原件已核验');
+    await dialog.getByRole('button', { name: '受理' }).click();
+    await shows(toast(page, `${approval.no} 已受理`));
+    await goes(dialog);
     await showsText(page.locator('.ant-descriptions').first(), '已受理');
 
     await logout(page);
     await loginAs(page, 'JMWXZJ', 'shenhe');
     await openRequest(page, approval.no);
-    await shows(page.getByText('受理备注：已收到申请单及纸质材料'));
+    await shows(page.getByText('受理备注：已收要件：立项申请单、紧急情况证明、现场照片、施工合同、工程预算书；紧急情况证明原件已核验'));
     await approveOnPage(page, approval.no);
     await showsText(page.locator('.ant-descriptions').first(), '审核通过');
     expect((await summary()).status).toBe('approved');

@@ -7,7 +7,7 @@ import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { idCardCheckChar } from '../server/src/domain/id-card.ts';
 import { type Browser, loginAs } from './browser.ts';
-import { actionButton, openMenu, shows, showsText, textOf, toast, type UploadFile } from './helpers.ts';
+import { actionButton, openMenu, shows, showsText, textOf, tickAllReceived, toast, type UploadFile } from './helpers.ts';
 import { pdfText } from './pdf-text.ts';
 
 export const DEVELOPER = { code: '91440703MA4WJM001K', clerk: 'jingban' };
@@ -165,6 +165,7 @@ export async function acceptAtWindow(office: Browser, no: string, typeLabel: str
   await row.getByRole('button', { name: '受理', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: '受理' });
   await showsText(dialog, no);
+  await tickAllReceived(dialog);
   await dialog.getByRole('button', { name: '受理', exact: true }).click();
   await shows(toast(page, `业务单 ${no} 已受理`));
   await showsText(row, '已受理');

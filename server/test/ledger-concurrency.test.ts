@@ -4,6 +4,7 @@ import { ledgerAccounts, propertyAreas, refunds } from '../src/db/schema/index.t
 import { checkLedger } from '../src/ledger/check.ts';
 import { DEMO } from './fixtures.ts';
 import { type Agent, testApp, type TestApp } from './harness.ts';
+import { acceptApplication } from './acceptance-fixtures.ts';
 
 let t: TestApp;
 let dev: Agent;
@@ -57,7 +58,7 @@ async function accepted(type: string, form: unknown, kind: string, rows: unknown
   const app = (await ok(dev.post('/api/applications', { type, areaId, form }))) as { id: number };
   await ok(dev.put(`/api/applications/${app.id}/items/${kind}`, { rows }));
   await ok(dev.post(`/api/applications/${app.id}/submit`));
-  await ok(acceptor.post(`/api/applications/${app.id}/accept`));
+  await ok(acceptApplication(acceptor, app.id));
   return app.id;
 }
 
@@ -106,7 +107,7 @@ it('R-20 R-21 R-22 50 concurrent deposit confirmations, refund payouts and appro
         )) as { id: number };
         await ok(dev.put(`/api/applications/${id.id}/items/house`, { rows: [{ houseId: h.id, after }] }));
         await ok(dev.post(`/api/applications/${id.id}/submit`));
-        await ok(acceptor.post(`/api/applications/${id.id}/accept`));
+        await ok(acceptApplication(acceptor, id.id));
         return id.id;
       }),
     )),

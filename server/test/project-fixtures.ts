@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import { buildings, facilities, houses, ledgerAccounts, propertyAreas } from '../src/db/schema/index.ts';
 import { committeeRegistration, DEMO, file, registrationForm, smallPng } from './fixtures.ts';
 import type { Agent, TestApp } from './harness.ts';
+import { acceptProjectRequest } from './acceptance-fixtures.ts';
 
 /** The demo committee's area and a few of its facilities, found by their demo names. */
 export async function demoArea(t: TestApp) {
@@ -77,7 +78,7 @@ export async function otherCommittee(t: TestApp, freeAreaId: number): Promise<Ag
 
 /** Office accept + approve of one request. */
 export async function officeApproves(office: { accept: Agent; review: Agent }, requestId: number) {
-  const a = await office.accept.post(`/api/office/project-requests/${requestId}/accept`, { note: '纸质材料齐全' });
+  const a = await acceptProjectRequest(office.accept, requestId, '纸质材料齐全');
   expect(a.statusCode, a.body).toBe(200);
   const b = await office.review.post(`/api/office/project-requests/${requestId}/approve`);
   expect(b.statusCode, b.body).toBe(200);

@@ -2,6 +2,7 @@ import { HOUSE_COLUMNS } from '../src/domain/house-row.ts';
 import { idCardCheckChar } from '../src/domain/id-card.ts';
 import { houseTemplate } from '../src/modules/registry/house-import.ts';
 import type { Agent } from './harness.ts';
+import { acceptApplication } from './acceptance-fixtures.ts';
 
 export type Row = Partial<Record<(typeof HOUSE_COLUMNS)[number]['key'], string>>;
 
@@ -72,7 +73,7 @@ export async function pushThrough(dev: Agent, office: Agent, id: number) {
     [office, 'accept'],
     [office, 'approve'],
   ] as const) {
-    const res = await who.post(`/api/applications/${id}/${step}`);
+    const res = step === 'accept' ? await acceptApplication(who, id) : await who.post(`/api/applications/${id}/${step}`);
     if (res.statusCode !== 200) throw new Error(`${step}: ${res.body}`);
   }
 }

@@ -11,6 +11,7 @@ import { phasesOf } from '../modules/projects/facts.ts';
 import { publishNotice } from '../modules/projects/notices.ts';
 import { projectRange } from '../modules/projects/range.ts';
 import { acceptRequest, approveRequest } from '../modules/projects/review.ts';
+import { getSetting } from '../modules/settings/store.ts';
 import { recordVote } from '../modules/projects/vote.ts';
 
 const DAY = 24 * 3600_000;
@@ -30,6 +31,8 @@ export async function seedDemoProjects(handle: DbHandle, now: Date) {
   const [bank] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.code, 'ICBCJM'));
   const member = await actorOf(db, 'QCHYYWH', 'weiyuan');
   const acceptor = await actorOf(db, 'JMWXZJ', 'shouli');
+  // The window receives every document F-62 asks for.
+  const docs = await getSetting(db, 'requiredDocuments');
   const reviewer = await actorOf(db, 'JMWXZJ', 'shenhe');
   const teller = await actorOf(db, 'ICBCJM', 'teller01');
   // The loader's own writes (audit rows included) follow each other a second apart after the rest of
@@ -146,7 +149,7 @@ export async function seedDemoProjects(handle: DbHandle, now: Date) {
     ballots: range.filter((_, i) => i % 12 !== 11).map((h, i) => ({ houseId: h.houseId, choice: i % 15 === 0 ? 'oppose' : 'agree' })),
   });
   const approval = await submitApproval(at(member), roof.id, { payees: [], note: '施工合同已签订' });
-  await acceptRequest(at(acceptor), approval.id, '立项申请表及施工合同原件已核验');
+  await acceptRequest(at(acceptor), approval.id, '施工合同原件已核验', docs['project.approval.general']);
   await approveRequest(at(reviewer), approval.id);
   const phases = await phasesOf(db, roof.id);
   const first = phases.find((p) => p.seq === 1);
@@ -160,7 +163,7 @@ export async function seedDemoProjects(handle: DbHandle, now: Date) {
     },
   ];
   const disbursement = await applyDisbursement(at(member), roof.id, { phaseId: first?.id as number, payees, note: '第一期' });
-  await acceptRequest(at(acceptor), disbursement.id, '拨付申请表已收');
+  await acceptRequest(at(acceptor), disbursement.id, '', docs['project.disbursement']);
   await approveRequest(at(reviewer), disbursement.id);
   await confirmProjectMoney(
     at(teller),

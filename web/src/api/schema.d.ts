@@ -2421,7 +2421,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 受理（管理部门窗口） */
+        /** 受理（管理部门窗口；F-62：received 须含该类业务的全部要件） */
         post: {
             parameters: {
                 query?: never;
@@ -2436,6 +2436,8 @@ export interface paths {
                     "application/json": {
                         /** @default  */
                         note?: string;
+                        /** @default [] */
+                        received?: string[];
                     };
                 };
             };
@@ -4302,6 +4304,135 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/office/required-documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 要件设置（F-62：各类业务受理时须收的纸质材料） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                type: "area_collection" | "building_change" | "house_split_merge" | "house_supplement" | "house_change" | "ownership_change" | "house_cancellation" | "project.approval.general" | "project.approval.emergency" | "project.approval.simple" | "project.disbursement";
+                                label: string;
+                                documents: string[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** 修改要件设置（F-62：每类不超过 15 项、每项 1–30 字、不得重复；记入审计日志） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        area_collection: string[];
+                        building_change: string[];
+                        house_split_merge: string[];
+                        house_supplement: string[];
+                        house_change: string[];
+                        ownership_change: string[];
+                        house_cancellation: string[];
+                        "project.approval.general": string[];
+                        "project.approval.emergency": string[];
+                        "project.approval.simple": string[];
+                        "project.disbursement": string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                type: "area_collection" | "building_change" | "house_split_merge" | "house_supplement" | "house_change" | "ownership_change" | "house_cancellation" | "project.approval.general" | "project.approval.emergency" | "project.approval.simple" | "project.disbursement";
+                                label: string;
+                                documents: string[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/required-documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某类业务的所需要件（F-62；登录用户均可查看，申请人据此准备纸质材料） */
+        get: {
+            parameters: {
+                query: {
+                    type: "area_collection" | "building_change" | "house_split_merge" | "house_supplement" | "house_change" | "ownership_change" | "house_cancellation" | "project.approval.general" | "project.approval.emergency" | "project.approval.simple" | "project.disbursement";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            type: "area_collection" | "building_change" | "house_split_merge" | "house_supplement" | "house_change" | "ownership_change" | "house_cancellation" | "project.approval.general" | "project.approval.emergency" | "project.approval.simple" | "project.disbursement";
+                            label: string;
+                            documents: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7185,7 +7316,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 受理（窗口收到纸质材料） */
+        /** 受理（窗口收到纸质材料；F-62：received 须含该类申请的全部要件） */
         post: {
             parameters: {
                 query?: never;
@@ -7200,6 +7331,8 @@ export interface paths {
                     "application/json": {
                         /** @default  */
                         note?: string;
+                        /** @default [] */
+                        received?: string[];
                     };
                 };
             };

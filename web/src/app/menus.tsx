@@ -148,6 +148,7 @@ const MENUS: Record<OrgType, MenuEntry[]> = {
       icon: <SettingOutlined />,
       children: [
         { path: '/office/deposit-standards', label: '交存标准', permission: 'office.config' },
+        { path: '/office/required-documents', label: '要件设置', permission: 'office.config' },
         { path: '/office/facility-types', label: '设施设备类型', permission: 'office.config' },
         { path: '/office/ledger-check', label: '分户账核查', permission: 'office.config' },
         { path: '/office/audit', label: '审计日志', permission: 'office.audit' },

@@ -32,6 +32,7 @@ import { DepositConfirmPage } from '../features/bank/DepositConfirmPage';
 import { ReconciliationPage } from '../features/bank/ReconciliationPage';
 import { RefundConfirmPage } from '../features/bank/RefundConfirmPage';
 import { DepositStandardsPage } from '../features/office/DepositStandardsPage';
+import { RequiredDocumentsPage } from '../features/required-documents/RequiredDocumentsPage';
 import { LedgerCheckPage } from '../features/office/LedgerCheckPage';
 import { CustomPaymentPage } from '../features/payments/CustomPaymentPage';
 import { DeveloperBatchPage } from '../features/payments/DeveloperBatchPage';
@@ -88,6 +89,7 @@ const paymentRoutes = [
   guarded('bank/project-transfers', 'bank.confirm', <ProjectConfirmPage key="transfer" kind="transfer" />),
   guarded('bank/project-refunds', 'bank.confirm', <ProjectConfirmPage key="refund" kind="project_refund" />),
   guarded('office/deposit-standards', 'office.config', <DepositStandardsPage />),
+  guarded('office/required-documents', 'office.config', <RequiredDocumentsPage />),
   guarded('office/ledger-check', 'office.config', <LedgerCheckPage />),
   guarded('office/reports', 'office.audit', <FundReportPage />),
   guarded('office/interest', 'office.config', <InterestPage />),

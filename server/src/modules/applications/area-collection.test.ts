@@ -4,6 +4,7 @@ import { applications, buildings, houseAccounts, houseHistory, houses, propertyA
 import { DEMO } from '../../../test/fixtures.ts';
 import { type Agent, testApp, type TestApp } from '../../../test/harness.ts';
 import { collectionDraft, houseRow, houseXlsx, newAreaForm, pushThrough, tower, uploadForm } from '../../../test/registry-fixtures.ts';
+import { acceptApplication } from '../../../test/acceptance-fixtures.ts';
 
 let t: TestApp;
 let dev: Agent;
@@ -76,7 +77,7 @@ describe('F-11 submission rules', () => {
   it('F-11 rejected with a reason: the developer sees status rejected and the reason, re-imports, resubmits, and it is accepted and approved', async () => {
     const id = await collectionDraft(dev, tower('A栋', 3, 2), '江南新苑');
     expect((await dev.post(`/api/applications/${id}/submit`)).statusCode).toBe(200);
-    expect((await office.post(`/api/applications/${id}/accept`, { note: '纸质材料已收' })).statusCode).toBe(200);
+    expect((await acceptApplication(office, id, '纸质材料已收')).statusCode).toBe(200);
     const noReason = await office.post(`/api/applications/${id}/reject`, { reason: '  ' });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().fieldErrors.reason).toBe('退回原因不能为空');
@@ -97,7 +98,7 @@ describe('F-11 submission rules', () => {
     const resubmitted = await dev.post(`/api/applications/${id}/submit`);
     expect(resubmitted.statusCode).toBe(200);
     expect(resubmitted.json()).toMatchObject({ status: 'submitted', rejectReason: null, itemCount: 4 });
-    expect((await office.post(`/api/applications/${id}/accept`)).statusCode).toBe(200);
+    expect((await acceptApplication(office, id)).statusCode).toBe(200);
     const approved = await office.post(`/api/applications/${id}/approve`);
     expect(approved.statusCode).toBe(200);
     expect(approved.json().status).toBe('approved');
@@ -182,7 +183,7 @@ describe('F-11 approval is one transaction', () => {
   it('F-11 an area of the same name created between accept and approve makes approval fail (409 STALE) and no house is created', async () => {
     const id = await collectionDraft(dev, tower('A栋', 2, 2), '抢注花园');
     expect((await dev.post(`/api/applications/${id}/submit`)).statusCode).toBe(200);
-    expect((await office.post(`/api/applications/${id}/accept`)).statusCode).toBe(200);
+    expect((await acceptApplication(office, id)).statusCode).toBe(200);
     const housesBefore = await houseTotal();
     await t.handle.db.insert(propertyAreas).values({ name: '抢注花园', district: '蓬江区', address: '江门市蓬江区某路 1 号' });
 
@@ -206,7 +207,7 @@ describe('F-11 approval is one transaction', () => {
   it('F-11 a failure half-way through approval (houses refused by the database) leaves no area, building, house or account behind', async () => {
     const id = await collectionDraft(dev, tower('A栋', 2, 2, { address: '江门市蓬江区故障路 1 号' }), '故障花园');
     expect((await dev.post(`/api/applications/${id}/submit`)).statusCode).toBe(200);
-    expect((await office.post(`/api/applications/${id}/accept`)).statusCode).toBe(200);
+    expect((await acceptApplication(office, id)).statusCode).toBe(200);
     const housesBefore = await houseTotal();
     const [accountsBefore] = await t.handle.db.select({ n: count() }).from(houseAccounts);
     // Fault injection: the area and its buildings insert fine, then the houses are refused.

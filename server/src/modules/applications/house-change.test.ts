@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fundInstructions, propertyAreas } from '../../db/schema/index.ts';
 import { DEMO } from '../../../test/fixtures.ts';
 import { type Agent, testApp, type TestApp } from '../../../test/harness.ts';
+import { acceptApplication } from '../../../test/acceptance-fixtures.ts';
 
 let t: TestApp;
 let dev: Agent;
@@ -55,7 +56,7 @@ describe('F-16 房屋信息变更', () => {
     expect((await dev.put(`/api/applications/${id}/items/house`, { rows })).statusCode).toBe(200);
     const office2 = await t.login(DEMO.office.code, DEMO.office.acceptor);
     expect((await dev.post(`/api/applications/${id}/submit`)).statusCode).toBe(200);
-    expect((await office2.post(`/api/applications/${id}/accept`, { note: '材料齐全' })).statusCode).toBe(200);
+    expect((await acceptApplication(office2, id, '材料齐全')).statusCode).toBe(200);
     expect((await office.post(`/api/applications/${id}/approve`)).statusCode).toBe(200);
 
     const detail = (await dev.get(`/api/houses/${a.id}`)).json();

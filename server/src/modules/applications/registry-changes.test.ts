@@ -14,6 +14,7 @@ import { ID_CARD_RULE, idCardCheckChar } from '../../domain/id-card.ts';
 import { committeeRegistration, DEMO, file, registrationForm, smallPng, VALID_PASSWORD } from '../../../test/fixtures.ts';
 import { type Agent, testApp, type TestApp } from '../../../test/harness.ts';
 import { houseRow, houseXlsx, idCard, uploadForm } from '../../../test/registry-fixtures.ts';
+import { acceptApplication } from '../../../test/acceptance-fixtures.ts';
 
 let t: TestApp;
 let dev: Agent;
@@ -91,7 +92,7 @@ async function through(id: number) {
     [acceptor, 'accept'],
     [reviewer, 'approve'],
   ] as const) {
-    const res = await who.post(`/api/applications/${id}/${step}`);
+    const res = step === 'accept' ? await acceptApplication(who, id) : await who.post(`/api/applications/${id}/${step}`);
     expect(res.statusCode, `${step}: ${res.body}`).toBe(200);
   }
 }
@@ -567,7 +568,7 @@ describe('R-10 one open application per house', () => {
     expect(await heldBy(other.id)).toBeNull();
 
     // Returned for correction, the first still holds the house.
-    expect((await acceptor.post(`/api/applications/${first.id}/accept`)).statusCode).toBe(200);
+    expect((await acceptApplication(acceptor, first.id)).statusCode).toBe(200);
     expect((await reviewer.post(`/api/applications/${first.id}/reject`, { reason: '业主证件不清晰' })).statusCode).toBe(200);
     const stillHeld = await dev.post(`/api/applications/${second.id}/submit`);
     expect(stillHeld.statusCode).toBe(409);
@@ -738,9 +739,13 @@ describe('F-60 office inbox', () => {
     expect(reviewerAccept.statusCode).toBe(403);
     expect(reviewerAccept.json().message).toBe('当前用户的角色无权执行此操作');
 
-    const accepted = await acceptor.post(`/api/applications/${app.id}/accept`, { note: '收到身份证复印件 1 份' });
+    const accepted = await acceptApplication(acceptor, app.id, '收到身份证复印件 1 份');
     expect(accepted.statusCode).toBe(200);
-    expect(accepted.json()).toMatchObject({ status: 'accepted', statusLabel: '已受理', acceptNote: '收到身份证复印件 1 份' });
+    expect(accepted.json()).toMatchObject({
+      status: 'accepted',
+      statusLabel: '已受理',
+      acceptNote: '已收要件：业务申请表、不动产权证书（或购房合同）、业主身份证明；收到身份证复印件 1 份',
+    });
     const twice = await acceptor.post(`/api/applications/${app.id}/accept`);
     expect(twice.statusCode).toBe(409);
     expect(twice.json().message).toBe(`业务单 ${app.no} 当前状态为“已受理”，不能受理`);

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParam, pageOf, text } from '../../lib/fields.ts';
+import { acceptBody } from '../../domain/required-documents.ts';
 import { invalid } from '../../lib/errors.ts';
 import { houseTemplate } from '../registry/house-import.ts';
 import { supportedTypes } from './handlers.ts';
@@ -231,14 +232,14 @@ export function applicationRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: '受理（管理部门窗口）',
+        summary: '受理（管理部门窗口；F-62：received 须含该类业务的全部要件）',
         params: idParam,
-        body: z.object({ note: z.string().trim().max(500).default('') }),
+        body: acceptBody,
         response: { 200: applicationDetail },
       },
     },
     async (req) => {
-      await accept(req.ctx, req.params.id, req.body.note);
+      await accept(req.ctx, req.params.id, req.body.note, req.body.received);
       return afterChange(req.params.id, req.ctx);
     },
   );

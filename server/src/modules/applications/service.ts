@@ -11,6 +11,7 @@ import {
   propertyAreas,
 } from '../../db/schema/index.ts';
 import { allocateNumber } from '../../db/numbering.ts';
+import { acceptanceNote } from '../../domain/required-documents.ts';
 import { transaction } from '../../db/retry.ts';
 import { requirePermission, type Actor, type Ctx } from '../../lib/context.ts';
 import { AppError, invalid, invalidFields, notFound } from '../../lib/errors.ts';
@@ -18,6 +19,7 @@ import { fieldErrorsOf } from '../../lib/fields.ts';
 import { isUniqueViolation } from '../../lib/pg-errors.ts';
 import { audit } from '../audit/audit.ts';
 import { executeFundInstructions } from '../fund/execute.ts';
+import { requireReceived } from '../settings/required-documents.ts';
 import { requireDeveloper, visibleArea } from '../registry/access.ts';
 import { chunks } from '../registry/bulk.ts';
 import { loadStandards } from '../standards/store.ts';
@@ -279,24 +281,26 @@ export async function withdraw(ctx: Ctx, id: number) {
 }
 
 /** 受理: the office received the paper documents at the window. */
-export async function accept(ctx: Ctx, id: number, note: string) {
+export async function accept(ctx: Ctx, id: number, note: string, received: string[]) {
   const actor = requirePermission(ctx, 'office.accept');
   return ctx.db.transaction(async (tx) => {
     const app = await loadApplication(tx, actor, id, true);
     requireStatus(app, ['submitted'], '受理');
+    const documents = await requireReceived(tx, app.type, received);
+    const acceptNote = acceptanceNote(documents, note);
     const now = ctx.clock.now();
     const [after] = await tx
       .update(applications)
-      .set({ status: 'accepted', acceptedAt: now, acceptedBy: actor.userId, acceptNote: note, updatedAt: now })
+      .set({ status: 'accepted', acceptedAt: now, acceptedBy: actor.userId, acceptNote, updatedAt: now })
       .where(eq(applications.id, id))
       .returning();
-    await event(tx, ctx, id, 'accept', note);
+    await event(tx, ctx, id, 'accept', acceptNote);
     await audit(tx, ctx, {
       action: 'application.accept',
       entity: 'application',
       entityId: id,
-      summary: `受理业务单 ${app.no}`,
-      after: { note },
+      summary: `受理业务单 ${app.no}${documents.length > 0 ? `，已收要件：${documents.join('、')}` : ''}`,
+      after: { note, received: documents },
     });
     return after as ApplicationRow;
   });

@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS = {
   'fund.execute': '业务单资金处理',
   'refund.confirm': '退款付款确认',
   'config.project-settings': '设置维修项目参数',
+  'config.required-documents': '要件设置',
   'config.facility-type.add': '添加设施设备类型',
   'config.facility-type.update': '修改设施设备类型',
   'facility.create': '添加设施设备',

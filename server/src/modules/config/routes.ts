@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { HOUSE_USES } from '../../domain/deposit-standard.ts';
+import { REQUIRED_DOC_TYPES, requiredDocumentsSchema } from '../../domain/required-documents.ts';
+import { officeRequiredDocuments, requiredDocumentsOf, saveRequiredDocuments } from '../settings/required-documents.ts';
 import { addStandard, listStandards, runLedgerCheck } from './service.ts';
 
 const tags = ['参数配置与核查'];
@@ -34,6 +36,38 @@ export function configRoutes(app: FastifyInstance) {
       },
     },
     async (req) => addStandard(req.ctx, req.body),
+  );
+  const docType = z.enum(REQUIRED_DOC_TYPES, { error: `业务类型须为：${REQUIRED_DOC_TYPES.join('、')}` });
+  const docList = z.object({ type: docType, label: z.string(), documents: z.array(z.string()) });
+  const docLists = z.object({ items: z.array(docList) });
+  r.get(
+    '/api/office/required-documents',
+    { schema: { tags, summary: '要件设置（F-62：各类业务受理时须收的纸质材料）', response: { 200: docLists } } },
+    async (req) => officeRequiredDocuments(req.ctx),
+  );
+  r.put(
+    '/api/office/required-documents',
+    {
+      schema: {
+        tags,
+        summary: '修改要件设置（F-62：每类不超过 15 项、每项 1–30 字、不得重复；记入审计日志）',
+        body: requiredDocumentsSchema,
+        response: { 200: docLists },
+      },
+    },
+    async (req) => saveRequiredDocuments(req.ctx, req.body),
+  );
+  r.get(
+    '/api/required-documents',
+    {
+      schema: {
+        tags,
+        summary: '某类业务的所需要件（F-62；登录用户均可查看，申请人据此准备纸质材料）',
+        querystring: z.object({ type: docType }),
+        response: { 200: docList },
+      },
+    },
+    async (req) => requiredDocumentsOf(req.ctx, req.query.type),
   );
   r.post(
     '/api/office/ledger-check',

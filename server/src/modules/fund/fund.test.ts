@@ -15,6 +15,7 @@ import { DEMO } from '../../../test/fixtures.ts';
 import { type Agent, testApp, type TestApp } from '../../../test/harness.ts';
 import { houseXlsx, uploadForm } from '../../../test/registry-fixtures.ts';
 import { BANK_API_HEADERS, sign } from '../payments/bank-api-auth.ts';
+import { acceptApplication } from '../../../test/acceptance-fixtures.ts';
 
 let t: TestApp;
 let dev: Agent;
@@ -87,7 +88,7 @@ async function create(type: string, form: unknown, area = areaId) {
 }
 
 async function accept(id: number) {
-  const res = await acceptor.post(`/api/applications/${id}/accept`);
+  const res = await acceptApplication(acceptor, id);
   expect(res.statusCode, res.body).toBe(200);
 }
 

@@ -10,9 +10,11 @@ import {
   repairProjects,
 } from '../../db/schema/index.ts';
 import { formatYuan } from '../../domain/money.ts';
+import { acceptanceNote, projectDocType } from '../../domain/required-documents.ts';
 import { type Actor, type Ctx, requirePermission } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { audit } from '../audit/audit.ts';
+import { requireReceived } from '../settings/required-documents.ts';
 import { event, loadProject, type ProjectRow, TYPE_LABELS, touch } from './access.ts';
 import { shortfallError } from './debits.ts';
 import type { RequestRow } from './facts.ts';
@@ -51,24 +53,26 @@ function requireRequestStatus(r: RequestRow, allowed: ProjectRequestStatus[], do
   }
 }
 
-/** 受理: the office received the paper documents at the window (F-60). */
-export async function acceptRequest(ctx: Ctx, requestId: number, note: string) {
+/** 受理: the office received the paper documents at the window (F-60), all those F-62 requires. */
+export async function acceptRequest(ctx: Ctx, requestId: number, note: string, received: string[]) {
   const actor = requirePermission(ctx, 'office.accept');
   await ctx.db.transaction(async (tx) => {
     const { p, r } = await loadRequest(tx, actor, requestId);
     requireRequestStatus(r, ['submitted'], '受理');
+    const documents = await requireReceived(tx, projectDocType(r.kind === 'approval' ? 'approval' : 'disbursement', p.type), received);
+    const acceptNote = acceptanceNote(documents, note);
     const now = ctx.clock.now();
     await tx
       .update(projectRequests)
-      .set({ status: 'accepted', acceptedAt: now, acceptedBy: actor.userId, acceptNote: note })
+      .set({ status: 'accepted', acceptedAt: now, acceptedBy: actor.userId, acceptNote })
       .where(eq(projectRequests.id, r.id));
-    await event(tx, ctx, p.id, `${r.kind}.accept`, `${r.no}${note ? `：${note}` : ''}`);
+    await event(tx, ctx, p.id, `${r.kind}.accept`, `${r.no}${acceptNote ? `：${acceptNote}` : ''}`);
     await audit(tx, ctx, {
       action: `project.${r.kind}.accept`,
       entity: 'project_request',
       entityId: r.id,
-      summary: `受理${REQUEST_KIND_LABELS[r.kind]} ${r.no}（${p.no}）`,
-      after: { note },
+      summary: `受理${REQUEST_KIND_LABELS[r.kind]} ${r.no}（${p.no}）${documents.length > 0 ? `，已收要件：${documents.join('、')}` : ''}`,
+      after: { note, received: documents },
     });
   });
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParam, ok, page, pageOf, text } from '../../lib/fields.ts';
+import { acceptBody } from '../../domain/required-documents.ts';
 import { invalid } from '../../lib/errors.ts';
 import { cellError } from '../applications/schemas.ts';
 import { authenticateBank } from '../payments/bank-api-auth.ts';
@@ -398,14 +399,14 @@ export function projectRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: officeTags,
-        summary: '受理（窗口收到纸质材料）',
+        summary: '受理（窗口收到纸质材料；F-62：received 须含该类申请的全部要件）',
         params: reqParam,
-        body: z.object({ note: z.string().trim().max(500).default('') }),
+        body: acceptBody,
         response: { 200: ok },
       },
     },
     async (req) => {
-      await acceptRequest(req.ctx, req.params.id, req.body.note);
+      await acceptRequest(req.ctx, req.params.id, req.body.note, req.body.received);
       return { ok: true as const };
     },
   );

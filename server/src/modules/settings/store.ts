@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Conn } from '../../db/client.ts';
 import { settings } from '../../db/schema/index.ts';
+import { DEFAULT_REQUIRED_DOCUMENTS, requiredDocumentsSchema } from '../../domain/required-documents.ts';
 
 /** Every setting with its schema and default: reading one never fails on a fresh database. */
 export const SETTINGS = {
@@ -16,6 +17,8 @@ export const SETTINGS = {
   voteRule: { schema: z.enum(['civil-code-2021', 'double-two-thirds']), default: 'civil-code-2021' as const },
   /** acceptance comes before an application lifting the applied total above this percentage of the budget. */
   acceptanceFirstPercent: { schema: z.number().int().min(1).max(100), default: 70 },
+  /** F-62 要件设置: the documents the window checks at 受理, per registry application type and project request. */
+  requiredDocuments: { schema: requiredDocumentsSchema, default: DEFAULT_REQUIRED_DOCUMENTS },
 } as const;
 export type SettingKey = keyof typeof SETTINGS;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTINGS)[K]['schema']>;

@@ -15,6 +15,7 @@ import { EventTimeline } from './EventTimeline';
 import { TYPE_LABELS, WINDOW_REMINDER } from './labels';
 import type { ApplicationEditor } from './useApplicationEditor';
 import { ApplicationDetailView } from './view/ApplicationDetailView';
+import { RequiredDocumentsHint } from '../required-documents/RequiredDocumentsHint';
 
 interface ApplicationShellProps {
   editor: ApplicationEditor;
@@ -102,6 +103,7 @@ export function ApplicationShell({ editor, steps, editing, prints, children }: A
           />
         )}
         {editable ? children : app && <ApplicationDetailView app={app} />}
+        {(editable || app?.status === 'submitted') && <RequiredDocumentsHint type={editor.type} />}
         {app && app.events.length > 0 && (
           <Section title="办理过程">
             <EventTimeline events={app.events} />

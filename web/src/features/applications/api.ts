@@ -66,8 +66,8 @@ export const applicationActions = {
     call(api.PUT('/api/applications/{id}/items/{kind}', { params: { path: { id, kind } }, body: { rows } })),
   submit: (id: number): Promise<ApplicationDetail> => call(api.POST('/api/applications/{id}/submit', path(id))),
   withdraw: (id: number): Promise<ApplicationDetail> => call(api.POST('/api/applications/{id}/withdraw', path(id))),
-  accept: (id: number, note: string): Promise<ApplicationDetail> =>
-    call(api.POST('/api/applications/{id}/accept', { ...path(id), body: { note } })),
+  accept: (id: number, note: string, received: string[]): Promise<ApplicationDetail> =>
+    call(api.POST('/api/applications/{id}/accept', { ...path(id), body: { note, received } })),
   approve: (id: number): Promise<ApplicationDetail> => call(api.POST('/api/applications/{id}/approve', path(id))),
   reject: (id: number, reason: string): Promise<ApplicationDetail> =>
     call(api.POST('/api/applications/{id}/reject', { ...path(id), body: { reason } })),

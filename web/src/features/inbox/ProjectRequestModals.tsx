@@ -1,7 +1,11 @@
 import { Typography } from 'antd';
-import type { ProjectRequest } from '../project-print/api';
+import type { ProjectDetail, ProjectRequest } from '../project-print/api';
+import { projectDocType } from '../required-documents/api';
+import { AcceptDialog } from './AcceptDialog';
 import { projectRequestActions } from './projectRequestApi';
 import { TextModal } from './TextModal';
+
+type ProjectType = ProjectDetail['type'];
 
 interface ModalProps {
   r: ProjectRequest;
@@ -9,21 +13,17 @@ interface ModalProps {
   onDone: () => void;
 }
 
-/** 受理: the window received the printed form and the paper documents. */
-export function AcceptProjectRequestModal({ r, onClose, onDone }: ModalProps) {
+/** 受理: the window received the printed form and every paper document F-62 requires for the request. */
+export function AcceptProjectRequestModal({ r, projectType, onClose, onDone }: ModalProps & { projectType: ProjectType }) {
   return (
-    <TextModal
-      title="受理"
-      name="note"
+    <AcceptDialog
+      docType={projectDocType(r.kind === 'disbursement' ? 'disbursement' : 'approval', projectType)}
       intro={
         <>
           受理{r.kindLabel} <Typography.Text strong>{r.no}</Typography.Text>。
         </>
       }
-      label="受理备注"
-      initial="已收到申请单及纸质材料"
-      extra="记录收到的申请单和纸质材料"
-      submit={(note) => projectRequestActions.accept(r.id, note)}
+      submit={(note, received) => projectRequestActions.accept(r.id, note, received)}
       onClose={onClose}
       onDone={onDone}
     />

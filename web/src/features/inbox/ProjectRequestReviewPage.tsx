@@ -149,7 +149,12 @@ function Review({ p, s, r }: { p: ProjectDetail; s: ProjectSummary; r: ProjectRe
         </Space>
       </Card>
       {dialog === 'accept' && (
-        <AcceptProjectRequestModal r={r} onClose={() => setDialog(undefined)} onDone={() => done(`${r.kindLabel} ${r.no} 已受理`)} />
+        <AcceptProjectRequestModal
+          r={r}
+          projectType={p.type}
+          onClose={() => setDialog(undefined)}
+          onDone={() => done(`${r.kindLabel} ${r.no} 已受理`)}
+        />
       )}
       {dialog === 'reject' && (
         <RejectProjectRequestModal r={r} onClose={() => setDialog(undefined)} onDone={() => done(`${r.kindLabel} ${r.no} 已退回`)} />

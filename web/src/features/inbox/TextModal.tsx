@@ -24,7 +24,7 @@ export interface TextModalProps<T> {
   onDone: (result: T) => void;
 }
 
-/** The office's one-text decisions (受理 with a note, 退回 with a reason): one field, server errors shown in place. */
+/** The office's one-text decisions (退回 with a reason): one field, server errors shown in place. 受理 has its checklist in AcceptDialog. */
 export function TextModal<T>({
   title,
   name,

@@ -24,8 +24,8 @@ export const REQUEST_STATUSES: { value: ProjectRequestStatus; label: string }[] 
 export const fetchProjectRequests = (query: ProjectRequestQuery) => call(api.GET('/api/office/project-requests', { params: { query } }));
 
 export const projectRequestActions = {
-  accept: (id: number, note: string) =>
-    call(api.POST('/api/office/project-requests/{id}/accept', { params: { path: { id } }, body: { note } })),
+  accept: (id: number, note: string, received: string[]) =>
+    call(api.POST('/api/office/project-requests/{id}/accept', { params: { path: { id } }, body: { note, received } })),
   approve: (id: number) => call(api.POST('/api/office/project-requests/{id}/approve', { params: { path: { id } } })),
   reject: (id: number, reason: string) =>
     call(api.POST('/api/office/project-requests/{id}/reject', { params: { path: { id } }, body: { reason } })),

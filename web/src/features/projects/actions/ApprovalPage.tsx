@@ -4,6 +4,8 @@ import { PrintButton } from '../../../components/PrintButton';
 import { useFormMutation } from '../../../lib/useFormMutation';
 import { formatYuan } from '../../../lib/units';
 import { type ProjectSummary, submitApproval, useProject, useRefreshProject } from '../api';
+import { projectDocType } from '../../required-documents/api';
+import { RequiredDocumentsHint } from '../../required-documents/RequiredDocumentsHint';
 import { DocumentsPanel } from '../DocumentsPanel';
 import { printPath } from '../labels';
 import { ActionFrame, actionOf, BlockedAlert } from './ActionFrame';
@@ -90,6 +92,7 @@ export function ApprovalPage() {
           <>
             <ApprovalSummary s={s} projectId={id} />
             <Card size="small" title="上传要件">
+              <RequiredDocumentsHint type={projectDocType('approval', s.type)} style={{ marginBottom: 12 }} />
               <DocumentsPanel projectId={id} kind="立项申请要件" canUpload={action?.allowed ?? false} />
             </Card>
             {action?.allowed ? <ApprovalForm s={s} projectId={id} /> : <BlockedAlert action={action} />}

@@ -7,6 +7,7 @@ import { PrintButton } from '../../../components/PrintButton';
 import { useFormMutation } from '../../../lib/useFormMutation';
 import { formatYuan, plainYuan } from '../../../lib/units';
 import { applyDisbursement, fetchProposal, PROJECTS_KEY, type ProjectRequest, useProject, useRefreshProject } from '../api';
+import { RequiredDocumentsHint } from '../../required-documents/RequiredDocumentsHint';
 import { DocumentsPanel } from '../DocumentsPanel';
 import { printPath } from '../labels';
 import { ActionFrame, actionOf, BlockedAlert } from './ActionFrame';
@@ -182,6 +183,7 @@ export function DisbursementPage() {
               />
             )}
             <Card size="small" title="上传要件">
+              <RequiredDocumentsHint type="project.disbursement" style={{ marginBottom: 12 }} />
               <DocumentsPanel projectId={id} kind="资金拨付要件" canUpload={action?.allowed ?? false} />
             </Card>
             {action?.allowed ? <DisbursementForm projectId={id} /> : <BlockedAlert action={action} />}

@@ -1,0 +1,92 @@
+import { Checkbox, Form, Input, Modal, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { FormErrorAlert } from '../../components/FormErrorAlert';
+import { LoadingOrError } from '../../components/LoadingOrError';
+import { useFormMutation } from '../../lib/useFormMutation';
+import { type RequiredDocType, useRequiredDocuments } from '../required-documents/api';
+
+interface Values {
+  received: string[];
+  note: string;
+}
+
+export interface AcceptDialogProps<T> {
+  /** Whose list of 要件 the window checks (F-62). */
+  docType: RequiredDocType;
+  /** What is accepted, above the checklist. */
+  intro: ReactNode;
+  submit: (note: string, received: string[]) => Promise<T>;
+  onClose: () => void;
+  onDone: (result: T) => void;
+}
+
+/**
+ * 受理 at the window (F-60, F-62), for registry applications and project requests alike: the
+ * required documents as a checklist with 全部已收, and an optional note. Nothing missing may be
+ * left unticked — the page says which, and the server refuses the same way.
+ */
+export function AcceptDialog<T>({ docType, intro, submit, onClose, onDone }: AcceptDialogProps<T>) {
+  const [form] = Form.useForm<Values>();
+  const list = useRequiredDocuments(docType);
+  const documents = list.data?.documents ?? [];
+  const received = Form.useWatch('received', form) ?? [];
+  const all = documents.length > 0 && documents.every((d) => received.includes(d));
+  const some = documents.some((d) => received.includes(d));
+  const mutation = useFormMutation(form, (v: Values) => submit((v.note ?? '').trim(), v.received ?? []), { onSuccess: onDone });
+  const missingRule = {
+    validator: (_: unknown, value?: string[]) => {
+      const missing = documents.filter((d) => !(value ?? []).includes(d));
+      return missing.length === 0
+        ? Promise.resolve()
+        : Promise.reject(new Error(`${list.data?.label ?? ''}须收齐全部要件才能受理（F-62），尚缺：${missing.join('、')}`));
+    },
+  };
+  return (
+    <Modal
+      open
+      title="受理"
+      okText="受理"
+      cancelText="取消"
+      onOk={() => form.submit()}
+      okButtonProps={{ disabled: !list.data }}
+      confirmLoading={mutation.isPending}
+      onCancel={onClose}
+      mask={{ closable: false }}
+    >
+      <Typography.Paragraph>{intro}</Typography.Paragraph>
+      <FormErrorAlert error={mutation.error} />
+      {list.data ? (
+        <Form<Values> form={form} layout="vertical" initialValues={{ received: [], note: '' }} onFinish={mutation.onFinish}>
+          {documents.length > 0 ? (
+            <Form.Item
+              name="received"
+              label={
+                <span>
+                  收到的要件（{list.data.label}）
+                  <Checkbox
+                    style={{ marginInlineStart: 16 }}
+                    checked={all}
+                    indeterminate={some && !all}
+                    onChange={(e) => form.setFieldValue('received', e.target.checked ? documents : [])}
+                  >
+                    全部已收
+                  </Checkbox>
+                </span>
+              }
+              rules={[missingRule]}
+            >
+              <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 6 }} options={documents} />
+            </Form.Item>
+          ) : (
+            <Typography.Paragraph type="secondary">{list.data.label}无需核对要件。</Typography.Paragraph>
+          )}
+          <Form.Item name="note" label="受理备注" extra="如原件核验情况、补充材料（选填）">
+            <Input.TextArea rows={2} maxLength={500} showCount />
+          </Form.Item>
+        </Form>
+      ) : (
+        <LoadingOrError query={list} />
+      )}
+    </Modal>
+  );
+}
