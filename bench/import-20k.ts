@@ -103,13 +103,21 @@ const imported = await timed('import (parse, validate, stage)', () =>
   }),
 );
 if (imported.statusCode !== 200) throw new Error(imported.body.slice(0, 500));
+// 受理 ticks every required document of an area collection (F-62).
+const required = await app.inject({ method: 'GET', url: '/api/required-documents?type=area_collection', headers: office });
+const received = required.json().documents as string[];
 for (const [who, step] of [
   [dev, 'submit'],
   [office, 'accept'],
   [office, 'approve'],
 ] as const) {
   const res = await timed(step, () =>
-    app.inject({ method: 'POST', url: `/api/applications/${id}/${step}`, headers: who, payload: step === 'accept' ? { note: '' } : {} }),
+    app.inject({
+      method: 'POST',
+      url: `/api/applications/${id}/${step}`,
+      headers: who,
+      payload: step === 'accept' ? { note: '', received } : {},
+    }),
   );
   if (res.statusCode !== 200) throw new Error(`${step}: ${res.body.slice(0, 500)}`);
 }

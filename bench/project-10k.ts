@@ -75,6 +75,8 @@ try {
   const dev = await login('91440703MA4WJM001K', 'admin');
   const office = { accept: await login('JMWXZJ', 'shouli'), review: await login('JMWXZJ', 'shenhe') };
   const teller = await login('ICBCJM', 'teller01');
+  // 受理 ticks every required document of the request's type (F-62).
+  const received = async (type: string) => (await call(office.accept, 'GET', `/api/required-documents?type=${type}`)).documents;
 
   // Setup 1: the area via F-11, every house sold so every house has an owner and takes part.
   const rand = prng(10_000);
@@ -120,7 +122,7 @@ try {
   await timed(`setup: import + approve ${target} houses (F-11)`, async () => {
     await call(dev, 'POST', `/api/applications/${appl.id}/import`, up.body, { 'content-type': up.type });
     await call(dev, 'POST', `/api/applications/${appl.id}/submit`, {});
-    await call(office.accept, 'POST', `/api/applications/${appl.id}/accept`, { note: '' });
+    await call(office.accept, 'POST', `/api/applications/${appl.id}/accept`, { note: '', received: await received('area_collection') });
     await call(office.review, 'POST', `/api/applications/${appl.id}/approve`, {});
   });
   const areaId = (await call(dev, 'GET', `/api/applications/${appl.id}`)).outcome.areaId as number;
@@ -190,11 +192,11 @@ try {
     throw new Error(`notice list: ${posted.list.total} houses, ${posted.list.totalShare} fen`);
   // Unmeasured: approval (an emergency project needs no vote), disbursement, office reviews.
   const submitted = await call(committee, 'POST', `/api/projects/${id}/approval`, {});
-  const approve = async (requestId: number) => {
-    await call(office.accept, 'POST', `/api/office/project-requests/${requestId}/accept`, { note: '' });
+  const approve = async (requestId: number, type: string) => {
+    await call(office.accept, 'POST', `/api/office/project-requests/${requestId}/accept`, { note: '', received: await received(type) });
     await call(office.review, 'POST', `/api/office/project-requests/${requestId}/approve`);
   };
-  await approve(submitted.requests.find((r: { kind: string }) => r.kind === 'approval').id);
+  await approve(submitted.requests.find((r: { kind: string }) => r.kind === 'approval').id, 'project.approval.emergency');
   const phases = (await call(committee, 'GET', `/api/projects/${id}`)).phases as { id: number }[];
   const payee = {
     unitName: '江门市建安工程有限公司',
@@ -204,7 +206,7 @@ try {
     amount: PHASE,
   };
   const disb = await call(committee, 'POST', `/api/projects/${id}/disbursements`, { phaseId: phases[0]?.id, payees: [payee] });
-  await approve(disb.id);
+  await approve(disb.id, 'project.disbursement');
 
   // Measured 2: the bank's confirmation, debiting every house in one posting (R-48).
   await timed(`bank transfer confirm (${target} debits)`, () =>
