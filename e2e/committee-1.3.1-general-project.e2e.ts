@@ -243,7 +243,7 @@ const ACCOUNTS: Record<string, [string, string]> = {
 /** 维修项目列表 › the project's 编号 → its page (项目概况). */
 async function openProject(page: Page, projectName: string) {
   await openMenu(page, '维修项目管理', '维修项目列表');
-  await rowOf(page, projectName).getByRole('link').click();
+  await rowOf(page, projectName).getByRole('link', { name: projectName }).click();
   await shows(page.getByRole('heading', { name: `维修项目：${projectName}` }));
 }
 
@@ -364,7 +364,7 @@ describe('1.3.1 第三步 2 – 第九步：6栋屋面及外墙综合维修（�
     const { page } = b;
     await loginAs(page, 'QCHYYWH', 'zhuren');
     await openMenu(page, '维修项目管理', '维修项目列表');
-    const href = await rowOf(page, FABRIC).getByRole('link').getAttribute('href');
+    const href = await rowOf(page, FABRIC).getByRole('link').first().getAttribute('href');
     projectId = Number(/\/repair\/projects\/(\d+)/.exec(href ?? '')?.[1]);
     expect(projectId).toBeGreaterThan(0);
     projectNo = (await summary()).no;
