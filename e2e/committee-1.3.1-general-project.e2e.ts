@@ -29,6 +29,7 @@ import {
   beijingDay,
   type Caller,
   callerAs,
+  openRepairRecords,
   openRequest,
   operate,
   pickFacility,
@@ -670,11 +671,7 @@ describe('1.3.1 第三步 2 – 第九步：6栋屋面及外墙综合维修（�
       ['屋面防水层', '屋面防水层整体翻新', '118,857.14'],
       ['外墙饰面', '外墙空鼓铲除，重做真石漆', '89,142.86'],
     ] as const) {
-      await rowOf(page, facility)
-        .getByRole('button', { name: /^维修记录（\d+）$/ })
-        .click();
-      const records = page.getByRole('dialog', { name: `维修记录：${facility}` });
-      await settled(records);
+      const records = await openRepairRecords(page, rowOf(page, facility), facility);
       const record = rowOf(records, projectNo);
       for (const text of [FABRIC, content, amount]) await showsText(record, text);
       await page.keyboard.press('Escape');

@@ -26,6 +26,7 @@ import {
   type Caller,
   callerAs,
   openRequest,
+  openRepairRecords,
   openTransfer,
   operate,
   pickFacility,
@@ -455,8 +456,10 @@ describe('1.3.2 新建紧急维修项目（业主委员会）', () => {
     await operate(page, PROJECT, '查看');
     await showsText(page.getByTestId('timeline'), '项目完成');
     await showsText(page.getByTestId('allowed-actions'), '当前没有可办理的操作');
+  });
 
-    // F-31: 综合查询 › 设施设备查询 › 2栋 › 屋面防水层 › 维修记录.
+  it('F-31: 综合查询 › 设施设备查询 › 2栋 › 屋面防水层 › 维修记录 lists the completed project', async () => {
+    const { page } = committee;
     await openMenu(page, '综合查询', '设施设备查询');
     await page
       .getByRole('tree', { name: '安装位置' })
@@ -466,8 +469,7 @@ describe('1.3.2 新建紧急维修项目（业主委员会）', () => {
     await page.getByLabel('搜索设施设备').fill(FACILITY);
     await page.getByLabel('搜索设施设备').press('Enter');
     const facility = projectRow(page, FACILITY).filter({ hasText: `侨城花园 ${BUILDING}` });
-    await facility.getByRole('button', { name: /^维修记录（\d+）$/ }).click();
-    const records = page.getByRole('dialog', { name: `维修记录：${FACILITY}` });
+    const records = await openRepairRecords(page, facility, FACILITY);
     const record = projectRow(records, PROJECT);
     await showsText(record, '33,000.00');
     await showsText(record, '铲除破损卷材，重做 SBS 防水层');

@@ -8,7 +8,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, loginAs, openBrowser } from './browser.ts';
 import { actionButton, goes, logout, openMenu, screenshotFailures, shows, showsText, textOf, toast, uniqueSuffix } from './helpers.ts';
-import { acceptOnPage, approveOnPage, openRequest, operate, printFrom, projectRow, settled } from './project-helpers.ts';
+import { acceptOnPage, approveOnPage, openRepairRecords, openRequest, operate, printFrom, projectRow, settled } from './project-helpers.ts';
 
 const PROJECT = '1栋1号客梯钢丝绳更换';
 const BUDGET = '28,800.00';
@@ -329,7 +329,7 @@ describe('1.3.3 新建简单拨付维修项目（业主委员会）', () => {
     await logout(page);
   });
 
-  it('F-70 R-48 F-31: the bank transfers the instruction; the project completes, the houses paid the settlement, the lift has its record', async () => {
+  it('F-70: the bank transfers the instruction of the one review to both payees', async () => {
     const before = await summary();
     const instruction = before.requests.find((r: { kind: string }) => r.kind === 'disbursement');
     const { page } = staff;
@@ -351,7 +351,10 @@ describe('1.3.3 新建简单拨付维修项目（业主委员会）', () => {
     await page.getByRole('tab', { name: '已划转' }).click();
     await shows(projectRow(page, instruction.no));
     await logout(page);
+  });
 
+  it('R-48 F-31: the project completes — the houses paid the settlement exactly, the lift has its repair record', async () => {
+    const instruction = (await summary()).requests.find((r: { kind: string }) => r.kind === 'disbursement');
     // 6. The project is done: budget = settlement = transferred.
     const committee = b.page;
     const row = await findProject(committee, PROJECT);
@@ -396,8 +399,7 @@ describe('1.3.3 新建简单拨付维修项目（业主委员会）', () => {
     await expect.poll(() => committee.getByRole('checkbox', { name: '包含下级位置' }).isChecked()).toBe(true);
     expect(facility, 'the project’s lift among the area’s facilities').toBeTruthy();
     const lift = projectRow(committee, facility.locationLabel).filter({ hasText: '1号客梯' });
-    await lift.getByRole('button', { name: /^维修记录（\d+）$/ }).click();
-    const records = committee.getByRole('dialog', { name: '维修记录：1号客梯' });
+    const records = await openRepairRecords(committee, lift, '1号客梯');
     const record = records.locator('.ant-table-tbody tr').filter({ hasText: s.no });
     await showsText(record, PROJECT);
     await showsText(record, '更换曳引钢丝绳 6 根及绳头组合');

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, loginAs, openBrowser } from './browser.ts';
 import { actionButton, goes, logout, openMenu, screenshotFailures, shows, showsText, toast, uniqueSuffix } from './helpers.ts';
+import { openRepairRecords } from './project-helpers.ts';
 
 let b: Browser;
 beforeAll(async () => {
@@ -85,8 +86,8 @@ describe('1.4.1 设施设备查询（业主委员会）', () => {
     await place(page, '侨城花园（全区共有）').click();
     await page.getByLabel('搜索设施设备').fill('消防水泵房');
     await page.getByLabel('搜索设施设备').press('Enter');
-    await row(page, '消防水泵房').getByRole('button', { name: '维修记录（1）' }).click();
-    const records = page.getByRole('dialog', { name: /维修记录/ });
+    await showsText(row(page, '消防水泵房'), '维修记录（1）');
+    const records = await openRepairRecords(page, row(page, '消防水泵房'), '消防水泵房');
     await showsText(records, '消防水泵更换');
     await showsText(records, '86,500.00');
     await page.keyboard.press('Escape');

@@ -146,3 +146,15 @@ export async function printFrom(page: Page, button: Locator): Promise<string> {
     await print.close();
   }
 }
+
+/**
+ * A facility row's 维修记录 dialog (设施设备查询), opened once the list has finished loading: while it
+ * reloads after a location or search change, its spinner overlay takes the click.
+ */
+export async function openRepairRecords(page: Page, row: Locator, facility: string): Promise<Locator> {
+  await expect.poll(() => page.locator('.ant-spin-spinning').count()).toBe(0);
+  await row.getByRole('button', { name: /^维修记录（\d+）$/ }).click();
+  const records = page.getByRole('dialog', { name: `维修记录：${facility}` });
+  await settled(records);
+  return records;
+}
