@@ -58,7 +58,9 @@ describe('银行业务 › 退款确认', () => {
       rows: [{ houseId: house.id, refundAccount: { accountName, bank: '中国工商银行江门分行', accountNo: '6222020000009988776' } }],
     });
     await dev('post', `/api/applications/${app.id}/submit`);
-    await acceptor('post', `/api/applications/${app.id}/accept`, { note: '' });
+    // 受理 at the window ticks every required document (F-62).
+    const { documents } = await acceptor('get', '/api/required-documents?type=house_cancellation');
+    await acceptor('post', `/api/applications/${app.id}/accept`, { note: '', received: documents });
     const approved = await reviewer('post', `/api/applications/${app.id}/approve`);
     const [refund] = approved.outcome.fund.refunds as { no: string; amount: number }[];
     expect(refund?.no).toMatch(/^TK\d+$/);

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, loginAs, openBrowser } from './browser.ts';
 import { actionButton, goes, logout, openMenu, screenshotFailures, shows, showsText, toast, uniqueSuffix } from './helpers.ts';
-import { openRepairRecords } from './project-helpers.ts';
+import { openRepairRecords, settled } from './project-helpers.ts';
 
 let b: Browser;
 beforeAll(async () => {
@@ -100,7 +100,9 @@ describe('1.4.1 设施设备查询（业主委员会）', () => {
     await row(page, name).getByRole('checkbox').check();
     await page.getByLabel('移动到').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper').filter({ hasText: /^1栋$/ }).click();
-    await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+    const confirm = page.getByRole('dialog').filter({ hasText: '移动到' });
+    await settled(confirm);
+    await confirm.getByRole('button', { name: '确定' }).click();
     await shows(toast(page, '已移动 1 项设施设备'));
     await goes(row(page, name));
     await place(page, '1栋').click();
@@ -146,6 +148,7 @@ describe('1.4.1 设施设备查询（业主委员会）', () => {
     await shows(page.getByRole('heading', { name: '设施设备类型' }));
     await page.getByRole('button', { name: '新增类型' }).click();
     const dialog = page.getByRole('dialog', { name: '新增设施设备类型' });
+    await settled(dialog);
     await dialog.getByLabel('类型名称').fill(type);
     await actionButton(dialog, '保存').click();
     await shows(toast(page, `设施设备类型“${type}”已保存`));

@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { TablePaginationConfig, TableProps } from 'antd';
+import { useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Page } from '../api/types';
 
@@ -35,18 +36,24 @@ export function useServerTable<T extends { id: number }, K extends string>(optio
     placeholderData: keepPreviousData,
   });
 
-  const update = (patch: Record<string, string | number | undefined>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [key, value] of Object.entries(patch)) {
-          if (value === undefined || value === '') next.delete(key);
-          else next.set(key, String(value));
-        }
-        return next;
-      },
-      { replace: true },
-    );
+  // The router's functional update reads the address as of the last render, so two changes made
+  // before it re-renders (a location picked, then a search typed) would drop the first one. Each
+  // change builds on the one before it, until the router reports an address of its own.
+  const seen = useRef(params);
+  const latest = useRef(params);
+  if (seen.current !== params) {
+    seen.current = params;
+    latest.current = params;
+  }
+  const update = (patch: Record<string, string | number | undefined>) => {
+    const next = new URLSearchParams(latest.current);
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === undefined || value === '') next.delete(key);
+      else next.set(key, String(value));
+    }
+    latest.current = next;
+    setParams(next, { replace: true });
+  };
 
   const setFilters = (patch: Filters<K>) => update({ ...patch, page: undefined });
 
