@@ -1,18 +1,13 @@
 import { z } from 'zod';
+import { APPLICATION_TYPE_LABELS, APPLICATION_TYPES } from './application-types.ts';
 
 /**
  * F-62 要件设置: the paper documents the fund office's window asks for, per kind of request. The
- * registry application types are those of `APPLICATION_TYPES` (kept in step by a test); a repair
+ * registry application types are those of `APPLICATION_TYPES`; a repair
  * project's approval depends on the project type, its disbursements are one kind.
  */
 export const REQUIRED_DOC_TYPES = [
-  'area_collection',
-  'building_change',
-  'house_split_merge',
-  'house_supplement',
-  'house_change',
-  'ownership_change',
-  'house_cancellation',
+  ...APPLICATION_TYPES,
   'project.approval.general',
   'project.approval.emergency',
   'project.approval.simple',
@@ -22,13 +17,7 @@ export type RequiredDocType = (typeof REQUIRED_DOC_TYPES)[number];
 export type RequiredDocuments = Record<RequiredDocType, string[]>;
 
 export const REQUIRED_DOC_TYPE_LABELS: Record<RequiredDocType, string> = {
-  area_collection: '物业区域采集',
-  building_change: '楼幢变更',
-  house_split_merge: '房屋拆分合并',
-  house_supplement: '房屋补充',
-  house_change: '房屋信息变更',
-  ownership_change: '房屋权属批量变更',
-  house_cancellation: '房屋注销',
+  ...APPLICATION_TYPE_LABELS,
   'project.approval.general': '一般维修项目立项申请',
   'project.approval.emergency': '紧急维修项目立项申请',
   'project.approval.simple': '简单拨付维修项目立项（含拨付）申请',

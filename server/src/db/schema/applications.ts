@@ -3,16 +3,9 @@ import { createdAt, id, ref, ts } from './columns.ts';
 import { files, organisations, users } from './organisations.ts';
 import { houses, propertyAreas } from './registry.ts';
 
-export const APPLICATION_TYPES = [
-  'area_collection',
-  'building_change',
-  'house_split_merge',
-  'house_supplement',
-  'house_change',
-  'ownership_change',
-  'house_cancellation',
-] as const;
-export type ApplicationType = (typeof APPLICATION_TYPES)[number];
+import { APPLICATION_TYPES } from '../../domain/application-types.ts';
+
+export { APPLICATION_TYPES, type ApplicationType } from '../../domain/application-types.ts';
 
 export const APPLICATION_STATUSES = ['draft', 'submitted', 'accepted', 'rejected', 'approved', 'withdrawn'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];

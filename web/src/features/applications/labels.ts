@@ -1,3 +1,4 @@
+import { APPLICATION_TYPE_LABELS } from '../../../../server/src/domain/application-types.ts';
 import type { ApplicationStatus, ApplicationType } from '../../api/types';
 
 /** Each type's page in the developer's 物业区域管理 menu (manual §1.3), named after the menu entry. */
@@ -14,16 +15,8 @@ const SLUGS: Record<ApplicationType, string> = {
 export const applicationPath = (type: ApplicationType, id?: number) => `/registry/${SLUGS[type]}${id ? `/${id}` : ''}`;
 export const applicationSlug = (type: ApplicationType) => SLUGS[type];
 
-/** The menu names of the manual; the server's typeLabel says the same. */
-export const TYPE_LABELS: Record<ApplicationType, string> = {
-  area_collection: '物业区域采集',
-  building_change: '楼幢变更',
-  house_split_merge: '房屋拆分合并',
-  house_supplement: '房屋补充',
-  house_change: '房屋信息变更',
-  ownership_change: '房屋权属批量变更',
-  house_cancellation: '房屋注销',
-};
+/** The menu names of the manual, as the server names them. */
+export const TYPE_LABELS: Record<ApplicationType, string> = APPLICATION_TYPE_LABELS;
 export const APPLICATION_TYPES = Object.keys(TYPE_LABELS) as ApplicationType[];
 
 export const STATUS_LABELS: Record<ApplicationStatus, string> = {
