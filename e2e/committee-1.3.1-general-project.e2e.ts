@@ -31,6 +31,7 @@ import {
   callerAs,
   openRepairRecords,
   openRequest,
+  openTransfer,
   operate,
   pickFacility,
   printFrom,
@@ -345,12 +346,7 @@ describe('1.3.1 第三步 2 – 第九步：6栋屋面及外墙综合维修（�
   /** 银行业务 › 划转确认 (F-70): the instruction found by its number, the amount checked, booked. */
   async function bankTransfers(no: string, yuan: string, words: string, unit: string) {
     const { page } = bank;
-    await openMenu(page, '银行业务', '划转确认');
-    await shows(page.getByRole('heading', { name: '划转确认' }));
-    await page.getByLabel('拨付指令号').fill(no);
-    await page.getByRole('button', { name: '查询' }).click();
-    const dialog = page.getByRole('dialog', { name: `划转确认：${no}` });
-    await settled(dialog);
+    const dialog = await openTransfer(page, no);
     await showsText(dialog, `${yuan} 元（人民币${words}）`);
     await showsText(dialog, unit);
     await dialog.getByLabel('划转金额（元）').fill(yuan.replace(/,/g, ''));
