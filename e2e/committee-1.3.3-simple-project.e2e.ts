@@ -8,7 +8,17 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, loginAs, openBrowser } from './browser.ts';
 import { actionButton, goes, logout, openMenu, screenshotFailures, shows, showsText, textOf, toast, uniqueSuffix } from './helpers.ts';
-import { acceptOnPage, approveOnPage, openRepairRecords, openRequest, operate, printFrom, projectRow, settled } from './project-helpers.ts';
+import {
+  acceptOnPage,
+  approveOnPage,
+  openRepairRecords,
+  openRequest,
+  openTransfer,
+  operate,
+  printFrom,
+  projectRow,
+  settled,
+} from './project-helpers.ts';
 
 const PROJECT = '1栋1号客梯钢丝绳更换';
 const BUDGET = '28,800.00';
@@ -334,12 +344,7 @@ describe('1.3.3 新建简单拨付维修项目（业主委员会）', () => {
     const instruction = before.requests.find((r: { kind: string }) => r.kind === 'disbursement');
     const { page } = staff;
     await loginAs(page, 'ICBCJM', 'teller01');
-    await openMenu(page, '银行业务', '划转确认');
-    await shows(page.getByRole('heading', { name: '划转确认' }));
-    await page.getByLabel('拨付指令号').fill(instruction.no);
-    await page.getByRole('button', { name: '查询' }).click();
-    const dialog = page.getByRole('dialog', { name: `划转确认：${instruction.no}` });
-    await settled(dialog);
+    const dialog = await openTransfer(page, instruction.no);
     await showsText(dialog, `${BUDGET} 元（${BUDGET_WORDS}）`);
     await showsText(projectRow(page, LIFT_CO), '20,000.00');
     await showsText(projectRow(page, ROPE_CO), '8,800.00');
