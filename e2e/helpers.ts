@@ -230,7 +230,20 @@ export async function registerDeveloper(page: Page, org: NewOrganisation) {
  * type without required documents has no checklist).
  */
 export async function tickAllReceived(dialog: Locator) {
+  await settled(dialog);
   await shows(dialog.getByText(/全部已收|无需核对要件/).first());
   const all = dialog.getByRole('checkbox', { name: '全部已收' });
   if ((await all.count()) > 0) await all.check();
+}
+
+/** Waits for a dialog to finish opening: a click during antd's zoom-in can land beside its button. */
+export async function settled(dialog: Locator) {
+  await shows(dialog);
+  await expect
+    .poll(() =>
+      dialog.evaluate(
+        (el) => (el.closest('.ant-modal-wrap') ?? el).getAnimations({ subtree: true }).filter((a) => a.playState === 'running').length,
+      ),
+    )
+    .toBe(0);
 }

@@ -4,7 +4,10 @@
 import { type APIRequestContext, type Locator, type Page, request } from 'playwright-core';
 import { expect } from 'vitest';
 import { baseUrl, DEMO_PASSWORD } from './browser.ts';
-import { goes, openMenu, shows, showsText, tickAllReceived, toast } from './helpers.ts';
+import { goes, openMenu, settled, shows, showsText, tickAllReceived, toast } from './helpers.ts';
+
+// Journeys that import their project steps from here take the dialog wait from here too.
+export { settled };
 import { pdfText } from './pdf-text.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: the answers are read by the assertions that check them
@@ -67,18 +70,6 @@ export async function operate(page: Page, projectName: string, entry: string, su
 
 /** A date in Beijing, `days` from today. */
 export const beijingDay = (days = 0) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
-
-/** Waits for a dialog to finish opening: a click during antd's zoom-in can land beside its button. */
-export async function settled(dialog: Locator) {
-  await shows(dialog);
-  await expect
-    .poll(() =>
-      dialog.evaluate(
-        (el) => (el.closest('.ant-modal-wrap') ?? el).getAnimations({ subtree: true }).filter((a) => a.playState === 'running').length,
-      ),
-    )
-    .toBe(0);
-}
 
 /** 业务受理 › 维修项目申请 › the request's review page, from the office's menu. */
 export async function openRequest(page: Page, no: string) {
