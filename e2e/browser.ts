@@ -22,6 +22,8 @@ export async function openBrowser(): Promise<Browser> {
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1440, height: 900 },
+    // The app then opens dialogs and menus without animation: a click lands on a control at rest.
+    reducedMotion: 'reduce',
     baseURL: baseUrl(),
     args: [
       '--no-sandbox',

@@ -5,7 +5,8 @@ import { RouterProvider } from 'react-router';
 import '../lib/dates';
 import { ApiError } from '../api/client';
 import { router } from './router';
-import { theme } from './theme';
+import { usePrefersReducedMotion } from '../lib/usePrefersReducedMotion';
+import { themeFor } from './theme';
 import './global.css';
 
 const queryClient = new QueryClient({
@@ -19,8 +20,9 @@ const queryClient = new QueryClient({
 });
 
 export function App() {
+  const reducedMotion = usePrefersReducedMotion();
   return (
-    <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={zhCN} theme={themeFor(reducedMotion)} button={{ autoInsertSpace: false }}>
       <AntdApp>
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />
