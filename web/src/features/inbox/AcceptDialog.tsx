@@ -13,6 +13,8 @@ interface Values {
 export interface AcceptDialogProps<T> {
   /** Whose list of 要件 the window checks (F-62). */
   docType: RequiredDocType;
+  /** The list kept with the request at its submission; null for one submitted before lists were kept. */
+  kept: string[] | null;
   /** What is accepted, above the checklist. */
   intro: ReactNode;
   submit: (note: string, received: string[]) => Promise<T>;
@@ -25,13 +27,11 @@ export interface AcceptDialogProps<T> {
  * required documents as a checklist with 全部已收, and an optional note. Nothing missing may be
  * left unticked — the page says which, and the server refuses the same way.
  */
-export function AcceptDialog<T>({ docType, intro, submit, onClose, onDone }: AcceptDialogProps<T>) {
+export function AcceptDialog<T>({ docType, kept, intro, submit, onClose, onDone }: AcceptDialogProps<T>) {
   const [form] = Form.useForm<Values>();
   const list = useRequiredDocuments(docType);
-  const documents = list.data?.documents ?? [];
-  const received = Form.useWatch('received', form) ?? [];
-  const all = documents.length > 0 && documents.every((d) => received.includes(d));
-  const some = documents.some((d) => received.includes(d));
+  // A change to 要件设置 applies only to requests submitted after it (F-62).
+  const documents = kept ?? list.data?.documents ?? [];
   const mutation = useFormMutation(form, (v: Values) => submit((v.note ?? '').trim(), v.received ?? []), { onSuccess: onDone });
   const missingRule = {
     validator: (_: unknown, value?: string[]) => {
@@ -58,24 +58,32 @@ export function AcceptDialog<T>({ docType, intro, submit, onClose, onDone }: Acc
       {list.data ? (
         <Form<Values> form={form} layout="vertical" initialValues={{ received: [], note: '' }} onFinish={mutation.onFinish}>
           {documents.length > 0 ? (
-            <Form.Item
-              name="received"
-              label={
-                <span>
-                  收到的要件（{list.data.label}）
-                  <Checkbox
-                    style={{ marginInlineStart: 16 }}
-                    checked={all}
-                    indeterminate={some && !all}
-                    onChange={(e) => form.setFieldValue('received', e.target.checked ? documents : [])}
-                  >
-                    全部已收
-                  </Checkbox>
-                </span>
-              }
-              rules={[missingRule]}
-            >
-              <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 6 }} options={documents} />
+            <Form.Item label={`收到的要件（${list.data.label}）`} required>
+              {/* Re-rendered with the store (not a watch, which lags a render): 全部已收 shows at once what the ticks add up to. */}
+              <Form.Item noStyle shouldUpdate={(before, after) => before.received !== after.received}>
+                {() => {
+                  const received: string[] = form.getFieldValue('received') ?? [];
+                  const all = documents.every((d) => received.includes(d));
+                  const some = documents.some((d) => received.includes(d));
+                  return (
+                    <Checkbox
+                      checked={all}
+                      indeterminate={some && !all}
+                      onChange={(e) => {
+                        form.setFieldValue('received', e.target.checked ? documents : []);
+                        // A refusal shown earlier goes (or stays) as the ticks now say.
+                        if (form.getFieldError('received').length > 0) form.validateFields(['received']).catch(() => undefined);
+                      }}
+                      style={{ marginBottom: 6 }}
+                    >
+                      全部已收
+                    </Checkbox>
+                  );
+                }}
+              </Form.Item>
+              <Form.Item name="received" noStyle rules={[missingRule]}>
+                <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 6, paddingInlineStart: 24 }} options={documents} />
+              </Form.Item>
             </Form.Item>
           ) : (
             <Typography.Paragraph type="secondary">{list.data.label}无需核对要件。</Typography.Paragraph>
