@@ -3,7 +3,7 @@ import type { ProjectDetail, ProjectRequest } from '../project-print/api';
 import { projectDocType } from '../required-documents/api';
 import { AcceptDialog } from './AcceptDialog';
 import { projectRequestActions } from './projectRequestApi';
-import { TextModal } from './TextModal';
+import { RejectDialog } from './RejectDialog';
 
 type ProjectType = ProjectDetail['type'];
 
@@ -33,20 +33,14 @@ export function AcceptProjectRequestModal({ r, projectType, onClose, onDone }: M
 /** 退回: back to the committee with the reason; a returned approval makes the project editable again. */
 export function RejectProjectRequestModal({ r, onClose, onDone }: ModalProps) {
   return (
-    <TextModal
-      title="退回"
-      name="reason"
-      danger
+    <RejectDialog
       intro={
         <>
           退回{r.kindLabel} <Typography.Text strong>{r.no}</Typography.Text>：
           {r.kind === 'approval' ? '项目回到编辑状态，业主委员会修改后可重新提交。' : '本次申请的金额不再占用该期拨付计划。'}
         </>
       }
-      label="退回原因"
-      required="请填写退回原因"
       placeholder="说明需要补正的内容"
-      rows={4}
       submit={(reason) => projectRequestActions.reject(r.id, reason)}
       onClose={onClose}
       onDone={onDone}

@@ -1,7 +1,7 @@
 import { Typography } from 'antd';
 import type { ApplicationDetail } from '../../api/types';
 import { applicationActions } from '../applications/api';
-import { TextModal } from './TextModal';
+import { RejectDialog } from './RejectDialog';
 
 /** 退回: back to the applicant for correction and resubmission; the reason is required. */
 export function RejectModal({
@@ -14,19 +14,13 @@ export function RejectModal({
   onDone: (app: ApplicationDetail) => void;
 }) {
   return (
-    <TextModal
-      title="退回"
-      name="reason"
-      danger
+    <RejectDialog
       intro={
         <>
           退回业务单 <Typography.Text strong>{app.no}</Typography.Text>：申请单位按退回原因修改后可重新提交。
         </>
       }
-      label="退回原因"
-      required="请填写退回原因"
       placeholder="说明需要修改的内容"
-      rows={4}
       submit={(reason) => applicationActions.reject(app.id, reason)}
       onClose={onClose}
       onDone={onDone}
