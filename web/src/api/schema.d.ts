@@ -1581,6 +1581,8 @@ export interface paths {
                                 /** Format: date-time */
                                 reviewedAt: string | null;
                                 rejectReason: string | null;
+                                /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                                requiredDocuments: string[] | null;
                             }[];
                             total: number;
                         };
@@ -1637,6 +1639,8 @@ export interface paths {
                             /** Format: date-time */
                             reviewedAt: string | null;
                             rejectReason: string | null;
+                            /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                            requiredDocuments: string[] | null;
                             form: unknown;
                             outcome: unknown;
                             acceptNote: string | null;
@@ -1711,6 +1715,8 @@ export interface paths {
                             /** Format: date-time */
                             reviewedAt: string | null;
                             rejectReason: string | null;
+                            /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                            requiredDocuments: string[] | null;
                             form: unknown;
                             outcome: unknown;
                             acceptNote: string | null;
@@ -1794,6 +1800,8 @@ export interface paths {
                             /** Format: date-time */
                             reviewedAt: string | null;
                             rejectReason: string | null;
+                            /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                            requiredDocuments: string[] | null;
                             form: unknown;
                             outcome: unknown;
                             acceptNote: string | null;
@@ -2310,6 +2318,8 @@ export interface paths {
                             /** Format: date-time */
                             reviewedAt: string | null;
                             rejectReason: string | null;
+                            /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                            requiredDocuments: string[] | null;
                             form: unknown;
                             outcome: unknown;
                             acceptNote: string | null;
@@ -2386,6 +2396,8 @@ export interface paths {
                             /** Format: date-time */
                             reviewedAt: string | null;
                             rejectReason: string | null;
+                            /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                            requiredDocuments: string[] | null;
                             form: unknown;
                             outcome: unknown;
                             acceptNote: string | null;
@@ -2471,6 +2483,8 @@ export interface paths {
                             /** Format: date-time */
                             reviewedAt: string | null;
                             rejectReason: string | null;
+                            /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                            requiredDocuments: string[] | null;
                             form: unknown;
                             outcome: unknown;
                             acceptNote: string | null;
@@ -2547,6 +2561,8 @@ export interface paths {
                             /** Format: date-time */
                             reviewedAt: string | null;
                             rejectReason: string | null;
+                            /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                            requiredDocuments: string[] | null;
                             form: unknown;
                             outcome: unknown;
                             acceptNote: string | null;
@@ -2629,6 +2645,8 @@ export interface paths {
                             /** Format: date-time */
                             reviewedAt: string | null;
                             rejectReason: string | null;
+                            /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                            requiredDocuments: string[] | null;
                             form: unknown;
                             outcome: unknown;
                             acceptNote: string | null;
@@ -5916,6 +5934,8 @@ export interface paths {
                                 note: string;
                                 /** Format: date-time */
                                 submittedAt: string;
+                                /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                                requiredDocuments: string[] | null;
                                 /** Format: date-time */
                                 acceptedAt: string | null;
                                 acceptNote: string | null;
@@ -6208,6 +6228,8 @@ export interface paths {
                                 note: string;
                                 /** Format: date-time */
                                 submittedAt: string;
+                                /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                                requiredDocuments: string[] | null;
                                 /** Format: date-time */
                                 acceptedAt: string | null;
                                 acceptNote: string | null;
@@ -6527,6 +6549,8 @@ export interface paths {
                                 note: string;
                                 /** Format: date-time */
                                 submittedAt: string;
+                                /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                                requiredDocuments: string[] | null;
                                 /** Format: date-time */
                                 acceptedAt: string | null;
                                 acceptNote: string | null;
@@ -6694,6 +6718,8 @@ export interface paths {
                             note: string;
                             /** Format: date-time */
                             submittedAt: string;
+                            /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                            requiredDocuments: string[] | null;
                             /** Format: date-time */
                             acceptedAt: string | null;
                             acceptNote: string | null;
@@ -6843,6 +6869,8 @@ export interface paths {
                                 note: string;
                                 /** Format: date-time */
                                 submittedAt: string;
+                                /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                                requiredDocuments: string[] | null;
                                 /** Format: date-time */
                                 acceptedAt: string | null;
                                 acceptNote: string | null;
@@ -7013,6 +7041,8 @@ export interface paths {
                                 note: string;
                                 /** Format: date-time */
                                 submittedAt: string;
+                                /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                                requiredDocuments: string[] | null;
                                 /** Format: date-time */
                                 acceptedAt: string | null;
                                 acceptNote: string | null;
@@ -7175,6 +7205,8 @@ export interface paths {
                                 note: string;
                                 /** Format: date-time */
                                 submittedAt: string;
+                                /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                                requiredDocuments: string[] | null;
                                 /** Format: date-time */
                                 acceptedAt: string | null;
                                 acceptNote: string | null;
@@ -7279,6 +7311,8 @@ export interface paths {
                                 note: string;
                                 /** Format: date-time */
                                 submittedAt: string;
+                                /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                                requiredDocuments: string[] | null;
                                 /** Format: date-time */
                                 acceptedAt: string | null;
                                 acceptNote: string | null;

@@ -34,6 +34,8 @@ export const applications = pgTable(
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
     submittedAt: ts('submitted_at'),
+    /** F-62: the documents the window asks for, as 要件设置 stood when it was (last) submitted. */
+    requiredDocuments: jsonb('required_documents').$type<string[]>(),
     acceptedAt: ts('accepted_at'),
     acceptedBy: ref('accepted_by'),
     acceptNote: text('accept_note'),

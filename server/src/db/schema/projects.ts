@@ -208,6 +208,8 @@ export const projectRequests = pgTable(
     note: text('note').notNull().default(''),
     submittedBy: ref('submitted_by'),
     submittedAt: ts('submitted_at').notNull(),
+    /** F-62: the documents the window asks for, as 要件设置 stood at submission (approval, disbursement). */
+    requiredDocuments: jsonb('required_documents').$type<string[]>(),
     acceptedBy: ref('accepted_by'),
     acceptedAt: ts('accepted_at'),
     acceptNote: text('accept_note'),

@@ -28,7 +28,6 @@ export interface ApplicationHandler {
   type: ApplicationType;
   /** Business-number prefix (SPEC §10). */
   prefix: string;
-  label: string;
   /** False only for area collection, which creates its area on approval. */
   needsArea: boolean;
   form: z.ZodType;

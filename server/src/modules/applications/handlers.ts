@@ -1,4 +1,5 @@
 import type { ApplicationType } from '../../db/schema/index.ts';
+import { APPLICATION_TYPE_LABELS } from '../../domain/application-types.ts';
 import type { ApplicationHandler } from './handler.ts';
 import { areaCollection } from './types/area-collection.ts';
 import { buildingChange } from './types/building-change.ts';
@@ -26,4 +27,4 @@ export function handlerFor(type: ApplicationType): ApplicationHandler {
 }
 
 export const supportedTypes = () =>
-  Object.values(HANDLERS).map((h) => ({ type: h.type, label: h.label, prefix: h.prefix, needsArea: h.needsArea }));
+  Object.values(HANDLERS).map((h) => ({ type: h.type, label: APPLICATION_TYPE_LABELS[h.type], prefix: h.prefix, needsArea: h.needsArea }));

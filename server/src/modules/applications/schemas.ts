@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { APPLICATION_STATUSES, APPLICATION_TYPES } from '../../db/schema/index.ts';
+import { requiredDocumentsKept } from '../../domain/required-documents.ts';
 import { page } from '../../lib/fields.ts';
 
 export const applicationType = z.enum(APPLICATION_TYPES, { error: '业务类型不正确' });
@@ -22,6 +23,7 @@ export const applicationSummary = z.object({
   acceptedAt: z.date().nullable(),
   reviewedAt: z.date().nullable(),
   rejectReason: z.string().nullable(),
+  requiredDocuments: requiredDocumentsKept,
 });
 
 export const applicationDetail = applicationSummary.extend({

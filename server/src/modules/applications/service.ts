@@ -11,6 +11,7 @@ import {
   propertyAreas,
 } from '../../db/schema/index.ts';
 import { allocateNumber } from '../../db/numbering.ts';
+import { APPLICATION_TYPE_LABELS } from '../../domain/application-types.ts';
 import { acceptanceNote } from '../../domain/required-documents.ts';
 import { transaction } from '../../db/retry.ts';
 import { requirePermission, type Actor, type Ctx } from '../../lib/context.ts';
@@ -19,7 +20,7 @@ import { fieldErrorsOf } from '../../lib/fields.ts';
 import { isUniqueViolation } from '../../lib/pg-errors.ts';
 import { audit } from '../audit/audit.ts';
 import { executeFundInstructions } from '../fund/execute.ts';
-import { requireReceived } from '../settings/required-documents.ts';
+import { currentRequiredDocuments, requireReceived } from '../settings/required-documents.ts';
 import { requireDeveloper, visibleArea } from '../registry/access.ts';
 import { chunks } from '../registry/bulk.ts';
 import { loadStandards } from '../standards/store.ts';
@@ -107,7 +108,7 @@ export async function createApplication(ctx: Ctx, input: { type: ApplicationType
       action: 'application.create',
       entity: 'application',
       entityId: app.id,
-      summary: `新建${handler.label}业务单 ${no}`,
+      summary: `新建${APPLICATION_TYPE_LABELS[handler.type]}业务单 ${no}`,
       after: { form },
     });
     return app;
@@ -233,7 +234,13 @@ export async function submit(ctx: Ctx, id: number) {
       const now = ctx.clock.now();
       const [after] = await tx
         .update(applications)
-        .set({ status: 'submitted', submittedAt: now, updatedAt: now, rejectReason: null })
+        .set({
+          status: 'submitted',
+          submittedAt: now,
+          updatedAt: now,
+          rejectReason: null,
+          requiredDocuments: await currentRequiredDocuments(tx, app.type),
+        })
         .where(eq(applications.id, id))
         .returning();
       await event(tx, ctx, id, app.status === 'rejected' ? 'resubmit' : 'submit');
@@ -241,7 +248,7 @@ export async function submit(ctx: Ctx, id: number) {
         action: 'application.submit',
         entity: 'application',
         entityId: id,
-        summary: `提交业务单 ${app.no}（${handler.label}）`,
+        summary: `提交业务单 ${app.no}（${APPLICATION_TYPE_LABELS[handler.type]}）`,
         before: { status: app.status },
         after: { status: 'submitted' },
       });
@@ -286,7 +293,7 @@ export async function accept(ctx: Ctx, id: number, note: string, received: strin
   return ctx.db.transaction(async (tx) => {
     const app = await loadApplication(tx, actor, id, true);
     requireStatus(app, ['submitted'], '受理');
-    const documents = await requireReceived(tx, app.type, received);
+    const documents = await requireReceived(tx, app.type, app.requiredDocuments, received);
     const acceptNote = acceptanceNote(documents, note);
     const now = ctx.clock.now();
     const [after] = await tx
@@ -366,7 +373,7 @@ export async function approve(ctx: Ctx, id: number) {
       action: 'application.approve',
       entity: 'application',
       entityId: id,
-      summary: `审核通过业务单 ${app.no}（${handler.label}）`,
+      summary: `审核通过业务单 ${app.no}（${APPLICATION_TYPE_LABELS[handler.type]}）`,
       after: outcome,
     });
     return after as ApplicationRow;
@@ -436,7 +443,7 @@ export function summaryOf(app: ApplicationRow, orgName: string, areaName: string
     id: app.id,
     no: app.no,
     type: app.type,
-    typeLabel: handler.label,
+    typeLabel: APPLICATION_TYPE_LABELS[handler.type],
     status: app.status,
     statusLabel: STATUS_LABELS[app.status],
     orgId: app.orgId,
@@ -449,6 +456,7 @@ export function summaryOf(app: ApplicationRow, orgName: string, areaName: string
     acceptedAt: app.acceptedAt,
     reviewedAt: app.reviewedAt,
     rejectReason: app.rejectReason,
+    requiredDocuments: app.requiredDocuments ?? null,
   };
 }
 

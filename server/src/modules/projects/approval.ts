@@ -2,9 +2,11 @@ import { allocateNumber } from '../../db/numbering.ts';
 import { projectRequests } from '../../db/schema/index.ts';
 import { checkSimplePayees, type PayeeInput, planMatchesBudget } from '../../domain/disbursement.ts';
 import { formatYuan } from '../../domain/money.ts';
+import { projectDocType } from '../../domain/required-documents.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { audit } from '../audit/audit.ts';
+import { currentRequiredDocuments } from '../settings/required-documents.ts';
 import { committeeActor, event, loadProject, type ProjectRow, TYPE_LABELS, touch } from './access.ts';
 import { requireAllowed } from './actions.ts';
 import { phasesOf, unbalancedItems } from './facts.ts';
@@ -67,6 +69,7 @@ export async function submitApproval(ctx: Ctx, id: number, input: { payees: Paye
         note: input.note,
         submittedBy: actor.userId,
         submittedAt: now,
+        requiredDocuments: await currentRequiredDocuments(tx, projectDocType('approval', p.type)),
       })
       .returning();
     await touch(tx, ctx, id, { status: 'submitted' });

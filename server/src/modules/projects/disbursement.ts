@@ -6,6 +6,7 @@ import { formatYuan } from '../../domain/money.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { AppError, invalid, notFound } from '../../lib/errors.ts';
 import { audit } from '../audit/audit.ts';
+import { currentRequiredDocuments } from '../settings/required-documents.ts';
 import { getSetting } from '../settings/store.ts';
 import { committeeActor, event, loadProject, readerActor } from './access.ts';
 import { requireAllowed } from './actions.ts';
@@ -68,6 +69,7 @@ export async function applyDisbursement(ctx: Ctx, id: number, input: { phaseId: 
         note: input.note,
         submittedBy: actor.userId,
         submittedAt: now,
+        requiredDocuments: await currentRequiredDocuments(tx, 'project.disbursement'),
       })
       .returning();
     await event(tx, ctx, id, 'disbursement.submit', `${no}，第 ${phase.seq} 期 ${formatYuan(amount)} 元`);

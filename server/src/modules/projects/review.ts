@@ -59,7 +59,8 @@ export async function acceptRequest(ctx: Ctx, requestId: number, note: string, r
   await ctx.db.transaction(async (tx) => {
     const { p, r } = await loadRequest(tx, actor, requestId);
     requireRequestStatus(r, ['submitted'], '受理');
-    const documents = await requireReceived(tx, projectDocType(r.kind === 'approval' ? 'approval' : 'disbursement', p.type), received);
+    const type = projectDocType(r.kind === 'approval' ? 'approval' : 'disbursement', p.type);
+    const documents = await requireReceived(tx, type, r.requiredDocuments, received);
     const acceptNote = acceptanceNote(documents, note);
     const now = ctx.clock.now();
     await tx
@@ -170,6 +171,7 @@ export function requestView(r: RequestRow, extra: { phaseSeq: number | null } = 
     note: r.note,
     submittedAt: r.submittedAt,
     acceptedAt: r.acceptedAt,
+    requiredDocuments: r.requiredDocuments ?? null,
     acceptNote: r.acceptNote,
     reviewedAt: r.reviewedAt,
     rejectReason: r.rejectReason,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requiredDocumentsKept } from '../../domain/required-documents.ts';
 import {
   PROJECT_NOTICE_KINDS,
   PROJECT_REQUEST_KINDS,
@@ -239,6 +240,7 @@ export const requestView = z.object({
     .describe('清退通知单：缴款账户（维修资金专户）'),
   note: z.string(),
   submittedAt: z.date(),
+  requiredDocuments: requiredDocumentsKept,
   acceptedAt: z.date().nullable(),
   acceptNote: z.string().nullable(),
   reviewedAt: z.date().nullable(),

@@ -2,7 +2,7 @@ import type { Conn } from '../../db/client.ts';
 import { settings } from '../../db/schema/index.ts';
 import { type Ctx, requirePermission } from '../../lib/context.ts';
 import { audit } from '../audit/audit.ts';
-import { getSetting } from '../settings/store.ts';
+import { getSettings } from '../settings/store.ts';
 
 export interface ProjectSettings {
   voteRule: 'civil-code-2021' | 'double-two-thirds';
@@ -12,11 +12,7 @@ export interface ProjectSettings {
 
 /** The settings in force, for any caller that needs to explain a rule (the project page shows them). */
 export async function readProjectSettings(db: Conn): Promise<ProjectSettings> {
-  return {
-    voteRule: await getSetting(db, 'voteRule'),
-    projectNoticeMinDays: await getSetting(db, 'projectNoticeMinDays'),
-    acceptanceFirstPercent: await getSetting(db, 'acceptanceFirstPercent'),
-  };
+  return getSettings(db, ['voteRule', 'projectNoticeMinDays', 'acceptanceFirstPercent']);
 }
 
 /** F-62: the vote rule, the minimum notice period (F-41) and the R-46 percentage. */

@@ -1,7 +1,7 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applications, auditLog, projectRequests, propertyAreas } from '../../db/schema/index.ts';
-import { DEFAULT_REQUIRED_DOCUMENTS } from '../../domain/required-documents.ts';
+import { applications, auditLog, projectRequests, propertyAreas, repairProjects } from '../../db/schema/index.ts';
+import { DEFAULT_REQUIRED_DOCUMENTS, projectDocType } from '../../domain/required-documents.ts';
 import { projectRequestDocType } from '../../../test/acceptance-fixtures.ts';
 import { DEMO } from '../../../test/fixtures.ts';
 import { type Agent, testApp, type TestApp } from '../../../test/harness.ts';
@@ -168,5 +168,43 @@ describe('F-62 required documents (要件设置)', () => {
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ status: 'accepted', acceptNote: '无需要件' });
     await admin.put('/api/office/required-documents', before);
+  });
+
+  it('F-62 a change applies to what is submitted after it: an application submitted before is accepted on its own list, one submitted after needs the new document', async () => {
+    const before = await lists();
+    const old = before.ownership_change ?? [];
+    const earlier = await submittedOwnershipChange();
+    const added = [...old, '授权委托书'];
+    expect((await admin.put('/api/office/required-documents', { ...before, ownership_change: added })).statusCode).toBe(200);
+    const later = await submittedOwnershipChange();
+    try {
+      expect((await acceptor.get(`/api/applications/${earlier}`)).json().requiredDocuments).toEqual(old);
+      expect((await acceptor.get(`/api/applications/${later}`)).json().requiredDocuments).toEqual(added);
+
+      const first = await acceptor.post(`/api/applications/${earlier}/accept`, { received: old });
+      expect(first.statusCode, first.body).toBe(200);
+      expect(first.json().acceptNote).toBe(`已收要件：${old.join('、')}`);
+
+      const refused = await acceptor.post(`/api/applications/${later}/accept`, { received: old });
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().message).toBe('房屋权属批量变更须收齐全部要件才能受理（F-62），尚缺：授权委托书');
+      expect((await acceptor.post(`/api/applications/${later}/accept`, { received: added })).statusCode).toBe(200);
+    } finally {
+      await admin.put('/api/office/required-documents', before);
+    }
+  });
+
+  it('F-62 every demo project approval and disbursement keeps the list in force when it was submitted', async () => {
+    const rows = await t.handle.db
+      .select({ kind: projectRequests.kind, kept: projectRequests.requiredDocuments, projectType: repairProjects.type })
+      .from(projectRequests)
+      .innerJoin(repairProjects, eq(repairProjects.id, projectRequests.projectId))
+      .where(inArray(projectRequests.kind, ['approval', 'disbursement']));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      expect(r.kept).toEqual(
+        DEFAULT_REQUIRED_DOCUMENTS[projectDocType(r.kind === 'approval' ? 'approval' : 'disbursement', r.projectType)],
+      );
+    }
   });
 });

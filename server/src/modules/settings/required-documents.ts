@@ -26,11 +26,10 @@ export async function officeRequiredDocuments(ctx: Ctx) {
 /** The list of one type, for anyone logged in: the submitter sees what to bring to the window. */
 export async function requiredDocumentsOf(ctx: Ctx, type: RequiredDocType) {
   requireActor(ctx);
-  const lists = await getSetting(ctx.db, 'requiredDocuments');
-  return { type, label: REQUIRED_DOC_TYPE_LABELS[type], documents: lists[type] };
+  return { type, label: REQUIRED_DOC_TYPE_LABELS[type], documents: await currentRequiredDocuments(ctx.db, type) };
 }
 
-/** F-62: a change applies to the acceptances after it; it is audited with the lists before and after. */
+/** F-62: a change applies to the requests submitted after it; it is audited with the lists before and after. */
 export async function saveRequiredDocuments(ctx: Ctx, input: RequiredDocuments) {
   const actor = requirePermission(ctx, 'office.config');
   const now = ctx.clock.now();
@@ -56,13 +55,31 @@ export async function saveRequiredDocuments(ctx: Ctx, input: RequiredDocuments) 
   return requiredDocumentsView(ctx.db);
 }
 
+/** The list of one type as it stands now: kept with a request when it is submitted (F-62). */
+export async function currentRequiredDocuments(db: Conn, type: RequiredDocType): Promise<string[]> {
+  return (await getSetting(db, 'requiredDocuments'))[type];
+}
+
+/**
+ * The list a submitted request is checked against at 受理: the one kept at its submission, since a
+ * change applies only to what is submitted after it (F-62). Requests submitted before lists were
+ * kept with them are checked against the list in force.
+ */
+export async function requiredDocumentsFor(db: Conn, type: RequiredDocType, kept: string[] | null): Promise<string[]> {
+  return kept ?? (await currentRequiredDocuments(db, type));
+}
+
 /**
  * F-62 at 受理, inside the accepting transaction: refuses (409, nothing saved) unless every
- * required document of the type is received; returns the list to record with the acceptance.
+ * required document of the request's list is received; returns the list to record with the acceptance.
  */
-export async function requireReceived(db: Conn, type: RequiredDocType, received: readonly string[]): Promise<string[]> {
-  const lists = await getSetting(db, 'requiredDocuments');
-  const { message, recorded } = checkReceived(type, lists[type], received);
+export async function requireReceived(
+  db: Conn,
+  type: RequiredDocType,
+  kept: string[] | null,
+  received: readonly string[],
+): Promise<string[]> {
+  const { message, recorded } = checkReceived(type, await requiredDocumentsFor(db, type, kept), received);
   if (message) throw new AppError(409, 'RULE', message, { received: message });
   return recorded;
 }

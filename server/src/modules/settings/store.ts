@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Conn } from '../../db/client.ts';
 import { settings } from '../../db/schema/index.ts';
@@ -23,8 +23,22 @@ export const SETTINGS = {
 export type SettingKey = keyof typeof SETTINGS;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTINGS)[K]['schema']>;
 
+function settingOrDefault<K extends SettingKey>(key: K, stored: unknown): SettingValue<K> {
+  const parsed = SETTINGS[key].schema.safeParse(stored);
+  return (parsed.success ? parsed.data : SETTINGS[key].default) as SettingValue<K>;
+}
+
 export async function getSetting<K extends SettingKey>(db: Conn, key: K): Promise<SettingValue<K>> {
   const [row] = await db.select().from(settings).where(eq(settings.key, key));
-  const parsed = SETTINGS[key].schema.safeParse(row?.value);
-  return (parsed.success ? parsed.data : SETTINGS[key].default) as SettingValue<K>;
+  return settingOrDefault(key, row?.value);
+}
+
+/** Several settings in one query. */
+export async function getSettings<K extends SettingKey>(db: Conn, keys: readonly K[]): Promise<{ [P in K]: SettingValue<P> }> {
+  const rows = await db
+    .select()
+    .from(settings)
+    .where(inArray(settings.key, [...keys]));
+  const stored = new Map(rows.map((r) => [r.key, r.value]));
+  return Object.fromEntries(keys.map((k) => [k, settingOrDefault(k, stored.get(k))])) as { [P in K]: SettingValue<P> };
 }

@@ -9,13 +9,14 @@ export function AcceptModal({
   onClose,
   onDone,
 }: {
-  app: { id: number; no: string; type: ApplicationDetail['type']; typeLabel: string; orgName: string };
+  app: Pick<ApplicationDetail, 'id' | 'no' | 'type' | 'typeLabel' | 'orgName' | 'requiredDocuments'>;
   onClose: () => void;
   onDone: (app: ApplicationDetail) => void;
 }) {
   return (
     <AcceptDialog
       docType={app.type}
+      kept={app.requiredDocuments}
       intro={
         <>
           受理 {app.orgName} 的{app.typeLabel}业务单 <Typography.Text strong>{app.no}</Typography.Text>。

@@ -18,6 +18,7 @@ export function AcceptProjectRequestModal({ r, projectType, onClose, onDone }: M
   return (
     <AcceptDialog
       docType={projectDocType(r.kind === 'disbursement' ? 'disbursement' : 'approval', projectType)}
+      kept={r.requiredDocuments}
       intro={
         <>
           受理{r.kindLabel} <Typography.Text strong>{r.no}</Typography.Text>。

@@ -24,7 +24,6 @@ type Form = z.infer<typeof areaCollectionForm>;
 export const areaCollection: ApplicationHandler = {
   type: 'area_collection',
   prefix: 'QY',
-  label: '物业区域采集',
   needsArea: false,
   form: areaCollectionForm,
   items: { house: houseItemSchema },

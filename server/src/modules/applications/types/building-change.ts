@@ -20,7 +20,6 @@ type Building = typeof buildings.$inferSelect;
 export const buildingChange: ApplicationHandler = {
   type: 'building_change',
   prefix: 'LZ',
-  label: '楼幢变更',
   needsArea: true,
   form: z.object({ reason: text('变更原因', 500) }),
   items: { building: item },

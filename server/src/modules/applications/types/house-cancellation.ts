@@ -19,7 +19,6 @@ type Item = z.infer<typeof item>;
 export const houseCancellation: ApplicationHandler = {
   type: 'house_cancellation',
   prefix: 'ZX',
-  label: '房屋注销',
   needsArea: true,
   form,
   items: { house: item },

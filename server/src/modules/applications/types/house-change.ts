@@ -101,7 +101,6 @@ export async function dueEffects(tx: Tx, app: ApplicationRow, standards: readonl
 export const houseChange: ApplicationHandler = {
   type: 'house_change',
   prefix: 'FX',
-  label: '房屋信息变更',
   needsArea: true,
   form,
   items: { house: item },

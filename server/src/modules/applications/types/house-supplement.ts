@@ -15,7 +15,6 @@ type Form = z.infer<typeof houseSupplementForm>;
 export const houseSupplement: ApplicationHandler = {
   type: 'house_supplement',
   prefix: 'BC',
-  label: '房屋补充',
   needsArea: true,
   form: houseSupplementForm,
   items: { house: houseItemSchema },

@@ -12,7 +12,6 @@ type Item = z.infer<typeof item>;
 export const ownershipChange: ApplicationHandler = {
   type: 'ownership_change',
   prefix: 'QS',
-  label: '房屋权属批量变更',
   needsArea: true,
   form: z.object({}).default({}),
   items: { owners: item },

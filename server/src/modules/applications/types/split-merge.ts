@@ -27,7 +27,6 @@ export async function placesTakenOutsideSources(tx: Tx, app: ApplicationRow) {
 export const splitMerge: ApplicationHandler = {
   type: 'house_split_merge',
   prefix: 'CF',
-  label: '房屋拆分合并',
   needsArea: true,
   form: z.object({ reason: text('拆分合并原因', 500) }),
   items: { source: pickSchema, result: houseItemSchema },
