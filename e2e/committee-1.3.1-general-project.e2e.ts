@@ -275,9 +275,8 @@ async function fillDisbursement(page: Page, seq: number, proposed: string, unit:
 }
 
 /**
- * 保存并提交 of 资金拨付: the application's number, from the page's confirmation (the form, and the
- * confirmation with it, make way for the blocking rule once no phase is left to apply for); the
- * application is then listed above the form.
+ * 保存并提交 of 资金拨付: the application's number, from the page's message; the application is
+ * then listed above the form.
  */
 async function submitDisbursement(page: Page, seq: number, yuan: string): Promise<string> {
   const done = toast(page, /资金拨付申请 \S+ 已提交，请打印资金拨付申请单/);
@@ -530,9 +529,12 @@ describe('1.3.1 第三步 2 – 第九步：6栋屋面及外墙综合维修（�
     await fillDisbursement(page, 2, '63000.00', WALLER);
     phase2 = await submitDisbursement(page, 2, '63,000.00');
 
-    // Only the last phase is left: it needs acceptance and the acceptance notice first (R-46).
+    // Only the last phase is left: it needs acceptance and the acceptance notice first (R-46). The
+    // confirmation of the application just made stays above the rule, with its print button.
     await showsText(page.getByRole('alert'), '暂不能办理资金拨付');
     await showsText(page.getByRole('alert'), '最后一期拨付前须先完成项目验收并发布验收公示（R-46）');
+    const confirmation = page.getByRole('alert').filter({ hasText: `资金拨付申请 ${phase2}（第 2 期，63,000.00 元）已提交` });
+    await shows(confirmation.getByRole('button', { name: '打印资金拨付申请单' }));
     await openMenu(page, '维修项目管理', '维修项目列表');
     await rowOf(page, FABRIC).getByRole('button', { name: '操作' }).click();
     await shows(page.locator('.ant-dropdown-menu-item-disabled').filter({ hasText: '资金拨付' }));

@@ -56,13 +56,12 @@ function ShortfallTable({ rows }: { rows: Shortfall[] }) {
   );
 }
 
-function DisbursementForm({ projectId }: { projectId: number }) {
+function DisbursementForm({ projectId, onSubmitted }: { projectId: number; onSubmitted: (r: ProjectRequest) => void }) {
   const { message } = App.useApp();
   const refresh = useRefreshProject();
   const detail = useProject(projectId);
   const [form] = Form.useForm<DisbursementValues>();
   const phaseId = Form.useWatch('phaseId', form);
-  const [done, setDone] = useState<ProjectRequest | null>(null);
   const proposal = useQuery({
     queryKey: [...PROJECTS_KEY, projectId, 'proposal', phaseId],
     queryFn: () => fetchProposal(projectId, phaseId ?? 0),
@@ -73,7 +72,7 @@ function DisbursementForm({ projectId }: { projectId: number }) {
     (v: DisbursementValues) => applyDisbursement(projectId, { phaseId: v.phaseId ?? 0, payees: payeesBody(v.payees), note: v.note ?? '' }),
     {
       onSuccess: async (r) => {
-        setDone(r);
+        onSubmitted(r);
         message.success(`资金拨付申请 ${r.no} 已提交，请打印资金拨付申请单`);
         form.resetFields();
         await refresh();
@@ -100,60 +99,58 @@ function DisbursementForm({ projectId }: { projectId: number }) {
   };
 
   return (
-    <>
-      {done && (
-        <Alert
-          type="success"
-          showIcon
-          title={`资金拨付申请 ${done.no}（第 ${done.phaseSeq ?? ''} 期，${formatYuan(done.amount)} 元）已提交`}
-          description="申请人携带相关要件至维修资金受理窗口办理正式受理；审核通过后办理划转。"
-          action={<PrintButton path={printPath.disbursementForm(projectId, done.id)}>打印资金拨付申请单</PrintButton>}
+    <Form form={form} layout="vertical" initialValues={{ payees: [{ ...EMPTY_PAYEE }], note: '' }} onFinish={submit.onFinish}>
+      {shortfalls.length > 0 ? <ShortfallTable rows={shortfalls} /> : <FormErrorAlert error={submit.error} />}
+      <Form.Item name="phaseId" label="拨付期数" rules={[{ required: true, message: '请选择拨付计划中的一期' }]} style={{ maxWidth: 480 }}>
+        <Select
+          aria-label="拨付期数"
+          placeholder="选择拨付计划中的一期"
+          onChange={(id: number) => void pickPhase(id)}
+          options={phases.map((p) => {
+            const left = remaining.get(p.id);
+            return {
+              value: p.id,
+              disabled: left === 0,
+              label: `第 ${p.seq} 期：${formatYuan(p.amount)} 元${p.condition ? `（${p.condition}）` : ''}${left === undefined ? '' : `，尚可申请 ${formatYuan(left)} 元`}`,
+            };
+          })}
         />
+      </Form.Item>
+      {proposal.data && (
+        <Typography.Paragraph data-testid="phase-proposal">
+          第 {proposal.data.seq} 期计划 {formatYuan(proposal.data.plan)} 元，已申请 {formatYuan(proposal.data.applied)} 元，尚可申请{' '}
+          {formatYuan(proposal.data.remaining)} 元（R-45：一期可分多次、多个收款账户申请，合计不超过该期计划金额）
+        </Typography.Paragraph>
       )}
-      <Form form={form} layout="vertical" initialValues={{ payees: [{ ...EMPTY_PAYEE }], note: '' }} onFinish={submit.onFinish}>
-        {shortfalls.length > 0 ? <ShortfallTable rows={shortfalls} /> : <FormErrorAlert error={submit.error} />}
-        <Form.Item
-          name="phaseId"
-          label="拨付期数"
-          rules={[{ required: true, message: '请选择拨付计划中的一期' }]}
-          style={{ maxWidth: 480 }}
-        >
-          <Select
-            aria-label="拨付期数"
-            placeholder="选择拨付计划中的一期"
-            onChange={(id: number) => void pickPhase(id)}
-            options={phases.map((p) => {
-              const left = remaining.get(p.id);
-              return {
-                value: p.id,
-                disabled: left === 0,
-                label: `第 ${p.seq} 期：${formatYuan(p.amount)} 元${p.condition ? `（${p.condition}）` : ''}${left === undefined ? '' : `，尚可申请 ${formatYuan(left)} 元`}`,
-              };
-            })}
-          />
-        </Form.Item>
-        {proposal.data && (
-          <Typography.Paragraph data-testid="phase-proposal">
-            第 {proposal.data.seq} 期计划 {formatYuan(proposal.data.plan)} 元，已申请 {formatYuan(proposal.data.applied)} 元，尚可申请{' '}
-            {formatYuan(proposal.data.remaining)} 元（R-45：一期可分多次、多个收款账户申请，合计不超过该期计划金额）
-          </Typography.Paragraph>
-        )}
-        <Card size="small" title="收款账户信息" style={{ marginBottom: 16 }}>
-          <PayeesFields />
-        </Card>
-        <Form.Item name="note" label="说明">
-          <Input.TextArea rows={2} maxLength={500} />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" loading={submit.isPending}>
-          保存并提交
-        </Button>
-      </Form>
-    </>
+      <Card size="small" title="收款账户信息" style={{ marginBottom: 16 }}>
+        <PayeesFields />
+      </Card>
+      <Form.Item name="note" label="说明">
+        <Input.TextArea rows={2} maxLength={500} />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={submit.isPending}>
+        保存并提交
+      </Button>
+    </Form>
+  );
+}
+
+/** What was just applied for, with its print button: it stays when the application leaves nothing more to apply for now. */
+function SubmittedAlert({ projectId, r }: { projectId: number; r: ProjectRequest }) {
+  return (
+    <Alert
+      type="success"
+      showIcon
+      title={`资金拨付申请 ${r.no}（第 ${r.phaseSeq ?? ''} 期，${formatYuan(r.amount)} 元）已提交`}
+      description="申请人携带相关要件至维修资金受理窗口办理正式受理；审核通过后办理划转。"
+      action={<PrintButton path={printPath.disbursementForm(projectId, r.id)}>打印资金拨付申请单</PrintButton>}
+    />
   );
 }
 
 /** 资金拨付 (manual §1.3.1 第五步 – 第九步; F-44): one phase, one or more payees, documents, submit, print. */
 export function DisbursementPage() {
+  const [done, setDone] = useState<ProjectRequest | null>(null);
   return (
     <ActionFrame title="资金拨付">
       {(s, id) => {
@@ -186,7 +183,8 @@ export function DisbursementPage() {
               <RequiredDocumentsHint type="project.disbursement" style={{ marginBottom: 12 }} />
               <DocumentsPanel projectId={id} kind="资金拨付要件" canUpload={action?.allowed ?? false} />
             </Card>
-            {action?.allowed ? <DisbursementForm projectId={id} /> : <BlockedAlert action={action} />}
+            {done && <SubmittedAlert projectId={id} r={done} />}
+            {action?.allowed ? <DisbursementForm projectId={id} onSubmitted={setDone} /> : <BlockedAlert action={action} />}
           </>
         );
       }}
