@@ -110,6 +110,18 @@ describe('F-60 维修项目申请（维修资金管理部门）', () => {
   it('the acceptor receives the approval application at the window; the reviewer sees the project’s money and approves it', async () => {
     const { page } = office;
     await loginAs(page, 'JMWXZJ', 'shouli');
+    // 工作台 › 待办事项: what waits for the window, counted; the card opens the list filtered to it.
+    const acceptor = await callerAs('JMWXZJ', 'shouli');
+    const waiting = (await acceptor.get('/api/office/project-requests?kind=approval&status=submitted&pageSize=1')).total;
+    await acceptor.ctx.dispose();
+    expect(waiting).toBeGreaterThan(0);
+    const workload = page.locator('.ant-card').filter({ has: page.getByText('待办事项', { exact: true }) });
+    await shows(workload.getByRole('link', { name: '待受理业务单：' }).first());
+    // The reviewer's part is not the acceptor's.
+    await goes(workload.getByText('待审核立项申请'));
+    await workload.getByRole('link', { name: `待受理立项申请：${waiting} 件`, exact: true }).click();
+    await page.waitForURL((url) => url.pathname === '/office/project-requests' && url.search === '?kind=approval&status=submitted');
+    await showsText(projectRow(page, approval.no), '已提交');
     await openRequest(page, approval.no);
     for (const text of ['立项申请', '已提交', '10,000.00 元（人民币壹万元整）', '附现场照片'])
       await showsText(page.locator('.ant-descriptions').first(), text);

@@ -4,10 +4,11 @@ import { LoadingOrError } from '../../components/LoadingOrError';
 import { OrgDescriptions } from '../../components/OrgDescriptions';
 import { Page } from '../../components/Page';
 import { useOwnOrg } from '../org/api';
+import { WorkloadCounts } from '../inbox/WorkloadCounts';
 import { OrganisationCounts } from '../office/OrganisationCounts';
 import { PAPER_DOCUMENTS_REMINDER } from '../registration/reminders';
 
-/** 工作台: who is logged in, and the organisation's registration at a glance. */
+/** 工作台: who is logged in, what waits for the fund office, and the organisation's registration at a glance. */
 export function WorkspaceHomePage() {
   const session = useCurrentSession();
   const org = useOwnOrg();
@@ -23,6 +24,7 @@ export function WorkspaceHomePage() {
             欢迎使用{session.org.typeLabel}工作台。当前机构：{session.org.name}；您的角色：{session.user.roleLabels.join('、')}。
           </Typography.Text>
         </div>
+        {hasPermission(session, ['office.accept', 'office.review']) && <WorkloadCounts />}
         {hasPermission(session, 'office.orgs') && <OrganisationCounts />}
         <Card type="inner" title="本机构信息">
           {org.data ? <OrgDescriptions org={org.data} /> : <LoadingOrError query={org} />}
