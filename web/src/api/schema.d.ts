@@ -966,6 +966,131 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/office/inbox/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 业务总览的业务类别与办理阶段 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            kinds: {
+                                /** @enum {string} */
+                                value: "area_collection" | "building_change" | "house_split_merge" | "house_supplement" | "house_change" | "ownership_change" | "house_cancellation" | "approval" | "disbursement" | "project_refund" | "house_refund";
+                                label: string;
+                            }[];
+                            stages: {
+                                /** @enum {string} */
+                                value: "to_accept" | "to_review" | "at_bank" | "done" | "rejected" | "withdrawn";
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/office/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 业务总览（F-60）：业务单、立项申请、资金拨付申请、清退通知单与退款指令，按类别、办理阶段、区域、申请单位与日期筛选 */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    kind?: "area_collection" | "building_change" | "house_split_merge" | "house_supplement" | "house_change" | "ownership_change" | "house_cancellation" | "approval" | "disbursement" | "project_refund" | "house_refund";
+                    stage?: "to_accept" | "to_review" | "at_bank" | "done" | "rejected" | "withdrawn";
+                    areaId?: number;
+                    orgId?: number;
+                    q?: string;
+                    from?: unknown;
+                    to?: unknown;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description 来源与编号，列表内唯一 */
+                                key: string;
+                                /** @enum {string} */
+                                source: "application" | "project_request" | "refund";
+                                id: number;
+                                no: string;
+                                /** @enum {string} */
+                                kind: "area_collection" | "building_change" | "house_split_merge" | "house_supplement" | "house_change" | "ownership_change" | "house_cancellation" | "approval" | "disbursement" | "project_refund" | "house_refund";
+                                kindLabel: string;
+                                /** @enum {string} */
+                                stage: "to_accept" | "to_review" | "at_bank" | "done" | "rejected" | "withdrawn";
+                                stageLabel: string;
+                                /**
+                                 * Format: date-time
+                                 * @description 提交时间（退款指令：生成时间）
+                                 */
+                                at: string;
+                                orgId: number;
+                                /** @description 申请单位 */
+                                orgName: string;
+                                areaId: number | null;
+                                areaName: string | null;
+                                /** @description 单位：分；业务单无金额 */
+                                amount: number | null;
+                                /** @description 维修项目申请：所属项目；退款指令：所属业务单 */
+                                parentId: number | null;
+                                /** @description 维修项目申请：项目名称；退款指令：业务单号 */
+                                subject: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/office/organisations": {
         parameters: {
             query?: never;

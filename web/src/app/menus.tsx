@@ -122,6 +122,7 @@ const MENUS: Record<OrgType, MenuEntry[]> = {
       label: '业务受理',
       icon: <AuditOutlined />,
       children: [
+        { path: '/office/business', label: '业务总览', permission: ['office.accept', 'office.review'] },
         { path: '/office/inbox', label: '待办业务', permission: ['office.accept', 'office.review'] },
         { path: '/office/project-requests', label: '维修项目申请', permission: ['office.accept', 'office.review'] },
       ],

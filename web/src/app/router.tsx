@@ -14,6 +14,7 @@ import { HouseSupplementPage } from '../features/applications/pages/HouseSupplem
 import { OwnershipChangePage } from '../features/applications/pages/OwnershipChangePage';
 import { SplitMergePage } from '../features/applications/pages/SplitMergePage';
 import { MyApplicationsPage } from '../features/applications/MyApplicationsPage';
+import { BusinessOverviewPage } from '../features/inbox/BusinessOverviewPage';
 import { InboxPage } from '../features/inbox/InboxPage';
 import { ReviewPage } from '../features/inbox/ReviewPage';
 import { OrgInfoPage } from '../features/org/OrgInfoPage';
@@ -169,6 +170,7 @@ export const router = createBrowserRouter([
               },
               ...registryRoutes,
               ...paymentRoutes,
+              guarded('office/business', OFFICE_INBOX, <BusinessOverviewPage />),
               guarded('office/inbox', OFFICE_INBOX, <InboxPage />),
               guarded('office/inbox/:id', OFFICE_INBOX, <ReviewPage />),
               guarded('office/project-requests', OFFICE_INBOX, <ProjectRequestsPage />),

@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParam, optionalText, page, pageOf } from '../../lib/fields.ts';
+import { INBOX_KINDS, INBOX_SOURCES, INBOX_STAGES } from '../../domain/inbox.ts';
 import { orgTypeEnum, orgView } from '../organisations/view.ts';
+import { inboxOptions, officeInbox } from './inbox.ts';
 import {
   listLoginAttempts,
   listOrganisations,
@@ -58,8 +60,63 @@ const loginRow = z.object({
   at: z.date(),
 });
 
+const inboxRow = z.object({
+  key: z.string().describe('来源与编号，列表内唯一'),
+  source: z.enum(INBOX_SOURCES),
+  id: z.number(),
+  no: z.string(),
+  kind: z.enum(INBOX_KINDS),
+  kindLabel: z.string(),
+  stage: z.enum(INBOX_STAGES),
+  stageLabel: z.string(),
+  at: z.date().describe('提交时间（退款指令：生成时间）'),
+  orgId: z.number(),
+  orgName: z.string().describe('申请单位'),
+  areaId: z.number().nullable(),
+  areaName: z.string().nullable(),
+  amount: z.number().nullable().describe('单位：分；业务单无金额'),
+  parentId: z.number().nullable().describe('维修项目申请：所属项目；退款指令：所属业务单'),
+  subject: z.string().nullable().describe('维修项目申请：项目名称；退款指令：业务单号'),
+});
+
 export function officeRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/office/inbox/options',
+    {
+      schema: {
+        tags,
+        summary: '业务总览的业务类别与办理阶段',
+        response: {
+          200: z.object({
+            kinds: z.array(z.object({ value: z.enum(INBOX_KINDS), label: z.string() })),
+            stages: z.array(z.object({ value: z.enum(INBOX_STAGES), label: z.string() })),
+          }),
+        },
+      },
+    },
+    async (req) => inboxOptions(req.ctx),
+  );
+  r.get(
+    '/api/office/inbox',
+    {
+      schema: {
+        tags,
+        summary: '业务总览（F-60）：业务单、立项申请、资金拨付申请、清退通知单与退款指令，按类别、办理阶段、区域、申请单位与日期筛选',
+        querystring: page.extend({
+          kind: z.enum(INBOX_KINDS, { error: '业务类别不正确' }).optional(),
+          stage: z.enum(INBOX_STAGES, { error: '办理阶段不正确' }).optional(),
+          areaId: z.coerce.number().int().positive().optional(),
+          orgId: z.coerce.number().int().positive().optional(),
+          q: z.string().trim().max(50).optional(),
+          from: day.optional(),
+          to: day.optional(),
+        }),
+        response: { 200: pageOf(inboxRow) },
+      },
+    },
+    async (req) => officeInbox(req.ctx, req.query),
+  );
   r.get(
     '/api/office/organisations',
     {

@@ -1,4 +1,11 @@
-import { ArrowLeftOutlined, AuditOutlined, CheckCircleOutlined, PauseCircleOutlined, PlayCircleOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  AuditOutlined,
+  CheckCircleOutlined,
+  PauseCircleOutlined,
+  PlayCircleOutlined,
+  ProfileOutlined,
+} from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, Space } from 'antd';
 import { useState } from 'react';
@@ -102,6 +109,11 @@ function OrganisationReview({ org }: { org: OfficeOrgDetail }) {
           <Button icon={<PlayCircleOutlined />} onClick={reactivate}>
             恢复使用
           </Button>
+        )}
+        {REGISTERING_TYPES.includes(org.type) && hasPermission(session, ['office.accept', 'office.review']) && (
+          <Link to={`/office/business?orgId=${org.id}`}>
+            <ProfileOutlined /> 查看该机构的业务
+          </Link>
         )}
         {hasPermission(session, 'office.audit') && (
           <Link to={`/office/audit?orgId=${org.id}`}>

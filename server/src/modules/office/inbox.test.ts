@@ -1,0 +1,187 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { organisations, projectRequests, propertyAreas, refunds } from '../../db/schema/index.ts';
+import { INBOX_KINDS, INBOX_STAGES, stageOf, stageTable } from '../../domain/inbox.ts';
+import { DEMO } from '../../../test/fixtures.ts';
+import { type Agent, testApp, type TestApp } from '../../../test/harness.ts';
+import { pushThrough } from '../../../test/registry-fixtures.ts';
+
+let t: TestApp;
+let office: Agent;
+let dev: Agent;
+let areaId: number;
+let cancellation: { id: number; no: string };
+
+interface Row {
+  key: string;
+  source: string;
+  id: number;
+  no: string;
+  kind: string;
+  kindLabel: string;
+  stage: string;
+  stageLabel: string;
+  at: string;
+  orgId: number;
+  orgName: string;
+  areaId: number | null;
+  areaName: string | null;
+  amount: number | null;
+  parentId: number | null;
+  subject: string | null;
+}
+
+const inbox = async (query = '', who: Agent = office) => {
+  const res = await who.get(`/api/office/inbox?pageSize=200${query}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as { items: Row[]; total: number };
+};
+
+beforeAll(async () => {
+  t = await testApp();
+  office = await t.login(DEMO.office.code, DEMO.office.admin);
+  dev = await t.login(DEMO.developer.code, DEMO.developer.admin);
+  const [area] = await t.handle.db.select().from(propertyAreas).where(eq(propertyAreas.name, DEMO.areas.withCommittee));
+  areaId = area?.id ?? 0;
+
+  // A cancellation of one paid-up house, pushed through: its approval leaves a 退款指令 for the bank (R-13).
+  const houses = (await dev.get(`/api/areas/${areaId}/houses?pageSize=200&status=normal`)).json().items as {
+    id: number;
+    building: string;
+    heldBy: string | null;
+  }[];
+  const house = houses.find((h) => h.building === '2栋' && h.heldBy === null);
+  if (!house) throw new Error('no free demo house in 2栋');
+  const created = await dev.post('/api/applications', { type: 'house_cancellation', areaId, form: { reason: '旧城改造拆迁' } });
+  expect(created.statusCode, created.body).toBe(201);
+  cancellation = created.json();
+  const account = { accountName: '业主甲', bank: '中国工商银行江门分行', accountNo: '6222020000001234567' };
+  const put = await dev.put(`/api/applications/${cancellation.id}/items/house`, { rows: [{ houseId: house.id, refundAccount: account }] });
+  expect(put.statusCode, put.body).toBe(200);
+  await pushThrough(dev, office, cancellation.id);
+});
+afterAll(() => t.close());
+
+describe('F-60 业务总览', () => {
+  it('F-60 every status of every kind reads as one stage, and drafts are not listed', () => {
+    expect(stageOf('application', 'house_change', 'draft')).toBeNull();
+    expect(stageOf('application', 'house_change', 'submitted')).toBe('to_accept');
+    expect(stageOf('project_request', 'approval', 'approved')).toBe('done');
+    expect(stageOf('project_request', 'disbursement', 'approved')).toBe('at_bank');
+    expect(stageOf('project_request', 'project_refund', 'submitted')).toBe('at_bank');
+    expect(stageOf('refund', 'house_refund', 'pending')).toBe('at_bank');
+    expect(stageOf('refund', 'house_refund', 'paid')).toBe('done');
+    // Every kind is listed at some stage, and no status of a kind reads two ways.
+    const table = stageTable();
+    for (const kind of INBOX_KINDS) expect(table.some((r) => r.kind === kind)).toBe(true);
+    const keys = table.map((r) => `${r.source}/${r.kind}/${r.status}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(new Set(table.map((r) => r.stage))).toEqual(new Set(INBOX_STAGES));
+  });
+
+  it('F-60 lists registry applications, project requests and 退款指令 together, newest first, each at its stage and opening its parent', async () => {
+    const all = await inbox();
+    expect(all.total).toBe(all.items.length);
+    const sources = new Set(all.items.map((r) => r.source));
+    expect(sources).toEqual(new Set(['application', 'project_request', 'refund']));
+    const times = all.items.map((r) => new Date(r.at).getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(new Set(all.items.map((r) => r.key)).size).toBe(all.items.length);
+
+    // The approved cancellation is done; its 退款指令 waits for the bank and opens the application.
+    expect(all.items.find((r) => r.no === cancellation.no)).toMatchObject({
+      source: 'application',
+      kind: 'house_cancellation',
+      kindLabel: '房屋注销',
+      stage: 'done',
+      stageLabel: '已办结',
+      areaId,
+      amount: null,
+    });
+    const [refund] = await t.handle.db.select().from(refunds).where(eq(refunds.applicationId, cancellation.id));
+    if (!refund) throw new Error('the cancellation left no refund');
+    const [developer] = await t.handle.db.select().from(organisations).where(eq(organisations.code, DEMO.developer.code));
+    expect(all.items.find((r) => r.no === refund.no)).toMatchObject({
+      source: 'refund',
+      kind: 'house_refund',
+      kindLabel: '退款指令',
+      stage: 'at_bank',
+      stageLabel: '待银行确认',
+      orgId: developer?.id,
+      areaName: DEMO.areas.withCommittee,
+      amount: Number(refund.amount),
+      parentId: cancellation.id,
+      subject: cancellation.no,
+    });
+
+    // Each project request is listed once, at the stage its kind and status say, under its project.
+    const requests = await t.handle.db.select().from(projectRequests);
+    expect(requests.length).toBeGreaterThan(0);
+    for (const r of requests) {
+      const row = all.items.find((x) => x.source === 'project_request' && x.id === r.id);
+      const kind = r.kind === 'refund' ? 'project_refund' : r.kind;
+      expect(row).toMatchObject({ no: r.no, kind, stage: stageOf('project_request', kind, r.status), parentId: r.projectId });
+      expect(row?.amount).toBe(Number(r.amount));
+    }
+  });
+
+  it('F-60 filters by kind, stage, area, organisation, text and date, and counts what it filters', async () => {
+    const all = (await inbox()).items;
+    const count = (pred: (r: Row) => boolean) => all.filter(pred).length;
+
+    const refundsOnly = await inbox('&kind=house_refund');
+    expect(refundsOnly.total).toBe(count((r) => r.kind === 'house_refund'));
+    expect(refundsOnly.items.every((r) => r.kind === 'house_refund')).toBe(true);
+
+    const waiting = await inbox('&stage=to_accept');
+    expect(waiting.total).toBe(count((r) => r.stage === 'to_accept'));
+    expect(waiting.total).toBeGreaterThan(0);
+
+    const atBankDisbursements = await inbox('&kind=disbursement&stage=at_bank');
+    expect(atBankDisbursements.items.map((r) => r.key)).toEqual(
+      all.filter((r) => r.kind === 'disbursement' && r.stage === 'at_bank').map((r) => r.key),
+    );
+
+    const inArea = await inbox(`&areaId=${areaId}`);
+    expect(inArea.total).toBe(count((r) => r.areaId === areaId));
+    const committeeOrg = all.find((r) => r.source === 'project_request')?.orgId;
+    const byOrg = await inbox(`&orgId=${committeeOrg}`);
+    expect(byOrg.total).toBe(count((r) => r.orgId === committeeOrg));
+
+    const byNo = await inbox(`&q=${encodeURIComponent(cancellation.no)}`);
+    // The application itself and its 退款指令, which names it.
+    expect(new Set(byNo.items.map((r) => r.source))).toEqual(new Set(['application', 'refund']));
+    const none = await inbox(`&q=${encodeURIComponent('100%_不存在')}`);
+    expect(none).toEqual({ items: [], total: 0 });
+
+    const future = await inbox('&from=2099-01-01');
+    expect(future.total).toBe(0);
+    const upToNow = await inbox(`&to=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`);
+    expect(upToNow.total).toBe(all.length);
+
+    const page2 = await office.get('/api/office/inbox?pageSize=2&page=2');
+    expect(page2.json().items.map((r: Row) => r.key)).toEqual(all.slice(2, 4).map((r) => r.key));
+    expect(page2.json().total).toBe(all.length);
+
+    const bad = await office.get('/api/office/inbox?stage=later');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toContain('办理阶段不正确');
+  });
+
+  it('F-60 only the fund office reads it', async () => {
+    for (const [code, user] of [
+      [DEMO.developer.code, DEMO.developer.admin],
+      [DEMO.committee.code, DEMO.committee.director],
+      [DEMO.bank.code, DEMO.bank.teller],
+    ] as const) {
+      expect((await (await t.login(code, user)).get('/api/office/inbox')).statusCode).toBe(403);
+    }
+    expect((await t.agent().get('/api/office/inbox')).statusCode).toBe(401);
+    expect((await dev.get('/api/office/inbox/options')).statusCode).toBe(403);
+    const options = (await office.get('/api/office/inbox/options')).json();
+    expect(options.kinds).toHaveLength(INBOX_KINDS.length);
+    expect(options.kinds).toContainEqual({ value: 'house_refund', label: '退款指令' });
+    expect(options.stages.map((s: { label: string }) => s.label)).toEqual(['待受理', '待审核', '待银行确认', '已办结', '已退回', '已撤回']);
+    expect((await inbox('', await t.login(DEMO.office.code, DEMO.office.acceptor))).total).toBeGreaterThan(0);
+  });
+});
