@@ -1,6 +1,7 @@
-import { DatePicker, Flex, Input, Select } from 'antd';
+import { Flex, Input, Select } from 'antd';
 import type { ApplicationListQuery, ApplicationSummary } from '../../api/types';
-import { dayjs, endOfPlatformDay, formatDateTime, startOfPlatformDay } from '../../lib/dates';
+import { DayRangeFilter, dayRangeQuery } from '../../components/DayRangeFilter';
+import { formatDateTime } from '../../lib/dates';
 import { oneOf } from '../../lib/oneOf';
 import type { Filters } from '../../lib/useServerTable';
 import { ApplicationStatusTag } from './ApplicationStatusTag';
@@ -17,8 +18,7 @@ export function applicationQuery(page: number, pageSize: number, f: Filters<Appl
     type: oneOf(f.type, APPLICATION_TYPES),
     status: oneOf(f.status, APPLICATION_STATUSES),
     q: f.q,
-    from: f.from ? startOfPlatformDay(dayjs(f.from)) : undefined,
-    to: f.to ? endOfPlatformDay(dayjs(f.to)) : undefined,
+    ...dayRangeQuery(f),
   };
 }
 
@@ -48,12 +48,7 @@ export function ApplicationFilters({ filters, setFilters, statuses = APPLICATION
         onChange={(status: string) => setFilters({ status })}
         options={[{ value: '', label: '全部状态' }, ...statuses.map((s) => ({ value: s, label: STATUS_LABELS[s] }))]}
       />
-      <DatePicker.RangePicker
-        aria-label="提交日期"
-        placeholder={['提交日期从', '至']}
-        value={[filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]}
-        onChange={(range) => setFilters({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })}
-      />
+      <DayRangeFilter label="提交日期" from={filters.from} to={filters.to} onChange={setFilters} />
       <Input.Search
         aria-label="搜索业务单"
         placeholder={searchPlaceholder}

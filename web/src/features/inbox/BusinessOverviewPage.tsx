@@ -1,11 +1,13 @@
-import { DatePicker, Flex, Input, Select, Table, type TableColumnsType, Tag } from 'antd';
+import { Flex, Input, Table, type TableColumnsType, Tag } from 'antd';
 import { Link } from 'react-router';
+import { DayRangeFilter, dayRangeQuery } from '../../components/DayRangeFilter';
+import { FilterSelect } from '../../components/FilterSelect';
 import { Page } from '../../components/Page';
-import { dayjs, endOfPlatformDay, formatDateTime, startOfPlatformDay } from '../../lib/dates';
+import { formatDateTime } from '../../lib/dates';
 import { formatYuan } from '../../lib/units';
 import { useServerTable } from '../../lib/useServerTable';
 import { OrganisationSelect } from '../office/OrganisationSelect';
-import { usePublicAreas } from '../portal/noticeApi';
+import { AreaFilter } from '../portal/AreaFilter';
 import {
   fetchOverview,
   OVERVIEW_KEY,
@@ -55,7 +57,6 @@ const columns: TableColumnsType<OverviewRow> = [
  * stage, area, applicant and date; each row opens where it is worked on.
  */
 export function BusinessOverviewPage() {
-  const areas = usePublicAreas();
   const options = useOverviewOptions();
   const table = useServerTable({
     queryKey: [...OVERVIEW_KEY, 'list'],
@@ -70,42 +71,30 @@ export function BusinessOverviewPage() {
         areaId: filters.areaId ? Number(filters.areaId) : undefined,
         orgId: filters.orgId ? Number(filters.orgId) : undefined,
         q: filters.q,
-        from: filters.from ? startOfPlatformDay(dayjs(filters.from)) : undefined,
-        to: filters.to ? endOfPlatformDay(dayjs(filters.to)) : undefined,
+        ...dayRangeQuery(filters),
       }),
   });
   const { filters, setFilters } = table;
   return (
     <Page title="业务总览">
       <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-        <Select
-          aria-label="业务类别"
-          allowClear
+        <FilterSelect
+          label="业务类别"
           placeholder="全部业务类别"
-          style={{ width: 180 }}
+          width={180}
           value={filters.kind}
           options={options.data?.kinds}
-          onChange={(v?: string) => setFilters({ kind: v })}
+          onChange={(kind) => setFilters({ kind })}
         />
-        <Select
-          aria-label="办理阶段"
-          allowClear
+        <FilterSelect
+          label="办理阶段"
           placeholder="全部办理阶段"
-          style={{ width: 150 }}
+          width={150}
           value={filters.stage}
           options={options.data?.stages}
-          onChange={(v?: string) => setFilters({ stage: v })}
+          onChange={(stage) => setFilters({ stage })}
         />
-        <Select
-          aria-label="物业区域"
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          placeholder="全部物业区域"
-          style={{ width: 180 }}
-          value={filters.areaId ? Number(filters.areaId) : undefined}
-          options={(areas.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }))}
-          onChange={(v?: number) => setFilters({ areaId: v ? String(v) : undefined })}
-        />
+        <AreaFilter value={filters.areaId} onChange={(areaId) => setFilters({ areaId })} />
         <OrganisationSelect
           value={filters.orgId ? Number(filters.orgId) : undefined}
           onChange={(id) => setFilters({ orgId: id ? String(id) : undefined })}
@@ -119,11 +108,7 @@ export function BusinessOverviewPage() {
           defaultValue={filters.q}
           onSearch={(v) => setFilters({ q: v.trim() || undefined })}
         />
-        <DatePicker.RangePicker
-          placeholder={['提交日期起', '提交日期止']}
-          value={filters.from && filters.to ? [dayjs(filters.from), dayjs(filters.to)] : null}
-          onChange={(r) => setFilters({ from: r?.[0]?.format('YYYY-MM-DD') ?? undefined, to: r?.[1]?.format('YYYY-MM-DD') ?? undefined })}
-        />
+        <DayRangeFilter label="提交日期" from={filters.from} to={filters.to} onChange={setFilters} />
       </Flex>
       <Table<OverviewRow>
         {...table.tableProps}

@@ -1,10 +1,12 @@
-import { Button, DatePicker, Flex, Select, Space, Table, type TableColumnsType } from 'antd';
+import { Button, Flex, Space, Table, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
+import { DayRangeFilter, dayRangeQuery } from '../../components/DayRangeFilter';
+import { FilterSelect } from '../../components/FilterSelect';
 import { Page } from '../../components/Page';
-import { dayjs, endOfPlatformDay, formatDateTime, startOfPlatformDay } from '../../lib/dates';
+import { formatDateTime } from '../../lib/dates';
 import { formatYuan } from '../../lib/units';
 import { useServerTable } from '../../lib/useServerTable';
-import { usePublicAreas } from '../portal/noticeApi';
+import { AreaFilter } from '../portal/AreaFilter';
 import {
   fetchProjectRequests,
   PROJECT_REQUESTS_KEY,
@@ -50,7 +52,6 @@ const columns: TableColumnsType<ProjectRequestRow> = [
 
 /** F-60 维修项目申请: the committees' approval and disbursement applications and refund notices, to accept and review. */
 export function ProjectRequestsPage() {
-  const areas = usePublicAreas();
   const table = useServerTable({
     queryKey: [...PROJECT_REQUESTS_KEY, 'list'],
     filterKeys: FILTERS,
@@ -61,46 +62,31 @@ export function ProjectRequestsPage() {
         kind: filters.kind as ProjectRequestKind | undefined,
         status: filters.status as ProjectRequestStatus | undefined,
         areaId: filters.areaId ? Number(filters.areaId) : undefined,
-        from: filters.from ? startOfPlatformDay(dayjs(filters.from)) : undefined,
-        to: filters.to ? endOfPlatformDay(dayjs(filters.to)) : undefined,
+        ...dayRangeQuery(filters),
       }),
   });
   const { filters, setFilters } = table;
   return (
     <Page title="维修项目申请">
       <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-        <Select
-          aria-label="业务类型"
-          allowClear
+        <FilterSelect
+          label="业务类型"
           placeholder="全部业务类型"
-          style={{ width: 160 }}
+          width={160}
           value={filters.kind}
           options={REQUEST_KINDS}
-          onChange={(v?: string) => setFilters({ kind: v })}
+          onChange={(kind) => setFilters({ kind })}
         />
-        <Select
-          aria-label="状态"
-          allowClear
+        <FilterSelect
+          label="状态"
           placeholder="全部状态"
-          style={{ width: 140 }}
+          width={140}
           value={filters.status}
           options={REQUEST_STATUSES}
-          onChange={(v?: string) => setFilters({ status: v })}
+          onChange={(status) => setFilters({ status })}
         />
-        <Select
-          aria-label="物业区域"
-          allowClear
-          placeholder="全部物业区域"
-          style={{ width: 180 }}
-          value={filters.areaId ? Number(filters.areaId) : undefined}
-          options={(areas.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }))}
-          onChange={(v?: number) => setFilters({ areaId: v ? String(v) : undefined })}
-        />
-        <DatePicker.RangePicker
-          placeholder={['提交日期起', '提交日期止']}
-          value={filters.from && filters.to ? [dayjs(filters.from), dayjs(filters.to)] : null}
-          onChange={(r) => setFilters({ from: r?.[0]?.format('YYYY-MM-DD') ?? undefined, to: r?.[1]?.format('YYYY-MM-DD') ?? undefined })}
-        />
+        <AreaFilter value={filters.areaId} onChange={(areaId) => setFilters({ areaId })} />
+        <DayRangeFilter label="提交日期" from={filters.from} to={filters.to} onChange={setFilters} />
       </Flex>
       <Table<ProjectRequestRow> {...table.tableProps} columns={columns} size="middle" scroll={{ x: 1100 }} />
     </Page>

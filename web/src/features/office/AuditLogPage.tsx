@@ -1,15 +1,13 @@
-import { DatePicker, Flex, Input, Select, Table, type TableColumnsType, Tag } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Flex, Input, Select, Table, type TableColumnsType, Tag } from 'antd';
 import type { AuditEntry } from '../../api/types';
 import { api, call } from '../../api/client';
+import { DayRangeFilter, dayRangeQuery } from '../../components/DayRangeFilter';
 import { Page } from '../../components/Page';
-import { dayjs, endOfPlatformDay, formatDateTime, startOfPlatformDay } from '../../lib/dates';
+import { formatDateTime } from '../../lib/dates';
 import { useServerTable } from '../../lib/useServerTable';
 import { AuditChange } from './AuditChange';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES, labelOf, optionsOf } from './auditLabels';
 import { OrganisationSelect } from './OrganisationSelect';
-
-const DAY = 'YYYY-MM-DD';
 
 const columns: TableColumnsType<AuditEntry> = [
   { title: '时间', dataIndex: 'at', render: formatDateTime, width: 150 },
@@ -44,15 +42,13 @@ export function AuditLogPage() {
               entity: filters.entity,
               action: filters.action,
               orgId: filters.orgId ? Number(filters.orgId) : undefined,
-              from: filters.from ? startOfPlatformDay(dayjs(filters.from)) : undefined,
-              to: filters.to ? endOfPlatformDay(dayjs(filters.to)) : undefined,
+              ...dayRangeQuery(filters),
             },
           },
         }),
       ),
   });
   const { filters, setFilters } = table;
-  const range: [Dayjs, Dayjs] | null = filters.from && filters.to ? [dayjs(filters.from), dayjs(filters.to)] : null;
 
   return (
     <Page title="审计日志">
@@ -85,11 +81,7 @@ export function AuditLogPage() {
           onChange={(id) => setFilters({ orgId: id === undefined ? undefined : String(id) })}
           style={{ width: 260 }}
         />
-        <DatePicker.RangePicker
-          aria-label="日期范围"
-          value={range}
-          onChange={(days) => setFilters({ from: days?.[0]?.format(DAY), to: days?.[1]?.format(DAY) })}
-        />
+        <DayRangeFilter label="日期" from={filters.from} to={filters.to} onChange={setFilters} />
       </Flex>
       <Table<AuditEntry>
         {...table.tableProps}

@@ -1,11 +1,14 @@
-import { Card, DatePicker, Flex, Select, Table, type TableColumnsType } from 'antd';
+import { Card, Flex, Table, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
+import { DayRangeFilter, dayRangeQuery } from '../../components/DayRangeFilter';
+import { FilterSelect } from '../../components/FilterSelect';
 import { useDocumentTitle } from '../../components/Page';
-import { dayjs, endOfPlatformDay, formatDate, startOfPlatformDay } from '../../lib/dates';
+import { formatDate } from '../../lib/dates';
 import { formatYuan } from '../../lib/units';
 import { useServerTable } from '../../lib/useServerTable';
 import type { PublicNotice } from '../project-print/api';
-import { fetchPublicNotices, NOTICE_KINDS, type NoticeKind, usePublicAreas } from './noticeApi';
+import { AreaFilter } from './AreaFilter';
+import { fetchPublicNotices, NOTICE_KINDS, type NoticeKind } from './noticeApi';
 import { NoticeKindTag } from './NoticeKindTag';
 
 const FILTERS = ['areaId', 'kind', 'from', 'to'] as const;
@@ -22,7 +25,6 @@ const columns: TableColumnsType<PublicNotice> = [
 /** 公示公告 (F-72): every published repair project notice, by area, type and publication date. */
 export function NoticeListPage() {
   useDocumentTitle('公示公告');
-  const areas = usePublicAreas();
   const table = useServerTable({
     queryKey: ['public', 'project-notices', 'list'],
     filterKeys: FILTERS,
@@ -32,38 +34,23 @@ export function NoticeListPage() {
         pageSize,
         areaId: filters.areaId ? Number(filters.areaId) : undefined,
         kind: filters.kind as NoticeKind | undefined,
-        from: filters.from ? startOfPlatformDay(dayjs(filters.from)) : undefined,
-        to: filters.to ? endOfPlatformDay(dayjs(filters.to)) : undefined,
+        ...dayRangeQuery(filters),
       }),
   });
   const { filters, setFilters } = table;
   return (
     <Card title="公示公告">
       <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-        <Select
-          aria-label="物业区域"
-          allowClear
-          placeholder="全部物业区域"
-          style={{ width: 200 }}
-          value={filters.areaId ? Number(filters.areaId) : undefined}
-          options={(areas.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }))}
-          onChange={(v?: number) => setFilters({ areaId: v ? String(v) : undefined })}
-        />
-        <Select
-          aria-label="公示类型"
-          allowClear
+        <AreaFilter value={filters.areaId} onChange={(areaId) => setFilters({ areaId })} width={200} />
+        <FilterSelect
+          label="公示类型"
           placeholder="全部类型"
-          style={{ width: 160 }}
+          width={160}
           value={filters.kind}
           options={NOTICE_KINDS}
-          onChange={(v?: string) => setFilters({ kind: v })}
+          onChange={(kind) => setFilters({ kind })}
         />
-        <DatePicker.RangePicker
-          aria-label="发布日期"
-          placeholder={['发布日期起', '发布日期止']}
-          value={filters.from && filters.to ? [dayjs(filters.from), dayjs(filters.to)] : null}
-          onChange={(r) => setFilters({ from: r?.[0]?.format('YYYY-MM-DD') ?? undefined, to: r?.[1]?.format('YYYY-MM-DD') ?? undefined })}
-        />
+        <DayRangeFilter label="发布日期" from={filters.from} to={filters.to} onChange={setFilters} />
       </Flex>
       <Table<PublicNotice> {...table.tableProps} columns={columns} size="middle" locale={{ emptyText: '暂无公示' }} />
     </Card>

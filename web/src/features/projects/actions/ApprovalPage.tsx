@@ -1,4 +1,4 @@
-import { App, Alert, Button, Card, Descriptions, Flex, Form, Input, List, Typography } from 'antd';
+import { App, Alert, Card, Descriptions, Flex, Form, List, Typography } from 'antd';
 import { FormErrorAlert } from '../../../components/FormErrorAlert';
 import { PrintButton } from '../../../components/PrintButton';
 import { useFormMutation } from '../../../lib/useFormMutation';
@@ -8,6 +8,7 @@ import { projectDocType } from '../../required-documents/api';
 import { RequiredDocumentsHint } from '../../required-documents/RequiredDocumentsHint';
 import { DocumentsPanel } from '../DocumentsPanel';
 import { printPath } from '../labels';
+import { NoteAndSubmit } from './NoteAndSubmit';
 import { ActionFrame, actionOf, BlockedAlert } from './ActionFrame';
 import { EMPTY_PAYEE, type PayeeValues, PayeesFields, payeesBody } from './PayeesFields';
 
@@ -71,12 +72,7 @@ function ApprovalForm({ s, projectId }: { s: ProjectSummary; projectId: number }
           <PayeesFields />
         </Card>
       )}
-      <Form.Item name="note" label="说明">
-        <Input.TextArea rows={2} maxLength={500} />
-      </Form.Item>
-      <Button type="primary" htmlType="submit" loading={submit.isPending}>
-        保存并提交
-      </Button>
+      <NoteAndSubmit pending={submit.isPending} />
     </Form>
   );
 }

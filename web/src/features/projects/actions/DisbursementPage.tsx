@@ -1,5 +1,5 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { App, Alert, Button, Card, Form, Input, Select, Table, Typography } from 'antd';
+import { App, Alert, Card, Form, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../../api/client';
 import { FormErrorAlert } from '../../../components/FormErrorAlert';
@@ -10,6 +10,7 @@ import { applyDisbursement, fetchProposal, PROJECTS_KEY, type ProjectRequest, us
 import { RequiredDocumentsHint } from '../../required-documents/RequiredDocumentsHint';
 import { DocumentsPanel } from '../DocumentsPanel';
 import { printPath } from '../labels';
+import { NoteAndSubmit } from './NoteAndSubmit';
 import { ActionFrame, actionOf, BlockedAlert } from './ActionFrame';
 import { EMPTY_PAYEE, type PayeeValues, PayeesFields, payeesBody } from './PayeesFields';
 
@@ -125,12 +126,7 @@ function DisbursementForm({ projectId, onSubmitted }: { projectId: number; onSub
       <Card size="small" title="收款账户信息" style={{ marginBottom: 16 }}>
         <PayeesFields />
       </Card>
-      <Form.Item name="note" label="说明">
-        <Input.TextArea rows={2} maxLength={500} />
-      </Form.Item>
-      <Button type="primary" htmlType="submit" loading={submit.isPending}>
-        保存并提交
-      </Button>
+      <NoteAndSubmit pending={submit.isPending} />
     </Form>
   );
 }
