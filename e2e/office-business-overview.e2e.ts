@@ -66,19 +66,21 @@ describe('F-60 业务总览（维修资金管理部门）', () => {
     await showsText(page.locator('main'), cancellation.no);
   });
 
-  it('F-60 by kind and stage: the disbursements waiting for the bank, as many as the server counts', async () => {
+  it('F-60 by kind and stage: the disbursements the bank has transferred, as many as the server counts', async () => {
     const { page } = office;
     await openMenu(page, '业务受理', '业务总览');
     await selectOption(page, page.getByRole('combobox', { name: '业务类别' }), '资金拨付申请');
-    await selectOption(page, page.getByRole('combobox', { name: '办理阶段' }), '待银行确认');
-    await page.waitForURL((url) => url.searchParams.get('kind') === 'disbursement' && url.searchParams.get('stage') === 'at_bank');
-    const expected = await officeApi.get('/api/office/inbox?kind=disbursement&stage=at_bank&pageSize=200');
+    await selectOption(page, page.getByRole('combobox', { name: '办理阶段' }), '已办结');
+    await page.waitForURL((url) => url.searchParams.get('kind') === 'disbursement' && url.searchParams.get('stage') === 'done');
+    // The demo's 1栋屋面防水翻新 has had its disbursements transferred.
+    const expected = await officeApi.get('/api/office/inbox?kind=disbursement&stage=done&pageSize=200');
+    expect(expected.total).toBeGreaterThan(0);
     await shows(page.getByText(`共 ${expected.total} 条`));
     const rows = page.locator('.ant-table-tbody tr.ant-table-row');
     await expect.poll(() => rows.count()).toBe(Math.min(expected.total, 20));
     for (const r of expected.items.slice(0, 20)) {
       await showsText(projectRow(page, r.no), '资金拨付申请');
-      await showsText(projectRow(page, r.no), '待银行确认');
+      await showsText(projectRow(page, r.no), '已办结');
     }
   });
 

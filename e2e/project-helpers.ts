@@ -26,7 +26,8 @@ export async function callerAs(orgCode: string, username: string): Promise<Calle
   expect(login.status(), await login.text()).toBe(200);
   const { csrfToken } = await login.json();
   const check = async (res: Awaited<ReturnType<APIRequestContext['get']>>) => {
-    expect(res.status(), `${res.url()}: ${await res.text()}`).toBe(200);
+    // 200, or 201 for what a POST creates.
+    expect(res.ok(), `${res.url()}: ${res.status()} ${await res.text()}`).toBe(true);
     return res.json();
   };
   return {

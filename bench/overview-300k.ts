@@ -1,0 +1,115 @@
+/**
+ * F-60 业务总览 at city scale: the office's one list over registry applications, project requests
+ * and 退款指令, timed through the API with N rows of each (default 100,000: 300,000 in all).
+ * The first of each is made the real way (a 房屋注销 pushed through leaves a 退款指令; the demo's
+ * projects have their requests); the rest are copies written with generate_series, since only the
+ * list's reading is measured. Runs on pglite in memory, or on PostgreSQL when DATABASE_URL names a
+ * server: it creates a scratch database there and drops it afterwards.
+ *   npx tsx bench/overview-300k.ts [rows per kind]
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/overview-300k.ts
+ */
+import { performance } from 'node:perf_hooks';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { buildApp } from '../server/src/app.ts';
+import { type DbHandle, openPglite, openPostgres } from '../server/src/db/client.ts';
+import { migrate } from '../server/src/db/migrate.ts';
+import { DEMO_PASSWORD, seedDemo } from '../server/src/demo/seed.ts';
+import { ensureDefaultStandards } from '../server/src/modules/standards/store.ts';
+
+process.env.WYGL_SCRYPT_N ??= '1024';
+const perKind = Number(process.argv[2] ?? 100_000);
+const adminUrl = process.env.DATABASE_URL;
+const scratch = `wygl_bench_overview_${process.pid}_${Date.now()}`;
+const admin = adminUrl ? new pg.Client({ connectionString: adminUrl }) : null;
+let url: string | undefined;
+if (admin && adminUrl) {
+  await admin.connect();
+  await admin.query(`create database ${scratch}`);
+  const u = new URL(adminUrl);
+  u.pathname = `/${scratch}`;
+  url = u.toString();
+}
+
+let handle: DbHandle | undefined;
+try {
+  handle = url ? await openPostgres(url) : await openPglite();
+  await migrate(handle, url);
+  await ensureDefaultStandards(handle.db);
+  await seedDemo(handle);
+  const app = await buildApp({ db: handle });
+  const db = handle.db;
+
+  type Headers = Record<string, string>;
+  const call = async (who: Headers, method: 'GET' | 'POST' | 'PUT', path: string, payload?: unknown) => {
+    const res = await app.inject({ method, url: path, headers: who, payload: payload as never });
+    if (res.statusCode !== 200 && res.statusCode !== 201) throw new Error(`${method} ${path}: ${res.statusCode} ${res.body.slice(0, 500)}`);
+    return res.json();
+  };
+  const login = async (orgCode: string, username: string): Promise<Headers> => {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { orgCode, username, password: DEMO_PASSWORD } });
+    if (res.statusCode !== 200) throw new Error(`login ${orgCode}/${username}: ${res.body}`);
+    return { cookie: `wygl_sid=${res.cookies.find((c) => c.name === 'wygl_sid')?.value}`, 'x-csrf-token': res.json().csrfToken };
+  };
+  const dev = await login('91440703MA4WJM001K', 'admin');
+  const office = await login('JMWXZJ', 'admin');
+
+  // The real path once: a paid-up house cancelled, which leaves a 退款指令 for the bank (R-13).
+  const areaId = (await call(dev, 'GET', '/api/areas?pageSize=50')).items.find((a: { name: string }) => a.name === '侨城花园').id;
+  const house = (await call(dev, 'GET', `/api/areas/${areaId}/houses?q=${encodeURIComponent('2栋')}&status=normal&pageSize=1`)).items[0];
+  const app1 = await call(dev, 'POST', '/api/applications', { type: 'house_cancellation', areaId, form: { reason: '旧城改造拆迁' } });
+  const account = { accountName: '业主甲', bank: '中国工商银行江门分行', accountNo: '6222020000001234567' };
+  await call(dev, 'PUT', `/api/applications/${app1.id}/items/house`, { rows: [{ houseId: house.id, refundAccount: account }] });
+  await call(dev, 'POST', `/api/applications/${app1.id}/submit`);
+  const kept = (await call(office, 'GET', `/api/applications/${app1.id}`)).requiredDocuments;
+  await call(office, 'POST', `/api/applications/${app1.id}/accept`, { received: kept });
+  await call(office, 'POST', `/api/applications/${app1.id}/approve`);
+
+  // Copies: spread over a year, every status, so the stage filters have something to find.
+  const t0 = performance.now();
+  await db.execute(sql`
+    insert into applications (no, type, org_id, area_id, status, form, created_by, created_at, updated_at, submitted_at)
+    select 'BA' || lpad(g::text, 9, '0'), (array['house_change', 'ownership_change', 'house_cancellation'])[1 + g % 3],
+           a.org_id, a.area_id, (array['submitted', 'accepted', 'approved', 'rejected', 'withdrawn'])[1 + g % 5], '{}'::jsonb,
+           a.created_by, a.created_at, a.updated_at, now() - (g % 525600) * interval '1 minute'
+      from applications a, generate_series(1, ${perKind}) g where a.id = ${app1.id}`);
+  await db.execute(sql`
+    insert into project_requests (no, project_id, kind, status, amount, submitted_at)
+    select 'BR' || lpad(g::text, 9, '0'), r.project_id, r.kind, (array['submitted', 'accepted', 'approved', 'confirmed', 'rejected'])[1 + g % 5],
+           r.amount, now() - (g % 525600) * interval '1 minute'
+      from (select * from project_requests where kind = 'disbursement' order by id limit 1) r, generate_series(1, ${perKind}) g`);
+  await db.execute(sql`
+    insert into refunds (no, reason, application_id, fund_instruction_id, area_id, house_id, amount, account, status, transaction_id, created_at)
+    select 'BT' || lpad(g::text, 9, '0'), r.reason, r.application_id, r.fund_instruction_id, r.area_id, r.house_id, r.amount, r.account,
+           (array['pending', 'paid'])[1 + g % 2], r.transaction_id, now() - (g % 525600) * interval '1 minute'
+      from (select * from refunds where application_id = ${app1.id} limit 1) r, generate_series(1, ${perKind}) g`);
+  if (handle.kind === 'postgres') await db.execute(sql`analyze`);
+  const copying = (performance.now() - t0) / 1000;
+
+  const figures: [string, number, number][] = [];
+  const timed = async (label: string, query: string) => {
+    await call(office, 'GET', `/api/office/inbox?${query}`); // warm
+    const t = performance.now();
+    const res = await call(office, 'GET', `/api/office/inbox?${query}`);
+    figures.push([label, (performance.now() - t) / 1000, res.total]);
+    return res;
+  };
+  const first = await timed('page 1, no filter', 'pageSize=20');
+  await timed('待受理 (stage=to_accept)', 'stage=to_accept&pageSize=20');
+  await timed('退款指令 待银行确认', 'kind=house_refund&stage=at_bank&pageSize=20');
+  await timed('one area', `areaId=${areaId}&pageSize=20`);
+  await timed('one month', `from=${new Date(Date.now() - 30 * 86_400_000).toISOString()}&pageSize=20`);
+  await timed('one number (q)', 'q=BT000054321&pageSize=20');
+  await timed('last page', `pageSize=20&page=${Math.ceil(first.total / 20)}`);
+
+  const kind = handle.kind === 'postgres' ? `PostgreSQL ${(await admin?.query('show server_version'))?.rows[0]?.server_version}` : 'pglite';
+  console.log(`${kind}: ${first.total} listed (${perKind} copies of each kind written in ${copying.toFixed(1)} s)`);
+  for (const [label, s, total] of figures) console.log(`${label.padEnd(28)} ${s.toFixed(2)} s  (${total} rows match)`);
+  await app.close();
+} finally {
+  await handle?.close();
+  if (admin) {
+    await admin.query(`drop database if exists ${scratch} with (force)`);
+    await admin.end();
+  }
+}
