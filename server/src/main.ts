@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
 import { openPglite, openPostgres, type DbHandle } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
+import { keepPlannerStatistics } from './db/statistics.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './demo/seed.ts';
 import { ensureDefaultStandards } from './modules/standards/store.ts';
 
@@ -34,6 +35,7 @@ async function main() {
     logger: { level: process.env.LOG_LEVEL ?? 'warn' },
   });
   await app.listen({ port, host });
+  const stopStatistics = keepPlannerStatistics(handle);
 
   const shown = host === '0.0.0.0' ? 'localhost' : host;
   const lines = [
@@ -48,6 +50,7 @@ async function main() {
   console.log(lines.join('\n'));
 
   const stop = async () => {
+    stopStatistics();
     await app.close();
     await handle.close();
     process.exit(0);

@@ -49,6 +49,8 @@ export const applications = pgTable(
     uniqueIndex('applications_no_uq').on(t.no),
     index('applications_org_idx').on(t.orgId, t.createdAt),
     index('applications_status_idx').on(t.status, t.submittedAt),
+    // F-60 业务总览 reads the newest first.
+    index('applications_submitted_idx').on(t.submittedAt),
   ],
 );
 

@@ -223,6 +223,7 @@ export const projectRequests = pgTable(
     uniqueIndex('project_requests_no_uq').on(t.no),
     index('project_requests_project_idx').on(t.projectId, t.kind),
     index('project_requests_status_idx').on(t.status, t.submittedAt),
+    index('project_requests_submitted_idx').on(t.submittedAt),
     check('project_requests_amount_non_negative', sql`${t.amount} >= 0`),
   ],
 );

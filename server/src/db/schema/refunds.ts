@@ -45,5 +45,6 @@ export const refunds = pgTable(
     index('refunds_status_idx').on(t.status, t.id),
     index('refunds_application_idx').on(t.applicationId),
     index('refunds_house_idx').on(t.houseId),
+    index('refunds_created_idx').on(t.createdAt),
   ],
 );

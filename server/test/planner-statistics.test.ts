@@ -1,0 +1,23 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf, type DbHandle } from '../src/db/client.ts';
+import { refreshPlannerStatistics } from '../src/db/statistics.ts';
+import { openTestDb } from './harness.ts';
+
+let handle: DbHandle;
+beforeAll(async () => {
+  handle = await openTestDb();
+});
+afterAll(() => handle.close());
+
+const plannedHouses = async () =>
+  Number((await rowsOf<{ n: string }>(handle.db, sql`select reltuples::bigint::text as n from pg_class where relname = 'houses'`))[0]?.n);
+
+describe('planner statistics (performance at city scale)', () => {
+  it('F-60 after a refresh the planner knows how many houses there are, so lists page by their indexes', async () => {
+    await refreshPlannerStatistics(handle.db);
+    const [actual] = await rowsOf<{ n: string }>(handle.db, sql`select count(*)::text as n from houses`);
+    expect(Number(actual?.n)).toBeGreaterThan(1000);
+    expect(await plannedHouses()).toBe(Number(actual?.n));
+  });
+});
