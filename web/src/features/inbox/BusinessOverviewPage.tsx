@@ -31,9 +31,9 @@ const STAGE_COLORS: Record<OverviewStage, string> = {
 
 const columns: TableColumnsType<OverviewRow> = [
   { title: '业务编号', dataIndex: 'no', width: 170, render: (no: string, r) => <Link to={overviewPath(r)}>{no}</Link> },
-  { title: '业务类别', dataIndex: 'kindLabel', width: 140 },
-  { title: '申请单位', dataIndex: 'orgName', width: 220, ellipsis: true },
-  { title: '物业区域', dataIndex: 'areaName', width: 130, render: (n: string | null) => n ?? '—' },
+  { title: '业务类别', dataIndex: 'kindLabel', width: 130 },
+  { title: '申请单位', dataIndex: 'orgName', width: 200, ellipsis: true },
+  { title: '物业区域', dataIndex: 'areaName', width: 110, render: (n: string | null) => n ?? '—' },
   {
     title: '事项',
     dataIndex: 'subject',
@@ -43,11 +43,11 @@ const columns: TableColumnsType<OverviewRow> = [
   {
     title: '金额（元）',
     dataIndex: 'amount',
-    width: 130,
+    width: 120,
     align: 'right',
     render: (f: number | null) => (f === null ? '—' : formatYuan(f)),
   },
-  { title: '办理阶段', dataIndex: 'stageLabel', width: 110, render: (l: string, r) => <Tag color={STAGE_COLORS[r.stage]}>{l}</Tag> },
+  { title: '办理阶段', dataIndex: 'stageLabel', width: 100, render: (l: string, r) => <Tag color={STAGE_COLORS[r.stage]}>{l}</Tag> },
   { title: '提交时间', dataIndex: 'at', width: 150, render: (d: string) => formatDateTime(d) },
 ];
 
@@ -115,7 +115,7 @@ export function BusinessOverviewPage() {
         rowKey="key"
         columns={columns}
         size="middle"
-        scroll={{ x: 1200 }}
+        scroll={{ x: 1100 }}
         locale={{ emptyText: '没有符合条件的业务' }}
       />
     </Page>
