@@ -7,6 +7,7 @@ import { storeFile } from '../modules/files/store.ts';
 import { loadStandards } from '../modules/standards/store.ts';
 import { seedDemoFacilities } from './facilities.ts';
 import { seedDemoPayments } from './payments.ts';
+import { seedDemoApplications } from './applications.ts';
 import { seedDemoProjects } from './projects.ts';
 import { seedDemoRegistry } from './registry.ts';
 import { solidPng } from './png.ts';
@@ -153,6 +154,7 @@ export async function seedDemo(handle: DbHandle, now = new Date()): Promise<void
   });
   await seedDemoPayments(handle, now);
   await seedDemoProjects(handle, now);
+  await seedDemoApplications(handle, now);
 }
 
 async function insertOrg(tx: Tx, o: DemoOrg, areaId: number | null, passwordHash: string, now: Date): Promise<number> {

@@ -88,6 +88,15 @@ describe('F-60 业务总览', () => {
     expect(times).toEqual([...times].sort((a, b) => b - a));
     expect(new Set(all.items.map((r) => r.key)).size).toBe(all.items.length);
 
+    // The demo city's 房屋权属批量变更 of a parking space waits at the window.
+    expect(all.items.find((r) => r.kind === 'ownership_change')).toMatchObject({
+      source: 'application',
+      stage: 'to_accept',
+      stageLabel: '待受理',
+      orgName: '江门市侨城置业有限公司',
+      areaName: DEMO.areas.withCommittee,
+    });
+
     // The approved cancellation is done; its 退款指令 waits for the bank and opens the application.
     expect(all.items.find((r) => r.no === cancellation.no)).toMatchObject({
       source: 'application',
