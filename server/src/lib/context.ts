@@ -50,6 +50,13 @@ export function requirePermission(ctx: Ctx, permission: Permission): Actor {
   return actor;
 }
 
+/** One of several permissions, e.g. the window's 受理 or the reviewer's 审核. */
+export function requireAnyPermission(ctx: Ctx, ...permissions: Permission[]): Actor {
+  const actor = requireActor(ctx);
+  if (!permissions.some((p) => actor.permissions.includes(p))) throw forbidden('当前用户的角色无权执行此操作');
+  return actor;
+}
+
 export function requireOrgType(ctx: Ctx, ...types: OrgType[]): Actor {
   const actor = requireActor(ctx);
   if (!types.includes(actor.orgType)) throw forbidden('本机构无权执行此操作');

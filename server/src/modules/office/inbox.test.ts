@@ -4,6 +4,7 @@ import { organisations, projectRequests, propertyAreas, refunds } from '../../db
 import { INBOX_KINDS, INBOX_STAGES, stageOf, stageTable } from '../../domain/inbox.ts';
 import { DEMO } from '../../../test/fixtures.ts';
 import { type Agent, testApp, type TestApp } from '../../../test/harness.ts';
+import { acceptApplication } from '../../../test/acceptance-fixtures.ts';
 import { pushThrough } from '../../../test/registry-fixtures.ts';
 
 let t: TestApp;
@@ -59,6 +60,30 @@ beforeAll(async () => {
   const put = await dev.put(`/api/applications/${cancellation.id}/items/house`, { rows: [{ houseId: house.id, refundAccount: account }] });
   expect(put.statusCode, put.body).toBe(200);
   await pushThrough(dev, office, cancellation.id);
+
+  // Ownership changes left at the other stages: accepted (待审核), returned (已退回), withdrawn (已撤回).
+  const tower4 = (await dev.get(`/api/areas/${areaId}/houses?q=${encodeURIComponent('4栋')}&pageSize=200&status=normal`)).json().items as {
+    id: number;
+    heldBy: string | null;
+  }[];
+  const free = tower4.filter((h) => h.heldBy === null);
+  for (const [i, step] of (['accept', 'reject', 'withdraw'] as const).entries()) {
+    const owners = await dev.post('/api/applications', { type: 'ownership_change', areaId, form: {} });
+    const { id } = owners.json();
+    const owner = { name: `业主${i}`, idType: '护照', idNumber: `E1234567${i}`, phone: '' };
+    expect((await dev.put(`/api/applications/${id}/items/owners`, { rows: [{ houseId: free[i]?.id, owners: [owner] }] })).statusCode).toBe(
+      200,
+    );
+    const submitted = await dev.post(`/api/applications/${id}/submit`);
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    const res =
+      step === 'accept'
+        ? await acceptApplication(office, id)
+        : step === 'reject'
+          ? await office.post(`/api/applications/${id}/reject`, { reason: '业主身份证明不清晰' })
+          : await dev.post(`/api/applications/${id}/withdraw`);
+    expect(res.statusCode, res.body).toBe(200);
+  }
 });
 afterAll(() => t.close());
 
@@ -146,10 +171,17 @@ describe('F-60 业务总览', () => {
     expect(waiting.total).toBe(count((r) => r.stage === 'to_accept'));
     expect(waiting.total).toBeGreaterThan(0);
 
-    const atBankDisbursements = await inbox('&kind=disbursement&stage=at_bank');
-    expect(atBankDisbursements.items.map((r) => r.key)).toEqual(
-      all.filter((r) => r.kind === 'disbursement' && r.stage === 'at_bank').map((r) => r.key),
-    );
+    // Every kind, every stage, and every pair of them: the rows the whole list has there, in its order.
+    for (const kind of [undefined, ...INBOX_KINDS]) {
+      for (const stage of [undefined, ...INBOX_STAGES]) {
+        const query = `${kind ? `&kind=${kind}` : ''}${stage ? `&stage=${stage}` : ''}`;
+        const expected = all.filter((r) => (!kind || r.kind === kind) && (!stage || r.stage === stage)).map((r) => r.key);
+        const got = await inbox(query);
+        expect({ query, keys: got.items.map((r) => r.key), total: got.total }).toEqual({ query, keys: expected, total: expected.length });
+      }
+    }
+    // The demo and this file's business put rows at every stage.
+    expect(new Set(all.map((r) => r.stage))).toEqual(new Set(INBOX_STAGES));
 
     const inArea = await inbox(`&areaId=${areaId}`);
     expect(inArea.total).toBe(count((r) => r.areaId === areaId));
@@ -160,8 +192,8 @@ describe('F-60 业务总览', () => {
     const byNo = await inbox(`&q=${encodeURIComponent(cancellation.no)}`);
     // The application itself and its 退款指令, which names it.
     expect(new Set(byNo.items.map((r) => r.source))).toEqual(new Set(['application', 'refund']));
-    const none = await inbox(`&q=${encodeURIComponent('100%_不存在')}`);
-    expect(none).toEqual({ items: [], total: 0 });
+    // A search's % and _ are the characters themselves, not wildcards: no number or name holds them.
+    for (const wildcard of ['%', '_', '\\']) expect(await inbox(`&q=${encodeURIComponent(wildcard)}`)).toEqual({ items: [], total: 0 });
 
     const future = await inbox('&from=2099-01-01');
     expect(future.total).toBe(0);

@@ -11,7 +11,7 @@ import {
   stageOf,
   stageTable,
 } from '../../domain/inbox.ts';
-import { type Ctx, requirePermission } from '../../lib/context.ts';
+import { type Ctx, requireAnyPermission } from '../../lib/context.ts';
 
 export interface InboxQuery {
   page: number;
@@ -167,7 +167,7 @@ function conditions(b: Branch, q: InboxQuery): SQL | null {
  * by its own index, and the page is taken from their union.
  */
 export async function officeInbox(ctx: Ctx, q: InboxQuery) {
-  requirePermission(ctx, 'office.orgs');
+  requireAnyPermission(ctx, 'office.accept', 'office.review');
   const upTo = q.page * q.pageSize;
   const parts = BRANCHES.flatMap((b) => {
     const where = conditions(b, q);
@@ -216,7 +216,7 @@ export async function officeInbox(ctx: Ctx, q: InboxQuery) {
 
 /** The list's filters with their Chinese names. */
 export function inboxOptions(ctx: Ctx) {
-  requirePermission(ctx, 'office.orgs');
+  requireAnyPermission(ctx, 'office.accept', 'office.review');
   return {
     kinds: INBOX_KINDS.map((value) => ({ value, label: INBOX_KIND_LABELS[value] })),
     stages: INBOX_STAGES.map((value) => ({ value, label: INBOX_STAGE_LABELS[value] })),
