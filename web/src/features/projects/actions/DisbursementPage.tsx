@@ -146,7 +146,8 @@ function SubmittedAlert({ projectId, r }: { projectId: number; r: ProjectRequest
 
 /** 资金拨付 (manual §1.3.1 第五步 – 第九步; F-44): one phase, one or more payees, documents, submit, print. */
 export function DisbursementPage() {
-  const [done, setDone] = useState<ProjectRequest | null>(null);
+  // Kept with its project: going on to another project's 资金拨付 does not carry it over.
+  const [done, setDone] = useState<{ projectId: number; r: ProjectRequest } | null>(null);
   return (
     <ActionFrame title="资金拨付">
       {(s, id) => {
@@ -179,8 +180,12 @@ export function DisbursementPage() {
               <RequiredDocumentsHint type="project.disbursement" style={{ marginBottom: 12 }} />
               <DocumentsPanel projectId={id} kind="资金拨付要件" canUpload={action?.allowed ?? false} />
             </Card>
-            {done && <SubmittedAlert projectId={id} r={done} />}
-            {action?.allowed ? <DisbursementForm projectId={id} onSubmitted={setDone} /> : <BlockedAlert action={action} />}
+            {done?.projectId === id && <SubmittedAlert projectId={id} r={done.r} />}
+            {action?.allowed ? (
+              <DisbursementForm projectId={id} onSubmitted={(r) => setDone({ projectId: id, r })} />
+            ) : (
+              <BlockedAlert action={action} />
+            )}
           </>
         );
       }}
