@@ -34,8 +34,8 @@ async function main() {
     trustProxy: process.env.WYGL_TRUST_PROXY === '1',
     logger: { level: process.env.LOG_LEVEL ?? 'warn' },
   });
+  const statistics = await keepPlannerStatistics(handle);
   await app.listen({ port, host });
-  const stopStatistics = keepPlannerStatistics(handle);
 
   const shown = host === '0.0.0.0' ? 'localhost' : host;
   const lines = [
@@ -50,8 +50,8 @@ async function main() {
   console.log(lines.join('\n'));
 
   const stop = async () => {
-    stopStatistics();
     await app.close();
+    await statistics.stop();
     await handle.close();
     process.exit(0);
   };

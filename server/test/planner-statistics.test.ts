@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowsOf, type DbHandle } from '../src/db/client.ts';
-import { refreshPlannerStatistics } from '../src/db/statistics.ts';
+import { openPglite, rowsOf, type DbHandle } from '../src/db/client.ts';
+import { keepPlannerStatistics, refreshPlannerStatistics } from '../src/db/statistics.ts';
 import { openTestDb } from './harness.ts';
 
 let handle: DbHandle;
@@ -19,5 +19,22 @@ describe('planner statistics (performance at city scale)', () => {
     const [actual] = await rowsOf<{ n: string }>(handle.db, sql`select count(*)::text as n from houses`);
     expect(Number(actual?.n)).toBeGreaterThan(1000);
     expect(await plannedHouses()).toBe(Number(actual?.n));
+  });
+
+  it('F-60 the embedded database is analysed before the server answers, and stopping waits for a run in progress', async () => {
+    const embedded = await openPglite();
+    try {
+      await embedded.db.execute(sql`create table probe as select g as n from generate_series(1, 1000) g`);
+      const planned = async () =>
+        Number(
+          (await rowsOf<{ n: string }>(embedded.db, sql`select reltuples::bigint::text as n from pg_class where relname = 'probe'`))[0]?.n,
+        );
+      expect(await planned()).toBe(-1);
+      const statistics = await keepPlannerStatistics(embedded, 60_000);
+      expect(await planned()).toBe(1000);
+      await statistics.stop();
+    } finally {
+      await embedded.close();
+    }
   });
 });

@@ -9,17 +9,26 @@ export async function refreshPlannerStatistics(db: Db): Promise<void> {
 /**
  * pglite runs no autovacuum, so its planner never learns how large the tables have grown and picks
  * plans for empty ones (a list that pages by its index at 0.2 s takes over a second without). The
- * embedded server therefore analyses at start and every six hours; PostgreSQL's autovacuum does it
- * by itself. Returns what stops the timer.
+ * embedded server therefore analyses before it starts answering and every six hours after;
+ * PostgreSQL's autovacuum does it by itself. `stop` ends the timer and waits for a run in progress,
+ * so the database is not closed under it.
  */
-export function keepPlannerStatistics(handle: DbHandle, everyMs = 6 * 3_600_000): () => void {
-  if (handle.kind !== 'pglite') return () => undefined;
-  const run = () =>
-    refreshPlannerStatistics(handle.db).catch((err: unknown) => {
+export async function keepPlannerStatistics(handle: DbHandle, everyMs = 6 * 3_600_000): Promise<{ stop(): Promise<void> }> {
+  if (handle.kind !== 'pglite') return { stop: async () => undefined };
+  let running: Promise<void> = Promise.resolve();
+  const run = () => {
+    running = refreshPlannerStatistics(handle.db).catch((err: unknown) => {
       console.error('planner statistics not refreshed:', err);
     });
-  void run();
+    return running;
+  };
+  await run();
   const timer = setInterval(run, everyMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }
