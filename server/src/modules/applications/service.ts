@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, ne, or, sql } from 'drizzle-orm';
+import { containing } from '../../lib/search.ts';
 import type { Tx } from '../../db/client.ts';
 import {
   type ApplicationStatus,
@@ -405,10 +406,10 @@ export async function listApplications(ctx: Ctx, q: ApplicationListQuery) {
     q.orgId && actor.orgType === 'office' ? eq(applications.orgId, q.orgId) : undefined,
     q.q
       ? or(
-          ilike(applications.no, `%${q.q}%`),
-          ilike(organisations.name, `%${q.q}%`),
-          ilike(propertyAreas.name, `%${q.q}%`),
-          sql`${applications.form}->'area'->>'name' ilike ${`%${q.q}%`}`,
+          ilike(applications.no, containing(q.q)),
+          ilike(organisations.name, containing(q.q)),
+          ilike(propertyAreas.name, containing(q.q)),
+          sql`${applications.form}->'area'->>'name' ilike ${containing(q.q)}`,
         )
       : undefined,
     q.from ? gte(applications.submittedAt, q.from) : undefined,
@@ -437,13 +438,12 @@ export async function listApplications(ctx: Ctx, q: ApplicationListQuery) {
 }
 
 export function summaryOf(app: ApplicationRow, orgName: string, areaName: string | null) {
-  const handler = handlerFor(app.type);
   const formArea = (app.form as { area?: { name?: string } }).area?.name;
   return {
     id: app.id,
     no: app.no,
     type: app.type,
-    typeLabel: APPLICATION_TYPE_LABELS[handler.type],
+    typeLabel: APPLICATION_TYPE_LABELS[app.type],
     status: app.status,
     statusLabel: STATUS_LABELS[app.status],
     orgId: app.orgId,

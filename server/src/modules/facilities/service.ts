@@ -1,4 +1,5 @@
 import { and, asc, count, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { containing } from '../../lib/search.ts';
 import type { Conn } from '../../db/client.ts';
 import { buildings, facilities, facilityRepairRecords, facilityTypes, projectItems, propertyAreas, units } from '../../db/schema/index.ts';
 import {
@@ -156,7 +157,7 @@ export async function listFacilities(ctx: Ctx, areaId: number, q: FacilityQuery)
     locationFilter(locationParam(q.location), q.within ?? false),
     q.typeId ? eq(facilities.typeId, q.typeId) : undefined,
     q.ids && q.ids.length > 0 ? inArray(facilities.id, q.ids) : undefined,
-    q.q ? or(ilike(facilities.name, `%${q.q}%`), ilike(facilities.brandModel, `%${q.q}%`)) : undefined,
+    q.q ? or(ilike(facilities.name, containing(q.q)), ilike(facilities.brandModel, containing(q.q))) : undefined,
   );
   const [rows, [total]] = await Promise.all([
     rowQuery(ctx.db)

@@ -12,6 +12,7 @@ import {
   stageTable,
 } from '../../domain/inbox.ts';
 import { type Ctx, requireAnyPermission } from '../../lib/context.ts';
+import { containing } from '../../lib/search.ts';
 
 export interface InboxQuery {
   page: number;
@@ -150,7 +151,7 @@ function conditions(b: Branch, q: InboxQuery): SQL | null {
   if (q.from) parts.push(sql`${b.at} >= ${q.from.toISOString()}::timestamptz`);
   if (q.to) parts.push(sql`${b.at} < ${q.to.toISOString()}::timestamptz`);
   if (q.q) {
-    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containing(q.q);
     parts.push(
       sql`(${sql.join(
         b.texts.map((t) => sql`${t} ilike ${like}`),

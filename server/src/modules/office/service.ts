@@ -1,4 +1,5 @@
 import { and, count, desc, eq, gte, ilike, inArray, isNotNull, isNull, lt, or } from 'drizzle-orm';
+import { containing } from '../../lib/search.ts';
 import { auditLog, loginAttempts, organisations, propertyAreas, users } from '../../db/schema/index.ts';
 import { ORG_TYPE_LABELS, type OrgType, REGISTERING_TYPES } from '../../domain/roles.ts';
 import { requirePermission, type Ctx } from '../../lib/context.ts';
@@ -31,7 +32,11 @@ export async function listOrganisations(ctx: Ctx, q: OrgListQuery) {
           q.verified ? isNotNull(organisations.documentsVerifiedAt) : isNull(organisations.documentsVerifiedAt),
         ),
     q.q
-      ? or(ilike(organisations.name, `%${q.q}%`), ilike(organisations.code, `%${q.q}%`), ilike(organisations.contactPerson, `%${q.q}%`))
+      ? or(
+          ilike(organisations.name, containing(q.q)),
+          ilike(organisations.code, containing(q.q)),
+          ilike(organisations.contactPerson, containing(q.q)),
+        )
       : undefined,
   );
   const [rows, [total]] = await Promise.all([
@@ -144,7 +149,9 @@ export async function searchAudit(ctx: Ctx, q: AuditQuery) {
     q.entity ? eq(auditLog.entity, q.entity) : undefined,
     q.entityId ? eq(auditLog.entityId, q.entityId) : undefined,
     q.action ? eq(auditLog.action, q.action) : undefined,
-    q.q ? or(ilike(auditLog.summary, `%${q.q}%`), ilike(auditLog.userName, `%${q.q}%`), ilike(auditLog.orgName, `%${q.q}%`)) : undefined,
+    q.q
+      ? or(ilike(auditLog.summary, containing(q.q)), ilike(auditLog.userName, containing(q.q)), ilike(auditLog.orgName, containing(q.q)))
+      : undefined,
     q.from ? gte(auditLog.at, q.from) : undefined,
     q.to ? lt(auditLog.at, q.to) : undefined,
   );

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, ilike, inArray, or } from 'drizzle-orm';
+import { containing } from '../../lib/search.ts';
 import type { Tx } from '../../db/client.ts';
 import { allocateNumber } from '../../db/numbering.ts';
 import {
@@ -337,7 +338,7 @@ export async function listNotices(
     actor.orgType === 'developer' ? eq(paymentNotices.issuerOrgId, actor.orgId) : undefined,
     q.areaId ? eq(paymentNotices.areaId, q.areaId) : undefined,
     q.status ? eq(paymentNotices.status, q.status) : undefined,
-    q.q ? or(ilike(paymentNotices.no, `%${q.q}%`), ilike(paymentNotices.payerName, `%${q.q}%`)) : undefined,
+    q.q ? or(ilike(paymentNotices.no, containing(q.q)), ilike(paymentNotices.payerName, containing(q.q))) : undefined,
   );
   const [rows, [total]] = await Promise.all([
     ctx.db

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { containing } from '../../lib/search.ts';
 import { rowsOf } from '../../db/client.ts';
 import {
   facilities,
@@ -173,7 +174,7 @@ export async function listProjects(ctx: Ctx, q: ProjectListQuery) {
     q.areaId ? eq(repairProjects.areaId, q.areaId) : undefined,
     q.type ? eq(repairProjects.type, q.type) : undefined,
     q.status ? eq(repairProjects.status, q.status) : undefined,
-    q.q ? or(ilike(repairProjects.name, `%${q.q}%`), ilike(repairProjects.no, `%${q.q}%`)) : undefined,
+    q.q ? or(ilike(repairProjects.name, containing(q.q)), ilike(repairProjects.no, containing(q.q))) : undefined,
   );
   const [rows, [total]] = await Promise.all([
     ctx.db

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, ilike, inArray, or } from 'drizzle-orm';
+import { containing } from '../../lib/search.ts';
 import type { Conn, Tx } from '../../db/client.ts';
 import { transaction } from '../../db/retry.ts';
 import { applications, buildings, houses, propertyAreas, refunds, units } from '../../db/schema/index.ts';
@@ -83,7 +84,7 @@ export async function listRefunds(ctx: Ctx, q: { page: number; pageSize: number;
   requirePermission(ctx, 'bank.confirm');
   const where = and(
     q.status ? eq(refunds.status, q.status) : undefined,
-    q.q ? or(ilike(refunds.no, `%${q.q}%`), ilike(applications.no, `%${q.q}%`)) : undefined,
+    q.q ? or(ilike(refunds.no, containing(q.q)), ilike(applications.no, containing(q.q))) : undefined,
   );
   const [rows, [total]] = await Promise.all([
     ctx.db

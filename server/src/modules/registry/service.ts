@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { containing } from '../../lib/search.ts';
 import {
   applicationHouseClaims,
   applications,
@@ -40,7 +41,7 @@ export async function listAreas(ctx: Ctx, q: { page: number; pageSize: number; q
         ? eq(propertyAreas.developerOrgId, actor.orgId)
         : eq(propertyAreas.id, committeeArea ?? -1);
   if (actor.orgType === 'bank') throw notFound('物业区域');
-  const where = and(scope, q.q ? or(ilike(propertyAreas.name, `%${q.q}%`), ilike(propertyAreas.address, `%${q.q}%`)) : undefined);
+  const where = and(scope, q.q ? or(ilike(propertyAreas.name, containing(q.q)), ilike(propertyAreas.address, containing(q.q))) : undefined);
   const [rows, [total]] = await Promise.all([
     ctx.db
       .select({ a: propertyAreas, developerName: organisations.name, houses: liveHouses })
@@ -155,10 +156,10 @@ export async function listHouses(
     q.ids && q.ids.length > 0 ? inArray(houses.id, q.ids) : undefined,
     q.q
       ? or(
-          ilike(houses.room, `%${q.q}%`),
-          ilike(houses.address, `%${q.q}%`),
-          ilike(buildings.name, `%${q.q}%`),
-          sql`exists (select 1 from ${houseOwners} where ${houseOwners.houseId} = ${houses.id} and ${houseOwners.name} ilike ${`%${q.q}%`})`,
+          ilike(houses.room, containing(q.q)),
+          ilike(houses.address, containing(q.q)),
+          ilike(buildings.name, containing(q.q)),
+          sql`exists (select 1 from ${houseOwners} where ${houseOwners.houseId} = ${houses.id} and ${houseOwners.name} ilike ${containing(q.q)})`,
         )
       : undefined,
   );

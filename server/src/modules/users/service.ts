@@ -1,4 +1,5 @@
 import { and, asc, count, eq, ilike, ne, or } from 'drizzle-orm';
+import { containing } from '../../lib/search.ts';
 import type { Tx } from '../../db/client.ts';
 import { organisations, users } from '../../db/schema/index.ts';
 import { passwordProblem } from '../../domain/password-policy.ts';
@@ -68,7 +69,7 @@ export async function listUsers(ctx: Ctx, q: { page: number; pageSize: number; q
   const where = and(
     eq(users.orgId, actor.orgId),
     q.status ? eq(users.status, q.status) : undefined,
-    q.q ? or(ilike(users.username, `%${q.q}%`), ilike(users.name, `%${q.q}%`), ilike(users.mobile, `%${q.q}%`)) : undefined,
+    q.q ? or(ilike(users.username, containing(q.q)), ilike(users.name, containing(q.q)), ilike(users.mobile, containing(q.q))) : undefined,
   );
   const [rows, [total]] = await Promise.all([
     ctx.db
