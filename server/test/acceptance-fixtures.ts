@@ -1,3 +1,4 @@
+import { projectDocType } from '../src/domain/required-documents.ts';
 import type { Agent } from './harness.ts';
 
 /** The documents F-62 asks for with one type of request, as the window's list shows them. */
@@ -18,8 +19,8 @@ export async function acceptApplication(office: Agent, id: number, note = '') {
 
 interface WaitingRequest {
   id: number;
-  kind: string;
-  projectType: string;
+  kind: 'approval' | 'disbursement';
+  projectType: 'general' | 'emergency' | 'simple';
   requiredDocuments: string[] | null;
 }
 
@@ -32,7 +33,7 @@ async function waitingRequest(office: Agent, requestId: number): Promise<Waiting
   return row;
 }
 
-const docTypeOf = (r: WaitingRequest) => (r.kind === 'disbursement' ? 'project.disbursement' : `project.approval.${r.projectType}`);
+const docTypeOf = (r: WaitingRequest) => projectDocType(r.kind, r.projectType);
 
 /** The F-62 type of a submitted project request, from the office's list (approval by project type, or disbursement). */
 export async function projectRequestDocType(office: Agent, requestId: number): Promise<string> {

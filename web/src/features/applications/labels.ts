@@ -1,4 +1,4 @@
-import { APPLICATION_TYPE_LABELS } from '../../../../server/src/domain/application-types.ts';
+import { APPLICATION_TYPE_LABELS, APPLICATION_TYPES as TYPES } from '../../../../server/src/domain/application-types.ts';
 import type { ApplicationStatus, ApplicationType } from '../../api/types';
 
 /** Each type's page in the developer's 物业区域管理 menu (manual §1.3), named after the menu entry. */
@@ -17,7 +17,7 @@ export const applicationSlug = (type: ApplicationType) => SLUGS[type];
 
 /** The menu names of the manual, as the server names them. */
 export const TYPE_LABELS: Record<ApplicationType, string> = APPLICATION_TYPE_LABELS;
-export const APPLICATION_TYPES = Object.keys(TYPE_LABELS) as ApplicationType[];
+export const APPLICATION_TYPES: readonly ApplicationType[] = TYPES;
 
 export const STATUS_LABELS: Record<ApplicationStatus, string> = {
   draft: '草稿',
