@@ -10,48 +10,15 @@
  */
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
-import { buildApp } from '../server/src/app.ts';
-import { type DbHandle, openPglite, openPostgres } from '../server/src/db/client.ts';
-import { migrate } from '../server/src/db/migrate.ts';
 import { refreshPlannerStatistics } from '../server/src/db/statistics.ts';
-import { DEMO_PASSWORD, seedDemo } from '../server/src/demo/seed.ts';
-import { ensureDefaultStandards } from '../server/src/modules/standards/store.ts';
+import { openDemoCity } from './demo-city.ts';
 
-process.env.WYGL_SCRYPT_N ??= '1024';
 const perKind = Number(process.argv[2] ?? 100_000);
-const adminUrl = process.env.DATABASE_URL;
-const scratch = `wygl_bench_overview_${process.pid}_${Date.now()}`;
-const admin = adminUrl ? new pg.Client({ connectionString: adminUrl }) : null;
-let url: string | undefined;
-if (admin && adminUrl) {
-  await admin.connect();
-  await admin.query(`create database ${scratch}`);
-  const u = new URL(adminUrl);
-  u.pathname = `/${scratch}`;
-  url = u.toString();
-}
 
-let handle: DbHandle | undefined;
+const city = await openDemoCity('overview');
 try {
-  handle = url ? await openPostgres(url) : await openPglite();
-  await migrate(handle, url);
-  await ensureDefaultStandards(handle.db);
-  await seedDemo(handle);
-  const app = await buildApp({ db: handle });
-  const db = handle.db;
-
-  type Headers = Record<string, string>;
-  const call = async (who: Headers, method: 'GET' | 'POST' | 'PUT', path: string, payload?: unknown) => {
-    const res = await app.inject({ method, url: path, headers: who, payload: payload as never });
-    if (res.statusCode !== 200 && res.statusCode !== 201) throw new Error(`${method} ${path}: ${res.statusCode} ${res.body.slice(0, 500)}`);
-    return res.json();
-  };
-  const login = async (orgCode: string, username: string): Promise<Headers> => {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { orgCode, username, password: DEMO_PASSWORD } });
-    if (res.statusCode !== 200) throw new Error(`login ${orgCode}/${username}: ${res.body}`);
-    return { cookie: `wygl_sid=${res.cookies.find((c) => c.name === 'wygl_sid')?.value}`, 'x-csrf-token': res.json().csrfToken };
-  };
+  const { call, login } = city;
+  const db = city.handle.db;
   const dev = await login('91440703MA4WJM001K', 'admin');
   const office = await login('JMWXZJ', 'admin');
 
@@ -104,14 +71,8 @@ try {
   await timed('one number (q)', `q=BT${String(Math.ceil(perKind / 2)).padStart(9, '0')}&pageSize=20`);
   await timed('last page', `pageSize=20&page=${Math.ceil(first.total / 20)}`);
 
-  const kind = handle.kind === 'postgres' ? `PostgreSQL ${(await admin?.query('show server_version'))?.rows[0]?.server_version}` : 'pglite';
-  console.log(`${kind}: ${first.total} listed (${perKind} copies of each kind written in ${copying.toFixed(1)} s)`);
+  console.log(`${city.engine}: ${first.total} listed (${perKind} copies of each kind written in ${copying.toFixed(1)} s)`);
   for (const [label, s, total] of figures) console.log(`${label.padEnd(28)} ${s.toFixed(2)} s  (${total} rows match)`);
-  await app.close();
 } finally {
-  await handle?.close();
-  if (admin) {
-    await admin.query(`drop database if exists ${scratch} with (force)`);
-    await admin.end();
-  }
+  await city.close();
 }

@@ -10,35 +10,17 @@
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/project-10k.ts
  */
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
-import { buildApp } from '../server/src/app.ts';
-import { type DbHandle, openPglite, openPostgres } from '../server/src/db/client.ts';
-import { migrate } from '../server/src/db/migrate.ts';
-import { DEMO_PASSWORD, seedDemo } from '../server/src/demo/seed.ts';
 import { idNumber, prng } from '../server/src/demo/people.ts';
 import { HOUSE_COLUMNS } from '../server/src/domain/house-row.ts';
 import { checkLedger } from '../server/src/ledger/check.ts';
 import { houseTemplate } from '../server/src/modules/registry/house-import.ts';
-import { ensureDefaultStandards } from '../server/src/modules/standards/store.ts';
 import { committeeRegistration, file, registrationForm, smallPng, VALID_PASSWORD } from '../server/test/fixtures.ts';
+import { openDemoCity } from './demo-city.ts';
 
-process.env.WYGL_SCRYPT_N ??= '1024';
 const target = Number(process.argv[2] ?? 10_000);
 const PER_BUILDING = 400;
 const BUDGET = 5_000_000; // fen; 500 yuan a house on average, far below each house's deposit
 const PHASE = 3_000_000;
-const adminUrl = process.env.DATABASE_URL;
-const scratch = `wygl_bench_projects_${process.pid}_${Date.now()}`;
-const admin = adminUrl ? new pg.Client({ connectionString: adminUrl }) : null;
-let url: string | undefined;
-if (admin && adminUrl) {
-  await admin.connect();
-  await admin.query(`create database ${scratch}`);
-  const u = new URL(adminUrl);
-  u.pathname = `/${scratch}`;
-  url = u.toString();
-}
-
 const figures: [string, number][] = [];
 async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
   const t0 = performance.now();
@@ -47,25 +29,9 @@ async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
   return r;
 }
 
-let handle: DbHandle | undefined;
+const city = await openDemoCity('projects');
 try {
-  handle = url ? await openPostgres(url) : await openPglite();
-  await migrate(handle, url);
-  await ensureDefaultStandards(handle.db);
-  await seedDemo(handle);
-  const app = await buildApp({ db: handle });
-
-  type Headers = Record<string, string>;
-  const call = async (who: Headers | null, method: 'GET' | 'POST' | 'PUT', path: string, payload?: unknown, extra: Headers = {}) => {
-    const res = await app.inject({ method, url: path, headers: { ...who, ...extra }, payload: payload as never });
-    if (res.statusCode !== 200 && res.statusCode !== 201) throw new Error(`${method} ${path}: ${res.statusCode} ${res.body.slice(0, 500)}`);
-    return res.json();
-  };
-  const login = async (orgCode: string, username: string, password = DEMO_PASSWORD): Promise<Headers> => {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { orgCode, username, password } });
-    if (res.statusCode !== 200) throw new Error(`login ${orgCode}/${username}: ${res.body}`);
-    return { cookie: `wygl_sid=${res.cookies.find((c) => c.name === 'wygl_sid')?.value}`, 'x-csrf-token': res.json().csrfToken };
-  };
+  const { call, login } = city;
   /** Multipart bodies for inject: let Request serialise the FormData. */
   const multipart = async (form: FormData) => {
     const req = new Request('http://x/', { method: 'POST', body: form });
@@ -217,20 +183,13 @@ try {
       bankDate: '2026-12-10',
     }),
   );
-  const breaches = await timed('ledger check (F-65)', () => checkLedger(handle?.db as DbHandle['db']));
-  await app.close();
-  console.log(
-    `${target} houses on ${url ? `PostgreSQL ${(await admin?.query('show server_version'))?.rows[0]?.server_version}` : 'pglite'}`,
-  );
+  const breaches = await timed('ledger check (F-65)', () => checkLedger(city.handle.db));
+  console.log(`${target} houses on ${city.engine}`);
   for (const [label, s] of figures) console.log(`${label.padEnd(44)} ${s.toFixed(2).padStart(7)} s`);
   if (breaches.length > 0) {
     console.error('LEDGER BREACHES', breaches.slice(0, 20));
     process.exitCode = 1;
   }
 } finally {
-  await handle?.close();
-  if (admin) {
-    await admin.query(`drop database if exists ${scratch} with (force)`);
-    await admin.end();
-  }
+  await city.close();
 }

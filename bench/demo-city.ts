@@ -1,0 +1,83 @@
+/**
+ * What the API benchmarks share: a migrated demo city to measure on — pglite in memory, or, when
+ * DATABASE_URL names a PostgreSQL server, a scratch database created there and dropped by `close` —
+ * and callers of its HTTP API through inject.
+ */
+import pg from 'pg';
+import { buildApp } from '../server/src/app.ts';
+import { type DbHandle, openPglite, openPostgres } from '../server/src/db/client.ts';
+import { migrate } from '../server/src/db/migrate.ts';
+import { DEMO_PASSWORD, seedDemo } from '../server/src/demo/seed.ts';
+import { ensureDefaultStandards } from '../server/src/modules/standards/store.ts';
+
+process.env.WYGL_SCRYPT_N ??= '1024';
+
+export type Headers = Record<string, string>;
+
+export interface DemoCity {
+  handle: DbHandle;
+  app: Awaited<ReturnType<typeof buildApp>>;
+  /** What it runs on, for the printed figures: `pglite` or `PostgreSQL <version>`. */
+  engine: string;
+  /** One API request as `who`; anything but 200/201 throws with the answer. */
+  // biome-ignore lint/suspicious/noExplicitAny: the answers are read by the benchmark steps that use them
+  call(who: Headers | null, method: 'GET' | 'POST' | 'PUT', path: string, payload?: unknown, extra?: Headers): Promise<any>;
+  /** A demo user's session cookie and CSRF token. */
+  login(orgCode: string, username: string, password?: string): Promise<Headers>;
+  close(): Promise<void>;
+}
+
+export async function openDemoCity(name: string): Promise<DemoCity> {
+  const adminUrl = process.env.DATABASE_URL;
+  const scratch = `wygl_bench_${name}_${process.pid}_${Date.now()}`;
+  const admin = adminUrl ? new pg.Client({ connectionString: adminUrl }) : null;
+  let url: string | undefined;
+  let engine = 'pglite';
+  if (admin && adminUrl) {
+    await admin.connect();
+    await admin.query(`create database ${scratch}`);
+    engine = `PostgreSQL ${(await admin.query('show server_version')).rows[0]?.server_version}`;
+    const u = new URL(adminUrl);
+    u.pathname = `/${scratch}`;
+    url = u.toString();
+  }
+  const dropScratch = async () => {
+    if (!admin) return;
+    await admin.query(`drop database if exists ${scratch} with (force)`);
+    await admin.end();
+  };
+  let handle: DbHandle | undefined;
+  try {
+    handle = url ? await openPostgres(url) : await openPglite();
+    await migrate(handle, url);
+    await ensureDefaultStandards(handle.db);
+    await seedDemo(handle);
+    const app = await buildApp({ db: handle });
+    const opened = handle;
+    return {
+      handle,
+      app,
+      engine,
+      async call(who, method, path, payload, extra = {}) {
+        const res = await app.inject({ method, url: path, headers: { ...who, ...extra }, payload: payload as never });
+        if (res.statusCode !== 200 && res.statusCode !== 201)
+          throw new Error(`${method} ${path}: ${res.statusCode} ${res.body.slice(0, 500)}`);
+        return res.json();
+      },
+      async login(orgCode, username, password = DEMO_PASSWORD) {
+        const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { orgCode, username, password } });
+        if (res.statusCode !== 200) throw new Error(`login ${orgCode}/${username}: ${res.body}`);
+        return { cookie: `wygl_sid=${res.cookies.find((c) => c.name === 'wygl_sid')?.value}`, 'x-csrf-token': res.json().csrfToken };
+      },
+      async close() {
+        await app.close();
+        await opened.close();
+        await dropScratch();
+      },
+    };
+  } catch (err) {
+    await handle?.close();
+    await dropScratch();
+    throw err;
+  }
+}
