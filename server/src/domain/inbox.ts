@@ -68,7 +68,7 @@ export function stageOf(source: InboxSource, kind: InboxKind, status: string): I
   return STAGE_RULES.find((r) => r.source === source && r.status === status && r.kinds.includes(kind))?.stage ?? null;
 }
 
-/** The rules one row per (source, kind, status), as the list's query joins them. */
+/** The rules one row per (source, kind, status): what the list filters a stage by. */
 export function stageTable(): { source: InboxSource; kind: InboxKind; status: string; stage: InboxStage }[] {
   return STAGE_RULES.flatMap((r) => r.kinds.map((kind) => ({ source: r.source, kind, status: r.status, stage: r.stage })));
 }

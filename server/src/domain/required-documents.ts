@@ -1,28 +1,10 @@
 import { z } from 'zod';
-import { APPLICATION_TYPE_LABELS, APPLICATION_TYPES } from './application-types.ts';
+import { REQUIRED_DOC_TYPE_LABELS, REQUIRED_DOC_TYPES, type RequiredDocType } from './required-doc-types.ts';
 
-/**
- * F-62 要件设置: the paper documents the fund office's window asks for, per kind of request. The
- * registry application types are those of `APPLICATION_TYPES`; a repair
- * project's approval depends on the project type, its disbursements are one kind.
- */
-export const REQUIRED_DOC_TYPES = [
-  ...APPLICATION_TYPES,
-  'project.approval.general',
-  'project.approval.emergency',
-  'project.approval.simple',
-  'project.disbursement',
-] as const;
-export type RequiredDocType = (typeof REQUIRED_DOC_TYPES)[number];
+// The types and their names live apart from the zod schemas, so the web can read them without zod.
+export { projectDocType, REQUIRED_DOC_TYPE_LABELS, REQUIRED_DOC_TYPES, type RequiredDocType } from './required-doc-types.ts';
+
 export type RequiredDocuments = Record<RequiredDocType, string[]>;
-
-export const REQUIRED_DOC_TYPE_LABELS: Record<RequiredDocType, string> = {
-  ...APPLICATION_TYPE_LABELS,
-  'project.approval.general': '一般维修项目立项申请',
-  'project.approval.emergency': '紧急维修项目立项申请',
-  'project.approval.simple': '简单拨付维修项目立项（含拨付）申请',
-  'project.disbursement': '资金拨付申请',
-};
 
 const approvalCommon = ['立项申请单', '业主大会（业主表决）决议', '立项公示张贴照片', '施工合同', '工程预算书'];
 
@@ -81,11 +63,6 @@ export function documentList(type: RequiredDocType) {
 export const requiredDocumentsSchema = z.object(
   Object.fromEntries(REQUIRED_DOC_TYPES.map((t) => [t, documentList(t)])) as Record<RequiredDocType, ReturnType<typeof documentList>>,
 );
-
-/** The type whose list a repair project's request is checked against (refunds are paid at the bank, not accepted). */
-export function projectDocType(kind: 'approval' | 'disbursement', projectType: 'general' | 'emergency' | 'simple'): RequiredDocType {
-  return kind === 'disbursement' ? 'project.disbursement' : `project.approval.${projectType}`;
-}
 
 /** The required documents not in `received`, in the order of the list. */
 export function missingDocuments(required: readonly string[], received: readonly string[]): string[] {

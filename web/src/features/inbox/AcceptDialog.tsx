@@ -4,6 +4,7 @@ import { FormErrorAlert } from '../../components/FormErrorAlert';
 import { LoadingOrError } from '../../components/LoadingOrError';
 import { useFormMutation } from '../../lib/useFormMutation';
 import { type RequiredDocType, useRequiredDocuments } from '../required-documents/api';
+import { REQUIRED_DOC_TYPE_LABELS } from '../../../../server/src/domain/required-doc-types.ts';
 
 interface Values {
   received: string[];
@@ -29,16 +30,18 @@ export interface AcceptDialogProps<T> {
  */
 export function AcceptDialog<T>({ docType, kept, intro, submit, onClose, onDone }: AcceptDialogProps<T>) {
   const [form] = Form.useForm<Values>();
-  const list = useRequiredDocuments(docType);
-  // A change to 要件设置 applies only to requests submitted after it (F-62).
-  const documents = kept ?? list.data?.documents ?? [];
+  // The list kept at submission, since a change to 要件设置 applies only to what is submitted after it
+  // (F-62); the list in force only for a request submitted before lists were kept.
+  const list = useRequiredDocuments(kept ? undefined : docType);
+  const documents = kept ?? list.data?.documents;
+  const label = REQUIRED_DOC_TYPE_LABELS[docType];
   const mutation = useFormMutation(form, (v: Values) => submit((v.note ?? '').trim(), v.received ?? []), { onSuccess: onDone });
   const missingRule = {
     validator: (_: unknown, value?: string[]) => {
-      const missing = documents.filter((d) => !(value ?? []).includes(d));
+      const missing = (documents ?? []).filter((d) => !(value ?? []).includes(d));
       return missing.length === 0
         ? Promise.resolve()
-        : Promise.reject(new Error(`${list.data?.label ?? ''}须收齐全部要件才能受理（F-62），尚缺：${missing.join('、')}`));
+        : Promise.reject(new Error(`${label}须收齐全部要件才能受理（F-62），尚缺：${missing.join('、')}`));
     },
   };
   return (
@@ -48,17 +51,17 @@ export function AcceptDialog<T>({ docType, kept, intro, submit, onClose, onDone 
       okText="受理"
       cancelText="取消"
       onOk={() => form.submit()}
-      okButtonProps={{ disabled: !list.data }}
+      okButtonProps={{ disabled: !documents }}
       confirmLoading={mutation.isPending}
       onCancel={onClose}
       mask={{ closable: false }}
     >
       <Typography.Paragraph>{intro}</Typography.Paragraph>
       <FormErrorAlert error={mutation.error} />
-      {list.data ? (
+      {documents ? (
         <Form<Values> form={form} layout="vertical" initialValues={{ received: [], note: '' }} onFinish={mutation.onFinish}>
           {documents.length > 0 ? (
-            <Form.Item label={`收到的要件（${list.data.label}）`} required>
+            <Form.Item label={`收到的要件（${label}）`} required>
               {/* Re-rendered with the store (not a watch, which lags a render): 全部已收 shows at once what the ticks add up to. */}
               <Form.Item noStyle shouldUpdate={(before, after) => before.received !== after.received}>
                 {() => {
@@ -86,7 +89,7 @@ export function AcceptDialog<T>({ docType, kept, intro, submit, onClose, onDone 
               </Form.Item>
             </Form.Item>
           ) : (
-            <Typography.Paragraph type="secondary">{list.data.label}无需核对要件。</Typography.Paragraph>
+            <Typography.Paragraph type="secondary">{label}无需核对要件。</Typography.Paragraph>
           )}
           <Form.Item name="note" label="受理备注" extra="如原件核验情况、补充材料（选填）">
             <Input.TextArea rows={2} maxLength={500} showCount />

@@ -9,9 +9,7 @@ export type RequiredDocList = ApiResponse<'/api/required-documents'>;
 export const REQUIRED_DOCUMENTS_KEY = ['required-documents'] as const;
 
 /** The list a repair project's request is checked against: the approval by project type, or a disbursement. */
-export function projectDocType(kind: 'approval' | 'disbursement', projectType: 'general' | 'emergency' | 'simple'): RequiredDocType {
-  return kind === 'disbursement' ? 'project.disbursement' : `project.approval.${projectType}`;
-}
+export { projectDocType } from '../../../../server/src/domain/required-doc-types.ts';
 
 /** The documents the window asks for with one type of request (any logged-in user may read them). */
 export function useRequiredDocuments(type: RequiredDocType | undefined) {
