@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
-import { ledgerAccounts, ledgerEntries, ledgerTransactions } from '../db/schema/index.ts';
+import { ledgerAccounts, ledgerTransactions } from '../db/schema/index.ts';
 import { type Entry, entriesProblem, netByAccount } from '../domain/ledger-rules.ts';
 import { AppError } from '../lib/errors.ts';
 
@@ -69,20 +69,14 @@ export async function post(tx: Tx, p: Posting): Promise<number> {
     })
     .returning({ id: ledgerTransactions.id });
   if (!t) throw new Error('ledger: transaction insert returned no row');
-  for (let i = 0; i < p.entries.length; i += 1000) {
-    await tx
-      .insert(ledgerEntries)
-      .values(
-        p.entries.slice(i, i + 1000).map((e) => ({ transactionId: t.id, accountId: e.accountId, amount: e.amount, createdAt: p.at })),
-      );
-  }
-  // One statement updates every touched balance.
-  const values = sql.join(
-    ids.map((id) => sql`(${id}::bigint, ${String(net.get(id))}::bigint)`),
-    sql`, `,
-  );
+  // Three statements whatever the number of accounts: each list travels as one array parameter.
+  await tx.execute(sql`insert into ledger_entries (transaction_id, account_id, amount, created_at)
+    select ${t.id}::bigint, e.account_id, e.amount, ${p.at.toISOString()}::timestamptz
+      from unnest(${bigintArray(p.entries.map((e) => e.accountId))}, ${bigintArray(p.entries.map((e) => e.amount))})
+        with ordinality as e(account_id, amount, n)
+     order by e.n`);
   await tx.execute(sql`update ledger_accounts a set balance = a.balance + v.delta, version = a.version + 1
-    from (values ${values}) as v(id, delta) where a.id = v.id`);
+    from unnest(${bigintArray(ids)}, ${bigintArray(ids.map((id) => net.get(id) ?? 0n))}) as v(id, delta) where a.id = v.id`);
   return t.id;
 }
 
@@ -94,18 +88,21 @@ export async function post(tx: Tx, p: Posting): Promise<number> {
 export async function lockAccounts(tx: Tx, ids: readonly number[]) {
   const sorted = [...new Set(ids)].sort((a, b) => a - b);
   if (sorted.length === 0) return [];
-  const rows = [];
-  for (let i = 0; i < sorted.length; i += 5000) {
-    rows.push(
-      ...(await tx
-        .select()
-        .from(ledgerAccounts)
-        .where(inArray(ledgerAccounts.id, sorted.slice(i, i + 5000)))
-        .orderBy(asc(ledgerAccounts.id))
-        .for('update')),
-    );
-  }
-  return rows;
+  return tx
+    .select()
+    .from(ledgerAccounts)
+    .where(sql`${ledgerAccounts.id} = any(${bigintArray(sorted)})`)
+    .orderBy(asc(ledgerAccounts.id))
+    .for('update');
+}
+
+/**
+ * A list of integers as one `bigint[]` parameter (PostgreSQL's array literal): a statement holds at
+ * most 65,535 parameters, and one per value would fail for a city's accounts.
+ */
+export function bigintArray(values: readonly (number | bigint)[]) {
+  for (const v of values) if (typeof v === 'number' && !Number.isSafeInteger(v)) throw new Error(`ledger: ${v} is not an integer`);
+  return sql`${`{${values.join(',')}}`}::bigint[]`;
 }
 
 /**
