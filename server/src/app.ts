@@ -8,7 +8,14 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { z } from 'zod';
 import type { DbHandle } from './db/client.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
-import { installErrorHandler, installJsonParser, installNotFound } from './lib/http.ts';
+import {
+  clientErrorHandler,
+  frameworkError,
+  installErrorHandler,
+  installInputGuard,
+  installJsonParser,
+  installNotFound,
+} from './lib/http.ts';
 import { installSessions } from './modules/auth/plugin.ts';
 import { applicationRoutes } from './modules/applications/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
@@ -29,6 +36,9 @@ import { userRoutes } from './modules/users/routes.ts';
 
 z.config(z.locales.zhCN());
 
+/** A year, subdomains included: once a browser has seen HTTPS here it never falls back to HTTP. */
+const HSTS = 'max-age=31536000; includeSubDomains';
+
 export interface AppOptions {
   db: DbHandle;
   clock?: Clock;
@@ -45,11 +55,14 @@ export async function buildApp(opts: AppOptions) {
     logger: opts.logger ?? (process.env.WYGL_TEST_LOG ? { level: 'error' } : false),
     trustProxy: opts.trustProxy ?? false,
     bodyLimit: 2 * 1024 * 1024,
+    clientErrorHandler,
+    frameworkErrors: frameworkError,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
   installJsonParser(app);
+  installInputGuard(app);
 
   await app.register(cookie);
   // Oversize files are read (up to a cap) and refused by R-1 with their name, not by a bare 413.
@@ -80,7 +93,12 @@ export async function buildApp(opts: AppOptions) {
 
   // The bank's system authenticates each request by signature (F-71), not by session and CSRF token.
   installSessions(app, opts.db, opts.clock ?? systemClock, { csrfExempt: (url) => url.startsWith('/api/bank-api/') });
-  app.addHook('onSend', async (_req, reply) => {
+  const alwaysHttps = opts.secureCookies ?? false;
+  app.addHook('onSend', async (req, reply) => {
+    // Answers hold personal data and money: no browser or proxy keeps a copy. Hashed assets may.
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    // Behind a trusted proxy, req.protocol follows its X-Forwarded-Proto.
+    if (alwaysHttps || req.protocol === 'https') reply.header('strict-transport-security', HSTS);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
     reply.header('x-frame-options', 'SAMEORIGIN');

@@ -1,6 +1,9 @@
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, type ErrorBody } from './errors.ts';
+import { CONTROL_CHARACTER_RULE, controlCharacterPaths } from '../domain/text-input.ts';
+import { AppError, type ErrorBody, invalidFields } from './errors.ts';
 import type { Ctx } from './context.ts';
 
 declare module 'fastify' {
@@ -33,6 +36,73 @@ export function installJsonParser(app: FastifyInstance) {
   });
 }
 
+/** Refusal of text holding control characters, by field path (`rows.0.name`). */
+export function controlCharacterError(value: unknown, prefix = ''): AppError | null {
+  const paths = controlCharacterPaths(value, prefix);
+  if (paths.length === 0) return null;
+  const fieldErrors = Object.fromEntries(paths.map((p) => [p, `“${p}”${CONTROL_CHARACTER_RULE}`]));
+  return invalidFields(fieldErrors);
+}
+
+/** Longer request targets are refused before routing; real browsers and proxies stay far below. */
+export const MAX_URL_LENGTH = 8 * 1024;
+
+/**
+ * One check for every route: JSON bodies, query strings and route parameters with control
+ * characters are refused before any schema or database sees them (multipart is checked where
+ * it is read). NUL in particular would reach PostgreSQL and fail there.
+ */
+export function installInputGuard(app: FastifyInstance) {
+  app.addHook('onRequest', async (req) => {
+    if (req.url.length > MAX_URL_LENGTH) throw new AppError(414, 'URI_TOO_LONG', '请求地址过长，请缩短后重试');
+  });
+  app.addHook('preValidation', async (req) => {
+    for (const part of [req.params, req.query, req.body]) {
+      const refusal = controlCharacterError(part);
+      if (refusal) throw refusal;
+    }
+  });
+}
+
+/**
+ * What the log keeps of an unexpected error: its kind, SQLSTATE, constraint, message and stack
+ * frames. A failed query's message (and so its stack) carries the statement's parameters —
+ * passwords, file bytes, personal data — so for those only the database's own message is kept.
+ */
+export function loggableError(err: unknown) {
+  const e = (err ?? {}) as { name?: string; message?: string; stack?: string };
+  const message = e.message ?? String(err);
+  const db = databaseError(err);
+  // Frames only: the text before them is the message, which may hold the parameters.
+  const stack = e.stack ?? '';
+  const at = stack.indexOf(message);
+  const frames = (at >= 0 ? stack.slice(at + message.length) : stack).split('\n').filter((l) => l.trimStart().startsWith('at '));
+  return {
+    type: e.name ?? typeof err,
+    message: db ? `数据库操作失败：${db.message}` : message,
+    ...(db?.code ? { code: db.code } : {}),
+    ...(db?.constraint ? { constraint: db.constraint } : {}),
+    stack: frames.join('\n'),
+  };
+}
+
+/** The driver's error (SQLSTATE) underneath a failed query, or a bare query error without one. */
+function databaseError(err: unknown): { code?: string; constraint?: string; message: string } | null {
+  let query = false;
+  for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    const o = e as { code?: unknown; constraint?: unknown; message?: unknown };
+    if ('params' in o) query = true;
+    if (typeof o.code === 'string' && /^[0-9A-Z]{5}$/.test(o.code) && 'severity' in o) {
+      return {
+        code: o.code,
+        constraint: typeof o.constraint === 'string' ? o.constraint : undefined,
+        message: String(o.message ?? ''),
+      };
+    }
+  }
+  return query ? { message: '（驱动未给出原因）' } : null;
+}
+
 /** Every failure leaves as `{ code, message, fieldErrors? }` with a fitting status. */
 export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
@@ -52,7 +122,7 @@ export function installErrorHandler(app: FastifyInstance) {
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.status(err.statusCode).send({ code: 'BAD_REQUEST', message: '请求格式不正确' });
     }
-    req.log.error(err);
+    req.log.error({ error: loggableError(err), method: req.method, url: req.routeOptions.url ?? '' }, 'request failed');
     return reply.status(500).send({ code: 'INTERNAL', message: '系统内部错误，请稍后再试或联系维修资金管理部门' });
   });
 }
@@ -61,6 +131,41 @@ export function installErrorHandler(app: FastifyInstance) {
 export function installNotFound(app: FastifyInstance, serveShell: boolean) {
   app.setNotFoundHandler((req, reply) => {
     if (serveShell && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
-    return reply.status(404).send({ code: 'NOT_FOUND', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` });
+    const path = req.url.split('?')[0] ?? '';
+    const shown = path.length > 200 ? `${path.slice(0, 200)}…` : path;
+    return reply.status(404).send({ code: 'NOT_FOUND', message: `接口不存在：${req.method} ${shown}` });
   });
+}
+
+/** Requests the router refuses before any route or hook (bad percent-encoding, an overlong parameter). */
+export function frameworkError(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  const body: ErrorBody = tooLong
+    ? { code: 'URI_TOO_LONG', message: '请求地址过长，请缩短后重试' }
+    : { code: 'BAD_REQUEST', message: '请求地址格式不正确' };
+  if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  return reply.status(tooLong ? 414 : 400).send(body);
+}
+
+/**
+ * Requests the HTTP parser itself refuses (an oversize request head, a malformed request line)
+ * still get the one error body; Node answers these before Fastify routes anything.
+ */
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket) {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+  const status = tooLarge ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const body = JSON.stringify(
+    tooLarge
+      ? { code: 'HEADERS_TOO_LARGE', message: '请求地址或请求头过长，请缩短后重试' }
+      : status === 408
+        ? { code: 'TIMEOUT', message: '请求超时，请重试' }
+        : { code: 'BAD_REQUEST', message: '请求格式不正确' },
+  );
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nCache-Control: no-store\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(err);
 }

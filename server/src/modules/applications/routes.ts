@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParam, pageOf, text } from '../../lib/fields.ts';
 import { acceptBody } from '../../domain/required-documents.ts';
-import { invalid } from '../../lib/errors.ts';
+import { readUpload } from '../../lib/uploads.ts';
 import { houseTemplate } from '../registry/house-import.ts';
 import { supportedTypes } from './handlers.ts';
 import { addDocument, listDocuments, removeDocument } from './documents.ts';
@@ -107,13 +107,7 @@ export function applicationRoutes(app: FastifyInstance) {
     { schema: { tags, summary: '业务单明细（分页）', params: idParam, querystring: itemsQuery, response: { 200: pageOf(itemRow) } } },
     async (req) => listItems(req.ctx, req.params.id, req.query.kind, req.query.page, req.query.pageSize),
   );
-  const readUpload = async (req: FastifyRequest) => {
-    const part = await req.file({ limits: { fileSize: 20 * 1024 * 1024 + 1 } });
-    if (!part) throw invalid('file', '请选择要导入的文件');
-    const bytes = new Uint8Array(await part.toBuffer());
-    if (part.file.truncated) throw invalid('file', `文件“${part.filename}”超过 20M，请分批导入`);
-    return { fileName: part.filename, bytes };
-  };
+  const readFile = (req: FastifyRequest) => readUpload(req, '请选择要导入的文件', '，请分批导入');
   r.post(
     '/api/applications/:id/import',
     {
@@ -128,13 +122,13 @@ export function applicationRoutes(app: FastifyInstance) {
         },
       },
     },
-    async (req) => importHouseItems(req.ctx, req.params.id, await readUpload(req)),
+    async (req) => importHouseItems(req.ctx, req.params.id, await readFile(req)),
   );
   r.post(
     '/api/applications/:id/import/annotated',
     { schema: { tags, summary: '下载标注了错误的导入文件（.xlsx）', params: idParam, consumes: ['multipart/form-data'] } },
     async (req, reply) => {
-      const xlsx = await annotateHouseFile(req.ctx, req.params.id, await readUpload(req));
+      const xlsx = await annotateHouseFile(req.ctx, req.params.id, await readFile(req));
       return reply.header('content-type', XLSX).header('content-disposition', attachment('导入错误标注.xlsx')).send(xlsx);
     },
   );
@@ -168,7 +162,7 @@ export function applicationRoutes(app: FastifyInstance) {
         },
       },
     },
-    async (req) => importHouseChanges(req.ctx, req.params.id, await readUpload(req)),
+    async (req) => importHouseChanges(req.ctx, req.params.id, await readFile(req)),
   );
   const documentRow = z.object({ id: z.number(), kind: z.string(), fileId: z.number(), fileName: z.string(), size: z.number() });
   r.get(
@@ -188,7 +182,7 @@ export function applicationRoutes(app: FastifyInstance) {
         response: { 201: documentRow },
       },
     },
-    async (req, reply) => reply.status(201).send(await addDocument(req.ctx, req.params.id, req.query.kind, await readUpload(req))),
+    async (req, reply) => reply.status(201).send(await addDocument(req.ctx, req.params.id, req.query.kind, await readFile(req))),
   );
   r.delete(
     '/api/applications/:id/documents/:documentId',

@@ -18,7 +18,6 @@ export function fileRoutes(app: FastifyInstance) {
       .header('content-type', f.mime)
       .header('x-content-type-options', 'nosniff')
       .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(f.name)}`)
-      .header('cache-control', 'private, max-age=300')
       .send(Buffer.from(f.data));
   });
 }

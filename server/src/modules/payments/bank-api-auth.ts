@@ -22,6 +22,8 @@ export function sign(secret: string, timestamp: string, method: string, path: st
     .digest('hex');
 }
 
+const SIGNATURE_FORMAT = /^[0-9a-f]{64}$/;
+
 const refuse = (message: string) => new AppError(401, 'BANK_API_AUTH', message);
 
 /**
@@ -32,6 +34,7 @@ const refuse = (message: string) => new AppError(401, 'BANK_API_AUTH', message);
 export async function authenticateBank(ctx: Ctx, req: FastifyRequest): Promise<number> {
   const keyId = String(req.headers[BANK_API_HEADERS.key] ?? '');
   const timestamp = String(req.headers[BANK_API_HEADERS.timestamp] ?? '');
+  // Hex case carries no meaning: the lower-case form is what is compared and remembered.
   const signature = String(req.headers[BANK_API_HEADERS.signature] ?? '').toLowerCase();
   if (!keyId || !timestamp || !signature) throw refuse('缺少接口认证信息（x-wygl-key、x-wygl-timestamp、x-wygl-signature）');
   const [key] = await ctx.db
@@ -44,10 +47,12 @@ export async function authenticateBank(ctx: Ctx, req: FastifyRequest): Promise<n
   if (!/^\d{9,11}$/.test(timestamp) || Math.abs(now.getTime() / 1000 - Number(timestamp)) > MAX_SKEW_SECONDS) {
     throw refuse(`请求时间戳已过期或无效（允许误差 ${MAX_SKEW_SECONDS} 秒）`);
   }
+  // Exactly the 64 hex digits of an HMAC-SHA256, nothing before or after: Buffer.from(…, 'hex')
+  // would stop at the first stray character, so a signature with a tail would verify and, stored
+  // under its other spelling, pass the replay check again.
+  if (!SIGNATURE_FORMAT.test(signature)) throw refuse('签名格式不正确：须为 64 位十六进制 HMAC-SHA256 值');
   const expected = sign(key.secret, timestamp, req.method, req.url, req.rawBody ?? '');
-  const a = Buffer.from(signature, 'hex');
-  const b = Buffer.from(expected, 'hex');
-  if (a.length !== b.length || !timingSafeEqual(a, b)) throw refuse('签名不正确');
+  if (!timingSafeEqual(Buffer.from(signature, 'hex'), Buffer.from(expected, 'hex'))) throw refuse('签名不正确');
   try {
     await ctx.db.insert(apiNonces).values({ signature, keyId, at: now });
   } catch (err) {

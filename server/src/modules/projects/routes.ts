@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParam, ok, page, pageOf, text } from '../../lib/fields.ts';
 import { acceptBody } from '../../domain/required-documents.ts';
-import { invalid } from '../../lib/errors.ts';
+import { readUpload } from '../../lib/uploads.ts';
 import { cellError } from '../applications/schemas.ts';
 import { authenticateBank } from '../payments/bank-api-auth.ts';
 import { loadProject, readerActor } from './access.ts';
@@ -41,13 +41,7 @@ const bankTags = ['专户银行'];
 const publicTags = ['公众查询'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-async function readUpload(req: FastifyRequest) {
-  const part = await req.file({ limits: { fileSize: 20 * 1024 * 1024 + 1 } });
-  if (!part) throw invalid('file', '请选择文件');
-  const bytes = new Uint8Array(await part.toBuffer());
-  if (part.file.truncated) throw invalid('file', `文件“${part.filename}”超过 20M`);
-  return { fileName: part.filename, bytes };
-}
+const readFile = (req: FastifyRequest) => readUpload(req, '请选择文件');
 
 export function projectRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -160,7 +154,7 @@ export function projectRoutes(app: FastifyInstance) {
         },
       },
     },
-    async (req) => importShares(req.ctx, req.params.id, req.params.itemId, await readUpload(req)),
+    async (req) => importShares(req.ctx, req.params.id, req.params.itemId, await readFile(req)),
   );
   r.post(
     '/api/projects/:id/apportion',
@@ -233,7 +227,7 @@ export function projectRoutes(app: FastifyInstance) {
         response: { 201: s.documentRow },
       },
     },
-    async (req, reply) => reply.status(201).send(await addProjectDocument(req.ctx, req.params.id, req.query.kind, await readUpload(req))),
+    async (req, reply) => reply.status(201).send(await addProjectDocument(req.ctx, req.params.id, req.query.kind, await readFile(req))),
   );
   r.delete(
     '/api/projects/:id/documents/:documentId',

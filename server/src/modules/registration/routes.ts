@@ -5,37 +5,65 @@ import { asc, eq, and } from 'drizzle-orm';
 import { organisations, propertyAreas } from '../../db/schema/index.ts';
 import { PASSWORD_RULE } from '../../domain/password-policy.ts';
 import { REGISTRATION_AGREEMENT, REGISTRATION_DOCUMENTS } from '../../domain/registration-documents.ts';
-import { DOCUMENT_RULE } from '../../domain/upload-check.ts';
-import { invalid } from '../../lib/errors.ts';
+import { CONTROL_CHARACTER_RULE, hasControlCharacters } from '../../domain/text-input.ts';
+import { DOCUMENT_RULE, fileNameProblem, MAX_DOCUMENT_BYTES } from '../../domain/upload-check.ts';
+import { invalid, invalidFields } from '../../lib/errors.ts';
+import { controlCharacterError } from '../../lib/http.ts';
 import { codeSuggestionQuery, registrationResult, requirements, requirementsQuery } from './schemas.ts';
 import { register, suggestCode, type UploadedDocument } from './service.ts';
 
 const tags = ['机构注册'];
-/** Read up to this much of each upload, so an oversize file is reported with its real size. */
-const READ_LIMIT = 10 * 1024 * 1024;
+/** One file per 要件 type at most; the data field is a short JSON form. */
+const MAX_FILES = Math.max(...Object.values(REGISTRATION_DOCUMENTS).map((d) => d.length));
+const MAX_DATA_BYTES = 64 * 1024;
 
+/**
+ * Streams the form: each file is read only up to one byte past R-1's limit (so it is still refused
+ * by name), names and text are checked for control characters, and every such problem is reported
+ * at once. The registration rules proper are applied by the service.
+ */
 async function readRegistrationForm(req: FastifyRequest) {
   if (!req.isMultipart()) throw invalid('_', '注册须以 multipart/form-data 提交');
   let data: unknown = null;
   const documents: UploadedDocument[] = [];
-  for await (const part of req.parts({ limits: { fileSize: READ_LIMIT, files: 10, fields: 5 } })) {
-    if (part.type === 'file') {
-      const bytes = await part.toBuffer();
-      const kind = part.fieldname.replace(/^doc_/, '');
-      // A file past the read limit is reported as oversize: pad so its size still exceeds 1 MB.
-      documents.push({
-        kind,
-        fileName: part.filename,
-        bytes: part.file.truncated ? new Uint8Array(READ_LIMIT + 1) : new Uint8Array(bytes),
-      });
-    } else if (part.fieldname === 'data') {
-      try {
-        data = JSON.parse(String(part.value));
-      } catch {
-        throw invalid('data', '注册信息格式不正确');
+  const errors: Record<string, string> = {};
+  const parts = req.parts({ limits: { fileSize: MAX_DOCUMENT_BYTES + 1, files: MAX_FILES, fields: 5, fieldSize: MAX_DATA_BYTES } });
+  try {
+    for await (const part of parts) {
+      if (hasControlCharacters(part.fieldname)) {
+        errors._ = `表单字段名${CONTROL_CHARACTER_RULE}`;
+        if (part.type === 'file') part.file.resume();
+      } else if (part.type === 'file') {
+        const kind = part.fieldname.replace(/^doc_/, '');
+        const nameProblem = fileNameProblem(part.filename);
+        if (nameProblem || documents.some((d) => d.kind === kind)) {
+          part.file.resume();
+          errors[`doc_${kind}`] ??= nameProblem ?? '每种要件只需上传一个文件';
+          continue;
+        }
+        const bytes = new Uint8Array(await part.toBuffer());
+        documents.push({ kind, fileName: part.filename, bytes });
+      } else if (part.fieldname === 'data') {
+        if (part.valueTruncated) {
+          errors.data = `注册信息过长（不能超过 ${MAX_DATA_BYTES / 1024}K）`;
+          continue;
+        }
+        try {
+          data = JSON.parse(String(part.value));
+        } catch {
+          errors.data = '注册信息格式不正确';
+          continue;
+        }
+        for (const [field, message] of Object.entries(controlCharacterError(data)?.fieldErrors ?? {})) errors[field] = message;
       }
     }
+  } catch (err) {
+    if ((err as { code?: string }).code === 'FST_FILES_LIMIT') {
+      throw invalid('_', `上传的要件文件过多：每种要件上传一个文件，最多 ${MAX_FILES} 个`);
+    }
+    throw err;
   }
+  if (Object.keys(errors).length > 0) throw invalidFields(errors);
   return { data, documents };
 }
 
