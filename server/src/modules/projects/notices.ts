@@ -1,4 +1,5 @@
 import { and, count, desc, eq, gte, lt } from 'drizzle-orm';
+import { requireVerifiedCommittee } from '../organisations/committee.ts';
 import { allocateNumber } from '../../db/numbering.ts';
 import { type ProjectNoticeKind, projectNotices, propertyAreas, repairProjects } from '../../db/schema/index.ts';
 import { checkDeadline } from '../../domain/notice-period.ts';
@@ -28,6 +29,7 @@ const ACTION_OF = { initiation: 'initiation_notice', acceptance: 'acceptance_not
  */
 export async function publishNotice(ctx: Ctx, id: number, input: { kind: ProjectNoticeKind; deadline: string; content: string }) {
   const actor = committeeActor(ctx, 'project.submit');
+  await requireVerifiedCommittee(ctx.db, actor, '发布公示');
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const p = await loadProject(tx, actor, id, true);
