@@ -29,10 +29,11 @@ const ACTION_OF = { initiation: 'initiation_notice', acceptance: 'acceptance_not
  */
 export async function publishNotice(ctx: Ctx, id: number, input: { kind: ProjectNoticeKind; deadline: string; content: string }) {
   const actor = committeeActor(ctx, 'project.submit');
-  await requireVerifiedCommittee(ctx.db, actor, '发布公示');
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const p = await loadProject(tx, actor, id, true);
+    // After the project lookup, so another area's project stays "not found".
+    await requireVerifiedCommittee(tx, actor, '发布公示');
     await requireAllowed(tx, ctx, p, ACTION_OF[input.kind]);
     if (input.kind === 'initiation') {
       // The budget list published with the notice must be exact (R-40).
