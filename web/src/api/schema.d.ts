@@ -259,7 +259,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 物业区域列表（注册时选择） */
+        /** 物业区域列表（注册时选择；已有业主委员会的区域注册即为换届申请） */
         get: {
             parameters: {
                 query?: never;
@@ -417,6 +417,11 @@ export interface paths {
                             code: string;
                             name: string;
                             adminUsername: string;
+                            /**
+                             * @description pending：该物业区域已有业主委员会，本次注册为换届申请，待维修资金管理部门审核后方可登录
+                             * @enum {string}
+                             */
+                            status: "active" | "pending";
                         };
                     };
                 };
@@ -463,7 +468,7 @@ export interface paths {
                             address: string;
                             legalRepresentative: string;
                             /** @enum {string} */
-                            status: "active" | "suspended";
+                            status: "active" | "suspended" | "pending" | "rejected" | "retired";
                             statusReason: string | null;
                             area: {
                                 id: number;
@@ -528,7 +533,7 @@ export interface paths {
                             address: string;
                             legalRepresentative: string;
                             /** @enum {string} */
-                            status: "active" | "suspended";
+                            status: "active" | "suspended" | "pending" | "rejected" | "retired";
                             statusReason: string | null;
                             area: {
                                 id: number;
@@ -1105,7 +1110,7 @@ export interface paths {
                     page?: number;
                     pageSize?: number;
                     type?: "committee" | "developer" | "office" | "bank";
-                    status?: "active" | "suspended";
+                    status?: "active" | "suspended" | "pending" | "rejected" | "retired";
                     verified?: "true" | "false";
                     q?: string;
                 };
@@ -1133,7 +1138,7 @@ export interface paths {
                                 phone: string;
                                 areaName: string | null;
                                 /** @enum {string} */
-                                status: "active" | "suspended";
+                                status: "active" | "suspended" | "pending" | "rejected" | "retired";
                                 /** Format: date-time */
                                 documentsVerifiedAt: string | null;
                                 /** Format: date-time */
@@ -1190,7 +1195,7 @@ export interface paths {
                             address: string;
                             legalRepresentative: string;
                             /** @enum {string} */
-                            status: "active" | "suspended";
+                            status: "active" | "suspended" | "pending" | "rejected" | "retired";
                             statusReason: string | null;
                             area: {
                                 id: number;
@@ -1265,7 +1270,7 @@ export interface paths {
                             address: string;
                             legalRepresentative: string;
                             /** @enum {string} */
-                            status: "active" | "suspended";
+                            status: "active" | "suspended" | "pending" | "rejected" | "retired";
                             statusReason: string | null;
                             area: {
                                 id: number;
@@ -1345,7 +1350,7 @@ export interface paths {
                             address: string;
                             legalRepresentative: string;
                             /** @enum {string} */
-                            status: "active" | "suspended";
+                            status: "active" | "suspended" | "pending" | "rejected" | "retired";
                             statusReason: string | null;
                             area: {
                                 id: number;
@@ -1418,7 +1423,237 @@ export interface paths {
                             address: string;
                             legalRepresentative: string;
                             /** @enum {string} */
-                            status: "active" | "suspended";
+                            status: "active" | "suspended" | "pending" | "rejected" | "retired";
+                            statusReason: string | null;
+                            area: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            registrationNo: string | null;
+                            /** Format: date-time */
+                            documentsVerifiedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            documents: {
+                                id: number;
+                                kind: string;
+                                label: string;
+                                fileId: number;
+                                fileName: string;
+                                size: number;
+                                mime: string;
+                            }[];
+                            userCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/office/handovers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 业主委员会换届申请（待审核），与现任业主委员会对照 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                area: {
+                                    id: number;
+                                    name: string;
+                                };
+                                /** @description 申请接任的新一届业主委员会 */
+                                candidate: {
+                                    id: number;
+                                    name: string;
+                                    code: string;
+                                    contactPerson: string;
+                                    phone: string;
+                                    legalRepresentative: string;
+                                    /** @enum {string} */
+                                    status: "active" | "suspended" | "pending" | "rejected" | "retired";
+                                    statusReason: string | null;
+                                    registrationNo: string | null;
+                                    /** Format: date-time */
+                                    documentsVerifiedAt: string | null;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                };
+                                /** @description 物业区域现任（含已暂停）业主委员会 */
+                                current: {
+                                    id: number;
+                                    name: string;
+                                    code: string;
+                                    contactPerson: string;
+                                    phone: string;
+                                    legalRepresentative: string;
+                                    /** @enum {string} */
+                                    status: "active" | "suspended" | "pending" | "rejected" | "retired";
+                                    statusReason: string | null;
+                                    registrationNo: string | null;
+                                    /** Format: date-time */
+                                    documentsVerifiedAt: string | null;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/office/organisations/{id}/approve-handover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 换届申请审核通过：现任业主委员会卸任，物业区域及其维修项目、设施设备、项目附件转由新一届业主委员会办理 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            type: "committee" | "developer" | "office" | "bank";
+                            typeLabel: string;
+                            name: string;
+                            code: string;
+                            contactPerson: string;
+                            phone: string;
+                            address: string;
+                            legalRepresentative: string;
+                            /** @enum {string} */
+                            status: "active" | "suspended" | "pending" | "rejected" | "retired";
+                            statusReason: string | null;
+                            area: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            registrationNo: string | null;
+                            /** Format: date-time */
+                            documentsVerifiedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            documents: {
+                                id: number;
+                                kind: string;
+                                label: string;
+                                fileId: number;
+                                fileName: string;
+                                size: number;
+                                mime: string;
+                            }[];
+                            userCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/office/organisations/{id}/reject-handover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 驳回换届申请 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            type: "committee" | "developer" | "office" | "bank";
+                            typeLabel: string;
+                            name: string;
+                            code: string;
+                            contactPerson: string;
+                            phone: string;
+                            address: string;
+                            legalRepresentative: string;
+                            /** @enum {string} */
+                            status: "active" | "suspended" | "pending" | "rejected" | "retired";
                             statusReason: string | null;
                             area: {
                                 id: number;
@@ -3161,6 +3396,11 @@ export interface paths {
                             ownerNames: string;
                             /** @description 正在办理的业务单号（R-10） */
                             heldBy: string | null;
+                            /**
+                             * @description 业主证件号码、手机号的显示方式：full 完整；masked 部分隐藏（可“查看完整信息”）；hidden 不显示（业主委员会备案材料未核验）
+                             * @enum {string}
+                             */
+                            personalData: "full" | "masked" | "hidden";
                             owners: {
                                 id: number;
                                 name: string;
@@ -3184,6 +3424,52 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/houses/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 查看业主完整信息（证件号码、手机号；记入审计日志） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            owners: {
+                                id: number;
+                                name: string;
+                                idType: string;
+                                idNumber: string;
+                                phone: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

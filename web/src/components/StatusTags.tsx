@@ -1,4 +1,5 @@
 import { Space, Tag } from 'antd';
+import type { OrgStatus } from '../../../server/src/domain/org-status.ts';
 import { formatDate } from '../lib/dates';
 
 export function UserStatusTags({ status, locked }: { status: 'active' | 'inactive'; locked: boolean }) {
@@ -10,8 +11,17 @@ export function UserStatusTags({ status, locked }: { status: 'active' | 'inactiv
   );
 }
 
-export function OrgStatusTag({ status }: { status: 'active' | 'suspended' }) {
-  return status === 'active' ? <Tag color="success">正常</Tag> : <Tag color="error">已暂停</Tag>;
+const ORG_STATUS_TAGS = {
+  active: ['success', '正常'],
+  suspended: ['error', '已暂停'],
+  pending: ['processing', '换届申请待审核'],
+  rejected: ['default', '换届申请未通过'],
+  retired: ['default', '已换届'],
+} as const satisfies Record<OrgStatus, readonly [string, string]>;
+
+export function OrgStatusTag({ status }: { status: OrgStatus }) {
+  const [color, label] = ORG_STATUS_TAGS[status];
+  return <Tag color={color}>{label}</Tag>;
 }
 
 /** Whether the fund office has seen the paper originals of the registration documents. */

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, customType, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { ORG_STATUSES } from '../../domain/org-status.ts';
 import { createdAt, id, ref, ts } from './columns.ts';
 import { propertyAreas } from './registry.ts';
 
@@ -17,9 +18,7 @@ export const organisations = pgTable(
     phone: text('phone').notNull(),
     address: text('address').notNull(),
     legalRepresentative: text('legal_representative').notNull(),
-    status: text('status', { enum: ['active', 'suspended'] })
-      .notNull()
-      .default('active'),
+    status: text('status', { enum: ORG_STATUSES }).notNull().default('active'),
     statusReason: text('status_reason'),
     areaId: ref('area_id').references(() => propertyAreas.id),
     registrationNo: text('registration_no'),

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { loginAttempts, organisations, users } from '../../db/schema/index.ts';
 import { passwordProblem } from '../../domain/password-policy.ts';
 import { normaliseOrgCode } from '../../domain/org-code.ts';
+import { loginRefusal } from '../../domain/org-status.ts';
 import { afterFailure, isLocked, MAX_FAILED_LOGINS } from '../../domain/session-policy.ts';
 import { AppError, invalid } from '../../lib/errors.ts';
 import { requireActor, type Ctx } from '../../lib/context.ts';
@@ -68,13 +69,10 @@ export async function login(ctx: Ctx, input: LoginInput) {
     await record(false, 'inactive-user', user.id);
     throw new AppError(403, 'USER_INACTIVE', '该用户已注销，请联系本机构管理员激活');
   }
-  if (found.orgStatus !== 'active') {
-    await record(false, 'org-suspended', user.id);
-    throw new AppError(
-      403,
-      'ORG_SUSPENDED',
-      `本机构已被维修资金管理部门暂停使用${found.orgStatusReason ? `（${found.orgStatusReason}）` : ''}`,
-    );
+  const refusal = loginRefusal(found.orgStatus, found.orgStatusReason);
+  if (refusal) {
+    await record(false, `org-${found.orgStatus}`, user.id);
+    throw new AppError(403, refusal.code, refusal.message);
   }
   return ctx.db.transaction(async (tx) => {
     await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));

@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ORG_STATUSES } from '../../domain/org-status.ts';
 import { idParam, optionalText, page, pageOf } from '../../lib/fields.ts';
 import { INBOX_KINDS, INBOX_SOURCES, INBOX_STAGES } from '../../domain/inbox.ts';
 import { orgTypeEnum, orgView } from '../organisations/view.ts';
+import { approveHandover, listHandovers, rejectHandover } from './handover.ts';
 import { inboxOptions, officeInbox } from './inbox.ts';
 import {
   listLoginAttempts,
@@ -27,11 +29,30 @@ const orgRow = z.object({
   contactPerson: z.string(),
   phone: z.string(),
   areaName: z.string().nullable(),
-  status: z.enum(['active', 'suspended']),
+  status: z.enum(ORG_STATUSES),
   documentsVerifiedAt: z.date().nullable(),
   createdAt: z.date(),
 });
 const orgDetail = orgView.extend({ userCount: z.number() });
+
+const handoverSide = z.object({
+  id: z.number(),
+  name: z.string(),
+  code: z.string(),
+  contactPerson: z.string(),
+  phone: z.string(),
+  legalRepresentative: z.string(),
+  status: z.enum(ORG_STATUSES),
+  statusReason: z.string().nullable(),
+  registrationNo: z.string().nullable(),
+  documentsVerifiedAt: z.date().nullable(),
+  createdAt: z.date(),
+});
+const handoverRow = z.object({
+  area: z.object({ id: z.number(), name: z.string() }),
+  candidate: handoverSide.describe('申请接任的新一届业主委员会'),
+  current: handoverSide.nullable().describe('物业区域现任（含已暂停）业主委员会'),
+});
 
 const auditRow = z.object({
   id: z.number(),
@@ -125,7 +146,7 @@ export function officeRoutes(app: FastifyInstance) {
         summary: '机构列表（F-61）',
         querystring: page.extend({
           type: orgTypeEnum.optional(),
-          status: z.enum(['active', 'suspended']).optional(),
+          status: z.enum(ORG_STATUSES).optional(),
           verified: bool.optional(),
           q: z.string().trim().max(50).optional(),
         }),
@@ -161,6 +182,42 @@ export function officeRoutes(app: FastifyInstance) {
     '/api/office/organisations/:id/reactivate',
     { schema: { tags, summary: '恢复机构', params: idParam, response: { 200: orgDetail } } },
     async (req) => setOrganisationStatus(req.ctx, req.params.id, 'active', null),
+  );
+  r.get(
+    '/api/office/handovers',
+    {
+      schema: {
+        tags,
+        summary: '业主委员会换届申请（待审核），与现任业主委员会对照',
+        response: { 200: z.object({ items: z.array(handoverRow) }) },
+      },
+    },
+    async (req) => listHandovers(req.ctx),
+  );
+  r.post(
+    '/api/office/organisations/:id/approve-handover',
+    {
+      schema: {
+        tags,
+        summary: '换届申请审核通过：现任业主委员会卸任，物业区域及其维修项目、设施设备、项目附件转由新一届业主委员会办理',
+        params: idParam,
+        response: { 200: orgDetail },
+      },
+    },
+    async (req) => approveHandover(req.ctx, req.params.id),
+  );
+  r.post(
+    '/api/office/organisations/:id/reject-handover',
+    {
+      schema: {
+        tags,
+        summary: '驳回换届申请',
+        params: idParam,
+        body: z.object({ reason: optionalText('驳回原因', 200).pipe(z.string().min(1, '请填写驳回原因')) }),
+        response: { 200: orgDetail },
+      },
+    },
+    async (req) => rejectHandover(req.ctx, req.params.id, req.body.reason),
   );
   r.get(
     '/api/office/audit',

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, gte, ilike, inArray, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import { containing } from '../../lib/search.ts';
 import { auditLog, loginAttempts, organisations, propertyAreas, users } from '../../db/schema/index.ts';
+import { ORG_STATUS_LABELS, type OrgStatus } from '../../domain/org-status.ts';
 import { ORG_TYPE_LABELS, type OrgType, REGISTERING_TYPES } from '../../domain/roles.ts';
 import { requirePermission, type Ctx } from '../../lib/context.ts';
 import { AppError, conflict, notFound } from '../../lib/errors.ts';
@@ -13,7 +14,7 @@ export interface OrgListQuery {
   page: number;
   pageSize: number;
   type?: OrgType;
-  status?: 'active' | 'suspended';
+  status?: OrgStatus;
   verified?: boolean;
   q?: string;
 }
@@ -106,6 +107,13 @@ export async function setOrganisationStatus(ctx: Ctx, id: number, status: 'activ
       if (!o) throw notFound('机构');
       if (o.type === 'office') throw new AppError(400, 'OFFICE', '不能暂停维修资金管理部门');
       if (o.status === status) return;
+      // Only a working or suspended organisation changes here; handovers have their own decisions.
+      if (o.status === 'retired') {
+        throw conflict(`${o.name}所在物业区域已由新一届业主委员会接任（换届），不能恢复或暂停`);
+      }
+      if (o.status === 'pending' || o.status === 'rejected') {
+        throw conflict(`${o.name}是换届申请（${ORG_STATUS_LABELS[o.status]}），请在换届申请中审核，不能直接恢复或暂停`);
+      }
       await tx
         .update(organisations)
         .set({ status, statusReason: status === 'suspended' ? reason : null, updatedAt: ctx.clock.now() })

@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { ORG_STATUSES } from '../../domain/org-status.ts';
 import type { Db } from '../../db/client.ts';
 import { files, organisations, orgDocuments, propertyAreas } from '../../db/schema/index.ts';
 import { documentsFor } from '../../domain/registration-documents.ts';
@@ -18,7 +19,7 @@ export const orgView = z.object({
   phone: z.string(),
   address: z.string(),
   legalRepresentative: z.string(),
-  status: z.enum(['active', 'suspended']),
+  status: z.enum(ORG_STATUSES),
   statusReason: z.string().nullable(),
   area: z.object({ id: z.number(), name: z.string() }).nullable(),
   registrationNo: z.string().nullable(),

@@ -1,4 +1,5 @@
 import { and, count, desc, eq, gte, lt } from 'drizzle-orm';
+import { requireVerifiedCommittee } from '../organisations/committee.ts';
 import { allocateNumber } from '../../db/numbering.ts';
 import { type ProjectNoticeKind, projectNotices, propertyAreas, repairProjects } from '../../db/schema/index.ts';
 import { checkDeadline } from '../../domain/notice-period.ts';
@@ -31,6 +32,8 @@ export async function publishNotice(ctx: Ctx, id: number, input: { kind: Project
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const p = await loadProject(tx, actor, id, true);
+    // After the project lookup, so another area's project stays "not found".
+    await requireVerifiedCommittee(tx, actor, '发布公示');
     await requireAllowed(tx, ctx, p, ACTION_OF[input.kind]);
     if (input.kind === 'initiation') {
       // The budget list published with the notice must be exact.

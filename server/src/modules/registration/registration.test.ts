@@ -97,6 +97,7 @@ describe('F-1 registration', () => {
     const body = res.json();
     expect(body.code).toBe('JJHTYWH');
     expect(body.registrationNo).toMatch(/^ZC\d{8}\d{4}$/);
+    expect(body.status).toBe('active');
     const docs = await t.handle.db.select().from(orgDocuments).where(eq(orgDocuments.orgId, body.orgId));
     expect(docs.map((d) => d.kind).sort()).toEqual(['directorId', 'filing']);
     const agent = await t.login('jjhtywh', 'admin', VALID_PASSWORD);
@@ -122,12 +123,20 @@ describe('F-1 registration', () => {
     expect(res.json().fieldErrors.code).toContain('已被注册');
   });
 
-  it('F-1 refuses a second committee for an area that already has one', async () => {
+  it('§10 handover: a second committee for an area that already has one is a handover request without access', async () => {
     const res = await t
       .agent()
       .postForm('/api/registration', registrationForm(committeeRegistration(takenAreaId, { code: 'OTHERYWH' }), committeeDocs()));
-    expect(res.statusCode).toBe(409);
-    expect(res.json().fieldErrors.areaId).toContain('已有业主委员会');
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().status).toBe('pending');
+    const login = await t.agent().post('/api/auth/login', { orgCode: 'OTHERYWH', username: 'admin', password: VALID_PASSWORD });
+    expect(login.statusCode).toBe(403);
+    expect(login.json().code).toBe('ORG_PENDING');
+    const [logged] = await t.handle.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, String(res.json().orgId)));
+    expect(logged?.summary).toContain('换届申请');
   });
 
   it('F-1 registers a developer, whose administrator gets the developer admin role', async () => {

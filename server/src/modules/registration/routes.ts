@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { asc, eq, and } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { organisations, propertyAreas } from '../../db/schema/index.ts';
+import { AREA_HOLDING_STATUSES } from '../../domain/org-status.ts';
 import { PASSWORD_RULE } from '../../domain/password-policy.ts';
 import { REGISTRATION_AGREEMENT, REGISTRATION_DOCUMENTS } from '../../domain/registration-documents.ts';
 import { CONTROL_CHARACTER_RULE, hasControlCharacters } from '../../domain/text-input.ts';
@@ -75,7 +76,7 @@ export function registrationRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: '物业区域列表（注册时选择）',
+        summary: '物业区域列表（注册时选择；已有业主委员会的区域注册即为换届申请）',
         response: {
           200: z.object({
             items: z.array(
@@ -97,10 +98,16 @@ export function registrationRoutes(app: FastifyInstance) {
         .from(propertyAreas)
         .leftJoin(
           organisations,
-          and(eq(organisations.areaId, propertyAreas.id), eq(organisations.type, 'committee'), eq(organisations.status, 'active')),
+          and(
+            eq(organisations.areaId, propertyAreas.id),
+            eq(organisations.type, 'committee'),
+            inArray(organisations.status, [...AREA_HOLDING_STATUSES]),
+          ),
         )
         .orderBy(asc(propertyAreas.district), asc(propertyAreas.name));
-      return { items: rows.map(({ committeeId, ...a }) => ({ ...a, hasCommittee: committeeId !== null })) };
+      // A suspended committee plus a reactivated one never coexist, but legacy data may: one row per area.
+      const byArea = new Map(rows.map(({ committeeId, ...a }) => [a.id, { ...a, hasCommittee: committeeId !== null }]));
+      return { items: [...byArea.values()] };
     },
   );
 

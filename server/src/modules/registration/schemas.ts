@@ -36,6 +36,7 @@ export const registrationResult = z.object({
   code: z.string(),
   name: z.string(),
   adminUsername: z.string(),
+  status: z.enum(['active', 'pending']).describe('pending：该物业区域已有业主委员会，本次注册为换届申请，待维修资金管理部门审核后方可登录'),
 });
 
 export const requirementsQuery = z.object({ type: z.enum(['committee', 'developer']) });

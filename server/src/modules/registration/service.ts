@@ -1,8 +1,9 @@
-import { and, eq, like, or } from 'drizzle-orm';
+import { and, eq, inArray, like, or } from 'drizzle-orm';
 import { organisations, orgDocuments, propertyAreas, users } from '../../db/schema/index.ts';
 import { allocateNumber } from '../../db/numbering.ts';
 import { NUMBER_PREFIXES } from '../../domain/numbering.ts';
 import { firstFreeCode, pinyinCodeFor } from '../../domain/org-code.ts';
+import { AREA_HOLDING_STATUSES } from '../../domain/org-status.ts';
 import { passwordProblem } from '../../domain/password-policy.ts';
 import { REGISTRATION_DOCUMENTS } from '../../domain/registration-documents.ts';
 import { adminRoleOf } from '../../domain/roles.ts';
@@ -51,15 +52,25 @@ export async function register(ctx: Ctx, raw: unknown, documents: UploadedDocume
   const [taken] = await ctx.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.code, data.code));
   if (taken) throw conflict(`机构代码 ${data.code} 已被注册，请核对；如确属本机构，请联系维修资金管理部门`, 'code');
   let areaName: string | null = null;
+  let handover = false;
   if (data.type === 'committee' && data.areaId) {
     const [area] = await ctx.db.select().from(propertyAreas).where(eq(propertyAreas.id, data.areaId));
     if (!area) throw notFound('所选物业区域');
     areaName = area.name;
+    // §10 换届: an area that has a committee, even a suspended one, keeps it until the office
+    // approves a handover; the newcomer waits without access.
     const [existing] = await ctx.db
-      .select({ name: organisations.name })
+      .select({ id: organisations.id })
       .from(organisations)
-      .where(and(eq(organisations.type, 'committee'), eq(organisations.areaId, data.areaId), eq(organisations.status, 'active')));
-    if (existing) throw conflict(`物业区域“${area.name}”已有业主委员会（${existing.name}）注册`, 'areaId');
+      .where(
+        and(
+          eq(organisations.type, 'committee'),
+          eq(organisations.areaId, data.areaId),
+          inArray(organisations.status, [...AREA_HOLDING_STATUSES]),
+        ),
+      )
+      .limit(1);
+    handover = existing !== undefined;
   }
 
   const passwordHash = await hashPassword(data.password);
@@ -78,6 +89,7 @@ export async function register(ctx: Ctx, raw: unknown, documents: UploadedDocume
           address: data.address,
           legalRepresentative: data.legalRepresentative,
           areaId: data.type === 'committee' ? (data.areaId ?? null) : null,
+          status: handover ? 'pending' : 'active',
           registrationNo,
           createdAt: now,
           updatedAt: now,
@@ -105,12 +117,24 @@ export async function register(ctx: Ctx, raw: unknown, documents: UploadedDocume
         action: 'org.register',
         entity: 'organisation',
         entityId: org.id,
-        summary: `${data.type === 'committee' ? '业主委员会' : '开发建设单位'}注册：${data.name}（${data.code}）${areaName ? `，物业区域：${areaName}` : ''}`,
-        after: { ...after, registrationNo, documents: documents.map((d) => ({ kind: d.kind, file: d.fileName, size: d.bytes.length })) },
+        summary: `${handover ? '业主委员会换届申请' : data.type === 'committee' ? '业主委员会注册' : '开发建设单位注册'}：${data.name}（${data.code}）${areaName ? `，物业区域：${areaName}` : ''}`,
+        after: {
+          ...after,
+          status: org.status,
+          registrationNo,
+          documents: documents.map((d) => ({ kind: d.kind, file: d.fileName, size: d.bytes.length })),
+        },
         orgId: org.id,
         orgName: org.name,
       });
-      return { orgId: org.id, registrationNo, code: org.code, name: org.name, adminUsername: data.adminUsername };
+      return {
+        orgId: org.id,
+        registrationNo,
+        code: org.code,
+        name: org.name,
+        adminUsername: data.adminUsername,
+        status: handover ? ('pending' as const) : ('active' as const),
+      };
     });
   } catch (err) {
     if (isUniqueViolation(err, 'organisations_code_uq')) throw conflict(`机构代码 ${data.code} 已被注册`, 'code');

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { HOUSE_USES } from '../../domain/deposit-standard.ts';
 import { idParam, optionalText, page, pageOf, text } from '../../lib/fields.ts';
-import { buildingGrid, changeArea, houseDetail, listAreas, listBuildings, listHouses } from './service.ts';
+import { buildingGrid, changeArea, houseDetail, listAreas, listBuildings, listHouses, revealOwners } from './service.ts';
 
 const tags = ['物业区域与房屋'];
 
@@ -30,6 +30,8 @@ const building = z.object({
   elevator: z.boolean(),
   createdAt: z.date(),
 });
+const owner = z.object({ id: z.number(), name: z.string(), idType: z.string(), idNumber: z.string(), phone: z.string() });
+
 const house = z.object({
   id: z.number(),
   buildingId: z.number(),
@@ -131,7 +133,12 @@ export function registryRoutes(app: FastifyInstance) {
         params: idParam,
         response: {
           200: house.extend({
-            owners: z.array(z.object({ id: z.number(), name: z.string(), idType: z.string(), idNumber: z.string(), phone: z.string() })),
+            personalData: z
+              .enum(['full', 'masked', 'hidden'])
+              .describe(
+                '业主证件号码、手机号的显示方式：full 完整；masked 部分隐藏（可“查看完整信息”）；hidden 不显示（业主委员会备案材料未核验）',
+              ),
+            owners: z.array(owner),
             history: z.array(
               z.object({
                 applicationNo: z.string(),
@@ -147,5 +154,17 @@ export function registryRoutes(app: FastifyInstance) {
       },
     },
     async (req) => houseDetail(req.ctx, req.params.id),
+  );
+  r.post(
+    '/api/houses/:id/reveal',
+    {
+      schema: {
+        tags,
+        summary: '查看业主完整信息（证件号码、手机号；记入审计日志）',
+        params: idParam,
+        response: { 200: z.object({ owners: z.array(owner) }) },
+      },
+    },
+    async (req) => revealOwners(req.ctx, req.params.id),
   );
 }

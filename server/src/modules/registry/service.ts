@@ -13,7 +13,10 @@ import {
   units,
 } from '../../db/schema/index.ts';
 import { requireActor, requirePermission, type Actor, type Ctx } from '../../lib/context.ts';
-import { notFound } from '../../lib/errors.ts';
+import { forbidden, notFound } from '../../lib/errors.ts';
+import type { Conn } from '../../db/client.ts';
+import { type PersonalDataView, presentIdNumber, presentPersonalFields, presentPhone } from '../../domain/privacy.ts';
+import { personalDataViewOf, UNVERIFIED_COMMITTEE } from '../organisations/committee.ts';
 import { audit, changedFields } from '../audit/audit.ts';
 import { visibleArea } from './access.ts';
 
@@ -181,22 +184,65 @@ export async function visibleHouse(ctx: Ctx, houseId: number) {
   await areaFor(ctx, row.areaId);
 }
 
+const ownersOf = (db: Conn, houseId: number) =>
+  db.select().from(houseOwners).where(eq(houseOwners.houseId, houseId)).orderBy(asc(houseOwners.id));
+
+const presentOwner = (o: typeof houseOwners.$inferSelect, view: PersonalDataView) => ({
+  id: o.id,
+  name: o.name,
+  idType: o.idType,
+  idNumber: presentIdNumber(o.idNumber, view),
+  phone: presentPhone(o.phone, view),
+});
+
+/** Owners' ID numbers and phones are masked (or withheld) here, on the server, per §10 privacy. */
 export async function houseDetail(ctx: Ctx, houseId: number) {
   await visibleHouse(ctx, houseId);
   const [h] = await houseQuery(ctx).where(eq(houses.id, houseId));
   if (!h) throw notFound('房屋');
-  const owners = await ctx.db.select().from(houseOwners).where(eq(houseOwners.houseId, houseId)).orderBy(asc(houseOwners.id));
+  const view = await personalDataViewOf(ctx.db, requireActor(ctx));
+  const owners = await ownersOf(ctx.db, houseId);
   const history = await ctx.db.select().from(houseHistory).where(eq(houseHistory.houseId, houseId)).orderBy(desc(houseHistory.id));
   return {
     ...toHouse(h),
-    owners: owners.map((o) => ({ id: o.id, name: o.name, idType: o.idType, idNumber: o.idNumber, phone: o.phone })),
+    personalData: view,
+    owners: owners.map((o) => presentOwner(o, view)),
     history: history.map((e) => ({
       applicationNo: e.applicationNo,
       kind: e.kind,
       summary: e.summary,
-      before: e.before,
-      after: e.after,
+      before: presentPersonalFields(e.before, view),
+      after: presentPersonalFields(e.after, view),
       at: e.at,
     })),
   };
+}
+
+/**
+ * 查看完整信息: one house's owners in full, for a reader who otherwise sees them masked. Who saw
+ * whose data is audit-logged (names only; the log itself holds no ID numbers).
+ */
+export async function revealOwners(ctx: Ctx, houseId: number) {
+  const actor = requireActor(ctx);
+  await visibleHouse(ctx, houseId);
+  if ((await personalDataViewOf(ctx.db, actor)) === 'hidden') {
+    throw forbidden(`${UNVERIFIED_COMMITTEE}，核验后方可查看业主证件号码和手机号`);
+  }
+  return ctx.db.transaction(async (tx) => {
+    const [h] = await tx
+      .select({ building: buildings.name, unit: units.name, room: houses.room })
+      .from(houses)
+      .innerJoin(buildings, eq(buildings.id, houses.buildingId))
+      .innerJoin(units, eq(units.id, houses.unitId))
+      .where(eq(houses.id, houseId));
+    const owners = await ownersOf(tx, houseId);
+    await audit(tx, ctx, {
+      action: 'owner.reveal',
+      entity: 'house',
+      entityId: houseId,
+      summary: `查看业主完整信息：${h ? `${h.building}${h.unit}${h.room}` : `房屋 ${houseId}`}，业主：${owners.map((o) => o.name).join('、') || '无'}`,
+      after: { ownerIds: owners.map((o) => o.id) },
+    });
+    return { owners: owners.map((o) => presentOwner(o, 'full')) };
+  });
 }

@@ -2,7 +2,9 @@ import { Flex, Input, Select, Table, type TableColumnsType } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import type { OfficeOrgRow, OrgType } from '../../api/types';
 import { Page } from '../../components/Page';
+import { ORG_STATUS_LABELS, ORG_STATUSES } from '../../../../server/src/domain/org-status.ts';
 import { REGISTERING_TYPES } from '../../../../server/src/domain/roles.ts';
+import { HandoverRequests } from './HandoverRequests';
 import { OrgStatusTag, VerifiedTag } from '../../components/StatusTags';
 import { formatDateTime } from '../../lib/dates';
 import { oneOf } from '../../lib/oneOf';
@@ -16,7 +18,6 @@ const ORG_TYPE_LABELS: Record<OrgType, string> = {
   office: '维修资金管理部门',
   bank: '专户银行',
 };
-const ORG_STATUSES = ['active', 'suspended'] as const;
 const BOOLEANS = ['true', 'false'] as const;
 
 const columns: TableColumnsType<OfficeOrgRow> = [
@@ -64,6 +65,7 @@ export function OrganisationListPage() {
 
   return (
     <Page title="机构列表">
+      <HandoverRequests />
       <Flex wrap gap={12} style={{ marginBottom: 16 }}>
         <Select
           aria-label="机构类型"
@@ -77,11 +79,7 @@ export function OrganisationListPage() {
           style={{ width: 130 }}
           value={filters.status ?? ''}
           onChange={(status: string) => setFilters({ status })}
-          options={[
-            { value: '', label: '全部状态' },
-            { value: 'active', label: '正常' },
-            { value: 'suspended', label: '已暂停' },
-          ]}
+          options={[{ value: '', label: '全部状态' }, ...ORG_STATUSES.map((v) => ({ value: v, label: ORG_STATUS_LABELS[v] }))]}
         />
         <Select
           aria-label="要件原件"

@@ -24,4 +24,11 @@ export const organisationActions = {
   verifyDocuments: (id: number) => call(api.POST('/api/office/organisations/{id}/verify-documents', path(id))),
   suspend: (id: number, reason: string) => call(api.POST('/api/office/organisations/{id}/suspend', { ...path(id), body: { reason } })),
   reactivate: (id: number) => call(api.POST('/api/office/organisations/{id}/reactivate', path(id))),
+  approveHandover: (id: number) => call(api.POST('/api/office/organisations/{id}/approve-handover', path(id))),
+  rejectHandover: (id: number, reason: string) =>
+    call(api.POST('/api/office/organisations/{id}/reject-handover', { ...path(id), body: { reason } })),
 };
+
+export function useHandovers() {
+  return useQuery({ queryKey: [...OFFICE_ORGS_KEY, 'handovers'], queryFn: () => call(api.GET('/api/office/handovers')) });
+}

@@ -202,11 +202,10 @@ function RegistrationForm({ type, requirements }: { type: RegistrationType; requ
 
 const areaOption = (a: PublicArea) => ({
   value: a.id,
-  label: a.hasCommittee ? `${a.name}（${a.district}）— 已有业主委员会` : `${a.name}（${a.district}）`,
-  disabled: a.hasCommittee,
+  label: a.hasCommittee ? `${a.name}（${a.district}）— 已有业主委员会，注册即为换届申请` : `${a.name}（${a.district}）`,
 });
 
-/** A committee is bound to exactly one property area; areas that already have one cannot be chosen. */
+/** A committee is bound to exactly one property area; for an area that has one, registering asks for a handover. */
 function AreaField({ form }: { form: ReturnType<typeof Form.useForm<FormValues>>[0] }) {
   const areas = usePublicAreas();
   const onChange = (areaId: number) => {
@@ -218,7 +217,7 @@ function AreaField({ form }: { form: ReturnType<typeof Form.useForm<FormValues>>
       name="areaId"
       label="物业区域"
       rules={[{ required: true, message: '请选择物业区域' }]}
-      extra="每个物业区域只能注册一个业主委员会"
+      extra="每个物业区域只有一个业主委员会；已有业主委员会的区域，注册后须经维修资金管理部门审核换届申请方可登录"
       validateStatus={areas.isError ? 'error' : undefined}
       help={areas.isError ? errorMessage(areas.error) : undefined}
     >

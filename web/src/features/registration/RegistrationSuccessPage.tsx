@@ -22,6 +22,7 @@ export function RegistrationSuccessPage() {
   const { state } = useLocation();
   const navigate = useNavigate();
   if (!isRegistrationResult(state)) return <Navigate to="/register" replace />;
+  if (state.status === 'pending') return <HandoverRequested result={state} />;
   return (
     <Card>
       <RegistrationSteps current={2} />
@@ -49,6 +50,33 @@ export function RegistrationSuccessPage() {
           style={{ maxWidth: 560, margin: '0 auto' }}
           title="请注意"
           description={`${PAPER_DOCUMENTS_REMINDER}打印注册登记表需先登录。`}
+        />
+      </Result>
+    </Card>
+  );
+}
+
+/** An area that already has a committee: the registration is a 换届申请 the office decides first. */
+function HandoverRequested({ result }: { result: RegistrationResult }) {
+  return (
+    <Card>
+      <RegistrationSteps current={2} />
+      <Result
+        status="info"
+        title="换届申请已提交"
+        subTitle={`该物业区域已有业主委员会，${result.name}的注册作为换届申请提交维修资金管理部门审核，审核通过后方可登录。`}
+      >
+        <Descriptions column={1} bordered size="small" style={{ maxWidth: 560, margin: '0 auto 16px' }}>
+          <Descriptions.Item label="机构代码（登录账号）">{result.code}</Descriptions.Item>
+          <Descriptions.Item label="管理员用户名">{result.adminUsername}</Descriptions.Item>
+          <Descriptions.Item label="注册编号">{result.registrationNo}</Descriptions.Item>
+        </Descriptions>
+        <Alert
+          type="info"
+          showIcon
+          style={{ maxWidth: 560, margin: '0 auto' }}
+          title="请注意"
+          description="请携带业主大会换届决议、备案证明等纸质材料到维修资金管理部门办理换届审核。"
         />
       </Result>
     </Card>

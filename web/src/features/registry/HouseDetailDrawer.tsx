@@ -1,11 +1,13 @@
-import { Button, Descriptions, Drawer, Empty, Table, Timeline, Typography } from 'antd';
+import { useMutation } from '@tanstack/react-query';
+import { Alert, App, Button, Descriptions, Drawer, Empty, Table, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import type { HouseDetail } from '../../api/types';
 import { LoadingOrError } from '../../components/LoadingOrError';
 import { formatDateTime } from '../../lib/dates';
 import { formatArea, formatYuan } from '../../lib/units';
 import { StatementModal } from '../payments/StatementModal';
-import { useHouse } from './api';
+import { errorMessage } from '../../lib/serverErrors';
+import { revealOwners, useHouse } from './api';
 import { HOUSE_STATUS_LABELS, SALES_LABELS, yesNo } from './enums';
 
 /** One house: its registered details, owners and the history of changes applied to it. */
@@ -28,6 +30,43 @@ export function HouseDetailDrawer({ houseId, onClose }: { houseId: number; onClo
       {h ? <HouseDetailBody house={h} /> : <LoadingOrError query={house} />}
       {statement && h && <StatementModal houseId={h.id} title={`${h.building}${h.unit}${h.room}`} onClose={() => setStatement(false)} />}
     </Drawer>
+  );
+}
+
+/** Owners as the server sent them; a committee reads them masked and may reveal them (logged). */
+function Owners({ house: h }: { house: HouseDetail }) {
+  const { message } = App.useApp();
+  const reveal = useMutation({ mutationFn: () => revealOwners(h.id), onError: (err) => message.error(errorMessage(err)) });
+  const owners = reveal.data?.owners ?? h.owners;
+  return (
+    <>
+      {h.personalData === 'hidden' && h.owners.length > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 8 }}
+          title="本业主委员会的备案材料尚待维修资金管理部门核验，核验后方可查看业主证件号码和手机号"
+        />
+      )}
+      {h.personalData === 'masked' && h.owners.length > 0 && !reveal.data && (
+        <Button size="small" style={{ marginBottom: 8 }} loading={reveal.isPending} onClick={() => reveal.mutate()}>
+          查看完整信息
+        </Button>
+      )}
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={owners}
+        locale={{ emptyText: '暂无业主' }}
+        columns={[
+          { title: '业主姓名', dataIndex: 'name' },
+          { title: '证件类型', dataIndex: 'idType' },
+          { title: '证件号码', dataIndex: 'idNumber', render: (v: string) => v || '—' },
+          { title: '手机号', dataIndex: 'phone', render: (v: string) => v || '—' },
+        ]}
+      />
+    </>
   );
 }
 
@@ -55,19 +94,7 @@ function HouseDetailBody({ house: h }: { house: HouseDetail }) {
       <Typography.Title level={5} style={{ marginTop: 20 }}>
         业主
       </Typography.Title>
-      <Table
-        rowKey="id"
-        size="small"
-        pagination={false}
-        dataSource={h.owners}
-        locale={{ emptyText: '暂无业主' }}
-        columns={[
-          { title: '业主姓名', dataIndex: 'name' },
-          { title: '证件类型', dataIndex: 'idType' },
-          { title: '证件号码', dataIndex: 'idNumber' },
-          { title: '手机号', dataIndex: 'phone' },
-        ]}
-      />
+      <Owners key={h.id} house={h} />
       <Typography.Title level={5} style={{ marginTop: 20 }}>
         变更记录
       </Typography.Title>

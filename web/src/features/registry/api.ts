@@ -37,6 +37,9 @@ export function useBuildingGrid(buildingId: number | undefined) {
 
 export const fetchHouse = (id: number) => call(api.GET('/api/houses/{id}', path(id)));
 
+/** 查看完整信息: one house's owners unmasked; the server records who looked. */
+export const revealOwners = (id: number) => call(api.POST('/api/houses/{id}/reveal', path(id)));
+
 export function useHouse(id: number | undefined) {
   return useQuery({ queryKey: ['houses', id], queryFn: () => fetchHouse(id ?? 0), enabled: id !== undefined });
 }
