@@ -8,6 +8,7 @@ import { REGISTRATION_AGREEMENT, REGISTRATION_DOCUMENTS } from '../../domain/reg
 import { DOCUMENT_RULE } from '../../domain/upload-check.ts';
 import { invalid } from '../../lib/errors.ts';
 import { codeSuggestionQuery, registrationResult, requirements, requirementsQuery } from './schemas.ts';
+import { throttle } from '../auth/throttle.ts';
 import { register, suggestCode, type UploadedDocument } from './service.ts';
 
 const tags = ['机构注册'];
@@ -113,6 +114,8 @@ export function registrationRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
+      // Counted before the upload is read, so a flood is refused cheaply.
+      await throttle(req.ctx, 'registration');
       const { data, documents } = await readRegistrationForm(req);
       const result = await register(req.ctx, data, documents);
       return reply.status(201).send(result);
