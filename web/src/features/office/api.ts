@@ -25,3 +25,13 @@ export const organisationActions = {
   suspend: (id: number, reason: string) => call(api.POST('/api/office/organisations/{id}/suspend', { ...path(id), body: { reason } })),
   reactivate: (id: number) => call(api.POST('/api/office/organisations/{id}/reactivate', path(id))),
 };
+
+export function useLockedUsers(orgId: number) {
+  return useQuery({
+    queryKey: [...OFFICE_ORGS_KEY, 'locked-users', orgId],
+    queryFn: () => call(api.GET('/api/office/organisations/{id}/locked-users', path(orgId))),
+  });
+}
+
+export const unlockOrgUser = (orgId: number, userId: number) =>
+  call(api.POST('/api/office/organisations/{id}/users/{userId}/unlock', { params: { path: { id: orgId, userId } } }));
