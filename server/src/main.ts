@@ -4,7 +4,9 @@ import { buildApp } from './app.ts';
 import { openPglite, openPostgres, type DbHandle } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { keepPlannerStatistics } from './db/statistics.ts';
+import { systemClock } from './lib/clock.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './demo/seed.ts';
+import { keepSwept } from './modules/auth/sweep.ts';
 import { ensureDefaultStandards } from './modules/standards/store.ts';
 
 const args = new Set(process.argv.slice(2));
@@ -35,6 +37,7 @@ async function main() {
     logger: { level: process.env.LOG_LEVEL ?? 'warn' },
   });
   const statistics = await keepPlannerStatistics(handle);
+  const sweeper = keepSwept(handle, systemClock);
   await app.listen({ port, host });
 
   const shown = host === '0.0.0.0' ? 'localhost' : host;
@@ -52,6 +55,7 @@ async function main() {
   const stop = async () => {
     await app.close();
     await statistics.stop();
+    await sweeper.stop();
     await handle.close();
     process.exit(0);
   };

@@ -18,8 +18,14 @@ export function isLocked(now: Date, lockedUntil: Date | null): boolean {
   return lockedUntil !== null && lockedUntil.getTime() > now.getTime();
 }
 
-/** After a failed attempt: lock once the count reaches the limit (and start counting afresh). */
-export function afterFailure(failedSoFar: number, now: Date): { failed: number; lockedUntil: Date | null } {
-  const failed = failedSoFar + 1;
-  return failed >= MAX_FAILED_LOGINS ? { failed: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MS) } : { failed, lockedUntil: null };
+/**
+ * Takes one of the account's password checks before the password is verified, so parallel guesses
+ * cannot all be checked: the fifth check since the last success locks the account for 15 minutes
+ * at once (a right password on that check still logs in and lifts it). Null: locked, no check.
+ * A lock that has run out starts the count afresh.
+ */
+export function takeCheck(checksSoFar: number, lockedUntil: Date | null, now: Date): { slot: number; lockedUntil: Date | null } | null {
+  if (isLocked(now, lockedUntil)) return null;
+  const slot = (lockedUntil ? 0 : checksSoFar) + 1;
+  return { slot, lockedUntil: slot >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCKOUT_MS) : null };
 }

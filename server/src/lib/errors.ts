@@ -11,6 +11,8 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly fieldErrors?: Record<string, string>,
+    /** Response headers that belong to the refusal, e.g. `retry-after` of a 429. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }

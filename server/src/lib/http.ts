@@ -106,7 +106,10 @@ function databaseError(err: unknown): { code?: string; constraint?: string; mess
 /** Every failure leaves as `{ code, message, fieldErrors? }` with a fitting status. */
 export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
-    if (err instanceof AppError) return reply.status(err.status).send(err.body());
+    if (err instanceof AppError) {
+      if (err.headers) reply.headers(err.headers);
+      return reply.status(err.status).send(err.body());
+    }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const fieldErrors: Record<string, string> = {};
       for (const v of err.validation) fieldErrors[fieldOf(v.instancePath)] ??= v.message ?? '格式不正确';

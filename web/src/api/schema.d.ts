@@ -651,6 +651,8 @@ export interface paths {
                                 status: "active" | "inactive";
                                 locked: boolean;
                                 /** Format: date-time */
+                                lockedUntil: string | null;
+                                /** Format: date-time */
                                 lastLoginAt: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -698,6 +700,8 @@ export interface paths {
                             /** @enum {string} */
                             status: "active" | "inactive";
                             locked: boolean;
+                            /** Format: date-time */
+                            lockedUntil: string | null;
                             /** Format: date-time */
                             lastLoginAt: string | null;
                             /** Format: date-time */
@@ -749,6 +753,8 @@ export interface paths {
                             status: "active" | "inactive";
                             locked: boolean;
                             /** Format: date-time */
+                            lockedUntil: string | null;
+                            /** Format: date-time */
                             lastLoginAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
@@ -793,6 +799,8 @@ export interface paths {
                             /** @enum {string} */
                             status: "active" | "inactive";
                             locked: boolean;
+                            /** Format: date-time */
+                            lockedUntil: string | null;
                             /** Format: date-time */
                             lastLoginAt: string | null;
                             /** Format: date-time */
@@ -847,6 +855,8 @@ export interface paths {
                             status: "active" | "inactive";
                             locked: boolean;
                             /** Format: date-time */
+                            lockedUntil: string | null;
+                            /** Format: date-time */
                             lastLoginAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
@@ -898,6 +908,8 @@ export interface paths {
                             /** @enum {string} */
                             status: "active" | "inactive";
                             locked: boolean;
+                            /** Format: date-time */
+                            lockedUntil: string | null;
                             /** Format: date-time */
                             lastLoginAt: string | null;
                             /** Format: date-time */
@@ -957,9 +969,153 @@ export interface paths {
                             status: "active" | "inactive";
                             locked: boolean;
                             /** Format: date-time */
+                            lockedUntil: string | null;
+                            /** Format: date-time */
                             lastLoginAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/org/users/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 解除用户锁定 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            username: string;
+                            name: string;
+                            mobile: string;
+                            roles: string[];
+                            roleLabels: string[];
+                            /** @enum {string} */
+                            status: "active" | "inactive";
+                            locked: boolean;
+                            /** Format: date-time */
+                            lockedUntil: string | null;
+                            /** Format: date-time */
+                            lastLoginAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/office/organisations/{id}/locked-users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 机构中被锁定的用户 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                username: string;
+                                name: string;
+                                /** Format: date-time */
+                                lockedUntil: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/office/organisations/{id}/users/{userId}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 解除机构用户的锁定（管理部门管理员） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    userId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
                         };
                     };
                 };

@@ -1,12 +1,19 @@
 import { Space, Tag } from 'antd';
 import type { OrgStatus } from '../../../server/src/domain/org-status.ts';
-import { formatDate } from '../lib/dates';
+import { formatDate, formatDateTime } from '../lib/dates';
 
-export function UserStatusTags({ status, locked }: { status: 'active' | 'inactive'; locked: boolean }) {
+export function UserStatusTags({
+  status,
+  lockedUntil,
+}: {
+  status: 'active' | 'inactive';
+  /** Set while the user is locked out after repeated wrong passwords. */
+  lockedUntil: string | null;
+}) {
   return (
     <Space size={4}>
       {status === 'active' ? <Tag color="success">正常</Tag> : <Tag color="default">已注销</Tag>}
-      {locked && <Tag color="warning">锁定</Tag>}
+      {lockedUntil && <Tag color="warning">已锁定至 {formatDateTime(lockedUntil)}</Tag>}
     </Space>
   );
 }

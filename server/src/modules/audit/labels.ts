@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = {
   'user.activate': '激活用户',
   'user.reset-password': '重置密码',
   'user.password': '修改密码',
+  'user.unlock': '解除锁定',
   'application.create': '新建业务申请',
   'application.save': '保存业务申请',
   'application.items': '编辑申请房屋',

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ORG_TYPE_LABELS, ROLES } from '../../domain/roles.ts';
-import { IDLE_TIMEOUT_MS, ABSOLUTE_TIMEOUT_MS } from '../../domain/session-policy.ts';
+import { IDLE_TIMEOUT_MS } from '../../domain/session-policy.ts';
 import { requireActor, type Actor } from '../../lib/context.ts';
 import { ok } from '../../lib/fields.ts';
 import { changePassword, login } from './service.ts';
+import { throttle } from './throttle.ts';
 import { changePasswordBody, loginBody, sessionInfo } from './schemas.ts';
 import { endSession, hashToken, resolveSession, SESSION_COOKIE } from './sessions.ts';
 
@@ -33,6 +34,7 @@ export function authRoutes(app: FastifyInstance, opts: { secureCookies: boolean 
     '/api/auth/login',
     { schema: { tags, summary: '登录（机构代码 + 用户名 + 密码）', body: loginBody, response: { 200: sessionInfo } } },
     async (req, reply) => {
+      await throttle(req.ctx, 'login');
       const { token } = await login(req.ctx, req.body);
       const previous = req.cookies[SESSION_COOKIE];
       if (previous) await endSession(req.ctx.db, hashToken(previous));
@@ -41,7 +43,7 @@ export function authRoutes(app: FastifyInstance, opts: { secureCookies: boolean 
         httpOnly: true,
         sameSite: 'lax',
         secure: opts.secureCookies,
-        maxAge: ABSOLUTE_TIMEOUT_MS / 1000,
+        // No maxAge: the cookie ends with the browser session; the server ends idle and old sessions itself.
       });
       const s = await resolveSession(req.ctx.db, token, req.ctx.clock.now());
       if (!s.actor || !s.csrfToken) throw new Error('fresh session did not resolve');

@@ -5,7 +5,7 @@ import type { Ctx } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { houseStatement } from '../payments/statement.ts';
 import { standingOf } from '../payments/standing.ts';
-import { rateLimit } from './rate-limit.ts';
+import { rateLimit } from '../../lib/rate-limit.ts';
 
 export async function publicBuildings(ctx: Ctx, areaId: number) {
   const rows = await ctx.db

@@ -11,6 +11,7 @@ import { DOCUMENT_RULE, fileNameProblem, MAX_DOCUMENT_BYTES } from '../../domain
 import { invalid, invalidFields } from '../../lib/errors.ts';
 import { controlCharacterError } from '../../lib/http.ts';
 import { codeSuggestionQuery, registrationResult, requirements, requirementsQuery } from './schemas.ts';
+import { throttle } from '../auth/throttle.ts';
 import { register, suggestCode, type UploadedDocument } from './service.ts';
 
 const tags = ['机构注册'];
@@ -148,6 +149,8 @@ export function registrationRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
+      // Counted before the upload is read, so a flood is refused cheaply.
+      await throttle(req.ctx, 'registration');
       const { data, documents } = await readRegistrationForm(req);
       const result = await register(req.ctx, data, documents);
       return reply.status(201).send(result);

@@ -1,9 +1,30 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireActor } from '../../lib/context.ts';
-import { idParam, pageOf } from '../../lib/fields.ts';
-import { createUserBody, resetPasswordBody, roleList, updateUserBody, userListQuery, userView } from './schemas.ts';
-import { activateUser, createUser, deactivateUser, getUser, listUsers, resetPassword, rolesOf, updateUser } from './service.ts';
+import { idParam, ok, pageOf } from '../../lib/fields.ts';
+import {
+  createUserBody,
+  lockedUserList,
+  orgUserParams,
+  resetPasswordBody,
+  roleList,
+  updateUserBody,
+  userListQuery,
+  userView,
+} from './schemas.ts';
+import {
+  activateUser,
+  createUser,
+  deactivateUser,
+  getUser,
+  listUsers,
+  lockedUsersOf,
+  resetPassword,
+  rolesOf,
+  unlockOrgUser,
+  unlockUser,
+  updateUser,
+} from './service.ts';
 
 const tags = ['机构用户管理'];
 
@@ -44,5 +65,20 @@ export function userRoutes(app: FastifyInstance) {
     '/api/org/users/:id/reset-password',
     { schema: { tags, summary: '重置用户密码（并解除锁定）', params: idParam, body: resetPasswordBody, response: { 200: userView } } },
     async (req) => resetPassword(req.ctx, req.params.id, req.body.password),
+  );
+  r.post(
+    '/api/org/users/:id/unlock',
+    { schema: { tags, summary: '解除用户锁定', params: idParam, response: { 200: userView } } },
+    async (req) => unlockUser(req.ctx, req.params.id),
+  );
+  r.get(
+    '/api/office/organisations/:id/locked-users',
+    { schema: { tags, summary: '机构中被锁定的用户', params: idParam, response: { 200: lockedUserList } } },
+    async (req) => lockedUsersOf(req.ctx, req.params.id),
+  );
+  r.post(
+    '/api/office/organisations/:id/users/:userId/unlock',
+    { schema: { tags, summary: '解除机构用户的锁定（管理部门管理员）', params: orgUserParams, response: { 200: ok } } },
+    async (req) => unlockOrgUser(req.ctx, req.params.id, req.params.userId),
   );
 }

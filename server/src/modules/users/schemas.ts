@@ -33,6 +33,7 @@ export const userView = z.object({
   roleLabels: z.array(z.string()),
   status: z.enum(['active', 'inactive']),
   locked: z.boolean(),
+  lockedUntil: z.date().nullable(),
   lastLoginAt: z.date().nullable(),
   createdAt: z.date(),
 });
@@ -41,4 +42,13 @@ export const roleList = z.object({
   items: z.array(
     z.object({ key: z.string(), label: z.string(), description: z.string(), admin: z.boolean(), permissions: z.array(z.string()) }),
   ),
+});
+
+export const orgUserParams = z.object({
+  id: z.coerce.number({ error: '编号须为数字' }).int().positive('编号须为正整数'),
+  userId: z.coerce.number({ error: '编号须为数字' }).int().positive('编号须为正整数'),
+});
+
+export const lockedUserList = z.object({
+  items: z.array(z.object({ id: z.number(), username: z.string(), name: z.string(), lockedUntil: z.date() })),
 });

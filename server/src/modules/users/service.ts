@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, ne, or } from 'drizzle-orm';
+import { and, asc, count, eq, gt, ilike, ne, or } from 'drizzle-orm';
 import { containing } from '../../lib/search.ts';
 import type { Tx } from '../../db/client.ts';
 import { organisations, users } from '../../db/schema/index.ts';
@@ -6,7 +6,7 @@ import { passwordProblem } from '../../domain/password-policy.ts';
 import { isAdmin, isKnownRole, ROLES, type OrgType } from '../../domain/roles.ts';
 import { isLocked } from '../../domain/session-policy.ts';
 import { requirePermission, type Actor, type Ctx } from '../../lib/context.ts';
-import { AppError, conflict, invalid, notFound } from '../../lib/errors.ts';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../lib/errors.ts';
 import { hashPassword } from '../../lib/password.ts';
 import { isUniqueViolation } from '../../lib/pg-errors.ts';
 import { audit, changedFields } from '../audit/audit.ts';
@@ -24,6 +24,7 @@ function view(u: UserRow, orgType: OrgType, now: Date) {
     roleLabels: u.roles.map((r) => ROLES[orgType][r]?.label ?? r),
     status: u.status,
     locked: isLocked(now, u.lockedUntil),
+    lockedUntil: isLocked(now, u.lockedUntil) ? u.lockedUntil : null,
     lastLoginAt: u.lastLoginAt,
     createdAt: u.createdAt,
   };
@@ -210,6 +211,63 @@ export async function resetPassword(ctx: Ctx, id: number, password: string) {
     await endSessionsOfUsers(tx, [id], actor.sessionHash);
     await audit(tx, ctx, { action: 'user.reset-password', entity: 'user', entityId: id, summary: `重置用户 ${u.username} 的密码` });
     return view(after ?? u, actor.orgType, ctx.clock.now());
+  });
+}
+
+/** Lifts a lockout (SPEC §10) without touching the password: the user's checks count afresh. */
+async function unlock(tx: Tx, ctx: Ctx, u: UserRow, orgName: string) {
+  if (!isLocked(ctx.clock.now(), u.lockedUntil)) return u;
+  const [after] = await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, u.id)).returning();
+  await audit(tx, ctx, {
+    action: 'user.unlock',
+    entity: 'user',
+    entityId: u.id,
+    summary: `解除${orgName}用户 ${u.username} 的锁定`,
+    before: { lockedUntil: u.lockedUntil, failedLogins: u.failedLogins },
+    after: { lockedUntil: null, failedLogins: 0 },
+  });
+  return after ?? u;
+}
+
+/** The organisation's administrator unlocks one of its own users. */
+export async function unlockUser(ctx: Ctx, id: number) {
+  const actor = requirePermission(ctx, 'org.users');
+  return ctx.db.transaction(async (tx) => {
+    const u = await ownUser(tx, actor, id, true);
+    return view(await unlock(tx, ctx, u, ''), actor.orgType, ctx.clock.now());
+  });
+}
+
+/** The office's administrator may unlock any organisation's user (e.g. when its only administrator is locked out). */
+function requireOfficeAdmin(ctx: Ctx): Actor {
+  const actor = requirePermission(ctx, 'office.orgs');
+  if (!actor.isAdmin) throw forbidden('只有维修资金管理部门的管理员可以解除其他机构用户的锁定');
+  return actor;
+}
+
+/** The office's view of an organisation's users who are locked out right now. */
+export async function lockedUsersOf(ctx: Ctx, orgId: number) {
+  requirePermission(ctx, 'office.orgs');
+  const rows = await ctx.db
+    .select({ id: users.id, username: users.username, name: users.name, lockedUntil: users.lockedUntil })
+    .from(users)
+    .where(and(eq(users.orgId, orgId), gt(users.lockedUntil, ctx.clock.now())))
+    .orderBy(asc(users.id));
+  return { items: rows.map((r) => ({ ...r, lockedUntil: r.lockedUntil as Date })) };
+}
+
+export async function unlockOrgUser(ctx: Ctx, orgId: number, userId: number) {
+  requireOfficeAdmin(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const [found] = await tx
+      .select({ user: users, orgName: organisations.name })
+      .from(users)
+      .innerJoin(organisations, eq(organisations.id, users.orgId))
+      .where(and(eq(users.id, userId), eq(users.orgId, orgId)))
+      .for('update', { of: users });
+    if (!found) throw notFound('用户');
+    await unlock(tx, ctx, found.user, found.orgName);
+    return { ok: true as const };
   });
 }
 

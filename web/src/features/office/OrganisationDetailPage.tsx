@@ -20,6 +20,7 @@ import { REGISTERING_TYPES } from '../../../../server/src/domain/roles.ts';
 import { VerifiedTag } from '../../components/StatusTags';
 import { errorMessage } from '../../lib/serverErrors';
 import { OFFICE_ORGS_KEY, organisationActions, useOrganisationDetail } from './api';
+import { LockedUsersCard } from './LockedUsersCard';
 import { SuspendModal } from './SuspendModal';
 
 /** F-61: one organisation as the fund office reviews it — details, documents, verification, suspension. */
@@ -127,6 +128,7 @@ function OrganisationReview({ org }: { org: OfficeOrgDetail }) {
       <Card type="inner" title="机构信息">
         <OrgDescriptions org={org} extraItems={[{ key: 'userCount', label: '用户数', children: `${org.userCount} 个` }]} />
       </Card>
+      <LockedUsersCard orgId={org.id} canUnlock={session.isAdmin} />
       <Card type="inner" title="注册要件">
         <DocumentGallery documents={org.documents} />
       </Card>

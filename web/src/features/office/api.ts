@@ -32,3 +32,13 @@ export const organisationActions = {
 export function useHandovers() {
   return useQuery({ queryKey: [...OFFICE_ORGS_KEY, 'handovers'], queryFn: () => call(api.GET('/api/office/handovers')) });
 }
+
+export function useLockedUsers(orgId: number) {
+  return useQuery({
+    queryKey: [...OFFICE_ORGS_KEY, 'locked-users', orgId],
+    queryFn: () => call(api.GET('/api/office/organisations/{id}/locked-users', path(orgId))),
+  });
+}
+
+export const unlockOrgUser = (orgId: number, userId: number) =>
+  call(api.POST('/api/office/organisations/{id}/users/{userId}/unlock', { params: { path: { id: orgId, userId } } }));

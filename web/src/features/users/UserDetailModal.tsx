@@ -45,7 +45,7 @@ export function UserDetailModal({ userId, roles, onClose }: { userId: number; ro
                 </Space>
               ),
             },
-            { key: 'status', label: '状态', children: <UserStatusTags status={user.data.status} locked={user.data.locked} /> },
+            { key: 'status', label: '状态', children: <UserStatusTags status={user.data.status} lockedUntil={user.data.lockedUntil} /> },
             { key: 'lastLoginAt', label: '最后登录时间', children: formatDateTime(user.data.lastLoginAt) || '从未登录' },
             { key: 'createdAt', label: '添加时间', children: formatDateTime(user.data.createdAt) },
           ]}

@@ -1,4 +1,4 @@
-import { CheckCircleOutlined, EditOutlined, EyeOutlined, KeyOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, EditOutlined, EyeOutlined, KeyOutlined, PlusOutlined, StopOutlined, UnlockOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Flex, Input, Select, Space, Table, type TableColumnsType, Tooltip } from 'antd';
 import { useState } from 'react';
@@ -22,7 +22,7 @@ const columns: TableColumnsType<OrgUser> = [
   { title: '姓名', dataIndex: 'name' },
   { title: '手机号', dataIndex: 'mobile' },
   { title: '角色', dataIndex: 'roleLabels', render: (labels: string[]) => <RoleTags labels={labels} /> },
-  { title: '状态', dataIndex: 'status', render: (_, u) => <UserStatusTags status={u.status} locked={u.locked} /> },
+  { title: '状态', dataIndex: 'status', render: (_, u) => <UserStatusTags status={u.status} lockedUntil={u.lockedUntil} /> },
   { title: '最后登录时间', dataIndex: 'lastLoginAt', render: (at: string | null) => formatDateTime(at) || '从未登录' },
   { title: '添加时间', dataIndex: 'createdAt', render: formatDateTime },
 ];
@@ -103,6 +103,11 @@ export function UsersPage() {
           <Button icon={<KeyOutlined />} disabled={!selected} onClick={() => setDialog('reset')}>
             重置密码
           </Button>
+          {selected?.locked && (
+            <Button icon={<UnlockOutlined />} onClick={() => run(() => userActions.unlock(selected.id), ' 已解锁')}>
+              解锁
+            </Button>
+          )}
         </Space>
         <Space wrap>
           <Select

@@ -26,6 +26,7 @@ export const userActions = {
   update: (id: number, body: UserChangeBody) => call(api.PUT('/api/org/users/{id}', { ...path(id), body })),
   deactivate: (id: number) => call(api.POST('/api/org/users/{id}/deactivate', path(id))),
   activate: (id: number) => call(api.POST('/api/org/users/{id}/activate', path(id))),
+  unlock: (id: number) => call(api.POST('/api/org/users/{id}/unlock', path(id))),
   resetPassword: (id: number, password: string) =>
     call(api.POST('/api/org/users/{id}/reset-password', { ...path(id), body: { password } })),
 };

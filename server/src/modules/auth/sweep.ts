@@ -1,0 +1,46 @@
+import { lt, lte, or } from 'drizzle-orm';
+import type { Db, DbHandle } from '../../db/client.ts';
+import { apiNonces, rateCounters, sessions } from '../../db/schema/index.ts';
+import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from '../../domain/session-policy.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { LONGEST_WINDOW_SECONDS } from '../../lib/rate-limit.ts';
+import { MAX_SKEW_SECONDS } from '../payments/bank-api-auth.ts';
+
+const ago = (now: Date, ms: number) => new Date(now.getTime() - ms);
+
+/**
+ * Deletes what can no longer be used: sessions past their idle or absolute limit (SPEC §10), rate
+ * counters whose window has ended, bank-API signatures too old to pass the timestamp check.
+ */
+export async function sweepExpired(db: Db, now: Date) {
+  const ended = await db
+    .delete(sessions)
+    .where(or(lte(sessions.createdAt, ago(now, ABSOLUTE_TIMEOUT_MS)), lte(sessions.lastSeenAt, ago(now, IDLE_TIMEOUT_MS))))
+    .returning({ k: sessions.tokenHash });
+  const counters = await db
+    .delete(rateCounters)
+    .where(lte(rateCounters.windowStart, ago(now, LONGEST_WINDOW_SECONDS * 1000)))
+    .returning({ k: rateCounters.key });
+  const nonces = await db
+    .delete(apiNonces)
+    .where(lt(apiNonces.at, ago(now, 2 * MAX_SKEW_SECONDS * 1000)))
+    .returning({ k: apiNonces.signature });
+  return { sessions: ended.length, rateCounters: counters.length, nonces: nonces.length };
+}
+
+/** Sweeps every `everyMs` on an unref'd timer; `stop` ends it and waits for a sweep in progress. */
+export function keepSwept(handle: DbHandle, clock: Clock, everyMs = 10 * 60_000): { stop(): Promise<void> } {
+  let running: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = sweepExpired(handle.db, clock.now()).catch((err: unknown) => {
+      console.error('expired sessions and counters not swept:', err);
+    });
+  }, everyMs);
+  timer.unref();
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
