@@ -12,6 +12,7 @@ import { installErrorHandler, installJsonParser, installNotFound } from './lib/h
 import { installSessions } from './modules/auth/plugin.ts';
 import { applicationRoutes } from './modules/applications/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { bankKeyRoutes } from './modules/bank-keys/routes.ts';
 import { configRoutes } from './modules/config/routes.ts';
 import { facilityRoutes } from './modules/facilities/routes.ts';
 import { fileRoutes } from './modules/files/routes.ts';
@@ -96,6 +97,7 @@ export async function buildApp(opts: AppOptions) {
   organisationRoutes(app);
   userRoutes(app);
   officeRoutes(app);
+  bankKeyRoutes(app);
   fileRoutes(app);
   applicationRoutes(app);
   registryRoutes(app);

@@ -35,7 +35,14 @@ export async function authenticateBank(ctx: Ctx, req: FastifyRequest): Promise<n
   const signature = String(req.headers[BANK_API_HEADERS.signature] ?? '').toLowerCase();
   if (!keyId || !timestamp || !signature) throw refuse('缺少接口认证信息（x-wygl-key、x-wygl-timestamp、x-wygl-signature）');
   const [key] = await ctx.db
-    .select({ secret: bankApiKeys.secret, orgId: bankApiKeys.orgId, orgType: organisations.type, orgStatus: organisations.status })
+    .select({
+      secret: bankApiKeys.secret,
+      previousSecret: bankApiKeys.previousSecret,
+      previousUntil: bankApiKeys.previousUntil,
+      orgId: bankApiKeys.orgId,
+      orgType: organisations.type,
+      orgStatus: organisations.status,
+    })
     .from(bankApiKeys)
     .innerJoin(organisations, eq(organisations.id, bankApiKeys.orgId))
     .where(and(eq(bankApiKeys.keyId, keyId), isNull(bankApiKeys.revokedAt)));
@@ -44,10 +51,14 @@ export async function authenticateBank(ctx: Ctx, req: FastifyRequest): Promise<n
   if (!/^\d{9,11}$/.test(timestamp) || Math.abs(now.getTime() / 1000 - Number(timestamp)) > MAX_SKEW_SECONDS) {
     throw refuse(`请求时间戳已过期或无效（允许误差 ${MAX_SKEW_SECONDS} 秒）`);
   }
-  const expected = sign(key.secret, timestamp, req.method, req.url, req.rawBody ?? '');
+  // After a rotation the previous secret still signs until its overlap ends.
+  const secrets = [key.secret, ...(key.previousSecret && key.previousUntil && key.previousUntil > now ? [key.previousSecret] : [])];
   const a = Buffer.from(signature, 'hex');
-  const b = Buffer.from(expected, 'hex');
-  if (a.length !== b.length || !timingSafeEqual(a, b)) throw refuse('签名不正确');
+  const matches = secrets.some((secret) => {
+    const b = Buffer.from(sign(secret, timestamp, req.method, req.url, req.rawBody ?? ''), 'hex');
+    return a.length === b.length && timingSafeEqual(a, b);
+  });
+  if (!matches) throw refuse('签名不正确');
   try {
     await ctx.db.insert(apiNonces).values({ signature, keyId, at: now });
   } catch (err) {
@@ -56,5 +67,6 @@ export async function authenticateBank(ctx: Ctx, req: FastifyRequest): Promise<n
   }
   // Signatures older than the skew window can no longer pass the timestamp check: forget them.
   await ctx.db.delete(apiNonces).where(lt(apiNonces.at, new Date(now.getTime() - 2 * MAX_SKEW_SECONDS * 1000)));
+  await ctx.db.update(bankApiKeys).set({ lastUsedAt: now }).where(eq(bankApiKeys.keyId, keyId));
   return key.orgId;
 }
