@@ -30,7 +30,11 @@ export async function build() {
   rmSync(join(root, 'server/dist'), { recursive: true, force: true });
   await esbuild({
     // The server, and the first-administrator command (it must run without dev tools installed).
-    entryPoints: [join(root, 'server/src/main.ts'), join(root, 'server/src/tools/create-admin.ts')],
+    // Both sit directly in server/dist, beside the migrations they find relative to themselves.
+    entryPoints: [
+      { in: join(root, 'server/src/main.ts'), out: 'main' },
+      { in: join(root, 'server/src/tools/create-admin.ts'), out: 'create-admin' },
+    ],
     outdir: join(root, 'server/dist'),
     bundle: true,
     platform: 'node',
