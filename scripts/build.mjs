@@ -18,7 +18,8 @@ function newest(path) {
 }
 
 export function isStale() {
-  if (!existsSync(stamp) || !existsSync(join(root, 'server/dist/main.js')) || !existsSync(join(root, 'web/dist/index.html'))) return true;
+  const outputs = ['server/dist/main.js', 'server/dist/create-admin.js', 'web/dist/index.html'];
+  if (!existsSync(stamp) || outputs.some((o) => !existsSync(join(root, o)))) return true;
   const built = statSync(stamp).mtimeMs;
   return sources.some((s) => newest(s) > built);
 }
@@ -28,8 +29,13 @@ export async function build() {
   const { build: esbuild } = await import('esbuild');
   rmSync(join(root, 'server/dist'), { recursive: true, force: true });
   await esbuild({
-    entryPoints: [join(root, 'server/src/main.ts')],
-    outfile: join(root, 'server/dist/main.js'),
+    // The server, and the first-administrator command (it must run without dev tools installed).
+    // Both sit directly in server/dist, beside the migrations they find relative to themselves.
+    entryPoints: [
+      { in: join(root, 'server/src/main.ts'), out: 'main' },
+      { in: join(root, 'server/src/tools/create-admin.ts'), out: 'create-admin' },
+    ],
+    outdir: join(root, 'server/dist'),
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -19,6 +19,7 @@ import {
 import { installSessions } from './modules/auth/plugin.ts';
 import { applicationRoutes } from './modules/applications/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { bankKeyRoutes } from './modules/bank-keys/routes.ts';
 import { configRoutes } from './modules/config/routes.ts';
 import { facilityRoutes } from './modules/facilities/routes.ts';
 import { fileRoutes } from './modules/files/routes.ts';
@@ -114,6 +115,7 @@ export async function buildApp(opts: AppOptions) {
   organisationRoutes(app);
   userRoutes(app);
   officeRoutes(app);
+  bankKeyRoutes(app);
   fileRoutes(app);
   applicationRoutes(app);
   registryRoutes(app);

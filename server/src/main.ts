@@ -7,6 +7,8 @@ import { keepPlannerStatistics } from './db/statistics.ts';
 import { systemClock } from './lib/clock.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './demo/seed.ts';
 import { keepSwept } from './modules/auth/sweep.ts';
+import { loadsDemo } from './domain/demo-start.ts';
+import { getSetting } from './modules/settings/store.ts';
 import { ensureDefaultStandards } from './modules/standards/store.ts';
 
 const args = new Set(process.argv.slice(2));
@@ -14,7 +16,11 @@ const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 const databaseUrl = process.env.DATABASE_URL;
 const dataDir = resolve(process.env.WYGL_DATA_DIR ?? 'data');
-const startEmpty = args.has('--empty') || process.env.WYGL_EMPTY === '1';
+const wantsDemo = loadsDemo({
+  postgres: Boolean(databaseUrl),
+  demoAsked: args.has('--demo') || process.env.WYGL_DEMO === '1',
+  emptyAsked: args.has('--empty') || process.env.WYGL_EMPTY === '1',
+});
 // server/src/main.ts and server/dist/main.js both sit two levels below the repository root.
 const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -25,10 +31,12 @@ async function main() {
   await migrate(handle, databaseUrl);
   await ensureDefaultStandards(handle.db);
   let seeded = false;
-  if (!startEmpty && (await isEmpty(handle.db))) {
+  const empty = await isEmpty(handle.db);
+  if (wantsDemo && empty) {
     await seedDemo(handle);
     seeded = true;
   }
+  const demo = await getSetting(handle.db, 'demoInstance');
   const app = await buildApp({
     db: handle,
     webDist,
@@ -46,9 +54,11 @@ async function main() {
     `wygl 住宅专项维修资金管理平台 running at http://${shown}:${port}`,
     `database: ${handle.kind === 'pglite' ? `embedded PostgreSQL (pglite) in ${dataDir}` : 'PostgreSQL (DATABASE_URL)'}${seeded ? ' — demo city loaded' : ''}`,
   ];
-  if (!startEmpty) {
-    lines.push(`demo accounts (password ${DEMO_PASSWORD} for all):`);
+  if (demo) {
+    lines.push(`DEMO instance — never enter real data. Demo accounts (password ${DEMO_PASSWORD} for all):`);
     for (const a of DEMO_ACCOUNTS) lines.push(`  机构代码 ${a.orgCode.padEnd(20)} 用户名 ${a.username.padEnd(10)} ${a.role} · ${a.note}`);
+  } else if (empty) {
+    lines.push('empty platform: create the first office administrator with `npm run create-admin` (see docs/operations.md)');
   }
   console.log(lines.join('\n'));
 

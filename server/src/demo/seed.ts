@@ -1,9 +1,11 @@
 import { count } from 'drizzle-orm';
 import type { Db, DbHandle, Tx } from '../db/client.ts';
-import { organisations, orgDocuments, propertyAreas, users } from '../db/schema/index.ts';
+import { organisations, orgDocuments, propertyAreas } from '../db/schema/index.ts';
 import type { OrgType } from '../domain/roles.ts';
 import { hashPassword } from '../lib/password.ts';
 import { storeFile } from '../modules/files/store.ts';
+import { insertOrganisation } from '../modules/organisations/create.ts';
+import { putSetting } from '../modules/settings/store.ts';
 import { loadStandards } from '../modules/standards/store.ts';
 import { seedDemoFacilities } from './facilities.ts';
 import { seedDemoPayments } from './payments.ts';
@@ -151,6 +153,9 @@ export async function seedDemo(handle: DbHandle, now = new Date()): Promise<void
       orgIds.set(o.code, orgId);
       if (areaId !== null) await seedDemoFacilities(tx, areaId, orgId, now);
     }
+    // Remembered in the database: every instance on it, now and after a restart, says it is a demo.
+    await putSetting(tx, 'demoInstance', true, now, null);
+    await putSetting(tx, 'custodianBankCode', 'ICBCJM', now, null);
   });
   await seedDemoPayments(handle, now);
   await seedDemoProjects(handle, now);
@@ -159,17 +164,18 @@ export async function seedDemo(handle: DbHandle, now = new Date()): Promise<void
 
 async function insertOrg(tx: Tx, o: DemoOrg, areaId: number | null, passwordHash: string, now: Date): Promise<number> {
   const { users: staff, documents, area: _area, ...fields } = o;
-  const [org] = await tx
-    .insert(organisations)
+  const { orgId } = await insertOrganisation(
+    tx,
     // The demo committee has handed in its paper documents: it reads owners' data masked and may publish.
-    .values({ ...fields, areaId, documentsVerifiedAt: o.type === 'committee' ? now : null, createdAt: now, updatedAt: now })
-    .returning({ id: organisations.id });
-  if (!org) throw new Error('demo organisation insert returned no row');
-  await tx.insert(users).values(staff.map(({ note: _note, ...u }) => ({ ...u, orgId: org.id, passwordHash, createdAt: now })));
+    { ...fields, areaId, documentsVerifiedAt: o.type === 'committee' ? now : null },
+    staff.map(({ note: _note, ...u }) => u),
+    passwordHash,
+    now,
+  );
   for (const [i, kind] of (documents ?? []).entries()) {
     const bytes = solidPng(320, 200, [230 - i * 30, 235, 245]);
-    const fileId = await storeFile(tx, org.id, { fileName: `${kind}.png`, bytes }, null, now);
-    await tx.insert(orgDocuments).values({ orgId: org.id, kind, fileId, createdAt: now });
+    const fileId = await storeFile(tx, orgId, { fileName: `${kind}.png`, bytes }, null, now);
+    await tx.insert(orgDocuments).values({ orgId, kind, fileId, createdAt: now });
   }
-  return org.id;
+  return orgId;
 }

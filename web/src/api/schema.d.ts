@@ -7,7 +7,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 健康检查：数据库类型与迁移状态 */
+        /** 健康检查：数据库类型、迁移状态，以及是否为演示系统（公开） */
         get: {
             parameters: {
                 query?: never;
@@ -34,6 +34,7 @@ export interface paths {
                                 latest: string | null;
                                 upToDate: boolean;
                             };
+                            demo: boolean;
                         };
                     };
                 };
@@ -1954,6 +1955,279 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/office/bank-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 银行接口密钥列表（不含密钥本身） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            banks: {
+                                id: number;
+                                name: string;
+                                code: string;
+                                /** @enum {string} */
+                                status: "active" | "suspended";
+                            }[];
+                            custodianBankId: number | null;
+                            items: {
+                                keyId: string;
+                                bankOrgId: number;
+                                bankName: string;
+                                bankCode: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                rotatedAt: string | null;
+                                /** Format: date-time */
+                                previousUntil: string | null;
+                                /** Format: date-time */
+                                lastUsedAt: string | null;
+                                /** Format: date-time */
+                                revokedAt: string | null;
+                                /** @enum {string} */
+                                status: "active" | "revoked";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 为银行签发接口密钥（密钥仅在本次返回） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        bankOrgId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            keyId: string;
+                            secret: string;
+                            bankName: string;
+                            /** Format: date-time */
+                            previousUntil: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/office/bank-keys/{keyId}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 轮换接口密钥（新密钥仅在本次返回；原密钥 24 小时内仍可用） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    keyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            keyId: string;
+                            secret: string;
+                            bankName: string;
+                            /** Format: date-time */
+                            previousUntil: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/office/bank-keys/{keyId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 吊销接口密钥（立即停用） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    keyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            banks: {
+                                id: number;
+                                name: string;
+                                code: string;
+                                /** @enum {string} */
+                                status: "active" | "suspended";
+                            }[];
+                            custodianBankId: number | null;
+                            items: {
+                                keyId: string;
+                                bankOrgId: number;
+                                bankName: string;
+                                bankCode: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                rotatedAt: string | null;
+                                /** Format: date-time */
+                                previousUntil: string | null;
+                                /** Format: date-time */
+                                lastUsedAt: string | null;
+                                /** Format: date-time */
+                                revokedAt: string | null;
+                                /** @enum {string} */
+                                status: "active" | "revoked";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/office/custodian-bank": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 设置专户开户银行（只有它能确认交款、退款与划转） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        bankOrgId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            banks: {
+                                id: number;
+                                name: string;
+                                code: string;
+                                /** @enum {string} */
+                                status: "active" | "suspended";
+                            }[];
+                            custodianBankId: number | null;
+                            items: {
+                                keyId: string;
+                                bankOrgId: number;
+                                bankName: string;
+                                bankCode: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                rotatedAt: string | null;
+                                /** Format: date-time */
+                                previousUntil: string | null;
+                                /** Format: date-time */
+                                lastUsedAt: string | null;
+                                /** Format: date-time */
+                                revokedAt: string | null;
+                                /** @enum {string} */
+                                status: "active" | "revoked";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;

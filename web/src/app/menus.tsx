@@ -152,6 +152,7 @@ const MENUS: Record<OrgType, MenuEntry[]> = {
         { path: '/office/required-documents', label: '要件设置', permission: 'office.config' },
         { path: '/office/facility-types', label: '设施设备类型', permission: 'office.config' },
         { path: '/office/ledger-check', label: '分户账核查', permission: 'office.config' },
+        { path: '/office/bank-keys', label: '银行接口密钥', permission: 'office.config' },
         { path: '/office/audit', label: '审计日志', permission: 'office.audit' },
         { path: '/office/login-log', label: '登录日志', permission: 'office.audit' },
         orgUsers,

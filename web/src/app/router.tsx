@@ -35,6 +35,7 @@ import { RefundConfirmPage } from '../features/bank/RefundConfirmPage';
 import { DepositStandardsPage } from '../features/office/DepositStandardsPage';
 import { RequiredDocumentsPage } from '../features/required-documents/RequiredDocumentsPage';
 import { LedgerCheckPage } from '../features/office/LedgerCheckPage';
+import { BankKeysPage } from '../features/office/BankKeysPage';
 import { CustomPaymentPage } from '../features/payments/CustomPaymentPage';
 import { DeveloperBatchPage } from '../features/payments/DeveloperBatchPage';
 import { NoticeListPage } from '../features/payments/NoticeListPage';
@@ -53,6 +54,7 @@ import { AreaProjectsPage } from '../features/portal/AreaProjectsPage';
 import { NoticeDetailPage } from '../features/portal/NoticeDetailPage';
 import { NoticeListPage as PublicNoticeListPage } from '../features/portal/NoticeListPage';
 import { projectPrintRoutes, publicNoticePrintRoute } from '../features/project-print/routes';
+import { DemoBanner } from './DemoBanner';
 import { RequirePermission, RequireSession } from './guards';
 import type { Permission } from './session';
 import { NotFoundPage, RouteErrorPage } from './NotFoundPage';
@@ -92,6 +94,7 @@ const paymentRoutes = [
   guarded('office/deposit-standards', 'office.config', <DepositStandardsPage />),
   guarded('office/required-documents', 'office.config', <RequiredDocumentsPage />),
   guarded('office/ledger-check', 'office.config', <LedgerCheckPage />),
+  guarded('office/bank-keys', 'office.config', <BankKeysPage />),
   guarded('office/reports', 'office.audit', <FundReportPage />),
   guarded('office/interest', 'office.config', <InterestPage />),
 ];
@@ -102,6 +105,7 @@ function Root() {
   return (
     <>
       <SessionWatch />
+      <DemoBanner />
       <Outlet />
     </>
   );

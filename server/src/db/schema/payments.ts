@@ -89,16 +89,30 @@ export const bankConfirmations = pgTable(
   (t) => [uniqueIndex('bank_confirmations_number_uq').on(t.kind, t.number), index('bank_confirmations_day_idx').on(t.bankDate, t.channel)],
 );
 
-/** F-71: a bank system's API credentials. The secret signs requests (HMAC-SHA256), so it is kept, not hashed. */
-export const bankApiKeys = pgTable('bank_api_keys', {
-  keyId: text('key_id').primaryKey(),
-  orgId: ref('org_id')
-    .notNull()
-    .references(() => organisations.id),
-  secret: text('secret').notNull(),
-  createdAt: createdAt(),
-  revokedAt: ts('revoked_at'),
-});
+/**
+ * F-71: a bank system's API credentials, issued, rotated and revoked by the office. The secret
+ * signs requests (HMAC-SHA256), so the server must keep it, not a hash; it is shown once at issue.
+ * A rotation keeps the key id and replaces the secret; the previous secret still verifies until
+ * `previousUntil`, so the bank can switch its system over without a gap.
+ */
+export const bankApiKeys = pgTable(
+  'bank_api_keys',
+  {
+    keyId: text('key_id').primaryKey(),
+    orgId: ref('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    secret: text('secret').notNull(),
+    previousSecret: text('previous_secret'),
+    previousUntil: ts('previous_until'),
+    createdAt: createdAt(),
+    createdBy: ref('created_by'),
+    rotatedAt: ts('rotated_at'),
+    lastUsedAt: ts('last_used_at'),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [index('bank_api_keys_org_idx').on(t.orgId, t.createdAt)],
+);
 
 /** Signatures seen recently: a replayed request is refused. */
 export const apiNonces = pgTable(

@@ -4,6 +4,7 @@
  */
 export const AUDIT_ACTIONS = {
   'org.register': '机构注册',
+  'org.create': '创建机构',
   'org.update': '信息变更',
   'org.verify-documents': '核验要件原件',
   'org.suspend': '暂停机构',
@@ -32,6 +33,10 @@ export const AUDIT_ACTIONS = {
   'application.reject': '审核退回',
   'area.update': '物业区域变更',
   'config.deposit-standard': '设置交存标准',
+  'config.custodian-bank': '设置专户开户银行',
+  'bank-key.issue': '签发银行接口密钥',
+  'bank-key.rotate': '轮换银行接口密钥',
+  'bank-key.revoke': '吊销银行接口密钥',
   'notice.issue': '开具交款通知单',
   'notice.void': '作废交款通知单',
   'notice.confirm': '交款确认',
@@ -87,6 +92,7 @@ export const AUDIT_ENTITIES = {
   house: '房屋',
   deposit_standard: '交存标准',
   payment_notice: '交款通知单',
+  bank_api_key: '银行接口密钥',
   interest_period: '结息期间',
   refund: '退款指令',
   settings: '系统参数',

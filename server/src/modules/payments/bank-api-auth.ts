@@ -38,7 +38,14 @@ export async function authenticateBank(ctx: Ctx, req: FastifyRequest): Promise<n
   const signature = String(req.headers[BANK_API_HEADERS.signature] ?? '').toLowerCase();
   if (!keyId || !timestamp || !signature) throw refuse('缺少接口认证信息（x-wygl-key、x-wygl-timestamp、x-wygl-signature）');
   const [key] = await ctx.db
-    .select({ secret: bankApiKeys.secret, orgId: bankApiKeys.orgId, orgType: organisations.type, orgStatus: organisations.status })
+    .select({
+      secret: bankApiKeys.secret,
+      previousSecret: bankApiKeys.previousSecret,
+      previousUntil: bankApiKeys.previousUntil,
+      orgId: bankApiKeys.orgId,
+      orgType: organisations.type,
+      orgStatus: organisations.status,
+    })
     .from(bankApiKeys)
     .innerJoin(organisations, eq(organisations.id, bankApiKeys.orgId))
     .where(and(eq(bankApiKeys.keyId, keyId), isNull(bankApiKeys.revokedAt)));
@@ -51,8 +58,13 @@ export async function authenticateBank(ctx: Ctx, req: FastifyRequest): Promise<n
   // would stop at the first stray character, so a signature with a tail would verify and, stored
   // under its other spelling, pass the replay check again.
   if (!SIGNATURE_FORMAT.test(signature)) throw refuse('签名格式不正确：须为 64 位十六进制 HMAC-SHA256 值');
-  const expected = sign(key.secret, timestamp, req.method, req.url, req.rawBody ?? '');
-  if (!timingSafeEqual(Buffer.from(signature, 'hex'), Buffer.from(expected, 'hex'))) throw refuse('签名不正确');
+  // After a rotation the previous secret still signs until its overlap ends.
+  const secrets = [key.secret, ...(key.previousSecret && key.previousUntil && key.previousUntil > now ? [key.previousSecret] : [])];
+  const given = Buffer.from(signature, 'hex');
+  const matches = secrets.some((secret) =>
+    timingSafeEqual(given, Buffer.from(sign(secret, timestamp, req.method, req.url, req.rawBody ?? ''), 'hex')),
+  );
+  if (!matches) throw refuse('签名不正确');
   try {
     await ctx.db.insert(apiNonces).values({ signature, keyId, at: now });
   } catch (err) {
@@ -61,5 +73,6 @@ export async function authenticateBank(ctx: Ctx, req: FastifyRequest): Promise<n
   }
   // Signatures older than the skew window can no longer pass the timestamp check: forget them.
   await ctx.db.delete(apiNonces).where(lt(apiNonces.at, new Date(now.getTime() - 2 * MAX_SKEW_SECONDS * 1000)));
+  await ctx.db.update(bankApiKeys).set({ lastUsedAt: now }).where(eq(bankApiKeys.keyId, keyId));
   return key.orgId;
 }

@@ -7,6 +7,7 @@ import { type Ctx, requirePermission } from '../../lib/context.ts';
 import { AppError, invalid, notFound } from '../../lib/errors.ts';
 import { audit } from '../audit/audit.ts';
 import { post, systemAccount } from '../../ledger/post.ts';
+import { requireCustodianBank } from './custodian.ts';
 
 export const CHANNELS = ['柜台', '侨都之窗', 'POS', '网上银行'] as const;
 
@@ -88,6 +89,7 @@ export async function confirmDeposit(
 ): Promise<ConfirmResult> {
   const number = c.noticeNo.trim().toUpperCase();
   return transaction(ctx.db, async (tx) => {
+    await requireCustodianBank(tx, bankOrgId, `交款通知单 ${number} `);
     const first = await earlier(tx, number, c.amount);
     if (first) return first;
     const [notice] = await tx.select().from(paymentNotices).where(eq(paymentNotices.no, number)).for('update');

@@ -9,6 +9,7 @@ import { AppError, invalid, notFound } from '../../lib/errors.ts';
 import { InsufficientBalance, type Posting, post, systemAccount } from '../../ledger/post.ts';
 import { audit } from '../audit/audit.ts';
 import { earlierConfirmation, recordConfirmation } from '../payments/bank.ts';
+import { requireCustodianBank } from '../payments/custodian.ts';
 import { type ProjectRow, event } from './access.ts';
 import { maybeComplete } from './completion.ts';
 import { debitState, plannedDebits, REFUND_KIND, TRANSFER_KIND } from './debits.ts';
@@ -72,6 +73,7 @@ export async function confirmProjectMoney(
 ): Promise<ProjectConfirmResult> {
   const number = c.number.trim().toUpperCase();
   return ctx.db.transaction(async (tx) => {
+    await requireCustodianBank(tx, bankOrgId, `${LABEL[kind]} ${number} `);
     const first = await earlier(tx, kind, number, c.amount);
     if (first) return first;
     const [found] = await tx

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, ilike, inArray, or } from 'drizzle-orm';
 import { containing } from '../../lib/search.ts';
 import type { Conn, Tx } from '../../db/client.ts';
 import { transaction } from '../../db/retry.ts';
+import { requireCustodianBank } from '../payments/custodian.ts';
 import { applications, buildings, houses, propertyAreas, refunds, units } from '../../db/schema/index.ts';
 import { formatYuan } from '../../domain/money.ts';
 import { type Ctx, requireActor, requirePermission } from '../../lib/context.ts';
@@ -135,6 +136,7 @@ export async function confirmRefund(
   const number = c.refundNo.trim().toUpperCase();
   const earlier = (tx: Tx) => earlierConfirmation<Omit<PayoutResult, 'repeated'>>(tx, 'refund', '退款指令', number, c.amount);
   return transaction(ctx.db, async (tx) => {
+    await requireCustodianBank(tx, bankOrgId, `退款指令 ${number} `);
     const first = await earlier(tx);
     if (first) return first;
     const [refund] = await tx.select().from(refunds).where(eq(refunds.no, number)).for('update');

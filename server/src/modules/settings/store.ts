@@ -10,6 +10,13 @@ export const SETTINGS = {
     schema: z.object({ bankName: z.string().min(1), accountName: z.string().min(1), accountNo: z.string().regex(/^\d{8,30}$/) }),
     default: { bankName: '中国工商银行江门分行营业部', accountName: '江门市住宅专项维修资金专户', accountNo: '2012002019200123456' },
   },
+  /**
+   * The 机构代码 of the bank organisation that keeps the custody account: only it confirms deposits,
+   * refunds and transfers. Unset, the platform's only bank organisation is the custodian.
+   */
+  custodianBankCode: { schema: z.string().min(1).nullable(), default: null },
+  /** Set when the demo city is loaded: every page of this instance then says it is a demo. */
+  demoInstance: { schema: z.boolean(), default: false },
   noticeValidDays: { schema: z.number().int().min(1).max(365), default: 30 },
   /** F-41: a project notice's deadline is at least this many days after publication. */
   projectNoticeMinDays: { schema: z.number().int().min(1).max(90), default: 7 },
@@ -41,4 +48,12 @@ export async function getSettings<K extends SettingKey>(db: Conn, keys: readonly
     .where(inArray(settings.key, [...keys]));
   const stored = new Map(rows.map((r) => [r.key, r.value]));
   return Object.fromEntries(keys.map((k) => [k, settingOrDefault(k, stored.get(k))])) as { [P in K]: SettingValue<P> };
+}
+
+/** Stores one setting (inside the caller's transaction, which audits the change when a person made it). */
+export async function putSetting<K extends SettingKey>(tx: Conn, key: K, value: SettingValue<K>, now: Date, userId: number | null) {
+  await tx
+    .insert(settings)
+    .values({ key, value, updatedAt: now, updatedBy: userId })
+    .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now, updatedBy: userId } });
 }

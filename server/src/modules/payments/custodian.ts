@@ -1,0 +1,25 @@
+import { eq } from 'drizzle-orm';
+import type { Conn } from '../../db/client.ts';
+import { organisations } from '../../db/schema/index.ts';
+import { custodianBankId } from '../../domain/custodian.ts';
+import { AppError } from '../../lib/errors.ts';
+import { getSetting } from '../settings/store.ts';
+
+/**
+ * Only the bank that keeps the custody account confirms money paid into or out of it, whether its
+ * staff confirm in the workspace or its system over the API: another bank is refused before it
+ * learns anything about the number.
+ */
+export async function requireCustodianBank(db: Conn, bankOrgId: number, what: string): Promise<void> {
+  const [code, banks] = await Promise.all([
+    getSetting(db, 'custodianBankCode'),
+    db.select({ id: organisations.id, code: organisations.code }).from(organisations).where(eq(organisations.type, 'bank')),
+  ]);
+  const custodian = custodianBankId(code, banks);
+  if (custodian === null) {
+    throw new AppError(403, 'NO_CUSTODIAN_BANK', '尚未指定维修资金专户的开户银行，暂不能确认，请联系维修资金管理部门');
+  }
+  if (custodian !== bankOrgId) {
+    throw new AppError(403, 'NOT_CUSTODIAN_BANK', `${what}的款项经维修资金专户收付，须由专户开户银行确认；本行不是该专户的开户银行`);
+  }
+}
