@@ -1991,7 +1991,7 @@ export interface paths {
                                 name: string;
                                 code: string;
                                 /** @enum {string} */
-                                status: "active" | "suspended";
+                                status: "active" | "suspended" | "pending" | "rejected" | "retired";
                             }[];
                             custodianBankId: number | null;
                             items: {
@@ -2134,7 +2134,7 @@ export interface paths {
                                 name: string;
                                 code: string;
                                 /** @enum {string} */
-                                status: "active" | "suspended";
+                                status: "active" | "suspended" | "pending" | "rejected" | "retired";
                             }[];
                             custodianBankId: number | null;
                             items: {
@@ -2202,7 +2202,7 @@ export interface paths {
                                 name: string;
                                 code: string;
                                 /** @enum {string} */
-                                status: "active" | "suspended";
+                                status: "active" | "suspended" | "pending" | "rejected" | "retired";
                             }[];
                             custodianBankId: number | null;
                             items: {

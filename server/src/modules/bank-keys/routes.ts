@@ -1,3 +1,4 @@
+import { ORG_STATUSES } from '../../domain/org-status.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -8,7 +9,7 @@ const bankOrgId = z.object({ bankOrgId: z.number({ error: '请选择银行' }).i
 const keyParam = z.object({ keyId: z.string().min(1).max(60) });
 
 const keyList = z.object({
-  banks: z.array(z.object({ id: z.number(), name: z.string(), code: z.string(), status: z.enum(['active', 'suspended']) })),
+  banks: z.array(z.object({ id: z.number(), name: z.string(), code: z.string(), status: z.enum(ORG_STATUSES) })),
   custodianBankId: z.number().nullable(),
   items: z.array(
     z.object({
