@@ -103,7 +103,7 @@ export async function changePassword(ctx: Ctx, input: { oldPassword: string; new
       entity: 'user',
       entityId: actor.userId,
       summary: '修改密码',
-      after: { passwordChanged: true, otherSessionsEnded: true },
+      after: { otherSessionsEnded: true },
     });
   });
 }

@@ -215,7 +215,7 @@ export async function resetPassword(ctx: Ctx, id: number, password: string) {
       entityId: id,
       summary: `重置用户 ${u.username} 的密码`,
       before: { failedLogins: u.failedLogins, lockedUntil: u.lockedUntil },
-      after: { passwordReset: true, failedLogins: 0, lockedUntil: null },
+      after: { failedLogins: 0, lockedUntil: null, sessionsEnded: true },
     });
     return view(after ?? u, actor.orgType, ctx.clock.now());
   });
