@@ -3,7 +3,7 @@ import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { DbHandle } from './db/client.ts';
@@ -48,6 +48,8 @@ export interface AppOptions {
   secureCookies?: boolean;
   logger?: FastifyServerOptions['logger'];
   trustProxy?: boolean;
+  /** Sees every route as it is added (the audit-coverage test lists the state-changing ones). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** Plugins and every module's routes; nothing else. */
@@ -59,6 +61,7 @@ export async function buildApp(opts: AppOptions) {
     clientErrorHandler,
     frameworkErrors: frameworkError,
   });
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);

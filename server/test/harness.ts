@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { buildApp } from '../src/app.ts';
+import { type AppOptions, buildApp } from '../src/app.ts';
 import { checkLedger } from '../src/ledger/check.ts';
 import { openPglite, openPostgres, type DbHandle } from '../src/db/client.ts';
 import { DEMO_PASSWORD } from '../src/demo/seed.ts';
@@ -52,10 +52,10 @@ export interface TestApp {
   login(orgCode: string, username: string, password?: string): Promise<Agent>;
 }
 
-export async function testApp(): Promise<TestApp> {
+export async function testApp(options: Pick<AppOptions, 'onRoute'> = {}): Promise<TestApp> {
   const handle = await openTestDb();
   const clock = new ManualClock(new Date('2026-11-22T02:00:00Z'));
-  const app = await buildApp({ db: handle, clock });
+  const app = await buildApp({ db: handle, clock, ...options });
   await app.ready();
   const t: TestApp = {
     app,

@@ -13,6 +13,8 @@ export const PERMISSIONS = {
   'registry.submit': '提交物业区域业务单',
   'payment.notice': '打印交款通知单',
   'office.orgs': '机构管理（审核）',
+  'office.suspend': '暂停与恢复机构、审批换届',
+  'office.files': '查阅机构上传的要件与材料',
   'office.audit': '审计日志查询',
   'office.accept': '受理',
   'office.review': '审核',
@@ -59,14 +61,36 @@ export const ROLES: Record<OrgType, Record<string, RoleDef>> = {
       label: '管理员',
       description: '全部业务、参数配置及用户管理',
       admin: true,
-      permissions: ['org.users', 'office.orgs', 'office.audit', 'office.accept', 'office.review', 'office.config'],
+      // The administrator also handles business (受理/审核), so it reads the uploads it reviews.
+      permissions: [
+        'org.users',
+        'office.orgs',
+        'office.suspend',
+        'office.files',
+        'office.audit',
+        'office.accept',
+        'office.review',
+        'office.config',
+      ],
     },
-    acceptor: { label: '受理员', description: '窗口受理', admin: false, permissions: ['office.orgs', 'office.accept'] },
+    acceptor: {
+      label: '受理员',
+      description: '窗口受理',
+      admin: false,
+      permissions: ['office.orgs', 'office.files', 'office.accept'],
+    },
     reviewer: {
       label: '审核员',
       description: '审核业务并查询审计日志',
       admin: false,
-      permissions: ['office.orgs', 'office.audit', 'office.review'],
+      permissions: ['office.orgs', 'office.files', 'office.audit', 'office.review'],
+    },
+    // Reads lists and the audit log without handling business: no uploads, no suspension.
+    auditor: {
+      label: '审计员',
+      description: '查询业务与审计日志，不办理业务',
+      admin: false,
+      permissions: ['office.orgs', 'office.audit'],
     },
   },
   bank: {

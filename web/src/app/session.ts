@@ -9,6 +9,8 @@ export type Permission =
   | 'org.info'
   | 'org.users'
   | 'office.orgs'
+  | 'office.suspend'
+  | 'office.files'
   | 'office.audit'
   | 'office.accept'
   | 'office.review'

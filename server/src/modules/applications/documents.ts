@@ -4,7 +4,7 @@ import { documentProblem } from '../../domain/upload-check.ts';
 import { requireActor, requirePermission, type Ctx } from '../../lib/context.ts';
 import { AppError, invalid, notFound } from '../../lib/errors.ts';
 import { audit } from '../audit/audit.ts';
-import { storeFile } from '../files/store.ts';
+import { fileNameOf, storeFile } from '../files/store.ts';
 import { loadApplication } from './service.ts';
 
 const EDITABLE = new Set(['draft', 'rejected']);
@@ -25,6 +25,7 @@ export async function addDocument(ctx: Ctx, id: number, kind: string, file: { fi
       entity: 'application',
       entityId: id,
       summary: `业务单 ${app.no} 上传附件 ${file.fileName}`,
+      after: { documentId: doc?.id, kind, fileId, fileName: file.fileName, size: file.bytes.length },
     });
     return { id: doc?.id as number, kind, fileId, fileName: file.fileName, size: file.bytes.length };
   });
@@ -39,12 +40,15 @@ export async function removeDocument(ctx: Ctx, id: number, documentId: number) {
       .delete(applicationDocuments)
       .where(and(eq(applicationDocuments.id, documentId), eq(applicationDocuments.applicationId, id)))
       .returning();
-    if (removed.length === 0) throw notFound('附件');
+    const [doc] = removed;
+    if (!doc) throw notFound('附件');
+    const fileName = await fileNameOf(tx, doc.fileId);
     await audit(tx, ctx, {
       action: 'application.document.remove',
       entity: 'application',
       entityId: id,
-      summary: `业务单 ${app.no} 删除附件`,
+      summary: `业务单 ${app.no} 删除附件 ${fileName}`,
+      before: { documentId: doc.id, kind: doc.kind, fileId: doc.fileId, fileName },
     });
   });
 }

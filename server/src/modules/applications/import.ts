@@ -1,8 +1,8 @@
 import { annotatedWorkbook } from '../../lib/spreadsheet.ts';
 import { requirePermission, type Ctx } from '../../lib/context.ts';
 import { AppError, invalid } from '../../lib/errors.ts';
-import { eq } from 'drizzle-orm';
-import { applications } from '../../db/schema/index.ts';
+import { and, count, eq } from 'drizzle-orm';
+import { applicationItems, applications } from '../../db/schema/index.ts';
 import type { CellError, ParsedHouse } from '../../domain/house-row.ts';
 import { audit } from '../audit/audit.ts';
 import { livePlaces } from '../registry/bulk.ts';
@@ -84,6 +84,10 @@ export async function importHouseItems(ctx: Ctx, id: number, file: { fileName: s
           .where(eq(applications.id, id));
       }
     }
+    const [replaced] = await tx
+      .select({ n: count() })
+      .from(applicationItems)
+      .where(and(eq(applicationItems.applicationId, id), eq(applicationItems.kind, kind)));
     await writeItems(
       tx,
       locked,
@@ -95,6 +99,13 @@ export async function importHouseItems(ctx: Ctx, id: number, file: { fileName: s
       entity: 'application',
       entityId: id,
       summary: `业务单 ${locked.no} 导入房屋 ${houses.length} 套（${file.fileName}）`,
+      before: { kind, rows: replaced?.n ?? 0 },
+      after: {
+        kind,
+        fileName: file.fileName,
+        rows: houses.length,
+        addedBuildings: added.map((b) => b.name),
+      },
     });
     return { imported: houses.length, addedBuildings: added.map((b) => b.name) };
   });

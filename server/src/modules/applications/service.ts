@@ -19,7 +19,7 @@ import { requirePermission, type Actor, type Ctx } from '../../lib/context.ts';
 import { AppError, invalid, invalidFields, notFound } from '../../lib/errors.ts';
 import { fieldErrorsOf } from '../../lib/fields.ts';
 import { isUniqueViolation } from '../../lib/pg-errors.ts';
-import { audit } from '../audit/audit.ts';
+import { AUDIT_SAMPLE, audit, bounded } from '../audit/audit.ts';
 import { executeFundInstructions } from '../fund/execute.ts';
 import { currentRequiredDocuments, requireReceived } from '../settings/required-documents.ts';
 import { requireDeveloper, visibleArea } from '../registry/access.ts';
@@ -139,6 +139,20 @@ export async function saveForm(ctx: Ctx, id: number, form: unknown) {
   });
 }
 
+/** The rows of one kind an edit replaces, as the audit keeps them: how many, and the first few. */
+async function itemsForAudit(tx: Tx, applicationId: number, kind: string) {
+  const where = and(eq(applicationItems.applicationId, applicationId), eq(applicationItems.kind, kind));
+  const [n] = await tx.select({ n: count() }).from(applicationItems).where(where);
+  const first = await tx
+    .select({ houseId: applicationItems.houseId, buildingId: applicationItems.buildingId, data: applicationItems.data })
+    .from(applicationItems)
+    .where(where)
+    .orderBy(asc(applicationItems.seq))
+    .limit(AUDIT_SAMPLE);
+  const total = n?.n ?? 0;
+  return { count: total, sample: first, ...(total > first.length ? { more: total - first.length } : {}) };
+}
+
 /** Replaces all items of one kind: the page's picks and "after" rows, or a clean import. */
 export async function replaceItems(ctx: Ctx, id: number, kind: string, rows: unknown[]) {
   const actor = requirePermission(ctx, 'registry.edit');
@@ -158,23 +172,26 @@ export async function replaceItems(ctx: Ctx, id: number, kind: string, rows: unk
     const prepared = handler.prepareItems
       ? await handler.prepareItems(await args(tx, ctx, app), kind, parsed)
       : parsed.map((data) => ({ data }));
+    const before = await itemsForAudit(tx, id, kind);
     await writeItems(tx, app, kind, prepared);
     await audit(tx, ctx, {
       action: 'application.items',
       entity: 'application',
       entityId: id,
       summary: `业务单 ${app.no} 更新明细（${kind}，${prepared.length} 行）`,
+      before: { kind, rows: before },
+      after: {
+        kind,
+        rows: bounded(prepared.map((r: ItemRow) => ({ houseId: r.houseId ?? null, buildingId: r.buildingId ?? null, data: r.data }))),
+      },
     });
     return { count: prepared.length };
   });
 }
 
-export async function writeItems(
-  tx: Tx,
-  app: ApplicationRow,
-  kind: string,
-  rows: readonly { houseId?: number | null; buildingId?: number | null; before?: unknown; data: unknown }[],
-) {
+type ItemRow = { houseId?: number | null; buildingId?: number | null; before?: unknown; data: unknown };
+
+export async function writeItems(tx: Tx, app: ApplicationRow, kind: string, rows: readonly ItemRow[]) {
   await tx.delete(applicationItems).where(and(eq(applicationItems.applicationId, app.id), eq(applicationItems.kind, kind)));
   let seq = 0;
   for (const part of chunks(rows)) {

@@ -46,3 +46,16 @@ export function changedFields<T extends Record<string, unknown>>(before: T, afte
   }
   return { before: b, after: a, changed: Object.keys(a).length > 0 };
 }
+
+/** How many ids or rows a set-based change keeps in its audit row besides the count and totals. */
+export const AUDIT_SAMPLE = 20;
+
+/**
+ * A change over many houses (a range, shares, imported rows) is recorded compactly: how many, and
+ * the first few, so one audit row never carries thousands of entries.
+ */
+export function bounded<T>(list: readonly T[], limit = AUDIT_SAMPLE): { count: number; sample: T[]; more?: number } {
+  return list.length > limit
+    ? { count: list.length, sample: list.slice(0, limit), more: list.length - limit }
+    : { count: list.length, sample: [...list] };
+}

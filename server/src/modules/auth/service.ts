@@ -104,6 +104,13 @@ export async function changePassword(ctx: Ctx, input: { oldPassword: string; new
     await tx.update(users).set({ passwordHash: hash }).where(eq(users.id, actor.userId));
     // Other devices logged in with the old password are signed out; this one stays.
     await endSessionsOfUsers(tx, [actor.userId], actor.sessionHash);
-    await audit(tx, ctx, { action: 'user.password', entity: 'user', entityId: actor.userId, summary: '修改密码' });
+    // The password itself is never logged, only that it changed and that other sessions ended.
+    await audit(tx, ctx, {
+      action: 'user.password',
+      entity: 'user',
+      entityId: actor.userId,
+      summary: '修改密码',
+      after: { otherSessionsEnded: true },
+    });
   });
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { files } from '../../db/schema/index.ts';
 import { sniffImage } from '../../domain/upload-check.ts';
@@ -26,4 +27,10 @@ export async function storeFile(tx: Tx, orgId: number | null, f: IncomingFile, c
     .returning({ id: files.id });
   if (!row) throw new Error('file insert returned no row');
   return row.id;
+}
+
+/** A stored file's name, for the audit row of a removed attachment (the bytes stay stored). */
+export async function fileNameOf(tx: Tx, id: number): Promise<string> {
+  const [row] = await tx.select({ name: files.name }).from(files).where(eq(files.id, id));
+  return row?.name ?? '';
 }

@@ -157,6 +157,7 @@ export async function allocateInterest(ctx: Ctx, input: Period & { amount: bigin
         entity: 'interest_period',
         entityId: `${input.from}~${input.to}`,
         summary: `分配增值收益 ${formatYuan(input.amount)} 元（${input.from} 至 ${input.to}），${entries.length} 户`,
+        after: { from: input.from, to: input.to, amount: String(input.amount), houses: entries.length },
       });
       return { ...view(row as typeof interestPeriods.$inferSelect), repeated: false };
     });

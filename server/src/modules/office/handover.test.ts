@@ -84,6 +84,16 @@ describe('§10 committee handover (换届)', () => {
     expect(again.statusCode).toBe(409);
   });
 
+  it('§10 handover: only the office administrator decides a handover; 受理员 and 审核员 are refused', async () => {
+    const candidateId = await orgIdOf(t, 'QCHDEJYWH');
+    for (const username of [DEMO.office.acceptor, DEMO.office.reviewer]) {
+      const clerk = await t.login(DEMO.office.code, username);
+      expect((await clerk.post(`/api/office/organisations/${candidateId}/approve-handover`)).statusCode).toBe(403);
+      expect((await clerk.post(`/api/office/organisations/${candidateId}/reject-handover`, { reason: '材料不全' })).statusCode).toBe(403);
+    }
+    expect((await office.get(`/api/office/organisations/${candidateId}`)).json().status).toBe('pending');
+  });
+
   it('§10 handover: approval retires the old committee and passes the area, its projects and documents to the new one', async () => {
     const oldSession = await t.login(DEMO.committee.code, DEMO.committee.director);
     const candidateId = await orgIdOf(t, 'QCHDEJYWH');

@@ -68,7 +68,8 @@ async function pendingCandidate(tx: Tx, id: number) {
  * committee still sees no owners' personal data until its documents are verified.
  */
 export async function approveHandover(ctx: Ctx, id: number) {
-  requirePermission(ctx, 'office.orgs');
+  // Retiring a committee weighs like suspending one: the office's administrator decides.
+  requirePermission(ctx, 'office.suspend');
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     const c = await pendingCandidate(tx, id);
@@ -120,7 +121,7 @@ export async function approveHandover(ctx: Ctx, id: number) {
 }
 
 export async function rejectHandover(ctx: Ctx, id: number, reason: string) {
-  requirePermission(ctx, 'office.orgs');
+  requirePermission(ctx, 'office.suspend');
   await ctx.db.transaction(async (tx) => {
     const c = await pendingCandidate(tx, id);
     await tx

@@ -408,3 +408,67 @@ describe('§10 audit search', () => {
     expect(ok.items.every((i: { success: boolean; reason: string }) => i.success && i.reason === 'ok')).toBe(true);
   });
 });
+
+describe('§10 roles inside the office: suspension for the administrator, uploads for the reviewing roles', () => {
+  /** An office user with only the 审计员 role, created by the office administrator. */
+  async function officeAuditor() {
+    const res = await (await officeAdmin()).post('/api/org/users', {
+      username: 'shenji',
+      name: '赵审计',
+      mobile: '13800000009',
+      roles: ['auditor'],
+      password: VALID_PASSWORD,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return t.login(DEMO.office.code, 'shenji', VALID_PASSWORD);
+  }
+
+  it('§10 roles: 受理员 and 审核员 cannot suspend or reactivate an organisation (403); 管理员 can', async () => {
+    const before = await orgRow(developerId);
+    for (const username of [DEMO.office.acceptor, DEMO.office.reviewer]) {
+      const a = await t.login(DEMO.office.code, username);
+      const session = (await a.get('/api/auth/session')).json();
+      expect(session.permissions).not.toContain('office.suspend');
+      for (const res of [
+        await a.post(`/api/office/organisations/${developerId}/suspend`, { reason: '越权' }),
+        await a.post(`/api/office/organisations/${developerId}/reactivate`),
+      ]) {
+        expect(res.statusCode).toBe(403);
+        expect(res.json()).toEqual({ code: 'FORBIDDEN', message: '当前用户的角色无权执行此操作' });
+      }
+    }
+    expect(await orgRow(developerId)).toEqual(before);
+
+    const admin = await officeAdmin();
+    const suspended = await admin.post(`/api/office/organisations/${developerId}/suspend`, { reason: '核查资金往来' });
+    expect(suspended.statusCode, suspended.body).toBe(200);
+    expect(suspended.json().status).toBe('suspended');
+    const reactivated = await admin.post(`/api/office/organisations/${developerId}/reactivate`);
+    expect(reactivated.statusCode, reactivated.body).toBe(200);
+    expect(reactivated.json().status).toBe('active');
+  });
+
+  it('§10 roles: an office role that reviews nothing (审计员) gets 403 for an uploaded file and cannot verify originals; 受理员 and 审核员 read it', async () => {
+    const [filing] = await t.handle.db
+      .select()
+      .from(orgDocuments)
+      .where(and(eq(orgDocuments.orgId, newOrgId), eq(orgDocuments.kind, 'filing')));
+    if (!filing) throw new Error('filing document missing');
+    const url = `/api/files/${filing.fileId}`;
+    const auditor = await officeAuditor();
+    expect((await auditor.get('/api/office/organisations')).statusCode).toBe(200);
+    const refused = await auditor.get(url);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toEqual({ code: 'FORBIDDEN', message: '当前用户的角色无权查阅上传的文件' });
+    const verify = await auditor.post(`/api/office/organisations/${newOrgId}/verify-documents`);
+    expect(verify.statusCode).toBe(403);
+    const suspend = await auditor.post(`/api/office/organisations/${developerId}/suspend`, { reason: '越权' });
+    expect(suspend.statusCode).toBe(403);
+
+    for (const username of [DEMO.office.acceptor, DEMO.office.reviewer]) {
+      const seen = await (await t.login(DEMO.office.code, username)).get(url);
+      expect(seen.statusCode).toBe(200);
+      expect(Buffer.from(seen.rawPayload).equals(Buffer.from(filingPng))).toBe(true);
+    }
+  });
+});

@@ -78,7 +78,8 @@ export async function organisationDetail(ctx: Ctx, id: number) {
 
 /** Marks the paper originals as seen at the window (manual §1.1 第六步). */
 export async function verifyDocuments(ctx: Ctx, id: number) {
-  const actor = requirePermission(ctx, 'office.orgs');
+  // Comparing the originals with the uploads needs the uploads.
+  const actor = requirePermission(ctx, 'office.files');
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     const [o] = await tx.select().from(organisations).where(eq(organisations.id, id)).for('update');
@@ -99,7 +100,7 @@ export async function verifyDocuments(ctx: Ctx, id: number) {
 
 /** Suspension logs every user of the organisation out at once and refuses their next logins. */
 export async function setOrganisationStatus(ctx: Ctx, id: number, status: 'active' | 'suspended', reason: string | null) {
-  const actor = requirePermission(ctx, 'office.orgs');
+  const actor = requirePermission(ctx, 'office.suspend');
   if (id === actor.orgId) throw new AppError(400, 'SELF', '不能暂停本机构');
   try {
     await ctx.db.transaction(async (tx) => {

@@ -4,7 +4,7 @@ import { documentProblem } from '../../domain/upload-check.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { invalid, notFound } from '../../lib/errors.ts';
 import { audit } from '../audit/audit.ts';
-import { storeFile } from '../files/store.ts';
+import { fileNameOf, storeFile } from '../files/store.ts';
 import { committeeActor, loadProject, readerActor } from './access.ts';
 
 /**
@@ -26,6 +26,7 @@ export async function addProjectDocument(ctx: Ctx, id: number, kind: string, fil
       entity: 'repair_project',
       entityId: id,
       summary: `维修项目 ${p.no} 上传附件（${kind}）${file.fileName}`,
+      after: { documentId: doc?.id, kind, fileId, fileName: file.fileName, size: file.bytes.length },
     });
     return { id: doc?.id as number, kind, fileId, fileName: file.fileName, size: file.bytes.length };
   });
@@ -40,12 +41,15 @@ export async function removeProjectDocument(ctx: Ctx, id: number, documentId: nu
       .delete(projectDocuments)
       .where(and(eq(projectDocuments.id, documentId), eq(projectDocuments.projectId, id)))
       .returning();
-    if (removed.length === 0) throw notFound('附件');
+    const [doc] = removed;
+    if (!doc) throw notFound('附件');
+    const fileName = await fileNameOf(tx, doc.fileId);
     await audit(tx, ctx, {
       action: 'project.document.remove',
       entity: 'repair_project',
       entityId: id,
-      summary: `维修项目 ${p.no} 删除附件`,
+      summary: `维修项目 ${p.no} 删除附件（${doc.kind}）${fileName}`,
+      before: { documentId: doc.id, kind: doc.kind, fileId: doc.fileId, fileName },
     });
   });
 }

@@ -15,7 +15,7 @@ import { apportion } from '../../domain/apportion.ts';
 import { formatYuan } from '../../domain/money.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { invalid, notFound } from '../../lib/errors.ts';
-import { audit } from '../audit/audit.ts';
+import { AUDIT_SAMPLE, audit, bounded } from '../audit/audit.ts';
 import { chunks } from '../registry/bulk.ts';
 import {
   committeeActor,
@@ -123,6 +123,36 @@ async function refreshBudgetTotal(tx: Tx, ctx: Ctx, projectId: number) {
     where id = ${projectId}`);
 }
 
+/** The items as the audit records them: money as text, since JSON has no bigint. */
+async function itemsForAudit(tx: Tx, projectId: number) {
+  const rows = await tx
+    .select({
+      id: projectItems.id,
+      seq: projectItems.seq,
+      facilityId: projectItems.facilityId,
+      content: projectItems.content,
+      contractor: projectItems.contractor,
+      remark: projectItems.remark,
+      budget: projectItems.budget,
+    })
+    .from(projectItems)
+    .where(eq(projectItems.projectId, projectId))
+    .orderBy(asc(projectItems.seq));
+  return rows.map((r) => ({ ...r, budget: String(r.budget) }));
+}
+
+/** Per item: how many houses its range holds and the sum of their shares (the state apportionment changes). */
+async function rangeTotals(tx: Tx, projectId: number, itemId?: number) {
+  const rows = await rowsOf<{ itemId: number; houses: number; shareTotal: string }>(
+    tx,
+    sql`select i.id as "itemId", count(s.house_id)::int as houses, coalesce(sum(s.share), 0)::text as "shareTotal"
+      from project_items i left join project_item_houses s on s.item_id = i.id
+      where i.project_id = ${projectId} ${itemId === undefined ? sql`` : sql`and i.id = ${itemId}`}
+      group by i.id order by i.seq`,
+  );
+  return rows.map((r) => ({ itemId: Number(r.itemId), houses: Number(r.houses), shareTotal: r.shareTotal }));
+}
+
 /**
  * F-40 step 2: the items as a whole — kept ones updated, new ones added with their default range,
  * missing ones removed with their range. A changed facility resets the item's range to its location.
@@ -132,6 +162,7 @@ export async function saveItems(ctx: Ctx, id: number, items: ItemInput[]) {
   await ctx.db.transaction(async (tx) => {
     const p = await loadProject(tx, actor, id, true);
     requireEditable(p);
+    const before = await itemsForAudit(tx, id);
     const facilityIds = [...new Set(items.map((i) => i.facilityId))];
     const found =
       facilityIds.length === 0
@@ -187,7 +218,9 @@ export async function saveItems(ctx: Ctx, id: number, items: ItemInput[]) {
       entity: 'repair_project',
       entityId: id,
       summary: `保存维修设施设备 ${p.no}（${items.length} 项，预算合计 ${formatYuan(items.reduce((a, i) => a + i.budget, 0n))} 元）`,
-      after: items.map((i) => ({ ...i, budget: String(i.budget) })),
+      before: { items: before, budgetTotal: String(p.budgetTotal) },
+      // Items whose range went back to the facility's location (new items, or a changed facility).
+      after: { items: await itemsForAudit(tx, id), budgetTotal: String(items.reduce((a, i) => a + i.budget, 0n)), rangeReset: reset },
     });
   });
 }
@@ -208,6 +241,9 @@ export async function editRange(ctx: Ctx, id: number, itemId: number, change: { 
     const p = await loadProject(tx, actor, id, true);
     requireEditable(p);
     const item = await itemOf(tx, p, itemId);
+    const [before] = await rangeTotals(tx, id, itemId);
+    const addedIds: number[] = [];
+    const removedIds: number[] = [];
     let added = 0;
     for (const part of chunks([...new Set(change.add)])) {
       const live = await tx
@@ -222,6 +258,7 @@ export async function editRange(ctx: Ctx, id: number, itemId: number, change: { 
         .onConflictDoNothing()
         .returning({ houseId: projectItemHouses.houseId });
       added += rows.length;
+      addedIds.push(...rows.map((r) => r.houseId));
     }
     if (change.addBuildings.length > 0) {
       const rows = await rowsOf<{ n: number }>(
@@ -240,6 +277,7 @@ export async function editRange(ctx: Ctx, id: number, itemId: number, change: { 
         .where(and(eq(projectItemHouses.itemId, itemId), inArray(projectItemHouses.houseId, part)))
         .returning({ houseId: projectItemHouses.houseId });
       removed += rows.length;
+      removedIds.push(...rows.map((r) => r.houseId));
     }
     await touch(tx, ctx, id);
     await audit(tx, ctx, {
@@ -247,6 +285,13 @@ export async function editRange(ctx: Ctx, id: number, itemId: number, change: { 
       entity: 'repair_project',
       entityId: id,
       summary: `调整分摊范围 ${p.no} 第 ${item.seq} 项：增加 ${added} 户，删除 ${removed} 户`,
+      before: { item: item.seq, ...before },
+      after: {
+        item: item.seq,
+        ...(await rangeTotals(tx, id, itemId))[0],
+        added: { count: added, houses: bounded(addedIds), buildings: change.addBuildings },
+        removed: bounded(removedIds),
+      },
     });
     return { added, removed };
   });
@@ -288,6 +333,7 @@ export async function apportionBudgets(ctx: Ctx, id: number) {
     requireEditable(p);
     const items = await tx.select().from(projectItems).where(eq(projectItems.projectId, id)).orderBy(asc(projectItems.seq));
     if (items.length === 0) throw invalid('items', '请先选择维修设施设备');
+    const before = await rangeTotals(tx, id);
     for (const item of items) {
       const range = await rangeWeights(tx, item.id);
       if (range.length === 0) throw invalid(`items.${item.seq - 1}`, `第 ${item.seq} 项的分摊范围为空，请先添加分摊房屋`);
@@ -308,6 +354,8 @@ export async function apportionBudgets(ctx: Ctx, id: number) {
       entity: 'repair_project',
       entityId: id,
       summary: `预算分摊 ${p.no}（R-40，按建筑面积，预算合计 ${formatYuan(p.budgetTotal)} 元）`,
+      before: { items: before },
+      after: { items: await rangeTotals(tx, id), budgetTotal: String(p.budgetTotal) },
     });
   });
 }
@@ -321,6 +369,8 @@ export async function setShares(ctx: Ctx, id: number, itemId: number, rows: { ho
     const item = await itemOf(tx, p, itemId);
     const unique = new Map(rows.map((r) => [r.houseId, r]));
     if (unique.size !== rows.length) throw invalid('rows', '同一房屋填写了多个分摊金额');
+    const [before] = await rangeTotals(tx, id, itemId);
+    const previous = await previousShares(tx, itemId, rows.slice(0, AUDIT_SAMPLE));
     const n = await writeShares(tx, itemId, rows);
     if (n !== rows.length) throw invalid('rows', `${rows.length - n} 套房屋不在第 ${item.seq} 项的分摊范围内，请先加入分摊范围`);
     await touch(tx, ctx, id);
@@ -329,9 +379,34 @@ export async function setShares(ctx: Ctx, id: number, itemId: number, rows: { ho
       entity: 'repair_project',
       entityId: id,
       summary: `填写分摊金额 ${p.no} 第 ${item.seq} 项：${n} 户`,
+      before: { item: item.seq, ...before, shares: previous },
+      after: {
+        item: item.seq,
+        ...(await rangeTotals(tx, id, itemId))[0],
+        shares: bounded(rows.map((r) => ({ houseId: r.houseId, share: String(r.share) }))),
+      },
     });
     return { updated: n };
   });
+}
+
+/** The shares a few houses held before a change: the sample the audit row shows next to the new values. */
+async function previousShares(tx: Tx, itemId: number, rows: readonly { houseId: number }[]) {
+  if (rows.length === 0) return [];
+  const found = await tx
+    .select({ houseId: projectItemHouses.houseId, share: projectItemHouses.share })
+    .from(projectItemHouses)
+    .where(
+      and(
+        eq(projectItemHouses.itemId, itemId),
+        inArray(
+          projectItemHouses.houseId,
+          rows.map((r) => r.houseId),
+        ),
+      ),
+    );
+  const byHouse = new Map(found.map((f) => [f.houseId, String(f.share)]));
+  return rows.map((r) => ({ houseId: r.houseId, share: byHouse.get(r.houseId) ?? null }));
 }
 
 /** 分摊合并: each item's budget becomes the sum of its shares. */
@@ -340,6 +415,7 @@ export async function mergeShares(ctx: Ctx, id: number) {
   await ctx.db.transaction(async (tx) => {
     const p = await loadProject(tx, actor, id, true);
     requireEditable(p);
+    const before = await itemsForAudit(tx, id);
     await tx.execute(sql`update project_items i set budget =
       (select coalesce(sum(share), 0) from project_item_houses s where s.item_id = i.id) where i.project_id = ${id}`);
     await refreshBudgetTotal(tx, ctx, id);
@@ -350,8 +426,11 @@ export async function mergeShares(ctx: Ctx, id: number) {
       entity: 'repair_project',
       entityId: id,
       summary: `分摊合并 ${p.no}：预算合计 ${formatYuan(p.budgetTotal)} → ${formatYuan(after?.total ?? 0n)} 元`,
-      before: { budgetTotal: String(p.budgetTotal) },
-      after: { budgetTotal: String(after?.total ?? 0n) },
+      before: { budgetTotal: String(p.budgetTotal), budgets: before.map((i) => ({ itemId: i.id, budget: i.budget })) },
+      after: {
+        budgetTotal: String(after?.total ?? 0n),
+        budgets: (await itemsForAudit(tx, id)).map((i) => ({ itemId: i.id, budget: i.budget })),
+      },
     });
   });
 }
@@ -363,7 +442,10 @@ export async function savePlan(ctx: Ctx, id: number, phases: { amount: bigint; c
     const p = await loadProject(tx, actor, id, true);
     requireEditable(p);
     if (p.type === 'simple' && phases.length > 0) throw invalid('phases', '简单拨付维修项目一次性拨付，没有拨付计划');
-    await tx.delete(projectPhases).where(eq(projectPhases.projectId, id));
+    const before = await tx
+      .delete(projectPhases)
+      .where(eq(projectPhases.projectId, id))
+      .returning({ seq: projectPhases.seq, amount: projectPhases.amount, condition: projectPhases.condition });
     if (phases.length > 0) {
       await tx
         .insert(projectPhases)
@@ -375,7 +457,8 @@ export async function savePlan(ctx: Ctx, id: number, phases: { amount: bigint; c
       entity: 'repair_project',
       entityId: id,
       summary: `保存拨付计划 ${p.no}：${phases.length} 期，合计 ${formatYuan(phases.reduce((a, ph) => a + ph.amount, 0n))} 元`,
-      after: phases.map((ph) => ({ ...ph, amount: String(ph.amount) })),
+      before: { phases: before.sort((a, b) => a.seq - b.seq).map(({ amount, condition }) => ({ amount: String(amount), condition })) },
+      after: { phases: phases.map((ph) => ({ amount: String(ph.amount), condition: ph.condition })) },
     });
   });
 }

@@ -149,6 +149,8 @@ export async function approveRequest(ctx: Ctx, requestId: number) {
       entity: 'project_request',
       entityId: r.id,
       summary: `审核通过${REQUEST_KIND_LABELS[r.kind]} ${note}（${TYPE_LABELS[p.type]} ${p.no}，${formatYuan(r.amount)} 元）`,
+      before: { status: r.status, ...(r.kind === 'approval' ? { projectStatus: p.status } : {}) },
+      after: { status: 'approved', amount: String(r.amount), ...(r.kind === 'approval' ? { projectStatus: 'approved', note } : {}) },
     });
   });
 }

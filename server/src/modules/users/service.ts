@@ -209,7 +209,15 @@ export async function resetPassword(ctx: Ctx, id: number, password: string) {
     const u = await ownUser(tx, actor, id, true);
     const [after] = await tx.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null }).where(eq(users.id, id)).returning();
     await endSessionsOfUsers(tx, [id], actor.sessionHash);
-    await audit(tx, ctx, { action: 'user.reset-password', entity: 'user', entityId: id, summary: `重置用户 ${u.username} 的密码` });
+    // The password itself is never logged; what changed besides it is the lockout it lifts.
+    await audit(tx, ctx, {
+      action: 'user.reset-password',
+      entity: 'user',
+      entityId: id,
+      summary: `重置用户 ${u.username} 的密码`,
+      before: { failedLogins: u.failedLogins, lockedUntil: u.lockedUntil },
+      after: { failedLogins: 0, lockedUntil: null, sessionsEnded: true },
+    });
     return view(after ?? u, actor.orgType, ctx.clock.now());
   });
 }

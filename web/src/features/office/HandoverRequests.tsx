@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, Flex, Form, Input, Modal, Popconfirm, Typography } from 'antd';
 import { useState } from 'react';
 import type { ApiResponse } from '../../api/types';
+import { hasPermission, useCurrentSession } from '../../app/session';
 import { FormErrorAlert } from '../../components/FormErrorAlert';
 import { OrgStatusTag, VerifiedTag } from '../../components/StatusTags';
 import { formatDateTime } from '../../lib/dates';
@@ -70,6 +71,8 @@ function RejectModal({ handover, onClose, onDone }: { handover: Handover; onClos
  */
 export function HandoverRequests() {
   const handovers = useHandovers();
+  // Deciding a handover retires a committee: the office's administrator does it; others see the request.
+  const decides = hasPermission(useCurrentSession(), 'office.suspend');
   const client = useQueryClient();
   const { message } = App.useApp();
   const [rejecting, setRejecting] = useState<Handover | null>(null);
@@ -93,21 +96,25 @@ export function HandoverRequests() {
             <SideCard title="现任业主委员会" org={h.current} />
             <SideCard title="申请接任的业主委员会" org={h.candidate} />
           </Flex>
-          <Flex gap={8} style={{ marginTop: 8 }}>
-            <Popconfirm
-              title="换届审核通过"
-              description="现任业主委员会将卸任且不能再登录，物业区域及其维修项目转由新一届业主委员会办理。"
-              okText="通过"
-              onConfirm={() => approve.mutate(h.candidate.id)}
-            >
-              <Button type="primary" loading={approve.isPending}>
-                审核通过
+          {decides ? (
+            <Flex gap={8} style={{ marginTop: 8 }}>
+              <Popconfirm
+                title="换届审核通过"
+                description="现任业主委员会将卸任且不能再登录，物业区域及其维修项目转由新一届业主委员会办理。"
+                okText="通过"
+                onConfirm={() => approve.mutate(h.candidate.id)}
+              >
+                <Button type="primary" loading={approve.isPending}>
+                  审核通过
+                </Button>
+              </Popconfirm>
+              <Button danger onClick={() => setRejecting(h)}>
+                驳回
               </Button>
-            </Popconfirm>
-            <Button danger onClick={() => setRejecting(h)}>
-              驳回
-            </Button>
-          </Flex>
+            </Flex>
+          ) : (
+            <Typography.Text type="secondary">换届申请由本中心管理员审核。</Typography.Text>
+          )}
         </div>
       ))}
       {rejecting && (

@@ -7,7 +7,7 @@ import {
   ProfileOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Flex, Space } from 'antd';
+import { Alert, App, Button, Card, Flex, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { OfficeOrgDetail } from '../../api/types';
@@ -89,18 +89,20 @@ function OrganisationReview({ org }: { org: OfficeOrgDetail }) {
       '已恢复该机构的使用',
     );
 
-  const canSuspend = org.type !== 'office' && org.id !== session.org.id;
+  // The server refuses these to roles without the permission too; the page only hides them.
+  const canSuspend = hasPermission(session, 'office.suspend') && org.type !== 'office' && org.id !== session.org.id;
+  const readsUploads = hasPermission(session, 'office.files');
 
   return (
     <Flex vertical gap={16}>
       <Space wrap size="middle">
         {!REGISTERING_TYPES.includes(org.type) ? null : org.documentsVerifiedAt ? (
           <VerifiedTag verifiedAt={org.documentsVerifiedAt} />
-        ) : (
+        ) : readsUploads ? (
           <Button type="primary" icon={<CheckCircleOutlined />} onClick={verify}>
             核验要件原件
           </Button>
-        )}
+        ) : null}
         {canSuspend && org.status === 'active' && (
           <Button danger icon={<PauseCircleOutlined />} onClick={() => setSuspending(true)}>
             暂停使用
@@ -130,7 +132,11 @@ function OrganisationReview({ org }: { org: OfficeOrgDetail }) {
       </Card>
       <LockedUsersCard orgId={org.id} canUnlock={session.isAdmin} />
       <Card type="inner" title="注册要件">
-        <DocumentGallery documents={org.documents} />
+        {readsUploads ? (
+          <DocumentGallery documents={org.documents} />
+        ) : (
+          <Typography.Text type="secondary">当前用户的角色不查阅上传的要件，请由受理员或审核员核验。</Typography.Text>
+        )}
       </Card>
       {suspending && (
         <SuspendModal
