@@ -28,8 +28,9 @@ export async function build() {
   const { build: esbuild } = await import('esbuild');
   rmSync(join(root, 'server/dist'), { recursive: true, force: true });
   await esbuild({
-    entryPoints: [join(root, 'server/src/main.ts')],
-    outfile: join(root, 'server/dist/main.js'),
+    // The spreadsheet reader runs in a worker thread, which loads its own file beside main.js.
+    entryPoints: { main: join(root, 'server/src/main.ts'), 'spreadsheet-worker': join(root, 'server/src/lib/spreadsheet-worker.ts') },
+    outdir: join(root, 'server/dist'),
     bundle: true,
     platform: 'node',
     format: 'esm',
