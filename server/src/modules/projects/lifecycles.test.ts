@@ -268,7 +268,10 @@ describe('R-14 share files read exactly', () => {
     expect(renamed.json().errors[0]).toMatchObject({ row: 1, column: '分摊金额(元)' });
     const good = await csv(`房屋编号,分摊金额(元)\n${a},"1,234.56"\n`);
     expect(good.statusCode, good.body).toBe(200);
-    const [row] = await t.handle.db.select().from(projectItemHouses).where(and(eq(projectItemHouses.itemId, itemId), eq(projectItemHouses.houseId, a as number)));
+    const [row] = await t.handle.db
+      .select()
+      .from(projectItemHouses)
+      .where(and(eq(projectItemHouses.itemId, itemId), eq(projectItemHouses.houseId, a as number)));
     expect(row?.share).toBe(123_456n);
   });
 });
