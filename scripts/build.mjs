@@ -29,11 +29,13 @@ export async function build() {
   const { build: esbuild } = await import('esbuild');
   rmSync(join(root, 'server/dist'), { recursive: true, force: true });
   await esbuild({
-    // The server, and the first-administrator command (it must run without dev tools installed).
-    // Both sit directly in server/dist, beside the migrations they find relative to themselves.
+    // The server; the first-administrator command (it must run without dev tools installed); and the
+    // spreadsheet reader's worker thread, which loads its own file beside main.js. All sit directly in
+    // server/dist, beside the migrations they find relative to themselves.
     entryPoints: [
       { in: join(root, 'server/src/main.ts'), out: 'main' },
       { in: join(root, 'server/src/tools/create-admin.ts'), out: 'create-admin' },
+      { in: join(root, 'server/src/lib/spreadsheet-worker.ts'), out: 'spreadsheet-worker' },
     ],
     outdir: join(root, 'server/dist'),
     bundle: true,

@@ -1,6 +1,10 @@
 /** Areas travel as decimal text (“89.15”) and are held as integer hundredths of a square metre. */
 export const AREA_RULE = '须为正数，最多 2 位小数';
 
+/** No single house or parking space is larger: a bigger figure is a typo (or a building's total). */
+export const MAX_HOUSE_AREA = 5_000_000;
+export const MAX_AREA_RULE = '不能大于 50000.00 平方米，请核对是否多输了位数';
+
 export function parseArea(text: string): number | null {
   const s = text.trim();
   if (!/^\d{1,7}(\.\d{1,2})?$/.test(s)) return null;

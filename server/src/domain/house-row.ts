@@ -1,24 +1,28 @@
-import { AREA_RULE, formatArea, parseArea } from './area.ts';
+import { AREA_RULE, formatArea, MAX_AREA_RULE, MAX_HOUSE_AREA, parseArea } from './area.ts';
+import { normaliseText } from './cell-text.ts';
 import { HOUSE_USES, type HouseUse } from './deposit-standard.ts';
 import { ID_CARD_RULE, isValidIdCard } from './id-card.ts';
 import { MOBILE_PATTERN } from './contact.ts';
 
-/** R-14: the columns of the house import template, in order. `*` marks a required column. */
+/**
+ * R-14: the columns of the house import template, in order. `*` marks a required column; `kind` says
+ * what a cell may be (text: not a date; id: neither a date nor a number, Excel keeps only 15 digits).
+ */
 export const HOUSE_COLUMNS = [
-  { key: 'building', title: '楼幢名称', required: true },
-  { key: 'unit', title: '单元', required: false },
-  { key: 'floor', title: '楼层', required: true },
-  { key: 'room', title: '房号', required: true },
-  { key: 'address', title: '坐落', required: true },
-  { key: 'buildingArea', title: '建筑面积(㎡)', required: true },
-  { key: 'innerArea', title: '套内面积(㎡)', required: false },
-  { key: 'use', title: '房屋类型', required: true },
-  { key: 'elevator', title: '电梯', required: true },
-  { key: 'salesStatus', title: '销售状态', required: true },
-  { key: 'ownerName', title: '业主姓名', required: false },
-  { key: 'ownerIdType', title: '证件类型', required: false },
-  { key: 'ownerIdNumber', title: '证件号码', required: false },
-  { key: 'ownerPhone', title: '手机号', required: false },
+  { key: 'building', title: '楼幢名称', required: true, kind: 'text' },
+  { key: 'unit', title: '单元', required: false, kind: 'text' },
+  { key: 'floor', title: '楼层', required: true, kind: 'number' },
+  { key: 'room', title: '房号', required: true, kind: 'text' },
+  { key: 'address', title: '坐落', required: true, kind: 'text' },
+  { key: 'buildingArea', title: '建筑面积(㎡)', required: true, kind: 'number' },
+  { key: 'innerArea', title: '套内面积(㎡)', required: false, kind: 'number' },
+  { key: 'use', title: '房屋类型', required: true, kind: 'text' },
+  { key: 'elevator', title: '电梯', required: true, kind: 'text' },
+  { key: 'salesStatus', title: '销售状态', required: true, kind: 'text' },
+  { key: 'ownerName', title: '业主姓名', required: false, kind: 'text' },
+  { key: 'ownerIdType', title: '证件类型', required: false, kind: 'text' },
+  { key: 'ownerIdNumber', title: '证件号码', required: false, kind: 'id' },
+  { key: 'ownerPhone', title: '手机号', required: false, kind: 'text' },
 ] as const;
 export type HouseColumnKey = (typeof HOUSE_COLUMNS)[number]['key'];
 export type RawHouseRow = Partial<Record<HouseColumnKey, string>>;
@@ -89,7 +93,7 @@ export function checkOwner(o: {
 export function parseHouseRow(raw: RawHouseRow, rowNo: number): { house: ParsedHouse | null; errors: CellError[] } {
   const errors: CellError[] = [];
   const err = (k: HouseColumnKey, message: string) => errors.push({ row: rowNo, column: title(k), message });
-  const v = (k: HouseColumnKey) => (raw[k] ?? '').trim();
+  const v = (k: HouseColumnKey) => normaliseText(raw[k] ?? '');
 
   for (const c of HOUSE_COLUMNS) if (c.required && !v(c.key)) err(c.key, '必填');
   if (v('building').length > 50) err('building', '不能超过 50 个字符');
@@ -101,8 +105,10 @@ export function parseHouseRow(raw: RawHouseRow, rowNo: number): { house: ParsedH
   if (v('floor') && (!/^-?\d{1,3}$/.test(v('floor')) || floor === 0)) err('floor', '须为非零整数（地下层为负数）');
   const buildingArea = v('buildingArea') ? parseArea(v('buildingArea')) : null;
   if (v('buildingArea') && (buildingArea === null || buildingArea === 0)) err('buildingArea', AREA_RULE);
+  else if (buildingArea && buildingArea > MAX_HOUSE_AREA) err('buildingArea', MAX_AREA_RULE);
   const innerArea = v('innerArea') ? parseArea(v('innerArea')) : 0;
   if (v('innerArea') && innerArea === null) err('innerArea', AREA_RULE);
+  else if (innerArea && innerArea > MAX_HOUSE_AREA) err('innerArea', MAX_AREA_RULE);
   else if (buildingArea && innerArea && innerArea > buildingArea) err('innerArea', `不能大于建筑面积 ${formatArea(buildingArea)}`);
   const use = v('use') as HouseUse;
   if (v('use') && !HOUSE_USES.includes(use)) err('use', `房屋类型不存在，须为：${HOUSE_USES.join('、')}`);
@@ -159,7 +165,9 @@ export function parseHouseRow(raw: RawHouseRow, rowNo: number): { house: ParsedH
   };
 }
 
-export const housePlaceKey = (h: { building: string; unit: string; room: string }) => `${h.building}\u0000${h.unit}\u0000${h.room}`;
+/** Normalised on both sides, so a registry row saved with full-width digits still matches “101”. */
+export const housePlaceKey = (h: { building: string; unit: string; room: string }) =>
+  `${normaliseText(h.building)}\u0000${normaliseText(h.unit)}\u0000${normaliseText(h.room)}`;
 
 /** R-14: a house may appear once in a file; its later rows are errors naming the first. */
 export function duplicateErrors(rows: readonly { rowNo: number; house: ParsedHouse }[], existing: ReadonlySet<string>): CellError[] {

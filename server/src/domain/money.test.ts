@@ -19,4 +19,11 @@ describe('§4 money in integer fen', () => {
   it('round-trips every non-negative amount', () => {
     fc.assert(fc.property(fc.bigInt({ min: 0n, max: 10n ** 14n }), (fen) => parseYuan(formatYuan(fen)) === fen));
   });
+
+  it('R-14 a comma is a thousands separator only in its place: "12,34" and "1,2345.00" are refused', () => {
+    expect(parseYuan('12,34')).toBeNull();
+    expect(parseYuan('1,2345.00')).toBeNull();
+    expect(parseYuan('1234,567')).toBeNull();
+    expect(parseYuan('1,234,567.89')).toBe(123456789n);
+  });
 });

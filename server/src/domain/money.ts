@@ -7,9 +7,14 @@ export function formatYuan(fen: bigint | number): string {
   return `${neg ? '-' : ''}${yuan}.${(abs % 100n).toString().padStart(2, '0')}`;
 }
 
-/** “1234.5” / “1,234.56” yuan to fen, or null when it is not an amount with at most 2 decimals. */
+/**
+ * “1234.5” / “1,234.56” yuan to fen, or null when it is not an amount with at most 2 decimals. A comma
+ * is read only as a thousands separator in its place: “12,34” is a typo, not 1,234.00.
+ */
 export function parseYuan(text: string): bigint | null {
-  const s = text.trim().replaceAll(',', '');
+  const t = text.trim();
+  if (t.includes(',') && !/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) return null;
+  const s = t.replaceAll(',', '');
   if (!/^\d{1,13}(\.\d{1,2})?$/.test(s)) return null;
   const [whole, frac = ''] = s.split('.');
   return BigInt(whole as string) * 100n + BigInt(frac.padEnd(2, '0'));

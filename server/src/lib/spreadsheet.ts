@@ -1,95 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
 import { AppError } from './errors.ts';
-import { decodeText, parseCsv } from './csv.ts';
+import type { CellProblem, ReadFailure, ReadSpec, Table } from './spreadsheet-read.ts';
 
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+export { MAX_IMPORT_BYTES, normaliseHeader } from './spreadsheet-read.ts';
+export type { CellProblem, ColumnKind, ReadColumn, ReadSpec, Table, TableRow } from './spreadsheet-read.ts';
 
-export interface TableRow {
-  /** The row number the user sees in the spreadsheet (header is row 1). */
-  rowNo: number;
-  cells: Record<string, string>;
-}
+/** The API lists this many errors; the annotated file holds them all. */
+export const MAX_LISTED_ERRORS = 200;
 
-export interface Table {
-  headers: string[];
-  rows: TableRow[];
-}
-
-const importError = (message: string) => new AppError(400, 'IMPORT_FILE', message, { file: message });
-
-function isZip(b: Uint8Array) {
-  return b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
-}
-
-/** Header text as users type it: “建筑面积(㎡)*”, “ 房号 ” → the template's title. */
-export function normaliseHeader(h: string): string {
-  return h
-    .replace(/[*＊\s]/g, '')
-    .replace(/（/g, '(')
-    .replace(/）/g, ')');
-}
-
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return String(Number(v.toFixed(6)));
-  if (typeof v === 'string') return v.trim();
-  if (typeof v === 'boolean') return v ? '是' : '否';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v)
-      return v.richText
-        .map((r) => r.text)
-        .join('')
-        .trim();
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-    if ('text' in v) return String(v.text).trim();
+/** R-14 refusal of a file's cells: the first errors by row, with the total, and nothing imported. */
+export class ImportErrors extends AppError {
+  constructor(readonly errors: readonly CellProblem[]) {
+    super(422, 'IMPORT_ERRORS', `导入文件有 ${errors.length} 处错误，未导入任何数据；请按提示修改后重新导入`);
   }
-  return String(v).trim();
+  override body() {
+    return { ...super.body(), errors: this.errors.slice(0, MAX_LISTED_ERRORS), total: this.errors.length };
+  }
 }
 
-function toTable(grid: string[][], firstRowNo = 1): Table {
-  const headerIndex = grid.findIndex((r) => r.some((c) => c.trim() !== ''));
-  if (headerIndex < 0) throw importError('文件是空的：没有表头和数据行');
-  const headers = (grid[headerIndex] as string[]).map((h) => normaliseHeader(h));
-  const rows: TableRow[] = [];
-  for (let i = headerIndex + 1; i < grid.length; i++) {
-    const r = grid[i] as string[];
-    if (r.every((c) => c.trim() === '')) continue;
-    const cells: Record<string, string> = {};
-    headers.forEach((h, j) => {
-      if (h) cells[h] = (r[j] ?? '').trim();
+/** The reader's own refusals first; a checker's error on a cell the reader already refused is noise. */
+export function withProblems(table: Table, errors: readonly CellProblem[]): CellProblem[] {
+  const refused = new Set(table.problems.map((p) => `${p.row}\u0000${p.column}`));
+  return [...table.problems, ...errors.filter((e) => !refused.has(`${e.row}\u0000${e.column}`))].sort((a, b) => a.row - b.row);
+}
+
+// One long-lived worker parses every upload in turn, which also bounds the memory uploads can take.
+let nextId = 1;
+const pending = new Map<number, { resolve: (t: Table) => void; reject: (e: unknown) => void }>();
+
+/**
+ * The worker's code: in the bundle it sits beside main.js; run from source (tsx, vitest) it is
+ * TypeScript, which a worker thread cannot load, so it is bundled once into node_modules/.cache.
+ */
+async function workerFile(): Promise<URL> {
+  if (!import.meta.url.endsWith('.ts')) return new URL('./spreadsheet-worker.js', import.meta.url);
+  const { build } = await import('esbuild');
+  // Test files may run as threads of one process: each bundles its own copy, removed on exit.
+  const out = new URL(`../../node_modules/.cache/spreadsheet-worker-${randomUUID()}.mjs`, import.meta.url);
+  process.once('exit', () => rmSync(out, { force: true }));
+  await build({
+    entryPoints: [fileURLToPath(new URL('./spreadsheet-worker.ts', import.meta.url))],
+    outfile: fileURLToPath(out),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  return out;
+}
+
+let starting: Promise<Worker> | null = null;
+
+function spreadsheetWorker(): Promise<Worker> {
+  starting ??= workerFile().then((file) => {
+    const w = new Worker(file, { resourceLimits: { maxOldGenerationSizeMb: 768 } });
+    w.unref();
+    w.on('message', (msg: { id: number; table?: Table; failure?: ReadFailure }) => {
+      const p = pending.get(msg.id);
+      if (!p) return;
+      pending.delete(msg.id);
+      if (msg.table) p.resolve(msg.table);
+      else p.reject(refusal(msg.failure as ReadFailure));
     });
-    rows.push({ rowNo: i + firstRowNo, cells });
-  }
-  return { headers, rows };
+    // Out of memory or crashed: the file was too much; the next upload starts a fresh worker.
+    const fail = () => {
+      starting = null;
+      const tooMuch = '文件过大或过于复杂，无法读取；请分批导入';
+      for (const p of pending.values()) p.reject(new AppError(400, 'IMPORT_FILE', tooMuch, { file: tooMuch }));
+      pending.clear();
+    };
+    w.on('error', fail);
+    w.on('exit', fail);
+    return w;
+  });
+  return starting;
+}
+
+function refusal(f: ReadFailure): AppError {
+  return f.kind === 'file' ? new AppError(400, 'IMPORT_FILE', f.message, { file: f.message }) : new ImportErrors(f.errors);
 }
 
 /**
- * R-14: reads .xlsx (Excel, WPS, LibreOffice) or .csv (UTF-8 or GBK) into header-keyed rows.
- * `sheet` picks a worksheet by name in a workbook; otherwise the first one.
+ * R-14: reads .xlsx (Excel, WPS, LibreOffice) or .csv (UTF-8 or GBK) into header-keyed rows, in the
+ * spreadsheet worker. `spec` names the template's sheet, its columns (what each holds) and the row limit.
  */
-export async function readTable(bytes: Uint8Array, fileName: string, sheet?: string): Promise<Table> {
-  const ext = fileName.split('.').pop()?.toLowerCase() ?? '';
-  if (bytes.length === 0) throw importError(`文件“${fileName}”是空文件`);
-  if (bytes.length > MAX_IMPORT_BYTES) throw importError(`文件“${fileName}”超过 20M，请分批导入`);
-  if (ext === 'csv') return toTable(parseCsv(decodeText(bytes)));
-  if (ext === 'xls') throw importError(`不支持旧版 .xls 文件“${fileName}”：请在 Excel 或 WPS 中“另存为” .xlsx 后导入`);
-  if (ext !== 'xlsx' || !isZip(bytes)) throw importError(`文件“${fileName}”不是有效的 .xlsx 或 .csv 文件，请使用下载的模板`);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw importError(`无法读取文件“${fileName}”：文件已损坏或不是 Excel 文件`);
-  }
-  const ws = (sheet ? wb.getWorksheet(sheet) : undefined) ?? wb.worksheets.find((w) => w.state !== 'hidden' && w.name !== '填写说明');
-  if (!ws) throw importError(`文件“${fileName}”中没有工作表“${sheet ?? ''}”`);
-  const grid: string[][] = [];
-  ws.eachRow({ includeEmpty: true }, (row, n) => {
-    const values = row.values as ExcelJS.CellValue[];
-    grid[n - 1] = values.slice(1).map(cellText);
+export function readTable(bytes: Uint8Array, fileName: string, spec: ReadSpec): Promise<Table> {
+  const id = nextId++;
+  return new Promise<Table>((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    spreadsheetWorker().then(
+      (w) => w.postMessage({ id, bytes, fileName, spec }),
+      (e) => {
+        pending.delete(id);
+        reject(e);
+      },
+    );
   });
-  for (let i = 0; i < grid.length; i++) grid[i] ??= [];
-  return toTable(grid);
 }
 
 export interface TemplateColumn {
@@ -168,8 +179,8 @@ export async function templateWorkbook(
 export async function annotatedWorkbook(
   sheet: string,
   columns: readonly TemplateColumn[],
-  table: Table,
-  errors: readonly { row: number; column: string; message: string }[],
+  table: Pick<Table, 'rows'>,
+  errors: readonly CellProblem[],
 ): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = addDataSheet(

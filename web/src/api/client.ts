@@ -8,6 +8,8 @@ export interface ApiErrorBody {
   fieldErrors?: Record<string, string>;
   /** R-14 import refusals (`IMPORT_ERRORS`): every problem of the file, by row and column. */
   errors?: { row: number; column: string; message: string }[];
+  /** How many errors the file has in all; `errors` holds only the first ones. */
+  total?: number;
 }
 
 export class ApiError extends Error {

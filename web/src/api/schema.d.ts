@@ -2764,6 +2764,8 @@ export interface paths {
                                 column: string;
                                 message: string;
                             }[];
+                            /** @description 错误总数；列表只含前 200 处，全部见标注文件 */
+                            total: number;
                         };
                     };
                 };
@@ -2895,6 +2897,8 @@ export interface paths {
                                 column: string;
                                 message: string;
                             }[];
+                            /** @description 错误总数；列表只含前 200 处，全部见标注文件 */
+                            total: number;
                         };
                     };
                 };
@@ -6321,8 +6325,47 @@ export interface paths {
                                 column: string;
                                 message: string;
                             }[];
+                            /** @description 错误总数；列表只含前 200 处，全部见标注文件 */
+                            total: number;
                         };
                     };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/items/{itemId}/shares/annotated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 下载标注了错误的分摊文件（.xlsx，列出全部错误） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    itemId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };

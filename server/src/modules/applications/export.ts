@@ -1,9 +1,9 @@
 import { formatArea } from '../../domain/area.ts';
-import { HOUSE_COLUMNS, type ParsedHouse, parseHouseRow, type RawHouseRow } from '../../domain/house-row.ts';
+import { type CellError, HOUSE_COLUMNS, type ParsedHouse, parseHouseRow, type RawHouseRow } from '../../domain/house-row.ts';
 import { requirePermission, type Ctx } from '../../lib/context.ts';
 import { invalid } from '../../lib/errors.ts';
-import { normaliseHeader, readTable, templateWorkbook } from '../../lib/spreadsheet.ts';
-import { HOUSE_INSTRUCTIONS, HOUSE_SHEET, HOUSE_TEMPLATE_COLUMNS } from '../registry/house-import.ts';
+import { normaliseHeader, readTable, templateWorkbook, withProblems } from '../../lib/spreadsheet.ts';
+import { HOUSE_INSTRUCTIONS, HOUSE_SHEET, HOUSE_TEMPLATE_COLUMNS, MAX_IMPORT_ROWS } from '../registry/house-import.ts';
 import { ImportErrors } from './import.ts';
 import { loadApplication, replaceItems } from './service.ts';
 import { type HouseSnapshot, itemsOf } from './shared.ts';
@@ -71,12 +71,15 @@ export async function importHouseChanges(ctx: Ctx, id: number, file: { fileName:
   const actor = requirePermission(ctx, 'registry.edit');
   const app = await ctx.db.transaction((tx) => loadApplication(tx, actor, id));
   if (app.type !== 'house_change') throw invalid('file', '此类业务单不能批量导入变更');
-  const table = await readTable(file.bytes, file.fileName, HOUSE_SHEET);
+  // Owners change elsewhere, so their columns are not required here.
+  const columns = [
+    { title: HOUSE_ID_COLUMN, required: true, kind: 'text' as const },
+    ...HOUSE_COLUMNS.map((c) => ({ ...c, required: c.required && !c.key.startsWith('owner') })),
+  ];
+  const table = await readTable(file.bytes, file.fileName, { sheet: HOUSE_SHEET, columns, maxRows: MAX_IMPORT_ROWS });
   const idTitle = normaliseHeader(HOUSE_ID_COLUMN);
-  if (!table.headers.includes(idTitle))
-    throw new ImportErrors([{ row: 1, column: HOUSE_ID_COLUMN, message: '缺少“房屋编号”列，请使用“批量导出”得到的文件' }]);
   const byTitle = new Map(HOUSE_COLUMNS.map((c) => [normaliseHeader(c.title), c.key]));
-  const errors = [];
+  const errors: CellError[] = [];
   const rows: { houseId: number; after: Omit<ParsedHouse, 'owners'> }[] = [];
   for (const r of table.rows) {
     const raw: RawHouseRow = {};
@@ -85,9 +88,8 @@ export async function importHouseChanges(ctx: Ctx, id: number, file: { fileName:
       // Owners change through 房屋权属批量变更, not here.
       if (key && !key.startsWith('owner')) raw[key] = value;
     }
-    const houseId = Number(r.cells[idTitle]);
-    if (!Number.isInteger(houseId) || houseId <= 0)
-      errors.push({ row: r.rowNo, column: HOUSE_ID_COLUMN, message: '房屋编号不正确，请勿修改此列' });
+    const houseId = /^\d{1,15}$/.test(r.cells[idTitle] ?? '') ? Number(r.cells[idTitle]) : 0;
+    if (houseId <= 0) errors.push({ row: r.rowNo, column: HOUSE_ID_COLUMN, message: '房屋编号不正确，请勿修改此列' });
     const parsed = parseHouseRow(raw, r.rowNo);
     errors.push(...parsed.errors);
     if (parsed.house) {
@@ -95,6 +97,7 @@ export async function importHouseChanges(ctx: Ctx, id: number, file: { fileName:
       rows.push({ houseId, after });
     }
   }
-  if (errors.length > 0) throw new ImportErrors(errors);
+  const all = withProblems(table, errors);
+  if (all.length > 0) throw new ImportErrors(all);
   return replaceItems(ctx, id, 'house', rows);
 }

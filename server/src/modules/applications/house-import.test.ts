@@ -206,7 +206,13 @@ describe('R-14 file-level refusals', () => {
     const csv = [header, ...grid].map((r) => r.join(',')).join('\r\n');
     const res = await refusedImport(collectionId, csv, 'no-room.csv');
     expect(res.statusCode).toBe(422);
-    expect(errorsOf(res)).toEqual([{ row: 1, column: '房号', message: '缺少必填列，请使用下载的模板' }]);
+    expect(errorsOf(res)).toEqual([
+      {
+        row: 1,
+        column: '房号',
+        message: '缺少必填列：在工作表“CSV”的前 10 行中没有找到含有这些列的表头（第 1 行最接近），请使用下载的模板，不要修改表头',
+      },
+    ]);
   });
 
   it('R-14 refuses an empty (0-byte) file and a header-only file, and imports nothing', async () => {

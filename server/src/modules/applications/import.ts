@@ -1,9 +1,9 @@
-import { annotatedWorkbook } from '../../lib/spreadsheet.ts';
+import { annotatedWorkbook, ImportErrors } from '../../lib/spreadsheet.ts';
 import { requirePermission, type Ctx } from '../../lib/context.ts';
 import { AppError, invalid } from '../../lib/errors.ts';
 import { and, count, eq } from 'drizzle-orm';
 import { applicationItems, applications } from '../../db/schema/index.ts';
-import type { CellError, ParsedHouse } from '../../domain/house-row.ts';
+import type { ParsedHouse } from '../../domain/house-row.ts';
 import { audit } from '../audit/audit.ts';
 import { livePlaces } from '../registry/bulk.ts';
 import { HOUSE_SHEET, HOUSE_TEMPLATE_COLUMNS, importHouses } from '../registry/house-import.ts';
@@ -12,14 +12,7 @@ import { loadApplication, STATUS_LABELS, writeItems } from './service.ts';
 import { existingBuildings } from './types/new-houses.ts';
 import { handlerFor } from './handlers.ts';
 
-export class ImportErrors extends AppError {
-  constructor(readonly errors: CellError[]) {
-    super(422, 'IMPORT_ERRORS', `导入文件有 ${errors.length} 处错误，未导入任何数据；请按提示修改后重新导入`);
-  }
-  override body() {
-    return { ...super.body(), errors: this.errors };
-  }
-}
+export { ImportErrors };
 
 /** A building named by imported houses but not described yet: sensible defaults the page lets the user correct. */
 function derivedBuilding(name: string, houses: ParsedHouse[], year: number): BuildingInput {

@@ -9,7 +9,7 @@ import { supportedTypes } from './handlers.ts';
 import { addDocument, listDocuments, removeDocument } from './documents.ts';
 import { exportItems, importHouseChanges } from './export.ts';
 import { annotateHouseFile, importHouseItems } from './import.ts';
-import { applicationDetail, applicationSummary, cellError, createBody, itemRow, itemsQuery, listQuery } from './schemas.ts';
+import { applicationDetail, applicationSummary, importRefusal, createBody, itemRow, itemsQuery, listQuery } from './schemas.ts';
 import {
   accept,
   applicationDetail as detail,
@@ -118,7 +118,7 @@ export function applicationRoutes(app: FastifyInstance) {
         consumes: ['multipart/form-data'],
         response: {
           200: z.object({ imported: z.number(), addedBuildings: z.array(z.string()) }),
-          422: z.object({ code: z.string(), message: z.string(), errors: z.array(cellError) }),
+          422: importRefusal,
         },
       },
     },
@@ -158,7 +158,7 @@ export function applicationRoutes(app: FastifyInstance) {
         consumes: ['multipart/form-data'],
         response: {
           200: z.object({ count: z.number() }),
-          422: z.object({ code: z.string(), message: z.string(), errors: z.array(cellError) }),
+          422: importRefusal,
         },
       },
     },

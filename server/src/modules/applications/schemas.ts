@@ -55,3 +55,10 @@ export const itemRow = z.object({
   data: z.unknown(),
 });
 export const cellError = z.object({ row: z.number(), column: z.string(), message: z.string() });
+/** R-14 refusal: the first errors by row (at most 200) and how many there are in all. */
+export const importRefusal = z.object({
+  code: z.string(),
+  message: z.string(),
+  errors: z.array(cellError),
+  total: z.number().describe('错误总数；列表只含前 200 处，全部见标注文件'),
+});

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectItemHouses } from '../../db/schema/index.ts';
 import { DEMO_BANK_API_KEY } from '../../demo/payments.ts';
@@ -243,6 +243,36 @@ describe('F-40 shares entered house by house and imported', () => {
     const range = await member.post(`/api/projects/${id}/items/${itemId}/houses`, { remove: [b] });
     expect(range.json()).toEqual({ added: 0, removed: 1 });
     expect((await member.post(`/api/projects/${id}/items/${itemId}/houses`, { add: [b] })).json().added).toBe(1);
+  });
+});
+
+describe('R-14 share files read exactly', () => {
+  it('R-14 分摊 import: "12,34" is refused, "1,234.56" is 1,234.56 元; an unknown house names its row and number; a renamed column is one 缺少必填列', async () => {
+    const { id, houseIds } = await draft('general', '3栋', 10_000, []);
+    const itemId = (await member.get(`/api/projects/${id}`)).json().items[0].id;
+    const [a, b] = houseIds;
+    const csv = (text: string) => {
+      const form = new FormData();
+      form.append('file', new File([text], '分摊.csv', { type: 'text/csv' }));
+      return member.postForm(`/api/projects/${id}/items/${itemId}/shares/import`, form);
+    };
+    const bad = await csv(`房屋编号,分摊金额(元)\n${a},"12,34"\n999999999,1\n`);
+    expect(bad.statusCode, bad.body).toBe(422);
+    expect(bad.json().errors).toEqual([
+      { row: 2, column: '分摊金额(元)', message: '分摊金额“12,34”须为不小于 0 的金额，最多 2 位小数（千分位逗号可有可无）' },
+      { row: 3, column: '房屋编号', message: '房屋编号 999999999 不在此项的分摊范围内，请先加入分摊范围或删除此行' },
+    ]);
+    const renamed = await csv(`房屋编号,金额\n${a},1\n${b},2\n`);
+    expect(renamed.statusCode).toBe(422);
+    expect(renamed.json().errors).toHaveLength(1);
+    expect(renamed.json().errors[0]).toMatchObject({ row: 1, column: '分摊金额(元)' });
+    const good = await csv(`房屋编号,分摊金额(元)\n${a},"1,234.56"\n`);
+    expect(good.statusCode, good.body).toBe(200);
+    const [row] = await t.handle.db
+      .select()
+      .from(projectItemHouses)
+      .where(and(eq(projectItemHouses.itemId, itemId), eq(projectItemHouses.houseId, a as number)));
+    expect(row?.share).toBe(123_456n);
   });
 });
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { idParam, ok, page, pageOf, text } from '../../lib/fields.ts';
 import { acceptBody } from '../../domain/required-documents.ts';
 import { readUpload } from '../../lib/uploads.ts';
-import { cellError } from '../applications/schemas.ts';
+import { importRefusal } from '../applications/schemas.ts';
 import { authenticateBank } from '../payments/bank-api-auth.ts';
 import { loadProject, readerActor } from './access.ts';
 import { recordAcceptance } from './acceptance.ts';
@@ -31,7 +31,7 @@ import { issueRefund } from './refund.ts';
 import { projectSettings, saveProjectSettings } from './settings.ts';
 import { acceptRequest, approveRequest, officeRequests, rejectRequest, requestsOf } from './review.ts';
 import * as s from './schemas.ts';
-import { exportShares, importShares } from './shares-file.ts';
+import { annotateShares, exportShares, importShares } from './shares-file.ts';
 import { listProjects, projectDetail, projectSummary } from './summary.ts';
 import { recordVote, voteSheet } from './vote.ts';
 
@@ -150,11 +150,22 @@ export function projectRoutes(app: FastifyInstance) {
         consumes: ['multipart/form-data'],
         response: {
           200: z.object({ updated: z.number() }),
-          422: z.object({ code: z.string(), message: z.string(), errors: z.array(cellError) }),
+          422: importRefusal,
         },
       },
     },
     async (req) => importShares(req.ctx, req.params.id, req.params.itemId, await readFile(req)),
+  );
+  r.post(
+    '/api/projects/:id/items/:itemId/shares/annotated',
+    {
+      schema: { tags, summary: '下载标注了错误的分摊文件（.xlsx，列出全部错误）', params: s.itemParams, consumes: ['multipart/form-data'] },
+    },
+    async (req, reply) =>
+      reply
+        .header('content-type', XLSX)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('分摊导入错误标注.xlsx')}`)
+        .send(await annotateShares(req.ctx, req.params.id, req.params.itemId, await readFile(req))),
   );
   r.post(
     '/api/projects/:id/apportion',

@@ -10,7 +10,7 @@ import {
   SALES,
   YES_NO,
 } from '../../domain/house-row.ts';
-import { normaliseHeader, readTable, type Table, type TemplateColumn, templateWorkbook } from '../../lib/spreadsheet.ts';
+import { normaliseHeader, readTable, type Table, type TemplateColumn, templateWorkbook, withProblems } from '../../lib/spreadsheet.ts';
 
 export const HOUSE_SHEET = '房屋信息';
 export const MAX_IMPORT_ROWS = 50_000;
@@ -64,21 +64,11 @@ export interface HouseImportResult {
  * already registered in the area (duplicates against the registry are errors too).
  */
 export async function importHouses(bytes: Uint8Array, fileName: string, existing: ReadonlySet<string>): Promise<HouseImportResult> {
-  const table = await readTable(bytes, fileName, HOUSE_SHEET);
-  const errors: CellError[] = [];
+  const table = await readTable(bytes, fileName, { sheet: HOUSE_SHEET, columns: HOUSE_COLUMNS, maxRows: MAX_IMPORT_ROWS });
   const byTitle = new Map(HOUSE_COLUMNS.map((c) => [normaliseHeader(c.title), c.key]));
-  const missing = HOUSE_COLUMNS.filter((c) => c.required && !table.headers.includes(normaliseHeader(c.title)));
-  if (missing.length > 0) {
-    return {
-      table,
-      houses: [],
-      errors: [{ row: 1, column: missing.map((m) => m.title).join('、'), message: '缺少必填列，请使用下载的模板' }],
-    };
-  }
-  if (table.rows.length === 0) return { table, houses: [], errors: [{ row: 2, column: '全部', message: '文件中没有数据行' }] };
-  if (table.rows.length > MAX_IMPORT_ROWS) {
-    return { table, houses: [], errors: [{ row: 1, column: '全部', message: `一次最多导入 ${MAX_IMPORT_ROWS} 行，请分批导入` }] };
-  }
+  if (table.rows.length === 0)
+    return { table, houses: [], errors: [{ row: table.headerRow + 1, column: '全部', message: '文件中没有数据行' }] };
+  const errors: CellError[] = [];
   const houses: HouseImportResult['houses'] = [];
   for (const r of table.rows) {
     const raw: RawHouseRow = {};
@@ -91,6 +81,5 @@ export async function importHouses(bytes: Uint8Array, fileName: string, existing
     if (parsed.house) houses.push({ rowNo: r.rowNo, house: parsed.house });
   }
   errors.push(...duplicateErrors(houses, existing));
-  errors.sort((a, b) => a.row - b.row);
-  return { table, houses, errors };
+  return { table, houses, errors: withProblems(table, errors) };
 }

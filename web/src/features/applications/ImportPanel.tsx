@@ -12,7 +12,7 @@ type Phase =
   | { kind: 'uploading'; percent: number }
   | { kind: 'checking' }
   | { kind: 'imported'; text: string }
-  | { kind: 'refused'; message: string; errors: ImportCellError[] }
+  | { kind: 'refused'; message: string; errors: ImportCellError[]; total: number }
   | { kind: 'failed'; message: string };
 
 interface ImportPanelProps {
@@ -67,7 +67,8 @@ export function ImportPanel({ target, prepare, onImported, buttonText = '导入'
       setPhase({ kind: 'imported', text: importedText(result) });
       onImported(result, appId);
     } catch (err) {
-      if (err instanceof ApiError && err.body.errors) setPhase({ kind: 'refused', message: err.body.message, errors: err.body.errors });
+      if (err instanceof ApiError && err.body.errors)
+        setPhase({ kind: 'refused', message: err.body.message, errors: err.body.errors, total: err.body.total ?? err.body.errors.length });
       else setPhase({ kind: 'failed', message: errorMessage(err) });
     }
   };
@@ -124,7 +125,11 @@ export function ImportPanel({ target, prepare, onImported, buttonText = '导入'
             type="error"
             showIcon
             role="alert"
-            title={`导入文件有 ${phase.errors.length} 处错误，未导入任何数据`}
+            title={
+              phase.total > phase.errors.length
+                ? `共 ${phase.total} 处错误，下面列出前 ${phase.errors.length} 处，下载标注文件查看全部；未导入任何数据`
+                : `导入文件有 ${phase.total} 处错误，未导入任何数据`
+            }
             description={phase.message}
             action={
               target === 'houses' && (
