@@ -21,6 +21,8 @@ const COMMITTEE = { code: 'QCHYYWH', name: '侨城花园业主委员会', admin:
 
 let b: Browser;
 let second: Browser | undefined;
+/** The 委员 the second journey adds; the lockout journey locks it out and lets it in again. */
+let user: { username: string; name: string; renamed: string; mobile: string; password: string };
 beforeAll(async () => {
   b = await openBrowser();
 });
@@ -78,7 +80,7 @@ describe('1.2 机构管理（业主委员会）', () => {
   it('F-3, §10: 主任 adds a 委员, modifies it to 经办人, views it, deactivates it (its live session ends and it cannot log in) and activates it again', async () => {
     const { page } = b;
     const suffix = uniqueSuffix();
-    const user = {
+    user = {
       username: `wy${suffix.toLowerCase()}`,
       name: '陈嘉欣',
       renamed: '陈嘉怡',
@@ -172,6 +174,36 @@ describe('1.2 机构管理（业主委员会）', () => {
     await page.getByRole('button', { name: '激活用户' }).click();
     await shows(toast(page, `用户 ${user.username} 已激活`));
     await showsText(rowOf(user.username), '正常');
+    await submitLogin(other, COMMITTEE.code, user.username, user.password);
+    await other.waitForURL('**/workspace');
+    await showsText(other.getByTestId('header-user'), `${user.renamed}（经办人）`);
+  });
+
+  it('§10 lockout: five wrong passwords lock the user, who is told no more than for any wrong password; 主任 sees 已锁定至 and 解锁 lets the user in again', async () => {
+    const { page } = b;
+    const other = (second as Browser).page;
+    await (second as Browser).context.clearCookies();
+    await other.goto('/login');
+    const wrong = '机构代码、用户名或密码错误';
+    for (let i = 0; i < 5; i++) {
+      await submitLogin(other, COMMITTEE.code, user.username, `Wrong#${i}abc`);
+      await showsText(other.getByRole('alert'), wrong);
+    }
+    // Locked: the right password gets the same answer as a wrong one, so nobody learns the account exists.
+    await submitLogin(other, COMMITTEE.code, user.username, user.password);
+    await showsText(other.getByRole('alert'), wrong);
+    expect(new URL(other.url()).pathname).toBe('/login');
+
+    // 主任 sees the lock in 机构用户管理 and lifts it.
+    await openMenu(page, '机构管理', '机构用户管理');
+    const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: user.username, exact: true }) });
+    await page.reload();
+    await showsText(row, '已锁定至');
+    await row.click();
+    await page.getByRole('button', { name: '解锁' }).click();
+    await shows(toast(page, `用户 ${user.username} 已解锁`));
+    expect(await textOf(row)).not.toContain('已锁定');
+
     await submitLogin(other, COMMITTEE.code, user.username, user.password);
     await other.waitForURL('**/workspace');
     await showsText(other.getByTestId('header-user'), `${user.renamed}（经办人）`);
