@@ -39,18 +39,7 @@ export function RegistrationSuccessPage() {
           </Button>,
         ]}
       >
-        <Descriptions column={1} bordered size="small" style={{ maxWidth: 560, margin: '0 auto 16px' }}>
-          <Descriptions.Item label="机构代码（登录账号）">{state.code}</Descriptions.Item>
-          <Descriptions.Item label="管理员用户名">{state.adminUsername}</Descriptions.Item>
-          <Descriptions.Item label="注册编号">{state.registrationNo}</Descriptions.Item>
-        </Descriptions>
-        <Alert
-          type="info"
-          showIcon
-          style={{ maxWidth: 560, margin: '0 auto' }}
-          title="请注意"
-          description={`${PAPER_DOCUMENTS_REMINDER}打印注册登记表需先登录。`}
-        />
+        <RegistrationFacts result={state} note={`${PAPER_DOCUMENTS_REMINDER}打印注册登记表需先登录。`} />
       </Result>
     </Card>
   );
@@ -66,19 +55,28 @@ function HandoverRequested({ result }: { result: RegistrationResult }) {
         title="换届申请已提交"
         subTitle={`该物业区域已有业主委员会，${result.name}的注册作为换届申请提交维修资金管理部门审核，审核通过后方可登录。`}
       >
-        <Descriptions column={1} bordered size="small" style={{ maxWidth: 560, margin: '0 auto 16px' }}>
-          <Descriptions.Item label="机构代码（登录账号）">{result.code}</Descriptions.Item>
-          <Descriptions.Item label="管理员用户名">{result.adminUsername}</Descriptions.Item>
-          <Descriptions.Item label="注册编号">{result.registrationNo}</Descriptions.Item>
-        </Descriptions>
-        <Alert
-          type="info"
-          showIcon
-          style={{ maxWidth: 560, margin: '0 auto' }}
-          title="请注意"
-          description="请携带业主大会换届决议、备案证明等纸质材料到维修资金管理部门办理换届审核。"
-        />
+        <RegistrationFacts result={result} note="请携带业主大会换届决议、备案证明等纸质材料到维修资金管理部门办理换届审核。" />
       </Result>
     </Card>
+  );
+}
+
+/** What the new organisation needs to keep: its login, its administrator and its registration number. */
+function RegistrationFacts({
+  result,
+  note,
+}: {
+  result: Pick<RegistrationResult, 'code' | 'adminUsername' | 'registrationNo'>;
+  note: string;
+}) {
+  return (
+    <>
+      <Descriptions column={1} bordered size="small" style={{ maxWidth: 560, margin: '0 auto 16px' }}>
+        <Descriptions.Item label="机构代码（登录账号）">{result.code}</Descriptions.Item>
+        <Descriptions.Item label="管理员用户名">{result.adminUsername}</Descriptions.Item>
+        <Descriptions.Item label="注册编号">{result.registrationNo}</Descriptions.Item>
+      </Descriptions>
+      <Alert type="info" showIcon style={{ maxWidth: 560, margin: '0 auto' }} title="请注意" description={note} />
+    </>
   );
 }
