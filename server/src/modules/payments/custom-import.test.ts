@@ -121,7 +121,7 @@ describe('F-22 / R-14 续筹交款: the amounts file is read on the server by th
     expect(ods.json().message).toContain('“另存为” .xlsx');
   });
 
-  it('F-22 / R-14 300 bad rows: the first 200 are listed with the total, and the annotated file holds all 300', async () => {
+  it('F-22 / R-14 300 bad rows: the first 200 errors are listed with the total, and the annotated file holds every one', async () => {
     const bytes = await amountsXlsx(Array.from({ length: 300 }, () => '-1'));
     const res = await upload(form(bytes, '三百处错误.xlsx'));
     expect(res.statusCode).toBe(422);
