@@ -128,7 +128,7 @@ describe('1.4.3 自定义交款', () => {
     JOURNEY_TIMEOUT,
   );
 
-  it('F-22: 续筹交款 amounts go out to Excel with 导出 and come back with 导入 (a bad workbook is refused whole), then one notice per house is printed', async () => {
+  it('F-22, R-14: 续筹交款 amounts go out to Excel with 导出 and come back with 导入 (a bad workbook is refused whole, its errors listed and marked in a download), then one notice per house is printed', async () => {
     const { page, context } = b;
     const area = '侨城花园';
     const building = '4栋';
@@ -167,17 +167,25 @@ describe('1.4.3 自定义交款', () => {
       await exported.xlsx.writeFile(path);
       await page.getByLabel('导入文件').setInputFiles(path);
     };
+    // The server reads it (R-14): the error by row and column, and the whole file marked up to download.
     await upload('bad.xlsx', ['1234.56', '九百八十七']);
-    await showsText(page.getByRole('alert'), '导入失败：文件中有 1 处错误，未导入任何金额');
-    await showsText(page.getByRole('alert'), '金额“九百八十七”须为非负金额，最多 2 位小数');
+    const refused = page.getByRole('alert').filter({ hasText: /^导入文件有 1 处错误，未导入任何数据/ });
+    await shows(refused);
+    const errors = page.getByRole('region', { name: '导入错误' });
+    await showsText(errors.getByRole('row').filter({ hasText: '金额(元)' }), '金额“九百八十七”须为非负金额，最多 2 位小数');
     for (const h of houses) expect(await page.getByLabel(`${h} 金额（元）`).inputValue()).toBe('');
+    const annotated = page.waitForEvent('download');
+    await refused.getByRole('button', { name: '下载标注文件' }).click();
+    const marked = new ExcelJS.Workbook();
+    await marked.xlsx.readFile((await (await annotated).path()) as string);
+    expect(marked.getWorksheet('错误清单')?.getRow(2).getCell(3).text).toContain('九百八十七');
 
-    // Amounts typed as text or as numbers both come back exactly.
-    await upload('good.xlsx', ['1234.56', 987]);
+    // Amounts typed as text with a thousands separator or as numbers both come back exactly.
+    await upload('good.xlsx', ['1,234.56', 987]);
     await showsText(page.getByText(/^共 2 套，合计/), '2,221.56');
     expect(await page.getByLabel(`${houses[0]} 金额（元）`).inputValue()).toBe('1234.56');
     expect(await page.getByLabel(`${houses[1]} 金额（元）`).inputValue()).toBe('987.00');
-    expect(await page.getByRole('alert').filter({ hasText: '导入失败' }).count()).toBe(0);
+    expect(await page.getByRole('alert').filter({ hasText: '导入文件有' }).count()).toBe(0);
 
     // 最后打印通知单: one notice per house, each for its imported amount.
     await page.getByRole('button', { name: '打印交款通知单' }).click();

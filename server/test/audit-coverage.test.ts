@@ -40,7 +40,9 @@ const EXEMPT: Record<string, string> = {
   'POST /api/office/interest/preview': 'computes the allocation without saving it',
   'POST /api/office/ledger-check': 'reads the ledger and reports breaches; writes nothing',
   'POST /api/applications/:id/import/annotated': 'answers a marked-up copy of the uploaded file; stores nothing',
-  'POST /api/projects/:id/items/:itemId/shares/annotated': 'answers a marked-up copy of the uploaded share file; stores nothing',
+  'POST /api/projects/:id/items/:itemId/shares/annotated': 'answers a marked-up copy of the uploaded file; stores nothing',
+  'POST /api/notices/custom/import': 'reads the amounts of the uploaded file back to the page; stores nothing',
+  'POST /api/notices/custom/import/annotated': 'answers a marked-up copy of the uploaded file; stores nothing',
 };
 
 interface Story {

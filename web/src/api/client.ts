@@ -53,19 +53,26 @@ async function errorBodyOf(response: Response): Promise<ApiErrorBody> {
   }
 }
 
+/** A multipart body: the text fields first (the server reads those sent before the file), then `file`. */
+function fileForm(file: File, fields: Record<string, string> = {}): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  form.append('file', file);
+  return form;
+}
+
 /**
  * A request whose answer is a file (an .xlsx export, an annotated import file) or which sends one
  * (multipart), outside the typed client: the same CSRF header and the same ApiError on refusal.
  */
-export async function requestFile(path: string, init: { method?: 'GET' | 'POST'; file?: File } = {}): Promise<Response> {
+export async function requestFile(
+  path: string,
+  init: { method?: 'GET' | 'POST'; file?: File; fields?: Record<string, string> } = {},
+): Promise<Response> {
   const method = init.method ?? 'GET';
   const headers = new Headers();
   if (method !== 'GET' && csrfToken) headers.set('x-csrf-token', csrfToken);
-  let body: FormData | undefined;
-  if (init.file) {
-    body = new FormData();
-    body.append('file', init.file);
-  }
+  const body = init.file ? fileForm(init.file, init.fields) : undefined;
   const response = await fetch(path, { method, headers, body, credentials: 'same-origin' });
   if (response.ok) return response;
   const error = await errorBodyOf(response);
@@ -74,10 +81,16 @@ export async function requestFile(path: string, init: { method?: 'GET' | 'POST';
 }
 
 /**
- * Uploads one file as multipart field `file`, reporting upload progress (0–100); resolves with the
- * JSON answer or rejects with an ApiError carrying the server's body (e.g. R-14 `errors`).
+ * Uploads one file as multipart field `file` (after any text `fields`), reporting upload progress
+ * (0–100); resolves with the JSON answer or rejects with an ApiError carrying the server's body
+ * (e.g. R-14 `errors`).
  */
-export function uploadFile<T>(path: string, file: File, onProgress?: (percent: number) => void): Promise<T> {
+export function uploadFile<T>(
+  path: string,
+  file: File,
+  onProgress?: (percent: number) => void,
+  fields?: Record<string, string>,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
@@ -100,9 +113,7 @@ export function uploadFile<T>(path: string, file: File, onProgress?: (percent: n
       if (xhr.status === 401) onUnauthorized(error.message);
       reject(new ApiError(xhr.status, error));
     };
-    const form = new FormData();
-    form.append('file', file);
-    xhr.send(form);
+    xhr.send(fileForm(file, fields));
   });
 }
 

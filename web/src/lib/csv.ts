@@ -1,6 +1,6 @@
 /**
- * Comma-separated files for the 导出 → 填写 → 导入 round trip (UTF-8 with a byte-order mark so
- * Excel opens the Chinese headers correctly).
+ * Comma-separated files written in the browser (UTF-8 with a byte-order mark so Excel opens the
+ * Chinese headers correctly); imported files are read on the server.
  */
 function cell(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
@@ -9,9 +9,6 @@ function cell(value: string): string {
 export function toCsv(rows: readonly (readonly string[])[]): string {
   return `\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
 }
-
-/** RFC 4180 parsing, the same the server applies to imported .csv files. */
-export { parseCsv } from '../../../server/src/lib/csv.ts';
 
 export function saveText(text: string, fileName: string, type = 'text/csv;charset=utf-8') {
   saveBlob(new Blob([text], { type }), fileName);

@@ -81,6 +81,8 @@ export async function importHouseChanges(ctx: Ctx, id: number, file: { fileName:
   const byTitle = new Map(HOUSE_COLUMNS.map((c) => [normaliseHeader(c.title), c.key]));
   const errors: CellError[] = [];
   const rows: { houseId: number; after: Omit<ParsedHouse, 'owners'> }[] = [];
+  /** House number → the spreadsheet row that first names it. */
+  const seen = new Map<number, number>();
   for (const r of table.rows) {
     const raw: RawHouseRow = {};
     for (const [title, value] of Object.entries(r.cells)) {
@@ -89,7 +91,11 @@ export async function importHouseChanges(ctx: Ctx, id: number, file: { fileName:
       if (key && !key.startsWith('owner')) raw[key] = value;
     }
     const houseId = /^\d{1,15}$/.test(r.cells[idTitle] ?? '') ? Number(r.cells[idTitle]) : 0;
+    const first = seen.get(houseId);
     if (houseId <= 0) errors.push({ row: r.rowNo, column: HOUSE_ID_COLUMN, message: '房屋编号不正确，请勿修改此列' });
+    else if (first !== undefined)
+      errors.push({ row: r.rowNo, column: HOUSE_ID_COLUMN, message: `房屋编号 ${houseId} 与第 ${first} 行重复，每套房屋只填一行` });
+    else seen.set(houseId, r.rowNo);
     const parsed = parseHouseRow(raw, r.rowNo);
     errors.push(...parsed.errors);
     if (parsed.house) {

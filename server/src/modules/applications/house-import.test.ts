@@ -397,3 +397,26 @@ describe('R-14 annotated workbook', () => {
     expect(await snapshot(collectionId)).toEqual(before);
   });
 });
+
+describe('R-14 re-import', () => {
+  const buildingsOf = async (id: number) =>
+    ((await dev.get(`/api/applications/${id}`)).json().form.buildings as { name: string; builtYear: number }[]).map(
+      (b) => `${b.name}/${b.builtYear}`,
+    );
+
+  it('R-14 a second file replaces what the first brought: buildings only the first file named leave the form, described ones it names again stay', async () => {
+    const id = await collectionDraft(dev, [...tower('甲栋', 1, 1), ...tower('乙栋', 1, 1)], '重新导入花园');
+    const first = (await dev.get(`/api/applications/${id}`)).json().form;
+    expect(first.buildings.map((b: { name: string }) => b.name)).toEqual(['甲栋', '乙栋']);
+    // The user describes 甲栋 after the first import.
+    const described = first.buildings.map((b: { name: string }) => (b.name === '甲栋' ? { ...b, builtYear: 2019 } : b));
+    expect((await dev.put(`/api/applications/${id}/form`, { form: { ...first, buildings: described } })).statusCode).toBe(200);
+
+    const again = await importFile(id, await houseXlsx([...tower('甲栋', 2, 1), ...tower('丙栋', 1, 1)]), '第二个文件.xlsx');
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json()).toEqual({ imported: 3, addedBuildings: ['丙栋'] });
+    const year = (await dev.get(`/api/applications/${id}`)).json().form.buildings[1].builtYear as number;
+    expect(await buildingsOf(id)).toEqual(['甲栋/2019', `丙栋/${year}`]);
+    expect((await dev.get(`/api/applications/${id}/items?kind=house&pageSize=50`)).json().total).toBe(3);
+  });
+});

@@ -62,18 +62,19 @@ export async function importHouseItems(ctx: Ctx, id: number, file: { fileName: s
     // Types that describe new buildings in their form get the missing ones added; the others
     // (split/merge) may only use buildings the area has, which their submit check enforces.
     let added: BuildingInput[] = [];
+    let removed: string[] = [];
     if (form.buildings) {
-      const known = new Set([
-        ...form.buildings.map((b) => b.name),
-        ...(locked.areaId ? (await existingBuildings(tx, locked.areaId)).keys() : []),
-      ]);
-      added = [...new Set(houses.map((h) => h.building))]
-        .filter((b) => !known.has(b))
-        .map((b) => derivedBuilding(b, houses, ctx.clock.now().getFullYear()));
-      if (added.length > 0) {
+      // The file replaces the houses, so it replaces the buildings an earlier file brought too: one
+      // no house names any more could not be submitted. Those it names keep what the user described.
+      const named = new Set(houses.map((h) => h.building));
+      const kept = form.buildings.filter((b) => named.has(b.name));
+      removed = form.buildings.filter((b) => !named.has(b.name)).map((b) => b.name);
+      const known = new Set([...kept.map((b) => b.name), ...(locked.areaId ? (await existingBuildings(tx, locked.areaId)).keys() : [])]);
+      added = [...named].filter((b) => !known.has(b)).map((b) => derivedBuilding(b, houses, ctx.clock.now().getFullYear()));
+      if (added.length > 0 || removed.length > 0) {
         await tx
           .update(applications)
-          .set({ form: { ...form, buildings: [...form.buildings, ...added] } })
+          .set({ form: { ...form, buildings: [...kept, ...added] } })
           .where(eq(applications.id, id));
       }
     }
@@ -92,12 +93,13 @@ export async function importHouseItems(ctx: Ctx, id: number, file: { fileName: s
       entity: 'application',
       entityId: id,
       summary: `业务单 ${locked.no} 导入房屋 ${houses.length} 套（${file.fileName}）`,
-      before: { kind, rows: replaced?.n ?? 0 },
+      before: { kind, rows: replaced?.n ?? 0, buildings: form.buildings?.map((b) => b.name) ?? [] },
       after: {
         kind,
         fileName: file.fileName,
         rows: houses.length,
         addedBuildings: added.map((b) => b.name),
+        removedBuildings: removed,
       },
     });
     return { imported: houses.length, addedBuildings: added.map((b) => b.name) };

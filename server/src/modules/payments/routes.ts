@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParam, page, pageOf, text } from '../../lib/fields.ts';
@@ -10,6 +10,9 @@ import { areaDepositStatus } from './status.ts';
 import { visibleHouse } from '../registry/service.ts';
 import { houseStatement } from './statement.ts';
 import { statementWorkbook } from './statement-export.ts';
+import { readUpload } from '../../lib/uploads.ts';
+import { importRefusal } from '../applications/schemas.ts';
+import { annotateCustomAmounts, readCustomAmounts } from './custom-import.ts';
 
 const tags = ['交款管理'];
 const bankTags = ['专户银行'];
@@ -187,6 +190,33 @@ export function paymentRoutes(app: FastifyInstance) {
       },
     },
     async (req) => customNotices(req.ctx, req.body.areaId, req.body.purpose, req.body.note, req.body.rows),
+  );
+  const readAmountsFile = (req: FastifyRequest) => readUpload(req, '请选择填好金额的文件');
+  r.post(
+    '/api/notices/custom/import',
+    {
+      schema: {
+        tags,
+        summary: '续筹交款导入金额（R-14：导出的 .xlsx 或 .csv；有错误时列出且不返回任何金额）',
+        description:
+          'multipart/form-data：先发字段 areaId 与 houseIds（勾选的房屋编号，逗号分隔），再发文件字段 file。只读取金额，不生成通知单。',
+        consumes: ['multipart/form-data'],
+        response: {
+          200: z.object({ rows: z.array(z.object({ houseId: z.number(), amount: z.number().describe('单位：分') })) }),
+          422: importRefusal,
+        },
+      },
+    },
+    async (req) => readCustomAmounts(req.ctx, await readAmountsFile(req)),
+  );
+  r.post(
+    '/api/notices/custom/import/annotated',
+    { schema: { tags, summary: '下载标注了错误的续筹交款文件（.xlsx，列出全部错误）', consumes: ['multipart/form-data'] } },
+    async (req, reply) =>
+      reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('续筹交款导入错误标注.xlsx')}`)
+        .send(await annotateCustomAmounts(req.ctx, await readAmountsFile(req))),
   );
   r.get(
     '/api/notices',

@@ -1,8 +1,8 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Progress, Table, Typography, Upload } from 'antd';
+import { Alert, App, Button, Flex, Progress, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { ApiError } from '../../api/client';
-import type { ImportCellError, ImportResult } from '../../api/types';
+import type { ImportResult } from '../../api/types';
+import { ImportRefusal, type Refusal, refusalOf } from '../../components/ImportRefusal';
 import { errorMessage } from '../../lib/serverErrors';
 import { downloadAnnotated, type ImportTarget, importFile, TEMPLATE_URL } from './api';
 
@@ -12,7 +12,7 @@ type Phase =
   | { kind: 'uploading'; percent: number }
   | { kind: 'checking' }
   | { kind: 'imported'; text: string }
-  | { kind: 'refused'; message: string; errors: ImportCellError[]; total: number }
+  | { kind: 'refused'; refusal: Refusal }
   | { kind: 'failed'; message: string };
 
 interface ImportPanelProps {
@@ -44,7 +44,6 @@ export function ImportPanel({ target, prepare, onImported, buttonText = '导入'
   const { message } = App.useApp();
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [last, setLast] = useState<{ appId: number; file: File }>();
-  const [annotating, setAnnotating] = useState(false);
   const busy = phase.kind === 'saving' || phase.kind === 'uploading' || phase.kind === 'checking';
 
   const start = async (file: File) => {
@@ -67,22 +66,13 @@ export function ImportPanel({ target, prepare, onImported, buttonText = '导入'
       setPhase({ kind: 'imported', text: importedText(result) });
       onImported(result, appId);
     } catch (err) {
-      if (err instanceof ApiError && err.body.errors)
-        setPhase({ kind: 'refused', message: err.body.message, errors: err.body.errors, total: err.body.total ?? err.body.errors.length });
-      else setPhase({ kind: 'failed', message: errorMessage(err) });
+      const refusal = refusalOf(err);
+      setPhase(refusal ? { kind: 'refused', refusal } : { kind: 'failed', message: errorMessage(err) });
     }
   };
 
   const annotate = async () => {
-    if (!last) return;
-    setAnnotating(true);
-    try {
-      await downloadAnnotated(last.appId, last.file);
-    } catch (err) {
-      message.error(errorMessage(err));
-    } finally {
-      setAnnotating(false);
-    }
+    if (last) await downloadAnnotated(last.appId, last.file);
   };
 
   return (
@@ -119,42 +109,7 @@ export function ImportPanel({ target, prepare, onImported, buttonText = '导入'
       )}
       {phase.kind === 'imported' && <Alert type="success" showIcon title={phase.text} />}
       {phase.kind === 'failed' && <Alert type="error" showIcon role="alert" title="导入失败" description={phase.message} />}
-      {phase.kind === 'refused' && (
-        <Flex vertical gap={8}>
-          <Alert
-            type="error"
-            showIcon
-            role="alert"
-            title={
-              phase.total > phase.errors.length
-                ? `共 ${phase.total} 处错误，下面列出前 ${phase.errors.length} 处，下载标注文件查看全部；未导入任何数据`
-                : `导入文件有 ${phase.total} 处错误，未导入任何数据`
-            }
-            description={phase.message}
-            action={
-              target === 'houses' && (
-                <Button size="small" icon={<DownloadOutlined aria-hidden />} loading={annotating} onClick={annotate}>
-                  下载标注文件
-                </Button>
-              )
-            }
-          />
-          <section aria-label="导入错误">
-            <Table<ImportCellError & { key: number }>
-              size="small"
-              bordered
-              rowKey="key"
-              dataSource={phase.errors.map((e, key) => ({ ...e, key }))}
-              pagination={{ pageSize: 10, showTotal: (t) => `共 ${t} 处错误`, hideOnSinglePage: true }}
-              columns={[
-                { title: '行', dataIndex: 'row', width: 80 },
-                { title: '列', dataIndex: 'column', width: 180 },
-                { title: '原因', dataIndex: 'message' },
-              ]}
-            />
-          </section>
-        </Flex>
-      )}
+      {phase.kind === 'refused' && <ImportRefusal refusal={phase.refusal} onDownload={target === 'houses' ? annotate : undefined} />}
     </Flex>
   );
 }

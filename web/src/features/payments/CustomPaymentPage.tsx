@@ -1,17 +1,27 @@
 import { DownloadOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Empty, Flex, Form, Input, Modal, Radio, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Empty, Flex, Form, Input, Modal, Radio, Space, Table, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import type { RegistryHouse } from '../../api/types';
+import { ImportRefusal, type Refusal, refusalOf } from '../../components/ImportRefusal';
 import { Page } from '../../components/Page';
+import { saveResponse } from '../../lib/download';
 import { saveBlob } from '../../lib/csv';
 import { errorMessage } from '../../lib/serverErrors';
 import { formatArea, formatYuan, parseYuan, plainYuan, YUAN_RULE } from '../../lib/units';
 import { houseLabel } from '../applications/forms';
 import { AreaSelect } from '../registry/AreaSelect';
 import { useAreaParam } from './AreaPicker';
-import { type CustomPurpose, DEPOSIT_STATUS_KEY, type IssueResult, issueCustomNotices, NOTICES_KEY } from './api';
-import { exportAmountsXlsx, importAmountsFile } from './customXlsx';
+import {
+  annotateCustomAmounts,
+  type CustomPurpose,
+  DEPOSIT_STATUS_KEY,
+  type IssueResult,
+  importCustomAmounts,
+  issueCustomNotices,
+  NOTICES_KEY,
+} from './api';
+import { exportAmountsXlsx } from './customXlsx';
 import { IssuedNotices } from './IssuedNotices';
 import { CUSTOM_PURPOSES } from './labels';
 import { usePickedHouses } from './usePickedHouses';
@@ -30,13 +40,15 @@ function amountProblem(text: string | undefined): string | null {
  * for 续筹交款 by “导出” the picked houses, filling the amounts and “导入” — then “打印交款通知单”.
  */
 export function CustomPaymentPage() {
+  const { message } = App.useApp();
   const [areaId, setAreaId] = useAreaParam();
   const [purpose, setPurpose] = useState<CustomPurpose>('replenish');
   const [note, setNote] = useState('');
   const picked = usePickedHouses(areaId);
   const [amounts, setAmounts] = useState<ReadonlyMap<number, string>>(new Map());
   const [bulk, setBulk] = useState('');
-  const [importErrors, setImportErrors] = useState<string[]>([]);
+  const [refused, setRefused] = useState<{ refusal: Refusal; file: File; houseIds: number[] }>();
+  const [importing, setImporting] = useState(false);
   const [showErrors, setShowErrors] = useState(false);
   const [result, setResult] = useState<IssueResult>();
   const [exporting, setExporting] = useState(false);
@@ -78,9 +90,21 @@ export function CustomPaymentPage() {
   };
 
   const onImport = async (file: File) => {
-    const outcome = await importAmountsFile(file, picked.houses);
-    setImportErrors(outcome.errors);
-    if (outcome.errors.length === 0) setAmounts((prev) => new Map([...prev, ...outcome.amounts]));
+    if (!areaId) return;
+    const houseIds = picked.houses.map((h) => h.id);
+    setRefused(undefined);
+    setImporting(true);
+    try {
+      const { rows } = await importCustomAmounts(areaId, houseIds, file);
+      setAmounts((prev) => new Map([...prev, ...rows.map((r) => [r.houseId, plainYuan(r.amount)] as const)]));
+      message.success(`已导入 ${rows.length} 套房屋的金额`);
+    } catch (err) {
+      const refusal = refusalOf(err);
+      if (refusal) setRefused({ refusal, file, houseIds });
+      else message.error(errorMessage(err));
+    } finally {
+      setImporting(false);
+    }
   };
 
   const bulkFen = parseYuan(bulk);
@@ -110,7 +134,7 @@ export function CustomPaymentPage() {
                 setAreaId(id);
                 picked.clear();
                 setAmounts(new Map());
-                setImportErrors([]);
+                setRefused(undefined);
               }}
               style={{ width: 320 }}
             />
@@ -166,6 +190,7 @@ export function CustomPaymentPage() {
                 <Button
                   icon={<UploadOutlined aria-hidden />}
                   disabled={picked.houses.length === 0}
+                  loading={importing}
                   onClick={() => fileInput.current?.click()}
                 >
                   导入
@@ -200,19 +225,12 @@ export function CustomPaymentPage() {
             </Button>
           </Space>
         </Flex>
-        {importErrors.length > 0 && (
-          <Alert
-            type="error"
-            showIcon
-            role="alert"
-            closable={{ onClose: () => setImportErrors([]) }}
-            title={`导入失败：文件中有 ${importErrors.length} 处错误，未导入任何金额，请修改后重新导入`}
-            description={
-              <ul style={{ margin: 0, paddingLeft: 20 }}>
-                {importErrors.slice(0, 50).map((e) => (
-                  <li key={e}>{e}</li>
-                ))}
-              </ul>
+        {refused && areaId !== undefined && (
+          <ImportRefusal
+            refusal={refused.refusal}
+            onClose={() => setRefused(undefined)}
+            onDownload={async () =>
+              saveResponse(await annotateCustomAmounts(areaId, refused.houseIds, refused.file), '续筹交款导入错误标注.xlsx')
             }
           />
         )}

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, call } from '../../api/client';
+import { api, call, requestFile, uploadFile } from '../../api/client';
 import type { ApiBody, ApiResponse } from '../../api/types';
 
 export type DepositStatus = ApiResponse<'/api/areas/{id}/deposit-status'>;
@@ -30,6 +30,18 @@ export const issueDeveloperBatch = (body: ApiBody<'/api/notices/developer-batch'
   call(api.POST('/api/notices/developer-batch', { body }));
 export const issueOwnerNotices = (body: OwnerNoticeBody) => call(api.POST('/api/notices/owners', { body }));
 export const issueCustomNotices = (body: CustomNoticeBody) => call(api.POST('/api/notices/custom', { body }));
+
+/** The picked houses a 续筹交款 file is checked against, sent before the file. */
+const pickedFields = (areaId: number, houseIds: readonly number[]) => ({ areaId: String(areaId), houseIds: houseIds.join(',') });
+export type CustomAmounts = ApiResponse<'/api/notices/custom/import', 'post'>;
+
+/** 导入: the server reads the filled-in file; the amounts (fen) of a clean file, or an ApiError with every error. */
+export const importCustomAmounts = (areaId: number, houseIds: readonly number[], file: File) =>
+  uploadFile<CustomAmounts>('/api/notices/custom/import', file, undefined, pickedFields(areaId, houseIds));
+
+/** the refused file back with every error cell marked. */
+export const annotateCustomAmounts = (areaId: number, houseIds: readonly number[], file: File) =>
+  requestFile('/api/notices/custom/import/annotated', { method: 'POST', file, fields: pickedFields(areaId, houseIds) });
 
 export function fetchNotices(query: { page: number; pageSize: number; status?: NoticeStatus; q?: string; areaId?: number }) {
   return call(api.GET('/api/notices', { params: { query } }));

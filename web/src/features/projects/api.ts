@@ -75,6 +75,9 @@ export const setShares = (id: number, itemId: number, rows: { houseId: number; s
 export const exportShares = (id: number, itemId: number) => requestFile(`/api/projects/${id}/items/${itemId}/shares.xlsx`);
 export const importShares = (id: number, itemId: number, file: File) =>
   uploadFile<{ updated: number }>(`/api/projects/${id}/items/${itemId}/shares/import`, file);
+/** R-14: the refused share file back with every error cell marked. */
+export const annotateShares = (id: number, itemId: number, file: File) =>
+  requestFile(`/api/projects/${id}/items/${itemId}/shares/annotated`, { method: 'POST', file });
 
 export const fetchMergedList = (id: number, page: number, pageSize: number) =>
   call(api.GET('/api/projects/{id}/merged-list', { params: { path: { id }, query: { page, pageSize } } }));

@@ -1,8 +1,8 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Flex, Popconfirm, Table, Typography, Upload } from 'antd';
+import { App, Button, Flex, Popconfirm, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { ApiError } from '../../../api/client';
+import { ImportRefusal, type Refusal, refusalOf } from '../../../components/ImportRefusal';
 import { saveResponse } from '../../../lib/download';
 import { errorMessage } from '../../../lib/serverErrors';
 import { formatArea, formatYuan, parseYuan, plainYuan } from '../../../lib/units';
@@ -12,6 +12,7 @@ import {
   exportShares,
   fetchItemHouses,
   importShares,
+  annotateShares,
   PROJECTS_KEY,
   type RangeHouse,
   setShares,
@@ -40,7 +41,7 @@ export function RangePanel({ projectId, areaId, itemId, facilityName, editable }
   const [typed, setTyped] = useState<ReadonlyMap<number, string>>(new Map());
   const [picking, setPicking] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [importErrors, setImportErrors] = useState<string[]>([]);
+  const [refused, setRefused] = useState<{ refusal: Refusal; file: File }>();
   const houses = useQuery({
     queryKey: [...PROJECTS_KEY, projectId, 'range', itemId, page],
     queryFn: () => fetchItemHouses(projectId, itemId, page.page, page.pageSize),
@@ -69,15 +70,15 @@ export function RangePanel({ projectId, areaId, itemId, facilityName, editable }
     });
 
   const doImport = async (file: File) => {
-    setImportErrors([]);
+    setRefused(undefined);
     setBusy(true);
     try {
       const r = await importShares(projectId, itemId, file);
       message.success(`已导入 ${r.updated} 户的分摊金额`);
       await refresh();
     } catch (err) {
-      if (err instanceof ApiError && err.body.errors)
-        setImportErrors(err.body.errors.map((e) => `第 ${e.row} 行 ${e.column}：${e.message}`));
+      const refusal = refusalOf(err);
+      if (refusal) setRefused({ refusal, file });
       else message.error(errorMessage(err));
     } finally {
       setBusy(false);
@@ -142,20 +143,11 @@ export function RangePanel({ projectId, areaId, itemId, facilityName, editable }
           </Flex>
         )}
       </Flex>
-      {importErrors.length > 0 && (
-        <Alert
-          type="error"
-          showIcon
-          closable
-          onClose={() => setImportErrors([])}
-          title="导入的分摊文件有错误，未导入任何金额"
-          description={
-            <ul style={{ margin: 0, paddingInlineStart: 20, maxHeight: 160, overflow: 'auto' }}>
-              {importErrors.map((e) => (
-                <li key={e}>{e}</li>
-              ))}
-            </ul>
-          }
+      {refused && (
+        <ImportRefusal
+          refusal={refused.refusal}
+          onClose={() => setRefused(undefined)}
+          onDownload={async () => saveResponse(await annotateShares(projectId, itemId, refused.file), '分摊导入错误标注.xlsx')}
         />
       )}
       <Table<RangeHouse>
