@@ -91,13 +91,17 @@ export function checkSimpleSettlement(settlement: bigint, budgetTotal: bigint): 
 }
 
 /**
- * R-49: the settlement cannot be below what was already transferred. `transferred` is net of
- * refunds — the money the houses have actually paid so far — since the final list (R-48) must be
- * reachable by debits from there.
+ * R-49: the settlement cannot be below what was already transferred, nor above the budget total.
+ * `transferred` is net of refunds — the money the houses have actually paid so far — since the
+ * final list (R-48) must be reachable by debits from there. Above the budget the plan could never
+ * pay it and the houses never agreed to it: an increase goes back through a notice and a vote.
  */
-export function checkSettlement(settlement: bigint, transferred: bigint): string | null {
+export function checkSettlement(settlement: bigint, transferred: bigint, budgetTotal: bigint): string | null {
   if (settlement < 0n) return '结算金额不能为负数';
   if (settlement < transferred) return `结算金额 ${yuan(settlement)}不能低于已划转金额 ${yuan(transferred)}`;
+  if (settlement > budgetTotal) {
+    return `结算金额 ${yuan(settlement)}超过预算总额 ${yuan(budgetTotal)}；增加预算须重新发布立项公示并经业主表决，请按不超过预算总额填写结算金额`;
+  }
   return null;
 }
 
