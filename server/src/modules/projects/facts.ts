@@ -80,3 +80,20 @@ export async function unbalancedItems(db: Conn, projectId: number) {
       having coalesce(sum(s.share), 0) <> i.budget or count(s.house_id) = 0 or i.budget = 0 order by i.seq`,
   );
 }
+
+/**
+ * R-51: whether the project's merged list (each house's total share) differs from the list the
+ * notice published — a house added, removed or charged another amount.
+ */
+export async function noticeListChanged(db: Conn, noticeId: number, projectId: number): Promise<boolean> {
+  const [r] = await rowsOf<{ changed: boolean }>(
+    db,
+    sql`select exists (
+        select 1 from (select house_id, amount from project_notice_houses where notice_id = ${noticeId}) n
+        full join (select house_id, sum(share) as share from project_item_houses where project_id = ${projectId} group by house_id) c
+          on c.house_id = n.house_id
+        where n.amount is distinct from c.share
+      ) as changed`,
+  );
+  return r?.changed === true;
+}
