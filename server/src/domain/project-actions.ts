@@ -38,6 +38,8 @@ export interface PhaseFacts {
   amount: bigint;
   /** Its applications that count against it: pending, approved or transferred. */
   applied: bigint;
+  /** What confirmed refunds of its disbursements gave back (F-46): that may be applied for again. */
+  refunded?: bigint;
 }
 
 export interface ProjectFacts {
@@ -211,7 +213,7 @@ function disbursementBlock(f: ProjectFacts): Block | null {
   if (c) return c;
   if (f.type === 'simple') return block('R-47', '简单拨付项目的拨付随立项申请一并提交、一次审核，无需单独申请');
   if (f.approval !== 'approved') return block('R-44', '项目立项审核通过后才能申请资金拨付');
-  const open = f.phases.map((p, i) => ({ i, left: phaseRemaining(p.amount, [p.applied]) })).filter((p) => p.left > 0n);
+  const open = f.phases.map((p, i) => ({ i, left: phaseRemaining(p.amount, [p.applied - (p.refunded ?? 0n)]) })).filter((p) => p.left > 0n);
   if (open.length === 0) return block('R-45', '拨付计划各期金额均已申请');
   const applied = f.phases.reduce((a, p) => a + p.applied, 0n);
   // After acceptance the settlement caps what can still be applied for, whatever the plan left.

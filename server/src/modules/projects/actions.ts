@@ -45,7 +45,11 @@ export async function projectFacts(db: Conn, ctx: Ctx, p: ProjectRow): Promise<P
     acceptance: { done: p.acceptanceRecordedAt !== null, noticePublished: acceptanceNotice !== null },
     settlement: p.settlementAmount,
     budgetTotal: p.budgetTotal,
-    phases: phases.map((ph) => ({ amount: ph.amount, applied: money.phaseApplied.get(ph.id) ?? 0n })),
+    phases: phases.map((ph) => ({
+      amount: ph.amount,
+      applied: money.phaseApplied.get(ph.id) ?? 0n,
+      refunded: money.phaseRefunded.get(ph.id) ?? 0n,
+    })),
     transferred: money.transferred,
     refunded: money.refunded,
     awaitingTransfer: Number(pending?.n ?? 0),

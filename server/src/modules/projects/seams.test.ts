@@ -105,6 +105,36 @@ describe('R-49 settlement above the budget', () => {
   });
 });
 
+describe('R-49 F-46 money refunded before the last transfer', () => {
+  it('R-49 F-46 what a refund gave back can be applied for again in its phase, so the project still completes', async () => {
+    const { id, houseIds } = await draftProject(t, member, area, 'general', '3栋', 30_000, [20_000, 10_000]);
+    const phases = await approve(id, houseIds);
+    await pay(id, phases[0]?.id as number, 20_000);
+    const source = (await summaryOf(id)).requests.find((r: { kind: string; status: string }) => r.kind === 'disbursement');
+    const refund = await member.post(`/api/projects/${id}/refunds`, { sourceIds: [source.id], amount: 5_000, reason: '返工' });
+    expect(refund.statusCode, refund.body).toBe(200);
+    const notice = refund.json().requests.find((r: { kind: string }) => r.kind === 'refund');
+    const back = await teller.post('/api/bank/project-refunds/confirm', {
+      number: notice.no,
+      amount: 5_000,
+      bankRef: 'RF1',
+      bankDate: today(),
+    });
+    expect(back.statusCode, back.body).toBe(200);
+
+    expect(
+      (await member.post(`/api/projects/${id}/acceptance`, { date: today(), result: '返工后合格', settlement: 30_000 })).statusCode,
+    ).toBe(200);
+    expect((await publish(id, 'acceptance', '返工后合格')).statusCode).toBe(200);
+    await pay(id, phases[1]?.id as number, 10_000);
+    expect((await summaryOf(id)).status).not.toBe('completed');
+    const proposal = (await member.get(`/api/projects/${id}/phases/${phases[0]?.id}/proposal`)).json();
+    expect(proposal.remaining).toBe(5_000);
+    await pay(id, phases[0]?.id as number, 5_000);
+    expect((await summaryOf(id)).status).toBe('completed');
+  });
+});
+
 describe('R-51 a notice lists exactly what is charged', () => {
   it('R-51 a house taken out of the range after the 立项公示 makes it outdated: the vote is blocked with the reason and a new notice is allowed', async () => {
     const { id, itemId, houseIds } = await draftProject(t, member, area, 'general', '3栋', 90_000, [90_000]);
