@@ -82,7 +82,7 @@ export class ShortfallError extends AppError {
 async function pendingDebits(tx: Tx, p: ProjectRow, s: DebitState, exceptRequestId: number | null) {
   const rows = await rowsOf<{ project_id: number; amount: string; settlement: string | null }>(
     tx,
-    sql`select r.project_id, r.amount::text as amount, rp.settlement_amount::text as settlement
+    sql`select r.project_id::int as project_id, r.amount::text as amount, rp.settlement_amount::text as settlement
       from project_requests r join repair_projects rp on rp.id = r.project_id
       where r.kind = 'disbursement' and r.status = 'approved' and r.id <> ${exceptRequestId ?? 0}
         and r.project_id in (select distinct o.project_id from project_item_houses o

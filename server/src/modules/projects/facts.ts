@@ -59,14 +59,17 @@ export async function moneyOf(db: Conn, p: ProjectRow) {
       where project_id = ${p.id} and kind = 'disbursement' and phase_id is not null
         and status in ('submitted', 'accepted', 'approved', 'confirmed') group by phase_id`,
   );
-  const given = await rowsOf<{ kind: string; id: number; phase_id: number | null; amount: string; source_ids: number[] }>(
+  const given = await rowsOf<{ kind: string; id: string; phase_id: string | null; amount: string; source_ids: (number | string)[] }>(
     db,
     sql`select kind, id, phase_id, amount::text as amount, source_ids from project_requests
       where project_id = ${p.id} and status = 'confirmed' and kind in ('disbursement', 'refund') order by id`,
   );
   const refundedPhase = refundedByPhase(
-    given.filter((r) => r.kind === 'disbursement').map((r) => ({ id: r.id, phaseId: r.phase_id, amount: BigInt(r.amount) })),
-    given.filter((r) => r.kind === 'refund').map((r) => ({ amount: BigInt(r.amount), sourceIds: r.source_ids })),
+    // Ids as numbers on both drivers (PostgreSQL returns bigint columns as text).
+    given
+      .filter((r) => r.kind === 'disbursement')
+      .map((r) => ({ id: Number(r.id), phaseId: r.phase_id === null ? null : Number(r.phase_id), amount: BigInt(r.amount) })),
+    given.filter((r) => r.kind === 'refund').map((r) => ({ amount: BigInt(r.amount), sourceIds: r.source_ids.map(Number) })),
   );
   return {
     budget: p.budgetTotal,
