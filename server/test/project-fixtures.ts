@@ -1,6 +1,6 @@
 import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { buildings, facilities, houses, ledgerAccounts, propertyAreas } from '../src/db/schema/index.ts';
+import { buildings, facilities, houses, ledgerAccounts, projectItemHouses, propertyAreas } from '../src/db/schema/index.ts';
 import { committeeRegistration, DEMO, file, registrationForm, smallPng } from './fixtures.ts';
 import type { Agent, TestApp } from './harness.ts';
 import { acceptProjectRequest } from './acceptance-fixtures.ts';
@@ -83,3 +83,37 @@ export async function officeApproves(office: { accept: Agent; review: Agent }, r
   const b = await office.review.post(`/api/office/project-requests/${requestId}/approve`);
   expect(b.statusCode, b.body).toBe(200);
 }
+
+export type ProjectType = 'general' | 'emergency' | 'simple';
+
+/** A project with one item on a building's roof, its budget apportioned (R-40), and its plan. */
+export async function draftProject(
+  t: TestApp,
+  member: Agent,
+  area: Awaited<ReturnType<typeof demoArea>>,
+  type: ProjectType,
+  buildingName: string,
+  budget: number,
+  phases: number[],
+) {
+  const res = await member.post('/api/projects', { type, name: `${buildingName}${type}维修`, description: '' });
+  expect(res.statusCode, res.body).toBe(200);
+  const id = res.json().id as number;
+  const facilityId = await area.buildingFacility(buildingName);
+  const items = await member.put(`/api/projects/${id}/items`, { items: [{ facilityId, content: '维修', budget }] });
+  expect(items.statusCode, items.body).toBe(200);
+  const itemId = items.json().items[0].id as number;
+  expect((await member.post(`/api/projects/${id}/apportion`)).statusCode).toBe(200);
+  if (phases.length > 0) {
+    const plan = await member.put(`/api/projects/${id}/plan`, { phases: phases.map((amount) => ({ amount, condition: '' })) });
+    expect(plan.json().warnings).toEqual([]);
+  }
+  const rows = await t.handle.db.select().from(projectItemHouses).where(eq(projectItemHouses.projectId, id));
+  return { id, itemId, houseIds: rows.map((r) => r.houseId).sort((a, b) => a - b) };
+}
+
+/** Every house of the range votes agree (F-42 house by house). */
+export const allAgree = (houseIds: number[]) => ({
+  mode: 'houses',
+  ballots: houseIds.map((houseId) => ({ houseId, choice: 'agree' })),
+});

@@ -7,6 +7,7 @@ import {
   checkPhaseCap,
   checkRefund,
   checkSettlement,
+  refundedByPhase,
   checkSimplePayees,
   checkSimpleSettlement,
   needsAcceptanceFirst,
@@ -176,11 +177,37 @@ describe('R-47 simple projects', () => {
 
 describe('R-49 settlement and F-46 refunds', () => {
   it('R-49 the settlement may equal but not fall below what was transferred', () => {
-    expect(checkSettlement(500_000n, 500_000n)).toBeNull();
-    expect(checkSettlement(800_000n, 500_000n)).toBeNull();
-    expect(checkSettlement(499_999n, 500_000n)).toBe('结算金额 4,999.99 元不能低于已划转金额 5,000.00 元');
-    expect(checkSettlement(0n, 0n)).toBeNull();
-    expect(checkSettlement(-1n, 0n)).toBe('结算金额不能为负数');
+    expect(checkSettlement(500_000n, 500_000n, 1_000_000n)).toBeNull();
+    expect(checkSettlement(800_000n, 500_000n, 1_000_000n)).toBeNull();
+    expect(checkSettlement(499_999n, 500_000n, 1_000_000n)).toBe('结算金额 4,999.99 元不能低于已划转金额 5,000.00 元');
+    expect(checkSettlement(0n, 0n, 1_000_000n)).toBeNull();
+    expect(checkSettlement(-1n, 0n, 1_000_000n)).toBe('结算金额不能为负数');
+  });
+
+  it('R-49 the settlement may equal but not exceed the budget total; the refusal says an increase needs a new notice and vote', () => {
+    expect(checkSettlement(1_000_000n, 0n, 1_000_000n)).toBeNull();
+    const above = checkSettlement(1_000_001n, 0n, 1_000_000n);
+    expect(above).toContain('超过预算总额 10,000.00 元');
+    expect(above).toContain('重新发布立项公示并经业主表决');
+  });
+
+  it('R-45 F-46 a refund gives back to the phases of its disbursements, each up to what earlier refunds left', () => {
+    const given = refundedByPhase(
+      [
+        { id: 1, phaseId: 10, amount: 500n },
+        { id: 2, phaseId: 20, amount: 300n },
+      ],
+      [
+        { amount: 400n, sourceIds: [1] },
+        { amount: 250n, sourceIds: [1, 2] },
+      ],
+    );
+    expect(given).toEqual(
+      new Map([
+        [10, 500n],
+        [20, 150n],
+      ]),
+    );
   });
 
   it('F-46 a refund is at most what was transferred net of earlier refunds', () => {

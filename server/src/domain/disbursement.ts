@@ -31,6 +31,34 @@ export function phaseRemaining(planAmount: bigint, applied: readonly bigint[]): 
   return left > 0n ? left : 0n;
 }
 
+/**
+ * R-45 with F-46: what confirmed refunds gave back, per phase. A refund takes from its chosen
+ * disbursements in order, each up to what earlier refunds left of it; money given back may be
+ * applied for again in its phase, so a project refunded after its last transfer can still be paid
+ * up to its settlement (R-49) instead of being left with nothing but cancellation.
+ */
+export function refundedByPhase(
+  disbursements: readonly { id: number; phaseId: number | null; amount: bigint }[],
+  refunds: readonly { amount: bigint; sourceIds: readonly number[] }[],
+): Map<number, bigint> {
+  const left = new Map(disbursements.map((d) => [d.id, d.amount]));
+  const phaseOf = new Map(disbursements.map((d) => [d.id, d.phaseId]));
+  const out = new Map<number, bigint>();
+  for (const r of refunds) {
+    let rest = r.amount;
+    for (const id of r.sourceIds) {
+      const available = left.get(id) ?? 0n;
+      const taken = rest < available ? rest : available;
+      if (taken <= 0n) continue;
+      left.set(id, available - taken);
+      rest -= taken;
+      const phase = phaseOf.get(id);
+      if (phase != null) out.set(phase, (out.get(phase) ?? 0n) + taken);
+    }
+  }
+  return out;
+}
+
 /** R-45: an application of `requested` fen keeps the phase's applications within its plan amount. */
 export function checkPhaseCap(planAmount: bigint, alreadyApplied: bigint, requested: bigint): string | null {
   if (requested <= 0n) return '申请拨付金额须大于零';
@@ -91,13 +119,17 @@ export function checkSimpleSettlement(settlement: bigint, budgetTotal: bigint): 
 }
 
 /**
- * R-49: the settlement cannot be below what was already transferred. `transferred` is net of
- * refunds — the money the houses have actually paid so far — since the final list (R-48) must be
- * reachable by debits from there.
+ * R-49: the settlement cannot be below what was already transferred, nor above the budget total.
+ * `transferred` is net of refunds — the money the houses have actually paid so far — since the
+ * final list (R-48) must be reachable by debits from there. Above the budget the plan could never
+ * pay it and the houses never agreed to it: an increase goes back through a notice and a vote.
  */
-export function checkSettlement(settlement: bigint, transferred: bigint): string | null {
+export function checkSettlement(settlement: bigint, transferred: bigint, budgetTotal: bigint): string | null {
   if (settlement < 0n) return '结算金额不能为负数';
   if (settlement < transferred) return `结算金额 ${yuan(settlement)}不能低于已划转金额 ${yuan(transferred)}`;
+  if (settlement > budgetTotal) {
+    return `结算金额 ${yuan(settlement)}超过预算总额 ${yuan(budgetTotal)}；增加预算须重新发布立项公示并经业主表决，请按不超过预算总额填写结算金额`;
+  }
   return null;
 }
 

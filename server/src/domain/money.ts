@@ -19,3 +19,15 @@ export function parseYuan(text: string): bigint | null {
   const [whole, frac = ''] = s.split('.');
   return BigInt(whole as string) * 100n + BigInt(frac.padEnd(2, '0'));
 }
+
+/** The largest amount a JSON number (and so the page) carries exactly: 2^53 − 1 fen. */
+export const MAX_FEN = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * Every total is capped like each amount in it: a sum past 2^53 fen would be shown, exported and
+ * compared inexactly. The reason names the total, or null when it fits.
+ */
+export function totalTooLarge(label: string, total: bigint): string | null {
+  if (total <= MAX_FEN) return null;
+  return `${label} ${formatYuan(total)} 元超过上限 ${formatYuan(MAX_FEN)} 元，请核对金额`;
+}

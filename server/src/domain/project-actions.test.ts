@@ -306,6 +306,20 @@ describe('R-43 a budget changed after the notice', () => {
   });
 });
 
+describe('R-51 houses or shares changed after the notice', () => {
+  it('R-51 blocks the vote and the approval with the reason and allows a new notice', () => {
+    const notice = published('2026-12-01');
+    const stale = facts('general', {
+      initiationNotice: { ...(notice.initiationNotice as NonNullable<ProjectFacts['initiationNotice']>), listChanged: true },
+    });
+    const r51 = blockOf(stale, 'vote');
+    expect(r51?.rule).toBe('R-51');
+    expect(r51?.message).toContain('须重新发布立项公示');
+    expect(blockOf({ ...stale, vote: { passed: true } }, 'approval')).toEqual(r51);
+    expect(allowed(stale)).toContain('initiation_notice');
+  });
+});
+
 describe('F-46 refund, F-47 and R-50 cancellation', () => {
   const running = facts('general', {
     ...published(),
@@ -374,6 +388,7 @@ describe('§7.2 properties', () => {
         published: fc.boolean(),
         deadline: fc.constantFrom('2026-12-01', '2026-12-08', '2026-12-31'),
         budget: fc.bigInt({ min: 0n, max: 200_000n }),
+        listChanged: fc.boolean(),
       }),
     ),
     today: fc.constantFrom('2026-12-01', '2026-12-08', '2026-12-09'),

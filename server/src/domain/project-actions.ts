@@ -38,14 +38,19 @@ export interface PhaseFacts {
   amount: bigint;
   /** Its applications that count against it (R-45): pending, approved or transferred. */
   applied: bigint;
+  /** What confirmed refunds of its disbursements gave back (F-46): that may be applied for again. */
+  refunded?: bigint;
 }
 
 export interface ProjectFacts {
   type: ProjectType;
   /** Only 'completed' and 'cancelled' are read: everything else follows from the facts below. */
   status: ProjectStatus;
-  /** The current initiation notice and the budget it published; a new one replaces it. */
-  initiationNotice: { published: boolean; deadline: string; budget: bigint } | null;
+  /**
+   * The current initiation notice and the budget it published; a new one replaces it. `listChanged`:
+   * the houses or their shares now differ from the budget list (预算清册) it published (R-51).
+   */
+  initiationNotice: { published: boolean; deadline: string; budget: bigint; listChanged?: boolean } | null;
   /** The city's local date, 'YYYY-MM-DD'. */
   today: string;
   /** The result of the vote held after the current initiation notice; null until entered. */
@@ -139,13 +144,20 @@ function editBlock(f: ProjectFacts): Block | null {
 }
 
 /**
- * R-43: owners vote on, and the office approves, the budget that was published. The editor stays
- * open until the approval application (§7.1.7), so a budget changed after the notice needs a new one.
+ * R-43 / R-51: owners vote on, and the office approves, exactly the list that was published. The
+ * editor stays open until the approval application (§7.1.7), so a budget, range or share changed
+ * after the notice makes it outdated: a new notice is needed, and a vote on the old one no longer counts.
  */
 function outdatedNotice(f: ProjectFacts): Block | null {
   const n = f.initiationNotice;
-  if (!n?.published || n.budget === f.budgetTotal) return null;
-  return block('R-43', `立项公示后预算总额已由 ${yuan(n.budget)}改为 ${yuan(f.budgetTotal)}，须重新发布立项公示`);
+  if (!n?.published) return null;
+  if (n.budget !== f.budgetTotal) {
+    return block('R-43', `立项公示后预算总额已由 ${yuan(n.budget)}改为 ${yuan(f.budgetTotal)}，须重新发布立项公示`);
+  }
+  if (n.listChanged) {
+    return block('R-51', '立项公示发布后分摊范围或分摊金额已变更，公示的预算清册已过期，须重新发布立项公示后再表决和提交立项申请');
+  }
+  return null;
 }
 
 function initiationNoticeBlock(f: ProjectFacts): Block | null {
@@ -201,7 +213,7 @@ function disbursementBlock(f: ProjectFacts): Block | null {
   if (c) return c;
   if (f.type === 'simple') return block('R-47', '简单拨付项目的拨付随立项申请一并提交、一次审核，无需单独申请');
   if (f.approval !== 'approved') return block('R-44', '项目立项审核通过后才能申请资金拨付');
-  const open = f.phases.map((p, i) => ({ i, left: phaseRemaining(p.amount, [p.applied]) })).filter((p) => p.left > 0n);
+  const open = f.phases.map((p, i) => ({ i, left: phaseRemaining(p.amount, [p.applied - (p.refunded ?? 0n)]) })).filter((p) => p.left > 0n);
   if (open.length === 0) return block('R-45', '拨付计划各期金额均已申请');
   const applied = f.phases.reduce((a, p) => a + p.applied, 0n);
   // After acceptance the settlement caps what can still be applied for, whatever the plan left (R-49).

@@ -5,6 +5,7 @@ import {
   type Choice,
   countOwners,
   decideVote,
+  ownerSetKey,
   tallyBallots,
   type VoteHouse,
   type VoteRule,
@@ -160,6 +161,19 @@ describe('R-42 owner count and the house-by-house sheet', () => {
     ];
     expect(countOwners(houses)).toBe(5);
     expect(countOwners([])).toBe(0);
+  });
+
+  it('R-42 a co-owned house counts by its set of owners: the same two people in another order are one owner', () => {
+    const houses = [
+      house('2-101', 8915, ownerSetKey(['440701199001011234', '44070119800202567X'])),
+      house('2-102', 8915, ownerSetKey(['44070119800202567x', ' 440701199001011234', '440701199001011234'])),
+      house('2-201', 9032, '44070119800202567X,440701199001011234'),
+      // One of the two alone is another owner, as is the pair with a third person.
+      house('2-202', 9032, '440701199001011234'),
+      house('2-301', 12050, ownerSetKey(['440701199001011234', '44070119800202567X', '440701197505050011'])),
+    ];
+    expect(countOwners(houses)).toBe(3);
+    expect(ownerSetKey([' ', ''])).toBe('');
   });
 
   it('R-42 area counts per house; a house missing from the sheet did not take part; abstaining is taking part', () => {

@@ -18,7 +18,10 @@ export const CHOICE_LABELS: Record<Choice, string> = { agree: '同意', oppose: 
 export interface VoteHouse {
   houseId: string;
   areaHundredths: number;
-  /** The main owner's normalised ID number, or 'developer' for the developer's unsold houses. */
+  /**
+   * Who owns the house: its owners' ID numbers as one key (see `ownerSetKey`), or 'developer' for
+   * the developer's unsold houses.
+   */
   ownerKey: string;
 }
 
@@ -34,13 +37,26 @@ export interface VoteTotals {
 export const DEVELOPER_OWNER_KEY = 'developer';
 
 /**
- * R-42 owner count: one owner (same ID) of several houses counts once, and the developer's unsold
- * houses count once together. A house without a known owner cannot be merged with any other, so it
- * counts as an owner of its own. ID numbers compare case-insensitively (the check character may be
- * a lower-case x).
+ * R-42: the key of a house's owners as a set — the same people recorded in any order, or twice, give
+ * the same key, so a co-owned house counts as one owner wherever it appears. ID numbers compare
+ * case-insensitively (the check character may be a lower-case x); blanks are left out.
+ */
+export function ownerSetKey(ids: Iterable<string>): string {
+  const set = new Set<string>();
+  for (const id of ids) {
+    const n = id.trim().toUpperCase();
+    if (n !== '') set.add(n);
+  }
+  return [...set].sort().join(',');
+}
+
+/**
+ * R-42 owner count: the same owners (the same set of IDs) of several houses count once, and the
+ * developer's unsold houses count once together. A house without a known owner cannot be merged
+ * with any other, so it counts as an owner of its own.
  */
 export function ownerCountKey(house: VoteHouse): string {
-  const key = house.ownerKey.trim().toUpperCase();
+  const key = ownerSetKey(house.ownerKey.split(','));
   return key === '' ? `house:${house.houseId}` : `owner:${key}`;
 }
 

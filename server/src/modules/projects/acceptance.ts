@@ -15,7 +15,8 @@ export interface AcceptanceInput {
 
 /**
  * F-45 项目验收: date, result and settlement. R-49: the settlement is never below what the houses
- * have already paid; R-47: a simple project settles at its budget. Re-entered until its notice is out.
+ * have already paid nor above the budget the owners agreed to; R-47: a simple project settles at
+ * its budget. Re-entered until its notice is out.
  */
 export async function recordAcceptance(ctx: Ctx, id: number, input: AcceptanceInput) {
   const actor = committeeActor(ctx, 'project.submit');
@@ -26,7 +27,7 @@ export async function recordAcceptance(ctx: Ctx, id: number, input: AcceptanceIn
     const p = await loadProject(tx, actor, id, true);
     await requireAllowed(tx, ctx, p, 'acceptance');
     const transferred = netTransferred(await debitState(tx, id));
-    const r49 = checkSettlement(input.settlement, transferred);
+    const r49 = checkSettlement(input.settlement, transferred, p.budgetTotal);
     if (r49) throw new AppError(409, 'RULE', `R-49：${r49}`, { settlement: `R-49：${r49}` });
     if (p.type === 'simple') {
       const r47 = checkSimpleSettlement(input.settlement, p.budgetTotal);

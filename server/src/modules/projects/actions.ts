@@ -5,7 +5,7 @@ import { AppError } from '../../lib/errors.ts';
 import { todayIso } from '../applications/types/house-change.ts';
 import { getSetting } from '../settings/store.ts';
 import type { ProjectRow } from './access.ts';
-import { latestApproval, latestNotice, moneyOf, phasesOf } from './facts.ts';
+import { latestApproval, latestNotice, moneyOf, noticeListChanged, phasesOf } from './facts.ts';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../db/client.ts';
 
@@ -33,17 +33,23 @@ export async function projectFacts(db: Conn, ctx: Ctx, p: ProjectRow): Promise<P
   );
   // A vote counts only for the initiation notice it followed: a new notice after a failed vote starts over.
   const vote = p.votePassed !== null && initiation !== null && p.voteNoticeId === initiation.id ? { passed: p.votePassed } : null;
+  // once the application is in, the list can no longer change; before, compare it with the notice.
+  const listChanged = initiation !== null && p.status === 'draft' ? await noticeListChanged(db, initiation.id, p.id) : false;
   return {
     type: p.type,
     status: p.status === 'completed' || p.status === 'cancelled' ? p.status : 'draft',
-    initiationNotice: initiation ? { published: true, deadline: initiation.deadline, budget: initiation.budgetTotal } : null,
+    initiationNotice: initiation ? { published: true, deadline: initiation.deadline, budget: initiation.budgetTotal, listChanged } : null,
     today: todayIso(ctx.clock.now()),
     vote,
     approval: approval ? APPROVAL_STATE[approval.status] : 'none',
     acceptance: { done: p.acceptanceRecordedAt !== null, noticePublished: acceptanceNotice !== null },
     settlement: p.settlementAmount,
     budgetTotal: p.budgetTotal,
-    phases: phases.map((ph) => ({ amount: ph.amount, applied: money.phaseApplied.get(ph.id) ?? 0n })),
+    phases: phases.map((ph) => ({
+      amount: ph.amount,
+      applied: money.phaseApplied.get(ph.id) ?? 0n,
+      refunded: money.phaseRefunded.get(ph.id) ?? 0n,
+    })),
     transferred: money.transferred,
     refunded: money.refunded,
     awaitingTransfer: Number(pending?.n ?? 0),

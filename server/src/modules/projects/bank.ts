@@ -156,7 +156,8 @@ export async function confirmProjectMoney(
       after: { amount: String(c.amount), bankRef: c.bankRef, bankDate: c.bankDate, houses: moves.size },
       orgId: bankOrgId,
     });
-    if (kind === 'transfer') await maybeComplete(tx, ctx, p as ProjectRow);
+    // A refund can also bring the houses' payments down onto the settlement, which completes the project.
+    await maybeComplete(tx, ctx, p as ProjectRow);
     return result;
   });
 }

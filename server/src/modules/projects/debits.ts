@@ -73,18 +73,58 @@ export class ShortfallError extends AppError {
   }
 }
 
-/** R-48: refuses an application whose debits some house cannot pay, listing every such house and its shortfall. */
-export async function shortfallError(tx: Tx, p: ProjectRow, amount: bigint) {
-  const s = await debitState(tx, p.id);
+/**
+ * Approved disbursements the bank has not transferred yet, of any project sharing a house with this
+ * one (other than `exceptRequestId`), as what each will debit per house. Each project's pending
+ * instructions are played in order on its own running totals, as the bank will transfer them.
+ * Returns those debits and this project's state after them.
+ */
+async function pendingDebits(tx: Tx, p: ProjectRow, s: DebitState, exceptRequestId: number | null) {
+  const rows = await rowsOf<{ project_id: number; amount: string; settlement: string | null }>(
+    tx,
+    sql`select r.project_id::int as project_id, r.amount::text as amount, rp.settlement_amount::text as settlement
+      from project_requests r join repair_projects rp on rp.id = r.project_id
+      where r.kind = 'disbursement' and r.status = 'approved' and r.id <> ${exceptRequestId ?? 0}
+        and r.project_id in (select distinct o.project_id from project_item_houses o
+          where o.house_id in (select house_id from project_item_houses where project_id = ${p.id}))
+      order by r.project_id, r.id`,
+  );
+  const byHouse = new Map<string, bigint>();
+  const states = new Map<number, DebitState>([[p.id, s]]);
+  for (const r of rows) {
+    const state = states.get(r.project_id) ?? (await debitState(tx, r.project_id));
+    const amount = BigInt(r.amount);
+    const settlement = r.settlement !== null && netTransferred(state) + amount <= BigInt(r.settlement) ? BigInt(r.settlement) : null;
+    const debits = plannedDebits(state, amount, settlement);
+    const debited = new Map(state.debitedSoFar);
+    for (const [house, d] of debits) {
+      byHouse.set(house, (byHouse.get(house) ?? 0n) + d);
+      debited.set(house, (debited.get(house) ?? 0n) + d);
+    }
+    states.set(r.project_id, { ...state, debitedSoFar: debited });
+  }
+  return { byHouse, after: states.get(p.id) as DebitState };
+}
+
+/**
+ * R-48: refuses an application whose debits some house cannot pay, listing every such house and its
+ * shortfall. Every instruction already sent to the bank on the same houses comes first: each alone
+ * may fit a balance that cannot pay them all. `exceptRequestId` is the request under review itself.
+ */
+export async function shortfallError(tx: Tx, p: ProjectRow, amount: bigint, exceptRequestId: number | null = null) {
+  const before = await debitState(tx, p.id);
+  const pending = await pendingDebits(tx, p, before, exceptRequestId);
+  const s = pending.after;
   const settlement = p.settlementAmount !== null && netTransferred(s) + amount <= p.settlementAmount ? p.settlementAmount : null;
   const debits = plannedDebits(s, amount, settlement);
-  const short = shortfalls(debits, s.balances);
+  const available = new Map([...s.balances].map(([house, b]) => [house, b - (pending.byHouse.get(house) ?? 0n)]));
+  const short = shortfalls(debits, available);
   if (short.length === 0) return;
   throw new ShortfallError(
     short.map((x) => ({
       houseId: Number(x.houseId),
       name: s.accounts.get(x.houseId)?.name ?? x.houseId,
-      balance: Number(s.balances.get(x.houseId) ?? 0n),
+      balance: Number(available.get(x.houseId) ?? 0n),
       debit: Number(debits.get(x.houseId) ?? 0n),
       shortfall: Number(x.shortfall),
     })),

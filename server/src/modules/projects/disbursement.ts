@@ -32,7 +32,8 @@ export async function applyDisbursement(ctx: Ctx, id: number, input: { phaseId: 
     const phase = phases.find((ph) => ph.id === input.phaseId);
     if (!phase) throw invalid('phaseId', '请选择本项目拨付计划中的一期');
     const money = await moneyOf(tx, p);
-    const applied = money.phaseApplied.get(phase.id) ?? 0n;
+    // What refunds gave back may be applied for again (R-45 with F-46).
+    const applied = (money.phaseApplied.get(phase.id) ?? 0n) - (money.phaseRefunded.get(phase.id) ?? 0n);
     const cap = checkPhaseCap(phase.amount, applied, amount);
     if (cap) throw new AppError(409, 'RULE', `R-45：第 ${phase.seq} 期${cap}`, { amount: `R-45：${cap}` });
     if (p.settlementAmount !== null && money.applied - money.refunded + amount > p.settlementAmount) {
@@ -94,7 +95,7 @@ export async function phaseProposal(ctx: Ctx, id: number, phaseId: number) {
     .where(and(eq(projectPhases.id, phaseId), eq(projectPhases.projectId, id)));
   if (!phase) throw notFound('拨付计划');
   const money = await moneyOf(ctx.db, p);
-  const applied = money.phaseApplied.get(phase.id) ?? 0n;
+  const applied = (money.phaseApplied.get(phase.id) ?? 0n) - (money.phaseRefunded.get(phase.id) ?? 0n);
   let remaining = phaseRemaining(phase.amount, [applied]);
   // After acceptance the settlement caps what can still be applied for (R-49), whatever the plan said.
   if (p.settlementAmount !== null) {

@@ -12,7 +12,7 @@ import {
   repairProjects,
 } from '../../db/schema/index.ts';
 import { apportion } from '../../domain/apportion.ts';
-import { formatYuan } from '../../domain/money.ts';
+import { formatYuan, totalTooLarge } from '../../domain/money.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { invalid, notFound } from '../../lib/errors.ts';
 import { AUDIT_SAMPLE, audit, bounded } from '../audit/audit.ts';
@@ -162,6 +162,11 @@ export async function saveItems(ctx: Ctx, id: number, items: ItemInput[]) {
   await ctx.db.transaction(async (tx) => {
     const p = await loadProject(tx, actor, id, true);
     requireEditable(p);
+    const tooLarge = totalTooLarge(
+      '预算合计',
+      items.reduce((a, i) => a + i.budget, 0n),
+    );
+    if (tooLarge) throw invalid('items', tooLarge);
     const before = await itemsForAudit(tx, id);
     const facilityIds = [...new Set(items.map((i) => i.facilityId))];
     const found =
@@ -373,6 +378,7 @@ export async function setShares(ctx: Ctx, id: number, itemId: number, rows: { ho
     const previous = await previousShares(tx, itemId, rows.slice(0, AUDIT_SAMPLE));
     const n = await writeShares(tx, itemId, rows);
     if (n !== rows.length) throw invalid('rows', `${rows.length - n} 套房屋不在第 ${item.seq} 项的分摊范围内，请先加入分摊范围`);
+    await requireShareTotalFits(tx, id);
     await touch(tx, ctx, id);
     await audit(tx, ctx, {
       action: 'project.shares',
@@ -409,6 +415,16 @@ async function previousShares(tx: Tx, itemId: number, rows: readonly { houseId: 
   return rows.map((r) => ({ houseId: r.houseId, share: byHouse.get(r.houseId) ?? null }));
 }
 
+/** The shares of all items together become the budget total (分摊合并), so they are capped like it. */
+async function requireShareTotalFits(tx: Tx, projectId: number) {
+  const [r] = await rowsOf<{ total: string }>(
+    tx,
+    sql`select coalesce(sum(share), 0)::text as total from project_item_houses where project_id = ${projectId}`,
+  );
+  const tooLarge = totalTooLarge('分摊金额合计', BigInt(r?.total ?? 0));
+  if (tooLarge) throw invalid('rows', tooLarge);
+}
+
 /** 分摊合并: each item's budget becomes the sum of its shares. */
 export async function mergeShares(ctx: Ctx, id: number) {
   const actor = committeeActor(ctx);
@@ -416,6 +432,7 @@ export async function mergeShares(ctx: Ctx, id: number) {
     const p = await loadProject(tx, actor, id, true);
     requireEditable(p);
     const before = await itemsForAudit(tx, id);
+    await requireShareTotalFits(tx, id);
     await tx.execute(sql`update project_items i set budget =
       (select coalesce(sum(share), 0) from project_item_houses s where s.item_id = i.id) where i.project_id = ${id}`);
     await refreshBudgetTotal(tx, ctx, id);
@@ -442,6 +459,11 @@ export async function savePlan(ctx: Ctx, id: number, phases: { amount: bigint; c
     const p = await loadProject(tx, actor, id, true);
     requireEditable(p);
     if (p.type === 'simple' && phases.length > 0) throw invalid('phases', '简单拨付维修项目一次性拨付，没有拨付计划');
+    const tooLarge = totalTooLarge(
+      '拨付计划合计',
+      phases.reduce((a, ph) => a + ph.amount, 0n),
+    );
+    if (tooLarge) throw invalid('phases', tooLarge);
     const before = await tx
       .delete(projectPhases)
       .where(eq(projectPhases.projectId, id))

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { type Conn, rowsOf } from '../../db/client.ts';
 import { type ProjectNoticeKind, projectNotices, projectPhases, projectRequests } from '../../db/schema/index.ts';
+import { refundedByPhase } from '../../domain/disbursement.ts';
 import type { ProjectRow } from './access.ts';
 
 export type NoticeRow = typeof projectNotices.$inferSelect;
@@ -35,8 +36,8 @@ export async function phasesOf(db: Conn, projectId: number) {
 }
 
 /**
- * The project's money in one query (SPEC §7 "its money"): applied = live disbursements; transferred
- * = confirmed ones; refunded = confirmed refunds; per phase the applied amount.
+ * The project's money (SPEC §7 "its money"): applied = live disbursements; transferred = confirmed
+ * ones; refunded = confirmed refunds; per phase the applied amount and what refunds gave back.
  */
 export async function moneyOf(db: Conn, p: ProjectRow) {
   const [m] = await rowsOf<{ plan: string; applied: string; transferred: string; refunded: string; refunding: string }>(
@@ -58,6 +59,18 @@ export async function moneyOf(db: Conn, p: ProjectRow) {
       where project_id = ${p.id} and kind = 'disbursement' and phase_id is not null
         and status in ('submitted', 'accepted', 'approved', 'confirmed') group by phase_id`,
   );
+  const given = await rowsOf<{ kind: string; id: string; phase_id: string | null; amount: string; source_ids: (number | string)[] }>(
+    db,
+    sql`select kind, id, phase_id, amount::text as amount, source_ids from project_requests
+      where project_id = ${p.id} and status = 'confirmed' and kind in ('disbursement', 'refund') order by id`,
+  );
+  const refundedPhase = refundedByPhase(
+    // Ids as numbers on both drivers (PostgreSQL returns bigint columns as text).
+    given
+      .filter((r) => r.kind === 'disbursement')
+      .map((r) => ({ id: Number(r.id), phaseId: r.phase_id === null ? null : Number(r.phase_id), amount: BigInt(r.amount) })),
+    given.filter((r) => r.kind === 'refund').map((r) => ({ amount: BigInt(r.amount), sourceIds: r.source_ids.map(Number) })),
+  );
   return {
     budget: p.budgetTotal,
     plan: BigInt(m?.plan ?? 0),
@@ -67,6 +80,8 @@ export async function moneyOf(db: Conn, p: ProjectRow) {
     refunding: BigInt(m?.refunding ?? 0),
     settlement: p.settlementAmount,
     phaseApplied: new Map(phaseApplied.map((r) => [Number(r.phase_id), BigInt(r.applied)])),
+    /** Per phase, what refunds of its disbursements gave back: that may be applied for again (R-45 with F-46). */
+    phaseRefunded: refundedPhase,
   };
 }
 
@@ -79,4 +94,21 @@ export async function unbalancedItems(db: Conn, projectId: number) {
       where i.project_id = ${projectId} group by i.id
       having coalesce(sum(s.share), 0) <> i.budget or count(s.house_id) = 0 or i.budget = 0 order by i.seq`,
   );
+}
+
+/**
+ * R-51: whether the project's merged list (each house's total share) differs from the list the
+ * notice published — a house added, removed or charged another amount.
+ */
+export async function noticeListChanged(db: Conn, noticeId: number, projectId: number): Promise<boolean> {
+  const [r] = await rowsOf<{ changed: boolean }>(
+    db,
+    sql`select exists (
+        select 1 from (select house_id, amount from project_notice_houses where notice_id = ${noticeId}) n
+        full join (select house_id, sum(share) as share from project_item_houses where project_id = ${projectId} group by house_id) c
+          on c.house_id = n.house_id
+        where n.amount is distinct from c.share
+      ) as changed`,
+  );
+  return r?.changed === true;
 }

@@ -1,18 +1,19 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Conn, rowsOf } from '../../db/client.ts';
 import { projectNoticeHouses } from '../../db/schema/index.ts';
-import { DEVELOPER_OWNER_KEY, type VoteHouse } from '../../domain/vote.ts';
+import { DEVELOPER_OWNER_KEY, ownerSetKey, type VoteHouse } from '../../domain/vote.ts';
 
 /**
  * The project's whole range (every house of any item) with what the vote and the lists need:
- * building area, the main owner's ID (the developer's unsold houses share one key) and total share.
+ * building area, the key of its owners' IDs as a set (R-42; the developer's unsold houses share one
+ * key) and total share.
  * One query, whatever the size of the range.
  */
 export async function projectRange(db: Conn, projectId: number) {
-  const rows = await rowsOf<{ house_id: string; area: number; sold: boolean; owner_id: string | null; share: string }>(
+  const rows = await rowsOf<{ house_id: string; area: number; sold: boolean; owner_ids: string | null; share: string }>(
     db,
     sql`select s.house_id::text as house_id, h.building_area as area, h.sales_status = 'sold' as sold,
-        (select o.id_number from house_owners o where o.house_id = h.id order by o.id limit 1) as owner_id,
+        (select string_agg(o.id_number, ',') from house_owners o where o.house_id = h.id) as owner_ids,
         sum(s.share)::text as share
       from project_item_houses s join houses h on h.id = s.house_id
       where s.project_id = ${projectId}
@@ -22,7 +23,7 @@ export async function projectRange(db: Conn, projectId: number) {
     houseId: Number(r.house_id),
     area: Number(r.area),
     share: BigInt(r.share),
-    ownerKey: r.sold ? (r.owner_id ?? '') : DEVELOPER_OWNER_KEY,
+    ownerKey: r.sold ? ownerSetKey((r.owner_ids ?? '').split(',')) : DEVELOPER_OWNER_KEY,
   }));
 }
 

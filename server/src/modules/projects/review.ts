@@ -141,7 +141,7 @@ export async function approveRequest(ctx: Ctx, requestId: number) {
         note = `${r.no}，拨付指令 ${no}`;
       }
     } else {
-      await shortfallError(tx, p, r.amount);
+      await shortfallError(tx, p, r.amount, r.id);
     }
     await event(tx, ctx, p.id, `${r.kind}.approve`, note);
     await audit(tx, ctx, {
