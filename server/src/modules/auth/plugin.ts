@@ -7,6 +7,12 @@ import { resolveSession, SESSION_COOKIE } from './sessions.ts';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Logging in replaces whatever session the browser holds, so it needs no token from that session. */
 const SESSION_STARTERS = new Set(['/api/auth/login']);
+/**
+ * Answers that never depend on who is calling. They leave the session cookie alone: every page asks
+ * /api/health (the demo banner), and had it spent a dead cookie, the page's own session request would
+ * no longer learn why the session ended.
+ */
+const SESSIONLESS = new Set(['/api/health']);
 
 /** Requests from another site carry an Origin (or Sec-Fetch-Site) that gives them away. */
 function crossSite(req: FastifyRequest): boolean {
@@ -31,7 +37,7 @@ export function installSessions(app: FastifyInstance, handle: DbHandle, clock: C
   app.decorateRequest('csrfToken', null);
   app.addHook('onRequest', async (req, reply) => {
     req.ctx = { db: handle.db, dbKind: handle.kind, clock, actor: null, ip: req.ip };
-    if (!req.url.startsWith('/api/')) return;
+    if (!req.url.startsWith('/api/') || SESSIONLESS.has(req.url.split('?')[0] ?? '')) return;
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
       const s = await resolveSession(handle.db, token, clock.now());
