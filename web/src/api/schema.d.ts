@@ -4216,7 +4216,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 续筹交款导入金额（R-14：导出的 .xlsx 或 .csv；有错误时列出且不返回任何金额）
+         * 续筹交款导入金额（导出的 .xlsx 或 .csv；有错误时列出且不返回任何金额）
          * @description multipart/form-data：先发字段 areaId 与 houseIds（勾选的房屋编号，逗号分隔），再发文件字段 file。只读取金额，不生成通知单。
          */
         post: {
