@@ -5,6 +5,7 @@ import { type Browser, loginAs, openBrowser } from './browser.ts';
 import {
   actionButton,
   goes,
+  lacksText,
   logout,
   menuItem,
   openMenu,
@@ -202,7 +203,7 @@ describe('1.2 机构管理（业主委员会）', () => {
     await row.click();
     await page.getByRole('button', { name: '解锁' }).click();
     await shows(toast(page, `用户 ${user.username} 已解锁`));
-    expect(await textOf(row)).not.toContain('已锁定');
+    await lacksText(row, '已锁定');
 
     await submitLogin(other, COMMITTEE.code, user.username, user.password);
     await other.waitForURL('**/workspace');

@@ -16,6 +16,11 @@ export async function showsText(locator: Locator, text: string | RegExp) {
   await locator.filter({ hasText: text }).first().waitFor({ state: 'visible' });
 }
 
+/** Waits until the locator no longer shows a text (a list refreshes just after its toast). */
+export async function lacksText(locator: Locator, text: string | RegExp) {
+  await locator.filter({ hasText: text }).first().waitFor({ state: 'hidden' });
+}
+
 /** The locator's text, trimmed. */
 export async function textOf(locator: Locator): Promise<string> {
   return ((await locator.textContent()) ?? '').trim();
