@@ -133,7 +133,18 @@ export async function buildApp(opts: AppOptions) {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const serveWeb = Boolean(opts.webDist && existsSync(opts.webDist));
-  if (serveWeb) await app.register(fastifyStatic, { root: opts.webDist as string, wildcard: false, index: 'index.html' });
+  if (serveWeb)
+    await app.register(fastifyStatic, {
+      root: opts.webDist as string,
+      wildcard: false,
+      index: 'index.html',
+      // The build writes .br and .gz beside each file; the browser gets the one it accepts.
+      preCompressed: true,
+      // Hashed file names change with their content, so they are cached for good; the page shell
+      // that names them is asked for again each time (a 304 while unchanged).
+      setHeaders: (reply, path) =>
+        reply.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
   installNotFound(app, serveWeb);
   return app;
 }

@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
@@ -261,6 +262,45 @@ describe('§10 headers and error bodies', () => {
       const asset = await withWeb.inject({ method: 'GET', url: '/assets/app-1a2b3c.js' });
       expect(asset.statusCode).toBe(200);
       expect(asset.headers['cache-control']).not.toContain('no-store');
+    } finally {
+      await withWeb.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the web client is served compressed as the browser accepts, hashed assets cached for good and the page shell revalidated', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wygl-web-'));
+    mkdirSync(join(dir, 'assets'));
+    const shell = `<!doctype html><title>wygl</title>${' '.repeat(2000)}`;
+    const script = `console.log(${'1+'.repeat(2000)}1)`;
+    writeFileSync(join(dir, 'index.html'), shell);
+    writeFileSync(join(dir, 'index.html.gz'), gzipSync(shell));
+    writeFileSync(join(dir, 'assets', 'app-1a2b3c.js'), script);
+    writeFileSync(join(dir, 'assets', 'app-1a2b3c.js.br'), brotliCompressSync(script));
+    writeFileSync(join(dir, 'assets', 'app-1a2b3c.js.gz'), gzipSync(script));
+    const withWeb = await buildApp({ db: t.handle, clock: t.clock, webDist: dir });
+    try {
+      const get = (url: string, encoding?: string) =>
+        withWeb.inject({ method: 'GET', url, headers: encoding ? { 'accept-encoding': encoding } : {} });
+      const br = await get('/assets/app-1a2b3c.js', 'gzip, deflate, br');
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(br.headers['content-type']).toMatch(/javascript/);
+      expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(brotliDecompressSync(br.rawPayload).toString()).toBe(script);
+      const gz = await get('/assets/app-1a2b3c.js', 'gzip');
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      expect(gunzipSync(gz.rawPayload).toString()).toBe(script);
+      const plain = await get('/assets/app-1a2b3c.js');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body).toBe(script);
+      // The shell names the current hashed files, so the browser asks again each time (a 304 when unchanged).
+      for (const url of ['/', '/workspace', '/repair/projects/12']) {
+        const page = await get(url, 'gzip');
+        expect(page.statusCode, url).toBe(200);
+        expect(page.headers['cache-control'], url).toBe('no-cache');
+        expect(page.headers['content-encoding'], url).toBe('gzip');
+        expect(gunzipSync(page.rawPayload).toString(), url).toBe(shell);
+      }
     } finally {
       await withWeb.close();
       rmSync(dir, { recursive: true, force: true });

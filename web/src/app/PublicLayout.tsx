@@ -1,5 +1,6 @@
 import { Layout, Typography } from 'antd';
 import { NavLink, Outlet } from 'react-router';
+import { PageSuspense } from './lazyPage';
 import { PLATFORM_TITLE } from './theme';
 import './public.css';
 
@@ -28,7 +29,9 @@ export function PublicLayout() {
         </nav>
       </Header>
       <Content className="portal-content">
-        <Outlet />
+        <PageSuspense>
+          <Outlet />
+        </PageSuspense>
       </Content>
       <Footer style={{ textAlign: 'center', background: 'transparent' }}>
         <Typography.Text type="secondary">{PLATFORM_TITLE}</Typography.Text>

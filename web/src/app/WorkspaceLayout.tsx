@@ -1,6 +1,7 @@
 import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Flex, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { PageSuspense } from './lazyPage';
 import { menuGroupKeys, menuItems, selectedMenuKey } from './menus';
 import { useIdleSessionCheck } from './SessionWatch';
 import { useCurrentSession, useLogout } from './session';
@@ -58,7 +59,9 @@ export function WorkspaceLayout() {
           />
         </Sider>
         <Content style={{ padding: 24, minWidth: 0 }}>
-          <Outlet />
+          <PageSuspense>
+            <Outlet />
+          </PageSuspense>
         </Content>
       </Layout>
     </Layout>

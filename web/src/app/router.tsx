@@ -1,66 +1,71 @@
 import type { ReactNode } from 'react';
 import { createBrowserRouter, Outlet } from 'react-router';
-import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { LoginPage } from '../features/auth/LoginPage';
-import { AuditLogPage } from '../features/office/AuditLogPage';
-import { LoginLogPage } from '../features/office/LoginLogPage';
-import { OrganisationDetailPage } from '../features/office/OrganisationDetailPage';
-import { OrganisationListPage } from '../features/office/OrganisationListPage';
-import { AreaCollectionPage } from '../features/applications/pages/AreaCollectionPage';
-import { BuildingChangePage } from '../features/applications/pages/BuildingChangePage';
-import { HouseCancellationPage } from '../features/applications/pages/HouseCancellationPage';
-import { HouseChangePage } from '../features/applications/pages/HouseChangePage';
-import { HouseSupplementPage } from '../features/applications/pages/HouseSupplementPage';
-import { OwnershipChangePage } from '../features/applications/pages/OwnershipChangePage';
-import { SplitMergePage } from '../features/applications/pages/SplitMergePage';
-import { MyApplicationsPage } from '../features/applications/MyApplicationsPage';
-import { BusinessOverviewPage } from '../features/inbox/BusinessOverviewPage';
-import { InboxPage } from '../features/inbox/InboxPage';
-import { ReviewPage } from '../features/inbox/ReviewPage';
-import { OrgInfoPage } from '../features/org/OrgInfoPage';
-import { HomePage } from '../features/portal/HomePage';
-import { ChooseTypePage } from '../features/registration/ChooseTypePage';
-import { RegistrationPage } from '../features/registration/RegistrationPage';
-import { RegistrationSuccessPage } from '../features/registration/RegistrationSuccessPage';
-import { AreaChangePage } from '../features/registry/AreaChangePage';
-import { HouseQueryPage } from '../features/registry/HouseQueryPage';
-import { FacilityQueryPage } from '../features/facilities/FacilityQueryPage';
-import { FacilityTypesPage } from '../features/facilities/FacilityTypesPage';
 import { repairProjectRoutes } from '../features/projects/routes';
-import { UsersPage } from '../features/users/UsersPage';
-import { WorkspaceHomePage } from '../features/workspace/WorkspaceHomePage';
-import { DepositConfirmPage } from '../features/bank/DepositConfirmPage';
-import { ReconciliationPage } from '../features/bank/ReconciliationPage';
-import { RefundConfirmPage } from '../features/bank/RefundConfirmPage';
-import { DepositStandardsPage } from '../features/office/DepositStandardsPage';
-import { RequiredDocumentsPage } from '../features/required-documents/RequiredDocumentsPage';
-import { LedgerCheckPage } from '../features/office/LedgerCheckPage';
-import { BankKeysPage } from '../features/office/BankKeysPage';
-import { CustomPaymentPage } from '../features/payments/CustomPaymentPage';
-import { DeveloperBatchPage } from '../features/payments/DeveloperBatchPage';
-import { NoticeListPage } from '../features/payments/NoticeListPage';
-import { OwnerNoticePage } from '../features/payments/OwnerNoticePage';
-import { FundLookupPage } from '../features/portal/FundLookupPage';
-import { FundReportPage } from '../features/reports/FundReportPage';
-import { InterestPage } from '../features/reports/InterestPage';
-import { ApplicationPrint } from '../print/ApplicationPrint';
-import { NoticePrint } from '../print/NoticePrint';
-import { RefundPrint } from '../print/RefundPrint';
-import { RegistrationFormPrint } from '../print/RegistrationFormPrint';
-import { ProjectConfirmPage } from '../features/bank/ProjectConfirmPage';
-import { ProjectRequestReviewPage } from '../features/inbox/ProjectRequestReviewPage';
-import { ProjectRequestsPage } from '../features/inbox/ProjectRequestsPage';
-import { AreaProjectsPage } from '../features/portal/AreaProjectsPage';
-import { NoticeDetailPage } from '../features/portal/NoticeDetailPage';
-import { NoticeListPage as PublicNoticeListPage } from '../features/portal/NoticeListPage';
 import { projectPrintRoutes, publicNoticePrintRoute } from '../features/project-print/routes';
 import { DemoBanner } from './DemoBanner';
-import { RequirePermission, RequireSession } from './guards';
 import type { Permission } from './session';
-import { NotFoundPage, RouteErrorPage } from './NotFoundPage';
+import { RouteErrorPage } from './RouteErrorPage';
 import { PublicLayout } from './PublicLayout';
 import { SessionWatch } from './SessionWatch';
-import { WorkspaceLayout } from './WorkspaceLayout';
+import { lazyPage, PageSuspense } from './lazyPage';
+
+// The guards bring the refusal pages' pictures: they load with the workspace, not with the login page.
+const RequireSession = lazyPage(() => import('./guards'), 'RequireSession');
+const RequirePermission = lazyPage(() => import('./guards'), 'RequirePermission');
+const NotFoundPage = lazyPage(() => import('./NotFoundPage'), 'NotFoundPage');
+const HomePage = lazyPage(() => import('../features/portal/HomePage'), 'HomePage');
+const ChangePasswordPage = lazyPage(() => import('../features/auth/ChangePasswordPage'), 'ChangePasswordPage');
+const AuditLogPage = lazyPage(() => import('../features/office/AuditLogPage'), 'AuditLogPage');
+const LoginLogPage = lazyPage(() => import('../features/office/LoginLogPage'), 'LoginLogPage');
+const OrganisationDetailPage = lazyPage(() => import('../features/office/OrganisationDetailPage'), 'OrganisationDetailPage');
+const OrganisationListPage = lazyPage(() => import('../features/office/OrganisationListPage'), 'OrganisationListPage');
+const AreaCollectionPage = lazyPage(() => import('../features/applications/pages/AreaCollectionPage'), 'AreaCollectionPage');
+const BuildingChangePage = lazyPage(() => import('../features/applications/pages/BuildingChangePage'), 'BuildingChangePage');
+const HouseCancellationPage = lazyPage(() => import('../features/applications/pages/HouseCancellationPage'), 'HouseCancellationPage');
+const HouseChangePage = lazyPage(() => import('../features/applications/pages/HouseChangePage'), 'HouseChangePage');
+const HouseSupplementPage = lazyPage(() => import('../features/applications/pages/HouseSupplementPage'), 'HouseSupplementPage');
+const OwnershipChangePage = lazyPage(() => import('../features/applications/pages/OwnershipChangePage'), 'OwnershipChangePage');
+const SplitMergePage = lazyPage(() => import('../features/applications/pages/SplitMergePage'), 'SplitMergePage');
+const MyApplicationsPage = lazyPage(() => import('../features/applications/MyApplicationsPage'), 'MyApplicationsPage');
+const BusinessOverviewPage = lazyPage(() => import('../features/inbox/BusinessOverviewPage'), 'BusinessOverviewPage');
+const InboxPage = lazyPage(() => import('../features/inbox/InboxPage'), 'InboxPage');
+const ReviewPage = lazyPage(() => import('../features/inbox/ReviewPage'), 'ReviewPage');
+const OrgInfoPage = lazyPage(() => import('../features/org/OrgInfoPage'), 'OrgInfoPage');
+const ChooseTypePage = lazyPage(() => import('../features/registration/ChooseTypePage'), 'ChooseTypePage');
+const RegistrationPage = lazyPage(() => import('../features/registration/RegistrationPage'), 'RegistrationPage');
+const RegistrationSuccessPage = lazyPage(() => import('../features/registration/RegistrationSuccessPage'), 'RegistrationSuccessPage');
+const AreaChangePage = lazyPage(() => import('../features/registry/AreaChangePage'), 'AreaChangePage');
+const HouseQueryPage = lazyPage(() => import('../features/registry/HouseQueryPage'), 'HouseQueryPage');
+const FacilityQueryPage = lazyPage(() => import('../features/facilities/FacilityQueryPage'), 'FacilityQueryPage');
+const FacilityTypesPage = lazyPage(() => import('../features/facilities/FacilityTypesPage'), 'FacilityTypesPage');
+const UsersPage = lazyPage(() => import('../features/users/UsersPage'), 'UsersPage');
+const WorkspaceHomePage = lazyPage(() => import('../features/workspace/WorkspaceHomePage'), 'WorkspaceHomePage');
+const DepositConfirmPage = lazyPage(() => import('../features/bank/DepositConfirmPage'), 'DepositConfirmPage');
+const ReconciliationPage = lazyPage(() => import('../features/bank/ReconciliationPage'), 'ReconciliationPage');
+const RefundConfirmPage = lazyPage(() => import('../features/bank/RefundConfirmPage'), 'RefundConfirmPage');
+const DepositStandardsPage = lazyPage(() => import('../features/office/DepositStandardsPage'), 'DepositStandardsPage');
+const RequiredDocumentsPage = lazyPage(() => import('../features/required-documents/RequiredDocumentsPage'), 'RequiredDocumentsPage');
+const LedgerCheckPage = lazyPage(() => import('../features/office/LedgerCheckPage'), 'LedgerCheckPage');
+const BankKeysPage = lazyPage(() => import('../features/office/BankKeysPage'), 'BankKeysPage');
+const CustomPaymentPage = lazyPage(() => import('../features/payments/CustomPaymentPage'), 'CustomPaymentPage');
+const DeveloperBatchPage = lazyPage(() => import('../features/payments/DeveloperBatchPage'), 'DeveloperBatchPage');
+const NoticeListPage = lazyPage(() => import('../features/payments/NoticeListPage'), 'NoticeListPage');
+const OwnerNoticePage = lazyPage(() => import('../features/payments/OwnerNoticePage'), 'OwnerNoticePage');
+const FundLookupPage = lazyPage(() => import('../features/portal/FundLookupPage'), 'FundLookupPage');
+const FundReportPage = lazyPage(() => import('../features/reports/FundReportPage'), 'FundReportPage');
+const InterestPage = lazyPage(() => import('../features/reports/InterestPage'), 'InterestPage');
+const ApplicationPrint = lazyPage(() => import('../print/ApplicationPrint'), 'ApplicationPrint');
+const NoticePrint = lazyPage(() => import('../print/NoticePrint'), 'NoticePrint');
+const RefundPrint = lazyPage(() => import('../print/RefundPrint'), 'RefundPrint');
+const RegistrationFormPrint = lazyPage(() => import('../print/RegistrationFormPrint'), 'RegistrationFormPrint');
+const ProjectConfirmPage = lazyPage(() => import('../features/bank/ProjectConfirmPage'), 'ProjectConfirmPage');
+const ProjectRequestReviewPage = lazyPage(() => import('../features/inbox/ProjectRequestReviewPage'), 'ProjectRequestReviewPage');
+const ProjectRequestsPage = lazyPage(() => import('../features/inbox/ProjectRequestsPage'), 'ProjectRequestsPage');
+const AreaProjectsPage = lazyPage(() => import('../features/portal/AreaProjectsPage'), 'AreaProjectsPage');
+const NoticeDetailPage = lazyPage(() => import('../features/portal/NoticeDetailPage'), 'NoticeDetailPage');
+const PublicNoticeListPage = lazyPage(() => import('../features/portal/NoticeListPage'), 'NoticeListPage');
+const WorkspaceLayout = lazyPage(() => import('./WorkspaceLayout'), 'WorkspaceLayout');
 
 const guarded = (path: string, permission: Permission | readonly Permission[], element: ReactNode) => ({
   path,
@@ -106,7 +111,9 @@ function Root() {
     <>
       <SessionWatch />
       <DemoBanner />
-      <Outlet />
+      <PageSuspense>
+        <Outlet />
+      </PageSuspense>
     </>
   );
 }

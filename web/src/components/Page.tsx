@@ -1,6 +1,6 @@
 import { Card, Flex, Typography } from 'antd';
-import { type ReactNode, useEffect } from 'react';
-import { PLATFORM_TITLE } from '../app/theme';
+import type { ReactNode } from 'react';
+import { useDocumentTitle } from '../lib/useDocumentTitle';
 
 interface PageProps {
   title: string;
@@ -23,11 +23,4 @@ export function Page({ title, extra, children }: PageProps) {
       <Card>{children}</Card>
     </Flex>
   );
-}
-
-/** The browser tab's title: the page's name before the platform's, or the platform's alone (home page). */
-export function useDocumentTitle(title?: string) {
-  useEffect(() => {
-    document.title = title ? `${title} - ${PLATFORM_TITLE}` : PLATFORM_TITLE;
-  }, [title]);
 }

@@ -3,7 +3,7 @@ import { Button } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { PLATFORM_TITLE } from '../app/theme';
-import { useDocumentTitle } from '../components/Page';
+import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { dayjs, PLATFORM_TIME_ZONE } from '../lib/dates';
 import { Barcode } from './Barcode';
 import { QrCode } from './QrCode';

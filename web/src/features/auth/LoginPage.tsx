@@ -1,9 +1,10 @@
 import { LockOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Input, Typography, theme } from 'antd';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import type { ReactNode } from 'react';
 import type { LoginRedirectState } from '../../app/SessionWatch';
 import { useLogin, useLoginNotice } from '../../app/session';
-import { useDocumentTitle } from '../../components/Page';
+import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { FormErrorAlert } from '../../components/FormErrorAlert';
 
 interface LoginValues {
@@ -39,7 +40,7 @@ export function LoginPage() {
 
   return (
     <Flex justify="center" style={{ padding: '24px 0' }}>
-      <Card style={{ width: 420 }}>
+      <LoginCard>
         <Typography.Title level={3} style={{ textAlign: 'center', marginTop: 0 }}>
           机构登录
         </Typography.Title>
@@ -74,7 +75,28 @@ export function LoginPage() {
         <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
           尚未注册？<Link to="/register">机构注册</Link>
         </Typography.Paragraph>
-      </Card>
+      </LoginCard>
     </Flex>
+  );
+}
+
+/**
+ * The login form's box, drawn like antd's Card: the Card component brings its tabs along, which the
+ * first page a person opens would download for nothing.
+ */
+function LoginCard({ children }: { children: ReactNode }) {
+  const { token } = theme.useToken();
+  return (
+    <div
+      style={{
+        width: 420,
+        padding: token.paddingLG,
+        background: token.colorBgContainer,
+        border: `${token.lineWidth}px ${token.lineType} ${token.colorBorderSecondary}`,
+        borderRadius: token.borderRadiusLG,
+      }}
+    >
+      {children}
+    </div>
   );
 }

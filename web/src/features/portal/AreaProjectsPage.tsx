@@ -3,7 +3,7 @@ import { Alert, Card, Flex, Select, Table, type TableColumnsType, Tag } from 'an
 import { Link, useSearchParams } from 'react-router';
 import { api, call } from '../../api/client';
 import type { ApiResponse } from '../../api/types';
-import { useDocumentTitle } from '../../components/Page';
+import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { formatDate } from '../../lib/dates';
 import { errorMessage } from '../../lib/serverErrors';
 import { formatYuan } from '../../lib/units';

@@ -3,7 +3,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, Form, Input, Row, Select, Statistic, Table, Typography } from 'antd';
 import { api, call } from '../../api/client';
 import type { ApiResponse } from '../../api/types';
-import { useDocumentTitle } from '../../components/Page';
+import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { formatDateTime } from '../../lib/dates';
 import { errorMessage } from '../../lib/serverErrors';
 import { formatArea, formatYuan } from '../../lib/units';

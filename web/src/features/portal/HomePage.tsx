@@ -3,7 +3,7 @@ import { Button, Card, Col, Flex, Row, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { PLATFORM_TITLE } from '../../app/theme';
-import { useDocumentTitle } from '../../components/Page';
+import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { LatestNotices } from './LatestNotices';
 
 interface EntryCardProps {

@@ -3,7 +3,7 @@ import { Button, Card, Descriptions, Flex, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { LoadingOrError } from '../../components/LoadingOrError';
-import { useDocumentTitle } from '../../components/Page';
+import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { PrintButton } from '../../components/PrintButton';
 import { amountInWords } from '../../lib/amountInWords';
 import { formatDate } from '../../lib/dates';

@@ -2,7 +2,7 @@ import { Card, Flex, Table, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { DayRangeFilter, dayRangeQuery } from '../../components/DayRangeFilter';
 import { FilterSelect } from '../../components/FilterSelect';
-import { useDocumentTitle } from '../../components/Page';
+import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { formatDate } from '../../lib/dates';
 import { formatYuan } from '../../lib/units';
 import { useServerTable } from '../../lib/useServerTable';

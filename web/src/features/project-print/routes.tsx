@@ -1,8 +1,11 @@
-import { ApprovalFormPrint } from './ApprovalFormPrint';
-import { DisbursementFormPrint } from './DisbursementFormPrint';
-import { ProjectNoticePrint, PublicNoticePrint } from './ProjectNoticePrint';
-import { RefundNoticePrint } from './RefundNoticePrint';
-import { VoteSheetPrint } from './VoteSheetPrint';
+import { lazyPage } from '../../app/lazyPage';
+
+const ApprovalFormPrint = lazyPage(() => import('./ApprovalFormPrint'), 'ApprovalFormPrint');
+const DisbursementFormPrint = lazyPage(() => import('./DisbursementFormPrint'), 'DisbursementFormPrint');
+const ProjectNoticePrint = lazyPage(() => import('./ProjectNoticePrint'), 'ProjectNoticePrint');
+const PublicNoticePrint = lazyPage(() => import('./ProjectNoticePrint'), 'PublicNoticePrint');
+const RefundNoticePrint = lazyPage(() => import('./RefundNoticePrint'), 'RefundNoticePrint');
+const VoteSheetPrint = lazyPage(() => import('./VoteSheetPrint'), 'VoteSheetPrint');
 
 /** The repair project's A4 documents (committee manual §1.3), for the committee and the office. */
 export const projectPrintRoutes = [

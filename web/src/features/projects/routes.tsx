@@ -1,13 +1,16 @@
-import { RequirePermission } from '../../app/guards';
-import { AcceptancePage } from './actions/AcceptancePage';
-import { ApprovalPage } from './actions/ApprovalPage';
-import { DisbursementPage } from './actions/DisbursementPage';
-import { NoticePage } from './actions/NoticePage';
-import { RefundPage } from './actions/RefundPage';
-import { VotePage } from './actions/VotePage';
-import { NewProjectPage, ProjectEditorPage } from './editor/ProjectEditorPage';
-import { ProjectListPage } from './ProjectListPage';
-import { ProjectPage } from './ProjectPage';
+import { lazyPage } from '../../app/lazyPage';
+
+const RequirePermission = lazyPage(() => import('../../app/guards'), 'RequirePermission');
+const AcceptancePage = lazyPage(() => import('./actions/AcceptancePage'), 'AcceptancePage');
+const ApprovalPage = lazyPage(() => import('./actions/ApprovalPage'), 'ApprovalPage');
+const DisbursementPage = lazyPage(() => import('./actions/DisbursementPage'), 'DisbursementPage');
+const NoticePage = lazyPage(() => import('./actions/NoticePage'), 'NoticePage');
+const RefundPage = lazyPage(() => import('./actions/RefundPage'), 'RefundPage');
+const VotePage = lazyPage(() => import('./actions/VotePage'), 'VotePage');
+const NewProjectPage = lazyPage(() => import('./editor/ProjectEditorPage'), 'NewProjectPage');
+const ProjectEditorPage = lazyPage(() => import('./editor/ProjectEditorPage'), 'ProjectEditorPage');
+const ProjectListPage = lazyPage(() => import('./ProjectListPage'), 'ProjectListPage');
+const ProjectPage = lazyPage(() => import('./ProjectPage'), 'ProjectPage');
 
 const page = (path: string, element: React.ReactNode) => ({
   path: `repair/projects${path}`,

@@ -2,7 +2,7 @@ import { ShopOutlined, TeamOutlined } from '@ant-design/icons';
 import { Card, Col, Flex, Row, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
-import { useDocumentTitle } from '../../components/Page';
+import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { RegistrationSteps } from './RegistrationSteps';
 
 function TypeChoice({ icon, text, description, to }: { icon: ReactNode; text: string; description: string; to: string }) {

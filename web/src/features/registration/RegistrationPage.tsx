@@ -5,7 +5,7 @@ import type { PublicArea, RegistrationRequirements, RegistrationType } from '../
 import { ConfirmPasswordField } from '../../components/ConfirmPasswordField';
 import { FullPageSpin } from '../../app/guards';
 import { FormErrorAlert } from '../../components/FormErrorAlert';
-import { useDocumentTitle } from '../../components/Page';
+import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { errorMessage } from '../../lib/serverErrors';
 import { useFormMutation } from '../../lib/useFormMutation';
 import { AgreementModal } from './AgreementModal';

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Descriptions, Result } from 'antd';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import type { RegistrationResult } from '../../api/types';
-import { useDocumentTitle } from '../../components/Page';
+import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { RegistrationSteps } from './RegistrationSteps';
 import { PAPER_DOCUMENTS_REMINDER } from './reminders';
 
