@@ -40,11 +40,20 @@ describe('1.4.1 设施设备查询（业主委员会）', () => {
 
     // 第一步、第二步: log in, 综合查询 › 设施设备查询.
     await loginAs(page, 'QCHYYWH', 'jingban');
+    const asked: string[] = [];
+    const recordApi = (req: { url(): string }) => {
+      if (req.url().includes('/api/')) asked.push(req.url());
+    };
+    page.on('request', recordApi);
     await openMenu(page, '综合查询', '设施设备查询');
     await shows(page.getByRole('heading', { name: '设施设备查询' }));
 
     // 第三步: 物业区域 — the committee's own area, chosen for it.
     await showsText(page.locator('.ant-select').filter({ has: page.getByLabel('物业区域') }), '侨城花园');
+    await shows(place(page, '侨城花园（全区共有）'));
+    // Before an area is chosen the page asks the server nothing about facilities.
+    page.off('request', recordApi);
+    expect(asked.filter((url) => /NaN|undefined/.test(url))).toEqual([]);
 
     // 第四步: 安装位置 — the whole area (shared by all, e.g. the main gate).
     await place(page, '侨城花园（全区共有）').click();

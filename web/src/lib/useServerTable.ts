@@ -13,6 +13,8 @@ interface ServerTableOptions<T, K extends string> {
   filterKeys: readonly K[];
   fetchPage: (request: { page: number; pageSize: number; filters: Filters<K> }) => Promise<Page<T>>;
   defaultPageSize?: number;
+  /** Whether the filters say enough to ask (e.g. an area is chosen); until then nothing is fetched. */
+  ready?: (filters: Filters<K>) => boolean;
 }
 
 /**
@@ -20,7 +22,7 @@ interface ServerTableOptions<T, K extends string> {
  * search parameters; changing a filter goes back to page 1.
  */
 export function useServerTable<T extends { id: number }, K extends string>(options: ServerTableOptions<T, K>) {
-  const { queryKey, filterKeys, fetchPage, defaultPageSize = 20 } = options;
+  const { queryKey, filterKeys, fetchPage, defaultPageSize = 20, ready } = options;
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get('page')) || 1);
   const pageSize = Number(params.get('pageSize')) || defaultPageSize;
@@ -34,6 +36,7 @@ export function useServerTable<T extends { id: number }, K extends string>(optio
     queryKey: [...queryKey, { page, pageSize, ...filters }],
     queryFn: () => fetchPage({ page, pageSize, filters }),
     placeholderData: keepPreviousData,
+    enabled: ready ? ready(filters) : true,
   });
 
   // The router's functional update reads the address as of the last render, so two changes made

@@ -35,6 +35,7 @@ export function FacilityQueryPage() {
   const table = useServerTable<Facility, 'areaId' | 'location' | 'typeId' | 'within' | 'q'>({
     queryKey: [...FACILITIES_KEY, 'list'],
     filterKeys: ['areaId', 'location', 'typeId', 'within', 'q'],
+    ready: (filters) => Number(filters.areaId) > 0,
     fetchPage: ({ page, pageSize, filters }) =>
       fetchFacilities(Number(filters.areaId), {
         page,
