@@ -99,6 +99,8 @@ describe('1.2 机构管理（业主委员会）', () => {
     // The administrator cannot deactivate itself.
     await rowOf(COMMITTEE.admin).click();
     expect(await page.getByRole('button', { name: '注销用户' }).isDisabled()).toBe(true);
+    // …and reads why, without having to hover over the greyed-out button.
+    await shows(page.getByText('不能注销当前登录的用户（自己）', { exact: true }));
 
     // 二、添加用户: 用户名, 姓名, 手机号, 初始密码, role 委员 → 添加.
     await page.getByRole('button', { name: '添加用户' }).click();

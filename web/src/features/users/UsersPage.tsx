@@ -1,6 +1,6 @@
 import { CheckCircleOutlined, EditOutlined, EyeOutlined, KeyOutlined, PlusOutlined, StopOutlined, UnlockOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Flex, Input, Select, Space, Table, type TableColumnsType, Tooltip } from 'antd';
+import { App, Button, Flex, Input, Select, Space, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import type { OrgUser } from '../../api/types';
 import { useCurrentSession } from '../../app/session';
@@ -83,16 +83,14 @@ export function UsersPage() {
           <Button icon={<EyeOutlined />} disabled={!selected} onClick={() => setDialog('view')}>
             查看用户
           </Button>
-          <Tooltip title={isSelf ? '不能注销当前登录的用户' : undefined}>
-            <Button
-              danger
-              icon={<StopOutlined />}
-              disabled={selected?.status !== 'active' || isSelf}
-              onClick={() => selected && confirmDeactivate(selected)}
-            >
-              注销用户
-            </Button>
-          </Tooltip>
+          <Button
+            danger
+            icon={<StopOutlined />}
+            disabled={selected?.status !== 'active' || isSelf}
+            onClick={() => selected && confirmDeactivate(selected)}
+          >
+            注销用户
+          </Button>
           <Button
             icon={<CheckCircleOutlined />}
             disabled={selected?.status !== 'inactive'}
@@ -103,6 +101,7 @@ export function UsersPage() {
           <Button icon={<KeyOutlined />} disabled={!selected} onClick={() => setDialog('reset')}>
             重置密码
           </Button>
+          {isSelf && <Typography.Text type="secondary">不能注销当前登录的用户（自己）</Typography.Text>}
           {selected?.locked && (
             <Button icon={<UnlockOutlined />} onClick={() => run(() => userActions.unlock(selected.id), ' 已解锁')}>
               解锁
