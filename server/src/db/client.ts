@@ -20,6 +20,12 @@ export interface DbHandle {
   close(): Promise<void>;
   /** The embedded engine, when that is what runs (tests copy its data dir as a template). */
   pglite?: PGlite;
+  /**
+   * PostgreSQL only: a small pool of its own for single autocommit statements that must neither
+   * wait for nor hold a use case's transaction (allocating a batch's notice numbers). Its own pool,
+   * so a use case holding a connection of the main pool never waits for a second one from it.
+   */
+  autonomous?: Db;
 }
 
 // pg returns int8 and numeric as strings by default; ids and money are bigint columns we map ourselves.
@@ -40,7 +46,10 @@ export async function openPostgres(url: string, max = 10): Promise<DbHandle> {
   const probe = await pool.connect();
   probe.release();
   const db = drizzlePg(pool, { schema }) as unknown as Db;
-  return { db, kind: 'postgres', close: () => pool.end() };
+  const side = new pg.Pool({ connectionString: url, max: 2 });
+  side.on('error', (err) => console.warn(`postgres: idle connection closed (${(err as { code?: string }).code ?? err.message})`));
+  const autonomous = drizzlePg(side, { schema }) as unknown as Db;
+  return { db, kind: 'postgres', autonomous, close: async () => void (await Promise.all([pool.end(), side.end()])) };
 }
 
 /**
