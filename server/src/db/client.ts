@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -32,7 +33,8 @@ export interface DbHandle {
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => BigInt(v));
 
 export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<DbHandle> {
-  const client = await PGlite.create({ dataDir, loadDataDir });
+  // pg_trgm: the trigram indexes behind searches for part of a name (the migrations create the extension).
+  const client = await PGlite.create({ dataDir, loadDataDir, extensions: { pg_trgm } });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return { db, kind: 'pglite', close: () => client.close(), pglite: client };
 }

@@ -1,7 +1,8 @@
-import { and, asc, count, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { groupBy } from '../../lib/group.ts';
 import { containing } from '../../lib/search.ts';
 import type { Tx } from '../../db/client.ts';
+import { countCapped } from '../../db/capped-count.ts';
 import { allocateNumbers } from '../../db/numbering.ts';
 import {
   buildings,
@@ -354,7 +355,7 @@ export async function listNotices(
     q.status ? eq(paymentNotices.status, q.status) : undefined,
     q.q ? or(ilike(paymentNotices.no, containing(q.q)), ilike(paymentNotices.payerName, containing(q.q))) : undefined,
   );
-  const [rows, [total]] = await Promise.all([
+  const [rows, total] = await Promise.all([
     ctx.db
       .select()
       .from(paymentNotices)
@@ -362,9 +363,9 @@ export async function listNotices(
       .orderBy(desc(paymentNotices.id))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
-    ctx.db.select({ n: count() }).from(paymentNotices).where(where),
+    countCapped(ctx.db, ctx.db.select({ id: paymentNotices.id }).from(paymentNotices).where(where)),
   ]);
-  return { items: rows.map(noticeSummary), total: total?.n ?? 0 };
+  return { items: rows.map(noticeSummary), ...total };
 }
 
 /** An unpaid notice can be voided by its issuer; its houses are free for a new notice. */
