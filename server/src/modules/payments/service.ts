@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { groupBy } from '../../lib/group.ts';
 import { containing } from '../../lib/search.ts';
 import type { Tx } from '../../db/client.ts';
@@ -353,7 +353,12 @@ export async function listNotices(
     actor.orgType === 'developer' ? eq(paymentNotices.issuerOrgId, actor.orgId) : undefined,
     q.areaId ? eq(paymentNotices.areaId, q.areaId) : undefined,
     q.status ? eq(paymentNotices.status, q.status) : undefined,
-    q.q ? or(ilike(paymentNotices.no, containing(q.q)), ilike(paymentNotices.payerName, containing(q.q))) : undefined,
+    // The matches first, through the trigram indexes, then the page among them: walking the list's
+    // order and testing each notice read every notice when few matched.
+    q.q
+      ? sql`${paymentNotices.id} = any(array(select m.id from ${paymentNotices} m
+              where m.no ilike ${containing(q.q)} or m.payer_name ilike ${containing(q.q)}))`
+      : undefined,
   );
   const [rows, total] = await Promise.all([
     ctx.db
