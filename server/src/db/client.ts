@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -20,13 +21,20 @@ export interface DbHandle {
   close(): Promise<void>;
   /** The embedded engine, when that is what runs (tests copy its data dir as a template). */
   pglite?: PGlite;
+  /**
+   * PostgreSQL only: a small pool of its own for single autocommit statements that must neither
+   * wait for nor hold a use case's transaction (allocating a batch's notice numbers). Its own pool,
+   * so a use case holding a connection of the main pool never waits for a second one from it.
+   */
+  autonomous?: Db;
 }
 
 // pg returns int8 and numeric as strings by default; ids and money are bigint columns we map ourselves.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => BigInt(v));
 
 export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<DbHandle> {
-  const client = await PGlite.create({ dataDir, loadDataDir });
+  // pg_trgm: the trigram indexes behind searches for part of a name (the migrations create the extension).
+  const client = await PGlite.create({ dataDir, loadDataDir, extensions: { pg_trgm } });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return { db, kind: 'pglite', close: () => client.close(), pglite: client };
 }
@@ -40,7 +48,10 @@ export async function openPostgres(url: string, max = 10): Promise<DbHandle> {
   const probe = await pool.connect();
   probe.release();
   const db = drizzlePg(pool, { schema }) as unknown as Db;
-  return { db, kind: 'postgres', close: () => pool.end() };
+  const side = new pg.Pool({ connectionString: url, max: 2 });
+  side.on('error', (err) => console.warn(`postgres: idle connection closed (${(err as { code?: string }).code ?? err.message})`));
+  const autonomous = drizzlePg(side, { schema }) as unknown as Db;
+  return { db, kind: 'postgres', autonomous, close: async () => void (await Promise.all([pool.end(), side.end()])) };
 }
 
 /**

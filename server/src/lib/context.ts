@@ -22,6 +22,8 @@ export interface Actor {
 export interface Ctx {
   db: Db;
   dbKind: DbKind;
+  /** See DbHandle.autonomous: absent on pglite, where one transaction runs at a time anyway. */
+  autonomous?: Db;
   clock: Clock;
   actor: Actor | null;
   /** Why a presented session cookie gave no actor: lets "please log in" say what happened. */

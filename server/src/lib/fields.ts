@@ -38,7 +38,12 @@ export const page = z.object({
   pageSize: z.coerce.number().int().min(1).max(200, '每页最多 200 条').default(20),
 });
 
-export const pageOf = <T extends z.ZodTypeAny>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
+export const pageOf = <T extends z.ZodTypeAny>(item: T) =>
+  z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    totalCapped: z.literal(true).optional().describe('有时：符合条件的行多于 total（只数到 total 为止），请加筛选条件缩小范围'),
+  });
 
 export const errorBody = z.object({
   code: z.string(),

@@ -659,6 +659,11 @@ export interface paths {
                                 createdAt: string;
                             }[];
                             total: number;
+                            /**
+                             * @description 有时：符合条件的行多于 total（只数到 total 为止），请加筛选条件缩小范围
+                             * @enum {boolean}
+                             */
+                            totalCapped?: true;
                         };
                     };
                 };
@@ -1240,6 +1245,11 @@ export interface paths {
                                 subject: string | null;
                             }[];
                             total: number;
+                            /**
+                             * @description 有时：符合条件的行多于 total（只数到 total 为止），请加筛选条件缩小范围
+                             * @enum {boolean}
+                             */
+                            totalCapped?: true;
                         };
                     };
                 };
@@ -1302,6 +1312,11 @@ export interface paths {
                                 createdAt: string;
                             }[];
                             total: number;
+                            /**
+                             * @description 有时：符合条件的行多于 total（只数到 total 为止），请加筛选条件缩小范围
+                             * @enum {boolean}
+                             */
+                            totalCapped?: true;
                         };
                     };
                 };
@@ -1895,6 +1910,11 @@ export interface paths {
                                 ip: string;
                             }[];
                             total: number;
+                            /**
+                             * @description 有时：符合条件的行多于 total（只数到 total 为止），请加筛选条件缩小范围
+                             * @enum {boolean}
+                             */
+                            totalCapped?: true;
                         };
                     };
                 };
@@ -1949,6 +1969,11 @@ export interface paths {
                                 at: string;
                             }[];
                             total: number;
+                            /**
+                             * @description 有时：符合条件的行多于 total（只数到 total 为止），请加筛选条件缩小范围
+                             * @enum {boolean}
+                             */
+                            totalCapped?: true;
                         };
                     };
                 };
@@ -2375,6 +2400,11 @@ export interface paths {
                                 requiredDocuments: string[] | null;
                             }[];
                             total: number;
+                            /**
+                             * @description 有时：符合条件的行多于 total（只数到 total 为止），请加筛选条件缩小范围
+                             * @enum {boolean}
+                             */
+                            totalCapped?: true;
                         };
                     };
                 };
@@ -2704,6 +2734,11 @@ export interface paths {
                                 data: unknown;
                             }[];
                             total: number;
+                            /**
+                             * @description 有时：符合条件的行多于 total（只数到 total 为止），请加筛选条件缩小范围
+                             * @enum {boolean}
+                             */
+                            totalCapped?: true;
                         };
                     };
                 };
@@ -3512,6 +3547,11 @@ export interface paths {
                                 houseCount: number;
                             }[];
                             total: number;
+                            /**
+                             * @description 有时：符合条件的行多于 total（只数到 total 为止），请加筛选条件缩小范围
+                             * @enum {boolean}
+                             */
+                            totalCapped?: true;
                         };
                     };
                 };
@@ -3694,6 +3734,11 @@ export interface paths {
                                 heldBy: string | null;
                             }[];
                             total: number;
+                            /**
+                             * @description 有时：符合条件的行多于 total（只数到 total 为止），请加筛选条件缩小范围
+                             * @enum {boolean}
+                             */
+                            totalCapped?: true;
                         };
                     };
                 };
@@ -4356,6 +4401,11 @@ export interface paths {
                                 paidAt: string | null;
                             }[];
                             total: number;
+                            /**
+                             * @description 有时：符合条件的行多于 total（只数到 total 为止），请加筛选条件缩小范围
+                             * @enum {boolean}
+                             */
+                            totalCapped?: true;
                         };
                     };
                 };
@@ -4817,6 +4867,11 @@ export interface paths {
                                 paidAt: string | null;
                             }[];
                             total: number;
+                            /**
+                             * @description 有时：符合条件的行多于 total（只数到 total 为止），请加筛选条件缩小范围
+                             * @enum {boolean}
+                             */
+                            totalCapped?: true;
                         };
                     };
                 };
@@ -5557,6 +5612,11 @@ export interface paths {
                                 balance: number;
                             }[];
                             total: number;
+                            /**
+                             * @description 有时：符合条件的行多于 total（只数到 total 为止），请加筛选条件缩小范围
+                             * @enum {boolean}
+                             */
+                            totalCapped?: true;
                         };
                     };
                 };
@@ -5814,6 +5874,11 @@ export interface paths {
                                 updatedAt: string;
                             }[];
                             total: number;
+                            /**
+                             * @description 有时：符合条件的行多于 total（只数到 total 为止），请加筛选条件缩小范围
+                             * @enum {boolean}
+                             */
+                            totalCapped?: true;
                         };
                     };
                 };
@@ -8310,6 +8375,11 @@ export interface paths {
                                 areaName: string;
                             }[];
                             total: number;
+                            /**
+                             * @description 有时：符合条件的行多于 total（只数到 total 为止），请加筛选条件缩小范围
+                             * @enum {boolean}
+                             */
+                            totalCapped?: true;
                         };
                     };
                 };
@@ -8931,6 +9001,11 @@ export interface paths {
                                 projectType: string;
                             }[];
                             total: number;
+                            /**
+                             * @description 有时：符合条件的行多于 total（只数到 total 为止），请加筛选条件缩小范围
+                             * @enum {boolean}
+                             */
+                            totalCapped?: true;
                         };
                     };
                 };
@@ -9285,6 +9360,11 @@ export interface paths {
                                 repairTotal: number;
                             }[];
                             total: number;
+                            /**
+                             * @description 有时：符合条件的行多于 total（只数到 total 为止），请加筛选条件缩小范围
+                             * @enum {boolean}
+                             */
+                            totalCapped?: true;
                         };
                     };
                 };

@@ -55,8 +55,9 @@ export type ApplicationItem = ApiResponse<'/api/applications/{id}/items'>['items
 export type ImportResult = ApiResponse<'/api/applications/{id}/import', 'post'>;
 export type ImportCellError = NonNullable<ApiErrorBody['errors']>[number];
 
-/** Every paginated list answers `{ items, total }`. */
+/** Every paginated list answers `{ items, total }`; `totalCapped` when more rows match than were counted. */
 export interface Page<T> {
   items: T[];
   total: number;
+  totalCapped?: true;
 }

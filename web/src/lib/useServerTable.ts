@@ -66,7 +66,8 @@ export function useServerTable<T extends { id: number }, K extends string>(optio
     total: query.data?.total ?? 0,
     showSizeChanger: true,
     pageSizeOptions: [10, 20, 50, 100],
-    showTotal: (total) => `共 ${total} 条`,
+    // A city-wide list is counted only so far (the server says so): beyond it, say "more than".
+    showTotal: (total) => (query.data?.totalCapped ? `超过 ${total} 条，可用筛选条件缩小范围` : `共 ${total} 条`),
   };
 
   const tableProps: TableProps<T> = {

@@ -38,7 +38,16 @@ export const paymentNotices = pgTable(
     /** The source of a 补交 notice: the registry change that raised the amount due. */
     applicationId: ref('application_id'),
   },
-  (t) => [uniqueIndex('payment_notices_no_uq').on(t.no), index('payment_notices_area_idx').on(t.areaId, t.createdAt)],
+  (t) => [
+    uniqueIndex('payment_notices_no_uq').on(t.no),
+    index('payment_notices_area_idx').on(t.areaId, t.createdAt),
+    // The list's order (newest id first) within what a developer or an area filter keeps.
+    index('payment_notices_issuer_list_idx').on(t.issuerOrgId, t.id),
+    index('payment_notices_area_list_idx').on(t.areaId, t.id),
+    // Searches for part of a number or a payer's name.
+    index('payment_notices_no_trgm').using('gin', t.no.op('gin_trgm_ops')),
+    index('payment_notices_payer_trgm').using('gin', t.payerName.op('gin_trgm_ops')),
+  ],
 );
 
 export const paymentNoticeItems = pgTable(

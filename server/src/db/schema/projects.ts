@@ -57,6 +57,10 @@ export const repairProjects = pgTable(
   (t) => [
     uniqueIndex('repair_projects_no_uq').on(t.no),
     index('repair_projects_area_idx').on(t.areaId, t.createdAt),
+    // The list's order (newest first) over every area, and searches for part of a name or number.
+    index('repair_projects_created_idx').on(t.createdAt, t.id),
+    index('repair_projects_name_trgm').using('gin', t.name.op('gin_trgm_ops')),
+    index('repair_projects_no_trgm').using('gin', t.no.op('gin_trgm_ops')),
     check('repair_projects_budget_non_negative', sql`${t.budgetTotal} >= 0`),
   ],
 );

@@ -96,7 +96,9 @@ export const houses = pgTable(
     // A live house is unique by its place; cancelled ones may share it with their successors.
     uniqueIndex('houses_place_uq').on(t.unitId, t.room).where(sql`${t.status} = 'normal'`),
     index('houses_building_idx').on(t.buildingId, t.floor, t.room),
-    index('houses_area_idx').on(t.areaId),
+    // An area's houses in the list's order (building first): without it the planner walked every
+    // building of the city in id order to find one area's first page.
+    index('houses_area_list_idx').on(t.areaId, t.buildingId, t.floor, t.room),
   ],
 );
 

@@ -36,7 +36,7 @@ export function installSessions(app: FastifyInstance, handle: DbHandle, clock: C
   app.decorateRequest('ctx', null as never);
   app.decorateRequest('csrfToken', null);
   app.addHook('onRequest', async (req, reply) => {
-    req.ctx = { db: handle.db, dbKind: handle.kind, clock, actor: null, ip: req.ip };
+    req.ctx = { db: handle.db, dbKind: handle.kind, autonomous: handle.autonomous, clock, actor: null, ip: req.ip };
     if (!req.url.startsWith('/api/') || SESSIONLESS.has(req.url.split('?')[0] ?? '')) return;
     const token = req.cookies[SESSION_COOKIE];
     if (token) {

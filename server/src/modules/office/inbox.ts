@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { cappedCountOf, cappedTotal } from '../../db/capped-count.ts';
 import { rowsOf } from '../../db/client.ts';
 import {
   INBOX_KIND_LABELS,
@@ -179,8 +180,9 @@ export async function officeInbox(ctx: Ctx, q: InboxQuery) {
     parts.map(({ b, where }) => sql`(select ${b.select} from ${b.from} where ${where} order by ${b.at} desc, no desc limit ${upTo})`),
     sql` union all `,
   );
+  // Each table counted only up to the cap: the total past it is "more than", never a scan of every row.
   const counts = sql.join(
-    parts.map(({ b, where }) => sql`(select count(*) from ${b.from} where ${where})`),
+    parts.map(({ b, where }) => cappedCountOf(sql`${b.from} where ${where}`)),
     sql` + `,
   );
   // One after another: a single connection answers one query at a time.
@@ -211,7 +213,7 @@ export async function officeInbox(ctx: Ctx, q: InboxQuery) {
         subject: r.subject,
       };
     }),
-    total: Number(total?.n ?? 0),
+    ...cappedTotal(Number(total?.n ?? 0)),
   };
 }
 

@@ -1,7 +1,9 @@
-import { and, asc, count, desc, eq, ilike, inArray, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { groupBy } from '../../lib/group.ts';
 import { containing } from '../../lib/search.ts';
 import type { Tx } from '../../db/client.ts';
-import { allocateNumber } from '../../db/numbering.ts';
+import { countCapped } from '../../db/capped-count.ts';
+import { allocateNumbers } from '../../db/numbering.ts';
 import {
   buildings,
   houseOwners,
@@ -50,41 +52,51 @@ function addDays(d: Date, days: number) {
   return new Date(d.getTime() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** Inserts notices; R-30 is the partial unique index on open items, so a race cannot slip through. */
+/**
+ * Inserts notices; R-30 is the partial unique index on open items, so a race cannot slip through.
+ * Set-based whatever the batch: the numbers come in one step (never holding the counter for the
+ * batch, see allocateNumbers), and notices and items go in with one statement, the rows travelling
+ * as one JSON parameter (a statement holds at most 65,535 parameters).
+ */
 export async function issue(tx: Tx, ctx: Ctx, actor: Issuer, areaId: number, drafts: NoticeDraft[]) {
   const now = ctx.clock.now();
   const bankAccount = await getSetting(tx, 'custodyAccount');
   const validUntil = addDays(now, await getSetting(tx, 'noticeValidDays'));
-  const made: string[] = [];
-  for (const d of drafts) {
-    const no = withCheckDigit(await allocateNumber(tx, 'JK', now));
-    const total = d.items.reduce((a, i) => a + i.amount, 0n);
-    const [n] = await tx
-      .insert(paymentNotices)
-      .values({
-        no,
-        purpose: d.purpose,
-        purposeNote: d.purposeNote,
-        areaId,
-        issuerOrgId: actor.orgId,
-        payerType: d.payerType,
-        payerName: d.payerName,
-        payerIdNumber: d.payerIdNumber,
-        payerPhone: d.payerPhone,
-        total,
-        bankAccount,
-        validUntil,
-        createdBy: actor.userId,
-        createdAt: now,
-        applicationId: d.applicationId ?? null,
-      })
-      .returning({ id: paymentNotices.id });
-    for (const part of chunks(d.items)) {
-      await tx
-        .insert(paymentNoticeItems)
-        .values(part.map((i) => ({ noticeId: n?.id as number, houseId: i.houseId, purpose: d.purpose, amount: i.amount })));
-    }
-    made.push(no);
+  const made = (await allocateNumbers(tx, ctx.autonomous, 'JK', now, drafts.length)).map(withCheckDigit);
+  if (drafts.length > 0) {
+    const notices = drafts.map((d, k) => ({
+      k,
+      no: made[k],
+      purpose: d.purpose,
+      purpose_note: d.purposeNote,
+      payer_type: d.payerType,
+      payer_name: d.payerName,
+      payer_id_number: d.payerIdNumber,
+      payer_phone: d.payerPhone,
+      total: String(d.items.reduce((a, i) => a + i.amount, 0n)),
+      application_id: d.applicationId ?? null,
+    }));
+    const items = drafts
+      .flatMap((d, k) => d.items.map((i) => ({ k, house_id: i.houseId, amount: String(i.amount) })))
+      .map((i, seq) => ({ ...i, seq }));
+    await tx.execute(sql`
+      with d as (
+        select * from jsonb_to_recordset(${JSON.stringify(notices)}::jsonb)
+          as d(k int, no text, purpose text, purpose_note text, payer_type text, payer_name text, payer_id_number text,
+               payer_phone text, total bigint, application_id bigint)),
+      n as (
+        insert into payment_notices (no, purpose, purpose_note, area_id, issuer_org_id, payer_type, payer_name, payer_id_number,
+                                     payer_phone, total, bank_account, valid_until, created_by, created_at, application_id)
+        select d.no, d.purpose, d.purpose_note, ${areaId}, ${actor.orgId}, d.payer_type, d.payer_name, d.payer_id_number,
+               d.payer_phone, d.total, ${JSON.stringify(bankAccount)}::jsonb, ${validUntil}::date, ${actor.userId},
+               ${now.toISOString()}::timestamptz, d.application_id
+          from d order by d.k
+        returning id, no)
+      insert into payment_notice_items (notice_id, house_id, purpose, amount)
+      select n.id, i.house_id, d.purpose, i.amount
+        from jsonb_to_recordset(${JSON.stringify(items)}::jsonb) as i(seq int, k int, house_id bigint, amount bigint)
+        join d on d.k = i.k join n on n.no = d.no
+       order by i.seq`);
   }
   await audit(tx, ctx, {
     action: 'notice.issue',
@@ -140,9 +152,10 @@ export async function developerBatchNotices(ctx: Ctx, areaId: number, buildingId
     );
     const drafts: NoticeDraft[] = [];
     const reprint = new Set<string>();
+    const byBuilding = groupBy(list, (h) => h.buildingId);
     for (const b of buildingIds) {
       const items = [];
-      for (const h of list.filter((x) => x.buildingId === b)) {
+      for (const h of byBuilding.get(b) ?? []) {
         const s = standing.get(h.id);
         if (!s) continue;
         const held = s.openNotices.deposit;
@@ -194,6 +207,7 @@ export async function ownerNotices(ctx: Ctx, areaId: number, input: OwnerNoticeI
     const reprint: string[] = [];
     const recorded = await tx.select({ houseId: houseOwners.houseId }).from(houseOwners).where(inArray(houseOwners.houseId, ids));
     const withOwners = new Set(recorded.map((r) => r.houseId));
+    const newOwners: (typeof houseOwners.$inferInsert)[] = [];
     for (const h of input) {
       const s = standing.get(h.houseId);
       if (!s) continue;
@@ -202,9 +216,7 @@ export async function ownerNotices(ctx: Ctx, areaId: number, input: OwnerNoticeI
         continue;
       }
       if (outstanding(s) === 0n) continue;
-      if (!withOwners.has(h.houseId)) {
-        await tx.insert(houseOwners).values(h.owners.map((o) => ({ ...o, houseId: h.houseId, createdAt: ctx.clock.now() })));
-      }
+      if (!withOwners.has(h.houseId)) newOwners.push(...h.owners.map((o) => ({ ...o, houseId: h.houseId, createdAt: ctx.clock.now() })));
       const first = h.owners[0] as ParsedOwner;
       drafts.push({
         purpose: 'deposit',
@@ -217,6 +229,7 @@ export async function ownerNotices(ctx: Ctx, areaId: number, input: OwnerNoticeI
       });
     }
     if (drafts.length === 0 && reprint.length === 0) throw invalid('houses', '所选房屋均已交足应交金额');
+    for (const part of chunks(newOwners)) await tx.insert(houseOwners).values(part);
     return { issued: await issue(tx, ctx, actor, areaId, drafts), reprint };
   });
 }
@@ -242,8 +255,10 @@ export async function customNotices(
     const list = await liveHousesOf(tx, and(eq(houses.areaId, areaId), inArray(houses.id, ids)));
     if (list.length !== new Set(ids).size) throw invalid('rows', '所选房屋不存在、已注销或不属于本物业区域');
     const owners = await tx.select().from(houseOwners).where(inArray(houseOwners.houseId, ids)).orderBy(asc(houseOwners.id));
+    // Grouped once by house: a lookup per row, not a scan of every owner for every row.
+    const byHouse = groupBy(owners, (o) => o.houseId);
     const drafts: NoticeDraft[] = rows.map((r) => {
-      const mine = owners.filter((o) => o.houseId === r.houseId);
+      const mine = byHouse.get(r.houseId) ?? [];
       return mine.length > 0
         ? {
             purpose,
@@ -338,9 +353,14 @@ export async function listNotices(
     actor.orgType === 'developer' ? eq(paymentNotices.issuerOrgId, actor.orgId) : undefined,
     q.areaId ? eq(paymentNotices.areaId, q.areaId) : undefined,
     q.status ? eq(paymentNotices.status, q.status) : undefined,
-    q.q ? or(ilike(paymentNotices.no, containing(q.q)), ilike(paymentNotices.payerName, containing(q.q))) : undefined,
+    // The matches first, through the trigram indexes, then the page among them: walking the list's
+    // order and testing each notice read every notice when few matched.
+    q.q
+      ? sql`${paymentNotices.id} = any(array(select m.id from ${paymentNotices} m
+              where m.no ilike ${containing(q.q)} or m.payer_name ilike ${containing(q.q)}))`
+      : undefined,
   );
-  const [rows, [total]] = await Promise.all([
+  const [rows, total] = await Promise.all([
     ctx.db
       .select()
       .from(paymentNotices)
@@ -348,9 +368,9 @@ export async function listNotices(
       .orderBy(desc(paymentNotices.id))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
-    ctx.db.select({ n: count() }).from(paymentNotices).where(where),
+    countCapped(ctx.db, ctx.db.select({ id: paymentNotices.id }).from(paymentNotices).where(where)),
   ]);
-  return { items: rows.map(noticeSummary), total: total?.n ?? 0 };
+  return { items: rows.map(noticeSummary), ...total };
 }
 
 /** An unpaid notice can be voided by its issuer; its houses are free for a new notice (R-30). */

@@ -1,5 +1,6 @@
-import { and, asc, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { containing } from '../../lib/search.ts';
+import { countCapped } from '../../db/capped-count.ts';
 import { rowsOf } from '../../db/client.ts';
 import {
   facilities,
@@ -176,7 +177,7 @@ export async function listProjects(ctx: Ctx, q: ProjectListQuery) {
     q.status ? eq(repairProjects.status, q.status) : undefined,
     q.q ? or(ilike(repairProjects.name, containing(q.q)), ilike(repairProjects.no, containing(q.q))) : undefined,
   );
-  const [rows, [total]] = await Promise.all([
+  const [rows, total] = await Promise.all([
     ctx.db
       .select({
         p: repairProjects,
@@ -192,7 +193,7 @@ export async function listProjects(ctx: Ctx, q: ProjectListQuery) {
       .orderBy(desc(repairProjects.createdAt), desc(repairProjects.id))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
-    ctx.db.select({ n: count() }).from(repairProjects).where(where),
+    countCapped(ctx.db, ctx.db.select({ id: repairProjects.id }).from(repairProjects).where(where)),
   ]);
   return {
     items: rows.map(({ p, areaName, transferred, refunded }) => ({
@@ -212,6 +213,6 @@ export async function listProjects(ctx: Ctx, q: ProjectListQuery) {
       createdAt: p.createdAt,
       updatedAt: p.updatedAt,
     })),
-    total: total?.n ?? 0,
+    ...total,
   };
 }

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { countCapped } from '../../db/capped-count.ts';
 import { containing } from '../../lib/search.ts';
 import {
   applicationHouseClaims,
@@ -162,19 +163,26 @@ export async function listHouses(
           ilike(houses.room, containing(q.q)),
           ilike(houses.address, containing(q.q)),
           ilike(buildings.name, containing(q.q)),
-          sql`exists (select 1 from ${houseOwners} where ${houseOwners.houseId} = ${houses.id} and ${houseOwners.name} ilike ${containing(q.q)})`,
+          // The area's owners only, found through the area's houses: a name matched first across the
+          // city reads every owner in it (a two-character name has no trigram for an index to use).
+          sql`${houses.id} in (select o.house_id from ${houseOwners} o
+                where o.house_id = any(array(select h.id from ${houses} h where h.area_id = ${areaId}))
+                  and o.name ilike ${containing(q.q)})`,
         )
       : undefined,
   );
-  const [rows, [total]] = await Promise.all([
+  const [rows, total] = await Promise.all([
     houseQuery(ctx)
       .where(where)
       .orderBy(asc(houses.buildingId), asc(units.name), asc(houses.floor), asc(houses.room))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
-    ctx.db.select({ n: count() }).from(houses).innerJoin(buildings, eq(buildings.id, houses.buildingId)).where(where),
+    countCapped(
+      ctx.db,
+      ctx.db.select({ id: houses.id }).from(houses).innerJoin(buildings, eq(buildings.id, houses.buildingId)).where(where),
+    ),
   ]);
-  return { items: rows.map(toHouse), total: total?.n ?? 0 };
+  return { items: rows.map(toHouse), ...total };
 }
 
 /** A house the caller may see (its area is visible to the caller's organisation), or not found. */

@@ -108,7 +108,7 @@ export function HouseListMode({ areaId, buildings, initialBuildingId, ownNo, sel
           total: query.data?.total ?? 0,
           showSizeChanger: true,
           pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (total) => `共 ${total} 套`,
+          showTotal: (total) => (query.data?.totalCapped ? `超过 ${total} 套，可用查询缩小范围` : `共 ${total} 套`),
           onChange: (current, pageSize) => setPage({ current, pageSize }),
         }}
         onRow={onOpen && !selection ? (h) => ({ onClick: () => onOpen(h), style: { cursor: 'pointer' } }) : undefined}

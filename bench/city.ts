@@ -1,0 +1,303 @@
+/**
+ * The city at full size: builds N house accounts (default 500,000 on PostgreSQL, 50,000 on pglite)
+ * beside the demo city by set-based SQL — areas of 2,000 houses (10 buildings × 2 units × 20 floors
+ * × 5 rooms), one owner each (every tenth two), an open account each, 100,000 payment notices,
+ * 300,000 registry applications and 20,000 repair projects — then drives every list, search and
+ * lookup through the API with 50 concurrent clients for a few seconds each, beside `/api/health`
+ * as the machine's yardstick, and issues 10,000 one-house notices in one request while another
+ * clerk issues a single one. Prints one table: workload, goal, measured, ratio (measured / goal),
+ * yardstick. On PostgreSQL it creates a scratch database and drops it afterwards.
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/city.ts [houses] [seconds per workload]
+ *   npx tsx bench/city.ts [houses] [seconds]   (pglite in memory)
+ */
+import { performance } from 'node:perf_hooks';
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '../server/src/db/client.ts';
+import { refreshPlannerStatistics } from '../server/src/db/statistics.ts';
+import { DEMO_PASSWORD } from '../server/src/demo/seed.ts';
+import { type Headers, openDemoCity } from './demo-city.ts';
+
+const onPostgres = Boolean(process.env.DATABASE_URL);
+const HOUSES = Number(process.argv[2] ?? (onPostgres ? 500_000 : 50_000));
+const SECONDS = Number(process.argv[3] ?? 8);
+const CLIENTS = 50;
+const PER_AREA = 2_000;
+
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈';
+const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红建国文辉鹏飞志坚海燕晓东春梅';
+
+const city = await openDemoCity('city');
+try {
+  const db = city.handle.db;
+  const exec = (q: ReturnType<typeof sql>) => db.execute(q);
+  const t0 = performance.now();
+  const [developer] = await rowsOf<{ id: string }>(
+    db,
+    sql`select developer_org_id::text as id from property_areas where name = '侨城花园'`,
+  );
+  const areas = Math.ceil(HOUSES / PER_AREA);
+  await exec(sql`insert into property_areas (name, district, street, address, developer_org_id)
+    select '规模' || g || '花园', '蓬江区', '规模街道', '规模路 ' || g || ' 号', ${Number(developer?.id)} from generate_series(1, ${areas}) g`);
+  await exec(sql`insert into buildings (area_id, name, floors_above, floors_below, built_year, structure, elevator)
+    select a.id, b || '栋', 20, 0, 2015, '钢筋混凝土结构', true from property_areas a, generate_series(1, 10) b where a.name like '规模%花园'`);
+  await exec(sql`insert into units (building_id, name)
+    select b.id, u || '单元' from buildings b join property_areas a on a.id = b.area_id, generate_series(1, 2) u where a.name like '规模%花园'`);
+  await exec(sql`insert into houses (area_id, building_id, unit_id, floor, room, address, building_area, use, elevator, sales_status, deposit_timing)
+    select b.area_id, b.id, u.id, f, f || lpad(r::text, 2, '0'), a.address || b.name || u.name || f || lpad(r::text, 2, '0') || '房',
+           8000 + (f * 37 + r * 11) % 6000, '住宅', true, 'sold', '商品房预售前'
+      from units u join buildings b on b.id = u.building_id join property_areas a on a.id = b.area_id,
+           generate_series(1, 20) f, generate_series(1, 5) r
+     where a.name like '规模%花园'`);
+  const letter = (from: string, position: ReturnType<typeof sql>) =>
+    sql`substr(${from}::text, (1 + (${position}) % ${from.length})::int, 1)`;
+  await exec(sql`insert into house_owners (house_id, name, id_type, id_number, phone)
+    select h.id, ${letter(SURNAMES, sql`h.id * 7 + k`)} || ${letter(GIVEN, sql`h.id * 13 + k * 5`)}
+                 || case when h.id % 3 = 0 then ${letter(GIVEN, sql`h.id * 17`)} else '' end,
+           '居民身份证', '4407' || lpad((h.id * 10 + k)::text, 14, '0'), '139' || lpad((h.id % 100000000)::text, 8, '0')
+      from houses h join property_areas a on a.id = h.area_id, generate_series(1, 2) k
+     where a.name like '规模%花园' and (k = 1 or h.id % 10 = 0)`);
+  await exec(sql`insert into house_accounts (house_id, amount_due)
+    select h.id, h.building_area * 10 from houses h join property_areas a on a.id = h.area_id where a.name like '规模%花园'`);
+  await exec(sql`insert into ledger_accounts (kind, house_id, name)
+    select 'house', h.id, h.address from houses h join property_areas a on a.id = h.area_id where a.name like '规模%花园'`);
+  const built = (performance.now() - t0) / 1000;
+
+  // Copies of demo rows for the lists: notices (one house each), applications, projects.
+  const t1 = performance.now();
+  await exec(sql`insert into payment_notices (no, purpose, area_id, issuer_org_id, payer_type, payer_name, total, bank_account, valid_until, status, created_at)
+    select 'JQ' || lpad(h.id::text, 12, '0'), 'deposit', h.area_id, ${Number(developer?.id)}, 'owner', '业主' || h.id, h.building_area * 10,
+           '{}'::jsonb, current_date + 30, (array['unpaid', 'paid', 'void'])[1 + h.id % 3], now() - (h.id % 525600) * interval '1 minute'
+      from houses h join property_areas a on a.id = h.area_id where a.name like '规模%花园' order by h.id limit 100000`);
+  await exec(sql`insert into payment_notice_items (notice_id, house_id, purpose, amount, open)
+    select n.id, substr(n.no, 3)::bigint, 'deposit', n.total, n.status = 'unpaid' from payment_notices n where n.no like 'JQ%'`);
+  await exec(sql`insert into applications (no, type, org_id, area_id, status, form, created_by, created_at, updated_at, submitted_at)
+    select 'BA' || lpad(g::text, 9, '0'), (array['house_change', 'ownership_change', 'house_cancellation'])[1 + g % 3],
+           a.org_id, a.area_id, (array['submitted', 'accepted', 'approved', 'rejected', 'withdrawn'])[1 + g % 5], '{}'::jsonb,
+           a.created_by, a.created_at, a.updated_at, now() - ((g * 5) % 525600) * interval '1 minute'
+      from (select * from applications where submitted_at is not null order by id limit 1) a, generate_series(1, 300000) g`);
+  const projectColumns = await rowsOf<{ c: string }>(
+    db,
+    sql`select column_name as c from information_schema.columns where table_name = 'repair_projects' and column_name not in ('id', 'no', 'area_id', 'created_at') order by ordinal_position`,
+  );
+  const cols = sql.raw(projectColumns.map((c) => `"${c.c}"`).join(', '));
+  await exec(sql`insert into repair_projects (no, area_id, created_at, ${cols})
+    select 'WQ' || lpad(g::text, 9, '0'), (select min(id) from property_areas where name like '规模%花园') + g % ${areas},
+           now() - ((g * 17) % 525600) * interval '1 minute', ${cols}
+      from (select * from repair_projects order by id limit 1) p, generate_series(1, 20000) g`);
+  await refreshPlannerStatistics(db);
+  const copied = (performance.now() - t1) / 1000;
+  const [count] = await rowsOf<{ n: string }>(db, sql`select count(*)::text as n from house_accounts`);
+  console.log(`${city.engine}: ${count?.n} house accounts; city built in ${built.toFixed(1)} s, lists copied in ${copied.toFixed(1)} s`);
+
+  // Sessions: a few per role, so 50 clients do not all touch one session row.
+  let ip = 0;
+  const nextIp = () => `10.${(++ip >> 16) & 255}.${(ip >> 8) & 255}.${ip & 255}`;
+  const login = async (orgCode: string, username: string): Promise<Headers> => {
+    const res = await city.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: nextIp(),
+      payload: { orgCode, username, password: DEMO_PASSWORD },
+    });
+    if (res.statusCode !== 200) throw new Error(`login ${orgCode}/${username}: ${res.body}`);
+    return { cookie: `wygl_sid=${res.cookies.find((c) => c.name === 'wygl_sid')?.value}`, 'x-csrf-token': res.json().csrfToken };
+  };
+  const devs = await Promise.all(Array.from({ length: 5 }, () => login('91440703MA4WJM001K', 'admin')));
+  const offices = await Promise.all(Array.from({ length: 5 }, () => login('JMWXZJ', 'admin')));
+
+  const areaIds = (await rowsOf<{ id: string }>(db, sql`select id::text from property_areas where name like '规模%花园' order by id`)).map(
+    (r) => Number(r.id),
+  );
+  const lookups = await rowsOf<{ house_id: string; id_number: string }>(
+    db,
+    sql`select o.house_id::text, o.id_number from house_owners o join houses h on h.id = o.house_id
+         where h.address like '规模路%' and o.id % 997 = 0 limit 500`,
+  );
+  const pick = <T>(xs: readonly T[], i: number) => xs[i % xs.length] as T;
+
+  interface Workload {
+    name: string;
+    request: (i: number) => { method: 'GET' | 'POST'; url: string; headers?: Headers; payload?: unknown; remoteAddress?: string };
+  }
+  const get = (url: string, headers?: Headers) => ({ method: 'GET' as const, url, headers });
+  const q = encodeURIComponent;
+  const workloads: Workload[] = [
+    { name: '业务总览 page 1', request: (i) => get('/api/office/inbox?pageSize=20', pick(offices, i)) },
+    { name: '业务总览 stage 待受理', request: (i) => get('/api/office/inbox?stage=to_accept&pageSize=20', pick(offices, i)) },
+    { name: '业务总览 page 20', request: (i) => get('/api/office/inbox?page=20&pageSize=20', pick(offices, i)) },
+    { name: 'house list (one area)', request: (i) => get(`/api/areas/${pick(areaIds, i * 7)}/houses?pageSize=20`, pick(devs, i)) },
+    {
+      name: 'house search, owner name',
+      request: (i) =>
+        get(
+          `/api/areas/${pick(areaIds, i * 7)}/houses?pageSize=20&q=${q(`${pick([...SURNAMES], i)}${pick([...GIVEN], i * 3)}`)}`,
+          pick(devs, i),
+        ),
+    },
+    {
+      name: 'house search, room',
+      request: (i) => get(`/api/areas/${pick(areaIds, i * 7)}/houses?pageSize=20&q=${q(`${1 + (i % 20)}0${1 + (i % 5)}`)}`, pick(devs, i)),
+    },
+    { name: 'payment notices (developer)', request: (i) => get('/api/notices?pageSize=20', pick(devs, i)) },
+    { name: 'payment notices, one area', request: (i) => get(`/api/notices?areaId=${pick(areaIds, i * 3)}&pageSize=20`, pick(offices, i)) },
+    {
+      name: 'payment notices, search payer',
+      request: (i) => get(`/api/notices?q=${q(`业主${1000 + i * 37}`)}&pageSize=20`, pick(offices, i)),
+    },
+    { name: 'project list (office)', request: (i) => get('/api/projects?pageSize=20', pick(offices, i)) },
+    { name: 'project list, one area', request: (i) => get(`/api/projects?areaId=${pick(areaIds, i)}&pageSize=20`, pick(offices, i)) },
+    {
+      name: 'fund lookup (public)',
+      request: (i) => {
+        const l = pick(lookups, i);
+        return {
+          method: 'POST',
+          url: '/api/public/fund-lookup',
+          payload: { houseId: Number(l.house_id), idNumber: l.id_number },
+          remoteAddress: nextIp(),
+        };
+      },
+    },
+  ];
+
+  // Every statement the app sends through the pool, timed: after each workload the slowest one is
+  // EXPLAINed (ANALYZE) on the same data, to show which plan the list runs on.
+  type Statement = { text: string; values: unknown[]; ms: number };
+  let slowest: Statement | null = null;
+  const pool = (db as unknown as { $client?: { query: (...args: unknown[]) => Promise<unknown> } }).$client;
+  if (onPostgres && pool) {
+    const query = pool.query.bind(pool);
+    pool.query = async (...args: unknown[]) => {
+      const s = performance.now();
+      const result = await query(...args);
+      const config = args[0] as { text?: string } | string;
+      const text = typeof config === 'string' ? config : (config.text ?? '');
+      const ms = performance.now() - s;
+      if (!slowest || ms > slowest.ms) slowest = { text, values: (args[1] as unknown[]) ?? [], ms };
+      return result;
+    };
+  }
+  const plans: string[] = [];
+  const explainSlowest = async (name: string) => {
+    const st = slowest as Statement | null;
+    slowest = null;
+    if (!st || !pool || !/^\s*(select|with)/i.test(st.text)) return;
+    const res = (await query(`explain (analyze) ${st.text}`, st.values)) as { rows: { 'QUERY PLAN': string }[] };
+    const lines = res.rows.map((r) => r['QUERY PLAN']);
+    const scans = lines.filter((l) => /Seq Scan|Index|Bitmap|Sort Method|Execution Time/.test(l)).map((l) => l.trim());
+    plans.push(
+      `${name} — slowest statement ${st.ms.toFixed(0)} ms under load:\n  ${st.text.replace(/\s+/g, ' ').slice(0, 240)}\n  ${scans.join('\n  ')}`,
+    );
+  };
+  const query = async (text: string, values: unknown[]) =>
+    (pool as { query: (t: string, v: unknown[]) => Promise<unknown> }).query(text, values);
+
+  /** 50 clients, each sending its next request as soon as the last is answered, for `SECONDS`. */
+  const drive = async (w: Workload) => {
+    const times: number[] = [];
+    let failed = 0;
+    let n = 0;
+    const end = performance.now() + SECONDS * 1000;
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        while (performance.now() < end) {
+          const r = w.request(n++);
+          const s = performance.now();
+          const res = await city.app.inject({
+            method: r.method,
+            url: r.url,
+            headers: r.headers,
+            payload: r.payload as never,
+            remoteAddress: r.remoteAddress,
+          });
+          times.push(performance.now() - s);
+          if (res.statusCode !== 200) {
+            failed++;
+            if (failed === 1) console.log(`${w.name}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+          }
+        }
+      }),
+    );
+    times.sort((a, b) => a - b);
+    return { p95: times[Math.floor(times.length * 0.95)] ?? 0, count: times.length, failed };
+  };
+
+  const health: Workload = { name: '/api/health', request: () => get('/api/health') };
+  await drive({ ...health }); // warm-up
+  const yard = await drive(health);
+  const rows: string[][] = [];
+  const line = (name: string, goal: number, unit: string, measured: number, extra = '') =>
+    rows.push([name, `${goal} ${unit}`, `${measured.toFixed(unit === 's' ? 2 : 0)} ${unit}`, (measured / goal).toFixed(2), extra]);
+  line('/api/health (yardstick)', 100, 'ms', yard.p95, `${yard.count} requests`);
+  for (const w of workloads) {
+    await drive({ ...w, name: `${w.name} (warm-up)` }).catch(() => undefined);
+    slowest = null;
+    const r = await drive(w);
+    await explainSlowest(w.name);
+    line(
+      `${w.name}, p95 at ${CLIENTS} clients`,
+      100,
+      'ms',
+      r.p95,
+      `${r.count} requests${r.failed ? `, ${r.failed} failed` : ''}; health ${yard.p95.toFixed(0)} ms`,
+    );
+  }
+
+  // 10,000 one-house notices in one request (自定义交款), and a single one issued meanwhile.
+  const lastAreas = areaIds.slice(-Math.ceil(10_000 / PER_AREA));
+  const tenThousand = await rowsOf<{ id: string; area_id: string }>(
+    db,
+    sql`select id::text, area_id::text from houses where area_id = any(${`{${lastAreas.join(',')}}`}::bigint[]) order by id limit 10000`,
+  );
+  const byArea = new Map<number, number[]>();
+  for (const h of tenThousand) byArea.set(Number(h.area_id), [...(byArea.get(Number(h.area_id)) ?? []), Number(h.id)]);
+  const dev = devs[0] as Headers;
+  const other = devs[1] as Headers;
+  const single = areaIds[0] as number;
+  const [singleHouse] = await rowsOf<{ id: string }>(
+    db,
+    sql`select id::text from houses where area_id = ${single} order by id desc limit 1`,
+  );
+  const tb = performance.now();
+  let singleMs = 0;
+  const batches = [...byArea].map(([areaId, ids]) =>
+    city.app.inject({
+      method: 'POST',
+      url: '/api/notices/custom',
+      headers: dev,
+      payload: { areaId, purpose: 'replenish', note: '续筹', rows: ids.map((houseId) => ({ houseId, amount: 12_345 })) },
+    }),
+  );
+  const singleDone = (async () => {
+    await new Promise((r) => setTimeout(r, 100));
+    const s = performance.now();
+    const res = await city.app.inject({
+      method: 'POST',
+      url: '/api/notices/custom',
+      headers: other,
+      payload: { areaId: single, purpose: 'other', rows: [{ houseId: Number(singleHouse?.id), amount: 100 }] },
+    });
+    singleMs = performance.now() - s;
+    if (res.statusCode !== 200) throw new Error(res.body);
+  })();
+  const answers = await Promise.all(batches);
+  const batchS = (performance.now() - tb) / 1000;
+  await singleDone;
+  const issued = answers.reduce((n, a) => {
+    if (a.statusCode !== 200) throw new Error(a.body.slice(0, 300));
+    return n + a.json().issued.length;
+  }, 0);
+  line(`${issued.toLocaleString('en')} one-house notices (自定义交款)`, 2, 's', batchS, `${byArea.size} requests side by side`);
+  line('a single notice issued meanwhile', 100, 'ms', singleMs, 'another clerk');
+
+  const widths = [0, 1, 2, 3, 4].map((c) =>
+    Math.max(...[['workload', 'goal', 'measured', 'ratio', 'yardstick / notes'], ...rows].map((r) => (r[c] ?? '').length)),
+  );
+  const print = (r: string[]) => console.log(`| ${r.map((x, c) => x.padEnd(widths[c] ?? 0)).join(' | ')} |`);
+  print(['workload', 'goal', 'measured', 'ratio', 'yardstick / notes']);
+  print(widths.map((w) => '-'.repeat(w)));
+  for (const r of rows) print(r);
+  if (plans.length > 0) console.log(`\nPlans (EXPLAIN ANALYZE of each workload's slowest statement, run alone):\n\n${plans.join('\n\n')}`);
+} finally {
+  await city.close();
+}
