@@ -4,6 +4,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -25,10 +26,25 @@ export interface DbHandle {
 // pg returns int8 and numeric as strings by default; ids and money are bigint columns we map ourselves.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => BigInt(v));
 
+/** A folder is opened by one process at a time (see data-dir-lock.ts); in memory when none is given. */
 export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<DbHandle> {
-  const client = await PGlite.create({ dataDir, loadDataDir });
+  const lock = dataDir ? lockDataDir(dataDir) : null;
+  let client: PGlite;
+  try {
+    client = await PGlite.create({ dataDir, loadDataDir });
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return { db, kind: 'pglite', close: () => client.close(), pglite: client };
+  const close = async () => {
+    try {
+      await client.close();
+    } finally {
+      lock?.release();
+    }
+  };
+  return { db, kind: 'pglite', close, pglite: client };
 }
 
 export async function openPostgres(url: string, max = 10): Promise<DbHandle> {
