@@ -95,6 +95,7 @@ export async function deadPid(): Promise<number> {
 }
 
 export interface ServerDb {
+  kind: 'pglite' | 'postgres';
   /** Environment that points a server at this database. */
   env: Record<string, string>;
   /** Opens it from this process (the server stopped, for pglite). */
@@ -104,11 +105,23 @@ export interface ServerDb {
 
 /** A copy of the demo template for a server process: a data folder (pglite) or a database (PostgreSQL). */
 export async function demoDatabase(): Promise<ServerDb> {
+  return serverDatabase(true);
+}
+
+/** Nothing in it, not even the schema: what a first start finds. */
+export async function emptyDatabase(): Promise<ServerDb> {
+  return serverDatabase(false);
+}
+
+async function serverDatabase(demo: boolean): Promise<ServerDb> {
   if (inject('dbKind') === 'pglite') {
     const dir = join(mkdtempSync(join(tmpdir(), 'wygl-srv-')), 'data');
-    const handle = await openPglite(dir, new Blob([new Uint8Array(readFileSync(inject('template')))]));
-    await handle.close();
+    if (demo) {
+      const handle = await openPglite(dir, new Blob([new Uint8Array(readFileSync(inject('template')))]));
+      await handle.close();
+    }
     return {
+      kind: 'pglite',
       env: { WYGL_DATA_DIR: dir },
       query: async (sql, params) => {
         const h = await openPglite(dir);
@@ -125,10 +138,11 @@ export async function demoDatabase(): Promise<ServerDb> {
   const name = `wygl_p_${randomUUID().replaceAll('-', '')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${name} template ${inject('template')}`);
+  await admin.query(demo ? `create database ${name} template ${inject('template')}` : `create database ${name}`);
   const url = withDatabase(adminUrl, name);
   return {
-    env: { DATABASE_URL: url, WYGL_DEMO: '1' },
+    kind: 'postgres',
+    env: { DATABASE_URL: url },
     query: async (sql, params) => {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
