@@ -36,6 +36,7 @@ async function main() {
     webDist,
     secureCookies: process.env.WYGL_SECURE_COOKIES === '1',
     trustProxy: process.env.WYGL_TRUST_PROXY === '1',
+    metricsToken: process.env.WYGL_METRICS_TOKEN || undefined,
     logger: { level: process.env.LOG_LEVEL ?? 'warn' },
   });
   const statistics = await keepPlannerStatistics(handle);

@@ -158,9 +158,7 @@ describe('§10 operations: stopping the service', () => {
           await db.query<{ csrf_token: string }>('select csrf_token from sessions where csrf_token = any($1)', [
             [...answered, slowAnswer.csrfToken],
           ])
-        ).map(
-          (r) => r.csrf_token,
-        ),
+        ).map((r) => r.csrf_token),
       );
       expect(answered.filter((t) => !kept.has(t))).toEqual([]);
       expect(answered.length).toBeGreaterThanOrEqual(20);

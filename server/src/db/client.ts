@@ -21,6 +21,8 @@ export interface DbHandle {
   close(): Promise<void>;
   /** The embedded engine, when that is what runs (tests copy its data dir as a template). */
   pglite?: PGlite;
+  /** PostgreSQL's connection pool (its usage is reported in the metrics). */
+  pool?: pg.Pool;
 }
 
 // pg returns int8 and numeric as strings by default; ids and money are bigint columns we map ourselves.
@@ -48,7 +50,9 @@ export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<
 }
 
 export async function openPostgres(url: string, max = 10): Promise<DbHandle> {
-  const pool = new pg.Pool({ connectionString: url, max });
+  // A request waits at most 10 s for a connection (the database down, or every connection busy
+  // under a burst): then it answers 503 instead of hanging until the proxy gives up.
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 10_000 });
   // An idle connection dropped by the server (restart, failover) must not crash the process;
   // the pool replaces it on next use.
   pool.on('error', (err) => console.warn(`postgres: idle connection closed (${(err as { code?: string }).code ?? err.message})`));
@@ -56,7 +60,7 @@ export async function openPostgres(url: string, max = 10): Promise<DbHandle> {
   const probe = await pool.connect();
   probe.release();
   const db = drizzlePg(pool, { schema }) as unknown as Db;
-  return { db, kind: 'postgres', close: () => pool.end() };
+  return { db, kind: 'postgres', close: () => pool.end(), pool };
 }
 
 /**
