@@ -39,6 +39,8 @@ export interface Running {
   url: string;
   output: () => string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** SIGKILL to its whole process group: the cleanup after a failed test. */
+  killAll: () => void;
 }
 
 /** Starts `command` with the server's environment; `output` is what it printed so far. */
@@ -49,6 +51,8 @@ export function run(command: string, args: string[], env: Record<string, string>
     cwd,
     env: { ...inherited, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // A process group of its own: `killAll` reaches whatever it started, even if it left them behind.
+    detached: true,
   });
   let out = '';
   child.stdout?.on('data', (d) => {
@@ -60,7 +64,23 @@ export function run(command: string, args: string[], env: Record<string, string>
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.on('exit', (code, signal) => resolve({ code, signal })),
   );
-  return { child, port, url: `http://127.0.0.1:${port}`, output: () => out, exited };
+  const killAll = () => {
+    try {
+      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  };
+  const running: Running = { child, port, url: `http://127.0.0.1:${port}`, output: () => out, exited, killAll };
+  started.push(running);
+  return running;
+}
+
+const started: Running[] = [];
+
+/** After each test: nothing it started outlives it, whatever failed. */
+export function killEverything(): void {
+  for (const r of started.splice(0)) r.killAll();
 }
 
 /** The server from its sources, as `npm start` runs the bundle. */

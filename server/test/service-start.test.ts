@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { JIANGMEN_2022 } from '../src/domain/deposit-standard.ts';
-import { demoDatabase, emptyDatabase, freePort, type ServerDb, startServer, waitReady } from './processes.ts';
+import { demoDatabase, emptyDatabase, freePort, killEverything, type ServerDb, startServer, waitReady } from './processes.ts';
+
+afterEach(killEverything);
 
 /** What the demo city leaves in a database; the template holds it loaded whole, as the global setup made it. */
 const DEMO_TABLES = [

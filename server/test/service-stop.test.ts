@@ -2,10 +2,12 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { openPglite } from '../src/db/client.ts';
 import { LOCK_FILE } from '../src/db/data-dir-lock.ts';
-import { deadPid, demoDatabase, freePort, portIsFree, repoRoot, run, startServer, waitReady } from './processes.ts';
+import { deadPid, killEverything, demoDatabase, freePort, portIsFree, repoRoot, run, startServer, waitReady } from './processes.ts';
+
+afterEach(killEverything);
 
 /**
  * The service around the money paths, as an operator runs it: started, stopped by a process manager's
@@ -76,6 +78,7 @@ describe('§10 operations: one process per embedded data folder', () => {
     } finally {
       first.child.kill('SIGTERM');
       await first.exited;
+      first.killAll();
     }
   }, 90_000);
 
@@ -107,7 +110,7 @@ describe('§10 operations: stopping the service', () => {
       expect(ended, npm.output()).not.toBe('timeout');
       expect(await portIsFree(port), 'a server still listens after npm exited').toBe(true);
     } finally {
-      npm.child.kill('SIGKILL');
+      npm.killAll();
     }
   }, 200_000);
 
@@ -165,7 +168,7 @@ describe('§10 operations: stopping the service', () => {
       expect(slowAnswer.status).toBe(200);
       expect(kept.has(slowAnswer.csrfToken)).toBe(true);
     } finally {
-      server.child.kill('SIGKILL');
+      server.killAll();
       await db.drop();
     }
   }, 120_000);
