@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,26 +62,6 @@ function slowLogin(port: number) {
 }
 
 describe('§10 operations: one process per embedded data folder', () => {
-  it('§10 a second server on a pglite folder in use is refused with a message naming the folder; the first keeps answering', async () => {
-    const dir = emptyFolder();
-    const first = startServer({ WYGL_DATA_DIR: dir, WYGL_EMPTY: '1' }, await freePort());
-    try {
-      await waitReady(first);
-      const second = startServer({ WYGL_DATA_DIR: dir, WYGL_EMPTY: '1' }, await freePort());
-      const ended = await within(30_000, second.exited);
-      if (ended === 'timeout') second.child.kill('SIGKILL');
-      expect(ended, second.output()).not.toBe('timeout');
-      expect(ended).toMatchObject({ code: 1 });
-      expect(second.output()).toContain(`数据目录 ${dir} 正由进程 ${first.child.pid} 使用`);
-      expect(second.output()).toContain(`The data folder ${dir} is in use by process ${first.child.pid}`);
-      expect((await fetch(`${first.url}/api/health`)).status).toBe(200);
-    } finally {
-      first.child.kill('SIGTERM');
-      await first.exited;
-      first.killAll();
-    }
-  }, 90_000);
-
   it('§10 a lock left by a process that no longer runs is taken over; a live one is refused within the same process too', async () => {
     const dir = emptyFolder();
     mkdirSync(dir);
@@ -99,12 +79,23 @@ describe('§10 operations: one process per embedded data folder', () => {
 });
 
 describe('§10 operations: stopping the service', () => {
-  it('§10 SIGTERM to the npm process of `npm start` stops the launcher and the server: the port is free when npm has exited', async () => {
+  // One server start for two checks: starting a server is the slow part of these tests.
+  it('§10 `npm start`: a second server on its pglite folder is refused naming the folder while the first keeps answering; SIGTERM to the npm process stops launcher and server, the port is free when npm has exited', async () => {
     const port = await freePort();
-    const npm = run('npm', ['start'], { WYGL_DATA_DIR: emptyFolder(), WYGL_EMPTY: '1' }, port, repoRoot);
+    const dir = emptyFolder();
+    const npm = run('npm', ['start'], { WYGL_DATA_DIR: dir, WYGL_EMPTY: '1' }, port, repoRoot);
     try {
       // A stale bundle is rebuilt first.
       await waitReady(npm, 150_000);
+      const holder = readFileSync(join(dir, LOCK_FILE), 'utf8').trim();
+      const second = startServer({ WYGL_DATA_DIR: dir, WYGL_EMPTY: '1' }, await freePort());
+      const refused = await within(30_000, second.exited);
+      expect(refused, second.output()).not.toBe('timeout');
+      expect(refused).toMatchObject({ code: 1 });
+      expect(second.output()).toContain(`数据目录 ${dir} 正由进程 ${holder} 使用`);
+      expect(second.output()).toContain(`The data folder ${dir} is in use by process ${holder}`);
+      expect((await fetch(`${npm.url}/api/health`)).status).toBe(200);
+
       npm.child.kill('SIGTERM');
       const ended = await within(15_000, npm.exited);
       expect(ended, npm.output()).not.toBe('timeout');
