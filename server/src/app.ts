@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
@@ -34,8 +35,11 @@ import { registrationRoutes } from './modules/registration/routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
 import { registryRoutes } from './modules/registry/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
+import { measureRequests } from './service/metrics.ts';
 
 z.config(z.locales.zhCN());
+
+const REQUEST_ID = /^[\w.:-]{1,64}$/;
 
 /** A year, subdomains included: once a browser has seen HTTPS here it never falls back to HTTP. */
 const HSTS = 'max-age=31536000; includeSubDomains';
@@ -48,6 +52,8 @@ export interface AppOptions {
   secureCookies?: boolean;
   logger?: FastifyServerOptions['logger'];
   trustProxy?: boolean;
+  /** Bearer token that opens `/api/metrics`; without one the endpoint is off. */
+  metricsToken?: string;
   /** Sees every route as it is added (the audit-coverage test lists the state-changing ones). */
   onRoute?: (route: RouteOptions) => void;
 }
@@ -60,7 +66,13 @@ export async function buildApp(opts: AppOptions) {
     bodyLimit: 2 * 1024 * 1024,
     clientErrorHandler,
     frameworkErrors: frameworkError,
+    // Every log line of a request carries its id; a trusted proxy's id is kept so both logs match.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return opts.trustProxy && typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
   });
+  measureRequests(app);
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -103,6 +115,7 @@ export async function buildApp(opts: AppOptions) {
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
     // Behind a trusted proxy, req.protocol follows its X-Forwarded-Proto.
     if (alwaysHttps || req.protocol === 'https') reply.header('strict-transport-security', HSTS);
+    reply.header('x-request-id', req.id);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
     reply.header('x-frame-options', 'SAMEORIGIN');
@@ -112,7 +125,7 @@ export async function buildApp(opts: AppOptions) {
     );
   });
 
-  healthRoutes(app);
+  healthRoutes(app, opts.db, opts.metricsToken);
   authRoutes(app, { secureCookies: opts.secureCookies ?? false });
   registrationRoutes(app);
   organisationRoutes(app);

@@ -2,14 +2,15 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
 import { openPglite, openPostgres, type DbHandle } from './db/client.ts';
-import { migrate } from './db/migrate.ts';
+import { DataDirLocked } from './db/data-dir-lock.ts';
 import { keepPlannerStatistics } from './db/statistics.ts';
 import { systemClock } from './lib/clock.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './demo/seed.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/seed.ts';
 import { keepSwept } from './modules/auth/sweep.ts';
 import { loadsDemo } from './domain/demo-start.ts';
 import { getSetting } from './modules/settings/store.ts';
-import { ensureDefaultStandards } from './modules/standards/store.ts';
+import { drain, onStopRequest } from './service/shutdown.ts';
+import { prepareDatabase } from './service/startup.ts';
 
 const args = new Set(process.argv.slice(2));
 const port = Number(process.env.PORT ?? 3000);
@@ -28,20 +29,14 @@ async function main() {
   const handle: DbHandle = databaseUrl
     ? await openPostgres(databaseUrl, Number(process.env.WYGL_DB_POOL ?? 10))
     : await openPglite(dataDir);
-  await migrate(handle, databaseUrl);
-  await ensureDefaultStandards(handle.db);
-  let seeded = false;
-  const empty = await isEmpty(handle.db);
-  if (wantsDemo && empty) {
-    await seedDemo(handle);
-    seeded = true;
-  }
+  const { empty, seeded } = await prepareDatabase(handle, databaseUrl, wantsDemo);
   const demo = await getSetting(handle.db, 'demoInstance');
   const app = await buildApp({
     db: handle,
     webDist,
     secureCookies: process.env.WYGL_SECURE_COOKIES === '1',
     trustProxy: process.env.WYGL_TRUST_PROXY === '1',
+    metricsToken: process.env.WYGL_METRICS_TOKEN || undefined,
     logger: { level: process.env.LOG_LEVEL ?? 'warn' },
   });
   const statistics = await keepPlannerStatistics(handle);
@@ -62,18 +57,17 @@ async function main() {
   }
   console.log(lines.join('\n'));
 
-  const stop = async () => {
-    await app.close();
+  // Requests finish first, then the jobs, then the database (and the data folder's lock) closes.
+  onStopRequest(async () => {
+    await drain(app);
     await statistics.stop();
     await sweeper.stop();
     await handle.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  });
 }
 
 main().catch((err) => {
-  console.error(err);
+  // A folder in use is the operator's situation, not a defect: the message alone says what to do.
+  console.error(err instanceof DataDirLocked ? err.message : err);
   process.exit(1);
 });

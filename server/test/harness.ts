@@ -52,7 +52,7 @@ export interface TestApp {
   login(orgCode: string, username: string, password?: string): Promise<Agent>;
 }
 
-export async function testApp(options: Pick<AppOptions, 'onRoute'> = {}): Promise<TestApp> {
+export async function testApp(options: Pick<AppOptions, 'onRoute' | 'metricsToken'> = {}): Promise<TestApp> {
   const handle = await openTestDb();
   const clock = new ManualClock(new Date('2026-11-22T02:00:00Z'));
   const app = await buildApp({ db: handle, clock, ...options });

@@ -5,6 +5,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -27,20 +28,39 @@ export interface DbHandle {
    * so a use case holding a connection of the main pool never waits for a second one from it.
    */
   autonomous?: Db;
+  /** PostgreSQL's connection pool (its usage is reported in the metrics). */
+  pool?: pg.Pool;
 }
 
 // pg returns int8 and numeric as strings by default; ids and money are bigint columns we map ourselves.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => BigInt(v));
 
+/** A folder is opened by one process at a time (see data-dir-lock.ts); in memory when none is given. */
 export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<DbHandle> {
-  // pg_trgm: the trigram indexes behind searches for part of a name (the migrations create the extension).
-  const client = await PGlite.create({ dataDir, loadDataDir, extensions: { pg_trgm } });
+  const lock = dataDir ? lockDataDir(dataDir) : null;
+  let client: PGlite;
+  try {
+    // pg_trgm: the trigram indexes behind searches for part of a name (the migrations create the extension).
+    client = await PGlite.create({ dataDir, loadDataDir, extensions: { pg_trgm } });
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return { db, kind: 'pglite', close: () => client.close(), pglite: client };
+  const close = async () => {
+    try {
+      await client.close();
+    } finally {
+      lock?.release();
+    }
+  };
+  return { db, kind: 'pglite', close, pglite: client };
 }
 
 export async function openPostgres(url: string, max = 10): Promise<DbHandle> {
-  const pool = new pg.Pool({ connectionString: url, max });
+  // A request waits at most 10 s for a connection (the database down, or every connection busy
+  // under a burst): then it answers 503 instead of hanging until the proxy gives up.
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 10_000 });
   // An idle connection dropped by the server (restart, failover) must not crash the process;
   // the pool replaces it on next use.
   pool.on('error', (err) => console.warn(`postgres: idle connection closed (${(err as { code?: string }).code ?? err.message})`));
@@ -48,10 +68,10 @@ export async function openPostgres(url: string, max = 10): Promise<DbHandle> {
   const probe = await pool.connect();
   probe.release();
   const db = drizzlePg(pool, { schema }) as unknown as Db;
-  const side = new pg.Pool({ connectionString: url, max: 2 });
+  const side = new pg.Pool({ connectionString: url, max: 2, connectionTimeoutMillis: 10_000 });
   side.on('error', (err) => console.warn(`postgres: idle connection closed (${(err as { code?: string }).code ?? err.message})`));
   const autonomous = drizzlePg(side, { schema }) as unknown as Db;
-  return { db, kind: 'postgres', autonomous, close: async () => void (await Promise.all([pool.end(), side.end()])) };
+  return { db, kind: 'postgres', autonomous, close: async () => void (await Promise.all([pool.end(), side.end()])), pool };
 }
 
 /**

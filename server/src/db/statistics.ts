@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { recordJob } from '../service/metrics.ts';
 import type { Db, DbHandle } from './client.ts';
 
 /** Fresh planner statistics for every table (row counts, value distributions). */
@@ -17,9 +18,12 @@ export async function keepPlannerStatistics(handle: DbHandle, everyMs = 6 * 3_60
   if (handle.kind !== 'pglite') return { stop: async () => undefined };
   let running: Promise<void> = Promise.resolve();
   const run = () => {
-    running = refreshPlannerStatistics(handle.db).catch((err: unknown) => {
-      console.error('planner statistics not refreshed:', err);
-    });
+    running = refreshPlannerStatistics(handle.db)
+      .then(() => recordJob('planner-statistics', true))
+      .catch((err: unknown) => {
+        recordJob('planner-statistics', false);
+        console.error('planner statistics not refreshed:', err);
+      });
     return running;
   };
   await run();

@@ -125,12 +125,15 @@ export async function isEmpty(db: Db): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
-/** The demo city: loaded once, in one transaction, into an empty database (after the default standards). */
+/**
+ * The demo city: loaded once, in one transaction, into an empty database (after the default
+ * standards). A start killed while loading leaves nothing of it, so the next start loads it whole;
+ * the use cases it runs open their own transactions, which nest inside this one.
+ */
 export async function seedDemo(handle: DbHandle, now = new Date()): Promise<void> {
-  const db = handle.db;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const standards = await loadStandards(db);
-  await db.transaction(async (tx) => {
+  await handle.db.transaction(async (tx) => {
+    const standards = await loadStandards(tx);
     const developer = ORGS.find((o) => o.type === 'developer');
     const areaIds = new Map<string, number>();
     const areaRows = new Map<string, { id: number; depositTiming: string }>();
@@ -156,10 +159,11 @@ export async function seedDemo(handle: DbHandle, now = new Date()): Promise<void
     // Remembered in the database: every instance on it, now and after a restart, says it is a demo.
     await putSetting(tx, 'demoInstance', true, now, null);
     await putSetting(tx, 'custodianBankCode', 'ICBCJM', now, null);
+    const inside: DbHandle = { ...handle, db: tx as unknown as Db };
+    await seedDemoPayments(inside, now);
+    await seedDemoProjects(inside, now);
+    await seedDemoApplications(inside, now);
   });
-  await seedDemoPayments(handle, now);
-  await seedDemoProjects(handle, now);
-  await seedDemoApplications(handle, now);
 }
 
 async function insertOrg(tx: Tx, o: DemoOrg, areaId: number | null, passwordHash: string, now: Date): Promise<number> {

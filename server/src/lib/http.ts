@@ -4,6 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { CONTROL_CHARACTER_RULE, controlCharacterPaths } from '../domain/text-input.ts';
 import { AppError, type ErrorBody, invalidFields } from './errors.ts';
+import { isDatabaseUnavailable } from './pg-errors.ts';
 import type { Ctx } from './context.ts';
 
 declare module 'fastify' {
@@ -124,6 +125,15 @@ export function installErrorHandler(app: FastifyInstance) {
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.status(err.statusCode).send({ code: 'BAD_REQUEST', message: '请求格式不正确' });
+    }
+    if (isDatabaseUnavailable(err)) {
+      // The transaction died with its connection and was rolled back — unless the connection broke
+      // while the commit was being acknowledged, hence the advice to look before submitting again.
+      req.log.warn({ error: loggableError(err), method: req.method, url: req.routeOptions.url ?? '' }, 'database unavailable');
+      return reply
+        .status(503)
+        .header('retry-after', '5')
+        .send({ code: 'UNAVAILABLE', message: '数据库暂时无法连接，请稍后重试；如刚才在提交，请先刷新页面确认是否已保存' });
     }
     req.log.error({ error: loggableError(err), method: req.method, url: req.routeOptions.url ?? '' }, 'request failed');
     return reply.status(500).send({ code: 'INTERNAL', message: '系统内部错误，请稍后再试或联系维修资金管理部门' });

@@ -23,3 +23,19 @@ export function isForeignKeyViolation(err: unknown): boolean {
   }
   return false;
 }
+
+// Class 08 connection exceptions; 57P01-57P03 the server shutting down or not yet accepting.
+const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123])$/;
+const UNAVAILABLE_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
+// pg's own words when a connection ends or none can be had in time.
+const UNAVAILABLE_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/;
+
+/** The database cannot be reached right now (restart, failover, network): worth a retry, not a bug. */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    const o = e as { code?: string; message?: string };
+    if (o.code && (UNAVAILABLE_SQLSTATE.test(o.code) || UNAVAILABLE_ERRNO.has(o.code))) return true;
+    if (o.message && UNAVAILABLE_MESSAGE.test(o.message)) return true;
+  }
+  return false;
+}
