@@ -38,21 +38,26 @@ it('§10 lockout: 30 parallel wrong passwords make at most 5 password checks, th
   expect(await reasonsOf(teller, code)).toEqual({ 'bad-password': 5, locked: 26 });
 });
 
-it('§10 lockout: a right password inside a parallel batch of wrong ones does not clear the lock once the limit is reached', async () => {
+it('§10 lockout: in a parallel batch of wrong passwords and a right one, at most five are checked, and a right one that comes after the limit neither logs in nor clears the lock', async () => {
   const { code, clerk } = DEMO.developer;
   const batch = [...Array.from({ length: 30 }, (_, i) => attempt(code, clerk, `wrong-${i}`)), attempt(code, clerk, DEMO_PASSWORD)];
   const results = await Promise.all(batch);
   const reasons = await reasonsOf(clerk, code);
-  // Whatever the order, no more than five passwords were checked.
-  expect((reasons['bad-password'] ?? 0) + (reasons.ok ?? 0)).toBeLessThanOrEqual(5);
-  expect(results.at(-1)?.statusCode).toBe(401);
-  expect(reasons).toEqual({ 'bad-password': 5, locked: 26 });
-  expect((await attempt(code, clerk, DEMO_PASSWORD)).statusCode).toBe(401);
+  // Whatever the order, exactly five passwords were checked and every other attempt was refused unchecked.
+  expect((reasons['bad-password'] ?? 0) + (reasons.ok ?? 0)).toBe(5);
+  expect(reasons.locked).toBe(26);
+  // On PostgreSQL the requests really run side by side, so the right one may be among the five
+  // checked (it then logs in, as it should); only a right password checked within the limit does.
+  const rightChecked = reasons.ok === 1;
+  expect(results.at(-1)?.statusCode).toBe(rightChecked ? 200 : 401);
   const [u] = await t.handle.db
     .select({ lockedUntil: users.lockedUntil })
     .from(users)
     .where(and(eq(users.username, clerk), sql`${users.orgId} = (select id from organisations where code = ${code})`));
-  expect(u?.lockedUntil?.getTime()).toBe(t.clock.now().getTime() + 15 * MINUTE);
+  if (!rightChecked) {
+    expect((await attempt(code, clerk, DEMO_PASSWORD)).statusCode).toBe(401);
+    expect(u?.lockedUntil?.getTime()).toBe(t.clock.now().getTime() + 15 * MINUTE);
+  }
 });
 
 it('§10 lockout: an unknown account, a wrong password and a locked account get the identical answer', async () => {
