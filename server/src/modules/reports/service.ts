@@ -1,12 +1,12 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { rowsOf } from '../../db/client.ts';
-import { depositRateBp, FIGURE_KINDS, type FlowFigure } from '../../domain/fund-figures.ts';
+import { type Conn, rowsOf } from '../../db/client.ts';
+import { depositRateBp, FIGURE_KINDS, FLOW_FIGURES, type FlowFigure } from '../../domain/fund-figures.ts';
 import { REPLENISH_PERCENT } from '../../domain/replenishment.ts';
 import { requirePermission, type Ctx } from '../../lib/context.ts';
 import { paidKindsSql } from '../payments/standing.ts';
 
-interface AreaRow {
+interface HouseFigures {
   area_id: string;
   name: string;
   district: string;
@@ -14,18 +14,16 @@ interface AreaRow {
   accounts: string;
   amount_due: string;
   paid_towards_due: string;
-  deposited: string;
-  refunded: string;
-  disbursed: string;
-  income: string;
   balance: string;
   flagged: string;
 }
+type Flows = Record<FlowFigure, bigint>;
 
 const n = (s: string) => Number(s);
+const noFlows = (): Flows => ({ deposited: 0n, refunded: 0n, disbursed: 0n, income: 0n });
 
-/** `sum(sign × amount)` of the entries of one figure's transaction kinds. */
-const flowSum = (f: FlowFigure, amount = sql`e.amount`) => {
+/** `sum(sign × amount)` of the rows of one figure's transaction kinds (`t` is the transaction). */
+const flowSum = (f: FlowFigure, amount: SQL) => {
   const { kinds, sign } = FIGURE_KINDS[f];
   const list = sql.join(
     kinds.map((k) => sql`${k}`),
@@ -34,98 +32,129 @@ const flowSum = (f: FlowFigure, amount = sql`e.amount`) => {
   return sql`coalesce(sum(${sign < 0 ? sql`-` : sql.empty()}${amount}) filter (where t.kind in (${list})), 0)`;
 };
 
-/**
- * F-63 R-52: per area and city-wide — live houses, open accounts, amount due, 交存率, and the flows
- * 已交, 退款, 支出, 收益 with 余额 — built from the ledger over every house account an area ever had,
- * so deposits of houses later cancelled, split or merged stay in 已交 and their closing refunds in
- * 退款. One pass over the house entries, grouped by account, then by area.
- */
-export async function fundReport(ctx: Ctx) {
-  requirePermission(ctx, 'office.audit');
-  const rows = await rowsOf<AreaRow>(
-    ctx.db,
-    sql`with per_account as (
+/** The house entries' flows by area and month: few groups, whatever the number of accounts. */
+const fundFlows = (db: Conn) =>
+  rowsOf<{ area_id: string; month: string } & Record<FlowFigure, string>>(
+    db,
+    sql`with by_transaction as (
+          select h.area_id, e.transaction_id, sum(e.amount) as amount
+          from ledger_entries e
+          join ledger_accounts la on la.id = e.account_id and la.kind = 'house'
+          join houses h on h.id = la.house_id
+          group by h.area_id, e.transaction_id)
+        select f.area_id::text as area_id, to_char(t.created_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month,
+          ${flowSum('deposited', sql`f.amount`)}::text as deposited, ${flowSum('refunded', sql`f.amount`)}::text as refunded,
+          ${flowSum('disbursed', sql`f.amount`)}::text as disbursed, ${flowSum('income', sql`f.amount`)}::text as income
+        from by_transaction f join ledger_transactions t on t.id = f.transaction_id
+        group by 1, 2 order by 2`,
+  );
+
+/** Live houses, open accounts, amount due, what was paid towards it, balance and R-31 houses, by area. */
+const houseFigures = (db: Conn) =>
+  rowsOf<HouseFigures>(
+    db,
+    sql`with live_paid as (
           select e.account_id,
-            ${flowSum('deposited')} as deposited, ${flowSum('refunded')} as refunded,
-            ${flowSum('disbursed')} as disbursed, ${flowSum('income')} as income,
             coalesce(sum(e.amount) filter (where t.kind in (${paidKindsSql})), 0) as paid,
-            (array_agg(e.amount order by e.id) filter (where t.kind = 'deposit'))[1] as first_deposit
+            -- the amount of the earliest deposit entry: the smallest (id, amount) pair
+            (min(array[e.id, e.amount]) filter (where t.kind = 'deposit'))[2] as first_deposit
           from ledger_entries e
           join ledger_transactions t on t.id = e.transaction_id
           join ledger_accounts la on la.id = e.account_id and la.kind = 'house'
+          join houses h on h.id = la.house_id and h.status = 'normal'
           group by e.account_id),
         per_house as (
           select h.area_id, h.status = 'normal' as live, ha.status = 'open' as open, ha.amount_due,
-            coalesce(la.balance, 0) as balance, coalesce(p.deposited, 0) as deposited, coalesce(p.refunded, 0) as refunded,
-            coalesce(p.disbursed, 0) as disbursed, coalesce(p.income, 0) as income, coalesce(p.paid, 0) as paid, p.first_deposit
+            coalesce(la.balance, 0) as balance, coalesce(p.paid, 0) as paid, p.first_deposit
           from houses h
           join house_accounts ha on ha.house_id = h.id
           left join ledger_accounts la on la.house_id = h.id
-          left join per_account p on p.account_id = la.id)
+          left join live_paid p on p.account_id = la.id)
         select a.id::text as area_id, a.name, a.district,
           count(p.area_id) filter (where p.live)::text as houses,
           count(p.area_id) filter (where p.live and p.open)::text as accounts,
           coalesce(sum(p.amount_due) filter (where p.live), 0)::text as amount_due,
           coalesce(sum(least(p.amount_due, greatest(p.paid, 0))) filter (where p.live), 0)::text as paid_towards_due,
-          coalesce(sum(p.deposited), 0)::text as deposited, coalesce(sum(p.refunded), 0)::text as refunded,
-          coalesce(sum(p.disbursed), 0)::text as disbursed, coalesce(sum(p.income), 0)::text as income,
           coalesce(sum(p.balance), 0)::text as balance,
           count(*) filter (where p.live and p.first_deposit > 0
             and p.balance * 100 < p.first_deposit * ${Number(REPLENISH_PERCENT)})::text as flagged
         from property_areas a left join per_house p on p.area_id = a.id
         group by a.id order by a.district, a.name`,
   );
-  const figures = (r: AreaRow) => ({
+
+/**
+ * F-63 R-52: per area and city-wide — live houses, open accounts, amount due, 交存率, and the flows
+ * 已交, 退款, 支出, 收益 with 余额 — built from the ledger over every house account an area ever had,
+ * so deposits of houses later cancelled, split or merged stay in 已交 and their closing refunds in
+ * 退款. Two passes over the house entries: the flows by area and month (few groups; the area rows
+ * and the months are both sums of them, so they cannot disagree), and what each live house paid
+ * with its first deposit (交存率, R-31).
+ */
+export async function fundReport(ctx: Ctx) {
+  requirePermission(ctx, 'office.audit');
+  // Both passes read one snapshot, so a posting committed between them cannot break 已交 − 退款 −
+  // 支出 + 收益 = 余额; the larger work_mem keeps the per-account grouping of a city's entries in memory.
+  const { flows, rows } = await ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`set transaction isolation level repeatable read, read only`);
+    await tx.execute(sql`set local work_mem = '32MB'`);
+    return { flows: await fundFlows(tx), rows: await houseFigures(tx) };
+  });
+  const flowsOfArea = new Map<string, Flows>();
+  const flowsOfMonth = new Map<string, Flows>();
+  for (const f of flows) {
+    for (const [map, key] of [
+      [flowsOfArea, f.area_id],
+      [flowsOfMonth, f.month],
+    ] as const) {
+      const sum = map.get(key) ?? noFlows();
+      for (const k of FLOW_FIGURES) sum[k] += BigInt(f[k]);
+      map.set(key, sum);
+    }
+  }
+  const figures = (r: Omit<HouseFigures, 'area_id' | 'name' | 'district'>, flow: Flows) => ({
     houses: n(r.houses),
     accounts: n(r.accounts),
     amountDue: n(r.amount_due),
-    deposited: n(r.deposited),
+    deposited: Number(flow.deposited),
     /** Basis points of the amount due already paid (10000 = 100 %), integer. */
     depositRateBp: depositRateBp(BigInt(r.paid_towards_due), BigInt(r.amount_due)),
-    refunded: n(r.refunded),
-    disbursed: n(r.disbursed),
-    income: n(r.income),
+    refunded: Number(flow.refunded),
+    disbursed: Number(flow.disbursed),
+    income: Number(flow.income),
     balance: n(r.balance),
     flagged: n(r.flagged),
   });
-  const areas = rows.map((r) => ({ areaId: n(r.area_id), name: r.name, district: r.district, ...figures(r) }));
+  const areas = rows.map((r) => ({
+    areaId: n(r.area_id),
+    name: r.name,
+    district: r.district,
+    ...figures(r, flowsOfArea.get(r.area_id) ?? noFlows()),
+  }));
   // The city row is the sum of the area rows, column by column (the rate from the summed parts).
-  const total = (k: Exclude<keyof AreaRow, 'area_id' | 'name' | 'district'>) => String(rows.reduce((s, r) => s + BigInt(r[k]), 0n));
-  const city = figures({
-    area_id: '0',
-    name: '',
-    district: '',
-    houses: total('houses'),
-    accounts: total('accounts'),
-    amount_due: total('amount_due'),
-    paid_towards_due: total('paid_towards_due'),
-    deposited: total('deposited'),
-    refunded: total('refunded'),
-    disbursed: total('disbursed'),
-    income: total('income'),
-    balance: total('balance'),
-    flagged: total('flagged'),
-  });
-  const monthly = await rowsOf<{ month: string } & Record<FlowFigure, string>>(
-    ctx.db,
-    sql`select to_char(t.created_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month,
-          ${flowSum('deposited')}::text as deposited, ${flowSum('refunded')}::text as refunded,
-          ${flowSum('disbursed')}::text as disbursed, ${flowSum('income')}::text as income
-        from ledger_entries e
-        join ledger_transactions t on t.id = e.transaction_id
-        join ledger_accounts la on la.id = e.account_id and la.kind = 'house'
-        group by 1 order by 1`,
+  const total = (k: Exclude<keyof HouseFigures, 'area_id' | 'name' | 'district'>) => String(rows.reduce((s, r) => s + BigInt(r[k]), 0n));
+  const cityFlows = noFlows();
+  for (const f of flowsOfArea.values()) for (const k of FLOW_FIGURES) cityFlows[k] += f[k];
+  const city = figures(
+    {
+      houses: total('houses'),
+      accounts: total('accounts'),
+      amount_due: total('amount_due'),
+      paid_towards_due: total('paid_towards_due'),
+      balance: total('balance'),
+      flagged: total('flagged'),
+    },
+    cityFlows,
   );
   return {
     areas,
     city,
     // Every month with a movement, so the months add up to the city's flows.
-    monthly: monthly.map((m) => ({
-      month: m.month,
-      deposits: n(m.deposited),
-      refunds: n(m.refunded),
-      disbursements: n(m.disbursed),
-      income: n(m.income),
+    monthly: [...flowsOfMonth].map(([month, m]) => ({
+      month,
+      deposits: Number(m.deposited),
+      refunds: Number(m.refunded),
+      disbursements: Number(m.disbursed),
+      income: Number(m.income),
     })),
   };
 }
