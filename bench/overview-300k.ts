@@ -24,7 +24,7 @@ try {
 
   // The real path once: a paid-up house cancelled, which leaves a 退款指令 for the bank (R-13).
   const areaId = (await call(dev, 'GET', '/api/areas?pageSize=50')).items.find((a: { name: string }) => a.name === '侨城花园').id;
-  const house = (await call(dev, 'GET', `/api/areas/${areaId}/houses?q=${encodeURIComponent('2栋')}&status=normal&pageSize=1`)).items[0];
+  const house = (await call(dev, 'GET', `/api/areas/${areaId}/houses?q=${encodeURIComponent('3栋')}&status=normal&pageSize=1`)).items[0];
   const app1 = await call(dev, 'POST', '/api/applications', { type: 'house_cancellation', areaId, form: { reason: '旧城改造拆迁' } });
   const account = { accountName: '业主甲', bank: '中国工商银行江门分行', accountNo: '6222020000001234567' };
   await call(dev, 'PUT', `/api/applications/${app1.id}/items/house`, { rows: [{ houseId: house.id, refundAccount: account }] });

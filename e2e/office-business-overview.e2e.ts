@@ -2,7 +2,8 @@
 // applications, repair projects' 立项申请, 资金拨付申请 and 清退通知单, and the 退款指令 an approved
 // registry change leaves for the bank — filtered by kind, stage, area, applicant and date, each row
 // opening where it is worked on. The registry change is made through the API here (its pages have
-// their own specs): a 房屋注销 of a paid-up 侨城花园 2栋2单元 house, which leaves a 退款指令.
+// their own specs): a 房屋注销 of a paid-up 侨城花园 3栋1单元 house (3栋 has no
+// live repair project, which would refuse it), which leaves a 退款指令.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, loginAs, openBrowser } from './browser.ts';
 import { openMenu, screenshotFailures, shows, showsText, textOf } from './helpers.ts';
@@ -20,9 +21,9 @@ beforeAll(async () => {
   officeApi = await callerAs('JMWXZJ', 'admin');
   const areas = await dev.get('/api/areas?pageSize=50');
   const areaId = areas.items.find((a: { name: string }) => a.name === '侨城花园')?.id;
-  const houses = await dev.get(`/api/areas/${areaId}/houses?q=${encodeURIComponent('2栋2单元')}&status=normal&pageSize=200`);
+  const houses = await dev.get(`/api/areas/${areaId}/houses?q=${encodeURIComponent('3栋1单元')}&status=normal&pageSize=200`);
   const house = houses.items.filter((h: { heldBy: string | null }) => h.heldBy === null).at(-1);
-  expect(house, 'a free house in 侨城花园 2栋2单元').toBeTruthy();
+  expect(house, 'a free house in 侨城花园 3栋1单元').toBeTruthy();
   cancellation = await dev.send('POST', '/api/applications', { type: 'house_cancellation', areaId, form: { reason: '旧城改造拆迁' } });
   await dev.send('PUT', `/api/applications/${cancellation.id}/items/house`, {
     rows: [{ houseId: house.id, refundAccount: { accountName: '业主甲', bank: '中国工商银行江门分行', accountNo: '6222020000001234567' } }],

@@ -36,7 +36,7 @@ async function enterPeriod(page: Page, from: string, to: string, yuan: string) {
 }
 
 describe('资金管理（维修资金管理中心）', () => {
-  it('F-63, R-31: 统计报表 shows the city and every area, a chart of the last twelve months, the houses flagged for 续筹, and exports it all to Excel', async () => {
+  it('F-63, R-31, R-52: 统计报表 shows the city and every area, the balance as 已交 − 退款 − 支出 + 收益, a chart and a table of the months, the houses flagged for 续筹, and exports it all to Excel', async () => {
     const { page } = b;
     await switchUser(page, OFFICE.code, OFFICE.admin);
     await openMenu(page, '资金管理', '统计报表');
@@ -51,6 +51,16 @@ describe('资金管理（维修资金管理中心）', () => {
     expect(deposited).toBeGreaterThan(0);
     expect(deposited).toBeLessThan(due); // the demo leaves 侨城花园 5栋 and 江景豪庭 unpaid
     expect(await figure('交存率')).toMatch(/^\d{1,2}\.\d{2}%$/);
+    // R-52: the balance is explained by the flows, each as the city figures show it.
+    const refunded = fenOf(await figure('退款（元）'));
+    const disbursed = fenOf(await figure('支出（元）'));
+    const income = fenOf(await figure('收益（元）'));
+    const balance = fenOf(await figure('余额（元）'));
+    expect(deposited - refunded - disbursed + income).toBe(balance);
+    await showsText(
+      city.getByLabel('余额核对'),
+      `已交 ${formatYuan(deposited)} 元 − 退款 ${formatYuan(refunded)} 元 − 支出 ${formatYuan(disbursed)} 元 + 收益 ${formatYuan(income)} 元 = 余额 ${formatYuan(balance)} 元`,
+    );
 
     const areas = page.getByRole('region', { name: '按物业区域' });
     for (const name of ['侨城花园', '江景豪庭']) await shows(areas.getByRole('row').filter({ hasText: name }));
@@ -67,7 +77,15 @@ describe('资金管理（维修资金管理中心）', () => {
     expect(await chart.locator('rect[aria-label*="支出"]').count()).toBe(12);
     const month = chinaDay(0).slice(0, 7);
     const bar = (await chart.locator(`rect[aria-label^="${month} 交存"]`).getAttribute('aria-label')) ?? '';
-    expect(fenOf((/交存 ([\d,.]+) 元/.exec(bar) ?? [])[1] ?? '')).toBeGreaterThan(0);
+    const barDeposits = fenOf((/交存 ([\d,.]+) 元/.exec(bar) ?? [])[1] ?? '');
+    expect(barDeposits).toBeGreaterThan(0);
+
+    // The month table: this month as the chart shows it, and a 合计 equal to the city.
+    const months = page.getByRole('region', { name: '按月明细' });
+    const monthRow = months.getByRole('row').filter({ hasText: month });
+    expect(fenOf(await textOf(monthRow.getByRole('cell').nth(1)))).toBe(barDeposits);
+    const sum = months.locator('.ant-table-summary').getByRole('cell');
+    expect(fenOf(await textOf(sum.nth(1)))).toBe(deposited);
 
     // R-31: the flagged list has as many houses as the city figure says.
     const flagged = Number((await figure('续筹提示（户）')).replace(/,/g, ''));
@@ -86,7 +104,7 @@ describe('资金管理（维修资金管理中心）', () => {
     const sheet = wb.getWorksheet('按物业区域');
     const total = sheet?.getRow(sheet.rowCount);
     expect(total?.getCell(2).value).toBe('全市合计');
-    expect(total?.getCell(6).value).toBe(formatYuan(deposited));
+    expect(total?.getCell(6).value, 'money as a number in yuan').toBe(deposited / 100);
     expect((wb.getWorksheet('续筹提示房屋')?.rowCount ?? 0) - 1).toBe(flagged);
   });
 

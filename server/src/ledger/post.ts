@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import type { Tx } from '../db/client.ts';
+import { rowsOf, type Tx } from '../db/client.ts';
 import { ledgerAccounts, ledgerTransactions } from '../db/schema/index.ts';
 import { type Entry, entriesProblem, netByAccount } from '../domain/ledger-rules.ts';
 import { AppError } from '../lib/errors.ts';
@@ -41,6 +41,32 @@ export class InsufficientBalance extends AppError {
   }
 }
 
+export class AccountClosed extends AppError {
+  constructor(readonly names: string[]) {
+    super(
+      409,
+      'ACCOUNT_CLOSED',
+      `分户账 ${names.slice(0, 5).join('、')}${names.length > 5 ? ` 等 ${names.length} 户` : ''} 已销户，不能再记账`,
+    );
+  }
+}
+
+/**
+ * R-52: a closed house account (房屋注销, or a split/merge source) never receives another entry.
+ * Read after the accounts are locked — an approval closing one holds that lock — in one statement
+ * however many accounts the posting touches.
+ */
+async function refuseClosedAccounts(tx: Tx, ids: readonly number[]) {
+  if (ids.length === 0) return;
+  const closed = await rowsOf<{ name: string }>(
+    tx,
+    sql`select la.name from ledger_accounts la join house_accounts ha on ha.house_id = la.house_id
+      where la.id = any(${bigintArray(ids)}) and ha.status = 'closed' order by la.id`,
+  );
+  const names = closed.map((r) => r.name);
+  if (names.length > 0) throw new AccountClosed(names);
+}
+
 /**
  * The one place money moves (R-20, R-21). Locks the touched accounts in ascending id order — the
  * same order in every transaction, so concurrent postings queue instead of deadlocking — checks
@@ -57,6 +83,10 @@ export async function post(tx: Tx, p: Posting): Promise<number> {
     .filter((a) => a.kind === 'house' && a.balance + (net.get(a.id) ?? 0n) < 0n)
     .map((a) => ({ accountId: a.id, houseId: a.houseId, name: a.name, balance: a.balance, change: net.get(a.id) ?? 0n }));
   if (short.length > 0) throw new InsufficientBalance(short);
+  await refuseClosedAccounts(
+    tx,
+    accounts.filter((a) => a.kind === 'house').map((a) => a.id),
+  );
   const [t] = await tx
     .insert(ledgerTransactions)
     .values({

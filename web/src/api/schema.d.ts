@@ -5603,7 +5603,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 维修资金统计（F-63：按物业区域与全市；按月交存与支出） */
+        /** 维修资金统计（F-63：按物业区域与全市；按月已交、退款、支出、收益） */
         get: {
             parameters: {
                 query?: never;
@@ -5627,10 +5627,16 @@ export interface paths {
                                 houses: number;
                                 accounts: number;
                                 amountDue: number;
+                                /** @description 已交：交存减冲正，含后来注销、拆分合并的房屋，单位：分 */
                                 deposited: number;
-                                balance: number;
-                                disbursed: number;
+                                /** @description 退款：注销退款与应交调减退款，单位：分 */
                                 refunded: number;
+                                /** @description 支出：维修划转减清退，单位：分 */
+                                disbursed: number;
+                                /** @description 收益：分配的增值收益，单位：分 */
+                                income: number;
+                                /** @description 余额 = 已交 − 退款 − 支出 + 收益，单位：分 */
+                                balance: number;
                                 /** @description R-31 续筹提示户数 */
                                 flagged: number;
                                 /** @description 交存率，万分比 */
@@ -5640,19 +5646,28 @@ export interface paths {
                                 houses: number;
                                 accounts: number;
                                 amountDue: number;
+                                /** @description 已交：交存减冲正，含后来注销、拆分合并的房屋，单位：分 */
                                 deposited: number;
-                                balance: number;
-                                disbursed: number;
+                                /** @description 退款：注销退款与应交调减退款，单位：分 */
                                 refunded: number;
+                                /** @description 支出：维修划转减清退，单位：分 */
+                                disbursed: number;
+                                /** @description 收益：分配的增值收益，单位：分 */
+                                income: number;
+                                /** @description 余额 = 已交 − 退款 − 支出 + 收益，单位：分 */
+                                balance: number;
                                 /** @description R-31 续筹提示户数 */
                                 flagged: number;
                                 /** @description 交存率，万分比 */
                                 depositRateBp: number;
                             };
+                            /** @description 有资金变动的每个月，各月之和等于全市合计 */
                             monthly: {
                                 month: string;
                                 deposits: number;
+                                refunds: number;
                                 disbursements: number;
+                                income: number;
                             }[];
                         };
                     };

@@ -387,7 +387,8 @@ describe('F-15 房屋补充', () => {
 
 describe('F-18 房屋注销', () => {
   it('F-18 R-13 cancels two picked houses on approval, with a history row and a refund instruction per house', async () => {
-    const [a, b] = (await buildingHouses('2栋')).filter((h) => h.unit === '1单元' && h.floor === 1);
+    // 4栋: 2栋's houses are in the range of a live repair project, which refuses 注销 (R-52).
+    const [a, b] = (await buildingHouses('4栋')).filter((h) => h.unit === '1单元' && h.floor === 1);
     if (!a || !b) throw new Error('demo houses missing');
     const app = await create('house_cancellation', { reason: '旧城改造拆迁' });
     expect(app.no).toMatch(/^ZX\d{12}$/);
@@ -399,7 +400,7 @@ describe('F-18 房屋注销', () => {
     expect(put.json()).toEqual({ count: 2 });
     const items = (await dev.get(`/api/applications/${app.id}/items?kind=house`)).json();
     expect(items.items.map((i: { houseId: number }) => i.houseId)).toEqual([a.id, b.id]);
-    expect(items.items[0].before).toMatchObject({ id: a.id, building: '2栋', unit: '1单元', room: a.room, status: 'normal' });
+    expect(items.items[0].before).toMatchObject({ id: a.id, building: '4栋', unit: '1单元', room: a.room, status: 'normal' });
 
     await through(app.id);
     for (const h of [a, b]) {
@@ -423,10 +424,10 @@ describe('F-18 房屋注销', () => {
       reason: 'cancellation',
       closeAccount: true,
       refundAccount: refundAccount('业主甲'),
-      house: `2栋1单元${a.room}`,
+      house: `4栋1单元${a.room}`,
     });
     // The house list now shows them among the cancelled houses.
-    expect((await housesOf(areaId, { q: `2栋`, status: 'cancelled' })).items.map((h) => h.id).sort()).toEqual([a.id, b.id].sort());
+    expect((await housesOf(areaId, { q: `4栋`, status: 'cancelled' })).items.map((h) => h.id).sort()).toEqual([a.id, b.id].sort());
   });
 
   it('F-18 refuses a house of another area and a cancelled house when picked (400 naming the row), and saves nothing', async () => {

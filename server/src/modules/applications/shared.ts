@@ -6,6 +6,8 @@ import { checkOwner, ID_TYPE_OPTIONS, type ParsedHouse } from '../../domain/hous
 import { HOUSE_USES } from '../../domain/deposit-standard.ts';
 import { optionalText, text } from '../../lib/fields.ts';
 import { invalidFields } from '../../lib/errors.ts';
+import { liveProjectRefusals } from '../../domain/live-projects.ts';
+import { liveProjectsOf } from '../projects/range.ts';
 import { chunks } from '../registry/bulk.ts';
 import type { ApplicationRow } from './handler.ts';
 
@@ -153,3 +155,15 @@ export async function prepareHousePicks<T extends { houseId: number }>(tx: Tx, a
 }
 
 export const houseLabel = (s: { building: string; unit: string; room: string }) => `${s.building}${s.unit}${s.room}`;
+
+/**
+ * R-52: refusals for picked houses that lie in a live repair project's range, one per project.
+ * Run at submit and again at approval, since a project may have started in between.
+ */
+export async function liveProjectProblems(tx: Tx, snaps: Map<number, HouseSnapshot>, action: string): Promise<string[]> {
+  const hits = await liveProjectsOf(tx, [...snaps.keys()]);
+  return liveProjectRefusals(
+    action,
+    hits.map((h) => ({ ...h, house: houseLabel(snaps.get(h.houseId) as HouseSnapshot) })),
+  );
+}

@@ -46,13 +46,14 @@ beforeAll(async () => {
   areaId = area?.id ?? 0;
 
   // A cancellation of one paid-up house, pushed through: its approval leaves a 退款指令 for the bank (R-13).
-  const houses = (await dev.get(`/api/areas/${areaId}/houses?pageSize=200&status=normal`)).json().items as {
+  const houses = (await dev.get(`/api/areas/${areaId}/houses?q=${encodeURIComponent('3栋')}&pageSize=200&status=normal`)).json().items as {
     id: number;
     building: string;
     heldBy: string | null;
   }[];
-  const house = houses.find((h) => h.building === '2栋' && h.heldBy === null);
-  if (!house) throw new Error('no free demo house in 2栋');
+  // 3栋 has no live repair project (R-52 refuses to cancel a house in one).
+  const house = houses.find((h) => h.building === '3栋' && h.heldBy === null);
+  if (!house) throw new Error('no free demo house in 3栋');
   const created = await dev.post('/api/applications', { type: 'house_cancellation', areaId, form: { reason: '旧城改造拆迁' } });
   expect(created.statusCode, created.body).toBe(201);
   cancellation = created.json();

@@ -15,6 +15,16 @@ export interface HouseStanding {
   openNotices: Record<string, string>;
 }
 
+/**
+ * The transaction kinds that count as paid towards a house's amount due (see `deposited` above);
+ * 统计报表's 交存率 reads the same list.
+ */
+export const PAID_KINDS = ['deposit', 'deposit_reversal', 'balance_move', 'refund'] as const;
+export const paidKindsSql = sql.join(
+  PAID_KINDS.map((k) => sql`${k}`),
+  sql`, `,
+);
+
 /** Amount due, deposited and balance of many houses in a few set-based queries. */
 export async function standingOf(db: Conn, houseIds: readonly number[]): Promise<Map<number, HouseStanding>> {
   const out = new Map<number, HouseStanding>();
@@ -27,7 +37,7 @@ export async function standingOf(db: Conn, houseIds: readonly number[]): Promise
       db,
       sql`select ha.house_id::text, ha.amount_due::text, coalesce(la.balance, 0)::text as balance,
             coalesce((select sum(e.amount) from ledger_entries e join ledger_transactions t on t.id = e.transaction_id
-                      where e.account_id = la.id and t.kind in ('deposit', 'deposit_reversal', 'balance_move', 'refund')), 0)::text as deposited
+                      where e.account_id = la.id and t.kind in (${paidKindsSql})), 0)::text as deposited
           from house_accounts ha left join ledger_accounts la on la.house_id = ha.house_id
           where ha.house_id in (${ids})`,
     );

@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Conn, rowsOf } from '../../db/client.ts';
 import { projectNoticeHouses } from '../../db/schema/index.ts';
+import { bigintArray } from '../../ledger/post.ts';
 import { DEVELOPER_OWNER_KEY, ownerSetKey, type VoteHouse } from '../../domain/vote.ts';
 
 /**
@@ -147,4 +148,24 @@ export async function itemHousesPage(db: Conn, itemId: number, page: number, pag
     total: Number(stats?.n ?? 0),
     totalShare: Number(stats?.total ?? 0),
   };
+}
+
+/**
+ * R-52: the live projects whose range holds any of `houseIds` — a project counts from its first
+ * notice (or its approval, for one approved without a notice) until it is completed or cancelled,
+ * since from then on it may take money from the house or pay 清退 back into it. One query: the few
+ * live projects first, then their ranges by the (project_id, house_id) index.
+ */
+export async function liveProjectsOf(db: Conn, houseIds: readonly number[]) {
+  if (houseIds.length === 0) return [];
+  const rows = await rowsOf<{ house_id: string; project_id: string; no: string; name: string }>(
+    db,
+    sql`select distinct s.house_id::text as house_id, p.id::text as project_id, p.no, p.name
+      from repair_projects p join project_item_houses s on s.project_id = p.id
+      where p.status in ('draft', 'submitted', 'approved')
+        and (p.status = 'approved' or exists (select 1 from project_notices n where n.project_id = p.id))
+        and s.house_id = any(${bigintArray(houseIds)})
+      order by 2, 1`,
+  );
+  return rows.map((r) => ({ houseId: Number(r.house_id), projectId: Number(r.project_id), no: r.no, name: r.name }));
 }

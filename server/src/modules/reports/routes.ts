@@ -10,10 +10,11 @@ const totals = {
   houses: z.number(),
   accounts: z.number(),
   amountDue: z.number(),
-  deposited: z.number(),
-  balance: z.number(),
-  disbursed: z.number(),
-  refunded: z.number(),
+  deposited: z.number().describe('已交：交存减冲正，含后来注销、拆分合并的房屋，单位：分'),
+  refunded: z.number().describe('退款：注销退款与应交调减退款，单位：分'),
+  disbursed: z.number().describe('支出：维修划转减清退，单位：分'),
+  income: z.number().describe('收益：分配的增值收益，单位：分'),
+  balance: z.number().describe('余额 = 已交 − 退款 − 支出 + 收益，单位：分'),
   flagged: z.number().describe('R-31 续筹提示户数'),
   depositRateBp: z.number().describe('交存率，万分比'),
 };
@@ -36,12 +37,22 @@ export function reportRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: '维修资金统计（F-63：按物业区域与全市；按月交存与支出）',
+        summary: '维修资金统计（F-63：按物业区域与全市；按月已交、退款、支出、收益）',
         response: {
           200: z.object({
             areas: z.array(z.object({ areaId: z.number(), name: z.string(), district: z.string(), ...totals })),
             city: z.object(totals),
-            monthly: z.array(z.object({ month: z.string(), deposits: z.number(), disbursements: z.number() })),
+            monthly: z
+              .array(
+                z.object({
+                  month: z.string(),
+                  deposits: z.number(),
+                  refunds: z.number(),
+                  disbursements: z.number(),
+                  income: z.number(),
+                }),
+              )
+              .describe('有资金变动的每个月，各月之和等于全市合计'),
           }),
         },
       },

@@ -10,7 +10,16 @@ import { errorMessage } from '../../lib/serverErrors';
 import { formatYuan } from '../../lib/units';
 import { useServerTable } from '../../lib/useServerTable';
 import { AreaSelect } from '../registry/AreaSelect';
-import { type AreaFigures, type FlaggedHouse, type FundReport, fetchFlagged, formatRate, REPORTS_KEY, useFundReport } from './api';
+import {
+  type AreaFigures,
+  type FlaggedHouse,
+  type FundReport,
+  fetchFlagged,
+  formatRate,
+  type MonthFigures,
+  REPORTS_KEY,
+  useFundReport,
+} from './api';
 import { MonthlyChart } from './MonthlyChart';
 
 const yuan = (fen: number) => formatYuan(fen);
@@ -23,9 +32,10 @@ const AREA_COLUMNS: TableColumnsType<AreaFigures> = [
   { title: '应交金额（元）', dataIndex: 'amountDue', align: 'right', render: yuan },
   { title: '已交金额（元）', dataIndex: 'deposited', align: 'right', render: yuan },
   { title: '交存率', dataIndex: 'depositRateBp', align: 'right', render: formatRate },
-  { title: '余额（元）', dataIndex: 'balance', align: 'right', render: yuan },
-  { title: '支出（元）', dataIndex: 'disbursed', align: 'right', render: yuan },
   { title: '退款（元）', dataIndex: 'refunded', align: 'right', render: yuan },
+  { title: '支出（元）', dataIndex: 'disbursed', align: 'right', render: yuan },
+  { title: '收益（元）', dataIndex: 'income', align: 'right', render: yuan },
+  { title: '余额（元）', dataIndex: 'balance', align: 'right', render: yuan },
   {
     title: '续筹提示（户）',
     dataIndex: 'flagged',
@@ -34,10 +44,20 @@ const AREA_COLUMNS: TableColumnsType<AreaFigures> = [
   },
 ];
 
+const MONTH_COLUMNS: TableColumnsType<MonthFigures> = [
+  { title: '月份', dataIndex: 'month' },
+  { title: '已交（元）', dataIndex: 'deposits', align: 'right', render: yuan },
+  { title: '退款（元）', dataIndex: 'refunds', align: 'right', render: yuan },
+  { title: '支出（元）', dataIndex: 'disbursements', align: 'right', render: yuan },
+  { title: '收益（元）', dataIndex: 'income', align: 'right', render: yuan },
+];
+
 /**
  * 统计报表 (F-63): city-wide and per-area figures — houses, accounts, amount due, deposited, deposit
- * rate, balance, disbursed, refunded — the monthly deposits and disbursements as a chart, the houses
- * flagged for replenishment (R-31), and 导出 Excel of all of it.
+ * rate, refunded, disbursed, income, balance, read from the ledger so changed and cancelled houses
+ * keep their history (R-52) — with the balance explained as 已交 − 退款 − 支出 + 收益, the months as
+ * a chart and a table that adds up to the city, the houses flagged for replenishment (R-31), and
+ * 导出 Excel of all of it.
  */
 export function FundReportPage() {
   const report = useFundReport();
@@ -78,11 +98,13 @@ function ReportBody({ report }: { report: FundReport }) {
           <Figure title="应交金额（元）" value={yuan(c.amountDue)} />
           <Figure title="已交金额（元）" value={yuan(c.deposited)} />
           <Figure title="交存率" value={formatRate(c.depositRateBp)} />
-          <Figure title="余额（元）" value={yuan(c.balance)} />
-          <Figure title="支出（元）" value={yuan(c.disbursed)} />
           <Figure title="退款（元）" value={yuan(c.refunded)} />
+          <Figure title="支出（元）" value={yuan(c.disbursed)} />
+          <Figure title="收益（元）" value={yuan(c.income)} />
+          <Figure title="余额（元）" value={yuan(c.balance)} />
           <Figure title="续筹提示（户）" value={String(c.flagged)} warn={c.flagged > 0} />
         </Row>
+        <BalanceCheck figures={c} />
       </section>
       <section aria-label="按物业区域">
         <Typography.Title level={5}>按物业区域</Typography.Title>
@@ -99,8 +121,54 @@ function ReportBody({ report }: { report: FundReport }) {
       <Card type="inner" size="small" title="按月交存与支出（近12个月）">
         <MonthlyChart monthly={report.monthly} lastMonth={lastMonth} />
       </Card>
+      <MonthTable report={report} />
       <FlaggedHouses />
     </Flex>
+  );
+}
+
+/** 余额 explained by the flows, so a reader sees the figures reconcile (they always do: both come from the ledger). */
+function BalanceCheck({ figures: c }: { figures: FundReport['city'] }) {
+  const explained = c.deposited - c.refunded - c.disbursed + c.income;
+  return (
+    <Typography.Paragraph aria-label="余额核对" style={{ marginTop: 16, marginBottom: 0 }}>
+      已交 {yuan(c.deposited)} 元 − 退款 {yuan(c.refunded)} 元 − 支出 {yuan(c.disbursed)} 元 + 收益 {yuan(c.income)} 元 ={' '}
+      {explained === c.balance ? (
+        <Typography.Text strong>余额 {yuan(c.balance)} 元</Typography.Text>
+      ) : (
+        <Typography.Text type="danger">
+          {yuan(explained)} 元，与余额 {yuan(c.balance)} 元不符，请联系系统管理员核对账务
+        </Typography.Text>
+      )}
+    </Typography.Paragraph>
+  );
+}
+
+/** Every month with a movement, newest first; its 合计 row is the city's figures. */
+function MonthTable({ report }: { report: FundReport }) {
+  const c = report.city;
+  return (
+    <section aria-label="按月明细">
+      <Typography.Title level={5}>按月明细</Typography.Title>
+      <Table<MonthFigures>
+        rowKey="month"
+        size="small"
+        dataSource={[...report.monthly].reverse()}
+        columns={MONTH_COLUMNS}
+        pagination={report.monthly.length > 12 ? { pageSize: 12 } : false}
+        locale={{ emptyText: '暂无资金变动' }}
+        summary={() => (
+          <Table.Summary.Row>
+            <Table.Summary.Cell index={0}>合计</Table.Summary.Cell>
+            {[c.deposited, c.refunded, c.disbursed, c.income].map((fen, i) => (
+              <Table.Summary.Cell key={MONTH_COLUMNS[i + 1]?.title as string} index={i + 1} align="right">
+                {yuan(fen)}
+              </Table.Summary.Cell>
+            ))}
+          </Table.Summary.Row>
+        )}
+      />
+    </section>
   );
 }
 

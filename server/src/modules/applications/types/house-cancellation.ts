@@ -6,7 +6,16 @@ import { text } from '../../../lib/fields.ts';
 import { standingOf } from '../../payments/standing.ts';
 import { chunks } from '../../registry/bulk.ts';
 import type { ApplicationHandler } from '../handler.ts';
-import { type HouseSnapshot, houseLabel, itemsOf, pickSchema, refundAccountSchema, snapshotHouses, prepareHousePicks } from '../shared.ts';
+import {
+  type HouseSnapshot,
+  houseLabel,
+  itemsOf,
+  liveProjectProblems,
+  pickSchema,
+  prepareHousePicks,
+  refundAccountSchema,
+  snapshotHouses,
+} from '../shared.ts';
 
 const form = z.object({ reason: text('注销原因', 500) });
 const item = pickSchema.extend({ refundAccount: refundAccountSchema.nullable().default(null) });
@@ -31,6 +40,7 @@ export const houseCancellation: ApplicationHandler = {
     const snaps = await snapshotHouses(tx, app.areaId as number, ids);
     const gone = ids.filter((id) => snaps.get(id)?.status !== 'normal');
     if (gone.length > 0) problems.push(`${gone.length} 套房屋已注销或不存在`);
+    problems.push(...(await liveProjectProblems(tx, snaps, '注销')));
     const standing = await standingOf(tx, ids);
     const fields: Record<string, string> = {};
     items.forEach((i, n) => {

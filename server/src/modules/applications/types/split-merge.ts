@@ -8,7 +8,16 @@ import { eq } from 'drizzle-orm';
 import { standingOf } from '../../payments/standing.ts';
 import { chunks, insertHouses, livePlaces } from '../../registry/bulk.ts';
 import type { ApplicationHandler, ApplicationRow } from '../handler.ts';
-import { type HouseSnapshot, houseItemSchema, houseLabel, itemsOf, pickSchema, prepareHousePicks, snapshotHouses } from '../shared.ts';
+import {
+  type HouseSnapshot,
+  houseItemSchema,
+  houseLabel,
+  itemsOf,
+  liveProjectProblems,
+  pickSchema,
+  prepareHousePicks,
+  snapshotHouses,
+} from '../shared.ts';
 import { existingBuildings } from './new-houses.ts';
 
 /** Places the results may take: every live place of the area except those the sources free. */
@@ -46,6 +55,7 @@ export const splitMerge: ApplicationHandler = {
     const ids = sources.map((s) => s.data.houseId);
     const snaps = await snapshotHouses(tx, app.areaId as number, ids);
     if (ids.some((id) => snaps.get(id)?.status !== 'normal')) problems.push('拆分合并的房屋中有已注销的房屋');
+    problems.push(...(await liveProjectProblems(tx, snaps, '拆分合并')));
     // R-11 moves the balance at approval; a notice paid afterwards would credit a cancelled source.
     for (const [id, s] of await standingOf(tx, ids)) {
       const open = Object.values(s.openNotices);
