@@ -4715,6 +4715,7 @@ export interface paths {
                                     bank: string;
                                     accountNo: string;
                                 } | null;
+                                accountWarning: string | null;
                             }[];
                             refundTotal: number;
                             supplementTotal: number;

@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { paymentNotices } from '../../db/schema/index.ts';
+import { accountNameWarning } from '../../domain/refund-account.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { loadApplication } from '../applications/service.ts';
@@ -11,6 +12,9 @@ import { loadStandards } from '../standards/store.ts';
 import { refundsOfApplication } from './service.ts';
 
 type Account = z.infer<typeof refundAccountSchema>;
+
+const warningOf = (account: Account | null, before: unknown) =>
+  account ? accountNameWarning(account.accountName, (before as HouseSnapshot | null)?.owners ?? []) : null;
 
 /**
  * The money side of a registry application, for its page and its 退款申请表: before approval what
@@ -33,11 +37,17 @@ export async function applicationFund(ctx: Ctx, id: number) {
       supplement: number;
       refund: number;
       account: Account | null;
+      /** The account's name is none of the house's owners': shown, not refused — an heir or a company may be paid. */
+      accountWarning: string | null;
     }[] = [];
     if (open && app.type === 'house_change') {
-      const account = (app.form as { refundAccount?: Account | null }).refundAccount ?? null;
+      const items = new Map(
+        (await itemsOf<{ houseId: number; refundAccount?: Account | null }>(tx, app, 'house')).map((i) => [i.data.houseId, i]),
+      );
       for (const e of await dueEffects(tx, app, await loadStandards(tx), ctx.clock.now())) {
         if (e.supplement === 0n && e.refund === 0n) continue;
+        const i = items.get(e.houseId);
+        const account = e.refund > 0n ? (i?.data.refundAccount ?? null) : null;
         effects.push({
           houseId: e.houseId,
           house: e.house,
@@ -47,7 +57,8 @@ export async function applicationFund(ctx: Ctx, id: number) {
           balance: Number(e.balance),
           supplement: Number(e.supplement),
           refund: Number(e.refund),
-          account: e.refund > 0n ? account : null,
+          account,
+          accountWarning: warningOf(account, i?.before),
         });
       }
     }
@@ -70,6 +81,7 @@ export async function applicationFund(ctx: Ctx, id: number) {
           supplement: 0,
           refund: Number(s.balance),
           account: i.data.refundAccount,
+          accountWarning: warningOf(i.data.refundAccount, i.before),
         });
       }
     }

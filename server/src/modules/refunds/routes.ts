@@ -68,6 +68,7 @@ export function refundRoutes(app: FastifyInstance) {
                 supplement: z.number(),
                 refund: z.number(),
                 account: account.nullable(),
+                accountWarning: z.string().nullable(),
               }),
             ),
             refundTotal: z.number(),

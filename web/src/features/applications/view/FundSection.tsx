@@ -1,4 +1,4 @@
-import { Alert, Flex, Table, Tag } from 'antd';
+import { Alert, Flex, Table, Tag, Typography } from 'antd';
 import type { ApplicationDetail } from '../../../api/types';
 import { LoadingOrError } from '../../../components/LoadingOrError';
 import { Section } from '../../../components/Section';
@@ -40,7 +40,19 @@ export function FundSection({ app }: { app: ApplicationDetail }) {
                 { title: '余额（元）', dataIndex: 'balance', align: 'right', render: yuan },
                 { title: '补交（元）', dataIndex: 'supplement', align: 'right', render: yuan },
                 { title: '退款（元）', dataIndex: 'refund', align: 'right', render: yuan },
-                { title: '退款账户', key: 'account', render: (_, e) => (e.refund > 0 ? refundText(e.account) : '—') },
+                {
+                  title: '退款账户',
+                  key: 'account',
+                  render: (_, e) =>
+                    e.refund > 0 ? (
+                      <Flex vertical>
+                        {refundText(e.account)}
+                        {e.accountWarning && <Typography.Text type="warning">{e.accountWarning}</Typography.Text>}
+                      </Flex>
+                    ) : (
+                      '—'
+                    ),
+                },
               ]}
             />
           </>
