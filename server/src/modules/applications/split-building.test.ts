@@ -140,6 +140,88 @@ describe('F-13 楼幢变更', () => {
   });
 });
 
+describe('F-13 楼幢变更 of the lift', () => {
+  interface Building {
+    id: number;
+    name: string;
+    floorsAbove: number;
+    floorsBelow: number;
+    builtYear: number;
+    structure: string;
+    elevator: boolean;
+  }
+  const buildingOf = async (area: number, name: string) => {
+    const list = (await dev.get(`/api/areas/${area}/buildings`)).json().items as Building[];
+    const b = list.find((x) => x.name === name);
+    if (!b) throw new Error(`demo building ${name} missing`);
+    return b;
+  };
+  const afterOf = (b: Building, area: number, patch: Partial<Building> = {}) => {
+    const { name, floorsAbove, floorsBelow, builtYear, structure, elevator } = { ...b, ...patch };
+    return { name, floorsAbove, floorsBelow, builtYear, structure, elevator, areaId: area };
+  };
+  const change = async (area: number, b: Building, patch: Partial<Building>) => {
+    const id = (await dev.post('/api/applications', { type: 'building_change', areaId: area, form: { reason: '电梯加装' } })).json().id;
+    expect(
+      (await dev.put(`/api/applications/${id}/items/building`, { rows: [{ buildingId: b.id, after: afterOf(b, area, patch) }] }))
+        .statusCode,
+    ).toBe(200);
+    return id as number;
+  };
+  const flatsOf = async (area: number, b: Building) =>
+    (
+      (await dev.get(`/api/areas/${area}/houses?buildingId=${b.id}&status=normal&pageSize=200`)).json().items as {
+        id: number;
+        use: string;
+        elevator: boolean;
+        buildingArea: number;
+        amountDue: number;
+      }[]
+    ).filter((h) => h.use === '住宅');
+
+  it('F-13 R-12 a lift change applies to the building’s houses and re-prices them; 无 → 有 collects the difference by 补交 notices', async () => {
+    const three = await buildingOf(otherAreaId, '3栋');
+    // The demo has lifts everywhere: take 3栋's away first (its houses are unpaid, so nothing is refunded).
+    await pushThrough(dev, office, await change(otherAreaId, three, { elevator: false }));
+    const [flat] = await flatsOf(otherAreaId, three);
+    if (!flat) throw new Error('demo flat missing');
+    expect(flat).toMatchObject({ elevator: false, amountDue: Math.round((flat.buildingArea * 2000) / 100) });
+
+    const id = await change(otherAreaId, { ...three, elevator: false }, { elevator: true });
+    const preview = (await dev.get(`/api/applications/${id}/fund`)).json();
+    expect(preview.effects.find((e: { houseId: number }) => e.houseId === flat.id)).toMatchObject({
+      house: expect.stringContaining('3栋'),
+      supplement: Math.round((flat.buildingArea * 1000) / 100),
+      refund: 0,
+    });
+    await pushThrough(dev, office, id);
+    const flats = await flatsOf(otherAreaId, three);
+    expect(flats.every((h) => h.elevator)).toBe(true);
+    const again = flats.find((h) => h.id === flat.id);
+    expect(again?.amountDue).toBe(Math.round((flat.buildingArea * 3000) / 100));
+    const supplements = await t.handle.db.select().from(fundInstructions).where(eq(fundInstructions.applicationId, id));
+    expect(supplements.filter((i) => i.kind === 'supplement').length).toBe(flats.length);
+    const detail = (await dev.get(`/api/houses/${flat.id}`)).json();
+    expect(detail.history[0]).toMatchObject({ kind: 'building_change', before: { elevator: false }, after: { elevator: true } });
+    const notices = (await dev.get(`/api/applications/${id}/fund`)).json().notices as { total: number }[];
+    expect(notices).toHaveLength(flats.length);
+  });
+
+  it('F-13 R-12 refuses a lift removal that would refund paid money, naming 房屋信息变更 where each refund account is entered', async () => {
+    const four = await buildingOf(areaId, '4栋');
+    const res = await dev.post(`/api/applications/${await change(areaId, four, { elevator: false })}/submit`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toContain('房屋信息变更');
+  });
+
+  it('F-13 refuses a 楼幢变更 that changes nothing', async () => {
+    const two = await buildingOf(areaId, '2栋');
+    const res = await dev.post(`/api/applications/${await change(areaId, two, {})}/submit`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toContain('没有变化');
+  });
+});
+
 describe('F-14 附件', () => {
   it('F-14 R-1 attaches images to a draft, refuses other content, and freezes attachments once submitted', async () => {
     const { smallPng, file } = await import('../../../test/fixtures.ts');

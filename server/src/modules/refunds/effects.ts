@@ -6,6 +6,7 @@ import type { Ctx } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { loadApplication } from '../applications/service.ts';
 import { type HouseSnapshot, houseLabel, itemsOf, type refundAccountSchema } from '../applications/shared.ts';
+import { liftChanges } from '../applications/types/building-change.ts';
 import { dueEffects } from '../applications/types/house-change.ts';
 import { standingOf } from '../payments/standing.ts';
 import { loadStandards } from '../standards/store.ts';
@@ -59,6 +60,23 @@ export async function applicationFund(ctx: Ctx, id: number) {
           refund: Number(e.refund),
           account,
           accountWarning: warningOf(account, i?.before),
+        });
+      }
+    }
+    if (open && app.type === 'building_change') {
+      for (const l of await liftChanges(tx, app, await loadStandards(tx), ctx.clock.now())) {
+        if (l.supplement === 0n && l.refund === 0n) continue;
+        effects.push({
+          houseId: l.houseId,
+          house: l.house,
+          oldDue: Number(l.oldDue),
+          newDue: l.nextDue === null ? null : Number(l.nextDue),
+          paid: Number(l.paid),
+          balance: Number(l.balance),
+          supplement: Number(l.supplement),
+          refund: Number(l.refund),
+          account: null,
+          accountWarning: null,
         });
       }
     }
