@@ -4,7 +4,7 @@ import { bankApiKeys, buildings, organisations, propertyAreas } from '../../db/s
 import { checkLedger } from '../../ledger/check.ts';
 import { DEMO } from '../../../test/fixtures.ts';
 import { type Agent, testApp, type TestApp } from '../../../test/harness.ts';
-import { idCard } from '../../../test/registry-fixtures.ts';
+import { idCard, pushThrough } from '../../../test/registry-fixtures.ts';
 import { BANK_API_HEADERS, sign } from './bank-api-auth.ts';
 
 let t: TestApp;
@@ -234,5 +234,37 @@ describe('F-23 who may see and confirm notices', () => {
     const body = res.json();
     expect(body.items.length).toBeGreaterThanOrEqual(2);
     expect(body.totals.reduce((a: number, x: { amount: number }) => a + x.amount, 0)).toBe(body.total);
+  });
+});
+
+describe('F-20 building cards of 批量交款', () => {
+  it('F-20 counts only live houses: a cancelled house no longer owes anything', async () => {
+    const office = await t.login(DEMO.office.code, DEMO.office.admin);
+    const b = await buildingId(freeAreaId, '1栋');
+    const card = async () =>
+      (
+        (await dev.get(`/api/areas/${freeAreaId}/deposit-status`)).json().buildings as {
+          buildingId: number;
+          houses: number;
+          unpaid: number;
+        }[]
+      ).find((x) => x.buildingId === b);
+    const before = await card();
+    // 1栋's notice is unpaid: void it, so one of its houses can be cancelled.
+    const [house] = (await dev.get(`/api/areas/${freeAreaId}/houses?buildingId=${b}&status=normal&pageSize=1`)).json().items as {
+      id: number;
+    }[];
+    const held = (
+      (await dev.get(`/api/areas/${freeAreaId}/deposit-status?buildingId=${b}`)).json().houses as {
+        houseId: number;
+        openNotice: string | null;
+      }[]
+    ).find((h) => h.houseId === house?.id)?.openNotice;
+    if (held) expect((await dev.post(`/api/notices/${held}/void`)).statusCode).toBe(200);
+    const id = (await dev.post('/api/applications', { type: 'house_cancellation', areaId: freeAreaId, form: { reason: '拆除' } })).json()
+      .id;
+    expect((await dev.put(`/api/applications/${id}/items/house`, { rows: [{ houseId: house?.id }] })).statusCode).toBe(200);
+    await pushThrough(dev, office, id);
+    expect(await card()).toMatchObject({ houses: (before?.houses ?? 0) - 1, unpaid: (before?.unpaid ?? 0) - 1 });
   });
 });
