@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bankApiKeys, buildings, organisations, propertyAreas } from '../../db/schema/index.ts';
+import { auditLog, bankApiKeys, buildings, organisations, propertyAreas } from '../../db/schema/index.ts';
 import { checkLedger } from '../../ledger/check.ts';
 import { DEMO } from '../../../test/fixtures.ts';
 import { type Agent, testApp, type TestApp } from '../../../test/harness.ts';
@@ -139,6 +139,34 @@ describe('F-21 代打交款通知单 and void', () => {
     expect(paid.json().message).toContain('已作废');
     const again = await dev.post('/api/notices/owners', { areaId: freeAreaId, houses: [{ houseId: items[0]?.id, owners }] });
     expect(again.json().issued).toHaveLength(1);
+  });
+});
+
+describe('F-21 owners typed at 代打交款通知单', () => {
+  it('F-21 records the owners of an unsold house as a registry change: house sold, before/after in its history and the audit log', async () => {
+    const list = (
+      await dev.get(`/api/areas/${freeAreaId}/houses?buildingId=${await buildingId(freeAreaId, '3栋')}&pageSize=200&status=normal`)
+    ).json().items as { id: number; salesStatus: string; ownerNames: string }[];
+    const house = list.filter((h) => h.salesStatus === 'unsold' && !h.ownerNames).at(-1);
+    if (!house) throw new Error('demo unsold house missing');
+    const owners = [{ name: '赵小红', idType: '居民身份证', idNumber: idCard('44070319920315456'), phone: '13900139000' }];
+    const res = await dev.post('/api/notices/owners', { areaId: freeAreaId, houses: [{ houseId: house.id, owners }] });
+    expect(res.statusCode, res.body).toBe(200);
+    const detail = (await dev.get(`/api/houses/${house.id}`)).json();
+    expect(detail.salesStatus).toBe('sold');
+    expect(detail.owners.map((o: { name: string }) => o.name)).toEqual(['赵小红']);
+    expect(detail.history[0]).toMatchObject({
+      summary: expect.stringContaining('赵小红'),
+      before: { salesStatus: 'unsold', owners: [] },
+      after: { salesStatus: 'sold', owners: [expect.objectContaining({ name: '赵小红', phone: '13900139000' })] },
+    });
+    const [entry] = await t.handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'house.owners'), eq(auditLog.entityId, String(house.id))));
+    expect(entry?.summary).toContain('赵小红');
+    expect(entry?.before).toMatchObject({ salesStatus: 'unsold', owners: [] });
+    expect(entry?.after).toMatchObject({ salesStatus: 'sold', owners: [expect.objectContaining({ name: '赵小红' })] });
   });
 });
 

@@ -4,6 +4,7 @@ import type { Tx } from '../../db/client.ts';
 import { allocateNumber } from '../../db/numbering.ts';
 import {
   buildings,
+  houseHistory,
   houseOwners,
   houses,
   type NoticePurpose,
@@ -18,7 +19,7 @@ import type { ParsedOwner } from '../../domain/house-row.ts';
 import { requireActor, requirePermission, type Actor, type Ctx } from '../../lib/context.ts';
 import { AppError, invalid, invalidFields, notFound } from '../../lib/errors.ts';
 import { isUniqueViolation } from '../../lib/pg-errors.ts';
-import { audit } from '../audit/audit.ts';
+import { audit, bounded } from '../audit/audit.ts';
 import { visibleArea } from '../registry/access.ts';
 import { chunks } from '../registry/bulk.ts';
 import { getSetting } from '../settings/store.ts';
@@ -194,6 +195,7 @@ export async function ownerNotices(ctx: Ctx, areaId: number, input: OwnerNoticeI
     const reprint: string[] = [];
     const recorded = await tx.select({ houseId: houseOwners.houseId }).from(houseOwners).where(inArray(houseOwners.houseId, ids));
     const withOwners = new Set(recorded.map((r) => r.houseId));
+    const newOwners: OwnerNoticeInput[] = [];
     for (const h of input) {
       const s = standing.get(h.houseId);
       if (!s) continue;
@@ -202,9 +204,7 @@ export async function ownerNotices(ctx: Ctx, areaId: number, input: OwnerNoticeI
         continue;
       }
       if (outstanding(s) === 0n) continue;
-      if (!withOwners.has(h.houseId)) {
-        await tx.insert(houseOwners).values(h.owners.map((o) => ({ ...o, houseId: h.houseId, createdAt: ctx.clock.now() })));
-      }
+      if (!withOwners.has(h.houseId)) newOwners.push(h);
       const first = h.owners[0] as ParsedOwner;
       drafts.push({
         purpose: 'deposit',
@@ -217,7 +217,67 @@ export async function ownerNotices(ctx: Ctx, areaId: number, input: OwnerNoticeI
       });
     }
     if (drafts.length === 0 && reprint.length === 0) throw invalid('houses', '所选房屋均已交足应交金额');
+    await recordTypedOwners(tx, ctx, newOwners, new Map(list.map((h) => [h.id, h])));
     return { issued: await issue(tx, ctx, actor, areaId, drafts), reprint };
+  });
+}
+
+/**
+ * F-21: owners typed for a house with none on record become its owners — a registry change like any
+ * other: the house is sold (someone owns it), its history and the audit log keep before and after.
+ * Houses that already have owners keep them; changing those is 房屋权属批量变更 (F-17), reviewed.
+ */
+async function recordTypedOwners(
+  tx: Tx,
+  ctx: Ctx,
+  list: readonly OwnerNoticeInput[],
+  houseOf: Map<number, { building: string; unit: string; room: string; salesStatus: 'sold' | 'unsold' }>,
+) {
+  if (list.length === 0) return;
+  const now = ctx.clock.now();
+  const ids = list.map((h) => h.houseId);
+  const rows = list.flatMap((h) => h.owners.map((o) => ({ ...o, houseId: h.houseId, createdAt: now })));
+  for (const part of chunks(rows)) await tx.insert(houseOwners).values(part);
+  for (const part of chunks(ids))
+    await tx
+      .update(houses)
+      .set({ salesStatus: 'sold', updatedAt: now })
+      .where(and(inArray(houses.id, part), eq(houses.salesStatus, 'unsold')));
+  const changes = list.map((h) => {
+    const house = houseOf.get(h.houseId);
+    return {
+      houseId: h.houseId,
+      label: house ? `${house.building}${house.unit}${house.room}` : `#${h.houseId}`,
+      before: { salesStatus: house?.salesStatus ?? 'unsold', owners: [] },
+      after: { salesStatus: 'sold', owners: h.owners },
+      names: h.owners.map((o) => o.name).join('、'),
+    };
+  });
+  for (const part of chunks(changes)) {
+    await tx.insert(houseHistory).values(
+      part.map((c) => ({
+        houseId: c.houseId,
+        kind: 'notice_owners',
+        summary: `代打交款通知单登记业主：${c.names}`,
+        before: c.before,
+        after: c.after,
+        at: now,
+      })),
+    );
+  }
+  const one = changes.length === 1 ? changes[0] : undefined;
+  await audit(tx, ctx, {
+    action: 'house.owners',
+    entity: 'house',
+    entityId: one ? one.houseId : `${changes[0]?.houseId}…${changes.at(-1)?.houseId}`,
+    summary: one
+      ? `代打交款通知单登记房屋 ${one.label} 的业主：${one.names}`
+      : `代打交款通知单登记 ${changes.length} 套房屋的业主：${changes
+          .slice(0, 5)
+          .map((c) => `${c.label} ${c.names}`)
+          .join('；')}${changes.length > 5 ? ' 等' : ''}`,
+    before: one ? one.before : bounded(changes.map((c) => ({ houseId: c.houseId, ...c.before }))),
+    after: one ? one.after : bounded(changes.map((c) => ({ houseId: c.houseId, ...c.after }))),
   });
 }
 
