@@ -17,3 +17,14 @@ export function formatArea(hundredths: number): string {
   const abs = Math.abs(hundredths);
   return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
+
+/**
+ * F-14: a split or merge normally keeps the total building area; a difference is not refused (a
+ * re-survey may correct it) but is shown, since it shifts what each result will owe and hold.
+ */
+export function splitAreaWarning(before: number, after: number): string | null {
+  if (before === after) return null;
+  return `拆分合并前建筑面积合计 ${formatArea(before)} 平方米，拆分合并后合计 ${formatArea(after)} 平方米，${
+    after > before ? '增加' : '减少'
+  } ${formatArea(Math.abs(after - before))} 平方米，请核对拆分合并后的建筑面积`;
+}

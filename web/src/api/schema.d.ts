@@ -4744,6 +4744,14 @@ export interface paths {
                                 /** Format: date-time */
                                 paidAt: string | null;
                             }[];
+                            /** @description 拆分合并：审核通过时每套拆分合并后房屋将得到的余额（R-11） */
+                            moves: {
+                                house: string;
+                                buildingArea: number;
+                                balance: number;
+                            }[];
+                            /** @description 拆分合并前后建筑面积合计不一致时的提示 */
+                            areaWarning: string | null;
                             notices: {
                                 no: string;
                                 total: number;

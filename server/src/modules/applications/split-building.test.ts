@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildings, fundInstructions, houses, propertyAreas } from '../../db/schema/index.ts';
+import { formatArea } from '../../domain/area.ts';
 import { DEMO } from '../../../test/fixtures.ts';
 import { type Agent, testApp, type TestApp } from '../../../test/harness.ts';
 import { houseXlsx, pushThrough, uploadForm } from '../../../test/registry-fixtures.ts';
@@ -72,6 +73,47 @@ describe('F-14 房屋拆分合并', () => {
       .from(fundInstructions)
       .where(and(eq(fundInstructions.applicationId, id), eq(fundInstructions.kind, 'balance_move')));
     expect(move?.payload).toMatchObject({ from: sources.map((s) => s.id), to: [created], weights: [2640] });
+  });
+
+  it('F-14 R-11 previews each result’s balance before approval and warns when the areas after differ from before', async () => {
+    const [source] = await parking(['B030']);
+    if (!source) throw new Error('demo parking space missing');
+    const detail = (await dev.get(`/api/houses/${source.id}`)).json() as { buildingArea: number };
+    const balance = ((await dev.get(`/api/houses/${source.id}/statement`)).json().items as { balance: number }[]).at(-1)?.balance ?? 0;
+    expect(balance).toBeGreaterThan(0);
+    const id = (await dev.post('/api/applications', { type: 'house_split_merge', areaId, form: { reason: '一个车位拆为两个' } })).json().id;
+    await dev.put(`/api/applications/${id}/items/source`, { rows: [{ houseId: source.id }] });
+    const row = (room: string, area: number) => ({
+      building: '地下车库',
+      unit: '',
+      floor: '-1',
+      room,
+      address: `侨城花园地下车库${room}车位`,
+      buildingArea: formatArea(area),
+      use: '车位',
+      elevator: '无',
+      salesStatus: '未售',
+    });
+    const half = Math.floor(detail.buildingArea / 2);
+    const split = async (areas: [number, number]) => {
+      const file = await houseXlsx([row('B030A', areas[0]), row('B030B', areas[1])]);
+      expect((await dev.postForm(`/api/applications/${id}/import`, uploadForm(file, 'split.xlsx'))).statusCode).toBe(200);
+      return (await dev.get(`/api/applications/${id}/fund`)).json() as {
+        moves: { house: string; buildingArea: number; balance: number }[];
+        areaWarning: string | null;
+      };
+    };
+    const even = await split([half, detail.buildingArea - half]);
+    expect(even.areaWarning).toBeNull();
+    expect(even.moves.map((m) => m.house)).toEqual(['地下车库B030A', '地下车库B030B']);
+    expect(even.moves.reduce((a, m) => a + m.balance, 0)).toBe(balance);
+
+    // Half as large again as the source: the balance still moves whole, and the page is told why to look twice.
+    const larger = await split([half, detail.buildingArea]);
+    expect(larger.moves.reduce((a, m) => a + m.balance, 0)).toBe(balance);
+    expect(larger.moves[1]?.balance).toBeGreaterThan(larger.moves[0]?.balance ?? 0);
+    expect(larger.areaWarning).toContain(formatArea(detail.buildingArea));
+    expect(larger.areaWarning).toContain(formatArea(half + detail.buildingArea));
   });
 
   it('F-14 refuses a one-to-one "split" and results in a building the area lacks', async () => {

@@ -1,6 +1,9 @@
 import { asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { paymentNotices } from '../../db/schema/index.ts';
+import { splitAreaWarning } from '../../domain/area.ts';
+import { moveBalances } from '../../domain/balance-move.ts';
+import type { ParsedHouse } from '../../domain/house-row.ts';
 import { accountNameWarning } from '../../domain/refund-account.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
@@ -103,6 +106,29 @@ export async function applicationFund(ctx: Ctx, id: number) {
         });
       }
     }
+    // F-14 R-11: where the sources' balance goes, and whether the areas add up, before anyone approves.
+    let moves: { house: string; buildingArea: number; balance: number }[] = [];
+    let areaWarning: string | null = null;
+    if (open && app.type === 'house_split_merge') {
+      const sources = await itemsOf<{ houseId: number }>(tx, app, 'source');
+      const results = (await itemsOf<ParsedHouse>(tx, app, 'result')).map((r) => r.data);
+      if (sources.length > 0 && results.length > 0) {
+        const standing = await standingOf(
+          tx,
+          sources.map((s) => s.data.houseId),
+        );
+        const shares = moveBalances(
+          sources.map((s) => standing.get(s.data.houseId)?.balance ?? 0n),
+          results.map((r) => r.buildingArea),
+        );
+        moves = results.map((r, k) => ({ house: houseLabel(r), buildingArea: r.buildingArea, balance: Number(shares[k] ?? 0n) }));
+        const before = sources.reduce((a, s) => a + ((s.before as HouseSnapshot | null)?.buildingArea ?? 0), 0);
+        areaWarning = splitAreaWarning(
+          before,
+          results.reduce((a, r) => a + r.buildingArea, 0),
+        );
+      }
+    }
     const notices = await tx
       .select({ no: paymentNotices.no, total: paymentNotices.total, status: paymentNotices.status })
       .from(paymentNotices)
@@ -114,6 +140,8 @@ export async function applicationFund(ctx: Ctx, id: number) {
       refundTotal: effects.reduce((a, e) => a + e.refund, 0),
       supplementTotal: effects.reduce((a, e) => a + e.supplement, 0),
       refunds: await refundsOfApplication(tx, id),
+      moves,
+      areaWarning,
       notices: notices.map((n) => ({ ...n, total: Number(n.total) })),
     };
   });

@@ -54,6 +54,7 @@ export function useApplicationEditor({ type, app, collect, form, onSaved, before
   const remember = (detail: ApplicationDetail) => {
     queryClient.setQueryData(applicationKey(detail.id), detail);
     queryClient.invalidateQueries({ queryKey: [...APPLICATIONS_KEY, 'items', detail.id] });
+    queryClient.invalidateQueries({ queryKey: [...APPLICATIONS_KEY, 'fund', detail.id] });
     queryClient.invalidateQueries({ queryKey: [...APPLICATIONS_KEY, 'list'] });
   };
 
