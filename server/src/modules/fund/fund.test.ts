@@ -111,7 +111,7 @@ const afterOf = (h: House, patch: Partial<House> = {}) => {
 };
 
 const statement = async (houseId: number) =>
-  (await dev.get(`/api/houses/${houseId}/statement`)).json().items as { kind: string; reference: string; memo: string; amount: number }[];
+  (await dev.get(`/api/houses/${houseId}/statement`)).json().items as { kind: string; kindLabel: string; reference: string; memo: string; amount: number }[];
 
 const parkingRow = (room: string, area: string) => ({
   building: '地下车库',
@@ -204,6 +204,14 @@ describe('R-12 a change of the amount due', () => {
     expect(paid.statusCode).toBe(200);
     expect(await balanceOf(h.id)).toBe(before + 30000n);
     expect((await statement(h.id)).at(-1)).toMatchObject({ kind: 'deposit', reference: no, amount: 30000 });
+  });
+
+  it('§4 the house statement names a 补交 as 补交 and the first deposit as 交存, by the notice that paid it', async () => {
+    const [h] = (await housesOf(areaId, '1栋')).filter((x) => x.unit === '1单元' && x.floor === 3);
+    if (!h) throw new Error('demo house missing');
+    const lines = await statement(h.id);
+    expect(lines[0]).toMatchObject({ kind: 'deposit', kindLabel: '交存' });
+    expect(lines.at(-1)).toMatchObject({ kind: 'deposit', kindLabel: '补交' });
   });
 
   let refundNo = '';
