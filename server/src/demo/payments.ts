@@ -1,3 +1,4 @@
+import { businessDate } from '../lib/clock.ts';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { DbHandle } from '../db/client.ts';
 import { bankApiKeys, buildings, organisations, propertyAreas } from '../db/schema/index.ts';
@@ -47,7 +48,7 @@ export async function seedDemoPayments(handle: DbHandle, now: Date) {
           amount: BigInt(n.total),
           channel: '柜台',
           bankRef: `DEMO${String(i + 1).padStart(6, '0')}`,
-          bankDate: now.toISOString().slice(0, 10),
+          bankDate: businessDate(now),
         },
         'workspace',
       );

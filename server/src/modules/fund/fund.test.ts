@@ -111,7 +111,13 @@ const afterOf = (h: House, patch: Partial<House> = {}) => {
 };
 
 const statement = async (houseId: number) =>
-  (await dev.get(`/api/houses/${houseId}/statement`)).json().items as { kind: string; kindLabel: string; reference: string; memo: string; amount: number }[];
+  (await dev.get(`/api/houses/${houseId}/statement`)).json().items as {
+    kind: string;
+    kindLabel: string;
+    reference: string;
+    memo: string;
+    amount: number;
+  }[];
 
 const parkingRow = (room: string, area: string) => ({
   building: '地下车库',

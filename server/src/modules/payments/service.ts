@@ -22,6 +22,7 @@ import { isUniqueViolation } from '../../lib/pg-errors.ts';
 import { audit, bounded } from '../audit/audit.ts';
 import { visibleArea } from '../registry/access.ts';
 import { chunks } from '../registry/bulk.ts';
+import { addBusinessDays } from '../../lib/clock.ts';
 import { getSetting } from '../settings/store.ts';
 import { outstanding, standingOf } from './standing.ts';
 
@@ -47,15 +48,12 @@ export interface NoticeDraft {
 /** Who issues a notice: the caller, or for a 补交 notice the developer whose change raised the amount due. */
 export type Issuer = Pick<Actor, 'orgId' | 'userId'>;
 
-function addDays(d: Date, days: number) {
-  return new Date(d.getTime() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 /** Inserts notices; R-30 is the partial unique index on open items, so a race cannot slip through. */
 export async function issue(tx: Tx, ctx: Ctx, actor: Issuer, areaId: number, drafts: NoticeDraft[]) {
   const now = ctx.clock.now();
   const bankAccount = await getSetting(tx, 'custodyAccount');
-  const validUntil = addDays(now, await getSetting(tx, 'noticeValidDays'));
+  // Valid for N days from the business day of issue, counted in Asia/Shanghai.
+  const validUntil = addBusinessDays(now, await getSetting(tx, 'noticeValidDays'));
   const made: string[] = [];
   for (const d of drafts) {
     const no = withCheckDigit(await allocateNumber(tx, 'JK', now));

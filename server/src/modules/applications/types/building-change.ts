@@ -11,7 +11,8 @@ import { standingOf } from '../../payments/standing.ts';
 import { chunks } from '../../registry/bulk.ts';
 import type { ApplicationHandler, ApplicationRow } from '../handler.ts';
 import { buildingSchema, itemsOf } from '../shared.ts';
-import { dueOf, reprice, todayIso } from './house-change.ts';
+import { dueOf, reprice } from './house-change.ts';
+import { businessDate } from '../../../lib/clock.ts';
 
 const after = buildingSchema.extend({ areaId: z.number().int().positive('请选择物业区域') });
 const item = z.object({ buildingId: z.number().int().positive(), after });
@@ -43,7 +44,7 @@ interface LiftChange {
 export async function liftChanges(tx: Tx, app: ApplicationRow, standards: readonly StandardRow[], now: Date): Promise<LiftChange[]> {
   const items = (await itemsOf<Item>(tx, app, 'building')).filter((i) => i.data.after.elevator !== (i.before as Building).elevator);
   const out: LiftChange[] = [];
-  const day = todayIso(now);
+  const day = businessDate(now);
   for (const i of items) {
     const elevator = i.data.after.elevator;
     const affected = await tx

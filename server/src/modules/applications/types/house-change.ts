@@ -6,7 +6,7 @@ import { amountDue, HOUSE_USES, rateFor, type StandardRow } from '../../../domai
 import { settleDueChange } from '../../../domain/due-change.ts';
 import { housePlaceKey } from '../../../domain/house-row.ts';
 import { formatYuan } from '../../../domain/money.ts';
-import { businessDay } from '../../../lib/clock.ts';
+import { businessDate } from '../../../lib/clock.ts';
 import { optionalText, text } from '../../../lib/fields.ts';
 import { standingOf } from '../../payments/standing.ts';
 import { chunks, ensureUnits, livePlaces } from '../../registry/bulk.ts';
@@ -43,14 +43,9 @@ const item = z.object({
 type Item = z.infer<typeof item>;
 type After = z.infer<typeof houseAfter>;
 
-export const todayIso = (d: Date) => {
-  const day = businessDay(d);
-  return `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6, 8)}`;
-};
-
 /** R-12: the amount due a house would have after the change, by the standard in force today. */
 export function newAmountDue(after: After, standards: readonly StandardRow[], now: Date): bigint | null {
-  const rate = rateFor(standards, after.use, after.elevator, todayIso(now));
+  const rate = rateFor(standards, after.use, after.elevator, businessDate(now));
   return rate ? amountDue(after.buildingArea, rate) : null;
 }
 
