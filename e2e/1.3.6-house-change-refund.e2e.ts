@@ -35,7 +35,7 @@ describe('物业区域管理 › 房屋信息变更 (R-12 退款)', () => {
   it('R-12 F-16: 保存并提交 asks to confirm the refund and for the refund account, submits, and prints the 退款申请表', async () => {
     const api = await request.newContext({ baseURL: baseUrl() });
     const login = await api.post('/api/auth/login', {
-      data: { orgCode: '91440703MA4WJM001K', username: 'admin', password: DEMO_PASSWORD },
+      data: { orgCode: '91440703MA4WJM001Q', username: 'admin', password: DEMO_PASSWORD },
     });
     const headers = { 'x-csrf-token': (await login.json()).csrfToken as string };
     const areas = (await (await api.get('/api/areas?pageSize=50')).json()).items as { id: number; name: string }[];
@@ -57,7 +57,7 @@ describe('物业区域管理 › 房屋信息变更 (R-12 退款)', () => {
     await api.dispose();
 
     const { page } = developer;
-    await loginAs(page, '91440703MA4WJM001K', 'admin');
+    await loginAs(page, '91440703MA4WJM001Q', 'admin');
     await page.goto(`/registry/house-change/${app.id}`);
     await showsText(page.locator('body'), app.no);
     await actionButton(page, '保存并提交').first().click();

@@ -17,7 +17,7 @@ export const DEMO_BANK_API_KEY = { keyId: 'ICBCJM-DEMO', secret: 'wygl-demo-bank
 export async function seedDemoPayments(handle: DbHandle, now: Date) {
   const db = handle.db;
   const clock = { now: () => now };
-  const dev = await actorOf(db, '91440703MA4WJM001K', 'admin');
+  const dev = await actorOf(db, '91440703MA4WJM001Q', 'admin');
   const teller = await actorOf(db, 'ICBCJM', 'teller01');
   const ctx = (actor: typeof dev): Ctx => ({ db, dbKind: handle.kind, clock, actor, ip: 'demo' });
   const [bank] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.code, 'ICBCJM'));
