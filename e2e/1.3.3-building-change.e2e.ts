@@ -157,6 +157,11 @@ describe('1.3.3 楼幢变更', () => {
       await showsText(review.getByRole('region', { name: '变更后' }), '2020');
       await showsText(review.locator('.ant-timeline'), '审核退回');
       await showsText(review.locator('.ant-timeline'), '重新提交');
+      // Each round keeps its own 受理 and 审核: the first ended in 退回, the second is accepted, not yet reviewed.
+      const rounds = review.getByRole('list', { name: '历次办理' }).getByRole('listitem');
+      await showsText(rounds.nth(0), '（退回）');
+      await showsText(rounds.nth(1), '审核 —');
+      expect(await rounds.count()).toBe(2);
       await approveOnReview(review, no);
 
       // The registry's buildings now carry the new values; the others are untouched.

@@ -2446,6 +2446,17 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                             }[];
+                            /** @description 每次提交及其后的受理、审核（退回后重新提交为新的一轮） */
+                            rounds: {
+                                /** Format: date-time */
+                                submittedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                reviewedAt: string | null;
+                                /** @enum {string|null} */
+                                result: "approved" | "rejected" | null;
+                            }[];
                         };
                     };
                 };
@@ -2521,6 +2532,17 @@ export interface paths {
                                 note: string;
                                 /** Format: date-time */
                                 at: string;
+                            }[];
+                            /** @description 每次提交及其后的受理、审核（退回后重新提交为新的一轮） */
+                            rounds: {
+                                /** Format: date-time */
+                                submittedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                reviewedAt: string | null;
+                                /** @enum {string|null} */
+                                result: "approved" | "rejected" | null;
                             }[];
                         };
                     };
@@ -2606,6 +2628,17 @@ export interface paths {
                                 note: string;
                                 /** Format: date-time */
                                 at: string;
+                            }[];
+                            /** @description 每次提交及其后的受理、审核（退回后重新提交为新的一轮） */
+                            rounds: {
+                                /** Format: date-time */
+                                submittedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                reviewedAt: string | null;
+                                /** @enum {string|null} */
+                                result: "approved" | "rejected" | null;
                             }[];
                         };
                     };
@@ -3129,6 +3162,17 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                             }[];
+                            /** @description 每次提交及其后的受理、审核（退回后重新提交为新的一轮） */
+                            rounds: {
+                                /** Format: date-time */
+                                submittedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                reviewedAt: string | null;
+                                /** @enum {string|null} */
+                                result: "approved" | "rejected" | null;
+                            }[];
                         };
                     };
                 };
@@ -3206,6 +3250,17 @@ export interface paths {
                                 note: string;
                                 /** Format: date-time */
                                 at: string;
+                            }[];
+                            /** @description 每次提交及其后的受理、审核（退回后重新提交为新的一轮） */
+                            rounds: {
+                                /** Format: date-time */
+                                submittedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                reviewedAt: string | null;
+                                /** @enum {string|null} */
+                                result: "approved" | "rejected" | null;
                             }[];
                         };
                     };
@@ -3294,6 +3349,17 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                             }[];
+                            /** @description 每次提交及其后的受理、审核（退回后重新提交为新的一轮） */
+                            rounds: {
+                                /** Format: date-time */
+                                submittedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                reviewedAt: string | null;
+                                /** @enum {string|null} */
+                                result: "approved" | "rejected" | null;
+                            }[];
                         };
                     };
                 };
@@ -3371,6 +3437,17 @@ export interface paths {
                                 note: string;
                                 /** Format: date-time */
                                 at: string;
+                            }[];
+                            /** @description 每次提交及其后的受理、审核（退回后重新提交为新的一轮） */
+                            rounds: {
+                                /** Format: date-time */
+                                submittedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                reviewedAt: string | null;
+                                /** @enum {string|null} */
+                                result: "approved" | "rejected" | null;
                             }[];
                         };
                     };
@@ -3455,6 +3532,17 @@ export interface paths {
                                 note: string;
                                 /** Format: date-time */
                                 at: string;
+                            }[];
+                            /** @description 每次提交及其后的受理、审核（退回后重新提交为新的一轮） */
+                            rounds: {
+                                /** Format: date-time */
+                                submittedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                reviewedAt: string | null;
+                                /** @enum {string|null} */
+                                result: "approved" | "rejected" | null;
                             }[];
                         };
                     };

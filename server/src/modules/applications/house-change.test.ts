@@ -134,3 +134,35 @@ describe('F-16 房屋信息变更', () => {
     );
   });
 });
+
+describe('F-60 rounds of review', () => {
+  it('F-60 after 退回 and resubmission the application shows every round, and the current round’s 受理/审核 start blank', async () => {
+    const [a] = (await houses('605')).filter((h) => h.building === '3栋' && h.unit === '2单元' && h.room === '605');
+    if (!a) throw new Error('demo houses missing');
+    const id = (await dev.post('/api/applications', { type: 'house_change', areaId, form: { reason: '门牌调整' } })).json().id;
+    await dev.put(`/api/applications/${id}/items/house`, {
+      rows: [{ houseId: a.id, after: afterOf(a, { address: `${a.address}（新）` }) }],
+    });
+    const acceptor = await t.login(DEMO.office.code, DEMO.office.acceptor);
+    expect((await dev.post(`/api/applications/${id}/submit`)).statusCode).toBe(200);
+    t.clock.advance(60_000);
+    expect((await acceptApplication(acceptor, id)).statusCode).toBe(200);
+    t.clock.advance(60_000);
+    expect((await office.post(`/api/applications/${id}/reject`, { reason: '材料不清晰' })).statusCode).toBe(200);
+    const first = (await dev.get(`/api/applications/${id}`)).json();
+    t.clock.advance(60_000);
+    expect((await dev.post(`/api/applications/${id}/submit`)).statusCode).toBe(200);
+
+    const again = (await dev.get(`/api/applications/${id}`)).json();
+    expect(again).toMatchObject({ status: 'submitted', acceptedAt: null, reviewedAt: null });
+    expect(again.rounds).toEqual([
+      { submittedAt: expect.any(String), acceptedAt: first.acceptedAt, reviewedAt: first.reviewedAt, result: 'rejected' },
+      { submittedAt: again.submittedAt, acceptedAt: null, reviewedAt: null, result: null },
+    ]);
+    t.clock.advance(60_000);
+    expect((await acceptApplication(acceptor, id)).statusCode).toBe(200);
+    const accepted = (await dev.get(`/api/applications/${id}`)).json();
+    expect(accepted.rounds[1].acceptedAt).toBe(accepted.acceptedAt);
+    expect(accepted.acceptedAt).not.toBe(first.acceptedAt);
+  });
+});

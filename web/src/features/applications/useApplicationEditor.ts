@@ -153,6 +153,8 @@ export function useApplicationEditor({ type, app, collect, form, onSaved, before
     await run('withdraw', async () => {
       const after = await applicationActions.withdraw(current.id);
       remember(after);
+      // The “已提交” banner belongs to the submission just withdrawn.
+      setJustSubmitted(false);
       message.success(`业务单 ${after.no} 已撤回`);
     });
   };
