@@ -12,6 +12,9 @@ export function parseArea(text: string): number | null {
   return Number(whole) * 100 + Number(frac.padEnd(2, '0'));
 }
 
+/** 套内面积 is optional and held as 0 when blank: blank it stays, never “0.00”. */
+export const formatOptionalArea = (hundredths: number): string => (hundredths ? formatArea(hundredths) : '');
+
 export function formatArea(hundredths: number): string {
   const sign = hundredths < 0 ? '-' : '';
   const abs = Math.abs(hundredths);
