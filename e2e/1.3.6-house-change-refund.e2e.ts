@@ -6,7 +6,7 @@
 import { request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, baseUrl, DEMO_PASSWORD, loginAs, openBrowser } from './browser.ts';
-import { actionButton, screenshotFailures, shows, showsText, uniqueSuffix } from './helpers.ts';
+import { actionButton, goes, screenshotFailures, shows, showsText, uniqueSuffix } from './helpers.ts';
 
 let developer: Browser;
 beforeAll(async () => {
@@ -91,5 +91,14 @@ describe('物业区域管理 › 房屋信息变更 (R-12 退款)', () => {
     await showsText(print.locator('.print-list td'), holder);
     await showsText(print.locator('.print-list td'), '300.00');
     await print.close();
+
+    // 撤回: the application is void, and the “已提交” banner goes with it.
+    await actionButton(page, '撤回').first().click();
+    await page
+      .locator('.ant-modal-confirm')
+      .filter({ hasText: `撤回业务单 ${app.no}？` })
+      .getByRole('button', { name: '撤回' })
+      .click();
+    await goes(page.locator('.ant-alert-title').filter({ hasText: `业务单 ${app.no} 已提交` }));
   });
 });
