@@ -102,7 +102,7 @@ try {
     if (res.statusCode !== 200) throw new Error(`login ${orgCode}/${username}: ${res.body}`);
     return { cookie: `wygl_sid=${res.cookies.find((c) => c.name === 'wygl_sid')?.value}`, 'x-csrf-token': res.json().csrfToken };
   };
-  const devs = await Promise.all(Array.from({ length: 5 }, () => login('91440703MA4WJM001K', 'admin')));
+  const devs = await Promise.all(Array.from({ length: 5 }, () => login('91440703MA4WJM001Q', 'admin')));
   const offices = await Promise.all(Array.from({ length: 5 }, () => login('JMWXZJ', 'admin')));
 
   const areaIds = (await rowsOf<{ id: string }>(db, sql`select id::text from property_areas where name like '规模%花园' order by id`)).map(

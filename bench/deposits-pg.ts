@@ -52,7 +52,7 @@ try {
   const login = await app.inject({
     method: 'POST',
     url: '/api/auth/login',
-    payload: { orgCode: '91440703MA4WJM001K', username: 'admin', password: DEMO_PASSWORD },
+    payload: { orgCode: '91440703MA4WJM001Q', username: 'admin', password: DEMO_PASSWORD },
   });
   const headers = { cookie: `wygl_sid=${login.cookies.find((c) => c.name === 'wygl_sid')?.value}`, 'x-csrf-token': login.json().csrfToken };
   // One notice per house and purpose, so every confirmation is a fresh one (R-22 repeats are cheaper).

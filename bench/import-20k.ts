@@ -66,7 +66,7 @@ const timed = async <T>(label: string, fn: () => Promise<T>) => {
   return r;
 };
 
-const dev = await login('91440703MA4WJM001K', 'admin');
+const dev = await login('91440703MA4WJM001Q', 'admin');
 const office = await login('JMWXZJ', 'admin');
 const file = await timed(`build .xlsx (${target} rows)`, async () => houseTemplate(rows(target)));
 console.log(`file size                          ${(file.length / 1048576).toFixed(1)} MB`);

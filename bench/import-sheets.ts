@@ -50,7 +50,7 @@ const file = new Uint8Array(await houseTemplate(grid));
 const login = await app.inject({
   method: 'POST',
   url: '/api/auth/login',
-  payload: { orgCode: '91440703MA4WJM001K', username: 'admin', password: DEMO_PASSWORD },
+  payload: { orgCode: '91440703MA4WJM001Q', username: 'admin', password: DEMO_PASSWORD },
 });
 const cookie = `wygl_sid=${login.cookies.find((c) => c.name === 'wygl_sid')?.value}`;
 const headers = { cookie, 'x-csrf-token': login.json().csrfToken as string };

@@ -19,7 +19,7 @@ const city = await openDemoCity('overview');
 try {
   const { call, login } = city;
   const db = city.handle.db;
-  const dev = await login('91440703MA4WJM001K', 'admin');
+  const dev = await login('91440703MA4WJM001Q', 'admin');
   const office = await login('JMWXZJ', 'admin');
 
   // The real path once: a paid-up house cancelled, which leaves a 退款指令 for the bank.

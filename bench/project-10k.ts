@@ -38,7 +38,7 @@ try {
     return { body: Buffer.from(await req.arrayBuffer()), type: req.headers.get('content-type') ?? '' };
   };
 
-  const dev = await login('91440703MA4WJM001K', 'admin');
+  const dev = await login('91440703MA4WJM001Q', 'admin');
   const office = { accept: await login('JMWXZJ', 'shouli'), review: await login('JMWXZJ', 'shenhe') };
   const teller = await login('ICBCJM', 'teller01');
   // 受理 ticks every required document of the request's type (F-62).

@@ -20,7 +20,7 @@ import {
 import { pdfText } from './pdf-text.ts';
 
 /** The demo city's developer: its code is taken. */
-const DEMO_DEVELOPER_CODE = '91440703MA4WJM001K';
+const DEMO_DEVELOPER_CODE = '91440703MA4WJM001Q';
 
 let b: Browser;
 beforeAll(async () => {

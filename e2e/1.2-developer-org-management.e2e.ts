@@ -14,7 +14,7 @@ import {
   screenshotFailures,
 } from './helpers.ts';
 
-const DEVELOPER = { code: '91440703MA4WJM001K', admin: 'admin', adminName: '梁伟强', clerk: 'jingban' };
+const DEVELOPER = { code: '91440703MA4WJM001Q', admin: 'admin', adminName: '梁伟强', clerk: 'jingban' };
 
 let b: Browser;
 let second: Browser | undefined;

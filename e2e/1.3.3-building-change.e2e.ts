@@ -2,6 +2,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, loginAs, openBrowser } from './browser.ts';
+import { callerAs } from './project-helpers.ts';
 import { goes, openMenu, screenshotFailures, shows, showsText, toast } from './helpers.ts';
 import {
   acceptAtWindow,
@@ -32,6 +33,8 @@ afterAll(async () => {
   await dev?.close();
 });
 screenshotFailures(() => [dev?.page, office?.page]);
+
+const OFFICE_CODE = 'JMWXZJ';
 
 /** A row of a before/after table (变更前 or 变更后) by the building's name. */
 function rowIn(page: Page, table: '变更前' | '变更后', building: string): Locator {
@@ -157,6 +160,11 @@ describe('1.3.3 楼幢变更', () => {
       await showsText(review.getByRole('region', { name: '变更后' }), '2020');
       await showsText(review.locator('.ant-timeline'), '审核退回');
       await showsText(review.locator('.ant-timeline'), '重新提交');
+      // Each round keeps its own 受理 and 审核: the first ended in 退回, the second is accepted, not yet reviewed.
+      const rounds = review.getByRole('list', { name: '历次办理' }).getByRole('listitem');
+      await showsText(rounds.nth(0), '（退回）');
+      await showsText(rounds.nth(1), '审核 —');
+      expect(await rounds.count()).toBe(2);
       await approveOnReview(review, no);
 
       // The registry's buildings now carry the new values; the others are untouched.
@@ -165,6 +173,44 @@ describe('1.3.3 楼幢变更', () => {
         '3栋': { floorsBelow: '1', builtYear: '2020', structure: '混合结构' },
         '4栋': { floorsBelow: '2', builtYear: '2020', structure: '混合结构' },
       });
+    },
+    WHOLE_WAY,
+  );
+
+  it(
+    'F-13 R-12: a lift added to a building (无 → 有) re-prices its houses, and the reviewer sees the 补交 each house will owe before approving',
+    async () => {
+      // Through the API: 4栋's lift is taken away (its houses are unpaid, nothing is refunded), then a
+      // 楼幢变更 puts it back and waits for review.
+      const dev = await callerAs(DEVELOPER.code, 'admin');
+      const officeApi = await callerAs(OFFICE_CODE, 'admin');
+      const areaId = (await dev.get('/api/areas?pageSize=50')).items.find((a: { name: string }) => a.name === AREA)?.id;
+      const four = (await dev.get(`/api/areas/${areaId}/buildings`)).items.find((b: { name: string }) => b.name === '4栋');
+      const { id: _id, areaId: _area, createdAt: _at, houseCount: _n, ...fields } = four;
+      const liftChange = async (elevator: boolean, approve: boolean) => {
+        const app = await dev.send('POST', '/api/applications', { type: 'building_change', areaId, form: { reason: '加装电梯' } });
+        await dev.send('PUT', `/api/applications/${app.id}/items/building`, {
+          rows: [{ buildingId: four.id, after: { ...fields, elevator, areaId } }],
+        });
+        await dev.send('POST', `/api/applications/${app.id}/submit`);
+        const submitted = await officeApi.get(`/api/applications/${app.id}`);
+        await officeApi.send('POST', `/api/applications/${app.id}/accept`, { received: submitted.requiredDocuments });
+        if (approve) await officeApi.send('POST', `/api/applications/${app.id}/approve`);
+        return app.no as string;
+      };
+      await liftChange(false, true);
+      const no = await liftChange(true, false);
+      await dev.ctx.dispose();
+      await officeApi.ctx.dispose();
+
+      const review = await openReview(office, no);
+      const fund = review
+        .locator('.ant-card')
+        .filter({ has: review.locator('.ant-card-head-title').filter({ hasText: /^资金处理$/ }) })
+        .last();
+      await showsText(fund, '补交');
+      await showsText(fund.locator('.ant-table-tbody tr').first(), '4栋');
+      await approveOnReview(review, no);
     },
     WHOLE_WAY,
   );

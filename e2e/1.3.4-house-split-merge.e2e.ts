@@ -1,7 +1,7 @@
 // 物业区域管理 › 房屋拆分合并 — developer manual (seeds/001) §1.3.4. SPEC §3 F-14, F-10, R-14.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, loginAs, openBrowser } from './browser.ts';
-import { pngFile, screenshotFailures, shows, showsText, textFileNamedPng, toast, uniqueSuffix } from './helpers.ts';
+import { goes, pngFile, screenshotFailures, shows, showsText, textFileNamedPng, toast, uniqueSuffix } from './helpers.ts';
 import {
   acceptAtWindow,
   approveOnReview,
@@ -94,11 +94,21 @@ describe('1.3.4 房屋拆分合并', () => {
         '建筑面积(㎡)': m2(i === 0 ? first : total - first),
       }));
 
-      // 第五步（2）导入 the edited file.
+      // 第五步（2）导入 the edited file. A first file whose areas add up to more than the source is
+      // imported as is, but the page says so, naming both totals.
+      const larger = split.map((row, i) => ({ ...row, '建筑面积(㎡)': m2(i === 0 ? first : total) }));
+      await importThrough(page, '导入', await fillWorkbook(exported.bytes, larger, `拆分后的房屋-面积有误-${suffix}.xlsx`));
+      await showsText(importSuccess(page), '共导入 2 套房屋');
+      const areaAlert = page.getByRole('alert').filter({ hasText: '拆分合并前建筑面积合计' });
+      await showsText(areaAlert, `拆分合并后合计 ${m2(first + total)} 平方米`);
       await importThrough(page, '导入', await fillWorkbook(exported.bytes, split, `拆分后的房屋-${suffix}.xlsx`));
       await showsText(importSuccess(page), '共导入 2 套房屋');
+      await goes(areaAlert);
       const results = page.getByRole('region', { name: '拆分合并后的房屋' });
       for (const room of parts) await showsText(results, room);
+      // R-11: before approval, the balance each new house will get.
+      const moves = page.locator('.ant-table').filter({ hasText: '转入余额' });
+      for (const room of parts) await showsText(moves, `${GARAGE}${room}`);
 
       // 第六步 上传附件: a file that is not an image is refused, the survey report is uploaded.
       const chooser = async (name: string, file: ReturnType<typeof pngFile>) => {

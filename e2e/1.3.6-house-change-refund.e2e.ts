@@ -1,11 +1,12 @@
 // Developer manual §1.3.6 房屋信息变更, 第六步–第七步, with SPEC R-12: a change that lowers a house's
 // amount due below what was paid asks at 保存并提交 to confirm the refund (“确定”) and for the refund
-// account, then offers the 退款申请表 beside the application form. The draft with its “after” row is
+// account of each house (warning when its name is none of the house's owners), then offers the
+// 退款申请表 beside the application form. The draft with its “after” row is
 // made through the API (picking and editing houses have their own coverage).
 import { request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, baseUrl, DEMO_PASSWORD, loginAs, openBrowser } from './browser.ts';
-import { actionButton, screenshotFailures, shows, showsText, uniqueSuffix } from './helpers.ts';
+import { actionButton, goes, screenshotFailures, shows, showsText, uniqueSuffix } from './helpers.ts';
 
 let developer: Browser;
 beforeAll(async () => {
@@ -34,7 +35,7 @@ describe('物业区域管理 › 房屋信息变更 (R-12 退款)', () => {
   it('R-12 F-16: 保存并提交 asks to confirm the refund and for the refund account, submits, and prints the 退款申请表', async () => {
     const api = await request.newContext({ baseURL: baseUrl() });
     const login = await api.post('/api/auth/login', {
-      data: { orgCode: '91440703MA4WJM001K', username: 'admin', password: DEMO_PASSWORD },
+      data: { orgCode: '91440703MA4WJM001Q', username: 'admin', password: DEMO_PASSWORD },
     });
     const headers = { 'x-csrf-token': (await login.json()).csrfToken as string };
     const areas = (await (await api.get('/api/areas?pageSize=50')).json()).items as { id: number; name: string }[];
@@ -56,7 +57,7 @@ describe('物业区域管理 › 房屋信息变更 (R-12 退款)', () => {
     await api.dispose();
 
     const { page } = developer;
-    await loginAs(page, '91440703MA4WJM001K', 'admin');
+    await loginAs(page, '91440703MA4WJM001Q', 'admin');
     await page.goto(`/registry/house-change/${app.id}`);
     await showsText(page.locator('body'), app.no);
     await actionButton(page, '保存并提交').first().click();
@@ -67,13 +68,18 @@ describe('物业区域管理 › 房屋信息变更 (R-12 退款)', () => {
     const refundDialog = page.locator('.ant-modal-confirm').filter({ hasText: '变更涉及维修资金退款' });
     await showsText(refundDialog, '需退还维修资金 300.00 元');
     await refundDialog.getByRole('button', { name: '确定' }).click();
-    const accountDialog = page.getByRole('dialog').filter({ hasText: '退款账户：应交金额调减退款' });
+    // The account is asked per house, named with its refund.
+    const accountDialog = page.getByRole('dialog').filter({ hasText: `退款账户：${h.building}${h.unit}${h.room}（退款 300.00 元）` });
     await shows(accountDialog);
     const holder = `业主${uniqueSuffix()}`;
     await accountDialog.getByLabel('户名').fill(holder);
     await accountDialog.getByLabel('开户银行').fill('中国工商银行江门分行');
     await accountDialog.getByLabel('账号').fill('6222020000005566778');
     await accountDialog.getByRole('button', { name: '确定' }).click();
+    // The holder is none of the house's owners: pointed out, and the developer may still submit.
+    const mismatch = page.locator('.ant-modal-confirm').filter({ hasText: '退款账户户名与业主不一致' });
+    await showsText(mismatch, `收款户名“${holder}”与该房屋业主`);
+    await mismatch.getByRole('button', { name: '仍要提交' }).click();
 
     // 第七步: 打印变更申请表 & 退款申请表.
     await shows(page.locator('.ant-alert-title').filter({ hasText: `业务单 ${app.no} 已提交` }));
@@ -85,5 +91,14 @@ describe('物业区域管理 › 房屋信息变更 (R-12 退款)', () => {
     await showsText(print.locator('.print-list td'), holder);
     await showsText(print.locator('.print-list td'), '300.00');
     await print.close();
+
+    // 撤回: the application is void, and the “已提交” banner goes with it.
+    await actionButton(page, '撤回').first().click();
+    await page
+      .locator('.ant-modal-confirm')
+      .filter({ hasText: `撤回业务单 ${app.no}？` })
+      .getByRole('button', { name: '撤回' })
+      .click();
+    await goes(page.locator('.ant-alert-title').filter({ hasText: `业务单 ${app.no} 已提交` }));
   });
 });

@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, loginAs, openBrowser } from './browser.ts';
-import { actionButton, goes, screenshotFailures, shows, showsText, uniqueSuffix } from './helpers.ts';
+import { actionButton, goes, screenshotFailures, shows, showsText, textOf, uniqueSuffix } from './helpers.ts';
 import {
   acceptAndApprove,
   chooseArea,
@@ -92,6 +92,11 @@ describe('1.3.8 房屋注销', () => {
       const refused = page.getByRole('alert').filter({ hasText: '业务单尚不完整，不能提交' });
       await showsText(refused, '请填写退款账户');
       await showsText(refused, IN_GRID);
+      // The list shows that balance — what the owner gets back — beside the house, not its amount due.
+      const balance = (new RegExp(`${IN_GRID} 余额 ([\\d,.]+) 元`).exec(await textOf(refused)) ?? [])[1];
+      expect(balance).toMatch(/^[\d,]+\.\d{2}$/);
+      await showsText(picked.getByRole('row').filter({ hasText: IN_GRID }), balance as string);
+      await shows(picked.getByRole('columnheader', { name: '退还余额(元)' }));
       await showsText(page.locator('.ant-descriptions').first(), '草稿');
 
       // A refund account per house.

@@ -164,6 +164,8 @@ describe('1.4.2 代打交款通知单', () => {
       await gridCell(page, BUILDING, paidHouse).click();
       const drawer = page.getByRole('dialog', { name: '房屋信息' });
       await showsText(drawer, OWNER.idNumber);
+      // The owner typed at the notice is a registry change: it stands in the house's 变更记录.
+      await showsText(drawer, `代打交款通知单登记业主：${OWNER.name}`);
       expect(await statementShowsDeposit(page, drawer, paidNo, due.get(paidHouse) as number)).toBe(due.get(paidHouse));
 
       // The office sees the same statement.

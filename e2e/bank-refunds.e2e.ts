@@ -40,7 +40,7 @@ screenshotFailures(() => [teller?.page, developer?.page]);
 
 describe('银行业务 › 退款确认', () => {
   it('F-70 R-13: the developer prints the 退款申请表 of an approved cancellation; the teller confirms the payout and the instruction moves to 已付款', async () => {
-    const dev = await apiAs('91440703MA4WJM001K', 'admin');
+    const dev = await apiAs('91440703MA4WJM001Q', 'admin');
     const acceptor = await apiAs('JMWXZJ', 'shouli');
     const reviewer = await apiAs('JMWXZJ', 'shenhe');
     const areas = (await dev('get', '/api/areas?pageSize=50')).items as { id: number; name: string }[];
@@ -67,7 +67,7 @@ describe('银行业务 › 退款确认', () => {
     const refundNo = refund?.no as string;
 
     // The developer's 退款申请表 names the refund instruction and the account.
-    await loginAs(developer.page, '91440703MA4WJM001K', 'admin');
+    await loginAs(developer.page, '91440703MA4WJM001Q', 'admin');
     await developer.page.goto(`/print/refund/${app.id}`);
     await shows(developer.page.getByRole('heading', { name: '住宅专项维修资金退款申请表' }));
     await showsText(developer.page.locator('.print-list td'), refundNo);

@@ -17,7 +17,7 @@ let officeApi: Caller;
 let cancellation: { id: number; no: string };
 
 beforeAll(async () => {
-  const dev = await callerAs('91440703MA4WJM001K', 'admin');
+  const dev = await callerAs('91440703MA4WJM001Q', 'admin');
   officeApi = await callerAs('JMWXZJ', 'admin');
   const areas = await dev.get('/api/areas?pageSize=50');
   const areaId = areas.items.find((a: { name: string }) => a.name === '侨城花园')?.id;

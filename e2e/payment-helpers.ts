@@ -8,7 +8,7 @@ import { loginAs } from './browser.ts';
 import { goes, logout, openMenu, shows, showsText, textOf } from './helpers.ts';
 import { pdfText } from './pdf-text.ts';
 
-export const DEVELOPER = { code: '91440703MA4WJM001K', clerk: 'jingban' };
+export const DEVELOPER = { code: '91440703MA4WJM001Q', clerk: 'jingban' };
 export const BANK = { code: 'ICBCJM', teller: 'teller01' };
 export const OFFICE = { code: 'JMWXZJ', admin: 'admin' };
 /** The custody account every notice names (the platform's default setting). */

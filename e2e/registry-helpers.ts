@@ -10,7 +10,7 @@ import { type Browser, loginAs } from './browser.ts';
 import { actionButton, openMenu, shows, showsText, textOf, tickAllReceived, toast, type UploadFile } from './helpers.ts';
 import { pdfText } from './pdf-text.ts';
 
-export const DEVELOPER = { code: '91440703MA4WJM001K', clerk: 'jingban' };
+export const DEVELOPER = { code: '91440703MA4WJM001Q', clerk: 'jingban' };
 export const OFFICE = { code: 'JMWXZJ', acceptor: 'shouli', reviewer: 'shenhe' };
 
 /**

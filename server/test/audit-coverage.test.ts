@@ -436,12 +436,10 @@ const STEPS: Step[] = [
       const hs = json<{ items: (Record<string, unknown> & { id: number; buildingArea: number })[] }>(res).items;
       const app = await s.dev.post('/api/applications', { type: 'house_change', areaId: s.area.areaId, form: { reason: '重新测绘' } });
       const id = json<{ id: number }>(app).id;
-      const rows = hs.map((h) => ({ houseId: h.id, after: afterOf(h, { buildingArea: h.buildingArea - 1000 }) }));
-      expect((await s.dev.put(`/api/applications/${id}/items/house`, { rows })).statusCode).toBe(200);
       const account = { accountName: '业主', bank: '中国工商银行江门分行', accountNo: '6222020000007654321' };
-      const form = await s.dev.put(`/api/applications/${id}/form`, {
-        form: { reason: '重新测绘', refundAccount: account, refundConfirmed: true },
-      });
+      const rows = hs.map((h) => ({ houseId: h.id, after: afterOf(h, { buildingArea: h.buildingArea - 1000 }), refundAccount: account }));
+      expect((await s.dev.put(`/api/applications/${id}/items/house`, { rows })).statusCode).toBe(200);
+      const form = await s.dev.put(`/api/applications/${id}/form`, { form: { reason: '重新测绘', refundConfirmed: true } });
       expect(form.statusCode, form.body).toBe(200);
       expect((await s.dev.post(`/api/applications/${id}/submit`)).statusCode).toBe(200);
       expect((await acceptApplication(s.acceptor, id)).statusCode).toBe(200);

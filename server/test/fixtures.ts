@@ -3,7 +3,7 @@ import { solidPng } from '../src/demo/png.ts';
 export const DEMO = {
   office: { code: 'JMWXZJ', admin: 'admin', acceptor: 'shouli', reviewer: 'shenhe' },
   bank: { code: 'ICBCJM', admin: 'admin', teller: 'teller01' },
-  developer: { code: '91440703MA4WJM001K', admin: 'admin', clerk: 'jingban' },
+  developer: { code: '91440703MA4WJM001Q', admin: 'admin', clerk: 'jingban' },
   committee: { code: 'QCHYYWH', director: 'zhuren', member: 'weiyuan', clerk: 'jingban' },
   areas: { withCommittee: '侨城花园', free: '江景豪庭' },
 } as const;

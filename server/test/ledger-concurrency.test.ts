@@ -102,10 +102,10 @@ it('R-20 R-21 R-22 50 concurrent deposit confirmations, refund payouts and appro
           dev.post('/api/applications', {
             type: 'house_change',
             areaId,
-            form: { reason: '测绘更正', refundAccount: account, refundConfirmed: true },
+            form: { reason: '测绘更正', refundConfirmed: true },
           }),
         )) as { id: number };
-        await ok(dev.put(`/api/applications/${id.id}/items/house`, { rows: [{ houseId: h.id, after }] }));
+        await ok(dev.put(`/api/applications/${id.id}/items/house`, { rows: [{ houseId: h.id, after, refundAccount: account }] }));
         await ok(dev.post(`/api/applications/${id.id}/submit`));
         await ok(acceptApplication(acceptor, id.id));
         return id.id;

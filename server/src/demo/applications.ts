@@ -23,7 +23,7 @@ export async function seedDemoApplications(handle: DbHandle, now: Date) {
     .orderBy(desc(houses.room))
     .limit(1);
   if (!space) return;
-  const clerk = await actorOf(db, '91440703MA4WJM001K', 'jingban');
+  const clerk = await actorOf(db, '91440703MA4WJM001Q', 'jingban');
   // A second after the demo city's last audited write, so the audit log stays in order.
   const [last] = await db.select({ at: max(auditLog.at) }).from(auditLog);
   const at = new Date(Math.max(now.getTime(), last?.at?.getTime() ?? 0) + 1000);

@@ -1,3 +1,4 @@
+import { businessDate } from '../lib/clock.ts';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { DbHandle } from '../db/client.ts';
 import { bankApiKeys, buildings, organisations, propertyAreas } from '../db/schema/index.ts';
@@ -16,7 +17,7 @@ export const DEMO_BANK_API_KEY = { keyId: 'ICBCJM-DEMO', secret: 'wygl-demo-bank
 export async function seedDemoPayments(handle: DbHandle, now: Date) {
   const db = handle.db;
   const clock = { now: () => now };
-  const dev = await actorOf(db, '91440703MA4WJM001K', 'admin');
+  const dev = await actorOf(db, '91440703MA4WJM001Q', 'admin');
   const teller = await actorOf(db, 'ICBCJM', 'teller01');
   const ctx = (actor: typeof dev): Ctx => ({ db, dbKind: handle.kind, clock, actor, ip: 'demo' });
   const [bank] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.code, 'ICBCJM'));
@@ -47,7 +48,7 @@ export async function seedDemoPayments(handle: DbHandle, now: Date) {
           amount: BigInt(n.total),
           channel: '柜台',
           bankRef: `DEMO${String(i + 1).padStart(6, '0')}`,
-          bankDate: now.toISOString().slice(0, 10),
+          bankDate: businessDate(now),
         },
         'workspace',
       );

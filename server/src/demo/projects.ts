@@ -1,3 +1,4 @@
+import { businessDate } from '../lib/clock.ts';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbHandle } from '../db/client.ts';
 import { buildings, facilities, organisations, projectEvents, projectNotices, propertyAreas, repairProjects } from '../db/schema/index.ts';
@@ -15,7 +16,7 @@ import { getSetting } from '../modules/settings/store.ts';
 import { recordVote } from '../modules/projects/vote.ts';
 
 const DAY = 24 * 3600_000;
-const isoDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+const isoDay = businessDate;
 
 /**
  * Repair projects of 侨城花园, made through the same use cases as real ones: a general project of

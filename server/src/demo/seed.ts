@@ -87,7 +87,7 @@ const ORGS: DemoOrg[] = [
   {
     type: 'developer',
     name: '江门市侨城置业有限公司',
-    code: '91440703MA4WJM001K',
+    code: '91440703MA4WJM001Q',
     contactPerson: '梁伟强',
     phone: '0750-3888001',
     address: '江门市蓬江区建设路 80 号',

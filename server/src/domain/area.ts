@@ -12,8 +12,22 @@ export function parseArea(text: string): number | null {
   return Number(whole) * 100 + Number(frac.padEnd(2, '0'));
 }
 
+/** 套内面积 is optional and held as 0 when blank: blank it stays, never “0.00”. */
+export const formatOptionalArea = (hundredths: number): string => (hundredths ? formatArea(hundredths) : '');
+
 export function formatArea(hundredths: number): string {
   const sign = hundredths < 0 ? '-' : '';
   const abs = Math.abs(hundredths);
   return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/**
+ * F-14: a split or merge normally keeps the total building area; a difference is not refused (a
+ * re-survey may correct it) but is shown, since it shifts what each result will owe and hold.
+ */
+export function splitAreaWarning(before: number, after: number): string | null {
+  if (before === after) return null;
+  return `拆分合并前建筑面积合计 ${formatArea(before)} 平方米，拆分合并后合计 ${formatArea(after)} 平方米，${
+    after > before ? '增加' : '减少'
+  } ${formatArea(Math.abs(after - before))} 平方米，请核对拆分合并后的建筑面积`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstFreeCode, normaliseOrgCode, ORG_CODE_PATTERN, pinyinCodeFor } from './org-code.ts';
+import { firstFreeCode, normaliseOrgCode, ORG_CODE_PATTERN, pinyinCodeFor, usccCheckChar, usccProblem } from './org-code.ts';
 
 describe('R-2 organisation codes', () => {
   it('F-1 derives a pinyin code from the area name’s initials', () => {
@@ -21,5 +21,23 @@ describe('R-2 organisation codes', () => {
   it('R-2 numbers a taken suggestion until it is free', () => {
     expect(firstFreeCode('ABCYWH', new Set())).toBe('ABCYWH');
     expect(firstFreeCode('ABCYWH', new Set(['ABCYWH', 'ABCYWH2']))).toBe('ABCYWH3');
+  });
+});
+
+describe('统一社会信用代码 (GB 32100-2015)', () => {
+  it('R-2 computes the check character over the first 17 characters', () => {
+    // A published example code and the demo developer's.
+    expect(usccCheckChar('91350100M000100Y4')).toBe('3');
+    expect(usccCheckChar('91440703MA4WJM001')).toBe('Q');
+  });
+  it('R-2 refuses a code shaped like a 统一社会信用代码 with the wrong check character', () => {
+    expect(usccProblem('91350100M000100Y43')).toBeNull();
+    expect(usccProblem('91350100M000100Y44')).toContain('统一社会信用代码');
+    expect(usccProblem('91440703MA4WJM001K')).toContain('校验位');
+  });
+  it('R-2 leaves 组织机构代码 and pinyin codes alone', () => {
+    expect(usccProblem('QCHYYWH')).toBeNull();
+    expect(usccProblem('MA4WJM001')).toBeNull();
+    expect(usccProblem('JJHTXQYWH')).toBeNull();
   });
 });

@@ -25,3 +25,15 @@ export function businessDay(d: Date): string {
   }).format(d);
   return parts.replaceAll('-', '');
 }
+
+/** The business date (YYYY-MM-DD) of an instant: the date in Asia/Shanghai, whatever the server's time zone. */
+export function businessDate(d: Date): string {
+  const day = businessDay(d);
+  return `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6, 8)}`;
+}
+
+/** The business date `days` calendar days after the business date of `d` (a notice's 有效期). */
+export function addBusinessDays(d: Date, days: number): string {
+  const start = Date.parse(`${businessDate(d)}T00:00:00Z`);
+  return new Date(start + days * 86_400_000).toISOString().slice(0, 10);
+}

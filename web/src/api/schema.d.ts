@@ -2570,6 +2570,17 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                             }[];
+                            /** @description 每次提交及其后的受理、审核（退回后重新提交为新的一轮） */
+                            rounds: {
+                                /** Format: date-time */
+                                submittedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                reviewedAt: string | null;
+                                /** @enum {string|null} */
+                                result: "approved" | "rejected" | null;
+                            }[];
                         };
                     };
                 };
@@ -2645,6 +2656,17 @@ export interface paths {
                                 note: string;
                                 /** Format: date-time */
                                 at: string;
+                            }[];
+                            /** @description 每次提交及其后的受理、审核（退回后重新提交为新的一轮） */
+                            rounds: {
+                                /** Format: date-time */
+                                submittedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                reviewedAt: string | null;
+                                /** @enum {string|null} */
+                                result: "approved" | "rejected" | null;
                             }[];
                         };
                     };
@@ -2730,6 +2752,17 @@ export interface paths {
                                 note: string;
                                 /** Format: date-time */
                                 at: string;
+                            }[];
+                            /** @description 每次提交及其后的受理、审核（退回后重新提交为新的一轮） */
+                            rounds: {
+                                /** Format: date-time */
+                                submittedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                reviewedAt: string | null;
+                                /** @enum {string|null} */
+                                result: "approved" | "rejected" | null;
                             }[];
                         };
                     };
@@ -3258,6 +3291,17 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                             }[];
+                            /** @description 每次提交及其后的受理、审核（退回后重新提交为新的一轮） */
+                            rounds: {
+                                /** Format: date-time */
+                                submittedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                reviewedAt: string | null;
+                                /** @enum {string|null} */
+                                result: "approved" | "rejected" | null;
+                            }[];
                         };
                     };
                 };
@@ -3335,6 +3379,17 @@ export interface paths {
                                 note: string;
                                 /** Format: date-time */
                                 at: string;
+                            }[];
+                            /** @description 每次提交及其后的受理、审核（退回后重新提交为新的一轮） */
+                            rounds: {
+                                /** Format: date-time */
+                                submittedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                reviewedAt: string | null;
+                                /** @enum {string|null} */
+                                result: "approved" | "rejected" | null;
                             }[];
                         };
                     };
@@ -3423,6 +3478,17 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                             }[];
+                            /** @description 每次提交及其后的受理、审核（退回后重新提交为新的一轮） */
+                            rounds: {
+                                /** Format: date-time */
+                                submittedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                reviewedAt: string | null;
+                                /** @enum {string|null} */
+                                result: "approved" | "rejected" | null;
+                            }[];
                         };
                     };
                 };
@@ -3500,6 +3566,17 @@ export interface paths {
                                 note: string;
                                 /** Format: date-time */
                                 at: string;
+                            }[];
+                            /** @description 每次提交及其后的受理、审核（退回后重新提交为新的一轮） */
+                            rounds: {
+                                /** Format: date-time */
+                                submittedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                reviewedAt: string | null;
+                                /** @enum {string|null} */
+                                result: "approved" | "rejected" | null;
                             }[];
                         };
                     };
@@ -3584,6 +3661,17 @@ export interface paths {
                                 note: string;
                                 /** Format: date-time */
                                 at: string;
+                            }[];
+                            /** @description 每次提交及其后的受理、审核（退回后重新提交为新的一轮） */
+                            rounds: {
+                                /** Format: date-time */
+                                submittedAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                reviewedAt: string | null;
+                                /** @enum {string|null} */
+                                result: "approved" | "rejected" | null;
                             }[];
                         };
                     };
@@ -4859,6 +4947,7 @@ export interface paths {
                                     bank: string;
                                     accountNo: string;
                                 } | null;
+                                accountWarning: string | null;
                             }[];
                             refundTotal: number;
                             supplementTotal: number;
@@ -4887,6 +4976,14 @@ export interface paths {
                                 /** Format: date-time */
                                 paidAt: string | null;
                             }[];
+                            /** @description 拆分合并：审核通过时每套拆分合并后房屋将得到的余额（R-11） */
+                            moves: {
+                                house: string;
+                                buildingArea: number;
+                                balance: number;
+                            }[];
+                            /** @description 拆分合并前后建筑面积合计不一致时的提示 */
+                            areaWarning: string | null;
                             notices: {
                                 no: string;
                                 total: number;

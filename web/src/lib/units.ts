@@ -6,7 +6,7 @@
 
 import { AREA_RULE, parseArea } from '../../../server/src/domain/area.ts';
 
-export { AREA_RULE, formatArea, parseArea } from '../../../server/src/domain/area.ts';
+export { AREA_RULE, formatArea, formatOptionalArea, parseArea } from '../../../server/src/domain/area.ts';
 
 /** 123456789 fen → “1,234,567.89”. */
 export function formatYuan(fen: number): string {

@@ -1,4 +1,4 @@
-import { formatArea } from '../../domain/area.ts';
+import { formatArea, formatOptionalArea } from '../../domain/area.ts';
 import { type CellError, HOUSE_COLUMNS, type ParsedHouse, parseHouseRow, type RawHouseRow } from '../../domain/house-row.ts';
 import { requirePermission, type Ctx } from '../../lib/context.ts';
 import { invalid } from '../../lib/errors.ts';
@@ -21,7 +21,7 @@ export function houseToRow(
     room: h.room,
     address: h.address,
     buildingArea: formatArea(h.buildingArea),
-    innerArea: h.innerArea ? formatArea(h.innerArea) : '',
+    innerArea: formatOptionalArea(h.innerArea),
     use: h.use,
     elevator: h.elevator ? '有' : '无',
     salesStatus: h.salesStatus === 'sold' ? '已售' : '未售',

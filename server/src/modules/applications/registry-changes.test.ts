@@ -475,7 +475,7 @@ describe('F-17 房屋权属批量变更', () => {
       { name: '陈伟', idType: '居民身份证', idNumber: idCard('44070319850612123'), phone: '13800138000' },
       { name: '李芳', idType: '居民身份证', idNumber: xId.toLowerCase(), phone: '' },
     ];
-    const company = { name: '江门市某某投资有限公司', idType: '统一社会信用代码', idNumber: '91440703MA4XXXXX1A', phone: '' };
+    const company = { name: '江门市某某投资有限公司', idType: '统一社会信用代码', idNumber: '91440703MA4XXXXX1W', phone: '' };
     const app = await create('ownership_change', {});
     expect(app.no).toMatch(/^QS\d{12}$/);
     const put = await putItems(app.id, 'owners', [
@@ -592,7 +592,7 @@ describe('R-10 one open application per house', () => {
 
 describe('§10 isolation between developers', () => {
   it('F-10 F-12 a second developer sees none of the demo developer’s areas, houses, buildings or applications (404)', async () => {
-    const code = '91440700MA5NEW0003';
+    const code = '91440700MA5NEW003X';
     const reg = await t.agent().postForm(
       '/api/registration',
       registrationForm(

@@ -33,6 +33,16 @@ export const applicationDetail = applicationSummary.extend({
   itemCounts: z.record(z.string(), z.number()),
   open: z.boolean(),
   events: z.array(z.object({ action: z.string(), userName: z.string(), orgName: z.string(), note: z.string(), at: z.date() })),
+  rounds: z
+    .array(
+      z.object({
+        submittedAt: z.date(),
+        acceptedAt: z.date().nullable(),
+        reviewedAt: z.date().nullable(),
+        result: z.enum(['approved', 'rejected']).nullable(),
+      }),
+    )
+    .describe('每次提交及其后的受理、审核（退回后重新提交为新的一轮）'),
 });
 
 export const listQuery = page.extend({

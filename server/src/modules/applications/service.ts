@@ -1,3 +1,4 @@
+import { reviewRounds } from '../../domain/review-rounds.ts';
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import { containing } from '../../lib/search.ts';
 import type { Tx } from '../../db/client.ts';
@@ -255,6 +256,9 @@ export async function submit(ctx: Ctx, id: number) {
         .set({
           status: 'submitted',
           submittedAt: now,
+          // A new round of 受理 and 审核 begins; the earlier rounds stay in the events (F-60).
+          acceptedAt: null,
+          reviewedAt: null,
           updatedAt: now,
           rejectReason: null,
           requiredDocuments: await currentRequiredDocuments(tx, app.type),
@@ -504,6 +508,7 @@ export async function applicationDetail(ctx: Ctx, id: number) {
       itemCounts: Object.fromEntries(kinds.map((k) => [k.kind, k.n])),
       open: OPEN.includes(app.status),
       events: events.map((e) => ({ action: e.action, userName: e.userName, orgName: e.orgName, note: e.note, at: e.at })),
+      rounds: reviewRounds(events),
     };
   });
 }

@@ -38,6 +38,7 @@ export const AUDIT_ACTIONS = {
   'bank-key.rotate': '轮换银行接口密钥',
   'bank-key.revoke': '吊销银行接口密钥',
   'notice.issue': '开具交款通知单',
+  'house.owners': '登记房屋业主',
   'notice.void': '作废交款通知单',
   'notice.confirm': '交款确认',
   'interest.allocate': '结息分配',

@@ -3,7 +3,7 @@ import { depositStandards } from '../../db/schema/index.ts';
 import type { HOUSE_USES, Rate } from '../../domain/deposit-standard.ts';
 import { requirePermission, type Ctx } from '../../lib/context.ts';
 import { invalid } from '../../lib/errors.ts';
-import { todayIso } from '../applications/types/house-change.ts';
+import { businessDate } from '../../lib/clock.ts';
 import { audit } from '../audit/audit.ts';
 import { checkLedger } from '../../ledger/check.ts';
 
@@ -33,7 +33,7 @@ export async function listStandards(ctx: Ctx) {
  */
 export async function addStandard(ctx: Ctx, input: StandardInput) {
   const actor = requirePermission(ctx, 'office.config');
-  if (input.effectiveFrom < todayIso(ctx.clock.now())) throw invalid('effectiveFrom', '生效日期不能早于今天：已执行的标准不能追溯修改');
+  if (input.effectiveFrom < businessDate(ctx.clock.now())) throw invalid('effectiveFrom', '生效日期不能早于今天：已执行的标准不能追溯修改');
   if (input.rows.length === 0) throw invalid('rows', '请至少填写一行标准');
   if (
     !input.rows.some((r) => r.use === '*' && r.elevator === null) &&

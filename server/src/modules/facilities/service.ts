@@ -14,7 +14,7 @@ import {
 import type { Ctx } from '../../lib/context.ts';
 import { conflict, invalid } from '../../lib/errors.ts';
 import { isForeignKeyViolation } from '../../lib/pg-errors.ts';
-import { todayIso } from '../applications/types/house-change.ts';
+import { businessDate } from '../../lib/clock.ts';
 import { audit, changedFields } from '../audit/audit.ts';
 import { readableArea, readableFacility, resolveLocation, writableArea, writableFacility } from './access.ts';
 
@@ -189,7 +189,7 @@ async function checkType(db: Conn, typeId: number, keep?: number) {
 
 function checkInput(ctx: Ctx, input: FacilityInput) {
   if (input.installDate) {
-    const problem = installDateProblem(input.installDate, todayIso(ctx.clock.now()));
+    const problem = installDateProblem(input.installDate, businessDate(ctx.clock.now()));
     if (problem) throw invalid('installDate', problem);
   }
 }

@@ -111,7 +111,13 @@ const afterOf = (h: House, patch: Partial<House> = {}) => {
 };
 
 const statement = async (houseId: number) =>
-  (await dev.get(`/api/houses/${houseId}/statement`)).json().items as { kind: string; reference: string; memo: string; amount: number }[];
+  (await dev.get(`/api/houses/${houseId}/statement`)).json().items as {
+    kind: string;
+    kindLabel: string;
+    reference: string;
+    memo: string;
+    amount: number;
+  }[];
 
 const parkingRow = (room: string, area: string) => ({
   building: '地下车库',
@@ -206,6 +212,14 @@ describe('R-12 a change of the amount due', () => {
     expect((await statement(h.id)).at(-1)).toMatchObject({ kind: 'deposit', reference: no, amount: 30000 });
   });
 
+  it('§4 the house statement names a 补交 as 补交 and the first deposit as 交存, by the notice that paid it', async () => {
+    const [h] = (await housesOf(areaId, '1栋')).filter((x) => x.unit === '1单元' && x.floor === 3);
+    if (!h) throw new Error('demo house missing');
+    const lines = await statement(h.id);
+    expect(lines[0]).toMatchObject({ kind: 'deposit', kindLabel: '交存' });
+    expect(lines.at(-1)).toMatchObject({ kind: 'deposit', kindLabel: '补交' });
+  });
+
   let refundNo = '';
   let refundHouse = 0;
   it('R-12 a decrease below what was paid is refused at submit until the refund is confirmed with an account, and saves nothing', async () => {
@@ -213,29 +227,26 @@ describe('R-12 a change of the amount due', () => {
     if (!h) throw new Error('demo house missing');
     refundHouse = h.id;
     const app = await create('house_change', { reason: '重新测绘，面积减少' });
-    await dev.put(`/api/applications/${app.id}/items/house`, {
-      rows: [{ houseId: h.id, after: afterOf(h, { buildingArea: h.buildingArea - 1000 }) }],
-    });
+    const smaller = afterOf(h, { buildingArea: h.buildingArea - 1000 });
+    await dev.put(`/api/applications/${app.id}/items/house`, { rows: [{ houseId: h.id, after: smaller }] });
     const refused = await dev.post(`/api/applications/${app.id}/submit`);
     expect(refused.statusCode).toBe(400);
-    expect(refused.json().fieldErrors['form.refundAccount']).toContain('R-12');
+    expect(refused.json().fieldErrors['items.0.refundAccount']).toContain('R-12');
     expect(refused.json().message).toContain('需退款 300.00 元');
     expect((await dev.get(`/api/applications/${app.id}`)).json().status).toBe('draft');
 
-    const badAccount = await dev.put(`/api/applications/${app.id}/form`, {
-      form: { reason: '重新测绘，面积减少', refundAccount: { ...account('业主丁'), accountNo: '12ab' }, refundConfirmed: true },
+    const badAccount = await dev.put(`/api/applications/${app.id}/items/house`, {
+      rows: [{ houseId: h.id, after: smaller, refundAccount: { ...account('业主丁'), accountNo: '12ab' } }],
     });
     expect(badAccount.statusCode).toBe(400);
-    expect(badAccount.json().fieldErrors['form.refundAccount.accountNo']).toBe('银行账号须为 8–30 位数字');
-    const unconfirmed = await dev.put(`/api/applications/${app.id}/form`, {
-      form: { reason: '重新测绘，面积减少', refundAccount: account('业主丁') },
+    expect(badAccount.json().fieldErrors['items.0.refundAccount.accountNo']).toContain('银行账号须为 8–30 位数字');
+    const unconfirmed = await dev.put(`/api/applications/${app.id}/items/house`, {
+      rows: [{ houseId: h.id, after: smaller, refundAccount: account('业主丁') }],
     });
     expect(unconfirmed.statusCode).toBe(200);
     expect((await dev.post(`/api/applications/${app.id}/submit`)).statusCode).toBe(400);
 
-    const confirmed = await dev.put(`/api/applications/${app.id}/form`, {
-      form: { reason: '重新测绘，面积减少', refundAccount: account('业主丁'), refundConfirmed: true },
-    });
+    const confirmed = await dev.put(`/api/applications/${app.id}/form`, { form: { reason: '重新测绘，面积减少', refundConfirmed: true } });
     expect(confirmed.statusCode).toBe(200);
     const preview = (await dev.get(`/api/applications/${app.id}/fund`)).json();
     expect(preview).toMatchObject({ refundTotal: 30000, effects: [{ houseId: h.id, refund: 30000, account: account('业主丁') }] });

@@ -1,10 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bankApiKeys, buildings, organisations, propertyAreas } from '../../db/schema/index.ts';
+import { auditLog, bankApiKeys, buildings, organisations, propertyAreas } from '../../db/schema/index.ts';
 import { checkLedger } from '../../ledger/check.ts';
 import { DEMO } from '../../../test/fixtures.ts';
 import { type Agent, testApp, type TestApp } from '../../../test/harness.ts';
-import { idCard } from '../../../test/registry-fixtures.ts';
+import { idCard, pushThrough } from '../../../test/registry-fixtures.ts';
 import { BANK_API_HEADERS, sign } from './bank-api-auth.ts';
 
 let t: TestApp;
@@ -142,6 +142,34 @@ describe('F-21 代打交款通知单 and void', () => {
   });
 });
 
+describe('F-21 owners typed at 代打交款通知单', () => {
+  it('F-21 records the owners of an unsold house as a registry change: house sold, before/after in its history and the audit log', async () => {
+    const list = (
+      await dev.get(`/api/areas/${freeAreaId}/houses?buildingId=${await buildingId(freeAreaId, '3栋')}&pageSize=200&status=normal`)
+    ).json().items as { id: number; salesStatus: string; ownerNames: string }[];
+    const house = list.filter((h) => h.salesStatus === 'unsold' && !h.ownerNames).at(-1);
+    if (!house) throw new Error('demo unsold house missing');
+    const owners = [{ name: '赵小红', idType: '居民身份证', idNumber: idCard('44070319920315456'), phone: '13900139000' }];
+    const res = await dev.post('/api/notices/owners', { areaId: freeAreaId, houses: [{ houseId: house.id, owners }] });
+    expect(res.statusCode, res.body).toBe(200);
+    const detail = (await dev.get(`/api/houses/${house.id}`)).json();
+    expect(detail.salesStatus).toBe('sold');
+    expect(detail.owners.map((o: { name: string }) => o.name)).toEqual(['赵小红']);
+    expect(detail.history[0]).toMatchObject({
+      summary: expect.stringContaining('赵小红'),
+      before: { salesStatus: 'unsold', owners: [] },
+      after: { salesStatus: 'sold', owners: [expect.objectContaining({ name: '赵小红', phone: '13900139000' })] },
+    });
+    const [entry] = await t.handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'house.owners'), eq(auditLog.entityId, String(house.id))));
+    expect(entry?.summary).toContain('赵小红');
+    expect(entry?.before).toMatchObject({ salesStatus: 'unsold', owners: [] });
+    expect(entry?.after).toMatchObject({ salesStatus: 'sold', owners: [expect.objectContaining({ name: '赵小红' })] });
+  });
+});
+
 describe('F-22 自定义交款', () => {
   it('F-22 issues 续筹 notices with the entered amounts and refuses a non-positive amount', async () => {
     const [h] = (await dev.get(`/api/areas/${areaId}/houses?q=B0&pageSize=1`)).json().items;
@@ -234,5 +262,37 @@ describe('F-23 who may see and confirm notices', () => {
     const body = res.json();
     expect(body.items.length).toBeGreaterThanOrEqual(2);
     expect(body.totals.reduce((a: number, x: { amount: number }) => a + x.amount, 0)).toBe(body.total);
+  });
+});
+
+describe('F-20 building cards of 批量交款', () => {
+  it('F-20 counts only live houses: a cancelled house no longer owes anything', async () => {
+    const office = await t.login(DEMO.office.code, DEMO.office.admin);
+    const b = await buildingId(freeAreaId, '1栋');
+    const card = async () =>
+      (
+        (await dev.get(`/api/areas/${freeAreaId}/deposit-status`)).json().buildings as {
+          buildingId: number;
+          houses: number;
+          unpaid: number;
+        }[]
+      ).find((x) => x.buildingId === b);
+    const before = await card();
+    // 1栋's notice is unpaid: void it, so one of its houses can be cancelled.
+    const [house] = (await dev.get(`/api/areas/${freeAreaId}/houses?buildingId=${b}&status=normal&pageSize=1`)).json().items as {
+      id: number;
+    }[];
+    const held = (
+      (await dev.get(`/api/areas/${freeAreaId}/deposit-status?buildingId=${b}`)).json().houses as {
+        houseId: number;
+        openNotice: string | null;
+      }[]
+    ).find((h) => h.houseId === house?.id)?.openNotice;
+    if (held) expect((await dev.post(`/api/notices/${held}/void`)).statusCode).toBe(200);
+    const id = (await dev.post('/api/applications', { type: 'house_cancellation', areaId: freeAreaId, form: { reason: '拆除' } })).json()
+      .id;
+    expect((await dev.put(`/api/applications/${id}/items/house`, { rows: [{ houseId: house?.id }] })).statusCode).toBe(200);
+    await pushThrough(dev, office, id);
+    expect(await card()).toMatchObject({ houses: (before?.houses ?? 0) - 1, unpaid: (before?.unpaid ?? 0) - 1 });
   });
 });

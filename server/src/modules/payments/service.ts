@@ -6,6 +6,7 @@ import { countCapped } from '../../db/capped-count.ts';
 import { allocateNumbers } from '../../db/numbering.ts';
 import {
   buildings,
+  houseHistory,
   houseOwners,
   houses,
   type NoticePurpose,
@@ -20,9 +21,10 @@ import type { ParsedOwner } from '../../domain/house-row.ts';
 import { requireActor, requirePermission, type Actor, type Ctx } from '../../lib/context.ts';
 import { AppError, invalid, invalidFields, notFound } from '../../lib/errors.ts';
 import { isUniqueViolation } from '../../lib/pg-errors.ts';
-import { audit } from '../audit/audit.ts';
+import { audit, bounded } from '../audit/audit.ts';
 import { visibleArea } from '../registry/access.ts';
 import { chunks } from '../registry/bulk.ts';
+import { addBusinessDays } from '../../lib/clock.ts';
 import { getSetting } from '../settings/store.ts';
 import { outstanding, standingOf } from './standing.ts';
 
@@ -48,10 +50,6 @@ export interface NoticeDraft {
 /** Who issues a notice: the caller, or for a 补交 notice the developer whose change raised the amount due. */
 export type Issuer = Pick<Actor, 'orgId' | 'userId'>;
 
-function addDays(d: Date, days: number) {
-  return new Date(d.getTime() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 /**
  * Inserts notices; R-30 is the partial unique index on open items, so a race cannot slip through.
  * Set-based whatever the batch: the numbers come in one step (never holding the counter for the
@@ -61,7 +59,8 @@ function addDays(d: Date, days: number) {
 export async function issue(tx: Tx, ctx: Ctx, actor: Issuer, areaId: number, drafts: NoticeDraft[]) {
   const now = ctx.clock.now();
   const bankAccount = await getSetting(tx, 'custodyAccount');
-  const validUntil = addDays(now, await getSetting(tx, 'noticeValidDays'));
+  // Valid for N days from the business day of issue, counted in Asia/Shanghai.
+  const validUntil = addBusinessDays(now, await getSetting(tx, 'noticeValidDays'));
   const made = (await allocateNumbers(tx, ctx.autonomous, 'JK', now, drafts.length)).map(withCheckDigit);
   if (drafts.length > 0) {
     const notices = drafts.map((d, k) => ({
@@ -207,7 +206,7 @@ export async function ownerNotices(ctx: Ctx, areaId: number, input: OwnerNoticeI
     const reprint: string[] = [];
     const recorded = await tx.select({ houseId: houseOwners.houseId }).from(houseOwners).where(inArray(houseOwners.houseId, ids));
     const withOwners = new Set(recorded.map((r) => r.houseId));
-    const newOwners: (typeof houseOwners.$inferInsert)[] = [];
+    const newOwners: OwnerNoticeInput[] = [];
     for (const h of input) {
       const s = standing.get(h.houseId);
       if (!s) continue;
@@ -216,7 +215,7 @@ export async function ownerNotices(ctx: Ctx, areaId: number, input: OwnerNoticeI
         continue;
       }
       if (outstanding(s) === 0n) continue;
-      if (!withOwners.has(h.houseId)) newOwners.push(...h.owners.map((o) => ({ ...o, houseId: h.houseId, createdAt: ctx.clock.now() })));
+      if (!withOwners.has(h.houseId)) newOwners.push(h);
       const first = h.owners[0] as ParsedOwner;
       drafts.push({
         purpose: 'deposit',
@@ -229,8 +228,67 @@ export async function ownerNotices(ctx: Ctx, areaId: number, input: OwnerNoticeI
       });
     }
     if (drafts.length === 0 && reprint.length === 0) throw invalid('houses', '所选房屋均已交足应交金额');
-    for (const part of chunks(newOwners)) await tx.insert(houseOwners).values(part);
+    await recordTypedOwners(tx, ctx, newOwners, new Map(list.map((h) => [h.id, h])));
     return { issued: await issue(tx, ctx, actor, areaId, drafts), reprint };
+  });
+}
+
+/**
+ * F-21: owners typed for a house with none on record become its owners — a registry change like any
+ * other: the house is sold (someone owns it), its history and the audit log keep before and after.
+ * Houses that already have owners keep them; changing those is 房屋权属批量变更 (F-17), reviewed.
+ */
+async function recordTypedOwners(
+  tx: Tx,
+  ctx: Ctx,
+  list: readonly OwnerNoticeInput[],
+  houseOf: Map<number, { building: string; unit: string; room: string; salesStatus: 'sold' | 'unsold' }>,
+) {
+  if (list.length === 0) return;
+  const now = ctx.clock.now();
+  const ids = list.map((h) => h.houseId);
+  const rows = list.flatMap((h) => h.owners.map((o) => ({ ...o, houseId: h.houseId, createdAt: now })));
+  for (const part of chunks(rows)) await tx.insert(houseOwners).values(part);
+  for (const part of chunks(ids))
+    await tx
+      .update(houses)
+      .set({ salesStatus: 'sold', updatedAt: now })
+      .where(and(inArray(houses.id, part), eq(houses.salesStatus, 'unsold')));
+  const changes = list.map((h) => {
+    const house = houseOf.get(h.houseId);
+    return {
+      houseId: h.houseId,
+      label: house ? `${house.building}${house.unit}${house.room}` : `#${h.houseId}`,
+      before: { salesStatus: house?.salesStatus ?? 'unsold', owners: [] },
+      after: { salesStatus: 'sold', owners: h.owners },
+      names: h.owners.map((o) => o.name).join('、'),
+    };
+  });
+  for (const part of chunks(changes)) {
+    await tx.insert(houseHistory).values(
+      part.map((c) => ({
+        houseId: c.houseId,
+        kind: 'notice_owners',
+        summary: `代打交款通知单登记业主：${c.names}`,
+        before: c.before,
+        after: c.after,
+        at: now,
+      })),
+    );
+  }
+  const one = changes.length === 1 ? changes[0] : undefined;
+  await audit(tx, ctx, {
+    action: 'house.owners',
+    entity: 'house',
+    entityId: one ? one.houseId : `${changes[0]?.houseId}…${changes.at(-1)?.houseId}`,
+    summary: one
+      ? `代打交款通知单登记房屋 ${one.label} 的业主：${one.names}`
+      : `代打交款通知单登记 ${changes.length} 套房屋的业主：${changes
+          .slice(0, 5)
+          .map((c) => `${c.label} ${c.names}`)
+          .join('；')}${changes.length > 5 ? ' 等' : ''}`,
+    before: one ? one.before : bounded(changes.map((c) => ({ houseId: c.houseId, ...c.before }))),
+    after: one ? one.after : bounded(changes.map((c) => ({ houseId: c.houseId, ...c.after }))),
   });
 }
 

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { buildings, houses } from '../../db/schema/index.ts';
 import { requireActor, type Ctx } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
@@ -6,7 +6,7 @@ import { visibleArea } from '../registry/access.ts';
 import { organisations } from '../../db/schema/index.ts';
 import { outstanding, standingOf } from './standing.ts';
 
-/** Per building: houses, how many still owe, the amount outstanding; per house when a building is chosen. */
+/** Per building: live houses, how many still owe, the amount outstanding; per house when a building is chosen. */
 export async function areaDepositStatus(ctx: Ctx, areaId: number, buildingId?: number) {
   const actor = requireActor(ctx);
   const [own] = await ctx.db.select({ areaId: organisations.areaId }).from(organisations).where(eq(organisations.id, actor.orgId));
@@ -15,9 +15,16 @@ export async function areaDepositStatus(ctx: Ctx, areaId: number, buildingId?: n
     .select({ id: houses.id, buildingId: houses.buildingId, name: buildings.name })
     .from(houses)
     .innerJoin(buildings, eq(buildings.id, houses.buildingId))
-    .where(eq(houses.areaId, areaId))
+    // Cancelled houses (注销, or the sources of a split or merge) owe nothing and are never billed again.
+    .where(and(eq(houses.areaId, areaId), eq(houses.status, 'normal')))
     .orderBy(asc(buildings.id));
-  if (buildingId && !list.some((h) => h.buildingId === buildingId)) throw notFound('楼幢');
+  if (buildingId) {
+    const [b] = await ctx.db
+      .select({ id: buildings.id })
+      .from(buildings)
+      .where(and(eq(buildings.id, buildingId), eq(buildings.areaId, areaId)));
+    if (!b) throw notFound('楼幢');
+  }
   const standing = await standingOf(
     ctx.db,
     list.map((h) => h.id),

@@ -1,3 +1,4 @@
+import { businessDate } from '../../lib/clock.ts';
 import { checkSettlement, checkSimpleSettlement } from '../../domain/disbursement.ts';
 import { formatYuan } from '../../domain/money.ts';
 import type { Ctx } from '../../lib/context.ts';
@@ -20,7 +21,7 @@ export interface AcceptanceInput {
  */
 export async function recordAcceptance(ctx: Ctx, id: number, input: AcceptanceInput) {
   const actor = committeeActor(ctx, 'project.submit');
-  if (input.date > new Date(ctx.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10)) {
+  if (input.date > businessDate(ctx.clock.now())) {
     throw invalid('date', '验收日期不能晚于今天');
   }
   return ctx.db.transaction(async (tx) => {

@@ -2,7 +2,7 @@ import type { Conn } from '../../db/client.ts';
 import { type ActionName, actionBlock, allowedActions, type ProjectFacts } from '../../domain/project-actions.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
-import { todayIso } from '../applications/types/house-change.ts';
+import { businessDate } from '../../lib/clock.ts';
 import { getSetting } from '../settings/store.ts';
 import type { ProjectRow } from './access.ts';
 import { latestApproval, latestNotice, moneyOf, noticeListChanged, phasesOf } from './facts.ts';
@@ -39,7 +39,7 @@ export async function projectFacts(db: Conn, ctx: Ctx, p: ProjectRow): Promise<P
     type: p.type,
     status: p.status === 'completed' || p.status === 'cancelled' ? p.status : 'draft',
     initiationNotice: initiation ? { published: true, deadline: initiation.deadline, budget: initiation.budgetTotal, listChanged } : null,
-    today: todayIso(ctx.clock.now()),
+    today: businessDate(ctx.clock.now()),
     vote,
     approval: approval ? APPROVAL_STATE[approval.status] : 'none',
     acceptance: { done: p.acceptanceRecordedAt !== null, noticePublished: acceptanceNotice !== null },

@@ -4,7 +4,7 @@ import { facilityRepairRecords, projectItems, repairProjects } from '../../db/sc
 import { apportion } from '../../domain/apportion.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { post } from '../../ledger/post.ts';
-import { todayIso } from '../applications/types/house-change.ts';
+import { businessDate } from '../../lib/clock.ts';
 import { audit } from '../audit/audit.ts';
 import { event, type ProjectRow, touch } from './access.ts';
 import { debitState, netTransferred, plannedDebits, TRANSFER_KIND } from './debits.ts';
@@ -40,7 +40,7 @@ export async function maybeComplete(tx: Tx, ctx: Ctx, before: ProjectRow) {
     p.settlementAmount,
     items.map((i) => i.budget),
   );
-  const date = p.acceptanceDate ?? todayIso(now);
+  const date = p.acceptanceDate ?? businessDate(now);
   if (items.length > 0) {
     await tx
       .insert(facilityRepairRecords)

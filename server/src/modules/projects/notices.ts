@@ -7,7 +7,7 @@ import { formatYuan } from '../../domain/money.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { audit } from '../audit/audit.ts';
-import { todayIso } from '../applications/types/house-change.ts';
+import { businessDate } from '../../lib/clock.ts';
 import { getSetting } from '../settings/store.ts';
 import { committeeActor, event, loadProject, TYPE_LABELS } from './access.ts';
 import { requireAllowed } from './actions.ts';
@@ -41,7 +41,7 @@ export async function publishNotice(ctx: Ctx, id: number, input: { kind: Project
       if (problems.length > 0) throw new AppError(409, 'RULE', problems.join('；'));
     }
     const minDays = await getSetting(tx, 'projectNoticeMinDays');
-    const problem = checkDeadline(todayIso(now), input.deadline, minDays);
+    const problem = checkDeadline(businessDate(now), input.deadline, minDays);
     if (problem) throw new AppError(400, 'VALIDATION', `公示截止日：${problem}`, { deadline: `公示截止日：${problem}` });
     const no = await allocateNumber(tx, 'GS', now);
     const title = `${p.name}${NOTICE_KIND_LABELS[input.kind]}`;

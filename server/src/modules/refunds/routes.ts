@@ -68,11 +68,16 @@ export function refundRoutes(app: FastifyInstance) {
                 supplement: z.number(),
                 refund: z.number(),
                 account: account.nullable(),
+                accountWarning: z.string().nullable(),
               }),
             ),
             refundTotal: z.number(),
             supplementTotal: z.number(),
             refunds: z.array(refundView),
+            moves: z
+              .array(z.object({ house: z.string(), buildingArea: z.number(), balance: z.number() }))
+              .describe('拆分合并：审核通过时每套拆分合并后房屋将得到的余额（R-11）'),
+            areaWarning: z.string().nullable().describe('拆分合并前后建筑面积合计不一致时的提示'),
             notices: z.array(z.object({ no: z.string(), total: z.number(), status: z.enum(['unpaid', 'paid', 'void']) })),
           }),
         },

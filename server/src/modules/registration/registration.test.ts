@@ -143,7 +143,7 @@ describe('F-1 registration', () => {
     const res = await t.agent().postForm(
       '/api/registration',
       registrationForm(
-        { ...committeeRegistration(0), type: 'developer', name: '江门市新城地产有限公司', code: '91440700MA5NEW0001', areaId: undefined },
+        { ...committeeRegistration(0), type: 'developer', name: '江门市新城地产有限公司', code: '91440700MA5NEW000L', areaId: undefined },
         {
           businessLicence: file(smallPng(), '执照.png'),
           qualification: file(smallPng(), '资质.png'),
@@ -152,10 +152,29 @@ describe('F-1 registration', () => {
       ),
     );
     expect(res.statusCode).toBe(201);
-    const agent = await t.login('91440700MA5NEW0001', 'admin', VALID_PASSWORD);
+    const agent = await t.login('91440700MA5NEW000L', 'admin', VALID_PASSWORD);
     const session = (await agent.get('/api/auth/session')).json();
     expect(session.org.type).toBe('developer');
     expect(session.permissions).toContain('registry.submit');
+  });
+
+  it('R-2 refuses a 统一社会信用代码 whose check digit is wrong (GB 32100-2015), naming the field, and registers nothing', async () => {
+    const before = await orgCount();
+    const res = await t.agent().postForm(
+      '/api/registration',
+      registrationForm(
+        // The check character of 91440700MA5NEW002 is not Q.
+        { ...committeeRegistration(0), type: 'developer', name: '江门市错码地产有限公司', code: '91440700MA5NEW002Q', areaId: undefined },
+        {
+          businessLicence: file(smallPng(), '执照.png'),
+          qualification: file(smallPng(), '资质.png'),
+          legalRepId: file(smallPng(), '身份证.png'),
+        },
+      ),
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fieldErrors.code).toContain('统一社会信用代码');
+    expect(await orgCount()).toBe(before);
   });
 
   it('F-1 refuses a cross-site registration post', async () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ORG_CODE_PATTERN, ORG_CODE_RULE } from '../../domain/org-code.ts';
+import { ORG_CODE_PATTERN, ORG_CODE_RULE, usccProblem } from '../../domain/org-code.ts';
 import { mobile, phone, text } from '../../lib/fields.ts';
 
 export const orgDetailsFields = {
@@ -17,7 +17,15 @@ export const registrationData = z.object({
     .string({ error: '机构代码不能为空' })
     .trim()
     .transform((s) => s.toUpperCase())
-    .pipe(z.string().regex(ORG_CODE_PATTERN, `机构代码格式不正确：${ORG_CODE_RULE}`)),
+    .pipe(
+      z
+        .string()
+        .regex(ORG_CODE_PATTERN, `机构代码格式不正确：${ORG_CODE_RULE}`)
+        .superRefine((code, c) => {
+          const problem = usccProblem(code);
+          if (problem) c.addIssue({ code: 'custom', message: problem });
+        }),
+    ),
   areaId: z.number({ error: '请选择物业区域' }).int().positive().optional(),
   adminUsername: z
     .string({ error: '管理员用户名不能为空' })

@@ -214,8 +214,8 @@ describe('R-52 F-63 统计报表 reconciles across every change a house can go t
     await pay(supplement as string, 30_000);
     await application(
       'house_change',
-      { reason: '电梯登记有误', refundAccount: account('业主乙'), refundConfirmed: true },
-      { house: [{ houseId: lift.id, after: afterOf(lift, { elevator: false }) }] },
+      { reason: '电梯登记有误', refundConfirmed: true },
+      { house: [{ houseId: lift.id, after: afterOf(lift, { elevator: false }), refundAccount: account('业主乙') }] },
     );
 
     // The demo's 1栋屋面防水翻新 has its first phase transferred: part of it comes back (清退).

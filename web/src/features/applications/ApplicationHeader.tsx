@@ -28,7 +28,34 @@ export function ApplicationHeader({ app }: { app: ApplicationDetail }) {
         { key: 'submitted', label: '提交时间', children: formatDateTime(app.submittedAt) || '—' },
         { key: 'accepted', label: '受理时间', children: formatDateTime(app.acceptedAt) || '—' },
         { key: 'reviewed', label: '审核时间', children: formatDateTime(app.reviewedAt) || '—' },
+        // After a 退回 and a new submission, each round keeps its own 受理 and 审核 times.
+        ...(app.rounds.length > 1
+          ? [
+              {
+                key: 'rounds',
+                label: '历次办理',
+                span: 'filled' as const,
+                children: (
+                  <ol style={{ margin: 0, paddingInlineStart: 20 }} aria-label="历次办理">
+                    {app.rounds.map((r) => (
+                      <li key={r.submittedAt}>{roundText(r)}</li>
+                    ))}
+                  </ol>
+                ),
+              },
+            ]
+          : []),
       ]}
     />
   );
+}
+
+const RESULTS = { approved: '审核通过', rejected: '退回' } as const;
+
+function roundText(r: ApplicationDetail['rounds'][number]): string {
+  return [
+    `提交 ${formatDateTime(r.submittedAt)}`,
+    `受理 ${formatDateTime(r.acceptedAt) || '—'}`,
+    `审核 ${formatDateTime(r.reviewedAt) || '—'}${r.result ? `（${RESULTS[r.result]}）` : ''}`,
+  ].join('，');
 }

@@ -1,4 +1,4 @@
-import { formatArea } from '../../lib/units';
+import { formatArea, formatOptionalArea } from '../../lib/units';
 import { SALES_LABELS, yesNo } from '../registry/enums';
 import type { BuildingAfter, HouseFields, OwnerInput, RefundAccount } from './forms';
 
@@ -23,7 +23,7 @@ export const HOUSE_FIELDS: FieldDef<HouseFields>[] = [
   { key: 'room', title: '房号', value: (h) => h.room, width: 70 },
   { key: 'address', title: '地址', value: (h) => h.address, width: 220 },
   { key: 'buildingArea', title: '建筑面积(㎡)', value: (h) => h.buildingArea, text: (h) => formatArea(h.buildingArea), width: 100 },
-  { key: 'innerArea', title: '套内面积(㎡)', value: (h) => h.innerArea, text: (h) => formatArea(h.innerArea), width: 100 },
+  { key: 'innerArea', title: '套内面积(㎡)', value: (h) => h.innerArea, text: (h) => formatOptionalArea(h.innerArea), width: 100 },
   { key: 'use', title: '房屋类型', value: (h) => h.use, width: 80 },
   { key: 'elevator', title: '电梯', value: (h) => h.elevator, text: (h) => yesNo(h.elevator), width: 56 },
   { key: 'salesStatus', title: '销售状态', value: (h) => h.salesStatus, text: (h) => SALES_LABELS[h.salesStatus], width: 80 },

@@ -67,7 +67,6 @@ export interface ReasonForm {
   reason: string;
 }
 export interface HouseChangeForm extends ReasonForm {
-  refundAccount: RefundAccount | null;
   /** confirmed at submit that the change refunds money (确认需要退款). */
   refundConfirmed: boolean;
 }
@@ -75,6 +74,8 @@ export interface HouseChangeForm extends ReasonForm {
 export interface HouseChangeItem {
   houseId: number;
   after: HouseFields;
+  /** where this house's refund is paid. */
+  refundAccount: RefundAccount | null;
 }
 export interface OwnershipItem {
   houseId: number;

@@ -54,6 +54,7 @@ export function useApplicationEditor({ type, app, collect, form, onSaved, before
   const remember = (detail: ApplicationDetail) => {
     queryClient.setQueryData(applicationKey(detail.id), detail);
     queryClient.invalidateQueries({ queryKey: [...APPLICATIONS_KEY, 'items', detail.id] });
+    queryClient.invalidateQueries({ queryKey: [...APPLICATIONS_KEY, 'fund', detail.id] });
     queryClient.invalidateQueries({ queryKey: [...APPLICATIONS_KEY, 'list'] });
   };
 
@@ -152,6 +153,8 @@ export function useApplicationEditor({ type, app, collect, form, onSaved, before
     await run('withdraw', async () => {
       const after = await applicationActions.withdraw(current.id);
       remember(after);
+      // The “已提交” banner belongs to the submission just withdrawn.
+      setJustSubmitted(false);
       message.success(`业务单 ${after.no} 已撤回`);
     });
   };

@@ -1,7 +1,7 @@
 import { DatePicker, Form, type FormInstance, Input, InputNumber, Select, Table, type TableColumnsType, type TableProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { ReactNode } from 'react';
-import { dayjs } from '../../lib/dates';
+import { dayjs, PLATFORM_TIME_ZONE } from '../../lib/dates';
 import type { Facility, FacilityType } from './api';
 
 /** The row being typed in: an existing facility's id, or NEW_ROW for 添加. */
@@ -101,7 +101,11 @@ export function FacilityTable({ form, editing, types, actions, tableProps }: Fac
         cell(
           isEditing(f),
           <Form.Item name="installDate" style={{ margin: 0 }}>
-            <DatePicker aria-label="安装日期" disabledDate={(day) => day.isAfter(dayjs(), 'day')} style={{ width: '100%' }} />
+            <DatePicker
+              aria-label="安装日期"
+              disabledDate={(day) => day.isAfter(dayjs().tz(PLATFORM_TIME_ZONE), 'day')}
+              style={{ width: '100%' }}
+            />
           </Form.Item>,
           d ?? '—',
         ),

@@ -106,7 +106,7 @@ export function OwnerPaymentModal({ areaId, houses, onClose, onIssued }: OwnerPa
       ) : (
         <Spin spinning={loading}>
           <Typography.Paragraph type="secondary">
-            单击房屋前的图标展开业主信息：已有业主可直接修改，单击“添加”增加业主。业主姓名、证件类型、证件号码、手机号均为必填项，请按业主真实信息填写。
+            单击房屋前的图标展开业主信息：已有业主可直接修改，单击“添加”增加业主。业主姓名、证件类型、证件号码、手机号均为必填项，请按业主真实信息填写。尚未登记业主的房屋，打印后所填业主即登记为该房屋的业主，房屋记为已售，并记入房屋变更记录。
           </Typography.Paragraph>
           {showErrors && housesWithProblems.length > 0 && (
             <Alert

@@ -83,7 +83,7 @@ function HouseDetailBody({ house: h }: { house: HouseDetail }) {
           { key: 'floor', label: '楼层', children: h.floor },
           { key: 'use', label: '房屋类型', children: h.use },
           { key: 'area', label: '建筑面积', children: `${formatArea(h.buildingArea)} ㎡` },
-          { key: 'inner', label: '套内面积', children: `${formatArea(h.innerArea)} ㎡` },
+          { key: 'inner', label: '套内面积', children: h.innerArea ? `${formatArea(h.innerArea)} ㎡` : '' },
           { key: 'elevator', label: '电梯', children: yesNo(h.elevator) },
           { key: 'sales', label: '销售状态', children: SALES_LABELS[h.salesStatus] },
           { key: 'status', label: '状态', children: HOUSE_STATUS_LABELS[h.status] },

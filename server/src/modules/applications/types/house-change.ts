@@ -6,7 +6,7 @@ import { amountDue, HOUSE_USES, rateFor, type StandardRow } from '../../../domai
 import { settleDueChange } from '../../../domain/due-change.ts';
 import { housePlaceKey } from '../../../domain/house-row.ts';
 import { formatYuan } from '../../../domain/money.ts';
-import { businessDay } from '../../../lib/clock.ts';
+import { businessDate } from '../../../lib/clock.ts';
 import { optionalText, text } from '../../../lib/fields.ts';
 import { standingOf } from '../../payments/standing.ts';
 import { chunks, ensureUnits, livePlaces } from '../../registry/bulk.ts';
@@ -15,8 +15,6 @@ import { type HouseSnapshot, houseLabel, itemsOf, refundAccountSchema, snapshotH
 
 const form = z.object({
   reason: text('变更原因', 500),
-  /** R-12: where refunds are paid when a change lowers a house's amount due below what was paid. */
-  refundAccount: refundAccountSchema.nullable().default(null),
   /** R-12: the user confirmed at submit that the change refunds money (确认需要退款). */
   refundConfirmed: z.boolean({ error: '确认退款须为是或否' }).default(false),
 });
@@ -36,22 +34,22 @@ export const houseAfter = z.object({
   elevator: z.boolean(),
   salesStatus: z.enum(['sold', 'unsold']),
 });
-const item = z.object({ houseId: z.number().int().positive(), after: houseAfter });
+const item = z.object({
+  houseId: z.number().int().positive(),
+  after: houseAfter,
+  /** R-12: where this house's refund is paid when the change lowers its amount due below what was paid — one per house, since co-owned houses of one application belong to different owners. */
+  refundAccount: refundAccountSchema.nullable().default(null),
+});
 type Item = z.infer<typeof item>;
 type After = z.infer<typeof houseAfter>;
 
-export const todayIso = (d: Date) => {
-  const day = businessDay(d);
-  return `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6, 8)}`;
-};
-
 /** R-12: the amount due a house would have after the change, by the standard in force today. */
 export function newAmountDue(after: After, standards: readonly StandardRow[], now: Date): bigint | null {
-  const rate = rateFor(standards, after.use, after.elevator, todayIso(now));
+  const rate = rateFor(standards, after.use, after.elevator, businessDate(now));
   return rate ? amountDue(after.buildingArea, rate) : null;
 }
 
-async function dueOf(tx: Tx, ids: number[]) {
+export async function dueOf(tx: Tx, ids: number[]) {
   const out = new Map<number, bigint>();
   for (const part of chunks(ids)) {
     for (const r of await tx.select().from(houseAccounts).where(inArray(houseAccounts.houseId, part))) out.set(r.houseId, r.amountDue);
@@ -97,6 +95,45 @@ export async function dueEffects(tx: Tx, app: ApplicationRow, standards: readonl
   });
 }
 
+export interface Repricing {
+  houseId: number;
+  oldDue: bigint;
+  nextDue: bigint;
+  refundAccount: z.infer<typeof refundAccountSchema> | null;
+}
+
+/**
+ * R-12, for every registry change that alters amounts due (房屋信息变更, a 楼幢变更 of the lift): the
+ * new amounts due, and an instruction per re-priced house — 补交 for an increase, a refund settled
+ * against what was paid for a decrease — carried out by the approval's fund step.
+ */
+export async function reprice(tx: Tx, app: ApplicationRow, list: readonly Repricing[], now: Date) {
+  const repriced = list.filter((p) => p.nextDue !== p.oldDue);
+  for (const part of chunks(repriced, 500)) {
+    await tx.execute(sql`
+      update house_accounts a set amount_due = v.due
+      from (values ${sql.join(
+        part.map((p) => sql`(${p.houseId}::bigint, ${String(p.nextDue)}::bigint)`),
+        sql`, `,
+      )}) as v(id, due)
+      where a.house_id = v.id`);
+    await tx.insert(fundInstructions).values(
+      part.map((p) => ({
+        applicationId: app.id,
+        kind: p.nextDue > p.oldDue ? ('supplement' as const) : ('refund' as const),
+        houseId: p.houseId,
+        payload: {
+          reason: 'amount_due_change',
+          oldAmountDue: String(p.oldDue),
+          newAmountDue: String(p.nextDue),
+          refundAccount: p.refundAccount,
+        },
+        createdAt: now,
+      })),
+    );
+  }
+}
+
 /** F-16 房屋信息变更: each picked house's "after" row; approval applies them and re-prices the amount due (R-12). */
 export const houseChange: ApplicationHandler = {
   type: 'house_change',
@@ -130,17 +167,27 @@ export const houseChange: ApplicationHandler = {
     if (items.some((i) => newAmountDue(i.data.after, standards, now) === null)) problems.push('没有适用的交存标准，请联系维修资金管理部门');
     const fields: Record<string, string> = {};
     const effects = await dueEffects(tx, app, standards, now);
-    const refunded = effects.filter((e) => e.refund > 0n);
     const f = app.form as z.infer<typeof form>;
-    if (refunded.length > 0 && (!f.refundAccount || !f.refundConfirmed)) {
+    const refunded = effects.filter((e) => e.refund > 0n);
+    if (refunded.length > 0 && !f.refundConfirmed) {
       const total = refunded.reduce((a, e) => a + e.refund, 0n);
-      const message = `R-12：${refunded
-        .map((e) => e.house)
-        .slice(0, 5)
-        .join('、')} 等 ${refunded.length} 套房屋变更后应交金额低于已交金额，需退款 ${formatYuan(total)} 元，请确认退款并填写退款账户`;
-      problems.push(message);
-      fields['form.refundAccount'] = message;
+      problems.push(
+        `R-12：${refunded
+          .map((e) => e.house)
+          .slice(0, 5)
+          .join(
+            '、',
+          )} 等 ${refunded.length} 套房屋变更后应交金额低于已交金额，需退款 ${formatYuan(total)} 元，请确认退款并逐套填写退款账户`,
+      );
     }
+    const refundOf = new Map(refunded.map((e) => [e.houseId, e.refund]));
+    items.forEach((i, n) => {
+      const refund = refundOf.get(i.data.houseId);
+      if (refund === undefined || i.data.refundAccount) return;
+      const message = `R-12：房屋 ${houseLabel((i.before as HouseSnapshot | null) ?? i.data.after)} 需退款 ${formatYuan(refund)} 元，请填写该房屋的退款账户`;
+      problems.push(message);
+      fields[`items.${n}.refundAccount`] = message;
+    });
     const held = effects.filter((e) => e.supplement > 0n && e.openSupplement);
     if (held.length > 0)
       problems.push(`R-30：${held.map((e) => `${e.house} 已有未缴的补交通知单 ${e.openSupplement}`).join('、')}，请先缴款或作废后再提交`);
@@ -171,7 +218,6 @@ export const houseChange: ApplicationHandler = {
         .set({ room: sql`'#' || ${houses.id}` })
         .where(inArray(houses.id, part));
     const reason = (app.form as z.infer<typeof form>).reason;
-    const refundAccount = (app.form as z.infer<typeof form>).refundAccount;
     const priced = items.map((i) => ({
       i,
       oldDue: due.get(i.data.houseId) ?? 0n,
@@ -190,26 +236,12 @@ export const houseChange: ApplicationHandler = {
           updated_at = ${now}
         from (values ${sql.join(rows, sql`, `)}) as v(id, building_id, unit_id, floor, room, address, building_area, inner_area, use, elevator, sales_status)
         where h.id = v.id`);
-      const repriced = part.filter((p) => p.nextDue !== p.oldDue);
-      if (repriced.length > 0) {
-        await tx.execute(sql`
-          update house_accounts a set amount_due = v.due
-          from (values ${sql.join(
-            repriced.map((p) => sql`(${p.i.data.houseId}::bigint, ${String(p.nextDue)}::bigint)`),
-            sql`, `,
-          )}) as v(id, due)
-          where a.house_id = v.id`);
-        // R-12: an increase is collected by a 补交 notice; a decrease is settled against what was paid.
-        await tx.insert(fundInstructions).values(
-          repriced.map((p) => ({
-            applicationId: app.id,
-            kind: p.nextDue > p.oldDue ? ('supplement' as const) : ('refund' as const),
-            houseId: p.i.data.houseId,
-            payload: { reason: 'amount_due_change', oldAmountDue: String(p.oldDue), newAmountDue: String(p.nextDue), refundAccount },
-            createdAt: now,
-          })),
-        );
-      }
+      await reprice(
+        tx,
+        app,
+        part.map((p) => ({ houseId: p.i.data.houseId, oldDue: p.oldDue, nextDue: p.nextDue, refundAccount: p.i.data.refundAccount })),
+        now,
+      );
       await tx.insert(houseHistory).values(
         part.map(({ i, oldDue, nextDue }) => ({
           houseId: i.data.houseId,

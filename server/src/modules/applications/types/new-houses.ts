@@ -3,7 +3,7 @@ import type { Tx } from '../../../db/client.ts';
 import { buildings } from '../../../db/schema/index.ts';
 import { rateFor, type StandardRow } from '../../../domain/deposit-standard.ts';
 import { housePlaceKey, type ParsedHouse } from '../../../domain/house-row.ts';
-import { todayIso } from './house-change.ts';
+import { businessDate } from '../../../lib/clock.ts';
 import { insertBuildings, insertHouses, livePlaces } from '../../registry/bulk.ts';
 import type { HandlerArgs } from '../handler.ts';
 import { type BuildingInput, itemsOf } from '../shared.ts';
@@ -24,7 +24,7 @@ export function checkNewHouses(
   const used = new Set(houses.map((h) => h.building));
   const empty = describedBuildings.filter((b) => !used.has(b));
   if (empty.length > 0) problems.push(`楼幢 ${empty.join('、')} 没有房屋，请删除该楼幢或导入其房屋`);
-  const unpriced = houses.filter((h) => !rateFor(standards, h.use, h.elevator, todayIso(now)));
+  const unpriced = houses.filter((h) => !rateFor(standards, h.use, h.elevator, businessDate(now)));
   if (unpriced.length > 0) problems.push(`${unpriced.length} 套房屋没有适用的交存标准，请联系维修资金管理部门`);
   if (houses.length === 0) problems.push('请导入房屋信息');
   const unknown = [...new Set(houses.map((h) => h.building).filter((b) => !knownBuildings.has(b)))];

@@ -15,6 +15,7 @@ import { RefundAccountModal } from '../parts/RefundAccountModal';
 import { useHousePicking } from '../parts/useHousePicking';
 import { WithInitialRows } from '../parts/WithInitialRows';
 import { type Picked, pickedRowsLoader } from '../picked';
+import { useHouseDeposits } from '../../payments/useHouseDeposits';
 import { useApplicationEditor } from '../useApplicationEditor';
 
 const STEPS = ['选择物业区域并填写注销原因', '添加需要注销的房屋'];
@@ -51,6 +52,10 @@ function CancellationEditor({ app, initialRows }: { app: ApplicationDetail | und
   const [accountFor, setAccountFor] = useState<number>();
   const areaId: number | undefined = Form.useWatch('areaId', form) ?? app?.areaId ?? undefined;
   const reason: string | undefined = Form.useWatch('reason', form);
+  const deposits = useHouseDeposits(
+    areaId,
+    rows.map((r) => r.house),
+  );
   const editor = useApplicationEditor({
     type: 'house_cancellation',
     app,
@@ -110,12 +115,16 @@ function CancellationEditor({ app, initialRows }: { app: ApplicationDetail | und
                 emptyText={areaId ? '请单击“添加”，在楼盘表中选择需要注销的房屋' : '请先选择物业区域'}
                 extraColumns={[
                   { title: '业主', key: 'owners', width: 140, ellipsis: true, render: (_, r) => r.house.ownerNames || '无' },
+                  // what the owner gets back is the account's balance, not the amount due.
                   {
-                    title: '应交金额(元)',
-                    key: 'due',
+                    title: '退还余额(元)',
+                    key: 'balance',
                     width: 120,
                     align: 'right',
-                    render: (_, r) => (r.house.amountDue === null ? '—' : formatYuan(r.house.amountDue)),
+                    render: (_, r) => {
+                      const d = deposits.get(r.house.id);
+                      return d ? formatYuan(d.balance) : '—';
+                    },
                   },
                   { title: '退款账户', key: 'refund', width: 240, ellipsis: true, render: (_, r) => refundText(r.refundAccount) },
                 ]}

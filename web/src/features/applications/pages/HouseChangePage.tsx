@@ -1,5 +1,5 @@
 import { DownloadOutlined, SelectOutlined } from '@ant-design/icons';
-import { App, Button, Checkbox, Col, Flex, Form, Input, Row, Space, Typography } from 'antd';
+import { App, Button, Col, Flex, Form, Input, Row, Space, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import type { ApplicationDetail, ApplicationItem, RegistryHouse } from '../../../api/types';
 import { Section } from '../../../components/Section';
@@ -11,13 +11,12 @@ import { applicationActions, downloadExport, fetchApplicationFund } from '../api
 import { ApplicationRoute } from '../ApplicationRoute';
 import { ApplicationShell } from '../ApplicationShell';
 import { BeforeAfterTable, type BeforeAfterRow } from '../BeforeAfterTable';
-import { HOUSE_FIELDS, houseFieldsOf } from '../fields';
+import { HOUSE_FIELDS, houseFieldsOf, refundText } from '../fields';
 import { type HouseChangeForm, type HouseChangeItem, type HouseFields, houseLabel, type RefundAccount } from '../forms';
 import { ImportPanel } from '../ImportPanel';
 import { AreaField } from '../parts/AreaField';
 import { HouseAfterDrawer } from '../parts/HouseAfterDrawer';
 import { HouseBatchBar } from '../parts/HouseBatchBar';
-import { RefundAccountFields } from '../parts/RefundAccountFields';
 import { RefundAccountModal } from '../parts/RefundAccountModal';
 import { useHousePicking } from '../parts/useHousePicking';
 import { WithInitialRows } from '../parts/WithInitialRows';
@@ -28,18 +27,23 @@ const STEPS = ['选择物业区域并填写变更原因', '选择需要变更的
 
 interface ChangeRow extends Picked {
   after: HouseFields;
+  /** R-12: where this house's refund is paid, asked per house (co-owners of one application are different people). */
+  refundAccount: RefundAccount | null;
 }
 
 interface Values {
   areaId?: number;
   reason: string;
-  hasRefund: boolean;
-  refundAccount?: RefundAccount;
 }
 
-const toRow = (item: ApplicationItem, house: RegistryHouse): ChangeRow => ({ house, after: (item.data as HouseChangeItem).after });
+const toRow = (item: ApplicationItem, house: RegistryHouse): ChangeRow => {
+  const data = item.data as HouseChangeItem;
+  return { house, after: data.after, refundAccount: data.refundAccount ?? null };
+};
 const load = pickedRowsLoader('house', toRow);
-const fresh = (house: RegistryHouse): ChangeRow => ({ house, after: houseFieldsOf(house) });
+const fresh = (house: RegistryHouse): ChangeRow => ({ house, after: houseFieldsOf(house), refundAccount: null });
+const itemsOf = (rows: ChangeRow[]): HouseChangeItem[] =>
+  rows.map((r) => ({ houseId: r.house.id, after: r.after, refundAccount: r.refundAccount }));
 const isChanged = (r: ChangeRow) => HOUSE_FIELDS.some((f) => f.value(houseFieldsOf(r.house)) !== f.value(r.after));
 
 /** F-16 房屋信息变更 (manual §1.3.6). */
@@ -65,14 +69,19 @@ function HouseChangeEditor({ app, initialRows }: { app: ApplicationDetail | unde
   const [exporting, setExporting] = useState(false);
   const areaId: number | undefined = Form.useWatch('areaId', form) ?? app?.areaId ?? undefined;
   const reason: string | undefined = Form.useWatch('reason', form);
-  const hasRefund: boolean = Form.useWatch('hasRefund', form) ?? false;
   const buildings = useBuildings(areaId);
   const initialForm = app?.form as HouseChangeForm | undefined;
   // R-12: the refund is confirmed in the submit dialog; a later save keeps the confirmation.
   const refundConfirmed = useRef(initialForm?.refundConfirmed ?? false);
-  const [askAccount, setAskAccount] = useState<{ resolve: (a: RefundAccount | null) => void }>();
+  const [askAccount, setAskAccount] = useState<{ title: string; resolve: (a: RefundAccount | null) => void }>();
+  const [accountRowId, setAccountRowId] = useState<number>();
+  const askFor = (title: string) => new Promise<RefundAccount | null>((resolve) => setAskAccount({ title, resolve }));
 
-  /** R-12 (manual 第六步): a change that refunds money is confirmed (确定) and given its refund account before it is submitted. */
+  /**
+   * R-12 (manual 第六步): a change that refunds money is confirmed (确定) and given, house by house, the
+   * account its refund goes to before it is submitted; an account named after none of the house's
+   * owners is pointed out once more.
+   */
   const confirmRefund = async (saved: ApplicationDetail) => {
     const fund = await fetchApplicationFund(saved.id);
     if (fund.refundTotal === 0) return true;
@@ -84,17 +93,40 @@ function HouseChangeEditor({ app, initialRows }: { app: ApplicationDetail | unde
         .slice(0, 5)
         .join(
           '、',
-        )}${houses.length > 5 ? ' 等' : ''} ${houses.length} 套房屋变更后应交金额低于已交金额，需退还维修资金 ${formatYuan(fund.refundTotal)} 元。单击“确定”确认需要退款，并填写退款账户。`,
+        )}${houses.length > 5 ? ' 等' : ''} ${houses.length} 套房屋变更后应交金额低于已交金额，需退还维修资金 ${formatYuan(fund.refundTotal)} 元。单击“确定”确认需要退款，并逐套填写退款账户。`,
       okText: '确定',
       cancelText: '取消',
     });
     if (!ok) return false;
-    const account = await new Promise<RefundAccount | null>((resolve) => setAskAccount({ resolve }));
-    setAskAccount(undefined);
-    if (!account) return false;
-    form.setFieldsValue({ hasRefund: true, refundAccount: account });
+    const accounts = new Map(rows.map((r) => [r.house.id, r.refundAccount]));
+    for (const e of houses) {
+      if (accounts.get(e.houseId)) continue;
+      const account = await askFor(`${e.house}（退款 ${formatYuan(e.refund)} 元）`);
+      setAskAccount(undefined);
+      if (!account) return false;
+      accounts.set(e.houseId, account);
+      picking.update(e.houseId, { refundAccount: account });
+    }
+    await applicationActions.replaceItems(
+      saved.id,
+      'house',
+      itemsOf(rows.map((r) => ({ ...r, refundAccount: accounts.get(r.house.id) ?? null }))),
+    );
+    const warnings = (await fetchApplicationFund(saved.id)).effects.flatMap((e) =>
+      e.accountWarning ? [`${e.house}：${e.accountWarning}`] : [],
+    );
+    if (
+      warnings.length > 0 &&
+      !(await modal.confirm({
+        title: '退款账户户名与业主不一致',
+        content: warnings.join('\n'),
+        okText: '仍要提交',
+        cancelText: '返回修改',
+      }))
+    )
+      return false;
     refundConfirmed.current = true;
-    await applicationActions.saveForm(saved.id, { reason: form.getFieldValue('reason'), refundAccount: account, refundConfirmed: true });
+    await applicationActions.saveForm(saved.id, { reason: form.getFieldValue('reason'), refundConfirmed: true });
     return true;
   };
 
@@ -104,10 +136,8 @@ function HouseChangeEditor({ app, initialRows }: { app: ApplicationDetail | unde
     form,
     collect: async () => {
       const v = await form.validateFields();
-      const refundAccount = v.hasRefund && v.refundAccount ? v.refundAccount : null;
-      const body: HouseChangeForm = { reason: v.reason, refundAccount, refundConfirmed: !!refundAccount && refundConfirmed.current };
-      const items: HouseChangeItem[] = rows.map((r) => ({ houseId: r.house.id, after: r.after }));
-      return { areaId: v.areaId, form: body, items: [{ kind: 'house', rows: items }] };
+      const body: HouseChangeForm = { reason: v.reason, refundConfirmed: refundConfirmed.current };
+      return { areaId: v.areaId, form: body, items: [{ kind: 'house', rows: itemsOf(rows) }] };
     },
     beforeSubmit: confirmRefund,
   });
@@ -115,8 +145,6 @@ function HouseChangeEditor({ app, initialRows }: { app: ApplicationDetail | unde
   const initial: Values = {
     areaId: app?.areaId ?? undefined,
     reason: initialForm?.reason ?? '',
-    hasRefund: !!initialForm?.refundAccount,
-    refundAccount: initialForm?.refundAccount ?? undefined,
   };
 
   const table: BeforeAfterRow<HouseFields>[] = rows.map((r) => ({
@@ -126,6 +154,7 @@ function HouseChangeEditor({ app, initialRows }: { app: ApplicationDetail | unde
     after: r.after,
   }));
   const editingRow = rows.find((r) => r.house.id === editingId);
+  const accountRow = rows.find((r) => r.house.id === accountRowId);
   const step = !areaId || !reason?.trim() ? 0 : rows.length === 0 ? 1 : rows.some(isChanged) ? 3 : 2;
 
   const exportRows = async () => {
@@ -148,9 +177,7 @@ function HouseChangeEditor({ app, initialRows }: { app: ApplicationDetail | unde
       editing={step}
       // R-12 (manual 第七步): the 退款申请表 prints beside the change form.
       prints={
-        saved && (saved.form as HouseChangeForm).refundAccount ? (
-          <PrintButton path={`/print/refund/${saved.id}`}>打印退款申请表</PrintButton>
-        ) : null
+        saved && rows.some((r) => r.refundAccount) ? <PrintButton path={`/print/refund/${saved.id}`}>打印退款申请表</PrintButton> : null
       }
     >
       <Form<Values> form={form} layout="vertical" initialValues={initial}>
@@ -200,6 +227,16 @@ function HouseChangeEditor({ app, initialRows }: { app: ApplicationDetail | unde
                     <Button
                       type="link"
                       size="small"
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        setAccountRowId(r.key);
+                      }}
+                    >
+                      退款账户
+                    </Button>
+                    <Button
+                      type="link"
+                      size="small"
                       danger
                       onClick={(e) => {
                         e.stopPropagation();
@@ -228,21 +265,42 @@ function HouseChangeEditor({ app, initialRows }: { app: ApplicationDetail | unde
               />
             </Flex>
           </Section>
-          <Section title="退款账户">
-            <Form.Item name="hasRefund" valuePropName="checked" style={{ marginBottom: hasRefund ? 16 : 0 }}>
-              <Checkbox>变更后应交金额减少、需要退还已交维修资金时，勾选并填写退款账户</Checkbox>
-            </Form.Item>
-            {hasRefund && <RefundAccountFields prefix={['refundAccount']} />}
-          </Section>
+          {rows.some((r) => r.refundAccount) && (
+            <Section title="退款账户">
+              <Typography.Paragraph type="secondary">
+                变更后应交金额低于已交金额的房屋，退款分别付至各自的退款账户；单击房屋行的“退款账户”修改。
+              </Typography.Paragraph>
+              <ul>
+                {rows
+                  .filter((r) => r.refundAccount)
+                  .map((r) => (
+                    <li key={r.house.id}>
+                      {houseLabel(r.house)}：{refundText(r.refundAccount)}
+                    </li>
+                  ))}
+              </ul>
+            </Section>
+          )}
         </Flex>
       </Form>
       {picking.picker(areaId, saved?.no)}
       {askAccount && (
         <RefundAccountModal
-          title="应交金额调减退款"
-          value={form.getFieldValue('refundAccount') ?? null}
+          title={askAccount.title}
+          value={null}
           onOk={(account) => askAccount.resolve(account)}
           onClose={() => askAccount.resolve(null)}
+        />
+      )}
+      {accountRow && (
+        <RefundAccountModal
+          title={houseLabel(accountRow.house)}
+          value={accountRow.refundAccount}
+          onOk={(refundAccount) => {
+            picking.update(accountRow.house.id, { refundAccount });
+            setAccountRowId(undefined);
+          }}
+          onClose={() => setAccountRowId(undefined)}
         />
       )}
       {editingRow && (

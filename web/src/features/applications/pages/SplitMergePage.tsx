@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { ApplicationDetail, ApplicationItem, RegistryHouse } from '../../../api/types';
 import { Section } from '../../../components/Section';
 import { errorMessage } from '../../../lib/serverErrors';
-import { downloadExport } from '../api';
+import { downloadExport, fetchApplicationFund } from '../api';
 import { ApplicationRoute } from '../ApplicationRoute';
 import { ApplicationShell } from '../ApplicationShell';
 import type { ReasonForm } from '../forms';
@@ -16,6 +16,7 @@ import { useHousePicking } from '../parts/useHousePicking';
 import { WithInitialRows } from '../parts/WithInitialRows';
 import { type Picked, pickedRowsLoader } from '../picked';
 import { useApplicationEditor } from '../useApplicationEditor';
+import { FundSection } from '../view/FundSection';
 import { ItemHousesTable } from '../view/ItemHousesTable';
 import { useImportRefresh } from './useImportRefresh';
 
@@ -47,7 +48,7 @@ export function SplitMergePage() {
 
 function SplitMergeEditor({ app, initialRows }: { app: ApplicationDetail | undefined; initialRows: Picked[] }) {
   const [form] = Form.useForm<{ areaId?: number; reason: string }>();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const refresh = useImportRefresh();
   const picking = useHousePicking(initialRows, fresh);
   const { rows, setRows } = picking;
@@ -61,6 +62,12 @@ function SplitMergeEditor({ app, initialRows }: { app: ApplicationDetail | undef
       const v = await form.validateFields();
       const body: ReasonForm = { reason: v.reason };
       return { areaId: v.areaId, form: body, items: [{ kind: 'source', rows: rows.map((r) => ({ houseId: r.house.id })) }] };
+    },
+    // A total area that changes is not refused (a re-survey may correct it), but asked about once more.
+    beforeSubmit: async (current) => {
+      const { areaWarning } = await fetchApplicationFund(current.id);
+      if (!areaWarning) return true;
+      return modal.confirm({ title: '拆分合并前后建筑面积不一致', content: areaWarning, okText: '仍要提交', cancelText: '返回修改' });
     },
   });
   const saved = editor.app;
@@ -135,6 +142,7 @@ function SplitMergeEditor({ app, initialRows }: { app: ApplicationDetail | undef
               {saved && <ItemHousesTable appId={saved.id} kind="result" label="拆分合并后的房屋" />}
             </Flex>
           </Section>
+          {saved && results > 0 && <FundSection app={saved} />}
           <Section title="第四步：上传附件">
             <AttachmentsPanel
               appId={saved?.id}

@@ -1,6 +1,6 @@
 import { Button, Col, Drawer, Flex, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { BuildingRow } from '../../../api/types';
-import { areaRules, formatArea, parseArea } from '../../../lib/units';
+import { areaRules, formatArea, formatOptionalArea, parseArea } from '../../../lib/units';
 import { ELEVATOR_OPTIONS, HOUSE_USES, options, SALES_OPTIONS } from '../../registry/enums';
 import type { HouseFields } from '../forms';
 
@@ -17,7 +17,7 @@ interface HouseAfterDrawerProps {
 /** 逐条变更: one house's 变更后 values; areas are typed as decimals and kept as hundredths. */
 export function HouseAfterDrawer({ title, after, buildings, onOk, onClose }: HouseAfterDrawerProps) {
   const [form] = Form.useForm<Values>();
-  const initial: Values = { ...after, buildingArea: formatArea(after.buildingArea), innerArea: formatArea(after.innerArea) };
+  const initial: Values = { ...after, buildingArea: formatArea(after.buildingArea), innerArea: formatOptionalArea(after.innerArea) };
   const finish = (v: Values) =>
     onOk({
       ...v,

@@ -90,7 +90,10 @@ export function ApplicationDetailView({ app }: { app: ApplicationDetail }) {
         </Section>
       )}
       <ItemSections app={app} />
-      {(app.type === 'house_change' || app.type === 'house_cancellation') && <FundSection app={app} />}
+      {(app.type === 'house_change' ||
+        app.type === 'house_cancellation' ||
+        app.type === 'building_change' ||
+        app.type === 'house_split_merge') && <FundSection app={app} />}
     </Flex>
   );
 }

@@ -1,25 +1,40 @@
-import { Alert, Flex, Table, Tag } from 'antd';
+import { Alert, Flex, Table, Tag, Typography } from 'antd';
 import type { ApplicationDetail } from '../../../api/types';
 import { LoadingOrError } from '../../../components/LoadingOrError';
 import { Section } from '../../../components/Section';
-import { formatYuan } from '../../../lib/units';
+import { formatArea, formatYuan } from '../../../lib/units';
 import { type ApplicationFund, useApplicationFund } from '../api';
 import { refundText } from '../fields';
 
 const yuan = (n: number | null) => (n === null ? '—' : formatYuan(n));
 
 /**
- * 资金处理 of an application that moves money (R-12 补交 and refunds, R-13 closing refunds): before
+ * 资金处理 of an application that moves money (R-11 balance moves, R-12 补交 and refunds, R-13 closing refunds): before
  * approval what it would collect or refund, afterwards the refund instructions and notices it made.
  */
 export function FundSection({ app }: { app: ApplicationDetail }) {
   const fund = useApplicationFund(app.id);
   if (!fund.data) return <LoadingOrError query={fund} />;
   const f: ApplicationFund = fund.data;
-  if (f.effects.length === 0 && f.refunds.length === 0 && f.notices.length === 0) return null;
+  if (f.effects.length === 0 && f.refunds.length === 0 && f.notices.length === 0 && f.moves.length === 0 && !f.areaWarning) return null;
   return (
     <Section title="资金处理">
       <Flex vertical gap={12}>
+        {f.areaWarning && <Alert type="warning" showIcon role="alert" title={f.areaWarning} />}
+        {f.moves.length > 0 && (
+          <Table
+            rowKey="house"
+            size="small"
+            title={() => '审核通过时，拆分合并前房屋的余额按建筑面积转入拆分合并后的房屋'}
+            dataSource={f.moves}
+            pagination={f.moves.length > 10 ? { pageSize: 10 } : false}
+            columns={[
+              { title: '拆分合并后的房屋', dataIndex: 'house' },
+              { title: '建筑面积（㎡）', dataIndex: 'buildingArea', align: 'right', render: (a: number) => formatArea(a) },
+              { title: '转入余额（元）', dataIndex: 'balance', align: 'right', render: yuan },
+            ]}
+          />
+        )}
         {f.effects.length > 0 && (
           <>
             <Alert
@@ -40,7 +55,19 @@ export function FundSection({ app }: { app: ApplicationDetail }) {
                 { title: '余额（元）', dataIndex: 'balance', align: 'right', render: yuan },
                 { title: '补交（元）', dataIndex: 'supplement', align: 'right', render: yuan },
                 { title: '退款（元）', dataIndex: 'refund', align: 'right', render: yuan },
-                { title: '退款账户', key: 'account', render: (_, e) => (e.refund > 0 ? refundText(e.account) : '—') },
+                {
+                  title: '退款账户',
+                  key: 'account',
+                  render: (_, e) =>
+                    e.refund > 0 ? (
+                      <Flex vertical>
+                        {refundText(e.account)}
+                        {e.accountWarning && <Typography.Text type="warning">{e.accountWarning}</Typography.Text>}
+                      </Flex>
+                    ) : (
+                      '—'
+                    ),
+                },
               ]}
             />
           </>

@@ -1,6 +1,6 @@
 import { Table, type TableColumnsType } from 'antd';
 import type { ApplicationItem } from '../../../api/types';
-import { formatArea } from '../../../lib/units';
+import { formatArea, formatOptionalArea } from '../../../lib/units';
 import { SALES_LABELS, yesNo } from '../../registry/enums';
 import type { ImportedHouse } from '../forms';
 import { useItemsPage } from './useItemsPage';
@@ -15,7 +15,7 @@ const columns: TableColumnsType<ApplicationItem> = [
   { title: '房号', key: 'room', width: 80, render: (_, i) => data(i).room },
   { title: '坐落', key: 'address', ellipsis: true, render: (_, i) => data(i).address },
   { title: '建筑面积(㎡)', key: 'area', width: 110, align: 'right', render: (_, i) => formatArea(data(i).buildingArea) },
-  { title: '套内面积(㎡)', key: 'inner', width: 110, align: 'right', render: (_, i) => formatArea(data(i).innerArea) },
+  { title: '套内面积(㎡)', key: 'inner', width: 110, align: 'right', render: (_, i) => formatOptionalArea(data(i).innerArea) },
   { title: '房屋类型', key: 'use', width: 80, render: (_, i) => data(i).use },
   { title: '电梯', key: 'elevator', width: 60, render: (_, i) => yesNo(data(i).elevator) },
   { title: '销售状态', key: 'sales', width: 80, render: (_, i) => SALES_LABELS[data(i).salesStatus] },

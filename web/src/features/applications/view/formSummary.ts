@@ -1,5 +1,4 @@
 import type { ApplicationDetail } from '../../../api/types';
-import { refundText } from '../fields';
 import type { AreaCollectionForm, HouseChangeForm, HouseSupplementForm, ReasonForm } from '../forms';
 
 /** The header fields of an application as label/value pairs, for the review page and the printed form. */
@@ -20,10 +19,7 @@ export function formSummary(app: ApplicationDetail): { label: string; value: str
       return [{ label: '交存时点', value: (app.form as HouseSupplementForm).depositTiming }];
     case 'house_change': {
       const f = app.form as HouseChangeForm;
-      return [
-        { label: '变更原因', value: f.reason },
-        { label: '退款账户', value: refundText(f.refundAccount) },
-      ];
+      return [{ label: '变更原因', value: f.reason }];
     }
     case 'house_cancellation':
       return [{ label: '注销原因', value: (app.form as ReasonForm).reason }];

@@ -1,7 +1,7 @@
 import { App, Button, Card, DatePicker, Descriptions, Form, Input } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { FormErrorAlert } from '../../../components/FormErrorAlert';
-import { dayjs } from '../../../lib/dates';
+import { dayjs, PLATFORM_TIME_ZONE } from '../../../lib/dates';
 import { useFormMutation } from '../../../lib/useFormMutation';
 import { formatYuan, plainYuan } from '../../../lib/units';
 import { type ProjectSummary, recordAcceptance, useRefreshProject } from '../api';
@@ -37,13 +37,13 @@ function AcceptanceForm({ s, projectId }: { s: ProjectSummary; projectId: number
     <Form
       form={form}
       layout="vertical"
-      initialValues={{ date: dayjs(), result: '', settlement: proposed }}
+      initialValues={{ date: dayjs().tz(PLATFORM_TIME_ZONE), result: '', settlement: proposed }}
       onFinish={submit.onFinish}
       style={{ maxWidth: 640 }}
     >
       <FormErrorAlert error={submit.error} />
       <Form.Item name="date" label="验收日期" rules={[{ required: true, message: '请选择验收日期' }]}>
-        <DatePicker aria-label="验收日期" disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+        <DatePicker aria-label="验收日期" disabledDate={(d) => d.isAfter(dayjs().tz(PLATFORM_TIME_ZONE), 'day')} />
       </Form.Item>
       <Form.Item name="result" label="验收结果" rules={[{ required: true, whitespace: true, message: '请填写验收结果' }]}>
         <Input.TextArea rows={3} maxLength={1000} placeholder="如：工程质量合格，同意验收" />

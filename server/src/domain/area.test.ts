@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { formatOptionalArea, splitAreaWarning } from './area.ts';
+
+describe('split and merge areas', () => {
+  it('F-14 says nothing when the areas after add up to the areas before', () => {
+    expect(splitAreaWarning(2640, 2640)).toBeNull();
+  });
+  it('F-14 names both totals and the difference when they do not', () => {
+    expect(splitAreaWarning(2640, 3960)).toBe(
+      '拆分合并前建筑面积合计 26.40 平方米，拆分合并后合计 39.60 平方米，增加 13.20 平方米，请核对拆分合并后的建筑面积',
+    );
+    expect(splitAreaWarning(2640, 2600)).toContain('减少 0.40 平方米');
+  });
+});
+
+describe('optional areas', () => {
+  it('§3 a blank 套内面积 (held as 0) stays blank', () => {
+    expect(formatOptionalArea(0)).toBe('');
+    expect(formatOptionalArea(8215)).toBe('82.15');
+  });
+});
