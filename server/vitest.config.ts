@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // Cheap password hashing in tests; the stored format keeps its parameters, so nothing else changes.
 // Every test logs in from the one inject address: the per-IP throttle is raised, not switched off.
@@ -14,6 +14,9 @@ export default defineConfig({
         test: {
           name: 'api',
           include: ['src/modules/**/*.test.ts', 'src/ledger/**/*.test.ts', 'test/**/*.test.ts'],
+          // *.pg.test.ts concern PostgreSQL alone (side-by-side transactions, lost connections): they
+          // run in the PostgreSQL suite, not as skipped tests in the embedded one.
+          exclude: process.env.DATABASE_URL ? configDefaults.exclude : [...configDefaults.exclude, '**/*.pg.test.ts'],
           globalSetup: ['test/global-setup.ts'],
           env,
           testTimeout: 30_000,

@@ -1,9 +1,9 @@
-import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../src/db/client.ts';
-import { propertyAreas } from '../src/db/schema/index.ts';
 import { DEMO } from './fixtures.ts';
 import { type Agent, testApp, type TestApp } from './harness.ts';
+import { addNoticeHouses, expectContiguous, serialOf } from './notice-fixtures.ts';
 
 /**
  * A batch of payment notices is written set-based: 5,000 one-house notices carry 15 values each,
@@ -19,32 +19,9 @@ let extra: number[];
 beforeAll(async () => {
   t = await testApp();
   dev = await t.login(DEMO.developer.code, DEMO.developer.admin);
-  const [area] = await t.handle.db.select().from(propertyAreas).where(eq(propertyAreas.name, DEMO.areas.withCommittee));
-  areaId = area?.id ?? 0;
-  const db = t.handle.db;
-  // Set-based: one unit of the demo area receives the extra houses; every tenth has two owners.
-  await db.execute(sql`
-    insert into houses (area_id, building_id, unit_id, floor, room, address, building_area, use, elevator, sales_status, deposit_timing)
-    select h.area_id, h.building_id, h.unit_id, 1, 'N' || lpad(g::text, 5, '0'), '批量通知 ' || g, 8000, '住宅', false, 'sold', '首期'
-      from (select area_id, building_id, unit_id from houses where area_id = ${areaId} order by id limit 1) h, generate_series(1, ${EXTRA}) g`);
-  await db.execute(sql`
-    insert into house_owners (house_id, name, id_type, id_number, phone, created_at)
-    select h.id, o.name, '身份证', '44070319800101' || lpad((h.id % 10000)::text, 4, '0'), '1380000' || lpad((h.id % 10000)::text, 4, '0'), now()
-      from houses h cross join lateral (values ('甲' || h.room), ('乙' || h.room)) o(name)
-     where h.address like '批量通知 %' and (right(h.room, 1) = '0' or o.name like '甲%')`);
-  const rows = await rowsOf<{ id: string }>(db, sql`select id::text from houses where address like '批量通知 %' order by id`);
-  extra = rows.map((r) => Number(r.id));
+  ({ areaId, houses: extra } = await addNoticeHouses(t, EXTRA));
 }, 120_000);
 afterAll(() => t.close());
-
-/** JK + business day + serial + check digit: the serial. */
-const serialOf = (no: string) => Number(no.slice(10, -1));
-
-function expectContiguous(nos: string[]) {
-  const serials = nos.map(serialOf);
-  const first = serials[0] ?? 0;
-  expect(serials).toEqual(serials.map((_, i) => first + i));
-}
 
 describe('F-22 payment notices issued as one set', () => {
   it(`F-22 issues ${EXTRA.toLocaleString('en')} one-house notices in one request, numbered contiguously, each payer its house's owners`, async () => {
@@ -100,68 +77,4 @@ describe('F-22 payment notices issued as one set', () => {
     const s = serialOf(single as string);
     expect(s < serialOf(many[0] as string) || s > serialOf(many.at(-1) as string)).toBe(true);
   });
-
-  // Only PostgreSQL runs transactions side by side; pglite runs one at a time, so nothing can wait there.
-  it.runIf(inject('dbKind') === 'postgres')(
-    'F-22 a single notice does not wait for a batch still in its transaction (the counter is not held for the batch)',
-    async () => {
-      const blocked = extra[4_000] as number;
-      const batch = extra.slice(3_000, 4_500).map((houseId) => ({ houseId, amount: 300 }));
-      const db = t.handle.db;
-      // Another transaction holds an uncommitted open 'other' item of one of the batch's houses: the
-      // batch's insert waits for it (R-30's unique index) after the batch has taken its numbers.
-      let release: () => void = () => {};
-      const released = new Promise<void>((r) => {
-        release = r;
-      });
-      let holding: () => void = () => {};
-      const held = new Promise<void>((r) => {
-        holding = r;
-      });
-      const blocker = db
-        .transaction(async (tx) => {
-          const [n] = await rowsOf<{ id: string }>(
-            tx,
-            sql`insert into payment_notices (no, purpose, area_id, issuer_org_id, payer_type, payer_name, total, bank_account, valid_until)
-                select 'HOLD', 'other', ${areaId}, issuer_org_id, 'developer', '占用', 1, '{}'::jsonb, current_date
-                  from payment_notices limit 1 returning id::text`,
-          );
-          await tx.execute(
-            sql`insert into payment_notice_items (notice_id, house_id, purpose, amount) values (${Number(n?.id)}, ${blocked}, 'other', 1)`,
-          );
-          holding();
-          await released;
-          tx.rollback();
-        })
-        .catch(() => undefined);
-      await held;
-      const big = dev.post('/api/notices/custom', { areaId, purpose: 'other', rows: batch });
-      // Wait (without a clock) until the batch is waiting on that lock.
-      for (;;) {
-        const [w] = await rowsOf<{ n: string }>(
-          db,
-          sql`select count(*)::text as n from pg_stat_activity
-               where datname = current_database() and wait_event_type = 'Lock' and query like '%payment_notice_items%'`,
-        );
-        if (Number(w?.n) > 0) break;
-        await new Promise((r) => setTimeout(r, 20));
-      }
-      // Had the batch held the counter, this would wait for it, and the batch waits for the blocker,
-      // which is released only after this returns: the test would never end.
-      const one = await dev.post('/api/notices/custom', {
-        areaId,
-        purpose: 'supplement',
-        rows: [{ houseId: extra[4_900], amount: 900 }],
-      });
-      expect(one.statusCode, one.body).toBe(200);
-      release();
-      await blocker;
-      const done = await big;
-      expect(done.statusCode, done.body).toBe(200);
-      const many: string[] = done.json().issued;
-      expectContiguous(many);
-      expect(serialOf(one.json().issued[0])).toBeGreaterThan(serialOf(many.at(-1) as string));
-    },
-    60_000,
-  );
 });

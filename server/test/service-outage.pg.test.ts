@@ -6,9 +6,10 @@ import { testApp, type TestApp } from './harness.ts';
 
 /**
  * PostgreSQL restarted or failed over under a running instance: its connections die. The embedded
- * engine lives in the process and has no connections to lose, so this concerns PostgreSQL only.
+ * engine lives in the process and has no connections to lose, so this file runs in the PostgreSQL
+ * suite only (`*.pg.test.ts`).
  */
-describe.runIf(inject('dbKind') === 'postgres')('§10 operations: the database drops its connections', () => {
+describe('§10 operations: the database drops its connections', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await testApp();
