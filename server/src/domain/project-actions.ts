@@ -56,7 +56,8 @@ export interface ProjectFacts {
   /** The result of the vote held after the current initiation notice; null until entered. */
   vote: { passed: boolean } | null;
   approval: 'none' | 'submitted' | 'approved' | 'rejected';
-  acceptance: { done: boolean; noticePublished: boolean };
+  /** `noticeDeadline`: the acceptance notice's 公示截止日, when it is published (read for the stage only). */
+  acceptance: { done: boolean; noticePublished: boolean; noticeDeadline?: string };
   /** The settlement entered at acceptance (F-45), null before. */
   settlement: bigint | null;
   budgetTotal: bigint;
@@ -148,7 +149,7 @@ function editBlock(f: ProjectFacts): Block | null {
  * editor stays open until the approval application (§7.1.7), so a budget, range or share changed
  * after the notice makes it outdated: a new notice is needed, and a vote on the old one no longer counts.
  */
-function outdatedNotice(f: ProjectFacts): Block | null {
+export function outdatedNotice(f: ProjectFacts): Block | null {
   const n = f.initiationNotice;
   if (!n?.published) return null;
   if (n.budget !== f.budgetTotal) {

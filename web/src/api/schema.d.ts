@@ -5772,6 +5772,8 @@ export interface paths {
                     pageSize?: number;
                     type?: "general" | "emergency" | "simple";
                     status?: "draft" | "submitted" | "approved" | "completed" | "cancelled";
+                    /** @description 按项目阶段筛选（列表“状态”列） */
+                    stage?: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
                     areaId?: number;
                     q?: string;
                 };
@@ -5798,6 +5800,9 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                                 statusLabel: string;
+                                /** @enum {string} */
+                                stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                                stageLabel: string;
                                 areaId: number;
                                 areaName: string;
                                 /** @description 单位：分 */
@@ -5865,6 +5870,9 @@ export interface paths {
                             /** @enum {string} */
                             status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                             statusLabel: string;
+                            /** @enum {string} */
+                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                            stageLabel: string;
                             areaId: number;
                             areaName: string;
                             name: string;
@@ -5948,6 +5956,9 @@ export interface paths {
                             /** @enum {string} */
                             status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                             statusLabel: string;
+                            /** @enum {string} */
+                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                            stageLabel: string;
                             areaId: number;
                             areaName: string;
                             name: string;
@@ -6036,6 +6047,9 @@ export interface paths {
                             /** @enum {string} */
                             status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                             statusLabel: string;
+                            /** @enum {string} */
+                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                            stageLabel: string;
                             areaId: number;
                             areaName: string;
                             name: string;
@@ -6137,6 +6151,9 @@ export interface paths {
                             /** @enum {string} */
                             status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                             statusLabel: string;
+                            /** @enum {string} */
+                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                            stageLabel: string;
                             areaId: number;
                             areaName: string;
                             name: string;
@@ -6509,6 +6526,9 @@ export interface paths {
                             /** @enum {string} */
                             status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                             statusLabel: string;
+                            /** @enum {string} */
+                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                            stageLabel: string;
                             areaId: number;
                             areaName: string;
                             name: string;
@@ -6594,6 +6614,9 @@ export interface paths {
                             /** @enum {string} */
                             status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                             statusLabel: string;
+                            /** @enum {string} */
+                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                            stageLabel: string;
                             areaId: number;
                             areaName: string;
                             name: string;
@@ -6746,6 +6769,9 @@ export interface paths {
                             /** @enum {string} */
                             status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                             statusLabel: string;
+                            /** @enum {string} */
+                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                            stageLabel: string;
                             areaId: number;
                             areaName: string;
                             name: string;
@@ -6831,6 +6857,9 @@ export interface paths {
                             /** @enum {string} */
                             status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                             statusLabel: string;
+                            /** @enum {string} */
+                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                            stageLabel: string;
                             money: {
                                 /** @description 单位：分 */
                                 budget: number;
@@ -7125,6 +7154,9 @@ export interface paths {
                             /** @enum {string} */
                             status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                             statusLabel: string;
+                            /** @enum {string} */
+                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                            stageLabel: string;
                             money: {
                                 /** @description 单位：分 */
                                 budget: number;
@@ -7446,6 +7478,9 @@ export interface paths {
                             /** @enum {string} */
                             status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                             statusLabel: string;
+                            /** @enum {string} */
+                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                            stageLabel: string;
                             money: {
                                 /** @description 单位：分 */
                                 budget: number;
@@ -7766,6 +7801,9 @@ export interface paths {
                             /** @enum {string} */
                             status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                             statusLabel: string;
+                            /** @enum {string} */
+                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                            stageLabel: string;
                             money: {
                                 /** @description 单位：分 */
                                 budget: number;
@@ -7938,6 +7976,9 @@ export interface paths {
                             /** @enum {string} */
                             status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                             statusLabel: string;
+                            /** @enum {string} */
+                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                            stageLabel: string;
                             money: {
                                 /** @description 单位：分 */
                                 budget: number;
@@ -8102,6 +8143,9 @@ export interface paths {
                             /** @enum {string} */
                             status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                             statusLabel: string;
+                            /** @enum {string} */
+                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                            stageLabel: string;
                             money: {
                                 /** @description 单位：分 */
                                 budget: number;

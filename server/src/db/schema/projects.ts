@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { PROJECT_STAGES } from '../../domain/project-stage.ts';
 import { createdAt, id, ref, ts } from './columns.ts';
 import { facilities } from './facilities.ts';
 import { files, organisations } from './organisations.ts';
@@ -34,6 +35,13 @@ export const repairProjects = pgTable(
     periodFrom: text('period_from'),
     periodTo: text('period_to'),
     status: text('status', { enum: PROJECT_STATUSES }).notNull().default('draft'),
+    /**
+     * The list's stage (domain/project-stage.ts), stored by every step that changes the project so
+     * the list filters on an index; a running notice stores its deadline and the stage after it.
+     */
+    stage: text('stage', { enum: PROJECT_STAGES }).notNull().default('editing'),
+    stageUntil: text('stage_until'),
+    stageNext: text('stage_next', { enum: PROJECT_STAGES }),
     /** Sum of the items' budgets, kept with them in the same transaction. */
     budgetTotal: bigint('budget_total', { mode: 'bigint' }).notNull().default(sql`0`),
     /** F-42: the vote recorded last (null: none yet). */
@@ -57,6 +65,8 @@ export const repairProjects = pgTable(
   (t) => [
     uniqueIndex('repair_projects_no_uq').on(t.no),
     index('repair_projects_area_idx').on(t.areaId, t.createdAt),
+    index('repair_projects_stage_idx').on(t.stage, t.createdAt),
+    index('repair_projects_stage_next_idx').on(t.stageNext, t.stageUntil),
     check('repair_projects_budget_non_negative', sql`${t.budgetTotal} >= 0`),
   ],
 );

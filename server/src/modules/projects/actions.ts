@@ -1,13 +1,14 @@
-import type { Conn } from '../../db/client.ts';
+import { eq, sql } from 'drizzle-orm';
+import { type Conn, rowsOf, type Tx } from '../../db/client.ts';
+import { repairProjects } from '../../db/schema/index.ts';
 import { type ActionName, actionBlock, allowedActions, type ProjectFacts } from '../../domain/project-actions.ts';
+import { projectStage } from '../../domain/project-stage.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { todayIso } from '../applications/types/house-change.ts';
 import { getSetting } from '../settings/store.ts';
 import type { ProjectRow } from './access.ts';
 import { latestApproval, latestNotice, moneyOf, noticeListChanged, phasesOf } from './facts.ts';
-import { sql } from 'drizzle-orm';
-import { rowsOf } from '../../db/client.ts';
 
 const APPROVAL_STATE = {
   submitted: 'submitted',
@@ -42,7 +43,11 @@ export async function projectFacts(db: Conn, ctx: Ctx, p: ProjectRow): Promise<P
     today: todayIso(ctx.clock.now()),
     vote,
     approval: approval ? APPROVAL_STATE[approval.status] : 'none',
-    acceptance: { done: p.acceptanceRecordedAt !== null, noticePublished: acceptanceNotice !== null },
+    acceptance: {
+      done: p.acceptanceRecordedAt !== null,
+      noticePublished: acceptanceNotice !== null,
+      ...(acceptanceNotice ? { noticeDeadline: acceptanceNotice.deadline } : {}),
+    },
     settlement: p.settlementAmount,
     budgetTotal: p.budgetTotal,
     phases: phases.map((ph) => ({
@@ -56,6 +61,20 @@ export async function projectFacts(db: Conn, ctx: Ctx, p: ProjectRow): Promise<P
     cancellationNotice: cancellation !== null,
     acceptancePercent: percent,
   };
+}
+
+/**
+ * Stores the project's stage (domain/project-stage.ts) after a step changed it, inside the step's
+ * transaction, so the list shows and filters the stage without deriving it per row.
+ */
+export async function storeStage(tx: Tx, ctx: Ctx, id: number) {
+  const [p] = await tx.select().from(repairProjects).where(eq(repairProjects.id, id));
+  if (!p) return;
+  const course = projectStage(await projectFacts(tx, ctx, p));
+  await tx
+    .update(repairProjects)
+    .set({ stage: course.stage, stageUntil: course.until, stageNext: course.next })
+    .where(eq(repairProjects.id, id));
 }
 
 export async function projectActions(db: Conn, ctx: Ctx, p: ProjectRow) {

@@ -10,7 +10,7 @@ import { InsufficientBalance, type Posting, post, systemAccount } from '../../le
 import { audit } from '../audit/audit.ts';
 import { earlierConfirmation, recordConfirmation } from '../payments/bank.ts';
 import { requireCustodianBank } from '../payments/custodian.ts';
-import { type ProjectRow, event } from './access.ts';
+import { type ProjectRow, event, touch } from './access.ts';
 import { maybeComplete } from './completion.ts';
 import { debitState, plannedDebits, REFUND_KIND, TRANSFER_KIND } from './debits.ts';
 import { payeesView } from './payees.ts';
@@ -147,6 +147,7 @@ export async function confirmProjectMoney(
       (confirmationId) => ({ number, kind, amount: Number(c.amount), confirmedAt: now.toISOString(), confirmationId }),
     );
     const result: ProjectConfirmResult = { ...stored, repeated: false };
+    await touch(tx, ctx, p.id);
     await event(tx, ctx, p.id, kind === 'transfer' ? 'disbursement.transfer' : 'refund.confirm', `${number}，${formatYuan(r.amount)} 元`);
     await audit(tx, ctx, {
       action: kind === 'transfer' ? 'project.transfer.confirm' : 'project.refund.confirm',

@@ -8,7 +8,7 @@ import { AppError, invalid, notFound } from '../../lib/errors.ts';
 import { audit } from '../audit/audit.ts';
 import { currentRequiredDocuments } from '../settings/required-documents.ts';
 import { getSetting } from '../settings/store.ts';
-import { committeeActor, event, loadProject, readerActor } from './access.ts';
+import { committeeActor, event, loadProject, touch, readerActor } from './access.ts';
 import { requireAllowed } from './actions.ts';
 import { shortfallError } from './debits.ts';
 import { latestNotice, moneyOf, phasesOf } from './facts.ts';
@@ -73,6 +73,7 @@ export async function applyDisbursement(ctx: Ctx, id: number, input: { phaseId: 
         requiredDocuments: await currentRequiredDocuments(tx, 'project.disbursement'),
       })
       .returning();
+    await touch(tx, ctx, id);
     await event(tx, ctx, id, 'disbursement.submit', `${no}，第 ${phase.seq} 期 ${formatYuan(amount)} 元`);
     await audit(tx, ctx, {
       action: 'project.disbursement.submit',

@@ -28,6 +28,7 @@ import {
   TYPE_LABELS,
   touch,
 } from './access.ts';
+import { storeStage } from './actions.ts';
 import { itemHousesPage } from './range.ts';
 
 export interface BasicInput {
@@ -121,6 +122,7 @@ async function refreshBudgetTotal(tx: Tx, ctx: Ctx, projectId: number) {
   await tx.execute(sql`update repair_projects set budget_total =
     (select coalesce(sum(budget), 0) from project_items where project_id = ${projectId}), updated_at = ${ctx.clock.now()}
     where id = ${projectId}`);
+  await storeStage(tx, ctx, projectId);
 }
 
 /** The items as the audit records them: money as text, since JSON has no bigint. */

@@ -9,7 +9,7 @@ import { AppError, notFound } from '../../lib/errors.ts';
 import { audit } from '../audit/audit.ts';
 import { todayIso } from '../applications/types/house-change.ts';
 import { getSetting } from '../settings/store.ts';
-import { committeeActor, event, loadProject, TYPE_LABELS } from './access.ts';
+import { committeeActor, event, loadProject, touch, TYPE_LABELS } from './access.ts';
 import { requireAllowed } from './actions.ts';
 import { amountProblems } from './approval.ts';
 import { maybeComplete } from './completion.ts';
@@ -66,6 +66,7 @@ export async function publishNotice(ctx: Ctx, id: number, input: { kind: Project
     if (input.kind === 'acceptance' && p.settlementAmount !== null) {
       await keepNoticeList(tx, notice.id, id, await finalAmounts(tx, id, p.settlementAmount));
     }
+    await touch(tx, ctx, id);
     await event(tx, ctx, id, `notice.${input.kind}`, `${no}，截止 ${input.deadline}`);
     await audit(tx, ctx, {
       action: `project.notice.${input.kind}`,

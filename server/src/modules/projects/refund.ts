@@ -7,7 +7,7 @@ import type { Ctx } from '../../lib/context.ts';
 import { AppError, invalid } from '../../lib/errors.ts';
 import { audit } from '../audit/audit.ts';
 import { getSetting } from '../settings/store.ts';
-import { committeeActor, event, loadProject } from './access.ts';
+import { committeeActor, event, loadProject, touch } from './access.ts';
 import { requireAllowed } from './actions.ts';
 import { moneyOf } from './facts.ts';
 
@@ -64,6 +64,7 @@ export async function issueRefund(ctx: Ctx, id: number, input: { sourceIds: numb
         submittedAt: now,
       })
       .returning();
+    await touch(tx, ctx, id);
     await event(tx, ctx, id, 'refund.issue', `${no}，${formatYuan(input.amount)} 元：${input.reason}`);
     await audit(tx, ctx, {
       action: 'project.refund.issue',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROJECT_STAGES } from '../../domain/project-stage.ts';
 import { requiredDocumentsKept } from '../../domain/required-documents.ts';
 import {
   PROJECT_NOTICE_KINDS,
@@ -31,6 +32,8 @@ const voteTotals = z.object({
 });
 export const projectType = z.enum(PROJECT_TYPES, { error: '项目类型须为：general（一般）、emergency（紧急）、simple（简单拨付）' });
 export const projectStatus = z.enum(PROJECT_STATUSES);
+/** 维修项目列表's status column: the stage the project has reached (domain/project-stage.ts). */
+export const projectStage = z.enum(PROJECT_STAGES);
 
 export const basicBody = z.object({
   name: text('项目名称', 100),
@@ -140,6 +143,7 @@ export const bankConfirmResult = z.object({
 export const listQuery = page.extend({
   type: projectType.optional(),
   status: projectStatus.optional(),
+  stage: projectStage.optional().describe('按项目阶段筛选（列表“状态”列）'),
   areaId: z.coerce.number().int().positive().optional(),
   q: z.string().trim().max(60).optional(),
 });
@@ -168,6 +172,8 @@ export const projectSummaryRow = z.object({
   typeLabel: z.string(),
   status: projectStatus,
   statusLabel: z.string(),
+  stage: projectStage,
+  stageLabel: z.string(),
   areaId: z.number(),
   areaName: z.string(),
   budgetTotal: money,
@@ -185,6 +191,8 @@ export const projectDetail = z.object({
   typeLabel: z.string(),
   status: projectStatus,
   statusLabel: z.string(),
+  stage: projectStage,
+  stageLabel: z.string(),
   areaId: z.number(),
   areaName: z.string(),
   name: z.string(),
@@ -262,6 +270,8 @@ export const projectSummary = z.object({
   typeLabel: z.string(),
   status: projectStatus,
   statusLabel: z.string(),
+  stage: projectStage,
+  stageLabel: z.string(),
   money: z.object({
     budget: money,
     plan: money,

@@ -13,16 +13,26 @@ import {
   repairProjects,
 } from '../../db/schema/index.ts';
 import { planMatchesBudget } from '../../domain/disbursement.ts';
+import { allowedActions } from '../../domain/project-actions.ts';
+import { type ProjectStage, projectStage, STAGE_LABELS, type StageCourse, stageOn } from '../../domain/project-stage.ts';
 import type { VoteTotals } from '../../domain/vote.ts';
+import { todayIso } from '../applications/types/house-change.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { committeeArea, loadProject, readerActor, STATUS_LABELS, TYPE_LABELS } from './access.ts';
-import { projectActions } from './actions.ts';
+import { projectFacts } from './actions.ts';
 import { moneyOf, phasesOf, unbalancedItems } from './facts.ts';
 import { NOTICE_KIND_LABELS } from './notices.ts';
 import { requestsOf } from './review.ts';
 import { readProjectSettings } from './settings.ts';
 
 const n = (v: bigint | null) => (v === null ? null : Number(v));
+
+/** The stage as the list and the editor show it: stored by the last step, read on today's date. */
+function storedStage(ctx: Ctx, p: { stage: ProjectStage; stageUntil: string | null; stageNext: ProjectStage | null }) {
+  const course: StageCourse = { stage: p.stage, until: p.stageUntil, next: p.stageNext };
+  return stageView(stageOn(course, todayIso(ctx.clock.now())));
+}
+const stageView = (stage: ProjectStage) => ({ stage, stageLabel: STAGE_LABELS[stage] });
 
 /** F-40 editor contents: basic info, items with their range size and share total, phases, and what still does not add up. */
 export async function projectDetail(ctx: Ctx, id: number) {
@@ -69,6 +79,7 @@ export async function projectDetail(ctx: Ctx, id: number) {
     typeLabel: TYPE_LABELS[p.type],
     status: p.status,
     statusLabel: STATUS_LABELS[p.status],
+    ...storedStage(ctx, p),
     areaId: p.areaId,
     areaName: area?.name ?? '',
     name: p.name,
@@ -101,14 +112,15 @@ export async function projectDetail(ctx: Ctx, id: number) {
 export async function projectSummary(ctx: Ctx, id: number) {
   const actor = readerActor(ctx);
   const p = await loadProject(ctx.db, actor, id);
-  const [events, money, notices, requests, actions, rules] = await Promise.all([
+  const [events, money, notices, requests, facts, rules] = await Promise.all([
     ctx.db.select().from(projectEvents).where(eq(projectEvents.projectId, id)).orderBy(asc(projectEvents.id)),
     moneyOf(ctx.db, p),
     ctx.db.select().from(projectNotices).where(eq(projectNotices.projectId, id)).orderBy(asc(projectNotices.id)),
     requestsOf(ctx.db, id),
-    projectActions(ctx.db, ctx, p),
+    projectFacts(ctx.db, ctx, p),
     readProjectSettings(ctx.db),
   ]);
+  const actions = allowedActions(facts);
   return {
     id: p.id,
     no: p.no,
@@ -117,6 +129,8 @@ export async function projectSummary(ctx: Ctx, id: number) {
     typeLabel: TYPE_LABELS[p.type],
     status: p.status,
     statusLabel: STATUS_LABELS[p.status],
+    // Derived afresh from the facts the actions are decided on; the list shows the stored copy.
+    ...stageView(stageOn(projectStage(facts), facts.today)),
     money: {
       budget: Number(money.budget),
       plan: Number(money.plan),
@@ -161,8 +175,17 @@ export interface ProjectListQuery {
   pageSize: number;
   type?: ProjectType;
   status?: ProjectStatus;
+  stage?: ProjectStage;
   areaId?: number;
   q?: string;
+}
+
+/** The stored stage on `today` is `stage` (stageOn in SQL, on the two indexed stage columns). */
+function stageIs(stage: ProjectStage, today: string) {
+  return or(
+    and(eq(repairProjects.stage, stage), or(sql`${repairProjects.stageUntil} is null`, sql`${repairProjects.stageUntil} >= ${today}`)),
+    and(eq(repairProjects.stageNext, stage), sql`${repairProjects.stageUntil} < ${today}`),
+  );
 }
 
 /** 维修项目列表: a committee its own area's, the office every area's. */
@@ -174,6 +197,7 @@ export async function listProjects(ctx: Ctx, q: ProjectListQuery) {
     q.areaId ? eq(repairProjects.areaId, q.areaId) : undefined,
     q.type ? eq(repairProjects.type, q.type) : undefined,
     q.status ? eq(repairProjects.status, q.status) : undefined,
+    q.stage ? stageIs(q.stage, todayIso(ctx.clock.now())) : undefined,
     q.q ? or(ilike(repairProjects.name, containing(q.q)), ilike(repairProjects.no, containing(q.q))) : undefined,
   );
   const [rows, [total]] = await Promise.all([
@@ -203,6 +227,7 @@ export async function listProjects(ctx: Ctx, q: ProjectListQuery) {
       typeLabel: TYPE_LABELS[p.type],
       status: p.status,
       statusLabel: STATUS_LABELS[p.status],
+      ...storedStage(ctx, p),
       areaId: p.areaId,
       areaName,
       budgetTotal: Number(p.budgetTotal),

@@ -1,4 +1,5 @@
-import type { ProjectStatus, ProjectType } from './api';
+import type { ProjectStage } from '../../../../server/src/domain/project-stage.ts';
+import type { ProjectType } from './api';
 
 export const TYPE_LABELS: Record<ProjectType, string> = {
   general: '一般维修项目',
@@ -13,10 +14,22 @@ export const NEW_BUTTONS: { type: ProjectType; label: string }[] = [
   { type: 'simple', label: '新建简单拨付维修项目' },
 ];
 
-export const STATUS_COLORS: Record<ProjectStatus, string> = {
-  draft: 'default',
-  submitted: 'processing',
+/** The stage tag's colour: waiting on others in blue, stopped or needing repair in orange or red. */
+export const STAGE_COLORS: Record<ProjectStage, string> = {
+  editing: 'default',
+  notice: 'processing',
+  notice_outdated: 'warning',
+  awaiting_vote: 'processing',
+  vote_passed: 'cyan',
+  vote_failed: 'error',
+  awaiting_approval: 'cyan',
+  approval_review: 'processing',
+  approval_returned: 'warning',
   approved: 'blue',
+  disbursing: 'blue',
+  accepted: 'geekblue',
+  acceptance_notice: 'geekblue',
+  cancellation_notice: 'warning',
   completed: 'success',
   cancelled: 'error',
 };
