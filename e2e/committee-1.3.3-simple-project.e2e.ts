@@ -96,7 +96,7 @@ describe('1.3.3 新建简单拨付维修项目（业主委员会）', () => {
     // 项目概况: 项目立项 blocked until the initiation notice; no separate 资金拨付 for a simple project.
     await page.getByRole('link', { name: '项目概况' }).click();
     const blocked = page.getByTestId('blocked-actions');
-    await showsText(blocked, '项目立项：须先发布立项公示，才能提交立项申请（R-43）');
+    await showsText(blocked, '项目立项：须先发布立项公示，才能提交立项申请');
     expect(await blocked.getByText(/^资金拨付/).count()).toBe(0);
   });
 
@@ -200,18 +200,18 @@ describe('1.3.3 新建简单拨付维修项目（业主委员会）', () => {
     // 注 2: 项目立项 now waits for the acceptance and its notice; 项目验收 is next.
     await page.getByRole('link', { name: '项目概况' }).click();
     await showsText(page.getByTestId('timeline'), '录入表决结果（通过）');
-    await showsText(page.getByTestId('blocked-actions'), '项目立项：简单拨付项目须先完成项目验收并发布验收公示，才能提交立项申请（R-47）');
+    await showsText(page.getByTestId('blocked-actions'), '项目立项：简单拨付项目须先完成项目验收并发布验收公示，才能提交立项申请');
     await shows(page.getByTestId('allowed-actions').getByRole('button', { name: '项目验收' }));
   });
 
   it('F-45 R-47: 第四步 项目验收 — a 结算金额 other than the budget is refused; the budget is accepted', async () => {
     const { page } = b;
     await operateOn(page, PROJECT, '项目验收');
-    await shows(page.getByText('简单拨付项目的结算金额须等于预算总额（R-47）', { exact: false }));
+    await shows(page.getByText('简单拨付项目的结算金额须等于预算总额', { exact: false }));
     await page.getByLabel('验收结果').fill('钢丝绳及绳头组合更换完成，经特种设备检验机构检验合格');
     await page.getByLabel('结算金额', { exact: true }).fill('28000');
     await actionButton(page, '提交').click();
-    await shows(page.getByText('R-47：简单拨付项目的结算金额 28,000.00 元须等于预算总额 28,800.00 元').first());
+    await shows(page.getByText('简单拨付项目的结算金额 28,000.00 元须等于预算总额 28,800.00 元').first());
     expect((await summary()).acceptance).toBeNull();
 
     // 注 1: the settlement equals the budget.
@@ -267,7 +267,7 @@ describe('1.3.3 新建简单拨付维修项目（业主委员会）', () => {
     await showsText(page.getByTestId('payees-total'), '拨付金额合计：28,000.00 元');
     // 注 4: the amounts must add up to the budget.
     await actionButton(page, '保存并提交').click();
-    await showsText(page.getByRole('alert').filter({ hasText: 'R-47' }), 'R-47：收款金额合计 28,000.00 元须等于预算总额 28,800.00 元');
+    await showsText(page.getByRole('alert').filter({ hasText: '须等于预算总额' }), '收款金额合计 28,000.00 元须等于预算总额 28,800.00 元');
     expect((await summary()).requests.filter((r: { kind: string }) => r.kind === 'approval')).toHaveLength(0);
 
     await page.getByLabel('拨付金额（第 2 个收款账户）').fill('8800');

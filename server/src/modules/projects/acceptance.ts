@@ -1,7 +1,7 @@
 import { checkSettlement, checkSimpleSettlement } from '../../domain/disbursement.ts';
 import { formatYuan } from '../../domain/money.ts';
 import type { Ctx } from '../../lib/context.ts';
-import { AppError, invalid } from '../../lib/errors.ts';
+import { invalid, ruleRefusal } from '../../lib/errors.ts';
 import { audit } from '../audit/audit.ts';
 import { committeeActor, event, loadProject, touch } from './access.ts';
 import { requireAllowed } from './actions.ts';
@@ -28,10 +28,10 @@ export async function recordAcceptance(ctx: Ctx, id: number, input: AcceptanceIn
     await requireAllowed(tx, ctx, p, 'acceptance');
     const transferred = netTransferred(await debitState(tx, id));
     const r49 = checkSettlement(input.settlement, transferred, p.budgetTotal);
-    if (r49) throw new AppError(409, 'RULE', `R-49：${r49}`, { settlement: `R-49：${r49}` });
+    if (r49) throw ruleRefusal(409, 'RULE', 'R-49', r49, { settlement: r49 });
     if (p.type === 'simple') {
       const r47 = checkSimpleSettlement(input.settlement, p.budgetTotal);
-      if (r47) throw new AppError(409, 'RULE', `R-47：${r47}`, { settlement: `R-47：${r47}` });
+      if (r47) throw ruleRefusal(409, 'RULE', 'R-47', r47, { settlement: r47 });
     }
     await touch(tx, ctx, id, {
       acceptanceDate: input.date,

@@ -4,7 +4,7 @@ import { repairProjects } from '../../db/schema/index.ts';
 import { type ActionName, actionBlock, allowedActions, type ProjectFacts } from '../../domain/project-actions.ts';
 import { projectStage } from '../../domain/project-stage.ts';
 import type { Ctx } from '../../lib/context.ts';
-import { AppError } from '../../lib/errors.ts';
+import { ruleRefusal } from '../../lib/errors.ts';
 import { todayIso } from '../applications/types/house-change.ts';
 import { getSetting } from '../settings/store.ts';
 import type { ProjectRow } from './access.ts';
@@ -88,5 +88,5 @@ export async function projectActions(db: Conn, ctx: Ctx, p: ProjectRow) {
  */
 export async function requireAllowed(db: Conn, ctx: Ctx, p: ProjectRow, action: ActionName, checkedByCaller: string[] = []) {
   const blocked = actionBlock(await projectFacts(db, ctx, p), action);
-  if (blocked && !checkedByCaller.includes(blocked.rule)) throw new AppError(409, 'RULE', `${blocked.rule}：${blocked.message}`);
+  if (blocked && !checkedByCaller.includes(blocked.rule)) throw ruleRefusal(409, 'RULE', blocked.rule, blocked.message);
 }

@@ -360,7 +360,7 @@ export async function apportionBudgets(ctx: Ctx, id: number) {
       action: 'project.apportion',
       entity: 'repair_project',
       entityId: id,
-      summary: `预算分摊 ${p.no}（R-40，按建筑面积，预算合计 ${formatYuan(p.budgetTotal)} 元）`,
+      summary: `预算分摊 ${p.no}（按建筑面积，预算合计 ${formatYuan(p.budgetTotal)} 元）`,
       before: { items: before },
       after: { items: await rangeTotals(tx, id), budgetTotal: String(p.budgetTotal) },
     });

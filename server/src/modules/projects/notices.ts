@@ -11,7 +11,7 @@ import { todayIso } from '../applications/types/house-change.ts';
 import { getSetting } from '../settings/store.ts';
 import { committeeActor, event, loadProject, touch, TYPE_LABELS } from './access.ts';
 import { requireAllowed } from './actions.ts';
-import { amountProblems } from './approval.ts';
+import { amountProblems, refuseAmountProblems } from './approval.ts';
 import { maybeComplete } from './completion.ts';
 import { finalAmounts, finalListPage } from './final-list.ts';
 import { keepNoticeList, noticeListPage } from './range.ts';
@@ -37,8 +37,7 @@ export async function publishNotice(ctx: Ctx, id: number, input: { kind: Project
     await requireAllowed(tx, ctx, p, ACTION_OF[input.kind]);
     if (input.kind === 'initiation') {
       // The budget list published with the notice must be exact.
-      const problems = await amountProblems(tx, p);
-      if (problems.length > 0) throw new AppError(409, 'RULE', problems.join('；'));
+      refuseAmountProblems(await amountProblems(tx, p));
     }
     const minDays = await getSetting(tx, 'projectNoticeMinDays');
     const problem = checkDeadline(todayIso(now), input.deadline, minDays);

@@ -130,7 +130,7 @@ export async function approveRequest(ctx: Ctx, requestId: number) {
           status: 'approved',
           amount: r.amount,
           payees: r.payees,
-          note: `随立项申请 ${r.no} 一并审核（R-47）`,
+          note: `随立项申请 ${r.no} 一并审核`,
           submittedBy: r.submittedBy,
           submittedAt: r.submittedAt,
           acceptedBy: r.acceptedBy,

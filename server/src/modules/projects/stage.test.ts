@@ -74,7 +74,7 @@ describe('§7.2 维修项目列表 stage', () => {
     expect(returned.statusCode, returned.body).toBe(200);
     await expectStage(id, 'approval_returned', '立项退回');
     const again = await ok(member.post(`/api/projects/${id}/approval`, { note: '' }));
-    await officeApproves(office, (again.requests.filter((r) => r.kind === 'approval').at(-1)?.id as number));
+    await officeApproves(office, again.requests.filter((r) => r.kind === 'approval').at(-1)?.id as number);
     await expectStage(id, 'approved', '已立项');
 
     const phases = (await member.get(`/api/projects/${id}`)).json().phases as { id: number }[];

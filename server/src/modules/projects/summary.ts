@@ -66,11 +66,11 @@ export async function projectDetail(ctx: Ctx, id: number) {
   const phases = await phasesOf(ctx.db, id);
   const warnings: string[] = [];
   for (const u of await unbalancedItems(ctx.db, id)) {
-    warnings.push(u.houses === 0 ? `R-40：第 ${u.seq} 项的分摊范围为空` : `R-40：第 ${u.seq} 项分摊金额合计与预算不一致`);
+    warnings.push(u.houses === 0 ? `第 ${u.seq} 项的分摊范围为空` : `第 ${u.seq} 项分摊金额合计与预算不一致`);
   }
   if (p.type !== 'simple') {
     const plan = planMatchesBudget(phases, p.budgetTotal);
-    if (plan) warnings.push(`R-41：${plan}`);
+    if (plan) warnings.push(plan);
   }
   return {
     id: p.id,

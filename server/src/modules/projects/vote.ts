@@ -10,7 +10,7 @@ import {
   countOwners,
 } from '../../domain/vote.ts';
 import type { Ctx } from '../../lib/context.ts';
-import { AppError, invalid } from '../../lib/errors.ts';
+import { invalid, ruleRefusal } from '../../lib/errors.ts';
 import { audit } from '../audit/audit.ts';
 import { chunks } from '../registry/bulk.ts';
 import { getSetting } from '../settings/store.ts';
@@ -42,7 +42,7 @@ export async function recordVote(ctx: Ctx, id: number, input: VoteInput) {
       const { mode: _m, ...rest } = input;
       totals = { rangeArea, rangeOwners: countOwners(range), ...rest };
       const problems = validateTotals(totals);
-      if (problems.length > 0) throw new AppError(400, 'VALIDATION', `R-42：${problems.join('；')}`, { totals: problems.join('；') });
+      if (problems.length > 0) throw ruleRefusal(400, 'VALIDATION', 'R-42', problems.join('；'), { totals: problems.join('；') });
     } else {
       const ballots = new Map(input.ballots.map((b) => [String(b.houseId), b.choice]));
       if (ballots.size !== input.ballots.length) throw invalid('ballots', '同一房屋录入了多次表决意见');

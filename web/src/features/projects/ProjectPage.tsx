@@ -101,7 +101,6 @@ export function ProjectPage() {
                     <List.Item>
                       <Typography.Text>
                         {a.label}：{a.blockedBy?.message}
-                        <Typography.Text type="secondary">（{a.blockedBy?.rule}）</Typography.Text>
                       </Typography.Text>
                     </List.Item>
                   )}

@@ -52,7 +52,7 @@ function AcceptanceForm({ s, projectId }: { s: ProjectSummary; projectId: number
         name="settlement"
         label="结算金额"
         rules={yuanRules('结算金额', { positive: true })}
-        extra={`已划转 ${formatYuan(s.money.transferred - s.money.refunded)} 元，结算金额不能低于已划转金额（R-49）${s.type === 'simple' ? '；简单拨付项目的结算金额须等于预算总额（R-47）' : ''}`}
+        extra={`已划转 ${formatYuan(s.money.transferred - s.money.refunded)} 元，结算金额不能低于已划转金额${s.type === 'simple' ? '；简单拨付项目的结算金额须等于预算总额' : ''}`}
       >
         <YuanInput aria-label="结算金额" style={{ width: 240 }} />
       </Form.Item>

@@ -14,7 +14,7 @@ export function BlockedAlert({ action }: { action?: ProjectAction }) {
       type="warning"
       showIcon
       title={`暂不能办理${action.label}`}
-      description={`${action.blockedBy.message}（${action.blockedBy.rule}）`}
+      description={action.blockedBy.message}
     />
   );
 }

@@ -68,7 +68,7 @@ function ApprovalForm({ s, projectId }: { s: ProjectSummary; projectId: number }
     >
       <FormErrorAlert error={submit.error} />
       {s.type === 'simple' && (
-        <Card size="small" title="收款账户信息（拨付金额合计须等于预算总额，R-47）" style={{ marginBottom: 16 }}>
+        <Card size="small" title="收款账户信息（拨付金额合计须等于预算总额）" style={{ marginBottom: 16 }}>
           <PayeesFields />
         </Card>
       )}
