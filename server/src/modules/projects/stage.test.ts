@@ -113,6 +113,14 @@ describe('§7.2 维修项目列表 stage', () => {
     await expectStage(id, 'cancelled', '已撤销');
   });
 
+  it('§7.2 R-43 the demo projects whose notices were backdated show the stage their deadlines give them', async () => {
+    const all = (await member.get('/api/projects?pageSize=100')).json().items as { name: string; stage: string }[];
+    // Its notice three weeks old, its period over, no vote yet.
+    expect(all.find((p) => p.name === '6栋屋面及外墙综合维修')?.stage).toBe('awaiting_vote');
+    const waiting = (await member.get('/api/projects?pageSize=100&stage=notice')).json().items as { name: string }[];
+    expect(waiting.map((p) => p.name)).not.toContain('6栋屋面及外墙综合维修');
+  });
+
   it('§7.2 R-43 an emergency project goes from its notice to the approval application without a vote', async () => {
     const { id } = await draftProject(t, member, area, 'emergency', '4栋', 50_000, [50_000]);
     await ok(publish(id));
