@@ -29,6 +29,7 @@ import {
   beijingDay,
   type Caller,
   callerAs,
+  confirmStep,
   openRepairRecords,
   openRequest,
   openTransfer,
@@ -198,6 +199,47 @@ describe('1.3.1 新建一般维修项目（业主委员会）', () => {
     expect(await page.getByTestId('allowed-actions').getByRole('button', { name: '项目立项' }).count()).toBe(0);
   });
 
+  it('R-51: a house taken out of the range after the 立项公示 outdates it — the vote is blocked with the reason, the list says 待重新公示, a new notice is published', async () => {
+    const { page } = b;
+    await openMenu(page, '维修项目管理', '维修项目列表');
+    await operate(page, name, '编辑');
+    await page.getByRole('tab', { name: '维修设施设备及分摊' }).click();
+    await rowOf(page, '屋面防水层').click();
+    const range = page.getByTestId('range-panel');
+    await showsText(range, '房屋分摊列表：屋面防水层');
+    const first = range.locator('.ant-table-tbody tr').first();
+    await first.getByRole('checkbox').check();
+    await range.getByRole('button', { name: '删除' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '删除' }).click();
+    await shows(toast(page, '已删除 1 户'));
+    await actionButton(page, '预算分摊').click();
+    await shows(toast(page, '预算分摊完成'));
+
+    // The list shows the stage, 投票表决管理 is disabled, and the project page says why, in words.
+    await openMenu(page, '维修项目管理', '维修项目列表');
+    await showsText(rowOf(page, name), '待重新公示');
+    await rowOf(page, name).getByRole('button', { name: '操作' }).click();
+    await shows(page.locator('.ant-dropdown-menu-item-disabled').filter({ hasText: '投票表决管理' }));
+    await page.keyboard.press('Escape');
+    await rowOf(page, name).getByRole('link', { name }).click();
+    const blocked = page.getByTestId('blocked-actions');
+    await showsText(blocked, '投票表决：立项公示发布后分摊范围或分摊金额已变更，公示的预算清册已过期，须重新发布立项公示');
+    expect(await blocked.textContent()).not.toMatch(/R-\d/);
+
+    // A new notice carries the list as it is now; the vote is open again.
+    await openMenu(page, '维修项目管理', '维修项目列表');
+    await operate(page, name, '公示管理', '立项公示');
+    const card = page.getByTestId('notice-initiation');
+    await card.getByLabel('公示内容').fill('分摊范围调整后重新公示');
+    await card.getByRole('button', { name: '发布预览' }).click();
+    const preview = page.getByRole('dialog', { name: '立项公示预览' });
+    await settled(preview);
+    await preview.getByRole('button', { name: '发布' }).click();
+    await shows(toast(page, '立项公示已发布'));
+    await openMenu(page, '维修项目管理', '维修项目列表');
+    await showsText(rowOf(page, name), '公示中');
+  });
+
   it('F-42 R-42: 第三步 业主表决 — the sheet prints; the totals are judged as they are typed, then saved and passed', async () => {
     const { page } = b;
     await openMenu(page, '维修项目管理', '维修项目列表');
@@ -217,18 +259,33 @@ describe('1.3.1 新建一般维修项目（业主委员会）', () => {
     await page.getByLabel('同意人数').fill(String(Math.floor(rangeOwners / 2)));
     await showsText(page.getByTestId('vote-verdict'), /未达到表决通过条件：参与表决的业主 \d+ 人未达到总人数 \d+ 人的三分之二/);
 
-    // Everyone took part and all agreed: passes; saved, the server's count confirms it.
+    // Saved by mistake as typed: the dialog says first that a failed vote stops the project.
+    await actionButton(page, '保存').click();
+    await confirmStep(page, '保存表决结果？', '按所填结果表决未通过：保存后项目不能继续', '确认保存');
+    await showsText(page.getByTestId('vote-result').first(), '表决未通过');
+
+    // The signed sheets say everyone took part and agreed: 更正表决结果, with the reason; saved, the server's count confirms it.
+    await showsText(page.getByRole('alert').filter({ hasText: '暂不能办理' }), '如表决结果录入有误');
+    await actionButton(page, '更正表决结果').click();
+    await page.getByLabel('更正原因').fill('参与及同意人数录入错误，以签字表为准');
+    await page.getByLabel('参与表决面积（㎡）').fill(rangeArea);
     await page.getByLabel('参与表决人数').fill(String(rangeOwners));
+    await page.getByLabel('同意面积（㎡）').fill(rangeArea);
     await page.getByLabel('同意人数').fill(String(rangeOwners));
     await showsText(page.getByTestId('vote-verdict'), '达到表决通过条件');
     await actionButton(page, '保存').click();
+    await confirmStep(page, '更正表决结果？', '更正将替换原结果', '确认更正');
+    await shows(toast(page, '表决结果已更正：表决通过'));
     await showsText(page.getByTestId('vote-result').first(), '表决通过');
 
     // 第四步 项目立项 waits for the notice period (R-43) — the next steps belong to later days.
     await page.getByRole('link', { name: '项目概况' }).click();
     await showsText(page.getByTestId('blocked-actions'), /项目立项：立项公示截止日为/);
     await showsText(page.getByTestId('blocked-actions'), '投票表决：业主表决已通过');
-    await showsText(page.getByTestId('timeline'), '录入表决结果（通过）');
+    await showsText(page.getByTestId('timeline'), '录入表决结果（未通过）');
+    await showsText(page.getByTestId('timeline'), '更正表决结果');
+    await openMenu(page, '维修项目管理', '维修项目列表');
+    await showsText(rowOf(page, name), '表决通过');
   });
 });
 
@@ -395,6 +452,7 @@ describe('1.3.1 第三步 2 – 第九步：6栋屋面及外墙综合维修（�
       }
     }
     await actionButton(page, '保存并统计').click();
+    await confirmStep(page, '保存表决结果？', '保存后按签字表统计并判定', '确认保存');
     await shows(toast(page, '表决结果已保存：表决通过'));
     await showsText(page.getByTestId('vote-result').first(), '表决通过');
 
@@ -430,8 +488,9 @@ describe('1.3.1 第三步 2 – 第九步：6栋屋面及外墙综合维修（�
     // 3 保存并提交, then print.
     await page.getByLabel('说明').fill('施工合同已签订，附业主表决结果汇总表');
     await actionButton(page, '保存并提交').click();
+    await confirmStep(page, '提交立项申请？', '提交后维修项目、分摊范围与分摊金额、拨付计划都不能再修改', '确认提交');
     await shows(toast(page, '立项申请已提交'));
-    await showsText(page.getByRole('alert'), '立项申请已提交，等待维修资金管理部门审核（F-43）');
+    await showsText(page.getByRole('alert'), '立项申请已提交，等待维修资金管理部门审核');
     const approval = (await summary()).requests.find((r: { kind: string }) => r.kind === 'approval');
     expect(approval.status).toBe('submitted');
     const printed = await printFrom(page, page.getByRole('button', { name: '打印立项申请单' }));
@@ -564,12 +623,24 @@ describe('1.3.1 第三步 2 – 第九步：6栋屋面及外墙综合维修（�
     await showsText(page.locator('.ant-form-item-extra'), '已划转 126,000.00 元，结算金额不能低于已划转金额');
     await page.getByLabel('结算金额').fill('100000');
     await actionButton(page, '提交').click();
-    await showsText(page.getByRole('alert').filter({ hasText: '不能低于已划转金额' }), '结算金额 100,000.00 元不能低于已划转金额 126,000.00 元');
+    await confirmStep(page, '提交项目验收？', '结算金额 100,000.00 元将作为决算依据', '确认提交');
+    await showsText(
+      page.getByRole('alert').filter({ hasText: '不能低于已划转金额' }),
+      '结算金额 100,000.00 元不能低于已划转金额 126,000.00 元',
+    );
     expect((await summary()).acceptance).toBeNull();
-    // 3 提交.
-    await page.getByLabel('结算金额').fill('208000');
+    // 3 提交 — with a digit swapped, then corrected before the notice, with the reason.
+    await page.getByLabel('结算金额').fill('200800');
     await actionButton(page, '提交').click();
+    await confirmStep(page, '提交项目验收？', '发布验收公示或再申请拨付之前，如发现录入有误可以更正', '确认提交');
     await shows(toast(page, '验收已提交'));
+    await showsText(page.locator('.ant-descriptions').filter({ hasText: '验收信息' }), '200,800.00 元');
+    await actionButton(page, '更正验收信息').click();
+    await page.getByLabel('更正原因').fill('结算金额录入错误，以结算书为准');
+    await page.getByLabel('结算金额').fill('208000');
+    await actionButton(page, '提交更正').click();
+    await confirmStep(page, '更正验收信息？', '结算金额 208,000.00 元将作为决算依据', '确认更正');
+    await shows(toast(page, '验收信息已更正'));
     await showsText(page.locator('.ant-descriptions').filter({ hasText: '验收信息' }), '208,000.00 元');
 
     // 4 刷新 the list: the settlement shows on the project's row.

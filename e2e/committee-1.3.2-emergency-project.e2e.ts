@@ -32,6 +32,7 @@ import {
   pickFacility,
   printFrom,
   projectRow,
+  confirmStep,
 } from './project-helpers.ts';
 
 // 2栋's roof: no demo project and no other spec repairs it.
@@ -276,6 +277,7 @@ describe('1.3.2 新建紧急维修项目（业主委员会）', () => {
     // 3: 保存并提交, then print the 立项申请单.
     await page.getByLabel('说明').fill('附屋面渗漏现场照片');
     await actionButton(page, '保存并提交').click();
+    await confirmStep(page, '提交立项申请？', '提交后维修项目、分摊范围与分摊金额、拨付计划都不能再修改', '确认提交');
     await shows(toast(page, '立项申请已提交'));
     await showsText(page.getByRole('alert'), '立项申请已提交，等待维修资金管理部门审核');
     const approval = await latest('approval');
@@ -374,12 +376,14 @@ describe('1.3.2 新建紧急维修项目（业主委员会）', () => {
     await page.getByLabel('验收结果').fill('屋面防水层闭水试验合格，同意验收');
     await page.getByLabel('结算金额').fill('20000');
     await actionButton(page, '提交').click();
+    await confirmStep(page, '提交项目验收？', '结算金额 20,000.00 元将作为决算依据', '确认提交');
     await shows(page.getByText('结算金额 20,000.00 元不能低于已划转金额 21,600.00 元').first());
     expect((await summary()).money.settlement).toBeNull();
 
     // 3: 提交 with the settled amount, below the budget.
     await page.getByLabel('结算金额').fill('33000');
     await actionButton(page, '提交').click();
+    await confirmStep(page, '提交项目验收？', '结算金额 33,000.00 元将作为决算依据', '确认提交');
     await shows(toast(page, '验收已提交'));
     const accepted = page.locator('.ant-descriptions').filter({ hasText: '验收日期' });
     await showsText(accepted, '33,000.00 元');

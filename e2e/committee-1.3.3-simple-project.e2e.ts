@@ -18,6 +18,7 @@ import {
   printFrom,
   projectRow,
   settled,
+  confirmStep,
 } from './project-helpers.ts';
 
 const PROJECT = '1栋1号客梯钢丝绳更换';
@@ -176,6 +177,7 @@ describe('1.3.3 新建简单拨付维修项目（业主委员会）', () => {
       }
     }
     await actionButton(entry, '保存并统计').click();
+    await confirmStep(page, '保存表决结果？', '保存后按签字表统计并判定', '确认保存');
     await shows(toast(page, '表决结果已保存：表决通过'));
 
     // The system counts the totals from the houses (R-42, 民法典 art. 278 by default).
@@ -211,12 +213,14 @@ describe('1.3.3 新建简单拨付维修项目（业主委员会）', () => {
     await page.getByLabel('验收结果').fill('钢丝绳及绳头组合更换完成，经特种设备检验机构检验合格');
     await page.getByLabel('结算金额', { exact: true }).fill('28000');
     await actionButton(page, '提交').click();
+    await confirmStep(page, '提交项目验收？', '结算金额 28,000.00 元将作为决算依据', '确认提交');
     await shows(page.getByText('简单拨付项目的结算金额 28,000.00 元须等于预算总额 28,800.00 元').first());
     expect((await summary()).acceptance).toBeNull();
 
     // 注 1: the settlement equals the budget.
     await page.getByLabel('结算金额', { exact: true }).fill('28800');
     await actionButton(page, '提交').click();
+    await confirmStep(page, '提交项目验收？', '结算金额 28,800.00 元将作为决算依据', '确认提交');
     await shows(toast(page, '验收已提交；请在公示管理中发布验收公示'));
     await showsText(page.locator('.ant-descriptions').filter({ hasText: '验收信息' }), `${BUDGET} 元`);
     expect((await summary()).money.settlement).toBe(2_880_000);
@@ -267,6 +271,7 @@ describe('1.3.3 新建简单拨付维修项目（业主委员会）', () => {
     await showsText(page.getByTestId('payees-total'), '拨付金额合计：28,000.00 元');
     // 注 4: the amounts must add up to the budget.
     await actionButton(page, '保存并提交').click();
+    await confirmStep(page, '提交立项申请？', '收款账户与金额随立项申请一并审核', '确认提交');
     await showsText(page.getByRole('alert').filter({ hasText: '须等于预算总额' }), '收款金额合计 28,000.00 元须等于预算总额 28,800.00 元');
     expect((await summary()).requests.filter((r: { kind: string }) => r.kind === 'approval')).toHaveLength(0);
 
@@ -274,6 +279,7 @@ describe('1.3.3 新建简单拨付维修项目（业主委员会）', () => {
     await showsText(page.getByTestId('payees-total'), `拨付金额合计：${BUDGET} 元`);
     await page.getByLabel('说明', { exact: true }).fill('附验收报告及施工合同');
     await actionButton(page, '保存并提交').click();
+    await confirmStep(page, '提交立项申请？', '收款账户与金额随立项申请一并审核', '确认提交');
     await shows(toast(page, '立项申请已提交'));
     await showsText(page.getByRole('alert').filter({ hasText: '暂不能办理项目立项' }), '立项申请已提交，等待维修资金管理部门审核');
     const approval = (await summary()).requests.find((r: { kind: string }) => r.kind === 'approval');

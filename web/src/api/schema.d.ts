@@ -6587,7 +6587,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 分摊合并（各项预算 = 其分摊金额合计） */
+        /** 分摊合并（先保存页面上填写的分摊金额，各项预算 = 其分摊金额合计） */
         post: {
             parameters: {
                 query?: never;
@@ -6597,7 +6597,20 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 页面上已填写、尚未保存的分摊金额，先保存再合并 */
+                        items?: {
+                            itemId: number;
+                            rows: {
+                                houseId: number;
+                                share: number;
+                            }[];
+                        }[];
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
                 200: {
@@ -6964,6 +6977,25 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                             }[];
+                            /** @description F-42 / R-49：已录入的表决结果、验收信息能否更正 */
+                            corrections: {
+                                vote: {
+                                    allowed: boolean;
+                                    /** @description 不能更正时：原因 */
+                                    blockedBy: {
+                                        rule: string;
+                                        message: string;
+                                    } | null;
+                                };
+                                acceptance: {
+                                    allowed: boolean;
+                                    /** @description 不能更正时：原因 */
+                                    blockedBy: {
+                                        rule: string;
+                                        message: string;
+                                    } | null;
+                                };
+                            };
                             actions: {
                                 action: string;
                                 label: string;
@@ -7261,6 +7293,25 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                             }[];
+                            /** @description F-42 / R-49：已录入的表决结果、验收信息能否更正 */
+                            corrections: {
+                                vote: {
+                                    allowed: boolean;
+                                    /** @description 不能更正时：原因 */
+                                    blockedBy: {
+                                        rule: string;
+                                        message: string;
+                                    } | null;
+                                };
+                                acceptance: {
+                                    allowed: boolean;
+                                    /** @description 不能更正时：原因 */
+                                    blockedBy: {
+                                        rule: string;
+                                        message: string;
+                                    } | null;
+                                };
+                            };
                             actions: {
                                 action: string;
                                 label: string;
@@ -7366,6 +7417,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description 更正已录入的结果时填写更正原因（留痕）；首次录入不填 */
+                        correctionReason?: string;
                         /** @enum {string} */
                         mode: "totals";
                         /** @description 参与表决面积（0.01 平方米） */
@@ -7377,6 +7430,8 @@ export interface paths {
                         /** @description 同意人数 */
                         agreeOwners: number;
                     } | {
+                        /** @description 更正已录入的结果时填写更正原因（留痕）；首次录入不填 */
+                        correctionReason?: string;
                         /** @enum {string} */
                         mode: "houses";
                         /** @description 签字表上每户的意见；未列出的房屋视为未参与表决 */
@@ -7585,6 +7640,25 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                             }[];
+                            /** @description F-42 / R-49：已录入的表决结果、验收信息能否更正 */
+                            corrections: {
+                                vote: {
+                                    allowed: boolean;
+                                    /** @description 不能更正时：原因 */
+                                    blockedBy: {
+                                        rule: string;
+                                        message: string;
+                                    } | null;
+                                };
+                                acceptance: {
+                                    allowed: boolean;
+                                    /** @description 不能更正时：原因 */
+                                    blockedBy: {
+                                        rule: string;
+                                        message: string;
+                                    } | null;
+                                };
+                            };
                             actions: {
                                 action: string;
                                 label: string;
@@ -7781,6 +7855,8 @@ export interface paths {
                         date: string;
                         result: string;
                         settlement: number;
+                        /** @description 更正已录入的结果时填写更正原因（留痕）；首次录入不填 */
+                        correctionReason?: string;
                     };
                 };
             };
@@ -7908,6 +7984,25 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                             }[];
+                            /** @description F-42 / R-49：已录入的表决结果、验收信息能否更正 */
+                            corrections: {
+                                vote: {
+                                    allowed: boolean;
+                                    /** @description 不能更正时：原因 */
+                                    blockedBy: {
+                                        rule: string;
+                                        message: string;
+                                    } | null;
+                                };
+                                acceptance: {
+                                    allowed: boolean;
+                                    /** @description 不能更正时：原因 */
+                                    blockedBy: {
+                                        rule: string;
+                                        message: string;
+                                    } | null;
+                                };
+                            };
                             actions: {
                                 action: string;
                                 label: string;
@@ -8083,6 +8178,25 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                             }[];
+                            /** @description F-42 / R-49：已录入的表决结果、验收信息能否更正 */
+                            corrections: {
+                                vote: {
+                                    allowed: boolean;
+                                    /** @description 不能更正时：原因 */
+                                    blockedBy: {
+                                        rule: string;
+                                        message: string;
+                                    } | null;
+                                };
+                                acceptance: {
+                                    allowed: boolean;
+                                    /** @description 不能更正时：原因 */
+                                    blockedBy: {
+                                        rule: string;
+                                        message: string;
+                                    } | null;
+                                };
+                            };
                             actions: {
                                 action: string;
                                 label: string;
@@ -8250,6 +8364,25 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                             }[];
+                            /** @description F-42 / R-49：已录入的表决结果、验收信息能否更正 */
+                            corrections: {
+                                vote: {
+                                    allowed: boolean;
+                                    /** @description 不能更正时：原因 */
+                                    blockedBy: {
+                                        rule: string;
+                                        message: string;
+                                    } | null;
+                                };
+                                acceptance: {
+                                    allowed: boolean;
+                                    /** @description 不能更正时：原因 */
+                                    blockedBy: {
+                                        rule: string;
+                                        message: string;
+                                    } | null;
+                                };
+                            };
                             actions: {
                                 action: string;
                                 label: string;

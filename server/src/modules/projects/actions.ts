@@ -1,7 +1,15 @@
 import { eq, sql } from 'drizzle-orm';
 import { type Conn, rowsOf, type Tx } from '../../db/client.ts';
 import { repairProjects } from '../../db/schema/index.ts';
-import { type ActionName, actionBlock, allowedActions, type ProjectFacts } from '../../domain/project-actions.ts';
+import {
+  type ActionName,
+  acceptanceCorrectionBlock,
+  actionBlock,
+  allowedActions,
+  type Block,
+  type ProjectFacts,
+  voteCorrectionBlock,
+} from '../../domain/project-actions.ts';
 import { projectStage } from '../../domain/project-stage.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { ruleRefusal } from '../../lib/errors.ts';
@@ -32,6 +40,16 @@ export async function projectFacts(db: Conn, ctx: Ctx, p: ProjectRow): Promise<P
     db,
     sql`select count(*)::int as n from project_requests where project_id = ${p.id} and kind = 'disbursement' and status = 'approved'`,
   );
+  // R-49: money applied for after the acceptance relies on its settlement, which then stands (at the
+  // same instant counts as after: the conservative reading).
+  const [since] =
+    p.acceptanceRecordedAt === null
+      ? [{ moved: false }]
+      : await rowsOf<{ moved: boolean }>(
+          db,
+          sql`select exists (select 1 from project_requests where project_id = ${p.id} and kind in ('disbursement', 'refund')
+            and status <> 'rejected' and submitted_at >= ${p.acceptanceRecordedAt}) as moved`,
+        );
   // A vote counts only for the initiation notice it followed: a new notice after a failed vote starts over.
   const vote = p.votePassed !== null && initiation !== null && p.voteNoticeId === initiation.id ? { passed: p.votePassed } : null;
   // R-51: once the application is in, the list can no longer change; before, compare it with the notice.
@@ -47,6 +65,7 @@ export async function projectFacts(db: Conn, ctx: Ctx, p: ProjectRow): Promise<P
       done: p.acceptanceRecordedAt !== null,
       noticePublished: acceptanceNotice !== null,
       ...(acceptanceNotice ? { noticeDeadline: acceptanceNotice.deadline } : {}),
+      moneySince: since?.moved === true,
     },
     settlement: p.settlementAmount,
     budgetTotal: p.budgetTotal,
@@ -79,6 +98,21 @@ export async function storeStage(tx: Tx, ctx: Ctx, id: number) {
 
 export async function projectActions(db: Conn, ctx: Ctx, p: ProjectRow) {
   return allowedActions(await projectFacts(db, ctx, p));
+}
+
+/** F-42 / R-49: whether a recorded vote or acceptance may still be corrected, and what stops it. */
+export const CORRECTIONS = { vote: voteCorrectionBlock, acceptance: acceptanceCorrectionBlock } as const;
+export type Correction = keyof typeof CORRECTIONS;
+
+export function correctionStates(f: ProjectFacts) {
+  const state = (b: Block | null) => ({ allowed: b === null, blockedBy: b });
+  return { vote: state(voteCorrectionBlock(f)), acceptance: state(acceptanceCorrectionBlock(f)) };
+}
+
+/** Refuses a correction the project no longer allows (under the caller's project lock). */
+export async function requireCorrectable(db: Conn, ctx: Ctx, p: ProjectRow, what: Correction) {
+  const blocked = CORRECTIONS[what](await projectFacts(db, ctx, p));
+  if (blocked) throw ruleRefusal(409, 'RULE', blocked.rule, blocked.message);
 }
 
 /**

@@ -14,7 +14,7 @@ import {
 import { apportion } from '../../domain/apportion.ts';
 import { formatYuan, totalTooLarge } from '../../domain/money.ts';
 import type { Ctx } from '../../lib/context.ts';
-import { invalid, notFound } from '../../lib/errors.ts';
+import { invalid, notFound, ruleRefusal } from '../../lib/errors.ts';
 import { AUDIT_SAMPLE, audit, bounded } from '../audit/audit.ts';
 import { chunks } from '../registry/bulk.ts';
 import {
@@ -373,29 +373,35 @@ export async function setShares(ctx: Ctx, id: number, itemId: number, rows: { ho
   return ctx.db.transaction(async (tx) => {
     const p = await loadProject(tx, actor, id, true);
     requireEditable(p);
-    const item = await itemOf(tx, p, itemId);
-    const unique = new Map(rows.map((r) => [r.houseId, r]));
-    if (unique.size !== rows.length) throw invalid('rows', '同一房屋填写了多个分摊金额');
-    const [before] = await rangeTotals(tx, id, itemId);
-    const previous = await previousShares(tx, itemId, rows.slice(0, AUDIT_SAMPLE));
-    const n = await writeShares(tx, itemId, rows);
-    if (n !== rows.length) throw invalid('rows', `${rows.length - n} 套房屋不在第 ${item.seq} 项的分摊范围内，请先加入分摊范围`);
+    const n = await writeItemShares(tx, ctx, p, itemId, rows);
     await requireShareTotalFits(tx, id);
     await touch(tx, ctx, id);
-    await audit(tx, ctx, {
-      action: 'project.shares',
-      entity: 'repair_project',
-      entityId: id,
-      summary: `填写分摊金额 ${p.no} 第 ${item.seq} 项：${n} 户`,
-      before: { item: item.seq, ...before, shares: previous },
-      after: {
-        item: item.seq,
-        ...(await rangeTotals(tx, id, itemId))[0],
-        shares: bounded(rows.map((r) => ({ houseId: r.houseId, share: String(r.share) }))),
-      },
-    });
     return { updated: n };
   });
+}
+
+/** One item's typed shares written and audit-logged, inside the caller's transaction on the locked project. */
+async function writeItemShares(tx: Tx, ctx: Ctx, p: ProjectRow, itemId: number, rows: { houseId: number; share: bigint }[]) {
+  const item = await itemOf(tx, p, itemId);
+  const unique = new Map(rows.map((r) => [r.houseId, r]));
+  if (unique.size !== rows.length) throw invalid('rows', `第 ${item.seq} 项：同一房屋填写了多个分摊金额`);
+  const [before] = await rangeTotals(tx, p.id, itemId);
+  const previous = await previousShares(tx, itemId, rows.slice(0, AUDIT_SAMPLE));
+  const n = await writeShares(tx, itemId, rows);
+  if (n !== rows.length) throw invalid('rows', `${rows.length - n} 套房屋不在第 ${item.seq} 项的分摊范围内，请先加入分摊范围`);
+  await audit(tx, ctx, {
+    action: 'project.shares',
+    entity: 'repair_project',
+    entityId: p.id,
+    summary: `填写分摊金额 ${p.no} 第 ${item.seq} 项：${n} 户`,
+    before: { item: item.seq, ...before, shares: previous },
+    after: {
+      item: item.seq,
+      ...(await rangeTotals(tx, p.id, itemId))[0],
+      shares: bounded(rows.map((r) => ({ houseId: r.houseId, share: String(r.share) }))),
+    },
+  });
+  return n;
 }
 
 /** The shares a few houses held before a change: the sample the audit row shows next to the new values. */
@@ -427,14 +433,34 @@ async function requireShareTotalFits(tx: Tx, projectId: number) {
   if (tooLarge) throw invalid('rows', tooLarge);
 }
 
-/** 分摊合并: each item's budget becomes the sum of its shares. */
-export async function mergeShares(ctx: Ctx, id: number) {
+/**
+ * 分摊合并 (F-40 step 4): each item's budget becomes the sum of its shares. The shares typed on the
+ * page and not yet saved come with the request and are saved first, in the same transaction, so
+ * the merge uses what the person sees. An item whose shares add up to nothing is refused rather
+ * than given a budget of 0.
+ */
+export async function mergeShares(ctx: Ctx, id: number, typed: { itemId: number; rows: { houseId: number; share: bigint }[] }[] = []) {
   const actor = committeeActor(ctx);
   await ctx.db.transaction(async (tx) => {
     const p = await loadProject(tx, actor, id, true);
     requireEditable(p);
     const before = await itemsForAudit(tx, id);
+    for (const t of typed) if (t.rows.length > 0) await writeItemShares(tx, ctx, p, t.itemId, t.rows);
     await requireShareTotalFits(tx, id);
+    const empty = await rowsOf<{ seq: number }>(
+      tx,
+      sql`select i.seq from project_items i where i.project_id = ${id}
+        and (select coalesce(sum(share), 0) from project_item_houses s where s.item_id = i.id) = 0 order by i.seq`,
+    );
+    if (empty.length > 0) {
+      const which = empty.map((e) => `第 ${e.seq} 项`).join('、');
+      throw ruleRefusal(
+        409,
+        'RULE',
+        'F-40',
+        `${which}的分摊金额合计为 0，分摊合并不会把预算改为 0：请先在房屋分摊列表中逐户填写或导入分摊金额，再点“分摊合并”`,
+      );
+    }
     await tx.execute(sql`update project_items i set budget =
       (select coalesce(sum(share), 0) from project_item_houses s where s.item_id = i.id) where i.project_id = ${id}`);
     await refreshBudgetTotal(tx, ctx, id);

@@ -177,9 +177,17 @@ export function projectRoutes(app: FastifyInstance) {
   );
   r.post(
     '/api/projects/:id/merge-shares',
-    { schema: { tags, summary: '分摊合并（各项预算 = 其分摊金额合计）', params: idParam, response: detail } },
+    {
+      schema: {
+        tags,
+        summary: '分摊合并（先保存页面上填写的分摊金额，各项预算 = 其分摊金额合计）',
+        params: idParam,
+        body: s.mergeBody,
+        response: detail,
+      },
+    },
     async (req) => {
-      await mergeShares(req.ctx, req.params.id);
+      await mergeShares(req.ctx, req.params.id, req.body?.items ?? []);
       return projectDetail(req.ctx, req.params.id);
     },
   );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidDate } from '../../domain/notice-period.ts';
 import { PROJECT_STAGES } from '../../domain/project-stage.ts';
 import { requiredDocumentsKept } from '../../domain/required-documents.ts';
 import {
@@ -11,7 +12,12 @@ import {
 import { optionalText, page, text } from '../../lib/fields.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const date = (label: string) => z.string({ error: `${label}不能为空` }).regex(DATE, `${label}格式为 YYYY-MM-DD`);
+/** A calendar day as YYYY-MM-DD that exists (2026-13-45 and 2026-02-30 do not). */
+const date = (label: string) =>
+  z
+    .string({ error: `${label}不能为空` })
+    .regex(DATE, `${label}格式为 YYYY-MM-DD`)
+    .refine(isValidDate, `${label}不是有效日期，请按 YYYY-MM-DD 填写实际存在的日期`);
 /** Money in: integer fen, never a float. */
 export const fen = (label: string, min = 0) =>
   z
@@ -71,6 +77,17 @@ export const sharesBody = z.object({
     .max(20000),
 });
 
+/** 分摊合并 with the shares typed on the page and not yet saved (left out: the saved shares are merged). */
+export const mergeBody = z
+  .object({
+    items: z
+      .array(z.object({ itemId: id, rows: sharesBody.shape.rows }))
+      .max(200)
+      .default([])
+      .describe('页面上已填写、尚未保存的分摊金额，先保存再合并'),
+  })
+  .optional();
+
 export const planBody = z.object({
   phases: z.array(z.object({ amount: fen('本期拨付金额', 1), condition: optionalText('拨付条件', 500) })).max(20, '拨付计划最多 20 期'),
 });
@@ -81,8 +98,18 @@ export const noticeBody = z.object({
   content: optionalText('公示内容（撤销公示须写明撤销原因）', 5000),
 });
 
+/** F-42 / R-49: present when the entry corrects a result already recorded. */
+const correctionReason = z
+  .string({ error: '更正原因须为文字' })
+  .trim()
+  .min(1, '请填写更正原因')
+  .max(200, '更正原因不能超过 200 个字符')
+  .optional()
+  .describe('更正已录入的结果时填写更正原因（留痕）；首次录入不填');
+
 export const voteBody = z.discriminatedUnion('mode', [
   z.object({
+    correctionReason,
     mode: z.literal('totals'),
     participatingArea: z.number().int().min(0).describe('参与表决面积（0.01 平方米）'),
     participatingOwners: z.number().int().min(0).describe('参与表决人数'),
@@ -90,6 +117,7 @@ export const voteBody = z.discriminatedUnion('mode', [
     agreeOwners: z.number().int().min(0).describe('同意人数'),
   }),
   z.object({
+    correctionReason,
     mode: z.literal('houses'),
     ballots: z
       .array(z.object({ houseId: id, choice: z.enum(['agree', 'oppose', 'abstain'], { error: '表决意见须为同意、反对或弃权' }) }))
@@ -118,6 +146,7 @@ export const acceptanceBody = z.object({
   date: date('验收日期'),
   result: text('验收结果', 1000),
   settlement: fen('结算金额', 1),
+  correctionReason,
 });
 export const refundBody = z.object({
   sourceIds: z.array(id).min(1, '请选择要清退的拨付').max(100),
@@ -262,6 +291,9 @@ export const officeRequestRow = requestView.extend({
   areaName: z.string(),
 });
 
+const blockedBy = z.object({ rule: z.string(), message: z.string() }).nullable();
+const correctionState = z.object({ allowed: z.boolean(), blockedBy: blockedBy.describe('不能更正时：原因') });
+
 export const projectSummary = z.object({
   id: z.number(),
   no: z.string(),
@@ -300,13 +332,14 @@ export const projectSummary = z.object({
   ),
   requests: z.array(requestView),
   timeline: z.array(z.object({ action: z.string(), userName: z.string(), orgName: z.string(), note: z.string(), at: z.date() })),
+  corrections: z.object({ vote: correctionState, acceptance: correctionState }).describe('F-42 / R-49：已录入的表决结果、验收信息能否更正'),
   actions: z.array(
     z.object({
       action: z.string(),
       label: z.string(),
       allowed: z.boolean(),
       applicable: z.boolean().describe('此类项目是否有此操作（紧急项目无表决，简单拨付项目无单独拨付）'),
-      blockedBy: z.object({ rule: z.string(), message: z.string() }).nullable().describe('不能执行时：阻止它的规则编号与说明'),
+      blockedBy: blockedBy.describe('不能执行时：阻止它的规则编号与说明'),
     }),
   ),
 });

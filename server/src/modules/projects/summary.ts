@@ -19,7 +19,7 @@ import type { VoteTotals } from '../../domain/vote.ts';
 import { todayIso } from '../applications/types/house-change.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { committeeArea, loadProject, readerActor, STATUS_LABELS, TYPE_LABELS } from './access.ts';
-import { projectFacts } from './actions.ts';
+import { correctionStates, projectFacts } from './actions.ts';
 import { moneyOf, phasesOf, unbalancedItems } from './facts.ts';
 import { NOTICE_KIND_LABELS } from './notices.ts';
 import { requestsOf } from './review.ts';
@@ -160,6 +160,7 @@ export async function projectSummary(ctx: Ctx, id: number) {
     })),
     requests,
     timeline: events.map((e) => ({ action: e.action, userName: e.userName, orgName: e.orgName, note: e.note, at: e.at })),
+    corrections: correctionStates(facts),
     actions: actions.map((a) => ({
       action: a.action,
       label: a.label,

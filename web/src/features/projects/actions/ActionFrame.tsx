@@ -9,14 +9,7 @@ import { type ProjectAction, type ProjectSummary, useProjectSummary } from '../a
 /** Why an action cannot be taken now, in the rule's words. */
 export function BlockedAlert({ action }: { action?: ProjectAction }) {
   if (!action || action.allowed || !action.blockedBy) return null;
-  return (
-    <Alert
-      type="warning"
-      showIcon
-      title={`暂不能办理${action.label}`}
-      description={action.blockedBy.message}
-    />
-  );
+  return <Alert type="warning" showIcon title={`暂不能办理${action.label}`} description={action.blockedBy.message} />;
 }
 
 interface ActionFrameProps {
