@@ -9098,6 +9098,11 @@ export interface paths {
                                 budgetTotal: number;
                                 /** @description 单位：分 */
                                 settlementAmount: number | null;
+                                /**
+                                 * @description 立项公示：area 按建筑面积分摊；custom 按逐户填写或导入的分摊金额
+                                 * @enum {string|null}
+                                 */
+                                apportionBasis: "area" | "custom" | null;
                                 /** Format: date-time */
                                 publishedAt: string;
                                 areaId: number;
@@ -9162,6 +9167,11 @@ export interface paths {
                             budgetTotal: number;
                             /** @description 单位：分 */
                             settlementAmount: number | null;
+                            /**
+                             * @description 立项公示：area 按建筑面积分摊；custom 按逐户填写或导入的分摊金额
+                             * @enum {string|null}
+                             */
+                            apportionBasis: "area" | "custom" | null;
                             /** Format: date-time */
                             publishedAt: string;
                             areaId: number;

@@ -14,6 +14,10 @@ export type ProjectType = (typeof PROJECT_TYPES)[number];
  * disbursing; completed and cancelled are final. Everything finer (notices, vote, acceptance)
  * is read from the rows below, so one column cannot contradict them.
  */
+/** F-40 step 4: shares apportioned by building area (预算分摊), or entered for each house (分摊合并). */
+export const SHARE_BASES = ['area', 'custom'] as const;
+export type ShareBasis = (typeof SHARE_BASES)[number];
+
 export const PROJECT_STATUSES = ['draft', 'submitted', 'approved', 'completed', 'cancelled'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
@@ -42,6 +46,8 @@ export const repairProjects = pgTable(
     stage: text('stage', { enum: PROJECT_STAGES }).notNull().default('editing'),
     stageUntil: text('stage_until'),
     stageNext: text('stage_next', { enum: PROJECT_STAGES }),
+    /** How the shares were last set: 预算分摊 by building area, or entered / imported house by house. */
+    shareBasis: text('share_basis', { enum: SHARE_BASES }).notNull().default('area'),
     /** Sum of the items' budgets, kept with them in the same transaction. */
     budgetTotal: bigint('budget_total', { mode: 'bigint' }).notNull().default(sql`0`),
     /** F-42: the vote recorded last (null: none yet). */
@@ -145,6 +151,8 @@ export const projectNotices = pgTable(
     kind: text('kind', { enum: PROJECT_NOTICE_KINDS }).notNull(),
     title: text('title').notNull(),
     content: text('content').notNull().default(''),
+    /** 立项公示: how the published shares were set (the notice's text says so); null for other notices. */
+    apportionBasis: text('apportion_basis', { enum: SHARE_BASES }),
     deadline: text('deadline').notNull(),
     budgetTotal: bigint('budget_total', { mode: 'bigint' }).notNull(),
     settlementAmount: bigint('settlement_amount', { mode: 'bigint' }),

@@ -354,7 +354,7 @@ export async function apportionBudgets(ctx: Ctx, id: number) {
         range.map((r, i) => ({ houseId: r.houseId, share: shares[i] as bigint })),
       );
     }
-    await touch(tx, ctx, id);
+    await touch(tx, ctx, id, { shareBasis: 'area' });
     await event(tx, ctx, id, 'apportion', `预算合计 ${formatYuan(p.budgetTotal)} 元`);
     await audit(tx, ctx, {
       action: 'project.apportion',
@@ -389,6 +389,7 @@ async function writeItemShares(tx: Tx, ctx: Ctx, p: ProjectRow, itemId: number, 
   const previous = await previousShares(tx, itemId, rows.slice(0, AUDIT_SAMPLE));
   const n = await writeShares(tx, itemId, rows);
   if (n !== rows.length) throw invalid('rows', `${rows.length - n} 套房屋不在第 ${item.seq} 项的分摊范围内，请先加入分摊范围`);
+  await tx.update(repairProjects).set({ shareBasis: 'custom' }).where(eq(repairProjects.id, p.id));
   await audit(tx, ctx, {
     action: 'project.shares',
     entity: 'repair_project',

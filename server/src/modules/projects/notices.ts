@@ -56,6 +56,7 @@ export async function publishNotice(ctx: Ctx, id: number, input: { kind: Project
         deadline: input.deadline,
         budgetTotal: p.budgetTotal,
         settlementAmount: input.kind === 'acceptance' ? p.settlementAmount : null,
+        apportionBasis: input.kind === 'initiation' ? p.shareBasis : null,
         publishedBy: actor.userId,
         publishedAt: now,
       })
@@ -93,6 +94,7 @@ export function noticeView(
     deadline: n.deadline,
     budgetTotal: Number(n.budgetTotal),
     settlementAmount: n.settlementAmount === null ? null : Number(n.settlementAmount),
+    apportionBasis: n.apportionBasis,
     publishedAt: n.publishedAt,
     areaId: n.areaId,
     areaName: extra.areaName,

@@ -370,6 +370,7 @@ export const publicNotice = z.object({
   deadline: z.string(),
   budgetTotal: money,
   settlementAmount: money.nullable(),
+  apportionBasis: z.enum(['area', 'custom']).nullable().describe('立项公示：area 按建筑面积分摊；custom 按逐户填写或导入的分摊金额'),
   publishedAt: z.date(),
   areaId: z.number(),
   areaName: z.string(),
