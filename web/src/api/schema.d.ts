@@ -6295,6 +6295,8 @@ export interface paths {
                         "application/json": {
                             added: number;
                             removed: number;
+                            /** @description 楼幢（单元）的设施设备分摊范围中有其他楼幢的房屋时的提醒 */
+                            warning: string | null;
                         };
                     };
                 };

@@ -300,8 +300,25 @@ export async function editRange(ctx: Ctx, id: number, itemId: number, change: { 
         removed: bounded(removedIds),
       },
     });
-    return { added, removed };
+    return { added, removed, warning: await otherBuildingWarning(tx, itemId) };
   });
+}
+
+/**
+ * F-40 step 3: a building's (or unit's) item charged to houses of another building is allowed — a
+ * shared roof may be paid by its neighbours — but says so, since it is more often a wrong pick.
+ */
+async function otherBuildingWarning(tx: Tx, itemId: number): Promise<string | null> {
+  const [r] = await rowsOf<{ n: number; facility: string; building: string | null }>(
+    tx,
+    sql`select f.name as facility, b.name as building,
+        (select count(*)::int from project_item_houses s join houses h on h.id = s.house_id
+          where s.item_id = i.id and h.building_id <> f.building_id) as n
+      from project_items i join facilities f on f.id = i.facility_id left join buildings b on b.id = f.building_id
+      where i.id = ${itemId}`,
+  );
+  if (!r || r.building === null || r.n === 0) return null;
+  return `分摊范围中有 ${r.n} 套房屋不在“${r.facility}”所在的 ${r.building}，请核对这些房屋是否应分摊本项费用`;
 }
 
 /** Shares written set-wise: one UPDATE … FROM (VALUES …) per thousand houses. */

@@ -204,6 +204,8 @@ export function RangePanel({ projectId, areaId, itemId, facilityName, editable, 
             setPicking(false);
             void run(async () => {
               const r = await editRange(projectId, itemId, { add: picked.map((h) => h.id), addBuildings: [], remove: [] });
+              // Allowed, but more often a wrong pick: said at once, beside the count.
+              if (r.warning) message.warning(r.warning);
               return `已添加 ${r.added} 户`;
             });
           }}
