@@ -29,6 +29,7 @@ import {
   beijingDay,
   type Caller,
   callerAs,
+  confirmStep,
   openRepairRecords,
   openRequest,
   openTransfer,
@@ -118,8 +119,9 @@ describe('1.3.1 新建一般维修项目（业主委员会）', () => {
     await page.locator('.ant-popconfirm').getByRole('button', { name: '删除' }).click();
     await shows(toast(page, '已删除 1 户'));
     await showsText(range.getByTestId('range-total'), `共 ${before - 1} 户`);
-    // The shares no longer sum to the budget: the page says which rule is unmet.
-    await showsText(page.getByRole('alert').filter({ hasText: '尚未满足的金额规则' }), 'R-40');
+    // The shares no longer sum to the budget: the page says which item, in words, without a rule id.
+    await showsText(page.getByRole('alert').filter({ hasText: '尚未满足的金额规则' }), '分摊金额合计与预算不一致');
+    expect(await page.getByRole('alert').filter({ hasText: '尚未满足的金额规则' }).textContent()).not.toMatch(/R-\d/);
 
     await range.getByRole('button', { name: '添加' }).click();
     const grid = page.getByRole('dialog', { name: '楼盘表选择' });
@@ -152,7 +154,7 @@ describe('1.3.1 新建一般维修项目（业主委员会）', () => {
     await page.getByLabel('第 3 期拨付条件').fill('验收合格');
     await showsText(page.getByTestId('plan-total'), '相差 0.50 元');
     await page.getByLabel('第 3 期拨付金额').fill('60000.50');
-    await showsText(page.getByTestId('plan-total'), '二者相等（R-41）');
+    await showsText(page.getByTestId('plan-total'), '二者相等');
 
     // 六: 保存 — every amount rule met, no warnings left.
     await actionButton(page, '保存').click();
@@ -191,10 +193,51 @@ describe('1.3.1 新建一般维修项目（业主委员会）', () => {
     await page.getByRole('link', { name: '项目概况' }).click();
     const blocked = page.getByTestId('blocked-actions');
     await showsText(blocked, /项目立项：立项公示截止日为 \d{4}-\d{2}-\d{2}，公示期满后/);
-    await showsText(blocked, 'R-43');
+    expect(await blocked.textContent()).not.toMatch(/R-\d/);
     await showsText(page.getByTestId('timeline'), '发布立项公示');
     await showsText(page.getByTestId('timeline'), '新建项目');
     expect(await page.getByTestId('allowed-actions').getByRole('button', { name: '项目立项' }).count()).toBe(0);
+  });
+
+  it('R-51: a house taken out of the range after the 立项公示 outdates it — the vote is blocked with the reason, the list says 待重新公示, a new notice is published', async () => {
+    const { page } = b;
+    await openMenu(page, '维修项目管理', '维修项目列表');
+    await operate(page, name, '编辑');
+    await page.getByRole('tab', { name: '维修设施设备及分摊' }).click();
+    await rowOf(page, '屋面防水层').click();
+    const range = page.getByTestId('range-panel');
+    await showsText(range, '房屋分摊列表：屋面防水层');
+    const first = range.locator('.ant-table-tbody tr').first();
+    await first.getByRole('checkbox').check();
+    await range.getByRole('button', { name: '删除' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '删除' }).click();
+    await shows(toast(page, '已删除 1 户'));
+    await actionButton(page, '预算分摊').click();
+    await shows(toast(page, '预算分摊完成'));
+
+    // The list shows the stage, 投票表决管理 is disabled, and the project page says why, in words.
+    await openMenu(page, '维修项目管理', '维修项目列表');
+    await showsText(rowOf(page, name), '待重新公示');
+    await rowOf(page, name).getByRole('button', { name: '操作' }).click();
+    await shows(page.locator('.ant-dropdown-menu-item-disabled').filter({ hasText: '投票表决管理' }));
+    await page.keyboard.press('Escape');
+    await rowOf(page, name).getByRole('link', { name }).click();
+    const blocked = page.getByTestId('blocked-actions');
+    await showsText(blocked, '投票表决：立项公示发布后分摊范围或分摊金额已变更，公示的预算清册已过期，须重新发布立项公示');
+    expect(await blocked.textContent()).not.toMatch(/R-\d/);
+
+    // A new notice carries the list as it is now; the vote is open again.
+    await openMenu(page, '维修项目管理', '维修项目列表');
+    await operate(page, name, '公示管理', '立项公示');
+    const card = page.getByTestId('notice-initiation');
+    await card.getByLabel('公示内容').fill('分摊范围调整后重新公示');
+    await card.getByRole('button', { name: '发布预览' }).click();
+    const preview = page.getByRole('dialog', { name: '立项公示预览' });
+    await settled(preview);
+    await preview.getByRole('button', { name: '发布' }).click();
+    await shows(toast(page, '立项公示已发布'));
+    await openMenu(page, '维修项目管理', '维修项目列表');
+    await showsText(rowOf(page, name), '公示中');
   });
 
   it('F-42 R-42: 第三步 业主表决 — the sheet prints; the totals are judged as they are typed, then saved and passed', async () => {
@@ -216,18 +259,33 @@ describe('1.3.1 新建一般维修项目（业主委员会）', () => {
     await page.getByLabel('同意人数').fill(String(Math.floor(rangeOwners / 2)));
     await showsText(page.getByTestId('vote-verdict'), /未达到表决通过条件：参与表决的业主 \d+ 人未达到总人数 \d+ 人的三分之二/);
 
-    // Everyone took part and all agreed: passes; saved, the server's count confirms it.
+    // Saved by mistake as typed: the dialog says first that a failed vote stops the project.
+    await actionButton(page, '保存').click();
+    await confirmStep(page, '保存表决结果？', '按所填结果表决未通过：保存后项目不能继续', '确认保存');
+    await showsText(page.getByTestId('vote-result').first(), '表决未通过');
+
+    // The signed sheets say everyone took part and agreed: 更正表决结果, with the reason; saved, the server's count confirms it.
+    await showsText(page.getByRole('alert').filter({ hasText: '暂不能办理' }), '如表决结果录入有误');
+    await actionButton(page, '更正表决结果').click();
+    await page.getByLabel('更正原因').fill('参与及同意人数录入错误，以签字表为准');
+    await page.getByLabel('参与表决面积（㎡）').fill(rangeArea);
     await page.getByLabel('参与表决人数').fill(String(rangeOwners));
+    await page.getByLabel('同意面积（㎡）').fill(rangeArea);
     await page.getByLabel('同意人数').fill(String(rangeOwners));
     await showsText(page.getByTestId('vote-verdict'), '达到表决通过条件');
     await actionButton(page, '保存').click();
+    await confirmStep(page, '更正表决结果？', '更正将替换原结果', '确认更正');
+    await shows(toast(page, '表决结果已更正：表决通过'));
     await showsText(page.getByTestId('vote-result').first(), '表决通过');
 
     // 第四步 项目立项 waits for the notice period (R-43) — the next steps belong to later days.
     await page.getByRole('link', { name: '项目概况' }).click();
     await showsText(page.getByTestId('blocked-actions'), /项目立项：立项公示截止日为/);
     await showsText(page.getByTestId('blocked-actions'), '投票表决：业主表决已通过');
-    await showsText(page.getByTestId('timeline'), '录入表决结果（通过）');
+    await showsText(page.getByTestId('timeline'), '录入表决结果（未通过）');
+    await showsText(page.getByTestId('timeline'), '更正表决结果');
+    await openMenu(page, '维修项目管理', '维修项目列表');
+    await showsText(rowOf(page, name), '表决通过');
   });
 });
 
@@ -394,6 +452,7 @@ describe('1.3.1 第三步 2 – 第九步：6栋屋面及外墙综合维修（�
       }
     }
     await actionButton(page, '保存并统计').click();
+    await confirmStep(page, '保存表决结果？', '保存后按签字表统计并判定', '确认保存');
     await shows(toast(page, '表决结果已保存：表决通过'));
     await showsText(page.getByTestId('vote-result').first(), '表决通过');
 
@@ -429,8 +488,9 @@ describe('1.3.1 第三步 2 – 第九步：6栋屋面及外墙综合维修（�
     // 3 保存并提交, then print.
     await page.getByLabel('说明').fill('施工合同已签订，附业主表决结果汇总表');
     await actionButton(page, '保存并提交').click();
+    await confirmStep(page, '提交立项申请？', '提交后维修项目、分摊范围与分摊金额、拨付计划都不能再修改', '确认提交');
     await shows(toast(page, '立项申请已提交'));
-    await showsText(page.getByRole('alert'), '立项申请已提交，等待维修资金管理部门审核（F-43）');
+    await showsText(page.getByRole('alert'), '立项申请已提交，等待维修资金管理部门审核');
     const approval = (await summary()).requests.find((r: { kind: string }) => r.kind === 'approval');
     expect(approval.status).toBe('submitted');
     const printed = await printFrom(page, page.getByRole('button', { name: '打印立项申请单' }));
@@ -439,7 +499,7 @@ describe('1.3.1 第三步 2 – 第九步：6栋屋面及外墙综合维修（�
 
     // The project page: 资金拨付 waits for the review (R-44).
     await page.getByRole('link', { name: '项目概况' }).click();
-    await showsText(page.getByTestId('blocked-actions'), '资金拨付：项目立项审核通过后才能申请资金拨付（R-44）');
+    await showsText(page.getByTestId('blocked-actions'), '资金拨付：项目立项审核通过后才能申请资金拨付');
   });
 
   it('F-60 F-43: 第四步 4–5 the office accepts the approval application at the window and approves it', async () => {
@@ -476,8 +536,8 @@ describe('1.3.1 第三步 2 – 第九步：6栋屋面及外墙综合维修（�
     await showsText(page.getByTestId('phase-proposal'), '已申请 40,000.00 元，尚可申请 23,000.00 元');
     await actionButton(page, '保存并提交').click();
     await showsText(
-      page.getByRole('alert').filter({ hasText: 'R-45' }),
-      'R-45：第 1 期本期计划拨付 63,000.00 元，已申请 40,000.00 元，尚可申请 23,000.00 元，本次申请 30,000.00 元超出计划',
+      page.getByRole('alert').filter({ hasText: '超出计划' }),
+      '第 1 期本期计划拨付 63,000.00 元，已申请 40,000.00 元，尚可申请 23,000.00 元，本次申请 30,000.00 元超出计划',
     );
     expect((await summary()).money.applied).toBe(4_000_000);
     await page.getByLabel('拨付金额（第 1 个收款账户）').fill('23000');
@@ -532,7 +592,7 @@ describe('1.3.1 第三步 2 – 第九步：6栋屋面及外墙综合维修（�
     // Only the last phase is left: it needs acceptance and the acceptance notice first (R-46). The
     // confirmation of the application just made stays above the rule, with its print button.
     await showsText(page.getByRole('alert'), '暂不能办理资金拨付');
-    await showsText(page.getByRole('alert'), '最后一期拨付前须先完成项目验收并发布验收公示（R-46）');
+    await showsText(page.getByRole('alert'), '最后一期拨付前须先完成项目验收并发布验收公示');
     const confirmation = page.getByRole('alert').filter({ hasText: `资金拨付申请 ${phase2}（第 2 期，63,000.00 元）已提交` });
     await shows(confirmation.getByRole('button', { name: '打印资金拨付申请单' }));
     await openMenu(page, '维修项目管理', '维修项目列表');
@@ -544,7 +604,7 @@ describe('1.3.1 第三步 2 – 第九步：6栋屋面及外墙综合维修（�
     await bankTransfers(phase2, '63,000.00', '陆万叁仟元整', WALLER);
     await openProject(page, FABRIC);
     await showsText(moneyCell(page, '已划转'), '126,000.00');
-    await showsText(page.getByTestId('blocked-actions'), '资金拨付：最后一期拨付前须先完成项目验收并发布验收公示（R-46）');
+    await showsText(page.getByTestId('blocked-actions'), '资金拨付：最后一期拨付前须先完成项目验收并发布验收公示');
     expect((await summary()).money.transferred).toBe(12_600_000);
   });
 
@@ -560,15 +620,27 @@ describe('1.3.1 第三步 2 – 第九步：6栋屋面及外墙综合维修（�
 
     // 2 验收信息 and 结算金额 (the date is today's by default).
     await page.getByLabel('验收结果').fill('屋面防水及外墙修复完成，闭水试验合格，同意验收');
-    await showsText(page.locator('.ant-form-item-extra'), '已划转 126,000.00 元，结算金额不能低于已划转金额（R-49）');
+    await showsText(page.locator('.ant-form-item-extra'), '已划转 126,000.00 元，结算金额不能低于已划转金额');
     await page.getByLabel('结算金额').fill('100000');
     await actionButton(page, '提交').click();
-    await showsText(page.getByRole('alert').filter({ hasText: 'R-49' }), 'R-49：结算金额 100,000.00 元不能低于已划转金额 126,000.00 元');
+    await confirmStep(page, '提交项目验收？', '结算金额 100,000.00 元将作为决算依据', '确认提交');
+    await showsText(
+      page.getByRole('alert').filter({ hasText: '不能低于已划转金额' }),
+      '结算金额 100,000.00 元不能低于已划转金额 126,000.00 元',
+    );
     expect((await summary()).acceptance).toBeNull();
-    // 3 提交.
-    await page.getByLabel('结算金额').fill('208000');
+    // 3 提交 — with a digit swapped, then corrected before the notice, with the reason.
+    await page.getByLabel('结算金额').fill('200800');
     await actionButton(page, '提交').click();
+    await confirmStep(page, '提交项目验收？', '发布验收公示或再申请拨付之前，如发现录入有误可以更正', '确认提交');
     await shows(toast(page, '验收已提交'));
+    await showsText(page.locator('.ant-descriptions').filter({ hasText: '验收信息' }), '200,800.00 元');
+    await actionButton(page, '更正验收信息').click();
+    await page.getByLabel('更正原因').fill('结算金额录入错误，以结算书为准');
+    await page.getByLabel('结算金额').fill('208000');
+    await actionButton(page, '提交更正').click();
+    await confirmStep(page, '更正验收信息？', '结算金额 208,000.00 元将作为决算依据', '确认更正');
+    await shows(toast(page, '验收信息已更正'));
     await showsText(page.locator('.ant-descriptions').filter({ hasText: '验收信息' }), '208,000.00 元');
 
     // 4 刷新 the list: the settlement shows on the project's row.
@@ -578,7 +650,7 @@ describe('1.3.1 第三步 2 – 第九步：6栋屋面及外墙综合维修（�
     expect((await summary()).money.settlement).toBe(20_800_000);
     // The last phase now waits only for the notice.
     await openProject(page, FABRIC);
-    await showsText(page.getByTestId('blocked-actions'), '资金拨付：最后一期拨付前须先发布验收公示（R-46）');
+    await showsText(page.getByTestId('blocked-actions'), '资金拨付：最后一期拨付前须先发布验收公示');
   });
 
   it('F-41: 第八步 验收公示 — the date chosen, 发布预览, 发布; the printed 验收公告 with its 决算清册', async () => {

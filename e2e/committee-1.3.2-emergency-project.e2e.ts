@@ -32,6 +32,7 @@ import {
   pickFacility,
   printFrom,
   projectRow,
+  confirmStep,
 } from './project-helpers.ts';
 
 // 2栋's roof: no demo project and no other spec repairs it.
@@ -184,7 +185,7 @@ describe('1.3.2 新建紧急维修项目（业主委员会）', () => {
     await page.getByLabel('第 1 期拨付条件').fill('进场施工后拨付 60%');
     await page.getByLabel('第 2 期拨付金额').fill('14400');
     await page.getByLabel('第 2 期拨付条件').fill('验收合格并公示后拨付余款');
-    await showsText(page.getByTestId('plan-total'), '二者相等（R-41）');
+    await showsText(page.getByTestId('plan-total'), '二者相等');
 
     // 六: 保存.
     await actionButton(page, '保存').click();
@@ -276,6 +277,7 @@ describe('1.3.2 新建紧急维修项目（业主委员会）', () => {
     // 3: 保存并提交, then print the 立项申请单.
     await page.getByLabel('说明').fill('附屋面渗漏现场照片');
     await actionButton(page, '保存并提交').click();
+    await confirmStep(page, '提交立项申请？', '提交后维修项目、分摊范围与分摊金额、拨付计划都不能再修改', '确认提交');
     await shows(toast(page, '立项申请已提交'));
     await showsText(page.getByRole('alert'), '立项申请已提交，等待维修资金管理部门审核');
     const approval = await latest('approval');
@@ -294,7 +296,7 @@ describe('1.3.2 新建紧急维修项目（业主委员会）', () => {
     // R-44: no disbursement before the approval has passed.
     await page.getByRole('link', { name: '返回维修项目列表' }).click();
     await operate(page, PROJECT, '查看');
-    await showsText(page.getByTestId('blocked-actions'), '资金拨付：项目立项审核通过后才能申请资金拨付（R-44）');
+    await showsText(page.getByTestId('blocked-actions'), '资金拨付：项目立项审核通过后才能申请资金拨付');
 
     // 4, 5: at the office's window the acceptor takes the papers, the reviewer approves.
     await officeReviews(approval.no, async (o) => {
@@ -325,7 +327,7 @@ describe('1.3.2 新建紧急维修项目（业主委员会）', () => {
     await shows(toast(page, /资金拨付申请 BF\d+ 已提交/));
     const first = await latest('disbursement');
     await showsText(page.getByRole('alert'), '暂不能办理资金拨付');
-    await showsText(page.getByRole('alert'), '最后一期拨付前须先完成项目验收并发布验收公示（R-46）');
+    await showsText(page.getByRole('alert'), '最后一期拨付前须先完成项目验收并发布验收公示');
     const applied = projectRow(page, first.no);
     await showsText(applied, '第 1 期');
     await showsText(applied, '21,600.00');
@@ -358,7 +360,7 @@ describe('1.3.2 新建紧急维修项目（业主委员会）', () => {
     await page.getByRole('button', { name: '刷新' }).click();
     await showsText(projectRow(page, PROJECT), '21,600.00');
     await operate(page, PROJECT, '查看');
-    await showsText(page.getByTestId('blocked-actions'), '资金拨付：最后一期拨付前须先完成项目验收并发布验收公示（R-46）');
+    await showsText(page.getByTestId('blocked-actions'), '资金拨付：最后一期拨付前须先完成项目验收并发布验收公示');
     await showsText(page.getByTestId('timeline'), '银行划转');
   });
 
@@ -368,18 +370,20 @@ describe('1.3.2 新建紧急维修项目（业主委员会）', () => {
     // 1: 操作 › 项目验收.
     await operate(page, PROJECT, '项目验收');
     await shows(page.getByRole('heading', { name: '项目验收' }));
-    await shows(page.getByText('已划转 21,600.00 元，结算金额不能低于已划转金额（R-49）'));
+    await shows(page.getByText('已划转 21,600.00 元，结算金额不能低于已划转金额'));
 
     // 2: 验收信息, 结算金额 — first one below the transferred amount.
     await page.getByLabel('验收结果').fill('屋面防水层闭水试验合格，同意验收');
     await page.getByLabel('结算金额').fill('20000');
     await actionButton(page, '提交').click();
-    await shows(page.getByText('R-49：结算金额 20,000.00 元不能低于已划转金额 21,600.00 元').first());
+    await confirmStep(page, '提交项目验收？', '结算金额 20,000.00 元将作为决算依据', '确认提交');
+    await shows(page.getByText('结算金额 20,000.00 元不能低于已划转金额 21,600.00 元').first());
     expect((await summary()).money.settlement).toBeNull();
 
     // 3: 提交 with the settled amount, below the budget.
     await page.getByLabel('结算金额').fill('33000');
     await actionButton(page, '提交').click();
+    await confirmStep(page, '提交项目验收？', '结算金额 33,000.00 元将作为决算依据', '确认提交');
     await shows(toast(page, '验收已提交'));
     const accepted = page.locator('.ant-descriptions').filter({ hasText: '验收日期' });
     await showsText(accepted, '33,000.00 元');
@@ -431,14 +435,14 @@ describe('1.3.2 新建紧急维修项目（业主委员会）', () => {
     await fillDisbursement(page, 2, /第 2 期计划 14,400\.00 元，已申请 0\.00 元，尚可申请 11,400\.00 元/, '11400.00');
     await page.getByLabel('拨付金额（第 1 个收款账户）').fill('14400');
     await actionButton(page, '保存并提交').click();
-    await shows(page.getByText('R-49：累计申请 36,000.00 元将超过结算金额 33,000.00 元'));
+    await shows(page.getByText('累计申请 36,000.00 元将超过结算金额 33,000.00 元'));
     await page.getByLabel('拨付金额（第 1 个收款账户）').fill('11400');
     await actionButton(page, '保存并提交').click();
     await shows(toast(page, /资金拨付申请 BF\d+ 已提交/));
     const last = await latest('disbursement');
     await showsText(projectRow(page, last.no), '11,400.00');
     // The plan's 3,000.00 left over is not offered: the settlement is reached (R-49).
-    await showsText(page.getByRole('alert'), '累计申请金额 33,000.00 元已达结算金额 33,000.00 元，不能再申请拨付（R-49）');
+    await showsText(page.getByRole('alert'), '累计申请金额 33,000.00 元已达结算金额 33,000.00 元，不能再申请拨付');
 
     await officeReviews(last.no);
     // The teller's 划转确认 page is still open from the first phase: the look-up finds the new instruction.

@@ -18,6 +18,7 @@ import {
   printFrom,
   projectRow,
   settled,
+  confirmStep,
 } from './project-helpers.ts';
 
 const PROJECT = '1栋1号客梯钢丝绳更换';
@@ -96,7 +97,7 @@ describe('1.3.3 新建简单拨付维修项目（业主委员会）', () => {
     // 项目概况: 项目立项 blocked until the initiation notice (R-43); no separate 资金拨付 for a simple project.
     await page.getByRole('link', { name: '项目概况' }).click();
     const blocked = page.getByTestId('blocked-actions');
-    await showsText(blocked, '项目立项：须先发布立项公示，才能提交立项申请（R-43）');
+    await showsText(blocked, '项目立项：须先发布立项公示，才能提交立项申请');
     expect(await blocked.getByText(/^资金拨付/).count()).toBe(0);
   });
 
@@ -176,6 +177,7 @@ describe('1.3.3 新建简单拨付维修项目（业主委员会）', () => {
       }
     }
     await actionButton(entry, '保存并统计').click();
+    await confirmStep(page, '保存表决结果？', '保存后按签字表统计并判定', '确认保存');
     await shows(toast(page, '表决结果已保存：表决通过'));
 
     // The system counts the totals from the houses (R-42, 民法典 art. 278 by default).
@@ -200,23 +202,25 @@ describe('1.3.3 新建简单拨付维修项目（业主委员会）', () => {
     // 注 2: 项目立项 now waits for the acceptance and its notice (R-47); 项目验收 is next.
     await page.getByRole('link', { name: '项目概况' }).click();
     await showsText(page.getByTestId('timeline'), '录入表决结果（通过）');
-    await showsText(page.getByTestId('blocked-actions'), '项目立项：简单拨付项目须先完成项目验收并发布验收公示，才能提交立项申请（R-47）');
+    await showsText(page.getByTestId('blocked-actions'), '项目立项：简单拨付项目须先完成项目验收并发布验收公示，才能提交立项申请');
     await shows(page.getByTestId('allowed-actions').getByRole('button', { name: '项目验收' }));
   });
 
   it('F-45 R-47: 第四步 项目验收 — a 结算金额 other than the budget is refused; the budget is accepted', async () => {
     const { page } = b;
     await operateOn(page, PROJECT, '项目验收');
-    await shows(page.getByText('简单拨付项目的结算金额须等于预算总额（R-47）', { exact: false }));
+    await shows(page.getByText('简单拨付项目的结算金额须等于预算总额', { exact: false }));
     await page.getByLabel('验收结果').fill('钢丝绳及绳头组合更换完成，经特种设备检验机构检验合格');
     await page.getByLabel('结算金额', { exact: true }).fill('28000');
     await actionButton(page, '提交').click();
-    await shows(page.getByText('R-47：简单拨付项目的结算金额 28,000.00 元须等于预算总额 28,800.00 元').first());
+    await confirmStep(page, '提交项目验收？', '结算金额 28,000.00 元将作为决算依据', '确认提交');
+    await shows(page.getByText('简单拨付项目的结算金额 28,000.00 元须等于预算总额 28,800.00 元').first());
     expect((await summary()).acceptance).toBeNull();
 
     // 注 1: the settlement equals the budget.
     await page.getByLabel('结算金额', { exact: true }).fill('28800');
     await actionButton(page, '提交').click();
+    await confirmStep(page, '提交项目验收？', '结算金额 28,800.00 元将作为决算依据', '确认提交');
     await shows(toast(page, '验收已提交；请在公示管理中发布验收公示'));
     await showsText(page.locator('.ant-descriptions').filter({ hasText: '验收信息' }), `${BUDGET} 元`);
     expect((await summary()).money.settlement).toBe(2_880_000);
@@ -267,13 +271,15 @@ describe('1.3.3 新建简单拨付维修项目（业主委员会）', () => {
     await showsText(page.getByTestId('payees-total'), '拨付金额合计：28,000.00 元');
     // 注 4: the amounts must add up to the budget.
     await actionButton(page, '保存并提交').click();
-    await showsText(page.getByRole('alert').filter({ hasText: 'R-47' }), 'R-47：收款金额合计 28,000.00 元须等于预算总额 28,800.00 元');
+    await confirmStep(page, '提交立项申请？', '收款账户与金额随立项申请一并审核', '确认提交');
+    await showsText(page.getByRole('alert').filter({ hasText: '须等于预算总额' }), '收款金额合计 28,000.00 元须等于预算总额 28,800.00 元');
     expect((await summary()).requests.filter((r: { kind: string }) => r.kind === 'approval')).toHaveLength(0);
 
     await page.getByLabel('拨付金额（第 2 个收款账户）').fill('8800');
     await showsText(page.getByTestId('payees-total'), `拨付金额合计：${BUDGET} 元`);
     await page.getByLabel('说明', { exact: true }).fill('附验收报告及施工合同');
     await actionButton(page, '保存并提交').click();
+    await confirmStep(page, '提交立项申请？', '收款账户与金额随立项申请一并审核', '确认提交');
     await shows(toast(page, '立项申请已提交'));
     await showsText(page.getByRole('alert').filter({ hasText: '暂不能办理项目立项' }), '立项申请已提交，等待维修资金管理部门审核');
     const approval = (await summary()).requests.find((r: { kind: string }) => r.kind === 'approval');

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, loginAs, openBrowser } from './browser.ts';
 import { CUSTODY, openHouse } from './payment-helpers.ts';
 import { printFrom, projectRow } from './project-helpers.ts';
-import { goes, openMenu, screenshotFailures, shows, showsText, textOf, toast, uniqueSuffix } from './helpers.ts';
+import { goes, logout, openMenu, screenshotFailures, shows, showsText, textOf, toast, uniqueSuffix } from './helpers.ts';
 
 const PROJECT = '1栋屋面防水翻新';
 const REASON = `卷材进场抽检不合格，退回材料款（${uniqueSuffix()}）`;
@@ -135,5 +135,27 @@ describe('1.3.4 项目清退（业主委员会、专户银行）', () => {
     } finally {
       await office.close();
     }
+  });
+
+  it('§1 the 经办人 sees 清退 and 项目验收 with the reason up front and the forms disabled, not a refusal at submit', async () => {
+    const { page } = committee;
+    await logout(page);
+    await loginAs(page, 'QCHYYWH', 'jingban');
+    await openMenu(page, '维修项目管理', '维修项目列表');
+    await rowOf(page, PROJECT).getByRole('button', { name: '操作' }).click();
+    await page.getByRole('menuitem', { name: '清退', exact: true }).click();
+    await shows(page.getByRole('heading', { name: '资金清退' }));
+    await showsText(page.getByTestId('no-submit-permission'), '您的角色不能办理资金清退');
+    await showsText(page.getByTestId('no-submit-permission'), '须由主任或委员办理');
+    await expect.poll(() => page.getByRole('button', { name: '开具清退通知单' }).isDisabled()).toBe(true);
+    await expect.poll(() => page.getByLabel('清退原因').isDisabled()).toBe(true);
+
+    await openMenu(page, '维修项目管理', '维修项目列表');
+    await rowOf(page, PROJECT).getByRole('button', { name: '操作' }).click();
+    await page.getByRole('menuitem', { name: '项目验收', exact: true }).click();
+    await shows(page.getByRole('heading', { name: '项目验收' }));
+    await showsText(page.getByTestId('no-submit-permission'), '您的角色不能办理项目验收');
+    await expect.poll(() => page.getByLabel('结算金额').isDisabled()).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: '提交', exact: true }).isDisabled()).toBe(true);
   });
 });

@@ -150,3 +150,15 @@ export async function openRepairRecords(page: Page, row: Locator, facility: stri
   await settled(records);
   return records;
 }
+
+/**
+ * The confirm dialog a step asks before it commits (录入表决结果, 项目立项, 项目验收, and their
+ * corrections): it must state the consequence before the person answers `ok`.
+ */
+export async function confirmStep(page: Page, title: string, consequence: string | RegExp, ok: string) {
+  const dialog = page.locator('.ant-modal-confirm').filter({ hasText: title });
+  await settled(dialog);
+  await showsText(dialog, consequence);
+  await dialog.getByRole('button', { name: ok }).click();
+  await goes(dialog);
+}

@@ -142,9 +142,7 @@ describe('F-60 维修项目申请（维修资金管理部门）', () => {
     await dialog.getByRole('checkbox', { name: '施工合同', exact: true }).check();
     await dialog.getByRole('checkbox', { name: '工程预算书', exact: true }).check();
     await dialog.getByRole('button', { name: '受理' }).click();
-    await shows(
-      dialog.getByText('紧急维修项目立项申请须收齐全部要件才能受理（F-62），尚缺：立项申请单、紧急情况证明、现场照片', { exact: true }),
-    );
+    await shows(dialog.getByText('紧急维修项目立项申请须收齐全部要件才能受理，尚缺：立项申请单、紧急情况证明、现场照片', { exact: true }));
     await showsText(dialog, '受理备注');
     await dialog.getByRole('checkbox', { name: '全部已收' }).check();
     await dialog.getByLabel('受理备注').fill('紧急情况证明原件已核验');

@@ -62,10 +62,21 @@ export const payee = (amount: number, unitName = '江门市建安工程有限公
   amount,
 });
 
-/** Expects a refusal whose message names the rule. */
-export function refused(res: { statusCode: number; json(): { message: string } }, status: number, rule: string) {
-  expect(res.statusCode, JSON.stringify(res.json())).toBe(status);
-  expect(res.json().message).toContain(rule);
+/**
+ * Expects a refusal by `rule` (a SPEC number), named in the answer's `rule` field — or, given words
+ * instead, a refusal whose message says them. Either way the message and the field messages people
+ * read carry no rule id.
+ */
+export function refused(
+  res: { statusCode: number; json(): { message: string; rule?: string; fieldErrors?: Record<string, string> } },
+  status: number,
+  rule: string,
+) {
+  const body = res.json();
+  expect(res.statusCode, JSON.stringify(body)).toBe(status);
+  if (/^(R-\d+|F-\d+|§[\d.]+)$/.test(rule)) expect(body.rule, JSON.stringify(body)).toBe(rule);
+  else expect(body.message).toContain(rule);
+  expect([body.message, ...Object.values(body.fieldErrors ?? {})].join('\n')).not.toMatch(/R-\d|F-\d|§/);
 }
 
 /** Registers a committee for the demo's second area and logs in as it (the other area, for isolation tests). */

@@ -47,7 +47,7 @@ it('R-45 lets 30 simultaneous disbursement applications against one phase never 
   const codes = results.map((r) => r.statusCode);
   expect(codes.filter((c) => c === 200)).toHaveLength(20);
   expect(codes.filter((c) => c === 409)).toHaveLength(10);
-  for (const r of results.filter((x) => x.statusCode === 409)) expect(r.json().message).toContain('R-45');
+  for (const r of results.filter((x) => x.statusCode === 409)) expect(r.json().rule).toBe('R-45');
   const live = await t.handle.db
     .select({ amount: projectRequests.amount })
     .from(projectRequests)

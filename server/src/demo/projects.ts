@@ -8,6 +8,7 @@ import { submitApproval } from '../modules/projects/approval.ts';
 import { confirmProjectMoney } from '../modules/projects/bank.ts';
 import { applyDisbursement } from '../modules/projects/disbursement.ts';
 import { apportionBudgets, createProject, saveItems, savePlan } from '../modules/projects/editor.ts';
+import { storeStage } from '../modules/projects/actions.ts';
 import { phasesOf } from '../modules/projects/facts.ts';
 import { publishNotice } from '../modules/projects/notices.ts';
 import { projectRange } from '../modules/projects/range.ts';
@@ -85,6 +86,9 @@ export async function seedDemoProjects(handle: DbHandle, now: Date) {
       .update(projectEvents)
       .set({ at: ago(days) })
       .where(and(eq(projectEvents.projectId, projectId), inArray(projectEvents.action, ['create', 'apportion'])));
+    // The stored stage ends the notice on its deadline: it moves with the notice.
+    const ctx = at(member);
+    await db.transaction((tx) => storeStage(tx, ctx, projectId));
   };
 
   const inDays = (days: number) => isoDay(new Date(now.getTime() + days * DAY));

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, type ActionName, actionBlock, allowedActions, type ProjectFacts, type ProjectType } from './project-actions.ts';
+import {
+  ACTIONS,
+  type ActionName,
+  acceptanceCorrectionBlock,
+  actionBlock,
+  allowedActions,
+  type ProjectFacts,
+  type ProjectType,
+  voteCorrectionBlock,
+} from './project-actions.ts';
 
 const BUDGET = 100_000n; // 1,000.00 yuan
 
@@ -205,7 +214,10 @@ describe('§7.2 general project', () => {
 
   it('R-42 a failed vote allows a new initiation notice, and a new vote only after it', () => {
     const failed = facts('general', { status: 'vote_failed', ...published(), vote: { passed: false }, today: '2026-12-09' });
-    expect(blockOf(failed, 'vote')).toEqual({ rule: 'R-42', message: '业主表决未通过，须重新发布立项公示后才能再次表决' });
+    expect(blockOf(failed, 'vote')).toEqual({
+      rule: 'R-42',
+      message: '业主表决未通过，须重新发布立项公示后才能再次表决；如表决结果录入有误，可在“更正表决结果”中更正',
+    });
     expect(blockOf(failed, 'initiation_notice')).toBeUndefined();
     expect(allowed(failed)).toEqual(['edit', 'initiation_notice', 'cancellation_notice']);
     // The new notice replaces the old one and clears the result.
@@ -217,7 +229,7 @@ describe('§7.2 general project', () => {
   it('R-42 a passed vote is not entered again', () => {
     expect(blockOf(facts('general', { ...published(), vote: { passed: true } }), 'vote')).toEqual({
       rule: 'R-42',
-      message: '业主表决已通过',
+      message: '业主表决已通过；如表决结果录入有误，可在提交立项申请前更正',
     });
   });
 
@@ -225,7 +237,7 @@ describe('§7.2 general project', () => {
     expect(blockOf(facts('general'), 'acceptance')).toEqual({ rule: '§7.2', message: '项目立项审核通过后才能验收' });
     expect(blockOf(facts('general'), 'acceptance_notice')).toEqual({ rule: 'F-45', message: '须先完成项目验收，才能发布验收公示' });
     const done = facts('general', { approval: 'approved', acceptance: { done: true, noticePublished: true } });
-    expect(blockOf(done, 'acceptance')).toEqual({ rule: 'F-45', message: '项目已验收' });
+    expect(blockOf(done, 'acceptance')).toEqual({ rule: 'F-45', message: '项目已验收；如验收信息录入有误，可在发布验收公示前更正' });
     expect(blockOf(done, 'acceptance_notice')).toEqual({ rule: 'F-41', message: '验收公示已发布' });
   });
 });
@@ -432,6 +444,30 @@ describe('§7.2 properties', () => {
         if (f.approval !== 'approved') expect(states.get('disbursement')).toBe(false);
         if (f.type !== 'emergency' && !f.vote?.passed) expect(states.get('approval')).toBe(false);
       }),
+    );
+  });
+
+  it('F-42 a vote result is correctable until the approval application is submitted', () => {
+    const voted = facts('general', { ...published(), vote: { passed: false } });
+    expect(voteCorrectionBlock(voted)).toBeNull();
+    expect(voteCorrectionBlock(facts('general', { ...published() }))?.rule).toBe('F-42');
+    expect(voteCorrectionBlock({ ...voted, approval: 'submitted' })).toEqual({
+      rule: 'F-42',
+      message: '立项申请已提交，表决结果不能再更正',
+    });
+    expect(voteCorrectionBlock({ ...voted, approval: 'rejected' })).toBeNull();
+    expect(voteCorrectionBlock(facts('emergency', { ...published() }))?.rule).toBe('R-43');
+  });
+
+  it('R-49 an acceptance is correctable until its notice is published or money is applied for after it', () => {
+    const accepted = facts('general', { approval: 'approved', acceptance: { done: true, noticePublished: false } });
+    expect(acceptanceCorrectionBlock(accepted)).toBeNull();
+    expect(acceptanceCorrectionBlock(facts('general', { approval: 'approved' }))?.rule).toBe('F-45');
+    expect(acceptanceCorrectionBlock({ ...accepted, acceptance: { done: true, noticePublished: true } })?.message).toBe(
+      '验收公示已发布，验收信息不能再更正',
+    );
+    expect(acceptanceCorrectionBlock({ ...accepted, acceptance: { done: true, noticePublished: false, moneySince: true } })?.rule).toBe(
+      'R-49',
     );
   });
 });

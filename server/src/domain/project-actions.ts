@@ -56,7 +56,14 @@ export interface ProjectFacts {
   /** The result of the vote held after the current initiation notice; null until entered. */
   vote: { passed: boolean } | null;
   approval: 'none' | 'submitted' | 'approved' | 'rejected';
-  acceptance: { done: boolean; noticePublished: boolean };
+  /** `noticeDeadline`: the acceptance notice's 公示截止日, when it is published (read for the stage only). */
+  acceptance: {
+    done: boolean;
+    noticePublished: boolean;
+    noticeDeadline?: string;
+    /** A disbursement or refund was applied for after the acceptance was recorded (it then stands). */
+    moneySince?: boolean;
+  };
   /** The settlement entered at acceptance (F-45), null before. */
   settlement: bigint | null;
   budgetTotal: bigint;
@@ -148,7 +155,7 @@ function editBlock(f: ProjectFacts): Block | null {
  * editor stays open until the approval application (§7.1.7), so a budget, range or share changed
  * after the notice makes it outdated: a new notice is needed, and a vote on the old one no longer counts.
  */
-function outdatedNotice(f: ProjectFacts): Block | null {
+export function outdatedNotice(f: ProjectFacts): Block | null {
   const n = f.initiationNotice;
   if (!n?.published) return null;
   if (n.budget !== f.budgetTotal) {
@@ -175,10 +182,12 @@ function voteBlock(f: ProjectFacts): Block | null {
   if (f.type === 'emergency') return block('R-43', '紧急维修项目无需业主表决');
   const s = submitted(f, '§7.2', '不能再录入表决结果');
   if (s) return s;
-  if (voteFailed(f)) return block('R-42', '业主表决未通过，须重新发布立项公示后才能再次表决');
+  if (voteFailed(f)) {
+    return block('R-42', '业主表决未通过，须重新发布立项公示后才能再次表决；如表决结果录入有误，可在“更正表决结果”中更正');
+  }
   const outdated = outdatedNotice(f);
   if (outdated) return outdated;
-  if (f.vote?.passed) return block('R-42', '业主表决已通过');
+  if (f.vote?.passed) return block('R-42', '业主表决已通过；如表决结果录入有误，可在提交立项申请前更正');
   if (!f.initiationNotice?.published) return block('F-42', '须先发布立项公示，再组织业主表决');
   return null;
 }
@@ -241,7 +250,7 @@ function disbursementBlock(f: ProjectFacts): Block | null {
 function acceptanceBlock(f: ProjectFacts): Block | null {
   const c = closed(f);
   if (c) return c;
-  if (f.acceptance.done) return block('F-45', '项目已验收');
+  if (f.acceptance.done) return block('F-45', '项目已验收；如验收信息录入有误，可在发布验收公示前更正');
   if (f.type === 'simple') {
     if (!f.vote?.passed) return block('§7.2', '简单拨付项目须在业主表决通过后验收');
   } else if (f.approval !== 'approved') {
@@ -285,6 +294,34 @@ function cancelBlock(f: ProjectFacts): Block | null {
     return block('R-50', `尚有 ${f.awaitingTransfer} 笔拨付指令已发送专户银行、尚未划转，须待银行划转并清退后才能撤销`);
   }
   if (!f.cancellationNotice) return block('F-47', '须先发布撤销公示，才能撤销项目');
+  return null;
+}
+
+/**
+ * F-42: a mistyped vote result can be corrected, with an audit trail, until the approval
+ * application is submitted — and only for the current notice's list (R-51).
+ */
+export function voteCorrectionBlock(f: ProjectFacts): Block | null {
+  const c = closed(f);
+  if (c) return c;
+  if (f.type === 'emergency') return block('R-43', '紧急维修项目无需业主表决');
+  const s = submitted(f, 'F-42', '表决结果不能再更正');
+  if (s) return s;
+  if (f.vote === null) return block('F-42', '尚未录入本次立项公示后的表决结果，无需更正');
+  return outdatedNotice(f);
+}
+
+/**
+ * R-49: a mistyped acceptance can be corrected, with an audit trail, until its notice is published
+ * or money is applied for after it (both rely on the settlement it recorded).
+ */
+export function acceptanceCorrectionBlock(f: ProjectFacts): Block | null {
+  const c = closed(f);
+  if (c) return c;
+  if (!f.acceptance.done) return block('F-45', '尚未录入项目验收，无需更正');
+  if (f.acceptance.noticePublished) return block('R-49', '验收公示已发布，验收信息不能再更正');
+  if (f.acceptance.moneySince) return block('R-49', '验收后已申请拨付或清退，验收信息不能再更正');
+  // A simple project's approval application follows its acceptance notice, so the notice covers it.
   return null;
 }
 

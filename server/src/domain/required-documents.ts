@@ -81,8 +81,7 @@ export function checkReceived(
   received: readonly string[],
 ): { missing: string[]; message: string | null; recorded: string[] } {
   const missing = missingDocuments(required, received);
-  const message =
-    missing.length > 0 ? `${REQUIRED_DOC_TYPE_LABELS[type]}须收齐全部要件才能受理（F-62），尚缺：${missing.join('、')}` : null;
+  const message = missing.length > 0 ? `${REQUIRED_DOC_TYPE_LABELS[type]}须收齐全部要件才能受理，尚缺：${missing.join('、')}` : null;
   const ticked = [...new Set(received.map((r) => r.trim()).filter((r) => r.length > 0))];
   return { missing, message, recorded: [...required, ...ticked.filter((r) => !required.includes(r))] };
 }

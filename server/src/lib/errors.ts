@@ -1,8 +1,13 @@
-/** The one error body every endpoint answers with: `{ code, message, fieldErrors? }`. */
+/**
+ * The one error body every endpoint answers with: `{ code, message, fieldErrors?, rule? }`. `rule`
+ * is the SPEC number of the business rule that refused the request, for programs and tests; the
+ * message is what a person reads and never carries it.
+ */
 export interface ErrorBody {
   code: string;
   message: string;
   fieldErrors?: Record<string, string>;
+  rule?: string;
 }
 
 export class AppError extends Error {
@@ -13,16 +18,24 @@ export class AppError extends Error {
     readonly fieldErrors?: Record<string, string>,
     /** Response headers that belong to the refusal, e.g. `retry-after` of a 429. */
     readonly headers?: Record<string, string>,
+    readonly rule?: string,
   ) {
     super(message);
   }
 
   body(): ErrorBody {
-    return this.fieldErrors
-      ? { code: this.code, message: this.message, fieldErrors: this.fieldErrors }
-      : { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.fieldErrors ? { fieldErrors: this.fieldErrors } : {}),
+      ...(this.rule ? { rule: this.rule } : {}),
+    };
   }
 }
+
+/** A business rule refused the request: `rule` names it in the answer's own field, not in the message. */
+export const ruleRefusal = (status: number, code: string, rule: string, message: string, fieldErrors?: Record<string, string>) =>
+  new AppError(status, code, message, fieldErrors, undefined, rule);
 
 export const invalid = (field: string, message: string) => new AppError(400, 'VALIDATION', message, { [field]: message });
 export const invalidFields = (fieldErrors: Record<string, string>) =>

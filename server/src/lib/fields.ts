@@ -49,6 +49,7 @@ export const errorBody = z.object({
   code: z.string(),
   message: z.string(),
   fieldErrors: z.record(z.string(), z.string()).optional(),
+  rule: z.string().optional().describe('拒绝所依据的规则编号（SPEC），供程序与测试使用；message 中不出现'),
 });
 
 export const ok = z.object({ ok: z.literal(true) });

@@ -6038,6 +6038,8 @@ export interface paths {
                     pageSize?: number;
                     type?: "general" | "emergency" | "simple";
                     status?: "draft" | "submitted" | "approved" | "completed" | "cancelled";
+                    /** @description 按项目阶段筛选（列表“状态”列） */
+                    stage?: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
                     areaId?: number;
                     q?: string;
                 };
@@ -6064,6 +6066,9 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                                 statusLabel: string;
+                                /** @enum {string} */
+                                stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                                stageLabel: string;
                                 areaId: number;
                                 areaName: string;
                                 /** @description 单位：分 */
@@ -6136,6 +6141,9 @@ export interface paths {
                             /** @enum {string} */
                             status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                             statusLabel: string;
+                            /** @enum {string} */
+                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                            stageLabel: string;
                             areaId: number;
                             areaName: string;
                             name: string;
@@ -6219,6 +6227,9 @@ export interface paths {
                             /** @enum {string} */
                             status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                             statusLabel: string;
+                            /** @enum {string} */
+                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                            stageLabel: string;
                             areaId: number;
                             areaName: string;
                             name: string;
@@ -6307,6 +6318,9 @@ export interface paths {
                             /** @enum {string} */
                             status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                             statusLabel: string;
+                            /** @enum {string} */
+                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                            stageLabel: string;
                             areaId: number;
                             areaName: string;
                             name: string;
@@ -6408,6 +6422,9 @@ export interface paths {
                             /** @enum {string} */
                             status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                             statusLabel: string;
+                            /** @enum {string} */
+                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                            stageLabel: string;
                             areaId: number;
                             areaName: string;
                             name: string;
@@ -6549,6 +6566,8 @@ export interface paths {
                         "application/json": {
                             added: number;
                             removed: number;
+                            /** @description 楼幢（单元）的设施设备分摊范围中有其他楼幢的房屋时的提醒 */
+                            warning: string | null;
                         };
                     };
                 };
@@ -6780,6 +6799,9 @@ export interface paths {
                             /** @enum {string} */
                             status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                             statusLabel: string;
+                            /** @enum {string} */
+                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                            stageLabel: string;
                             areaId: number;
                             areaName: string;
                             name: string;
@@ -6838,7 +6860,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 分摊合并（各项预算 = 其分摊金额合计） */
+        /** 分摊合并（先保存页面上填写的分摊金额，各项预算 = 其分摊金额合计） */
         post: {
             parameters: {
                 query?: never;
@@ -6848,7 +6870,20 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 页面上已填写、尚未保存的分摊金额，先保存再合并 */
+                        items?: {
+                            itemId: number;
+                            rows: {
+                                houseId: number;
+                                share: number;
+                            }[];
+                        }[];
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
                 200: {
@@ -6865,6 +6900,9 @@ export interface paths {
                             /** @enum {string} */
                             status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                             statusLabel: string;
+                            /** @enum {string} */
+                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                            stageLabel: string;
                             areaId: number;
                             areaName: string;
                             name: string;
@@ -7017,6 +7055,9 @@ export interface paths {
                             /** @enum {string} */
                             status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                             statusLabel: string;
+                            /** @enum {string} */
+                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                            stageLabel: string;
                             areaId: number;
                             areaName: string;
                             name: string;
@@ -7102,6 +7143,9 @@ export interface paths {
                             /** @enum {string} */
                             status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                             statusLabel: string;
+                            /** @enum {string} */
+                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                            stageLabel: string;
                             money: {
                                 /** @description 单位：分 */
                                 budget: number;
@@ -7206,6 +7250,25 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                             }[];
+                            /** @description F-42 / R-49：已录入的表决结果、验收信息能否更正 */
+                            corrections: {
+                                vote: {
+                                    allowed: boolean;
+                                    /** @description 不能更正时：原因 */
+                                    blockedBy: {
+                                        rule: string;
+                                        message: string;
+                                    } | null;
+                                };
+                                acceptance: {
+                                    allowed: boolean;
+                                    /** @description 不能更正时：原因 */
+                                    blockedBy: {
+                                        rule: string;
+                                        message: string;
+                                    } | null;
+                                };
+                            };
                             actions: {
                                 action: string;
                                 label: string;
@@ -7396,6 +7459,9 @@ export interface paths {
                             /** @enum {string} */
                             status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                             statusLabel: string;
+                            /** @enum {string} */
+                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                            stageLabel: string;
                             money: {
                                 /** @description 单位：分 */
                                 budget: number;
@@ -7500,6 +7566,25 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                             }[];
+                            /** @description F-42 / R-49：已录入的表决结果、验收信息能否更正 */
+                            corrections: {
+                                vote: {
+                                    allowed: boolean;
+                                    /** @description 不能更正时：原因 */
+                                    blockedBy: {
+                                        rule: string;
+                                        message: string;
+                                    } | null;
+                                };
+                                acceptance: {
+                                    allowed: boolean;
+                                    /** @description 不能更正时：原因 */
+                                    blockedBy: {
+                                        rule: string;
+                                        message: string;
+                                    } | null;
+                                };
+                            };
                             actions: {
                                 action: string;
                                 label: string;
@@ -7605,6 +7690,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description 更正已录入的结果时填写更正原因（留痕）；首次录入不填 */
+                        correctionReason?: string;
                         /** @enum {string} */
                         mode: "totals";
                         /** @description 参与表决面积（0.01 平方米） */
@@ -7616,6 +7703,8 @@ export interface paths {
                         /** @description 同意人数 */
                         agreeOwners: number;
                     } | {
+                        /** @description 更正已录入的结果时填写更正原因（留痕）；首次录入不填 */
+                        correctionReason?: string;
                         /** @enum {string} */
                         mode: "houses";
                         /** @description 签字表上每户的意见；未列出的房屋视为未参与表决 */
@@ -7717,6 +7806,9 @@ export interface paths {
                             /** @enum {string} */
                             status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                             statusLabel: string;
+                            /** @enum {string} */
+                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                            stageLabel: string;
                             money: {
                                 /** @description 单位：分 */
                                 budget: number;
@@ -7821,6 +7913,25 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                             }[];
+                            /** @description F-42 / R-49：已录入的表决结果、验收信息能否更正 */
+                            corrections: {
+                                vote: {
+                                    allowed: boolean;
+                                    /** @description 不能更正时：原因 */
+                                    blockedBy: {
+                                        rule: string;
+                                        message: string;
+                                    } | null;
+                                };
+                                acceptance: {
+                                    allowed: boolean;
+                                    /** @description 不能更正时：原因 */
+                                    blockedBy: {
+                                        rule: string;
+                                        message: string;
+                                    } | null;
+                                };
+                            };
                             actions: {
                                 action: string;
                                 label: string;
@@ -8017,6 +8128,8 @@ export interface paths {
                         date: string;
                         result: string;
                         settlement: number;
+                        /** @description 更正已录入的结果时填写更正原因（留痕）；首次录入不填 */
+                        correctionReason?: string;
                     };
                 };
             };
@@ -8037,6 +8150,9 @@ export interface paths {
                             /** @enum {string} */
                             status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                             statusLabel: string;
+                            /** @enum {string} */
+                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                            stageLabel: string;
                             money: {
                                 /** @description 单位：分 */
                                 budget: number;
@@ -8141,6 +8257,25 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                             }[];
+                            /** @description F-42 / R-49：已录入的表决结果、验收信息能否更正 */
+                            corrections: {
+                                vote: {
+                                    allowed: boolean;
+                                    /** @description 不能更正时：原因 */
+                                    blockedBy: {
+                                        rule: string;
+                                        message: string;
+                                    } | null;
+                                };
+                                acceptance: {
+                                    allowed: boolean;
+                                    /** @description 不能更正时：原因 */
+                                    blockedBy: {
+                                        rule: string;
+                                        message: string;
+                                    } | null;
+                                };
+                            };
                             actions: {
                                 action: string;
                                 label: string;
@@ -8209,6 +8344,9 @@ export interface paths {
                             /** @enum {string} */
                             status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                             statusLabel: string;
+                            /** @enum {string} */
+                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                            stageLabel: string;
                             money: {
                                 /** @description 单位：分 */
                                 budget: number;
@@ -8313,6 +8451,25 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                             }[];
+                            /** @description F-42 / R-49：已录入的表决结果、验收信息能否更正 */
+                            corrections: {
+                                vote: {
+                                    allowed: boolean;
+                                    /** @description 不能更正时：原因 */
+                                    blockedBy: {
+                                        rule: string;
+                                        message: string;
+                                    } | null;
+                                };
+                                acceptance: {
+                                    allowed: boolean;
+                                    /** @description 不能更正时：原因 */
+                                    blockedBy: {
+                                        rule: string;
+                                        message: string;
+                                    } | null;
+                                };
+                            };
                             actions: {
                                 action: string;
                                 label: string;
@@ -8373,6 +8530,9 @@ export interface paths {
                             /** @enum {string} */
                             status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                             statusLabel: string;
+                            /** @enum {string} */
+                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                            stageLabel: string;
                             money: {
                                 /** @description 单位：分 */
                                 budget: number;
@@ -8477,6 +8637,25 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                             }[];
+                            /** @description F-42 / R-49：已录入的表决结果、验收信息能否更正 */
+                            corrections: {
+                                vote: {
+                                    allowed: boolean;
+                                    /** @description 不能更正时：原因 */
+                                    blockedBy: {
+                                        rule: string;
+                                        message: string;
+                                    } | null;
+                                };
+                                acceptance: {
+                                    allowed: boolean;
+                                    /** @description 不能更正时：原因 */
+                                    blockedBy: {
+                                        rule: string;
+                                        message: string;
+                                    } | null;
+                                };
+                            };
                             actions: {
                                 action: string;
                                 label: string;
@@ -9197,6 +9376,11 @@ export interface paths {
                                 budgetTotal: number;
                                 /** @description 单位：分 */
                                 settlementAmount: number | null;
+                                /**
+                                 * @description 立项公示：area 按建筑面积分摊；custom 按逐户填写或导入的分摊金额
+                                 * @enum {string|null}
+                                 */
+                                apportionBasis: "area" | "custom" | null;
                                 /** Format: date-time */
                                 publishedAt: string;
                                 areaId: number;
@@ -9266,6 +9450,11 @@ export interface paths {
                             budgetTotal: number;
                             /** @description 单位：分 */
                             settlementAmount: number | null;
+                            /**
+                             * @description 立项公示：area 按建筑面积分摊；custom 按逐户填写或导入的分摊金额
+                             * @enum {string|null}
+                             */
+                            apportionBasis: "area" | "custom" | null;
                             /** Format: date-time */
                             publishedAt: string;
                             areaId: number;

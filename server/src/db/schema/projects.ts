@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { PROJECT_STAGES } from '../../domain/project-stage.ts';
 import { createdAt, id, ref, ts } from './columns.ts';
 import { facilities } from './facilities.ts';
 import { files, organisations } from './organisations.ts';
@@ -13,6 +14,10 @@ export type ProjectType = (typeof PROJECT_TYPES)[number];
  * disbursing; completed and cancelled are final. Everything finer (notices, vote, acceptance)
  * is read from the rows below, so one column cannot contradict them.
  */
+/** F-40 step 4: shares apportioned by building area (预算分摊), or entered for each house (分摊合并). */
+export const SHARE_BASES = ['area', 'custom'] as const;
+export type ShareBasis = (typeof SHARE_BASES)[number];
+
 export const PROJECT_STATUSES = ['draft', 'submitted', 'approved', 'completed', 'cancelled'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
@@ -34,6 +39,15 @@ export const repairProjects = pgTable(
     periodFrom: text('period_from'),
     periodTo: text('period_to'),
     status: text('status', { enum: PROJECT_STATUSES }).notNull().default('draft'),
+    /**
+     * The list's stage (domain/project-stage.ts), stored by every step that changes the project so
+     * the list filters on an index; a running notice stores its deadline and the stage after it.
+     */
+    stage: text('stage', { enum: PROJECT_STAGES }).notNull().default('editing'),
+    stageUntil: text('stage_until'),
+    stageNext: text('stage_next', { enum: PROJECT_STAGES }),
+    /** How the shares were last set: 预算分摊 by building area, or entered / imported house by house. */
+    shareBasis: text('share_basis', { enum: SHARE_BASES }).notNull().default('area'),
     /** Sum of the items' budgets, kept with them in the same transaction. */
     budgetTotal: bigint('budget_total', { mode: 'bigint' }).notNull().default(sql`0`),
     /** F-42: the vote recorded last (null: none yet). */
@@ -61,6 +75,8 @@ export const repairProjects = pgTable(
     index('repair_projects_created_idx').on(t.createdAt, t.id),
     index('repair_projects_name_trgm').using('gin', t.name.op('gin_trgm_ops')),
     index('repair_projects_no_trgm').using('gin', t.no.op('gin_trgm_ops')),
+    index('repair_projects_stage_idx').on(t.stage, t.createdAt),
+    index('repair_projects_stage_next_idx').on(t.stageNext, t.stageUntil),
     check('repair_projects_budget_non_negative', sql`${t.budgetTotal} >= 0`),
   ],
 );
@@ -139,6 +155,8 @@ export const projectNotices = pgTable(
     kind: text('kind', { enum: PROJECT_NOTICE_KINDS }).notNull(),
     title: text('title').notNull(),
     content: text('content').notNull().default(''),
+    /** 立项公示: how the published shares were set (the notice's text says so); null for other notices. */
+    apportionBasis: text('apportion_basis', { enum: SHARE_BASES }),
     deadline: text('deadline').notNull(),
     budgetTotal: bigint('budget_total', { mode: 'bigint' }).notNull(),
     settlementAmount: bigint('settlement_amount', { mode: 'bigint' }),

@@ -66,6 +66,7 @@ export const AUDIT_ACTIONS = {
   'project.notice.acceptance': '发布验收公示',
   'project.notice.cancellation': '发布撤销公示',
   'project.vote': '录入投票表决结果',
+  'project.vote.correct': '更正投票表决结果',
   'project.approval.submit': '提交立项申请',
   'project.approval.accept': '受理立项申请',
   'project.approval.approve': '立项审核通过',
@@ -81,6 +82,7 @@ export const AUDIT_ACTIONS = {
   'project.transfer.confirm': '划转确认',
   'project.refund.confirm': '清退确认',
   'project.acceptance': '项目验收',
+  'project.acceptance.correct': '更正项目验收',
   'project.complete': '项目完成',
   'project.cancel': '撤销项目',
 } as const satisfies Record<string, string>;

@@ -283,7 +283,8 @@ describe('R-12 a change of the amount due', () => {
     expect(again.json()).toEqual({ ...first.json(), repeated: true });
     const conflict = await teller.post('/api/bank/refunds/confirm', { ...body, amount: 30001 });
     expect(conflict.statusCode).toBe(409);
-    expect(conflict.json().message).toContain('R-22');
+    expect(conflict.json().rule).toBe('R-22');
+    expect(conflict.json().message).not.toMatch(/R-\d/);
     // Paid once: refunds payable → custody, the house untouched.
     expect(await systemBalance('custody')).toBe(custody + 30000n);
     expect(await systemBalance('refunds_payable')).toBe(payable - 30000n);

@@ -4,7 +4,7 @@ import { transaction } from '../../db/retry.ts';
 import { bankConfirmations, ledgerAccounts, organisations, paymentNoticeItems, paymentNotices } from '../../db/schema/index.ts';
 import { formatYuan } from '../../domain/money.ts';
 import { type Ctx, requirePermission } from '../../lib/context.ts';
-import { AppError, invalid, notFound } from '../../lib/errors.ts';
+import { AppError, invalid, notFound, ruleRefusal } from '../../lib/errors.ts';
 import { audit } from '../audit/audit.ts';
 import { post, systemAccount } from '../../ledger/post.ts';
 import { requireCustodianBank } from './custodian.ts';
@@ -42,10 +42,11 @@ export async function earlierConfirmation<R>(tx: Tx, kind: ConfirmationKind, wha
     .where(and(eq(bankConfirmations.kind, kind), eq(bankConfirmations.number, number)));
   if (!c) return null;
   if (c.amount !== amount) {
-    throw new AppError(
+    throw ruleRefusal(
       409,
       'CONFIRMATION_CONFLICT',
-      `R-22：${what} ${number} 已按 ${formatYuan(c.amount)} 元确认，与本次金额 ${formatYuan(amount)} 元不符`,
+      'R-22',
+      `${what} ${number} 已按 ${formatYuan(c.amount)} 元确认，与本次金额 ${formatYuan(amount)} 元不符`,
     );
   }
   return { ...(c.result as R), repeated: true as const };

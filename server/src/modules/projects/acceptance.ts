@@ -2,22 +2,25 @@ import { businessDate } from '../../lib/clock.ts';
 import { checkSettlement, checkSimpleSettlement } from '../../domain/disbursement.ts';
 import { formatYuan } from '../../domain/money.ts';
 import type { Ctx } from '../../lib/context.ts';
-import { AppError, invalid } from '../../lib/errors.ts';
+import { invalid, ruleRefusal } from '../../lib/errors.ts';
 import { audit } from '../audit/audit.ts';
 import { committeeActor, event, loadProject, touch } from './access.ts';
-import { requireAllowed } from './actions.ts';
+import { requireAllowed, requireCorrectable } from './actions.ts';
 import { debitState, netTransferred } from './debits.ts';
 
 export interface AcceptanceInput {
   date: string;
   result: string;
   settlement: bigint;
+  /** Replaces a mistyped acceptance already recorded (R-49), and says why. */
+  correctionReason?: string | undefined;
 }
 
 /**
  * F-45 项目验收: date, result and settlement. R-49: the settlement is never below what the houses
  * have already paid nor above the budget the owners agreed to; R-47: a simple project settles at
- * its budget. Re-entered until its notice is out.
+ * its budget. A mistyped acceptance is corrected, with the reason and what it replaces in the audit
+ * log, until its notice is published or money is applied for after it.
  */
 export async function recordAcceptance(ctx: Ctx, id: number, input: AcceptanceInput) {
   const actor = committeeActor(ctx, 'project.submit');
@@ -26,13 +29,15 @@ export async function recordAcceptance(ctx: Ctx, id: number, input: AcceptanceIn
   }
   return ctx.db.transaction(async (tx) => {
     const p = await loadProject(tx, actor, id, true);
-    await requireAllowed(tx, ctx, p, 'acceptance');
+    const correcting = input.correctionReason !== undefined;
+    if (correcting) await requireCorrectable(tx, ctx, p, 'acceptance');
+    else await requireAllowed(tx, ctx, p, 'acceptance');
     const transferred = netTransferred(await debitState(tx, id));
     const r49 = checkSettlement(input.settlement, transferred, p.budgetTotal);
-    if (r49) throw new AppError(409, 'RULE', `R-49：${r49}`, { settlement: `R-49：${r49}` });
+    if (r49) throw ruleRefusal(409, 'RULE', 'R-49', r49, { settlement: r49 });
     if (p.type === 'simple') {
       const r47 = checkSimpleSettlement(input.settlement, p.budgetTotal);
-      if (r47) throw new AppError(409, 'RULE', `R-47：${r47}`, { settlement: `R-47：${r47}` });
+      if (r47) throw ruleRefusal(409, 'RULE', 'R-47', r47, { settlement: r47 });
     }
     await touch(tx, ctx, id, {
       acceptanceDate: input.date,
@@ -40,13 +45,21 @@ export async function recordAcceptance(ctx: Ctx, id: number, input: AcceptanceIn
       settlementAmount: input.settlement,
       acceptanceRecordedAt: ctx.clock.now(),
     });
-    await event(tx, ctx, id, 'acceptance', `结算金额 ${formatYuan(input.settlement)} 元：${input.result}`);
+    const what = `结算金额 ${formatYuan(input.settlement)} 元：${input.result}`;
+    if (correcting) await event(tx, ctx, id, 'acceptance.corrected', `${what}（更正原因：${input.correctionReason}）`);
+    else await event(tx, ctx, id, 'acceptance', what);
     await audit(tx, ctx, {
-      action: 'project.acceptance',
+      action: correcting ? 'project.acceptance.correct' : 'project.acceptance',
       entity: 'repair_project',
       entityId: id,
-      summary: `项目验收 ${p.no}：${input.date}，结算金额 ${formatYuan(input.settlement)} 元`,
-      before: { settlementAmount: p.settlementAmount === null ? null : String(p.settlementAmount), acceptanceDate: p.acceptanceDate },
+      summary: `${correcting ? '更正项目验收' : '项目验收'} ${p.no}：${input.date}，结算金额 ${formatYuan(input.settlement)} 元${
+        correcting ? `；原因：${input.correctionReason}` : ''
+      }`,
+      before: {
+        settlementAmount: p.settlementAmount === null ? null : String(p.settlementAmount),
+        acceptanceDate: p.acceptanceDate,
+        acceptanceResult: p.acceptanceResult,
+      },
       after: { ...input, settlement: String(input.settlement) },
     });
   });

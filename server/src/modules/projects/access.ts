@@ -4,6 +4,7 @@ import { organisations, type ProjectStatus, projectEvents, repairProjects } from
 import { type Actor, type Ctx, requireActor, requirePermission } from '../../lib/context.ts';
 import type { Permission } from '../../domain/roles.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
+import { storeStage } from './actions.ts';
 
 export type ProjectRow = typeof repairProjects.$inferSelect;
 
@@ -75,9 +76,11 @@ export async function event(tx: Tx, ctx: Ctx, projectId: number, action: string,
   });
 }
 
+/** Every step that changes a project ends here: the change, its time, and the stage it leads to. */
 export async function touch(tx: Tx, ctx: Ctx, id: number, set: Partial<typeof repairProjects.$inferInsert> = {}) {
   await tx
     .update(repairProjects)
     .set({ ...set, updatedAt: ctx.clock.now() })
     .where(eq(repairProjects.id, id));
+  await storeStage(tx, ctx, id);
 }

@@ -1,13 +1,22 @@
-import type { Conn } from '../../db/client.ts';
-import { type ActionName, actionBlock, allowedActions, type ProjectFacts } from '../../domain/project-actions.ts';
+import { eq, sql } from 'drizzle-orm';
+import { type Conn, rowsOf, type Tx } from '../../db/client.ts';
+import { repairProjects } from '../../db/schema/index.ts';
+import {
+  type ActionName,
+  acceptanceCorrectionBlock,
+  actionBlock,
+  allowedActions,
+  type Block,
+  type ProjectFacts,
+  voteCorrectionBlock,
+} from '../../domain/project-actions.ts';
+import { projectStage } from '../../domain/project-stage.ts';
 import type { Ctx } from '../../lib/context.ts';
-import { AppError } from '../../lib/errors.ts';
 import { businessDate } from '../../lib/clock.ts';
+import { ruleRefusal } from '../../lib/errors.ts';
 import { getSetting } from '../settings/store.ts';
 import type { ProjectRow } from './access.ts';
 import { latestApproval, latestNotice, moneyOf, noticeListChanged, phasesOf } from './facts.ts';
-import { sql } from 'drizzle-orm';
-import { rowsOf } from '../../db/client.ts';
 
 const APPROVAL_STATE = {
   submitted: 'submitted',
@@ -31,6 +40,16 @@ export async function projectFacts(db: Conn, ctx: Ctx, p: ProjectRow): Promise<P
     db,
     sql`select count(*)::int as n from project_requests where project_id = ${p.id} and kind = 'disbursement' and status = 'approved'`,
   );
+  // R-49: money applied for after the acceptance relies on its settlement, which then stands (at the
+  // same instant counts as after: the conservative reading).
+  const [since] =
+    p.acceptanceRecordedAt === null
+      ? [{ moved: false }]
+      : await rowsOf<{ moved: boolean }>(
+          db,
+          sql`select exists (select 1 from project_requests where project_id = ${p.id} and kind in ('disbursement', 'refund')
+            and status <> 'rejected' and submitted_at >= ${p.acceptanceRecordedAt}) as moved`,
+        );
   // A vote counts only for the initiation notice it followed: a new notice after a failed vote starts over.
   const vote = p.votePassed !== null && initiation !== null && p.voteNoticeId === initiation.id ? { passed: p.votePassed } : null;
   // R-51: once the application is in, the list can no longer change; before, compare it with the notice.
@@ -42,7 +61,12 @@ export async function projectFacts(db: Conn, ctx: Ctx, p: ProjectRow): Promise<P
     today: businessDate(ctx.clock.now()),
     vote,
     approval: approval ? APPROVAL_STATE[approval.status] : 'none',
-    acceptance: { done: p.acceptanceRecordedAt !== null, noticePublished: acceptanceNotice !== null },
+    acceptance: {
+      done: p.acceptanceRecordedAt !== null,
+      noticePublished: acceptanceNotice !== null,
+      ...(acceptanceNotice ? { noticeDeadline: acceptanceNotice.deadline } : {}),
+      moneySince: since?.moved === true,
+    },
     settlement: p.settlementAmount,
     budgetTotal: p.budgetTotal,
     phases: phases.map((ph) => ({
@@ -58,8 +82,37 @@ export async function projectFacts(db: Conn, ctx: Ctx, p: ProjectRow): Promise<P
   };
 }
 
+/**
+ * Stores the project's stage (domain/project-stage.ts) after a step changed it, inside the step's
+ * transaction, so the list shows and filters the stage without deriving it per row.
+ */
+export async function storeStage(tx: Tx, ctx: Ctx, id: number) {
+  const [p] = await tx.select().from(repairProjects).where(eq(repairProjects.id, id));
+  if (!p) return;
+  const course = projectStage(await projectFacts(tx, ctx, p));
+  await tx
+    .update(repairProjects)
+    .set({ stage: course.stage, stageUntil: course.until, stageNext: course.next })
+    .where(eq(repairProjects.id, id));
+}
+
 export async function projectActions(db: Conn, ctx: Ctx, p: ProjectRow) {
   return allowedActions(await projectFacts(db, ctx, p));
+}
+
+/** F-42 / R-49: whether a recorded vote or acceptance may still be corrected, and what stops it. */
+export const CORRECTIONS = { vote: voteCorrectionBlock, acceptance: acceptanceCorrectionBlock } as const;
+export type Correction = keyof typeof CORRECTIONS;
+
+export function correctionStates(f: ProjectFacts) {
+  const state = (b: Block | null) => ({ allowed: b === null, blockedBy: b });
+  return { vote: state(voteCorrectionBlock(f)), acceptance: state(acceptanceCorrectionBlock(f)) };
+}
+
+/** Refuses a correction the project no longer allows (under the caller's project lock). */
+export async function requireCorrectable(db: Conn, ctx: Ctx, p: ProjectRow, what: Correction) {
+  const blocked = CORRECTIONS[what](await projectFacts(db, ctx, p));
+  if (blocked) throw ruleRefusal(409, 'RULE', blocked.rule, blocked.message);
 }
 
 /**
@@ -69,5 +122,5 @@ export async function projectActions(db: Conn, ctx: Ctx, p: ProjectRow) {
  */
 export async function requireAllowed(db: Conn, ctx: Ctx, p: ProjectRow, action: ActionName, checkedByCaller: string[] = []) {
   const blocked = actionBlock(await projectFacts(db, ctx, p), action);
-  if (blocked && !checkedByCaller.includes(blocked.rule)) throw new AppError(409, 'RULE', `${blocked.rule}：${blocked.message}`);
+  if (blocked && !checkedByCaller.includes(blocked.rule)) throw ruleRefusal(409, 'RULE', blocked.rule, blocked.message);
 }

@@ -4,7 +4,7 @@ import { checkSimplePayees, type PayeeInput, planMatchesBudget } from '../../dom
 import { formatYuan } from '../../domain/money.ts';
 import { projectDocType } from '../../domain/required-documents.ts';
 import type { Ctx } from '../../lib/context.ts';
-import { AppError } from '../../lib/errors.ts';
+import { AppError, ruleRefusal } from '../../lib/errors.ts';
 import { audit } from '../audit/audit.ts';
 import { currentRequiredDocuments } from '../settings/required-documents.ts';
 import { committeeActor, event, loadProject, type ProjectRow, TYPE_LABELS, touch } from './access.ts';
@@ -15,21 +15,27 @@ import type { Tx } from '../../db/client.ts';
 import { shortfallError } from './debits.ts';
 
 /** R-40 and R-41: what must hold of the amounts before the project can be submitted. */
-export async function amountProblems(tx: Tx, p: ProjectRow): Promise<string[]> {
-  const problems: string[] = [];
-  if (p.budgetTotal <= 0n) problems.push('R-40：预算总额须大于零，请先填写维修设施设备及预算');
+export async function amountProblems(tx: Tx, p: ProjectRow): Promise<{ rule: string; message: string }[]> {
+  const problems: { rule: string; message: string }[] = [];
+  if (p.budgetTotal <= 0n) problems.push({ rule: 'R-40', message: '预算总额须大于零，请先填写维修设施设备及预算' });
   for (const u of await unbalancedItems(tx, p.id)) {
-    problems.push(
+    const message =
       u.houses === 0
-        ? `R-40：第 ${u.seq} 项的分摊范围为空`
-        : `R-40：第 ${u.seq} 项预算 ${formatYuan(BigInt(u.budget))} 元与分摊金额合计 ${formatYuan(BigInt(u.shares))} 元不一致，请“预算分摊”或“分摊合并”`,
-    );
+        ? `第 ${u.seq} 项的分摊范围为空`
+        : `第 ${u.seq} 项预算 ${formatYuan(BigInt(u.budget))} 元与分摊金额合计 ${formatYuan(BigInt(u.shares))} 元不一致，请“预算分摊”或“分摊合并”`;
+    problems.push({ rule: 'R-40', message });
   }
   if (p.type !== 'simple') {
     const plan = planMatchesBudget(await phasesOf(tx, p.id), p.budgetTotal);
-    if (plan) problems.push(`R-41：${plan}`);
+    if (plan) problems.push({ rule: 'R-41', message: plan });
   }
   return problems;
+}
+
+/** Refuses with every amount problem at once, naming the first one's rule. */
+export function refuseAmountProblems(problems: { rule: string; message: string }[]) {
+  const [first] = problems;
+  if (first) throw ruleRefusal(409, 'RULE', first.rule, problems.map((x) => x.message).join('；'));
 }
 
 /**
@@ -42,13 +48,12 @@ export async function submitApproval(ctx: Ctx, id: number, input: { payees: Paye
   return ctx.db.transaction(async (tx) => {
     const p = await loadProject(tx, actor, id, true);
     await requireAllowed(tx, ctx, p, 'approval');
-    const problems = await amountProblems(tx, p);
-    if (problems.length > 0) throw new AppError(409, 'RULE', problems.join('；'));
+    refuseAmountProblems(await amountProblems(tx, p));
     let payees: ReturnType<typeof checkPayees> = [];
     if (p.type === 'simple') {
       payees = checkPayees(input.payees);
       const r47 = checkSimplePayees(input.payees, p.budgetTotal);
-      if (r47) throw new AppError(400, 'VALIDATION', `R-47：${r47}`, { payees: `R-47：${r47}` });
+      if (r47) throw ruleRefusal(400, 'VALIDATION', 'R-47', r47, { payees: r47 });
       // R-48: the houses must be able to pay the whole budget now, since approval transfers it.
       await shortfallError(tx, p, p.budgetTotal);
     } else if (input.payees.length > 0) {

@@ -5,12 +5,12 @@ import type { Entry } from '../../domain/ledger-rules.ts';
 import { formatYuan } from '../../domain/money.ts';
 import { refundCredits } from '../../domain/project-debits.ts';
 import { type Ctx, requirePermission } from '../../lib/context.ts';
-import { AppError, invalid, notFound } from '../../lib/errors.ts';
+import { AppError, invalid, notFound, ruleRefusal } from '../../lib/errors.ts';
 import { InsufficientBalance, type Posting, post, systemAccount } from '../../ledger/post.ts';
 import { audit } from '../audit/audit.ts';
 import { earlierConfirmation, recordConfirmation } from '../payments/bank.ts';
 import { requireCustodianBank } from '../payments/custodian.ts';
-import { type ProjectRow, event } from './access.ts';
+import { type ProjectRow, event, touch } from './access.ts';
 import { maybeComplete } from './completion.ts';
 import { debitState, plannedDebits, REFUND_KIND, TRANSFER_KIND } from './debits.ts';
 import { payeesView } from './payees.ts';
@@ -44,10 +44,11 @@ async function postOrExplain(tx: Tx, posting: Posting) {
     return await post(tx, posting);
   } catch (err) {
     if (err instanceof InsufficientBalance) {
-      throw new AppError(
+      throw ruleRefusal(
         409,
         'SHORTFALL',
-        `R-48：${err.shortfalls.length} 户分户账余额不足，不能划转：${err.shortfalls
+        'R-48',
+        `${err.shortfalls.length} 户分户账余额不足，不能划转：${err.shortfalls
           .map((s) => s.name)
           .slice(0, 5)
           .join('、')}`,
@@ -147,6 +148,7 @@ export async function confirmProjectMoney(
       (confirmationId) => ({ number, kind, amount: Number(c.amount), confirmedAt: now.toISOString(), confirmationId }),
     );
     const result: ProjectConfirmResult = { ...stored, repeated: false };
+    await touch(tx, ctx, p.id);
     await event(tx, ctx, p.id, kind === 'transfer' ? 'disbursement.transfer' : 'refund.confirm', `${number}，${formatYuan(r.amount)} 元`);
     await audit(tx, ctx, {
       action: kind === 'transfer' ? 'project.transfer.confirm' : 'project.refund.confirm',

@@ -62,10 +62,13 @@ export class ShortfallError extends AppError {
     super(
       409,
       'SHORTFALL',
-      `R-48：${houses.length} 户分户账余额不足以支付其分摊金额，须先续筹：${houses
+      `${houses.length} 户分户账余额不足以支付其分摊金额，须先续筹：${houses
         .slice(0, 5)
         .map((h) => `${h.name} 差 ${formatYuan(h.shortfall)} 元`)
         .join('、')}${houses.length > 5 ? ' 等' : ''}`,
+      undefined,
+      undefined,
+      'R-48',
     );
   }
   override body() {

@@ -4,11 +4,11 @@ import { projectPhases, projectRequests } from '../../db/schema/index.ts';
 import { checkAcceptanceGate, checkPhaseCap, type PayeeInput, phaseRemaining } from '../../domain/disbursement.ts';
 import { formatYuan } from '../../domain/money.ts';
 import type { Ctx } from '../../lib/context.ts';
-import { AppError, invalid, notFound } from '../../lib/errors.ts';
+import { invalid, notFound, ruleRefusal } from '../../lib/errors.ts';
 import { audit } from '../audit/audit.ts';
 import { currentRequiredDocuments } from '../settings/required-documents.ts';
 import { getSetting } from '../settings/store.ts';
-import { committeeActor, event, loadProject, readerActor } from './access.ts';
+import { committeeActor, event, loadProject, touch, readerActor } from './access.ts';
 import { requireAllowed } from './actions.ts';
 import { shortfallError } from './debits.ts';
 import { latestNotice, moneyOf, phasesOf } from './facts.ts';
@@ -35,12 +35,13 @@ export async function applyDisbursement(ctx: Ctx, id: number, input: { phaseId: 
     // What refunds gave back may be applied for again (R-45 with F-46).
     const applied = (money.phaseApplied.get(phase.id) ?? 0n) - (money.phaseRefunded.get(phase.id) ?? 0n);
     const cap = checkPhaseCap(phase.amount, applied, amount);
-    if (cap) throw new AppError(409, 'RULE', `R-45：第 ${phase.seq} 期${cap}`, { amount: `R-45：${cap}` });
+    if (cap) throw ruleRefusal(409, 'RULE', 'R-45', `第 ${phase.seq} 期${cap}`, { amount: cap });
     if (p.settlementAmount !== null && money.applied - money.refunded + amount > p.settlementAmount) {
-      throw new AppError(
+      throw ruleRefusal(
         409,
         'RULE',
-        `R-49：累计申请 ${formatYuan(money.applied - money.refunded + amount)} 元将超过结算金额 ${formatYuan(p.settlementAmount)} 元`,
+        'R-49',
+        `累计申请 ${formatYuan(money.applied - money.refunded + amount)} 元将超过结算金额 ${formatYuan(p.settlementAmount)} 元`,
       );
     }
     const acceptance = await latestNotice(tx, id, 'acceptance');
@@ -54,7 +55,7 @@ export async function applyDisbursement(ctx: Ctx, id: number, input: { phaseId: 
       accepted: p.acceptanceRecordedAt !== null,
       acceptanceNoticePublished: acceptance !== null,
     });
-    if (gate) throw new AppError(409, 'RULE', `R-46：${gate}`);
+    if (gate) throw ruleRefusal(409, 'RULE', 'R-46', gate);
     await shortfallError(tx, p, amount);
     const no = await allocateNumber(tx, 'BF', now);
     const [r] = await tx
@@ -73,6 +74,7 @@ export async function applyDisbursement(ctx: Ctx, id: number, input: { phaseId: 
         requiredDocuments: await currentRequiredDocuments(tx, 'project.disbursement'),
       })
       .returning();
+    await touch(tx, ctx, id);
     await event(tx, ctx, id, 'disbursement.submit', `${no}，第 ${phase.seq} 期 ${formatYuan(amount)} 元`);
     await audit(tx, ctx, {
       action: 'project.disbursement.submit',

@@ -14,7 +14,7 @@ import {
 import { apportion } from '../../domain/apportion.ts';
 import { formatYuan, totalTooLarge } from '../../domain/money.ts';
 import type { Ctx } from '../../lib/context.ts';
-import { invalid, notFound } from '../../lib/errors.ts';
+import { invalid, notFound, ruleRefusal } from '../../lib/errors.ts';
 import { AUDIT_SAMPLE, audit, bounded } from '../audit/audit.ts';
 import { chunks } from '../registry/bulk.ts';
 import {
@@ -28,6 +28,7 @@ import {
   TYPE_LABELS,
   touch,
 } from './access.ts';
+import { storeStage } from './actions.ts';
 import { itemHousesPage } from './range.ts';
 
 export interface BasicInput {
@@ -121,6 +122,7 @@ async function refreshBudgetTotal(tx: Tx, ctx: Ctx, projectId: number) {
   await tx.execute(sql`update repair_projects set budget_total =
     (select coalesce(sum(budget), 0) from project_items where project_id = ${projectId}), updated_at = ${ctx.clock.now()}
     where id = ${projectId}`);
+  await storeStage(tx, ctx, projectId);
 }
 
 /** The items as the audit records them: money as text, since JSON has no bigint. */
@@ -298,8 +300,25 @@ export async function editRange(ctx: Ctx, id: number, itemId: number, change: { 
         removed: bounded(removedIds),
       },
     });
-    return { added, removed };
+    return { added, removed, warning: await otherBuildingWarning(tx, itemId) };
   });
+}
+
+/**
+ * F-40 step 3: a building's (or unit's) item charged to houses of another building is allowed — a
+ * shared roof may be paid by its neighbours — but says so, since it is more often a wrong pick.
+ */
+async function otherBuildingWarning(tx: Tx, itemId: number): Promise<string | null> {
+  const [r] = await rowsOf<{ n: number; facility: string; building: string | null }>(
+    tx,
+    sql`select f.name as facility, b.name as building,
+        (select count(*)::int from project_item_houses s join houses h on h.id = s.house_id
+          where s.item_id = i.id and h.building_id <> f.building_id) as n
+      from project_items i join facilities f on f.id = i.facility_id left join buildings b on b.id = f.building_id
+      where i.id = ${itemId}`,
+  );
+  if (!r || r.building === null || r.n === 0) return null;
+  return `分摊范围中有 ${r.n} 套房屋不在“${r.facility}”所在的 ${r.building}，请核对这些房屋是否应分摊本项费用`;
 }
 
 /** Shares written set-wise: one UPDATE … FROM (VALUES …) per thousand houses. */
@@ -352,13 +371,13 @@ export async function apportionBudgets(ctx: Ctx, id: number) {
         range.map((r, i) => ({ houseId: r.houseId, share: shares[i] as bigint })),
       );
     }
-    await touch(tx, ctx, id);
+    await touch(tx, ctx, id, { shareBasis: 'area' });
     await event(tx, ctx, id, 'apportion', `预算合计 ${formatYuan(p.budgetTotal)} 元`);
     await audit(tx, ctx, {
       action: 'project.apportion',
       entity: 'repair_project',
       entityId: id,
-      summary: `预算分摊 ${p.no}（R-40，按建筑面积，预算合计 ${formatYuan(p.budgetTotal)} 元）`,
+      summary: `预算分摊 ${p.no}（按建筑面积，预算合计 ${formatYuan(p.budgetTotal)} 元）`,
       before: { items: before },
       after: { items: await rangeTotals(tx, id), budgetTotal: String(p.budgetTotal) },
     });
@@ -371,29 +390,36 @@ export async function setShares(ctx: Ctx, id: number, itemId: number, rows: { ho
   return ctx.db.transaction(async (tx) => {
     const p = await loadProject(tx, actor, id, true);
     requireEditable(p);
-    const item = await itemOf(tx, p, itemId);
-    const unique = new Map(rows.map((r) => [r.houseId, r]));
-    if (unique.size !== rows.length) throw invalid('rows', '同一房屋填写了多个分摊金额');
-    const [before] = await rangeTotals(tx, id, itemId);
-    const previous = await previousShares(tx, itemId, rows.slice(0, AUDIT_SAMPLE));
-    const n = await writeShares(tx, itemId, rows);
-    if (n !== rows.length) throw invalid('rows', `${rows.length - n} 套房屋不在第 ${item.seq} 项的分摊范围内，请先加入分摊范围`);
+    const n = await writeItemShares(tx, ctx, p, itemId, rows);
     await requireShareTotalFits(tx, id);
     await touch(tx, ctx, id);
-    await audit(tx, ctx, {
-      action: 'project.shares',
-      entity: 'repair_project',
-      entityId: id,
-      summary: `填写分摊金额 ${p.no} 第 ${item.seq} 项：${n} 户`,
-      before: { item: item.seq, ...before, shares: previous },
-      after: {
-        item: item.seq,
-        ...(await rangeTotals(tx, id, itemId))[0],
-        shares: bounded(rows.map((r) => ({ houseId: r.houseId, share: String(r.share) }))),
-      },
-    });
     return { updated: n };
   });
+}
+
+/** One item's typed shares written and audit-logged, inside the caller's transaction on the locked project. */
+async function writeItemShares(tx: Tx, ctx: Ctx, p: ProjectRow, itemId: number, rows: { houseId: number; share: bigint }[]) {
+  const item = await itemOf(tx, p, itemId);
+  const unique = new Map(rows.map((r) => [r.houseId, r]));
+  if (unique.size !== rows.length) throw invalid('rows', `第 ${item.seq} 项：同一房屋填写了多个分摊金额`);
+  const [before] = await rangeTotals(tx, p.id, itemId);
+  const previous = await previousShares(tx, itemId, rows.slice(0, AUDIT_SAMPLE));
+  const n = await writeShares(tx, itemId, rows);
+  if (n !== rows.length) throw invalid('rows', `${rows.length - n} 套房屋不在第 ${item.seq} 项的分摊范围内，请先加入分摊范围`);
+  await tx.update(repairProjects).set({ shareBasis: 'custom' }).where(eq(repairProjects.id, p.id));
+  await audit(tx, ctx, {
+    action: 'project.shares',
+    entity: 'repair_project',
+    entityId: p.id,
+    summary: `填写分摊金额 ${p.no} 第 ${item.seq} 项：${n} 户`,
+    before: { item: item.seq, ...before, shares: previous },
+    after: {
+      item: item.seq,
+      ...(await rangeTotals(tx, p.id, itemId))[0],
+      shares: bounded(rows.map((r) => ({ houseId: r.houseId, share: String(r.share) }))),
+    },
+  });
+  return n;
 }
 
 /** The shares a few houses held before a change: the sample the audit row shows next to the new values. */
@@ -425,14 +451,34 @@ async function requireShareTotalFits(tx: Tx, projectId: number) {
   if (tooLarge) throw invalid('rows', tooLarge);
 }
 
-/** 分摊合并: each item's budget becomes the sum of its shares. */
-export async function mergeShares(ctx: Ctx, id: number) {
+/**
+ * 分摊合并 (F-40 step 4): each item's budget becomes the sum of its shares. The shares typed on the
+ * page and not yet saved come with the request and are saved first, in the same transaction, so
+ * the merge uses what the person sees. An item whose shares add up to nothing is refused rather
+ * than given a budget of 0.
+ */
+export async function mergeShares(ctx: Ctx, id: number, typed: { itemId: number; rows: { houseId: number; share: bigint }[] }[] = []) {
   const actor = committeeActor(ctx);
   await ctx.db.transaction(async (tx) => {
     const p = await loadProject(tx, actor, id, true);
     requireEditable(p);
     const before = await itemsForAudit(tx, id);
+    for (const t of typed) if (t.rows.length > 0) await writeItemShares(tx, ctx, p, t.itemId, t.rows);
     await requireShareTotalFits(tx, id);
+    const empty = await rowsOf<{ seq: number }>(
+      tx,
+      sql`select i.seq from project_items i where i.project_id = ${id}
+        and (select coalesce(sum(share), 0) from project_item_houses s where s.item_id = i.id) = 0 order by i.seq`,
+    );
+    if (empty.length > 0) {
+      const which = empty.map((e) => `第 ${e.seq} 项`).join('、');
+      throw ruleRefusal(
+        409,
+        'RULE',
+        'F-40',
+        `${which}的分摊金额合计为 0，分摊合并不会把预算改为 0：请先在房屋分摊列表中逐户填写或导入分摊金额，再点“分摊合并”`,
+      );
+    }
     await tx.execute(sql`update project_items i set budget =
       (select coalesce(sum(share), 0) from project_item_houses s where s.item_id = i.id) where i.project_id = ${id}`);
     await refreshBudgetTotal(tx, ctx, id);

@@ -69,7 +69,8 @@ describe('F-40 project editor (general project)', () => {
     const live = (await member.get(`/api/areas/${area.areaId}/houses?buildingId=${area.building('1栋')}&pageSize=1&status=normal`)).json();
     expect(item.houseCount).toBe(live.total);
     expect(res.json().budgetTotal).toBe(BUDGET);
-    expect(res.json().warnings.join()).toContain('R-40');
+    expect(res.json().warnings.join()).toContain('分摊');
+    expect(res.json().warnings.join()).not.toMatch(/R-\d/);
     const rows = await t.handle.db.select().from(projectItemHouses).where(eq(projectItemHouses.itemId, item.id));
     houseIds = rows.map((r) => r.houseId).sort((a, b) => a - b);
     before = await balances(t, houseIds);
@@ -99,7 +100,8 @@ describe('F-40 project editor (general project)', () => {
   it('R-41 warns while the plan differs from the budget; the plan is saved anyway', async () => {
     const res = await clerk.put(`/api/projects/${id}/plan`, { phases: [{ amount: 600_000, condition: '进场' }] });
     expect(res.statusCode).toBe(200);
-    expect(res.json().warnings.join()).toContain('R-41');
+    expect(res.json().warnings.join()).toContain('拨付计划');
+    expect(res.json().warnings.join()).not.toMatch(/R-\d/);
     const ok = await clerk.put(`/api/projects/${id}/plan`, {
       phases: [
         { amount: 600_000, condition: '材料进场' },

@@ -207,6 +207,12 @@ async function take(p: Project, step: Step, pick: number) {
 async function checkInvariants(p: Project, history: string[]) {
   const s = await summaryOf(p);
   const why = `${history.join(' → ')}\n${JSON.stringify(s.actions)}`;
+  // §7.2: the list shows the stage the last step stored, the page derives it afresh: they agree after every step.
+  const listed = (await member.get(`/api/projects?pageSize=100&stage=${s.stage}`)).json().items;
+  expect(
+    listed.map((r: { id: number }) => r.id),
+    `${why}\n${s.stage}`,
+  ).toContain(p.id);
   if (s.status !== 'completed' && s.status !== 'cancelled') {
     // A request with the office or the bank is a way forward that is not the committee's to take.
     const waiting = s.requests.some(

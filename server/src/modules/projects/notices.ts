@@ -9,9 +9,9 @@ import { AppError, notFound } from '../../lib/errors.ts';
 import { audit } from '../audit/audit.ts';
 import { businessDate } from '../../lib/clock.ts';
 import { getSetting } from '../settings/store.ts';
-import { committeeActor, event, loadProject, TYPE_LABELS } from './access.ts';
+import { committeeActor, event, loadProject, touch, TYPE_LABELS } from './access.ts';
 import { requireAllowed } from './actions.ts';
-import { amountProblems } from './approval.ts';
+import { amountProblems, refuseAmountProblems } from './approval.ts';
 import { maybeComplete } from './completion.ts';
 import { finalAmounts, finalListPage } from './final-list.ts';
 import { keepNoticeList, noticeListPage } from './range.ts';
@@ -37,8 +37,7 @@ export async function publishNotice(ctx: Ctx, id: number, input: { kind: Project
     await requireAllowed(tx, ctx, p, ACTION_OF[input.kind]);
     if (input.kind === 'initiation') {
       // The budget list published with the notice must be exact (R-40).
-      const problems = await amountProblems(tx, p);
-      if (problems.length > 0) throw new AppError(409, 'RULE', problems.join('；'));
+      refuseAmountProblems(await amountProblems(tx, p));
     }
     const minDays = await getSetting(tx, 'projectNoticeMinDays');
     const problem = checkDeadline(businessDate(now), input.deadline, minDays);
@@ -57,6 +56,7 @@ export async function publishNotice(ctx: Ctx, id: number, input: { kind: Project
         deadline: input.deadline,
         budgetTotal: p.budgetTotal,
         settlementAmount: input.kind === 'acceptance' ? p.settlementAmount : null,
+        apportionBasis: input.kind === 'initiation' ? p.shareBasis : null,
         publishedBy: actor.userId,
         publishedAt: now,
       })
@@ -66,6 +66,7 @@ export async function publishNotice(ctx: Ctx, id: number, input: { kind: Project
     if (input.kind === 'acceptance' && p.settlementAmount !== null) {
       await keepNoticeList(tx, notice.id, id, await finalAmounts(tx, id, p.settlementAmount));
     }
+    await touch(tx, ctx, id);
     await event(tx, ctx, id, `notice.${input.kind}`, `${no}，截止 ${input.deadline}`);
     await audit(tx, ctx, {
       action: `project.notice.${input.kind}`,
@@ -93,6 +94,7 @@ export function noticeView(
     deadline: n.deadline,
     budgetTotal: Number(n.budgetTotal),
     settlementAmount: n.settlementAmount === null ? null : Number(n.settlementAmount),
+    apportionBasis: n.apportionBasis,
     publishedAt: n.publishedAt,
     areaId: n.areaId,
     areaName: extra.areaName,

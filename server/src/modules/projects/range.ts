@@ -42,7 +42,10 @@ const rangeSource = (projectId: number): ListSource =>
 const noticeSource = (noticeId: number): ListSource =>
   sql`(select house_id, amount as share from project_notice_houses where notice_id = ${noticeId})`;
 
-/** 合并分摊清册 / 预算清册 / 签字表 rows: a page of houses in the range with their place, owners and total share. */
+/**
+ * 合并分摊清册 / 预算清册 / 签字表 rows: a page of houses in the range with their place, owners (the
+ * developer for an unsold house) and total share.
+ */
 export function rangePage(db: Conn, projectId: number, page: number, pageSize: number) {
   return listPage(db, rangeSource(projectId), page, pageSize);
 }
@@ -83,7 +86,12 @@ async function listPage(db: Conn, source: ListSource, page: number, pageSize: nu
   }>(
     db,
     sql`select s.house_id::text as house_id, b.name as building, u.name as unit, h.room, h.address, h.building_area as area,
-        coalesce((select string_agg(o.name, '、' order by o.id) from house_owners o where o.house_id = h.id), '') as owners,
+        -- R-42: the developer owns its unsold houses, and signs for them (as one owner) on the vote sheet.
+        case when h.sales_status = 'sold'
+          then coalesce((select string_agg(o.name, '、' order by o.id) from house_owners o where o.house_id = h.id), '')
+          else coalesce((select d.name || '（开发建设单位，未售）' from property_areas a join organisations d on d.id = a.developer_org_id
+            where a.id = h.area_id), '开发建设单位（未售）')
+        end as owners,
         s.share::text as share
       from ${source} s join houses h on h.id = s.house_id
       join buildings b on b.id = h.building_id join units u on u.id = h.unit_id

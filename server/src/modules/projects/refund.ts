@@ -4,10 +4,10 @@ import { projectRequests } from '../../db/schema/index.ts';
 import { checkRefund } from '../../domain/disbursement.ts';
 import { formatYuan } from '../../domain/money.ts';
 import type { Ctx } from '../../lib/context.ts';
-import { AppError, invalid } from '../../lib/errors.ts';
+import { invalid, ruleRefusal } from '../../lib/errors.ts';
 import { audit } from '../audit/audit.ts';
 import { getSetting } from '../settings/store.ts';
-import { committeeActor, event, loadProject } from './access.ts';
+import { committeeActor, event, loadProject, touch } from './access.ts';
 import { requireAllowed } from './actions.ts';
 import { moneyOf } from './facts.ts';
 
@@ -46,7 +46,7 @@ export async function issueRefund(ctx: Ctx, id: number, input: { sourceIds: numb
     const money = await moneyOf(tx, p);
     const problem =
       checkRefund(chosen, earlier, input.amount) ?? checkRefund(money.transferred, money.refunded + money.refunding, input.amount);
-    if (problem) throw new AppError(409, 'RULE', `F-46：${problem}`, { amount: `F-46：${problem}` });
+    if (problem) throw ruleRefusal(409, 'RULE', 'F-46', problem, { amount: problem });
     const no = await allocateNumber(tx, 'QT', now);
     const payInAccount = await getSetting(tx, 'custodyAccount');
     const [r] = await tx
@@ -64,6 +64,7 @@ export async function issueRefund(ctx: Ctx, id: number, input: { sourceIds: numb
         submittedAt: now,
       })
       .returning();
+    await touch(tx, ctx, id);
     await event(tx, ctx, id, 'refund.issue', `${no}，${formatYuan(input.amount)} 元：${input.reason}`);
     await audit(tx, ctx, {
       action: 'project.refund.issue',

@@ -89,7 +89,7 @@ export async function rejectRequest(ctx: Ctx, requestId: number, reason: string)
       .update(projectRequests)
       .set({ status: 'rejected', reviewedAt: now, reviewedBy: actor.userId, rejectReason: reason })
       .where(eq(projectRequests.id, r.id));
-    if (r.kind === 'approval') await touch(tx, ctx, p.id, { status: 'draft' });
+    await touch(tx, ctx, p.id, r.kind === 'approval' ? { status: 'draft' } : {});
     await event(tx, ctx, p.id, `${r.kind}.reject`, `${r.no}：${reason}`);
     await audit(tx, ctx, {
       action: `project.${r.kind}.reject`,
@@ -130,7 +130,7 @@ export async function approveRequest(ctx: Ctx, requestId: number) {
           status: 'approved',
           amount: r.amount,
           payees: r.payees,
-          note: `随立项申请 ${r.no} 一并审核（R-47）`,
+          note: `随立项申请 ${r.no} 一并审核`,
           submittedBy: r.submittedBy,
           submittedAt: r.submittedAt,
           acceptedBy: r.acceptedBy,
@@ -142,6 +142,7 @@ export async function approveRequest(ctx: Ctx, requestId: number) {
       }
     } else {
       await shortfallError(tx, p, r.amount, r.id);
+      await touch(tx, ctx, p.id);
     }
     await event(tx, ctx, p.id, `${r.kind}.approve`, note);
     await audit(tx, ctx, {

@@ -113,7 +113,13 @@ export function projectRoutes(app: FastifyInstance) {
         summary: '调整分摊范围（添加 / 删除房屋，或整幢添加）',
         params: s.itemParams,
         body: s.rangeBody,
-        response: { 200: z.object({ added: z.number(), removed: z.number() }) },
+        response: {
+          200: z.object({
+            added: z.number(),
+            removed: z.number(),
+            warning: z.string().nullable().describe('楼幢（单元）的设施设备分摊范围中有其他楼幢的房屋时的提醒'),
+          }),
+        },
       },
     },
     async (req) => editRange(req.ctx, req.params.id, req.params.itemId, req.body),
@@ -177,9 +183,17 @@ export function projectRoutes(app: FastifyInstance) {
   );
   r.post(
     '/api/projects/:id/merge-shares',
-    { schema: { tags, summary: '分摊合并（各项预算 = 其分摊金额合计）', params: idParam, response: detail } },
+    {
+      schema: {
+        tags,
+        summary: '分摊合并（先保存页面上填写的分摊金额，各项预算 = 其分摊金额合计）',
+        params: idParam,
+        body: s.mergeBody,
+        response: detail,
+      },
+    },
     async (req) => {
-      await mergeShares(req.ctx, req.params.id);
+      await mergeShares(req.ctx, req.params.id, req.body?.items ?? []);
       return projectDetail(req.ctx, req.params.id);
     },
   );

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isValidDate } from '../../domain/notice-period.ts';
+import { PROJECT_STAGES } from '../../domain/project-stage.ts';
 import { requiredDocumentsKept } from '../../domain/required-documents.ts';
 import {
   PROJECT_NOTICE_KINDS,
@@ -10,7 +12,12 @@ import {
 import { optionalText, page, text } from '../../lib/fields.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const date = (label: string) => z.string({ error: `${label}不能为空` }).regex(DATE, `${label}格式为 YYYY-MM-DD`);
+/** A calendar day as YYYY-MM-DD that exists (2026-13-45 and 2026-02-30 do not). */
+const date = (label: string) =>
+  z
+    .string({ error: `${label}不能为空` })
+    .regex(DATE, `${label}格式为 YYYY-MM-DD`)
+    .refine(isValidDate, `${label}不是有效日期，请按 YYYY-MM-DD 填写实际存在的日期`);
 /** Money in: integer fen, never a float. */
 export const fen = (label: string, min = 0) =>
   z
@@ -31,6 +38,8 @@ const voteTotals = z.object({
 });
 export const projectType = z.enum(PROJECT_TYPES, { error: '项目类型须为：general（一般）、emergency（紧急）、simple（简单拨付）' });
 export const projectStatus = z.enum(PROJECT_STATUSES);
+/** 维修项目列表's status column: the stage the project has reached (domain/project-stage.ts). */
+export const projectStage = z.enum(PROJECT_STAGES);
 
 export const basicBody = z.object({
   name: text('项目名称', 100),
@@ -68,6 +77,17 @@ export const sharesBody = z.object({
     .max(20000),
 });
 
+/** 分摊合并 with the shares typed on the page and not yet saved (left out: the saved shares are merged). */
+export const mergeBody = z
+  .object({
+    items: z
+      .array(z.object({ itemId: id, rows: sharesBody.shape.rows }))
+      .max(200)
+      .default([])
+      .describe('页面上已填写、尚未保存的分摊金额，先保存再合并'),
+  })
+  .optional();
+
 export const planBody = z.object({
   phases: z.array(z.object({ amount: fen('本期拨付金额', 1), condition: optionalText('拨付条件', 500) })).max(20, '拨付计划最多 20 期'),
 });
@@ -78,8 +98,18 @@ export const noticeBody = z.object({
   content: optionalText('公示内容（撤销公示须写明撤销原因）', 5000),
 });
 
+/** F-42 / R-49: present when the entry corrects a result already recorded. */
+const correctionReason = z
+  .string({ error: '更正原因须为文字' })
+  .trim()
+  .min(1, '请填写更正原因')
+  .max(200, '更正原因不能超过 200 个字符')
+  .optional()
+  .describe('更正已录入的结果时填写更正原因（留痕）；首次录入不填');
+
 export const voteBody = z.discriminatedUnion('mode', [
   z.object({
+    correctionReason,
     mode: z.literal('totals'),
     participatingArea: z.number().int().min(0).describe('参与表决面积（0.01 平方米）'),
     participatingOwners: z.number().int().min(0).describe('参与表决人数'),
@@ -87,6 +117,7 @@ export const voteBody = z.discriminatedUnion('mode', [
     agreeOwners: z.number().int().min(0).describe('同意人数'),
   }),
   z.object({
+    correctionReason,
     mode: z.literal('houses'),
     ballots: z
       .array(z.object({ houseId: id, choice: z.enum(['agree', 'oppose', 'abstain'], { error: '表决意见须为同意、反对或弃权' }) }))
@@ -115,6 +146,7 @@ export const acceptanceBody = z.object({
   date: date('验收日期'),
   result: text('验收结果', 1000),
   settlement: fen('结算金额', 1),
+  correctionReason,
 });
 export const refundBody = z.object({
   sourceIds: z.array(id).min(1, '请选择要清退的拨付').max(100),
@@ -140,6 +172,7 @@ export const bankConfirmResult = z.object({
 export const listQuery = page.extend({
   type: projectType.optional(),
   status: projectStatus.optional(),
+  stage: projectStage.optional().describe('按项目阶段筛选（列表“状态”列）'),
   areaId: z.coerce.number().int().positive().optional(),
   q: z.string().trim().max(60).optional(),
 });
@@ -168,6 +201,8 @@ export const projectSummaryRow = z.object({
   typeLabel: z.string(),
   status: projectStatus,
   statusLabel: z.string(),
+  stage: projectStage,
+  stageLabel: z.string(),
   areaId: z.number(),
   areaName: z.string(),
   budgetTotal: money,
@@ -185,6 +220,8 @@ export const projectDetail = z.object({
   typeLabel: z.string(),
   status: projectStatus,
   statusLabel: z.string(),
+  stage: projectStage,
+  stageLabel: z.string(),
   areaId: z.number(),
   areaName: z.string(),
   name: z.string(),
@@ -254,6 +291,9 @@ export const officeRequestRow = requestView.extend({
   areaName: z.string(),
 });
 
+const blockedBy = z.object({ rule: z.string(), message: z.string() }).nullable();
+const correctionState = z.object({ allowed: z.boolean(), blockedBy: blockedBy.describe('不能更正时：原因') });
+
 export const projectSummary = z.object({
   id: z.number(),
   no: z.string(),
@@ -262,6 +302,8 @@ export const projectSummary = z.object({
   typeLabel: z.string(),
   status: projectStatus,
   statusLabel: z.string(),
+  stage: projectStage,
+  stageLabel: z.string(),
   money: z.object({
     budget: money,
     plan: money,
@@ -290,13 +332,14 @@ export const projectSummary = z.object({
   ),
   requests: z.array(requestView),
   timeline: z.array(z.object({ action: z.string(), userName: z.string(), orgName: z.string(), note: z.string(), at: z.date() })),
+  corrections: z.object({ vote: correctionState, acceptance: correctionState }).describe('F-42 / R-49：已录入的表决结果、验收信息能否更正'),
   actions: z.array(
     z.object({
       action: z.string(),
       label: z.string(),
       allowed: z.boolean(),
       applicable: z.boolean().describe('此类项目是否有此操作（紧急项目无表决，简单拨付项目无单独拨付）'),
-      blockedBy: z.object({ rule: z.string(), message: z.string() }).nullable().describe('不能执行时：阻止它的规则编号与说明'),
+      blockedBy: blockedBy.describe('不能执行时：阻止它的规则编号与说明'),
     }),
   ),
 });
@@ -327,6 +370,7 @@ export const publicNotice = z.object({
   deadline: z.string(),
   budgetTotal: money,
   settlementAmount: money.nullable(),
+  apportionBasis: z.enum(['area', 'custom']).nullable().describe('立项公示：area 按建筑面积分摊；custom 按逐户填写或导入的分摊金额'),
   publishedAt: z.date(),
   areaId: z.number(),
   areaName: z.string(),

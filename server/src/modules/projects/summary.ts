@@ -14,16 +14,26 @@ import {
   repairProjects,
 } from '../../db/schema/index.ts';
 import { planMatchesBudget } from '../../domain/disbursement.ts';
+import { allowedActions } from '../../domain/project-actions.ts';
+import { type ProjectStage, projectStage, STAGE_LABELS, type StageCourse, stageOn } from '../../domain/project-stage.ts';
 import type { VoteTotals } from '../../domain/vote.ts';
+import { businessDate } from '../../lib/clock.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { committeeArea, loadProject, readerActor, STATUS_LABELS, TYPE_LABELS } from './access.ts';
-import { projectActions } from './actions.ts';
+import { correctionStates, projectFacts } from './actions.ts';
 import { moneyOf, phasesOf, unbalancedItems } from './facts.ts';
 import { NOTICE_KIND_LABELS } from './notices.ts';
 import { requestsOf } from './review.ts';
 import { readProjectSettings } from './settings.ts';
 
 const n = (v: bigint | null) => (v === null ? null : Number(v));
+
+/** The stage as the list and the editor show it: stored by the last step, read on today's date. */
+function storedStage(ctx: Ctx, p: { stage: ProjectStage; stageUntil: string | null; stageNext: ProjectStage | null }) {
+  const course: StageCourse = { stage: p.stage, until: p.stageUntil, next: p.stageNext };
+  return stageView(stageOn(course, businessDate(ctx.clock.now())));
+}
+const stageView = (stage: ProjectStage) => ({ stage, stageLabel: STAGE_LABELS[stage] });
 
 /** F-40 editor contents: basic info, items with their range size and share total, phases, and what still does not add up. */
 export async function projectDetail(ctx: Ctx, id: number) {
@@ -57,11 +67,11 @@ export async function projectDetail(ctx: Ctx, id: number) {
   const phases = await phasesOf(ctx.db, id);
   const warnings: string[] = [];
   for (const u of await unbalancedItems(ctx.db, id)) {
-    warnings.push(u.houses === 0 ? `R-40：第 ${u.seq} 项的分摊范围为空` : `R-40：第 ${u.seq} 项分摊金额合计与预算不一致`);
+    warnings.push(u.houses === 0 ? `第 ${u.seq} 项的分摊范围为空` : `第 ${u.seq} 项分摊金额合计与预算不一致`);
   }
   if (p.type !== 'simple') {
     const plan = planMatchesBudget(phases, p.budgetTotal);
-    if (plan) warnings.push(`R-41：${plan}`);
+    if (plan) warnings.push(plan);
   }
   return {
     id: p.id,
@@ -70,6 +80,7 @@ export async function projectDetail(ctx: Ctx, id: number) {
     typeLabel: TYPE_LABELS[p.type],
     status: p.status,
     statusLabel: STATUS_LABELS[p.status],
+    ...storedStage(ctx, p),
     areaId: p.areaId,
     areaName: area?.name ?? '',
     name: p.name,
@@ -102,14 +113,15 @@ export async function projectDetail(ctx: Ctx, id: number) {
 export async function projectSummary(ctx: Ctx, id: number) {
   const actor = readerActor(ctx);
   const p = await loadProject(ctx.db, actor, id);
-  const [events, money, notices, requests, actions, rules] = await Promise.all([
+  const [events, money, notices, requests, facts, rules] = await Promise.all([
     ctx.db.select().from(projectEvents).where(eq(projectEvents.projectId, id)).orderBy(asc(projectEvents.id)),
     moneyOf(ctx.db, p),
     ctx.db.select().from(projectNotices).where(eq(projectNotices.projectId, id)).orderBy(asc(projectNotices.id)),
     requestsOf(ctx.db, id),
-    projectActions(ctx.db, ctx, p),
+    projectFacts(ctx.db, ctx, p),
     readProjectSettings(ctx.db),
   ]);
+  const actions = allowedActions(facts);
   return {
     id: p.id,
     no: p.no,
@@ -118,6 +130,8 @@ export async function projectSummary(ctx: Ctx, id: number) {
     typeLabel: TYPE_LABELS[p.type],
     status: p.status,
     statusLabel: STATUS_LABELS[p.status],
+    // Derived afresh from the facts the actions are decided on; the list shows the stored copy.
+    ...stageView(stageOn(projectStage(facts), facts.today)),
     money: {
       budget: Number(money.budget),
       plan: Number(money.plan),
@@ -147,6 +161,7 @@ export async function projectSummary(ctx: Ctx, id: number) {
     })),
     requests,
     timeline: events.map((e) => ({ action: e.action, userName: e.userName, orgName: e.orgName, note: e.note, at: e.at })),
+    corrections: correctionStates(facts),
     actions: actions.map((a) => ({
       action: a.action,
       label: a.label,
@@ -162,8 +177,17 @@ export interface ProjectListQuery {
   pageSize: number;
   type?: ProjectType;
   status?: ProjectStatus;
+  stage?: ProjectStage;
   areaId?: number;
   q?: string;
+}
+
+/** The stored stage on `today` is `stage` (stageOn in SQL, on the two indexed stage columns). */
+function stageIs(stage: ProjectStage, today: string) {
+  return or(
+    and(eq(repairProjects.stage, stage), or(sql`${repairProjects.stageUntil} is null`, sql`${repairProjects.stageUntil} >= ${today}`)),
+    and(eq(repairProjects.stageNext, stage), sql`${repairProjects.stageUntil} < ${today}`),
+  );
 }
 
 /** 维修项目列表: a committee its own area's, the office every area's. */
@@ -175,6 +199,7 @@ export async function listProjects(ctx: Ctx, q: ProjectListQuery) {
     q.areaId ? eq(repairProjects.areaId, q.areaId) : undefined,
     q.type ? eq(repairProjects.type, q.type) : undefined,
     q.status ? eq(repairProjects.status, q.status) : undefined,
+    q.stage ? stageIs(q.stage, businessDate(ctx.clock.now())) : undefined,
     q.q ? or(ilike(repairProjects.name, containing(q.q)), ilike(repairProjects.no, containing(q.q))) : undefined,
   );
   const [rows, total] = await Promise.all([
@@ -204,6 +229,7 @@ export async function listProjects(ctx: Ctx, q: ProjectListQuery) {
       typeLabel: TYPE_LABELS[p.type],
       status: p.status,
       statusLabel: STATUS_LABELS[p.status],
+      ...storedStage(ctx, p),
       areaId: p.areaId,
       areaName,
       budgetTotal: Number(p.budgetTotal),

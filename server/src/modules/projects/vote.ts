@@ -10,39 +10,44 @@ import {
   countOwners,
 } from '../../domain/vote.ts';
 import type { Ctx } from '../../lib/context.ts';
-import { AppError, invalid } from '../../lib/errors.ts';
+import { invalid, ruleRefusal } from '../../lib/errors.ts';
 import { audit } from '../audit/audit.ts';
 import { chunks } from '../registry/bulk.ts';
 import { getSetting } from '../settings/store.ts';
 import { committeeActor, event, loadProject, readerActor, touch } from './access.ts';
-import { requireAllowed } from './actions.ts';
+import { requireAllowed, requireCorrectable } from './actions.ts';
 import { latestNotice } from './facts.ts';
 import { projectRange, rangePage, voteHouses } from './range.ts';
 
-export type VoteInput =
+/** `correctionReason`: the entry replaces a mistyped result already recorded (F-42), and says why. */
+export type VoteInput = (
   | { mode: 'totals'; participatingArea: number; participatingOwners: number; agreeArea: number; agreeOwners: number }
-  | { mode: 'houses'; ballots: { houseId: number; choice: Choice }[] };
+  | { mode: 'houses'; ballots: { houseId: number; choice: Choice }[] }
+) & { correctionReason?: string | undefined };
 
 /**
  * F-42 录入投票表决结果: totals as counted, or house by house from the signed sheet (the totals are
  * then computed). The range's area and owner count always come from the project itself, so they
  * cannot be mistyped. R-42 with the configured rule decides; a failed vote stands until a new
- * initiation notice is published.
+ * initiation notice is published — unless the result was mistyped: it is then corrected, with the
+ * reason and the result it replaces in the audit log, until the approval application is submitted.
  */
 export async function recordVote(ctx: Ctx, id: number, input: VoteInput) {
   const actor = committeeActor(ctx, 'project.submit');
   return ctx.db.transaction(async (tx) => {
     const p = await loadProject(tx, actor, id, true);
-    await requireAllowed(tx, ctx, p, 'vote');
+    const correcting = input.correctionReason !== undefined;
+    if (correcting) await requireCorrectable(tx, ctx, p, 'vote');
+    else await requireAllowed(tx, ctx, p, 'vote');
     const range = voteHouses(await projectRange(tx, id));
     const rangeArea = range.reduce((a, h) => a + h.areaHundredths, 0);
     let totals: VoteTotals;
     await tx.delete(projectBallots).where(eq(projectBallots.projectId, id));
     if (input.mode === 'totals') {
-      const { mode: _m, ...rest } = input;
-      totals = { rangeArea, rangeOwners: countOwners(range), ...rest };
+      const { participatingArea, participatingOwners, agreeArea, agreeOwners } = input;
+      totals = { rangeArea, rangeOwners: countOwners(range), participatingArea, participatingOwners, agreeArea, agreeOwners };
       const problems = validateTotals(totals);
-      if (problems.length > 0) throw new AppError(400, 'VALIDATION', `R-42：${problems.join('；')}`, { totals: problems.join('；') });
+      if (problems.length > 0) throw ruleRefusal(400, 'VALIDATION', 'R-42', problems.join('；'), { totals: problems.join('；') });
     } else {
       const ballots = new Map(input.ballots.map((b) => [String(b.houseId), b.choice]));
       if (ballots.size !== input.ballots.length) throw invalid('ballots', '同一房屋录入了多次表决意见');
@@ -64,14 +69,21 @@ export async function recordVote(ctx: Ctx, id: number, input: VoteInput) {
       voteRecordedAt: ctx.clock.now(),
     });
     const verdict = decision.passed ? '表决通过' : `表决未通过：${decision.reasons.join('；')}`;
-    await event(tx, ctx, id, decision.passed ? 'vote.passed' : 'vote.failed', verdict);
+    const how = input.mode === 'totals' ? '按合计' : '逐户';
+    if (correcting) {
+      await event(tx, ctx, id, 'vote.corrected', `${verdict}（更正原因：${input.correctionReason}）`);
+    } else {
+      await event(tx, ctx, id, decision.passed ? 'vote.passed' : 'vote.failed', verdict);
+    }
     await audit(tx, ctx, {
-      action: 'project.vote',
+      action: correcting ? 'project.vote.correct' : 'project.vote',
       entity: 'repair_project',
       entityId: id,
-      summary: `录入投票表决结果 ${p.no}（${input.mode === 'totals' ? '按合计' : '逐户'}）：${verdict}`,
+      summary: correcting
+        ? `更正投票表决结果 ${p.no}（${how}）：${verdict}；原因：${input.correctionReason}`
+        : `录入投票表决结果 ${p.no}（${how}）：${verdict}`,
       before: { votePassed: p.votePassed, voteTotals: p.voteTotals },
-      after: { rule, totals, passed: decision.passed },
+      after: { rule, totals, passed: decision.passed, ...(correcting ? { correctionReason: input.correctionReason } : {}) },
     });
     return { rule, totals, passed: decision.passed, reasons: decision.reasons };
   });

@@ -110,8 +110,9 @@ describe('F-62 required documents (要件设置)', () => {
     expect(partial.statusCode).toBe(409);
     expect(partial.json()).toEqual({
       code: 'RULE',
-      message: `房屋权属批量变更须收齐全部要件才能受理（F-62），尚缺：${required.slice(1).join('、')}`,
-      fieldErrors: { received: `房屋权属批量变更须收齐全部要件才能受理（F-62），尚缺：${required.slice(1).join('、')}` },
+      message: `房屋权属批量变更须收齐全部要件才能受理，尚缺：${required.slice(1).join('、')}`,
+      fieldErrors: { received: `房屋权属批量变更须收齐全部要件才能受理，尚缺：${required.slice(1).join('、')}` },
+      rule: 'F-62',
     });
     const nothing = await acceptor.post(`/api/applications/${id}/accept`);
     expect(nothing.statusCode).toBe(409);
@@ -145,7 +146,7 @@ describe('F-62 required documents (要件设置)', () => {
     const without = required.filter((d) => d !== '紧急情况证明' && d !== '现场照片');
     const refused = await acceptor.post(`/api/office/project-requests/${waiting.id}/accept`, { received: without });
     expect(refused.statusCode).toBe(409);
-    expect(refused.json().message).toBe('紧急维修项目立项申请须收齐全部要件才能受理（F-62），尚缺：紧急情况证明、现场照片');
+    expect(refused.json().message).toBe('紧急维修项目立项申请须收齐全部要件才能受理，尚缺：紧急情况证明、现场照片');
     const [still] = await t.handle.db.select().from(projectRequests).where(eq(projectRequests.id, waiting.id));
     expect(still?.status).toBe('submitted');
 
@@ -187,7 +188,7 @@ describe('F-62 required documents (要件设置)', () => {
 
       const refused = await acceptor.post(`/api/applications/${later}/accept`, { received: old });
       expect(refused.statusCode).toBe(409);
-      expect(refused.json().message).toBe('房屋权属批量变更须收齐全部要件才能受理（F-62），尚缺：授权委托书');
+      expect(refused.json().message).toBe('房屋权属批量变更须收齐全部要件才能受理，尚缺：授权委托书');
       expect((await acceptor.post(`/api/applications/${later}/accept`, { received: added })).statusCode).toBe(200);
     } finally {
       await admin.put('/api/office/required-documents', before);

@@ -8,7 +8,7 @@ import {
   type RequiredDocuments,
 } from '../../domain/required-documents.ts';
 import { type Ctx, requireActor, requirePermission } from '../../lib/context.ts';
-import { AppError } from '../../lib/errors.ts';
+import { ruleRefusal } from '../../lib/errors.ts';
 import { audit } from '../audit/audit.ts';
 import { getSetting } from './store.ts';
 
@@ -80,6 +80,6 @@ export async function requireReceived(
   received: readonly string[],
 ): Promise<string[]> {
   const { message, recorded } = checkReceived(type, await requiredDocumentsFor(db, type, kept), received);
-  if (message) throw new AppError(409, 'RULE', message, { received: message });
+  if (message) throw ruleRefusal(409, 'RULE', 'F-62', message, { received: message });
   return recorded;
 }

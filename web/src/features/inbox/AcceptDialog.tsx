@@ -41,7 +41,7 @@ export function AcceptDialog<T>({ docType, kept, intro, submit, onClose, onDone 
       const missing = (documents ?? []).filter((d) => !(value ?? []).includes(d));
       return missing.length === 0
         ? Promise.resolve()
-        : Promise.reject(new Error(`${label}须收齐全部要件才能受理（F-62），尚缺：${missing.join('、')}`));
+        : Promise.reject(new Error(`${label}须收齐全部要件才能受理，尚缺：${missing.join('、')}`));
     },
   };
   return (

@@ -96,7 +96,8 @@ function NoticeText({ n }: { n: PublicNoticeDetail }) {
     return (
       <p className="project-notice-text">
         本物业区域拟使用住宅专项维修资金实施“{n.projectName}”，预算总额 {formatYuan(n.budgetTotal)} 元，由分摊范围内
-        {n.list?.total ?? 0} 户业主按建筑面积分摊，各户分摊金额见预算清册。现予公示，{period}
+        {n.list?.total ?? 0} 户业主{n.apportionBasis === 'custom' ? '按逐户确定的分摊金额分摊' : '按建筑面积分摊'}
+        ，各户分摊金额见预算清册。现予公示，{period}
         。业主对本项目有异议的，请在公示期内向业主委员会或维修资金管理部门书面提出。
       </p>
     );

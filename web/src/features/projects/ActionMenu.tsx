@@ -32,9 +32,9 @@ const PLAIN_ACTIONS = [
   ['cancel', '撤销'],
 ] as const;
 
-/** A menu entry: enabled when allowed; otherwise disabled with the blocking rule as its tooltip. */
+/** A menu entry: enabled when allowed; otherwise disabled with what blocks it as its tooltip. */
 function entry(key: string, label: string, a: ProjectAction | undefined) {
-  const blocked = a && !a.allowed ? `${a.blockedBy?.rule ?? ''}：${a.blockedBy?.message ?? ''}` : undefined;
+  const blocked = a && !a.allowed ? (a.blockedBy?.message ?? '') : undefined;
   return {
     key,
     disabled: !a?.allowed,

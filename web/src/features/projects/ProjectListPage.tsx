@@ -9,16 +9,12 @@ import { formatDate } from '../../lib/dates';
 import { formatYuan } from '../../lib/units';
 import { useServerTable } from '../../lib/useServerTable';
 import { ActionMenu } from './ActionMenu';
-import { fetchProjects, PROJECTS_KEY, type ProjectRow, type ProjectStatus, type ProjectType, useRefreshProject } from './api';
-import { NEW_BUTTONS, STATUS_COLORS, TYPE_LABELS } from './labels';
+import { PROJECT_STAGES, type ProjectStage, STAGE_LABELS } from '../../../../server/src/domain/project-stage.ts';
+import { fetchProjects, PROJECTS_KEY, type ProjectRow, type ProjectType, useRefreshProject } from './api';
+import { NEW_BUTTONS, STAGE_COLORS, TYPE_LABELS } from './labels';
 
-const STATUS_OPTIONS: { value: ProjectStatus; label: string }[] = [
-  { value: 'draft', label: '编辑中' },
-  { value: 'submitted', label: '立项申请审核中' },
-  { value: 'approved', label: '已立项' },
-  { value: 'completed', label: '已完成' },
-  { value: 'cancelled', label: '已撤销' },
-];
+// The stages in the order a project passes them; the server derives each project's stage by the same rule.
+const STAGE_OPTIONS = PROJECT_STAGES.map((value) => ({ value, label: STAGE_LABELS[value] }));
 
 const money = (fen: number | null) => (fen === null ? '—' : formatYuan(fen));
 
@@ -28,15 +24,15 @@ export function ProjectListPage() {
   const navigate = useNavigate();
   const refresh = useRefreshProject();
   const canEdit = session.org.type === 'committee' && hasPermission(session, 'project.edit');
-  const table = useServerTable<ProjectRow, 'type' | 'status' | 'q'>({
+  const table = useServerTable<ProjectRow, 'type' | 'stage' | 'q'>({
     queryKey: [...PROJECTS_KEY, 'list'],
-    filterKeys: ['type', 'status', 'q'],
+    filterKeys: ['type', 'stage', 'q'],
     fetchPage: ({ page, pageSize, filters }) =>
       fetchProjects({
         page,
         pageSize,
         type: filters.type as ProjectType | undefined,
-        status: filters.status as ProjectStatus | undefined,
+        stage: filters.stage as ProjectStage | undefined,
         q: filters.q,
       }),
   });
@@ -63,9 +59,9 @@ export function ProjectListPage() {
     { title: '项目类型', dataIndex: 'type', width: 130, render: (t: ProjectType) => TYPE_LABELS[t] },
     {
       title: '状态',
-      dataIndex: 'statusLabel',
+      dataIndex: 'stageLabel',
       width: 120,
-      render: (label: string, p) => <Tag color={STATUS_COLORS[p.status]}>{label}</Tag>,
+      render: (label: string, p) => <Tag color={STAGE_COLORS[p.stage]}>{label}</Tag>,
     },
     { title: '预算总额（元）', dataIndex: 'budgetTotal', width: 130, align: 'right', render: money },
     {
@@ -113,9 +109,9 @@ export function ProjectListPage() {
           aria-label="项目状态"
           placeholder="全部状态"
           allowClear
-          value={table.filters.status}
-          onChange={(v?: string) => table.setFilters({ status: v })}
-          options={STATUS_OPTIONS}
+          value={table.filters.stage}
+          onChange={(v?: string) => table.setFilters({ stage: v })}
+          options={STAGE_OPTIONS}
           style={{ width: 160 }}
         />
         <Input.Search

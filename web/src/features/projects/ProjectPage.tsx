@@ -8,7 +8,7 @@ import { formatDateTime } from '../../lib/dates';
 import { formatYuan } from '../../lib/units';
 import { ACTION_PATHS, useCancelProject } from './ActionMenu';
 import { type ProjectRequest, type ProjectSummary, useProjectSummary } from './api';
-import { eventLabel, printPath, STATUS_COLORS } from './labels';
+import { eventLabel, printPath, STAGE_COLORS } from './labels';
 
 /** Where each request's printed form is: the approval form, a disbursement form, a refund notice. */
 function requestPrint(projectId: number, r: ProjectRequest) {
@@ -68,7 +68,7 @@ export function ProjectPage() {
           <Descriptions.Item label="项目编号">{s.no}</Descriptions.Item>
           <Descriptions.Item label="项目类型">{s.typeLabel}</Descriptions.Item>
           <Descriptions.Item label="状态">
-            <Tag color={STATUS_COLORS[s.status]}>{s.statusLabel}</Tag>
+            <Tag color={STAGE_COLORS[s.stage]}>{s.stageLabel}</Tag>
           </Descriptions.Item>
           <Descriptions.Item label="项目内容">
             <Link to={`/repair/projects/${id}/edit`}>维修设施设备、分摊与拨付计划</Link>
@@ -101,7 +101,6 @@ export function ProjectPage() {
                     <List.Item>
                       <Typography.Text>
                         {a.label}：{a.blockedBy?.message}
-                        <Typography.Text type="secondary">（{a.blockedBy?.rule}）</Typography.Text>
                       </Typography.Text>
                     </List.Item>
                   )}

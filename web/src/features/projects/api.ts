@@ -64,7 +64,8 @@ export const saveBasic = (id: number, body: BasicBody) => call(api.PUT('/api/pro
 export const saveItems = (id: number, body: ItemsBody) => call(api.PUT('/api/projects/{id}/items', { ...byId(id), body }));
 export const savePlan = (id: number, body: PlanBody) => call(api.PUT('/api/projects/{id}/plan', { ...byId(id), body }));
 export const apportion = (id: number) => call(api.POST('/api/projects/{id}/apportion', byId(id)));
-export const mergeShares = (id: number) => call(api.POST('/api/projects/{id}/merge-shares', byId(id)));
+export const mergeShares = (id: number, items: { itemId: number; rows: { houseId: number; share: number }[] }[] = []) =>
+  call(api.POST('/api/projects/{id}/merge-shares', { ...byId(id), body: { items } }));
 
 export const fetchItemHouses = (id: number, itemId: number, page: number, pageSize: number) =>
   call(api.GET('/api/projects/{id}/items/{itemId}/houses', { params: { path: { id, itemId }, query: { page, pageSize } } }));

@@ -1,4 +1,5 @@
-import type { ProjectStatus, ProjectType } from './api';
+import type { ProjectStage } from '../../../../server/src/domain/project-stage.ts';
+import type { ProjectType } from './api';
 
 export const TYPE_LABELS: Record<ProjectType, string> = {
   general: '一般维修项目',
@@ -13,10 +14,22 @@ export const NEW_BUTTONS: { type: ProjectType; label: string }[] = [
   { type: 'simple', label: '新建简单拨付维修项目' },
 ];
 
-export const STATUS_COLORS: Record<ProjectStatus, string> = {
-  draft: 'default',
-  submitted: 'processing',
+/** The stage tag's colour: waiting on others in blue, stopped or needing repair in orange or red. */
+export const STAGE_COLORS: Record<ProjectStage, string> = {
+  editing: 'default',
+  notice: 'processing',
+  notice_outdated: 'warning',
+  awaiting_vote: 'processing',
+  vote_passed: 'cyan',
+  vote_failed: 'error',
+  awaiting_approval: 'cyan',
+  approval_review: 'processing',
+  approval_returned: 'warning',
   approved: 'blue',
+  disbursing: 'blue',
+  accepted: 'geekblue',
+  acceptance_notice: 'geekblue',
+  cancellation_notice: 'warning',
   completed: 'success',
   cancelled: 'error',
 };
@@ -31,6 +44,7 @@ const EVENT_LABELS: Record<string, string> = {
   'notice.cancellation': '发布撤销公示',
   'vote.passed': '录入表决结果（通过）',
   'vote.failed': '录入表决结果（未通过）',
+  'vote.corrected': '更正表决结果',
   'approval.submit': '提交立项申请',
   'approval.accept': '立项申请受理',
   'approval.approve': '立项审核通过',
@@ -41,6 +55,7 @@ const EVENT_LABELS: Record<string, string> = {
   'disbursement.reject': '资金拨付申请退回',
   'disbursement.transfer': '银行划转',
   acceptance: '项目验收',
+  'acceptance.corrected': '更正验收信息',
   'refund.issue': '开具清退通知单',
   'refund.accept': '清退通知单受理',
   'refund.approve': '清退审核通过',

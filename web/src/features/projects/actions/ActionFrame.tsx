@@ -1,6 +1,7 @@
-import { Alert, Descriptions, Flex } from 'antd';
+import { Alert, ConfigProvider, Descriptions, Flex } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
+import { hasPermission, useCurrentSession } from '../../../app/session';
 import { LoadingOrError } from '../../../components/LoadingOrError';
 import { Page } from '../../../components/Page';
 import { formatYuan } from '../../../lib/units';
@@ -9,14 +10,7 @@ import { type ProjectAction, type ProjectSummary, useProjectSummary } from '../a
 /** Why an action cannot be taken now, in the rule's words. */
 export function BlockedAlert({ action }: { action?: ProjectAction }) {
   if (!action || action.allowed || !action.blockedBy) return null;
-  return (
-    <Alert
-      type="warning"
-      showIcon
-      title={`暂不能办理${action.label}`}
-      description={`${action.blockedBy.message}（${action.blockedBy.rule}）`}
-    />
-  );
+  return <Alert type="warning" showIcon title={`暂不能办理${action.label}`} description={action.blockedBy.message} />;
 }
 
 interface ActionFrameProps {
@@ -28,6 +22,8 @@ interface ActionFrameProps {
 export function ActionFrame({ title, children }: ActionFrameProps) {
   const id = Number(useParams().id);
   const summary = useProjectSummary(id);
+  // Every step here is submitted by 主任 or 委员: a 经办人 sees the step, disabled, and why, before typing anything.
+  const canSubmit = hasPermission(useCurrentSession(), 'project.submit');
   return (
     <Page
       title={title}
@@ -46,7 +42,16 @@ export function ActionFrame({ title, children }: ActionFrameProps) {
             <Descriptions.Item label="项目类型">{summary.data.typeLabel}</Descriptions.Item>
             <Descriptions.Item label="预算总额">{formatYuan(summary.data.money.budget)} 元</Descriptions.Item>
           </Descriptions>
-          {children(summary.data, id)}
+          {!canSubmit && (
+            <Alert
+              type="info"
+              showIcon
+              data-testid="no-submit-permission"
+              title={`您的角色不能办理${title}`}
+              description="经办人可以查看项目、准备和上传材料；发布公示、录入表决结果、提交申请、项目验收和清退须由主任或委员办理。"
+            />
+          )}
+          <ConfigProvider componentDisabled={!canSubmit}>{children(summary.data, id)}</ConfigProvider>
         </Flex>
       ) : (
         <LoadingOrError query={summary} />

@@ -45,8 +45,15 @@ function ApprovalSummary({ s, projectId }: { s: ProjectSummary; projectId: numbe
   );
 }
 
+/** F-43: what submitting the approval application leads to, said before it is submitted. */
+export function approvalConsequence(type: ProjectSummary['type']): string {
+  const frozen = '提交后维修项目、分摊范围与分摊金额、拨付计划都不能再修改，业主表决结果也不能再更正，由维修资金管理部门受理审核。';
+  const payees = type === 'simple' ? '收款账户与金额随立项申请一并审核，审核通过即向银行发出拨付指令。' : '';
+  return `${frozen}${payees}请确认已核对立项信息并上传要件。`;
+}
+
 function ApprovalForm({ s, projectId }: { s: ProjectSummary; projectId: number }) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const refresh = useRefreshProject();
   const [form] = Form.useForm<ApprovalValues>();
   const submit = useFormMutation(
@@ -64,11 +71,19 @@ function ApprovalForm({ s, projectId }: { s: ProjectSummary; projectId: number }
       form={form}
       layout="vertical"
       initialValues={{ payees: s.type === 'simple' ? [{ ...EMPTY_PAYEE }] : [], note: '' }}
-      onFinish={submit.onFinish}
+      onFinish={async (v: ApprovalValues) => {
+        const ok = await modal.confirm({
+          title: '提交立项申请？',
+          content: approvalConsequence(s.type),
+          okText: '确认提交',
+          cancelText: '返回核对',
+        });
+        if (ok) submit.onFinish(v);
+      }}
     >
       <FormErrorAlert error={submit.error} />
       {s.type === 'simple' && (
-        <Card size="small" title="收款账户信息（拨付金额合计须等于预算总额，R-47）" style={{ marginBottom: 16 }}>
+        <Card size="small" title="收款账户信息（拨付金额合计须等于预算总额）" style={{ marginBottom: 16 }}>
           <PayeesFields />
         </Card>
       )}

@@ -37,7 +37,7 @@ function ShortfallTable({ rows }: { rows: Shortfall[] }) {
     <Alert
       type="error"
       showIcon
-      title={`${rows.length} 户分户账余额不足以支付本次拨付的分摊金额（R-48），须先续筹`}
+      title={`${rows.length} 户分户账余额不足以支付本次拨付的分摊金额，须先续筹`}
       description={
         <Table<Shortfall>
           rowKey="houseId"
@@ -120,7 +120,7 @@ function DisbursementForm({ projectId, onSubmitted }: { projectId: number; onSub
       {proposal.data && (
         <Typography.Paragraph data-testid="phase-proposal">
           第 {proposal.data.seq} 期计划 {formatYuan(proposal.data.plan)} 元，已申请 {formatYuan(proposal.data.applied)} 元，尚可申请{' '}
-          {formatYuan(proposal.data.remaining)} 元（R-45：一期可分多次、多个收款账户申请，合计不超过该期计划金额）
+          {formatYuan(proposal.data.remaining)} 元（一期可分多次、多个收款账户申请，合计不超过该期计划金额）
         </Typography.Paragraph>
       )}
       <Card size="small" title="收款账户信息" style={{ marginBottom: 16 }}>

@@ -11,6 +11,7 @@ import {
   type ProjectSummary,
   recordVote,
   useRefreshProject,
+  type VoteBody,
   type VoteResult,
   type VoteSheetRow,
 } from '../api';
@@ -55,6 +56,24 @@ function ResultAlert({ result }: { result: VoteResult }) {
   );
 }
 
+/**
+ * Saves an entry after the person confirmed what it leads to; null when they went back to check.
+ * `verdict` is what the typed totals give (unknown for the signed sheet, which the server counts).
+ */
+type SaveVote = (body: VoteBody, verdict: boolean | null) => Promise<VoteResult | null>;
+
+/** F-42: what saving a result leads to, said before it is saved. */
+export function voteConsequence(verdict: boolean | null, correcting: boolean): string {
+  const outcome =
+    verdict === true
+      ? '按所填结果表决通过：保存后，立项公示期满即可提交立项申请。'
+      : verdict === false
+        ? '按所填结果表决未通过：保存后项目不能继续，须重新发布立项公示后再次表决。'
+        : '保存后按签字表统计并判定：通过则公示期满可提交立项申请；未通过则须重新发布立项公示后再次表决。';
+  const after = correcting ? '更正将替换原结果，更正原因与原结果一并留有记录。' : '提交立项申请前如发现录入有误，可以更正，更正留有记录。';
+  return `${outcome}${after}`;
+}
+
 interface TotalsValues {
   participatingArea: string;
   participatingOwners: number;
@@ -64,14 +83,14 @@ interface TotalsValues {
 
 /** 按合计录入: the totals counted from the signed sheets; the rule's verdict is shown as they are typed. */
 function TotalsForm({
-  projectId,
   range,
   rule,
+  save,
   onDone,
 }: {
-  projectId: number;
   range: { area: number; owners: number };
   rule: VoteRule;
+  save: SaveVote;
   onDone: (r: VoteResult) => void;
 }) {
   const { message } = App.useApp();
@@ -98,15 +117,17 @@ function TotalsForm({
   const submit = async (v: TotalsValues) => {
     setBusy(true);
     try {
-      onDone(
-        await recordVote(projectId, {
+      const r = await save(
+        {
           mode: 'totals',
           participatingArea: parseArea(v.participatingArea) ?? 0,
           participatingOwners: v.participatingOwners,
           agreeArea: parseArea(v.agreeArea) ?? 0,
           agreeOwners: v.agreeOwners,
-        }),
+        },
+        verdict?.passed ?? null,
       );
+      if (r) onDone(r);
     } catch (err) {
       message.error(errorMessage(err));
     } finally {
@@ -144,7 +165,7 @@ function TotalsForm({
 }
 
 /** 逐户录入: each house's choice from the signed sheet; the server counts the totals (one owner of several houses once). */
-function HousesForm({ projectId, onDone }: { projectId: number; onDone: (r: VoteResult) => void }) {
+function HousesForm({ projectId, save, onDone }: { projectId: number; save: SaveVote; onDone: (r: VoteResult) => void }) {
   const { message } = App.useApp();
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [choices, setChoices] = useState<ReadonlyMap<number, Choice | ''>>(new Map());
@@ -171,7 +192,9 @@ function HousesForm({ projectId, onDone }: { projectId: number; onDone: (r: Vote
       const ballots = all
         .map((h) => ({ houseId: h.houseId, choice: choiceOf(h) }))
         .filter((b): b is { houseId: number; choice: Choice } => b.choice !== '');
-      onDone(await recordVote(projectId, { mode: 'houses', ballots }));
+      const r = await save({ mode: 'houses', ballots }, null);
+      if (!r) return;
+      onDone(r);
       setChoices(new Map());
     } catch (err) {
       message.error(errorMessage(err));
@@ -225,7 +248,10 @@ function HousesForm({ projectId, onDone }: { projectId: number; onDone: (r: Vote
 }
 
 function VoteEntry({ s, projectId }: { s: ProjectSummary; projectId: number }) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
+  // undefined: entering a first result; text: correcting the recorded one, for this reason.
+  const [reason, setReason] = useState<string>();
+  const correcting = reason !== undefined;
   const refresh = useRefreshProject();
   const [mode, setMode] = useState<'totals' | 'houses'>('totals');
   const range = useQuery({
@@ -234,16 +260,55 @@ function VoteEntry({ s, projectId }: { s: ProjectSummary; projectId: number }) {
   });
   // The verdict is then shown from the project's own record, above.
   const done = async (r: VoteResult) => {
-    if (r.passed) message.success('表决结果已保存：表决通过');
-    else message.warning('表决结果已保存：表决未通过');
+    const what = correcting ? '表决结果已更正' : '表决结果已保存';
+    if (r.passed) message.success(`${what}：表决通过`);
+    else message.warning(`${what}：表决未通过`);
+    setReason(undefined);
     await refresh();
   };
+  const save: SaveVote = async (body, verdict) => {
+    if (reason !== undefined && !reason.trim()) {
+      message.error('请填写更正原因');
+      return null;
+    }
+    const ok = await modal.confirm({
+      title: correcting ? '更正表决结果？' : '保存表决结果？',
+      content: voteConsequence(verdict, correcting),
+      okText: correcting ? '确认更正' : '确认保存',
+      cancelText: '返回核对',
+    });
+    if (!ok) return null;
+    return recordVote(projectId, reason !== undefined ? { ...body, correctionReason: reason.trim() } : body);
+  };
   const action = actionOf(s, 'vote');
+  const correction = s.corrections.vote;
   const rule = (s.vote?.rule as VoteRule | undefined) ?? s.rules.voteRule;
+  const entering = action?.allowed || correcting;
   return (
-    <Card size="small" title="录入投票表决结果">
-      {action?.allowed ? (
+    <Card size="small" title={correcting ? '更正投票表决结果' : '录入投票表决结果'}>
+      {!entering && <BlockedAlert action={action} />}
+      {!entering && correction.allowed && (
+        <Button style={{ marginTop: 12 }} onClick={() => setReason('')}>
+          更正表决结果
+        </Button>
+      )}
+      {entering && (
         <Flex vertical gap={12}>
+          {reason !== undefined && (
+            <Flex gap={8} align="center" wrap>
+              <Typography.Text>更正原因：</Typography.Text>
+              <Input
+                aria-label="更正原因"
+                value={reason}
+                maxLength={200}
+                placeholder="如：同意人数录入错误，以签字表为准"
+                onChange={(e) => setReason(e.target.value)}
+                style={{ width: 360 }}
+                status={reason.trim() ? undefined : 'error'}
+              />
+              <Button onClick={() => setReason(undefined)}>取消更正</Button>
+            </Flex>
+          )}
           <Typography.Text>
             表决范围：{range.data ? `${formatArea(range.data.rangeArea)} ㎡，${range.data.rangeOwners} 人（${range.data.total} 户）` : '…'}
           </Typography.Text>
@@ -257,18 +322,11 @@ function VoteEntry({ s, projectId }: { s: ProjectSummary; projectId: number }) {
             ]}
           />
           {mode === 'totals' && range.data ? (
-            <TotalsForm
-              projectId={projectId}
-              range={{ area: range.data.rangeArea, owners: range.data.rangeOwners }}
-              rule={rule}
-              onDone={done}
-            />
+            <TotalsForm range={{ area: range.data.rangeArea, owners: range.data.rangeOwners }} rule={rule} save={save} onDone={done} />
           ) : (
-            mode === 'houses' && <HousesForm projectId={projectId} onDone={done} />
+            mode === 'houses' && <HousesForm projectId={projectId} save={save} onDone={done} />
           )}
         </Flex>
-      ) : (
-        <BlockedAlert action={action} />
       )}
     </Card>
   );

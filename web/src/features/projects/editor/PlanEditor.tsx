@@ -92,7 +92,7 @@ export function PlanEditor({ phases, budgetTotal, editable, onChange }: PlanEdit
         title={
           <Typography.Text>
             拨付计划合计 {formatYuan(total)} 元，预算总额 {formatYuan(budgetTotal)} 元
-            {diff === 0 ? '，二者相等（R-41）' : `，相差 ${formatYuan(Math.abs(diff))} 元：拨付计划的总额须等于预算总额（R-41）`}
+            {diff === 0 ? '，二者相等' : `，相差 ${formatYuan(Math.abs(diff))} 元：拨付计划的总额须等于预算总额`}
           </Typography.Text>
         }
       />

@@ -22,13 +22,14 @@ import {
 import { DocumentsPanel } from '../DocumentsPanel';
 import { TYPE_LABELS } from '../labels';
 import { BasicInfoForm, type BasicValues, basicBodyOf, basicValuesOf } from './BasicInfoForm';
-import { draftProblem, type ItemDraft, itemDrafts, itemsBody, type PhaseDraft, phaseDrafts, planBody, sumFen } from './drafts';
+import { draftProblem, type ItemDraft, itemDrafts, itemsBody, type PhaseDraft, phaseDrafts, planBody, sumFen, typedBody } from './drafts';
 import { FacilityPickerModal } from './FacilityPickerModal';
 import { ItemsTable } from './ItemsTable';
 import { MergedListTable } from './MergedListTable';
 import { PlanEditor } from './PlanEditor';
-import { RangePanel } from './RangePanel';
+import { RangePanel, type TypedShares } from './RangePanel';
 
+const NO_TYPED: TypedShares = new Map();
 const isType = (t: string | undefined): t is ProjectType => t === 'general' || t === 'emergency' || t === 'simple';
 
 /** 新建一般 / 紧急 / 简单拨付维修项目 (F-40): the first 保存 creates the project and opens its editor. */
@@ -97,6 +98,7 @@ function Editor({ detail, editable, frozenReason }: { detail: ProjectDetail; edi
   const [selected, setSelected] = useState<string | undefined>(items[0]?.key);
   const [picking, setPicking] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [typedShares, setTypedShares] = useState<ReadonlyMap<number, TypedShares>>(new Map());
   const hasPlan = detail.type !== 'simple';
   const budgetTotal = sumFen(items.map((i) => i.budget));
 
@@ -173,7 +175,18 @@ function Editor({ detail, editable, frozenReason }: { detail: ProjectDetail; edi
             loading={busy}
             disabled={items.length === 0}
             onClick={() =>
-              run(async () => ((await saveAll()) ? mergeShares(detail.id) : null), '分摊合并完成：各项预算金额已按分摊金额合计')
+              run(async () => {
+                // The shares typed into the lists go with the merge, saved first in the same step.
+                const sent = typedBody(typedShares);
+                if (sent === null) {
+                  message.error('分摊金额须为非负金额，最多 2 位小数：请改正标红的分摊金额');
+                  return null;
+                }
+                if (!(await saveAll())) return null;
+                const d = await mergeShares(detail.id, sent);
+                setTypedShares(new Map());
+                return d;
+              }, '分摊合并完成：各项预算金额已按分摊金额合计')
             }
           >
             分摊合并
@@ -203,6 +216,8 @@ function Editor({ detail, editable, frozenReason }: { detail: ProjectDetail; edi
             itemId={current.id}
             facilityName={current.facilityName}
             editable={editable}
+            typed={typedShares.get(current.id) ?? NO_TYPED}
+            onTyped={(next) => setTypedShares((prev) => new Map(prev).set(current.id as number, next))}
           />
         </Section>
       ) : (

@@ -20,12 +20,18 @@ import {
 } from '../api';
 import { YuanInput } from '../MoneyField';
 
+/** Shares typed into the list and not yet saved, per house: the text as typed. */
+export type TypedShares = ReadonlyMap<number, string>;
+
 interface RangePanelProps {
   projectId: number;
   areaId: number;
   itemId: number;
   facilityName: string;
   editable: boolean;
+  /** Kept by the editor page, so 分摊合并 can send what is on screen, whichever item is open. */
+  typed: TypedShares;
+  onTyped: (next: TypedShares) => void;
 }
 
 /**
@@ -33,12 +39,11 @@ interface RangePanelProps {
  * houses in the building grid, 删除 removes the ticked ones; shares are typed house by house
  * (方式二 (2)) or exported, filled in and imported (方式二 (1)).
  */
-export function RangePanel({ projectId, areaId, itemId, facilityName, editable }: RangePanelProps) {
+export function RangePanel({ projectId, areaId, itemId, facilityName, editable, typed, onTyped }: RangePanelProps) {
   const { message } = App.useApp();
   const refresh = useRefreshProject();
   const [page, setPage] = useState({ page: 1, pageSize: 10 });
   const [ticked, setTicked] = useState<number[]>([]);
-  const [typed, setTyped] = useState<ReadonlyMap<number, string>>(new Map());
   const [picking, setPicking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [refused, setRefused] = useState<{ refusal: Refusal; file: File }>();
@@ -65,7 +70,7 @@ export function RangePanel({ projectId, areaId, itemId, facilityName, editable }
     run(async () => {
       const rows = [...typed.entries()].map(([houseId, v]) => ({ houseId, share: parseYuan(v) ?? 0 }));
       const r = await setShares(projectId, itemId, rows);
-      setTyped(new Map());
+      onTyped(new Map());
       return `已保存 ${r.updated} 户的分摊金额`;
     });
 
@@ -181,7 +186,7 @@ export function RangePanel({ projectId, areaId, itemId, facilityName, editable }
                   aria-label={`分摊金额（${h.address}）`}
                   value={typed.get(h.houseId) ?? plainYuan(share)}
                   status={typed.has(h.houseId) && parseYuan(typed.get(h.houseId) ?? '') === null ? 'error' : undefined}
-                  onChange={(e) => setTyped((prev) => new Map(prev).set(h.houseId, e.target.value))}
+                  onChange={(e) => onTyped(new Map(typed).set(h.houseId, e.target.value))}
                 />
               ) : (
                 formatYuan(share)
@@ -199,6 +204,8 @@ export function RangePanel({ projectId, areaId, itemId, facilityName, editable }
             setPicking(false);
             void run(async () => {
               const r = await editRange(projectId, itemId, { add: picked.map((h) => h.id), addBuildings: [], remove: [] });
+              // Allowed, but more often a wrong pick: said at once, beside the count.
+              if (r.warning) message.warning(r.warning);
               return `已添加 ${r.added} 户`;
             });
           }}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftProblem, type ItemDraft, itemsBody, type PhaseDraft, planBody, sumFen } from './drafts.ts';
+import { draftProblem, type ItemDraft, itemsBody, type PhaseDraft, planBody, sumFen, typedBody } from './drafts.ts';
 
 const item = (budget: string, content = '屋面防水层翻新'): ItemDraft => ({
   key: 'k',
@@ -31,5 +31,33 @@ describe('F-40 the editor sends money typed in yuan as integer fen', () => {
     expect(draftProblem([item('1')], [phase('1'), phase('0')])).toBe('拨付计划第 2 期：本期拨付金额须为大于 0 的金额，最多 2 位小数');
     // An empty budget is zero (the shares may set it later through 分摊合并).
     expect(draftProblem([item('')], null)).toBeNull();
+  });
+});
+
+describe('F-40 分摊合并 sends the typed shares', () => {
+  it("F-40 the shares typed into each item's list become fen per item; an item with nothing typed is left out", () => {
+    const typed = new Map([
+      [
+        3,
+        new Map([
+          [10, '1,234.5'],
+          [11, '0'],
+        ]),
+      ],
+      [4, new Map()],
+    ]);
+    expect(typedBody(typed)).toEqual([
+      {
+        itemId: 3,
+        rows: [
+          { houseId: 10, share: 123_450 },
+          { houseId: 11, share: 0 },
+        ],
+      },
+    ]);
+  });
+
+  it('F-40 one share that is not an amount stops the merge before anything is sent', () => {
+    expect(typedBody(new Map([[3, new Map([[10, '12.345']])]]))).toBeNull();
   });
 });

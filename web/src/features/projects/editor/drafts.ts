@@ -76,3 +76,23 @@ export function draftProblem(items: ItemDraft[], phases: PhaseDraft[] | null): s
 }
 
 export const sumFen = (values: string[]) => values.reduce((a, v) => a + fenOf(v), 0);
+
+/**
+ * 分摊合并's body: the shares typed into each item's house list and not saved yet, as fen; null
+ * when one of them is not an amount (the page then asks for it to be corrected first).
+ */
+export function typedBody(
+  typed: ReadonlyMap<number, ReadonlyMap<number, string>>,
+): { itemId: number; rows: { houseId: number; share: number }[] }[] | null {
+  const items: { itemId: number; rows: { houseId: number; share: number }[] }[] = [];
+  for (const [itemId, houses] of typed) {
+    const rows: { houseId: number; share: number }[] = [];
+    for (const [houseId, text] of houses) {
+      const share = parseYuan(text);
+      if (share === null) return null;
+      rows.push({ houseId, share });
+    }
+    if (rows.length > 0) items.push({ itemId, rows });
+  }
+  return items;
+}
