@@ -25,7 +25,7 @@ it('R-10 lets exactly one of 8 applications submitted at once take the same hous
   const results = await Promise.all(ids.map((id) => dev.post(`/api/applications/${id}/submit`)));
   const codes = results.map((r) => r.statusCode).sort();
   expect(codes).toEqual([200, 409, 409, 409, 409, 409, 409, 409]);
-  for (const r of results.filter((x) => x.statusCode === 409)) expect(r.json().message).toContain('R-10');
+  for (const r of results.filter((x) => x.statusCode === 409)) expect(r.json()).toMatchObject({ code: 'HOUSE_HELD', rule: 'R-10' });
   const claims = await t.handle.db.select().from(applicationHouseClaims).where(eq(applicationHouseClaims.houseId, house.id));
   expect(claims).toHaveLength(1);
 });

@@ -33,10 +33,13 @@ export class InsufficientBalance extends AppError {
     super(
       409,
       'INSUFFICIENT_BALANCE',
-      `R-21：${shortfalls.length} 个分户账余额不足：${shortfalls
+      `${shortfalls.length} 个分户账余额不足：${shortfalls
         .map((s) => s.name)
         .slice(0, 5)
         .join('、')}`,
+      undefined,
+      undefined,
+      'R-21',
     );
   }
 }

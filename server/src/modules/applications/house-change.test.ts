@@ -106,7 +106,7 @@ describe('F-16 房屋信息变更', () => {
     });
     const refused = await dev.post(`/api/applications/${id}/submit`);
     expect(refused.statusCode).toBe(400);
-    expect(refused.json().fieldErrors['items.1.refundAccount']).toContain('R-12');
+    expect(refused.json().fieldErrors['items.1.refundAccount']).toContain('请填写该房屋的退款账户');
     expect(refused.json().fieldErrors['items.0.refundAccount']).toBeUndefined();
 
     await dev.put(`/api/applications/${id}/items/house`, {

@@ -562,7 +562,8 @@ describe('R-10 one open application per house', () => {
     expect(refused.statusCode).toBe(409);
     expect(refused.json()).toEqual({
       code: 'HOUSE_HELD',
-      message: `R-10：1 套房屋正由业务单 ${first.no} 办理中，须待其办结或撤回后再提交`,
+      message: `1 套房屋正由业务单 ${first.no} 办理中，须待其办结或撤回后再提交`,
+      rule: 'R-10',
     });
     expect((await dev.get(`/api/applications/${second.id}`)).json().status).toBe('draft');
     expect(await t.handle.db.select().from(applicationHouseClaims).where(eq(applicationHouseClaims.applicationId, second.id))).toEqual([]);

@@ -17,7 +17,7 @@ import { APPLICATION_TYPE_LABELS } from '../../domain/application-types.ts';
 import { acceptanceNote } from '../../domain/required-documents.ts';
 import { transaction } from '../../db/retry.ts';
 import { requirePermission, type Actor, type Ctx } from '../../lib/context.ts';
-import { AppError, invalid, invalidFields, notFound } from '../../lib/errors.ts';
+import { AppError, invalid, invalidFields, notFound, ruleRefusal } from '../../lib/errors.ts';
 import { fieldErrorsOf } from '../../lib/fields.ts';
 import { isUniqueViolation } from '../../lib/pg-errors.ts';
 import { AUDIT_SAMPLE, audit, bounded } from '../audit/audit.ts';
@@ -231,7 +231,7 @@ async function claimHouses(tx: Tx, app: ApplicationRow, houseIds: number[]) {
   }
   if (held.length > 0) {
     const nos = [...new Set(held.map((h) => h.no))];
-    throw new AppError(409, 'HOUSE_HELD', `R-10：${held.length} 套房屋正由业务单 ${nos.join('、')} 办理中，须待其办结或撤回后再提交`);
+    throw ruleRefusal(409, 'HOUSE_HELD', 'R-10', `${held.length} 套房屋正由业务单 ${nos.join('、')} 办理中，须待其办结或撤回后再提交`);
   }
   for (const part of chunks([...new Set(houseIds)])) {
     await tx.insert(applicationHouseClaims).values(part.map((houseId) => ({ houseId, applicationId: app.id })));
@@ -278,7 +278,7 @@ export async function submit(ctx: Ctx, id: number) {
     });
   } catch (err) {
     if (isUniqueViolation(err, 'application_house_claims_pkey')) {
-      throw new AppError(409, 'HOUSE_HELD', 'R-10：所选房屋刚被另一业务单提交占用，请刷新后重试');
+      throw ruleRefusal(409, 'HOUSE_HELD', 'R-10', '所选房屋刚被另一业务单提交占用，请刷新后重试');
     }
     throw err;
   }

@@ -231,7 +231,7 @@ describe('R-12 a change of the amount due', () => {
     await dev.put(`/api/applications/${app.id}/items/house`, { rows: [{ houseId: h.id, after: smaller }] });
     const refused = await dev.post(`/api/applications/${app.id}/submit`);
     expect(refused.statusCode).toBe(400);
-    expect(refused.json().fieldErrors['items.0.refundAccount']).toContain('R-12');
+    expect(refused.json().fieldErrors['items.0.refundAccount']).toContain('请填写该房屋的退款账户');
     expect(refused.json().message).toContain('需退款 300.00 元');
     expect((await dev.get(`/api/applications/${app.id}`)).json().status).toBe('draft');
 
@@ -334,7 +334,7 @@ describe('R-13 house cancellation', () => {
     await dev.put(`/api/applications/${app.id}/items/house`, { rows: [{ houseId: h.id }] });
     const refused = await dev.post(`/api/applications/${app.id}/submit`);
     expect(refused.statusCode).toBe(400);
-    expect(refused.json().fieldErrors['items.0.refundAccount']).toContain('R-13');
+    expect(refused.json().fieldErrors['items.0.refundAccount']).toContain('请填写退款账户');
     await dev.put(`/api/applications/${app.id}/items/house`, { rows: [{ houseId: h.id, refundAccount: account('业主戊') }] });
     expect((await dev.get(`/api/applications/${app.id}/fund`)).json().effects).toEqual([
       expect.objectContaining({ houseId: h.id, refund: Number(before), account: account('业主戊') }),

@@ -19,7 +19,7 @@ import {
 import { withCheckDigit } from '../../domain/check-digit.ts';
 import type { ParsedOwner } from '../../domain/house-row.ts';
 import { requireActor, requirePermission, type Actor, type Ctx } from '../../lib/context.ts';
-import { AppError, invalid, invalidFields, notFound } from '../../lib/errors.ts';
+import { AppError, invalid, invalidFields, notFound, ruleRefusal } from '../../lib/errors.ts';
 import { isUniqueViolation } from '../../lib/pg-errors.ts';
 import { audit, bounded } from '../audit/audit.ts';
 import { visibleArea } from '../registry/access.ts';
@@ -113,7 +113,7 @@ async function run<T>(ctx: Ctx, fn: (tx: Tx) => Promise<T>): Promise<T> {
     return await ctx.db.transaction(fn);
   } catch (err) {
     if (isUniqueViolation(err, 'payment_notice_items_open_uq'))
-      throw new AppError(409, 'NOTICE_OPEN', 'R-30：所选房屋已有未缴的同类交款通知单，请重新打印原通知单');
+      throw ruleRefusal(409, 'NOTICE_OPEN', 'R-30', '所选房屋已有未缴的同类交款通知单，请重新打印原通知单');
     throw err;
   }
 }

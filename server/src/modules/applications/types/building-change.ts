@@ -149,13 +149,13 @@ export const buildingChange: ApplicationHandler = {
     const refunded = lift.filter((l) => l.refund > 0n);
     if (refunded.length > 0)
       problems.push(
-        `R-12：${[...new Set(refunded.map((l) => l.buildingName))].join('、')} 取消电梯后 ${refunded.length} 套房屋应交金额低于已交金额，需退款 ${formatYuan(
+        `${[...new Set(refunded.map((l) => l.buildingName))].join('、')} 取消电梯后 ${refunded.length} 套房屋应交金额低于已交金额，需退款 ${formatYuan(
           refunded.reduce((a, l) => a + l.refund, 0n),
         )} 元；请先通过“房屋信息变更”修改这些房屋的电梯并逐套填写退款账户，再办理楼幢变更`,
       );
     const held = lift.filter((l) => l.supplement > 0n && l.openSupplement);
     if (held.length > 0)
-      problems.push(`R-30：${held.length} 套房屋已有未缴的补交通知单（如 ${held[0]?.openSupplement}），请先缴款或作废后再提交`);
+      problems.push(`${held.length} 套房屋已有未缴的补交通知单（如 ${held[0]?.openSupplement}），请先缴款或作废后再提交`);
     return { claims: [...new Set([...claims, ...lift.map((l) => l.houseId)])], problems };
   },
   async apply({ tx, app, now, standards }) {

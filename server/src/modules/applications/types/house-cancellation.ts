@@ -48,7 +48,7 @@ export const houseCancellation: ApplicationHandler = {
       const label = houseLabel((i.before as HouseSnapshot | null) ?? { building: '', unit: '', room: `#${i.data.houseId}` });
       // R-13: the remaining balance is refunded to the owner, so it needs an account to go to.
       if (s && s.balance > 0n && !i.data.refundAccount) {
-        const message = `R-13：房屋 ${label} 余额 ${formatYuan(s.balance)} 元，请填写退款账户`;
+        const message = `房屋 ${label} 余额 ${formatYuan(s.balance)} 元，请填写退款账户`;
         problems.push(message);
         fields[`items.${n}.refundAccount`] = message;
       }

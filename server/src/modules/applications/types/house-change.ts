@@ -172,7 +172,7 @@ export const houseChange: ApplicationHandler = {
     if (refunded.length > 0 && !f.refundConfirmed) {
       const total = refunded.reduce((a, e) => a + e.refund, 0n);
       problems.push(
-        `R-12：${refunded
+        `${refunded
           .map((e) => e.house)
           .slice(0, 5)
           .join(
@@ -184,13 +184,13 @@ export const houseChange: ApplicationHandler = {
     items.forEach((i, n) => {
       const refund = refundOf.get(i.data.houseId);
       if (refund === undefined || i.data.refundAccount) return;
-      const message = `R-12：房屋 ${houseLabel((i.before as HouseSnapshot | null) ?? i.data.after)} 需退款 ${formatYuan(refund)} 元，请填写该房屋的退款账户`;
+      const message = `房屋 ${houseLabel((i.before as HouseSnapshot | null) ?? i.data.after)} 需退款 ${formatYuan(refund)} 元，请填写该房屋的退款账户`;
       problems.push(message);
       fields[`items.${n}.refundAccount`] = message;
     });
     const held = effects.filter((e) => e.supplement > 0n && e.openSupplement);
     if (held.length > 0)
-      problems.push(`R-30：${held.map((e) => `${e.house} 已有未缴的补交通知单 ${e.openSupplement}`).join('、')}，请先缴款或作废后再提交`);
+      problems.push(`${held.map((e) => `${e.house} 已有未缴的补交通知单 ${e.openSupplement}`).join('、')}，请先缴款或作废后再提交`);
     return { claims: ids, problems, fields };
   },
   async apply({ tx, app, now, standards }) {
