@@ -277,6 +277,8 @@ describe('F-72 公示公告 and 维修项目（公众，无需登录）', () => 
     await page.getByLabel('公示类型').click();
     await page.locator('.ant-select-dropdown:visible').getByText('验收公示', { exact: true }).click();
     await shows(projectRow(page, `${PROJECT}验收公示`));
+    // An acceptance notice is about the settlement, not the budget.
+    await showsText(projectRow(page, `${PROJECT}验收公示`), '结算 9,500.00');
     await goes(projectRow(page, `${PROJECT}立项公示`));
     await projectRow(page, `${PROJECT}验收公示`).getByRole('link').click();
     await shows(page.getByText(`决算清册（共 ${sheet.total} 户`, { exact: false }));
@@ -289,9 +291,10 @@ describe('F-72 公示公告 and 维修项目（公众，无需登录）', () => 
     await page.getByLabel('物业区域').click();
     await page.locator('.ant-select-dropdown:visible').getByText('侨城花园', { exact: true }).click();
     const project = projectRow(page, PROJECT);
-    for (const text of ['紧急维修项目', '已立项', '10,000.00', '2,000.00', '500.00', '9,500.00']) await showsText(project, text);
+    // The stage is the one the committee's own list shows: the acceptance notice is running.
+    for (const text of ['紧急维修项目', '验收公示中', '10,000.00', '2,000.00', '500.00', '9,500.00']) await showsText(project, text);
     // A project shows once it has published a notice, even one that withdraws it.
-    await showsText(projectRow(page, CANCELLED), '编辑中');
+    await showsText(projectRow(page, CANCELLED), '撤销公示中');
   });
 
   it('§10 a visitor prints the notice with its list, without logging in', async () => {

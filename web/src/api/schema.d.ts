@@ -9237,6 +9237,9 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                                 statusLabel: string;
+                                /** @enum {string} */
+                                stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                                stageLabel: string;
                                 budgetTotal: number;
                                 settlementAmount: number | null;
                                 transferred: number;

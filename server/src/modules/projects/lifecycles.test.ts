@@ -401,6 +401,10 @@ describe('F-62 project settings and F-72 public project list', () => {
     const pub = (await t.agent().get(`/api/public/areas/${area.areaId}/projects`)).json().items;
     expect(pub.map((p: { id: number }) => p.id)).toContain(id);
     expect(pub.map((p: { id: number }) => p.id)).not.toContain(draftOnly.json().id);
+    // F-72: the public reads the same stage as the committee's own list (the failed vote).
+    const own = (await member.get(`/api/projects?pageSize=100`)).json().items.find((p: { id: number }) => p.id === id);
+    expect(own).toMatchObject({ stage: 'vote_failed', stageLabel: '表决未通过' });
+    expect(pub.find((p: { id: number }) => p.id === id)).toMatchObject({ stage: own.stage, stageLabel: own.stageLabel });
   });
 });
 

@@ -537,6 +537,8 @@ export function projectRoutes(app: FastifyInstance) {
                 typeLabel: z.string(),
                 status: s.projectStatus,
                 statusLabel: z.string(),
+                stage: s.projectStage,
+                stageLabel: z.string(),
                 budgetTotal: z.number(),
                 settlementAmount: z.number().nullable(),
                 transferred: z.number(),

@@ -28,8 +28,8 @@ import { readProjectSettings } from './settings.ts';
 
 const n = (v: bigint | null) => (v === null ? null : Number(v));
 
-/** The stage as the list and the editor show it: stored by the last step, read on today's date. */
-function storedStage(ctx: Ctx, p: { stage: ProjectStage; stageUntil: string | null; stageNext: ProjectStage | null }) {
+/** The stage as the lists and the editor show it: stored by the last step, read on today's date. */
+export function storedStage(ctx: Ctx, p: { stage: ProjectStage; stageUntil: string | null; stageNext: ProjectStage | null }) {
   const course: StageCourse = { stage: p.stage, until: p.stageUntil, next: p.stageNext };
   return stageView(stageOn(course, businessDate(ctx.clock.now())));
 }

@@ -7,24 +7,18 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { formatDate } from '../../lib/dates';
 import { errorMessage } from '../../lib/serverErrors';
 import { formatYuan } from '../../lib/units';
+import { STAGE_COLORS } from '../projects/labels';
 import { usePublicAreas } from './noticeApi';
 
 type PublicProject = ApiResponse<'/api/public/areas/{id}/projects'>['items'][number];
 
-const STATUS_COLORS: Record<PublicProject['status'], string> = {
-  draft: 'default',
-  submitted: 'processing',
-  approved: 'blue',
-  completed: 'success',
-  cancelled: 'error',
-};
 const money = (f: number | null) => (f === null ? '—' : formatYuan(f));
 
 const columns: TableColumnsType<PublicProject> = [
   { title: '项目编号', dataIndex: 'no', width: 160 },
   { title: '项目名称', dataIndex: 'name' },
   { title: '项目类型', dataIndex: 'typeLabel', width: 140 },
-  { title: '状态', dataIndex: 'statusLabel', width: 130, render: (l: string, p) => <Tag color={STATUS_COLORS[p.status]}>{l}</Tag> },
+  { title: '状态', dataIndex: 'stageLabel', width: 130, render: (l: string, p) => <Tag color={STAGE_COLORS[p.stage]}>{l}</Tag> },
   { title: '预算总额（元）', dataIndex: 'budgetTotal', width: 130, align: 'right', render: money },
   { title: '已划转（元）', dataIndex: 'transferred', width: 120, align: 'right', render: money },
   { title: '已清退（元）', dataIndex: 'refunded', width: 110, align: 'right', render: money },

@@ -17,7 +17,17 @@ const columns: TableColumnsType<PublicNotice> = [
   { title: '公示标题', dataIndex: 'title', render: (t: string, n) => <Link to={`/notices/${n.no}`}>{t}</Link> },
   { title: '类型', dataIndex: 'kindLabel', width: 110, render: (l: string, n) => <NoticeKindTag kind={n.kind} label={l} /> },
   { title: '物业区域', dataIndex: 'areaName', width: 130 },
-  { title: '预算总额（元）', dataIndex: 'budgetTotal', width: 140, align: 'right', render: (f: number) => formatYuan(f) },
+  {
+    // An acceptance notice publishes the settlement; the others, the budget the owners are asked about.
+    title: '金额（元）',
+    key: 'amount',
+    width: 160,
+    align: 'right',
+    render: (_: unknown, n) =>
+      n.kind === 'acceptance' && n.settlementAmount !== null
+        ? `结算 ${formatYuan(n.settlementAmount)}`
+        : `预算 ${formatYuan(n.budgetTotal)}`,
+  },
   { title: '发布日期', dataIndex: 'publishedAt', width: 120, render: (d: string) => formatDate(d) },
   { title: '公示截止日', dataIndex: 'deadline', width: 120 },
 ];
