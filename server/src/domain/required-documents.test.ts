@@ -50,7 +50,7 @@ describe('F-62 required documents', () => {
     expect(missingDocuments(required, ['工程预算书'])).toEqual(['立项申请单', '施工合同']);
     const refused = checkReceived('project.approval.general', required, ['工程预算书', '其他说明']);
     expect(refused.missing).toEqual(['立项申请单', '施工合同']);
-    expect(refused.message).toBe('一般维修项目立项申请须收齐全部要件才能受理（F-62），尚缺：立项申请单、施工合同');
+    expect(refused.message).toBe('一般维修项目立项申请须收齐全部要件才能受理，尚缺：立项申请单、施工合同');
   });
 
   it('F-62 with everything received the record lists the required documents in order, then the extras, once each', () => {
