@@ -120,12 +120,17 @@ describe('1.3.6 房屋信息变更', () => {
       const refundDialog = page.locator('.ant-modal-confirm').filter({ hasText: '变更涉及维修资金退款' });
       await showsText(refundDialog, '需退还维修资金');
       await refundDialog.getByRole('button', { name: '确定' }).click();
-      const accountDialog = page.getByRole('dialog').filter({ hasText: '退款账户：应交金额调减退款' });
+      // The account is asked for the house that gets money back, named in the dialog.
+      const accountDialog = page.getByRole('dialog').filter({ hasText: `退款账户：${cheaper}` });
       await accountDialog.getByLabel('户名').fill('陈志明');
       await accountDialog.getByLabel('开户银行').fill('中国工商银行江门分行');
       await accountDialog.getByLabel('账号').fill('6222020703000033333');
       await accountDialog.getByRole('button', { name: '确定' }).click();
+      // A holder who is none of the house's owners is pointed out before the application goes.
       const submitted = page.locator('.ant-alert-success').filter({ hasText: /^业务单 \S+ 已提交/ });
+      const mismatch = page.locator('.ant-modal-confirm').filter({ hasText: '退款账户户名与业主不一致' });
+      await shows(submitted.or(mismatch).first());
+      if (await mismatch.isVisible()) await mismatch.getByRole('button', { name: '仍要提交' }).click();
       await shows(submitted);
       const no = await applicationNo(page);
       await showsText(page.locator('.ant-descriptions'), '已提交');

@@ -110,12 +110,12 @@ describe('1.4.3 自定义交款', () => {
       const owner = drawer.locator('.ant-table-tbody tr').first();
       const ownerName = await textOf(owner.getByRole('cell').nth(0));
       const idNumber = await textOf(owner.getByRole('cell').nth(2));
-      expect(await statementShowsDeposit(page, drawer, noticeNo as string, amount)).toBe(amount);
+      expect(await statementShowsDeposit(page, drawer, noticeNo as string, amount, '补交')).toBe(amount);
 
       // The office's view of the same account.
       await switchUser(page, OFFICE.code, OFFICE.admin);
       const officeDrawer = await openHouse(page, area, building, house.replace(building, ''));
-      expect(await statementShowsDeposit(page, officeDrawer, noticeNo as string, amount)).toBe(amount);
+      expect(await statementShowsDeposit(page, officeDrawer, noticeNo as string, amount, '补交')).toBe(amount);
       await page.goto('/workspace');
       await logout(page);
 
@@ -123,7 +123,8 @@ describe('1.4.3 自定义交款', () => {
       const result = await publicLookup(page, { area, building, room: house.slice(-4), idNumber });
       await showsText(result.locator('.ant-statistic').filter({ hasText: '已交金额' }), formatYuan(amount));
       await showsText(result, maskedName(ownerName));
-      await showsText(result.getByRole('row').filter({ hasText: noticeNo as string }), '交存');
+      // The statement names the movement by the notice's purpose: this one collected a 补交.
+      await showsText(result.getByRole('row').filter({ hasText: noticeNo as string }), '补交');
     },
     JOURNEY_TIMEOUT,
   );

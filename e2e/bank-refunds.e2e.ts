@@ -45,12 +45,16 @@ describe('银行业务 › 退款确认', () => {
     const reviewer = await apiAs('JMWXZJ', 'shenhe');
     const areas = (await dev('get', '/api/areas?pageSize=50')).items as { id: number; name: string }[];
     const areaId = areas.find((a) => a.name === '侨城花园')?.id;
-    const houses = (await dev('get', `/api/areas/${areaId}/houses?q=${encodeURIComponent('3栋')}&status=normal&pageSize=200`)).items as {
+    // 3栋1单元 is in no repair project (a live project's houses cannot be cancelled, R-52); its first
+    // free house, far from the ones the registry specs take.
+    const houses = (await dev('get', `/api/areas/${areaId}/houses?q=${encodeURIComponent('3栋1单元')}&status=normal&pageSize=200`))
+      .items as {
       id: number;
       unit: string;
       floor: number;
+      heldBy: string | null;
     }[];
-    const house = houses.filter((h) => h.unit === '2单元').at(-1);
+    const house = houses.filter((h) => h.unit === '1单元' && h.heldBy === null).at(0);
     if (!house) throw new Error('demo house missing');
     const accountName = `业主${uniqueSuffix()}`;
     const app = await dev('post', '/api/applications', { type: 'house_cancellation', areaId, form: { reason: '旧城改造拆迁' } });

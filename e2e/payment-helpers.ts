@@ -163,14 +163,17 @@ export async function openHouse(page: Page, area: string, building: string, room
   return drawer;
 }
 
-/** 分户账明细 of the open house: the statement shows the deposit by its notice number and the balance. */
-export async function statementShowsDeposit(page: Page, drawer: Locator, noticeNo: string, amountFen: number) {
+/**
+ * 分户账明细 of the open house: the statement shows the deposit by its notice number, named by the
+ * notice's purpose (交存, 补交, 续筹), and the balance.
+ */
+export async function statementShowsDeposit(page: Page, drawer: Locator, noticeNo: string, amountFen: number, label = '交存') {
   await drawer.getByRole('button', { name: '分户账明细' }).click();
   const statement = page.getByRole('dialog', { name: /^分户账明细：/ });
   const row = statement.getByRole('row').filter({ hasText: noticeNo });
   await shows(row);
   const text = await textOf(row);
-  expect(text).toContain('交存');
+  expect(text).toContain(label);
   expect(text).toContain(formatYuan(amountFen));
   await showsText(statement, /当前余额：[\d,]+\.\d{2} 元/);
   const balance = fenOf((/当前余额：([\d,.]+)/.exec(await textOf(statement)) ?? [])[1] ?? '');

@@ -65,6 +65,19 @@ beforeAll(async () => {
       { facilityId: facility.id, content: '清除松动饰面并重做真石漆', contractor: '江门市建安工程有限公司', remark: '', budget: BUDGET },
     ],
   });
+  // The range leaves out 3栋1单元: the registry specs cancel and re-price houses there, which a live
+  // project over them would refuse (R-52).
+  const [item] = (await committee.get(`/api/projects/${projectId}`)).items as { id: number }[];
+  const firstUnit: number[] = [];
+  for (let page = 1, seen = 0, total = 1; seen < total; page++) {
+    const range = await committee.get(`/api/projects/${projectId}/items/${item?.id}/houses?page=${page}&pageSize=200`);
+    const houses = range.items as { houseId: number; unit: string }[];
+    firstUnit.push(...houses.filter((h) => h.unit === '1单元').map((h) => h.houseId));
+    seen += houses.length;
+    total = houses.length === 0 ? seen : range.total;
+  }
+  expect(firstUnit.length, '3栋1单元 in the item range').toBeGreaterThan(0);
+  await committee.send('POST', `/api/projects/${projectId}/items/${item?.id}/houses`, { remove: firstUnit });
   await committee.send('POST', `/api/projects/${projectId}/apportion`);
   await committee.send('PUT', `/api/projects/${projectId}/plan`, {
     phases: [
