@@ -475,7 +475,7 @@ describe('F-17 房屋权属批量变更', () => {
       { name: '陈伟', idType: '居民身份证', idNumber: idCard('44070319850612123'), phone: '13800138000' },
       { name: '李芳', idType: '居民身份证', idNumber: xId.toLowerCase(), phone: '' },
     ];
-    const company = { name: '江门市某某投资有限公司', idType: '统一社会信用代码', idNumber: '91440703MA4XXXXX1W', phone: '' };
+    const company = { name: '江门市某某投资有限公司', idType: '统一社会信用代码', idNumber: '91440703MA4XYW0712', phone: '' };
     const app = await create('ownership_change', {});
     expect(app.no).toMatch(/^QS\d{12}$/);
     const put = await putItems(app.id, 'owners', [
