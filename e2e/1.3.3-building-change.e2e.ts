@@ -139,6 +139,15 @@ describe('1.3.3 楼幢变更', () => {
       await showsText(review.getByRole('region', { name: '变更后' }), '2012');
       await rejectOnReview(review, no, '建成年代有误：竣工验收备案表载明为 2020 年');
 
+      // The 工作台 counts it among the returned applications, and the header's 消息 says why it came back.
+      await openMenu(page, '工作台');
+      await showsText(page.getByTestId('todo-applicationsReturned'), /被退回的业务单\s*[1-9]/);
+      await page.getByTestId('header-messages').click();
+      await shows(page.getByRole('heading', { name: '站内消息' }));
+      const message = page.getByTestId('message-item').filter({ hasText: no }).first();
+      await showsText(message, '建成年代有误');
+      await showsText(message, '被退回');
+
       // The developer finds it 已退回 in 业务单查询 with the reason, corrects it and submits again.
       await openMenu(page, '物业区域管理', '业务单查询');
       await shows(page.getByRole('heading', { name: '业务单查询' }));

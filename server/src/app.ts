@@ -35,6 +35,7 @@ import { registrationRoutes } from './modules/registration/routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
 import { registryRoutes } from './modules/registry/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
+import { workspaceRoutes } from './modules/workspace/routes.ts';
 import { measureRequests } from './service/metrics.ts';
 
 z.config(z.locales.zhCN());
@@ -142,6 +143,7 @@ export async function buildApp(opts: AppOptions) {
   reportRoutes(app);
   projectRoutes(app);
   facilityRoutes(app);
+  workspaceRoutes(app);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -43,6 +43,8 @@ const EXEMPT: Record<string, string> = {
   'POST /api/projects/:id/items/:itemId/shares/annotated': 'answers a marked-up copy of the uploaded file; stores nothing',
   'POST /api/notices/custom/import': 'reads the amounts of the uploaded file back to the page; stores nothing',
   'POST /api/notices/custom/import/annotated': 'answers a marked-up copy of the uploaded file; stores nothing',
+  'POST /api/messages/:id/read': 'a person’s own read mark on a message; no business data changes',
+  'POST /api/messages/read-all': 'a person’s own read marks on messages; no business data changes',
 };
 
 interface Story {

@@ -19,3 +19,16 @@ export const APPLICATION_TYPE_LABELS: Record<ApplicationType, string> = {
   ownership_change: '房屋权属批量变更',
   house_cancellation: '房屋注销',
 };
+
+/** Each type's page in the developer's 物业区域管理 menu (manual §1.3): the web's routes, the messages' links. */
+export const APPLICATION_PAGE_SLUGS: Record<ApplicationType, string> = {
+  area_collection: 'area-collection',
+  building_change: 'building-change',
+  house_split_merge: 'split-merge',
+  house_supplement: 'house-supplement',
+  house_change: 'house-change',
+  ownership_change: 'ownership-change',
+  house_cancellation: 'house-cancellation',
+};
+
+export const applicationPagePath = (type: ApplicationType, id?: number) => `/registry/${APPLICATION_PAGE_SLUGS[type]}${id ? `/${id}` : ''}`;

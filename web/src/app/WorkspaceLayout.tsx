@@ -1,6 +1,7 @@
 import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Flex, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { MessageBell } from '../features/messages/MessageBell';
 import { PageSuspense } from './lazyPage';
 import { menuGroupKeys, menuItems, selectedMenuKey } from './menus';
 import { useIdleSessionCheck } from './SessionWatch';
@@ -39,6 +40,7 @@ export function WorkspaceLayout() {
               {session.user.name}（{session.user.roleLabels.join('、')}）
             </span>
           </Space>
+          {session.org.type !== 'office' && <MessageBell />}
           <Button type="text" icon={<KeyOutlined />} style={{ color: '#fff' }} onClick={() => navigate('/account/password')}>
             修改密码
           </Button>

@@ -16,6 +16,7 @@ const RequirePermission = lazyPage(() => import('./guards'), 'RequirePermission'
 const NotFoundPage = lazyPage(() => import('./NotFoundPage'), 'NotFoundPage');
 const HomePage = lazyPage(() => import('../features/portal/HomePage'), 'HomePage');
 const ChangePasswordPage = lazyPage(() => import('../features/auth/ChangePasswordPage'), 'ChangePasswordPage');
+const MessagesPage = lazyPage(() => import('../features/messages/MessagesPage'), 'MessagesPage');
 const AuditLogPage = lazyPage(() => import('../features/office/AuditLogPage'), 'AuditLogPage');
 const LoginLogPage = lazyPage(() => import('../features/office/LoginLogPage'), 'LoginLogPage');
 const OrganisationDetailPage = lazyPage(() => import('../features/office/OrganisationDetailPage'), 'OrganisationDetailPage');
@@ -147,6 +148,7 @@ export const router = createBrowserRouter([
             children: [
               { path: 'workspace', element: <WorkspaceHomePage /> },
               { path: 'account/password', element: <ChangePasswordPage /> },
+              { path: 'messages', element: <MessagesPage /> },
               {
                 path: 'org/info',
                 element: (

@@ -9,3 +9,4 @@ export * from './registry.ts';
 export * from './settings.ts';
 export * from './refunds.ts';
 export * from './projects.ts';
+export * from './messages.ts';

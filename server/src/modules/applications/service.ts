@@ -9,11 +9,12 @@ import {
   applicationHouseClaims,
   applicationItems,
   applications,
+  type MessageKind,
   organisations,
   propertyAreas,
 } from '../../db/schema/index.ts';
 import { allocateNumber } from '../../db/numbering.ts';
-import { APPLICATION_TYPE_LABELS } from '../../domain/application-types.ts';
+import { APPLICATION_TYPE_LABELS, applicationPagePath } from '../../domain/application-types.ts';
 import { acceptanceNote } from '../../domain/required-documents.ts';
 import { transaction } from '../../db/retry.ts';
 import { requirePermission, type Actor, type Ctx } from '../../lib/context.ts';
@@ -22,6 +23,7 @@ import { fieldErrorsOf } from '../../lib/fields.ts';
 import { isUniqueViolation } from '../../lib/pg-errors.ts';
 import { AUDIT_SAMPLE, audit, bounded } from '../audit/audit.ts';
 import { executeFundInstructions } from '../fund/execute.ts';
+import { notifyOrg } from '../messages/service.ts';
 import { currentRequiredDocuments, requireReceived } from '../settings/required-documents.ts';
 import { requireDeveloper, visibleArea } from '../registry/access.ts';
 import { chunks } from '../registry/bulk.ts';
@@ -324,6 +326,7 @@ export async function accept(ctx: Ctx, id: number, note: string, received: strin
       .where(eq(applications.id, id))
       .returning();
     await event(tx, ctx, id, 'accept', acceptNote);
+    await notifyApplicant(tx, ctx, app, 'application.accept', '已受理', acceptNote);
     await audit(tx, ctx, {
       action: 'application.accept',
       entity: 'application',
@@ -348,6 +351,7 @@ export async function reject(ctx: Ctx, id: number, reason: string) {
       .where(eq(applications.id, id))
       .returning();
     await event(tx, ctx, id, 'reject', reason);
+    await notifyApplicant(tx, ctx, app, 'application.reject', '被退回', `退回原因：${reason}`);
     await audit(tx, ctx, {
       action: 'application.reject',
       entity: 'application',
@@ -391,6 +395,7 @@ export async function approve(ctx: Ctx, id: number) {
       .where(eq(applications.id, id))
       .returning();
     await event(tx, ctx, id, 'approve');
+    await notifyApplicant(tx, ctx, app, 'application.approve', '已审核通过', '');
     await audit(tx, ctx, {
       action: 'application.approve',
       entity: 'application',
@@ -399,6 +404,17 @@ export async function approve(ctx: Ctx, id: number) {
       after: outcome,
     });
     return after as ApplicationRow;
+  });
+}
+
+/** 站内消息 to the applicant, in the step's transaction. */
+function notifyApplicant(tx: Tx, ctx: Ctx, app: ApplicationRow, kind: MessageKind, what: string, body: string) {
+  return notifyOrg(tx, ctx, {
+    orgId: app.orgId,
+    kind,
+    title: `${APPLICATION_TYPE_LABELS[app.type]}业务单 ${app.no} ${what}`,
+    body,
+    link: applicationPagePath(app.type, app.id),
   });
 }
 

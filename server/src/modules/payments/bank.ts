@@ -6,6 +6,7 @@ import { formatYuan } from '../../domain/money.ts';
 import { type Ctx, requirePermission } from '../../lib/context.ts';
 import { AppError, invalid, notFound, ruleRefusal } from '../../lib/errors.ts';
 import { audit } from '../audit/audit.ts';
+import { notifyOrg } from '../messages/service.ts';
 import { post, systemAccount } from '../../ledger/post.ts';
 import { requireCustodianBank } from './custodian.ts';
 
@@ -151,6 +152,13 @@ export async function confirmDeposit(
       summary: `银行确认缴款：${number}，${formatYuan(c.amount)} 元，${c.channel}，流水号 ${c.bankRef}（${via === 'api' ? '银行接口' : '银行工作台'}）`,
       after: { amount: String(c.amount), channel: c.channel, bankRef: c.bankRef, bankDate: c.bankDate },
       orgId: bankOrgId,
+    });
+    await notifyOrg(tx, ctx, {
+      orgId: notice.issuerOrgId,
+      kind: 'bank.deposit',
+      title: `交款通知单 ${number} 已缴款 ${formatYuan(c.amount)} 元`,
+      body: `${notice.payerName}，银行流水号 ${c.bankRef}`,
+      link: `/payments/notices?q=${number}`,
     });
     return result;
   });

@@ -11,15 +11,24 @@ import { getSetting } from '../settings/store.ts';
  * learns anything about the number.
  */
 export async function requireCustodianBank(db: Conn, bankOrgId: number, what: string): Promise<void> {
-  const [code, banks] = await Promise.all([
-    getSetting(db, 'custodianBankCode'),
-    db.select({ id: organisations.id, code: organisations.code }).from(organisations).where(eq(organisations.type, 'bank')),
-  ]);
-  const custodian = custodianBankId(code, banks);
+  const custodian = await custodianOf(db);
   if (custodian === null) {
     throw new AppError(403, 'NO_CUSTODIAN_BANK', '尚未指定维修资金专户的开户银行，暂不能确认，请联系维修资金管理部门');
   }
   if (custodian !== bankOrgId) {
     throw new AppError(403, 'NOT_CUSTODIAN_BANK', `${what}的款项经维修资金专户收付，须由专户开户银行确认；本行不是该专户的开户银行`);
   }
+}
+
+async function custodianOf(db: Conn): Promise<number | null> {
+  const [code, banks] = await Promise.all([
+    getSetting(db, 'custodianBankCode'),
+    db.select({ id: organisations.id, code: organisations.code }).from(organisations).where(eq(organisations.type, 'bank')),
+  ]);
+  return custodianBankId(code, banks);
+}
+
+/** Whether this bank keeps the custody account (its 工作台 lists what waits for its confirmation). */
+export async function isCustodianBank(db: Conn, bankOrgId: number): Promise<boolean> {
+  return (await custodianOf(db)) === bankOrgId;
 }

@@ -18,6 +18,9 @@ export const STATUS_LABELS: Record<ProjectStatus, string> = {
 };
 
 /** The one property area a committee is bound to (SPEC §1). */
+/** The project's page in the committee's workspace (messages link to it). */
+export const projectPagePath = (id: number) => `/repair/projects/${id}`;
+
 export async function committeeArea(db: Conn, actor: Actor): Promise<number | null> {
   if (actor.orgType !== 'committee') return null;
   const [o] = await db.select({ areaId: organisations.areaId }).from(organisations).where(eq(organisations.id, actor.orgId));

@@ -8,9 +8,10 @@ import { type Ctx, requirePermission } from '../../lib/context.ts';
 import { AppError, invalid, notFound, ruleRefusal } from '../../lib/errors.ts';
 import { InsufficientBalance, type Posting, post, systemAccount } from '../../ledger/post.ts';
 import { audit } from '../audit/audit.ts';
+import { notifyOrg } from '../messages/service.ts';
 import { earlierConfirmation, recordConfirmation } from '../payments/bank.ts';
 import { requireCustodianBank } from '../payments/custodian.ts';
-import { type ProjectRow, event, touch } from './access.ts';
+import { type ProjectRow, event, projectPagePath, touch } from './access.ts';
 import { maybeComplete } from './completion.ts';
 import { debitState, plannedDebits, REFUND_KIND, TRANSFER_KIND } from './debits.ts';
 import { payeesView } from './payees.ts';
@@ -157,6 +158,13 @@ export async function confirmProjectMoney(
       summary: `银行确认${kind === 'transfer' ? '划转' : '清退'}：${number}（${p.no}），${formatYuan(r.amount)} 元，流水号 ${c.bankRef}（${via === 'api' ? '银行接口' : '银行工作台'}）`,
       after: { amount: String(c.amount), bankRef: c.bankRef, bankDate: c.bankDate, houses: moves.size },
       orgId: bankOrgId,
+    });
+    await notifyOrg(tx, ctx, {
+      orgId: p.orgId,
+      kind: kind === 'transfer' ? 'bank.transfer' : 'bank.refund',
+      title: `${p.name}：${LABEL[kind]} ${number} 已${kind === 'transfer' ? '划转' : '到账'} ${formatYuan(r.amount)} 元`,
+      body: `银行流水号 ${c.bankRef}`,
+      link: projectPagePath(p.id),
     });
     // A refund can also bring the houses' payments down onto the settlement, which completes the project.
     await maybeComplete(tx, ctx, p as ProjectRow);

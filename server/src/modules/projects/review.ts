@@ -2,6 +2,7 @@ import { and, count, desc, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { allocateNumber } from '../../db/numbering.ts';
 import {
+  type MessageKind,
   type ProjectRequestKind,
   type ProjectRequestStatus,
   projectPhases,
@@ -15,7 +16,8 @@ import { type Actor, type Ctx, requirePermission } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { audit } from '../audit/audit.ts';
 import { requireReceived } from '../settings/required-documents.ts';
-import { event, loadProject, type ProjectRow, TYPE_LABELS, touch } from './access.ts';
+import { notifyOrg } from '../messages/service.ts';
+import { event, loadProject, projectPagePath, type ProjectRow, TYPE_LABELS, touch } from './access.ts';
 import { shortfallError } from './debits.ts';
 import type { RequestRow } from './facts.ts';
 import { payeesView } from './payees.ts';
@@ -68,6 +70,7 @@ export async function acceptRequest(ctx: Ctx, requestId: number, note: string, r
       .set({ status: 'accepted', acceptedAt: now, acceptedBy: actor.userId, acceptNote })
       .where(eq(projectRequests.id, r.id));
     await event(tx, ctx, p.id, `${r.kind}.accept`, `${r.no}${acceptNote ? `：${acceptNote}` : ''}`);
+    await notifyCommittee(tx, ctx, p, r, 'project.accept', '已受理', acceptNote);
     await audit(tx, ctx, {
       action: `project.${r.kind}.accept`,
       entity: 'project_request',
@@ -91,6 +94,7 @@ export async function rejectRequest(ctx: Ctx, requestId: number, reason: string)
       .where(eq(projectRequests.id, r.id));
     await touch(tx, ctx, p.id, r.kind === 'approval' ? { status: 'draft' } : {});
     await event(tx, ctx, p.id, `${r.kind}.reject`, `${r.no}：${reason}`);
+    await notifyCommittee(tx, ctx, p, r, 'project.reject', '被退回', `退回原因：${reason}`);
     await audit(tx, ctx, {
       action: `project.${r.kind}.reject`,
       entity: 'project_request',
@@ -145,6 +149,7 @@ export async function approveRequest(ctx: Ctx, requestId: number) {
       await touch(tx, ctx, p.id);
     }
     await event(tx, ctx, p.id, `${r.kind}.approve`, note);
+    await notifyCommittee(tx, ctx, p, r, 'project.approve', '已审核通过', r.kind === 'approval' ? '' : '等待银行划转');
     await audit(tx, ctx, {
       action: `project.${r.kind}.approve`,
       entity: 'project_request',
@@ -153,6 +158,17 @@ export async function approveRequest(ctx: Ctx, requestId: number) {
       before: { status: r.status, ...(r.kind === 'approval' ? { projectStatus: p.status } : {}) },
       after: { status: 'approved', amount: String(r.amount), ...(r.kind === 'approval' ? { projectStatus: 'approved', note } : {}) },
     });
+  });
+}
+
+/** 站内消息 to the project's committee, in the step's transaction. */
+function notifyCommittee(tx: Tx, ctx: Ctx, p: ProjectRow, r: RequestRow, kind: MessageKind, what: string, body: string) {
+  return notifyOrg(tx, ctx, {
+    orgId: p.orgId,
+    kind,
+    title: `${p.name}：${REQUEST_KIND_LABELS[r.kind]} ${r.no} ${what}`,
+    body,
+    link: projectPagePath(p.id),
   });
 }
 

@@ -8,7 +8,9 @@ import { formatYuan } from '../../domain/money.ts';
 import { type Ctx, requireActor, requirePermission } from '../../lib/context.ts';
 import { AppError, invalid, notFound } from '../../lib/errors.ts';
 import { post, systemAccount } from '../../ledger/post.ts';
+import { applicationPagePath } from '../../domain/application-types.ts';
 import { audit } from '../audit/audit.ts';
+import { notifyOrg } from '../messages/service.ts';
 import type { RefundAccount } from '../fund/execute.ts';
 import { earlierConfirmation, recordConfirmation } from '../payments/bank.ts';
 
@@ -192,6 +194,17 @@ export async function confirmRefund(
       summary: `银行确认退款付款：${number}，${formatYuan(c.amount)} 元，流水号 ${c.bankRef}（${via === 'api' ? '银行接口' : '银行工作台'}）`,
       after: { amount: String(c.amount), bankRef: c.bankRef, bankDate: c.bankDate },
       orgId: bankOrgId,
+    });
+    const [applicant] = await tx
+      .select({ orgId: applications.orgId, no: applications.no, type: applications.type, id: applications.id })
+      .from(applications)
+      .where(eq(applications.id, refund.applicationId));
+    await notifyOrg(tx, ctx, {
+      orgId: applicant?.orgId ?? null,
+      kind: 'bank.refund',
+      title: `退款指令 ${number} 已付款 ${formatYuan(c.amount)} 元`,
+      body: applicant ? `业务单 ${applicant.no}，银行流水号 ${c.bankRef}` : `银行流水号 ${c.bankRef}`,
+      link: applicant ? applicationPagePath(applicant.type, applicant.id) : null,
     });
     return { ...stored, repeated: false };
   });

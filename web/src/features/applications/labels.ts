@@ -1,19 +1,13 @@
-import { APPLICATION_TYPE_LABELS, APPLICATION_TYPES as TYPES } from '../../../../server/src/domain/application-types.ts';
+import {
+  APPLICATION_PAGE_SLUGS,
+  APPLICATION_TYPE_LABELS,
+  APPLICATION_TYPES as TYPES,
+  applicationPagePath,
+} from '../../../../server/src/domain/application-types.ts';
 import type { ApplicationStatus, ApplicationType } from '../../api/types';
 
-/** Each type's page in the developer's 物业区域管理 menu (manual §1.3), named after the menu entry. */
-const SLUGS: Record<ApplicationType, string> = {
-  area_collection: 'area-collection',
-  building_change: 'building-change',
-  house_split_merge: 'split-merge',
-  house_supplement: 'house-supplement',
-  house_change: 'house-change',
-  ownership_change: 'ownership-change',
-  house_cancellation: 'house-cancellation',
-};
-
-export const applicationPath = (type: ApplicationType, id?: number) => `/registry/${SLUGS[type]}${id ? `/${id}` : ''}`;
-export const applicationSlug = (type: ApplicationType) => SLUGS[type];
+export const applicationPath = applicationPagePath;
+export const applicationSlug = (type: ApplicationType) => APPLICATION_PAGE_SLUGS[type];
 
 /** The menu names of the manual, as the server names them. */
 export const TYPE_LABELS: Record<ApplicationType, string> = APPLICATION_TYPE_LABELS;

@@ -5,6 +5,7 @@ import { OrgDescriptions } from '../../components/OrgDescriptions';
 import { Page } from '../../components/Page';
 import { useOwnOrg } from '../org/api';
 import { WorkloadCounts } from '../inbox/WorkloadCounts';
+import { TodoCounts } from '../messages/TodoCounts';
 import { OrganisationCounts } from '../office/OrganisationCounts';
 import { PAPER_DOCUMENTS_REMINDER } from '../registration/reminders';
 
@@ -25,6 +26,7 @@ export function WorkspaceHomePage() {
           </Typography.Text>
         </div>
         {hasPermission(session, ['office.accept', 'office.review']) && <WorkloadCounts />}
+        {session.org.type !== 'office' && <TodoCounts />}
         {hasPermission(session, 'office.orgs') && <OrganisationCounts />}
         <Card type="inner" title="本机构信息">
           {org.data ? <OrgDescriptions org={org.data} /> : <LoadingOrError query={org} />}
