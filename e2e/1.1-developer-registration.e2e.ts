@@ -17,7 +17,7 @@ import {
   textOf,
   screenshotFailures,
 } from './helpers.ts';
-import { pdfText } from './pdf-text.ts';
+import { printSheets } from './print-check.ts';
 
 /** The demo city's developer: its code is taken. */
 const DEMO_DEVELOPER_CODE = '91440703MA4WJM001Q';
@@ -104,8 +104,7 @@ describe('1.1 开发建设单位注册', () => {
     const print = await opened;
     await shows(print.getByRole('heading', { name: '机构注册登记表' }));
     await shows(print.getByTestId('print-barcode'));
-    await print.emulateMedia({ media: 'print' });
-    const printed = pdfText(await print.pdf({ preferCSSPageSize: true }));
+    const printed = (await printSheets(print)).join('\n');
     for (const text of [
       '机构注册登记表',
       `编号：${registrationNo}`,

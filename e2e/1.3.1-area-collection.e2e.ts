@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, loginAs, openBrowser } from './browser.ts';
 import { screenshotFailures, shows, showsText, textOf, uniqueSuffix } from './helpers.ts';
+import { printSheets } from './print-check.ts';
 import {
   acceptAndApprove,
   DEVELOPER,
@@ -18,6 +19,7 @@ import {
   printApplicationForm,
   readSheet,
   saveAndSubmit,
+  saveDraft,
   selectOption,
   WHOLE_WAY,
 } from './registry-helpers.ts';
@@ -156,6 +158,71 @@ describe('1.3.1 物业区域采集', () => {
       expect(await described(details, '应交金额')).toMatch(/^[\d,]+\.\d{2} 元$/);
       await showsText(drawer, '陈志强');
       await showsText(drawer, `业务单号：${no}`);
+    },
+    WHOLE_WAY,
+  );
+
+  it(
+    '§10 the 物业区域采集申请表 of 300 houses prints every house over numbered sheets, with the 楼幢汇总 and totals, the signatures on the last sheet',
+    async () => {
+      const { page } = dev;
+      const suffix = uniqueSuffix();
+      const area = `江门大盘${suffix}`;
+      const street = `江门市蓬江区建设路 ${suffix} 号`;
+      // Three buildings of 100 houses: 10 floors of 10.
+      const rows: HouseRow[] = Array.from({ length: 300 }, (_, i) => {
+        const building = `${Math.floor(i / 100) + 1}栋`;
+        const floor = Math.floor((i % 100) / 10) + 1;
+        const room = `${floor}${String((i % 10) + 1).padStart(2, '0')}`;
+        return {
+          楼幢名称: building,
+          单元: '1单元',
+          楼层: floor,
+          房号: room,
+          坐落: `${street}${area}${building}1单元${room}房`,
+          '建筑面积(㎡)': '90.00',
+          '套内面积(㎡)': '',
+          房屋类型: '住宅',
+          电梯: '有',
+          销售状态: '未售',
+          业主姓名: '',
+          证件类型: '',
+          证件号码: '',
+          手机号: '',
+        };
+      });
+      await page.goto(`${new URL(page.url()).origin}/registry/area-collection`);
+      await shows(page.getByText('新业务单：填写后单击“保存”，系统生成业务单号。'));
+      await page.getByLabel('物业区域名称').fill(area);
+      await page.getByRole('combobox', { name: '区县' }).fill('蓬江区');
+      await page.getByLabel('街道').fill('白沙街道');
+      await page.getByLabel('物业区域地址').fill(street);
+      await selectOption(page, page.getByRole('combobox', { name: '交存时点' }), '商品房现售前');
+      const template = await downloadTemplate(page);
+      await importThrough(page, '导入', await fillWorkbook(template, rows, `房屋信息-${suffix}-300.xlsx`));
+      await showsText(importSuccess(page), '共导入 300 套房屋');
+      await saveDraft(page);
+      const id = /\/(\d+)$/.exec(new URL(page.url()).pathname)?.[1];
+      expect(id).toBeTruthy();
+
+      const print = await dev.context.newPage();
+      try {
+        await print.goto(`${new URL(page.url()).origin}/print/application/${id}`);
+        await shows(print.getByRole('heading', { name: '物业区域采集申请表' }));
+        await shows(print.getByTestId('print-list-page').first());
+        const sheets = await printSheets(print);
+        expect(sheets.length).toBeGreaterThan(3);
+        const text = sheets.join('');
+        expect(text).toContain('楼幢汇总');
+        const summary = text.slice(text.indexOf('楼幢汇总'), text.indexOf('楼幢汇总') + 120);
+        expect(summary).toContain('合计（3幢）30027000.00');
+        for (const b of ['1栋', '2栋', '3栋']) expect(summary).toContain(`${b}1009000.00`);
+        // Every house is on paper: the last of each building and the very last row.
+        for (const b of ['1栋', '2栋', '3栋']) expect(text).toContain(`${b}1单元101010`);
+        expect(text).not.toContain('以上列出前');
+      } finally {
+        await print.close();
+      }
     },
     WHOLE_WAY,
   );

@@ -7,6 +7,16 @@ import { inflateSync } from 'node:zlib';
  * CMap for every font (Type0 fonts with 2-byte codes, synthetic-bold Type3 fonts with 1-byte codes).
  */
 export function pdfText(pdf: Uint8Array): string {
+  return pdfPages(pdf)
+    .map((page) => `${page}\n`)
+    .join('');
+}
+
+/**
+ * Each printed sheet's text, in page order: what a test needs to count the sheets that come out and
+ * to check what stands on the last one.
+ */
+export function pdfPages(pdf: Uint8Array): string[] {
   const source = Buffer.from(pdf).toString('latin1');
   const objects = new Map<number, { dict: string; data: string }>();
   for (const m of source.matchAll(/(\d+) 0 obj\s*([\s\S]*?)endobj/g)) {
@@ -33,9 +43,10 @@ export function pdfText(pdf: Uint8Array): string {
     return { bytes: /\/Subtype\s*\/Type0/.test(font.dict) ? 2 : 1, map: parseCmap(cmap) };
   };
 
-  let text = '';
+  const pages: string[] = [];
   for (const page of objects.values()) {
     if (!/\/Type\s*\/Page\b/.test(page.dict)) continue;
+    let text = '';
     const fonts = new Map<string, Font | undefined>();
     for (const f of (/\/Font\s*<<([\s\S]*?)>>/.exec(page.dict)?.[1] ?? '').matchAll(/\/(\S+?)\s+(\d+) 0 R/g)) {
       fonts.set(f[1] ?? '', fontOf(Number(f[2])));
@@ -48,9 +59,9 @@ export function pdfText(pdf: Uint8Array): string {
       else if (op[2] !== undefined) text += decode(font, op[2]);
       else for (const h of (op[3] ?? '').matchAll(/<([0-9A-Fa-f]*)>/g)) text += decode(font, h[1] ?? '');
     }
-    text += '\n';
+    pages.push(text);
   }
-  return text;
+  return pages;
 }
 
 interface Font {

@@ -8,7 +8,7 @@ import { goes, openMenu, settled, shows, showsText, tickAllReceived, toast } fro
 
 // Journeys that import their project steps from here take the dialog wait from here too.
 export { settled };
-import { pdfText } from './pdf-text.ts';
+import { printSheets } from './print-check.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: the answers are read by the assertions that check them
 export type Json = any;
@@ -117,14 +117,9 @@ export async function openTransfer(page: Page, no: string): Promise<Locator> {
 export async function printedText(page: Page): Promise<string> {
   await shows(page.locator('article.print-sheet'));
   await shows(page.getByTestId('print-barcode'));
-  await page.emulateMedia({ media: 'print' });
-  await goes(page.getByRole('button', { name: '打印' }));
-  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-  const text = pdfText(pdf);
+  const text = (await printSheets(page)).join('');
   expect(text).not.toContain('返回');
-  await page.emulateMedia({ media: 'screen' });
-  return text.replace(/\s+/g, '');
+  return text;
 }
 
 /** Clicks a print button of the workspace (it opens the print view in a new tab) and prints that tab. */

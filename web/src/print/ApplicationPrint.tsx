@@ -4,7 +4,7 @@ import { useParams } from 'react-router';
 import type { ApplicationDetail, ApplicationItem } from '../api/types';
 import { FullPageSpin } from '../app/guards';
 import { LoadingOrError } from '../components/LoadingOrError';
-import { fetchItems, itemsKey, useApplication } from '../features/applications/api';
+import { fetchAllItems, itemsKey, useApplication } from '../features/applications/api';
 import {
   buildingFields,
   type FieldDef,
@@ -29,10 +29,9 @@ import { useAreaOptions } from '../features/registry/api';
 import { SALES_LABELS } from '../features/registry/enums';
 import { formatDate, formatDateTime } from '../lib/dates';
 import { formatArea } from '../lib/units';
+import { PagedTable, type PrintColumn } from './PagedTable';
 import { PrintLayout } from './PrintLayout';
 
-/** How many rows of each kind the printed form lists; the rest are in the system under the number. */
-const FIRST_ROWS = 20;
 const SIGNATURES = ['经办人签字', '单位盖章', '受理人', '受理日期', '审核人', '审核日期'];
 
 /**
@@ -51,8 +50,9 @@ function ApplicationSheet({ app }: { app: ApplicationDetail }) {
   const kinds = Object.keys(app.itemCounts).sort();
   const pages = useQueries({
     queries: kinds.map((kind) => ({
-      queryKey: [...itemsKey(app.id, kind), 'print'],
-      queryFn: () => fetchItems(app.id, kind, 1, FIRST_ROWS),
+      queryKey: [...itemsKey(app.id, kind), 'print', 'all'],
+      // Every row is printed: the paper at the window is the whole application.
+      queryFn: () => fetchAllItems(app.id, kind),
     })),
   });
   if (pages.some((p) => p.isPending)) return <FullPageSpin />;
@@ -112,7 +112,7 @@ function ApplicationSheet({ app }: { app: ApplicationDetail }) {
         </tbody>
       </table>
       {kinds.map((kind, i) => (
-        <ItemsPrint key={kind} app={app} kind={kind} items={pages[i]?.data?.items ?? []} total={app.itemCounts[kind] ?? 0} no={i + 3} />
+        <ItemsPrint key={kind} app={app} kind={kind} items={pages[i]?.data ?? []} no={i + 3} paged={kinds.length === 1} />
       ))}
       <p>说明：申办人员请携带本申请表（加盖单位公章）及相关资料至维修资金管理部门受理窗口办理；受理、审核通过后业务办理完成。</p>
     </PrintLayout>
@@ -125,22 +125,97 @@ function ItemsPrint({
   app,
   kind,
   items,
-  total,
   no,
+  paged,
 }: {
   app: ApplicationDetail;
   kind: string;
   items: ApplicationItem[];
-  total: number;
   no: number;
+  /** The application's only list goes over as many sheets as it needs, numbered; several lists print whole in turn. */
+  paged: boolean;
 }) {
-  const title = `${NUMERALS[no - 1] ?? no}、${KIND_LABELS[kind]?.label ?? kind}明细`;
-  const more = total > items.length ? `以上列出前 ${items.length} 条，共 ${total} 条；完整明细见系统中业务单 ${app.no}。` : '';
+  const title = `${NUMERALS[no - 1] ?? no}、${KIND_LABELS[kind]?.label ?? kind}明细（共 ${items.length} ${KIND_LABELS[kind]?.unit ?? '条'}）`;
+  const columns = useItemColumns(app, kind);
+  const houses =
+    kind === 'house' && (app.type === 'area_collection' || app.type === 'house_supplement')
+      ? (items.map((i) => i.data) as ImportedHouse[])
+      : null;
   return (
     <>
+      {houses && houses.length > 0 && <BuildingSummary houses={houses} />}
       <h3>{title}</h3>
-      <ItemsTable app={app} kind={kind} items={items} />
-      {more && <p>{more}</p>}
+      {paged ? (
+        <PagedTable
+          columns={columns}
+          rows={items}
+          rowKey={(i) => i.seq}
+          total={houses ? { 5: formatArea(houses.reduce((a, h) => a + h.buildingArea, 0)) } : undefined}
+        />
+      ) : (
+        <table className="print-list">
+          <thead>
+            <tr>
+              {columns.map((c) => (
+                <th key={c.title} style={c.width ? { width: c.width } : undefined}>
+                  {c.title}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((i, n) => (
+              <tr key={i.seq}>
+                {columns.map((c) => (
+                  <td key={c.title} className={c.num ? 'num' : undefined}>
+                    {c.cell(i, n)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+/** 楼幢汇总: houses and floor area per building, and the whole application's totals. */
+function BuildingSummary({ houses }: { houses: ImportedHouse[] }) {
+  const byBuilding = new Map<string, { count: number; area: number }>();
+  for (const h of houses) {
+    const b = byBuilding.get(h.building) ?? { count: 0, area: 0 };
+    b.count += 1;
+    b.area += h.buildingArea;
+    byBuilding.set(h.building, b);
+  }
+  const totalArea = houses.reduce((a, h) => a + h.buildingArea, 0);
+  return (
+    <>
+      <h3>楼幢汇总</h3>
+      <table className="print-list">
+        <thead>
+          <tr>
+            <th>楼幢</th>
+            <th>房屋（套）</th>
+            <th>建筑面积合计（㎡）</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...byBuilding].map(([name, b]) => (
+            <tr key={name}>
+              <td>{name}</td>
+              <td className="num">{b.count}</td>
+              <td className="num">{formatArea(b.area)}</td>
+            </tr>
+          ))}
+          <tr className="print-summary">
+            <td>合计（{byBuilding.size} 幢）</td>
+            <td className="num">{houses.length}</td>
+            <td className="num">{formatArea(totalArea)}</td>
+          </tr>
+        </tbody>
+      </table>
     </>
   );
 }
@@ -154,7 +229,8 @@ function changes<T>(fields: FieldDef<T>[], before: T | null, after: T): string {
   return list.length ? list.join('；') : '无变更';
 }
 
-function ItemsTable({ app, kind, items }: { app: ApplicationDetail; kind: string; items: ApplicationItem[] }) {
+/** The printed columns of one kind of row, by application type (序号 first). */
+function useItemColumns(app: ApplicationDetail, kind: string): PrintColumn<ApplicationItem>[] {
   const areas = useAreaOptions();
   const areaFields = useMemo(() => {
     const names = new Map((areas.data?.items ?? []).map((a) => [a.id, a.name]));
@@ -165,94 +241,62 @@ function ItemsTable({ app, kind, items }: { app: ApplicationDetail; kind: string
     const s = snap(i);
     return s ? houseLabel(s) : `#${i.houseId}`;
   };
-  const head = (cells: string[]) => (
-    <thead>
-      <tr>
-        <th style={{ width: '7%' }}>序号</th>
-        {cells.map((c) => (
-          <th key={c}>{c}</th>
-        ))}
-      </tr>
-    </thead>
-  );
-  const body = (render: (i: ApplicationItem) => string[]) => (
-    <tbody>
-      {items.map((i) => (
-        <tr key={i.seq}>
-          <td>{i.seq}</td>
-          {render(i).map((c, n) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: fixed columns of one row
-            <td key={n}>{c}</td>
-          ))}
-        </tr>
-      ))}
-    </tbody>
-  );
+  const columns = (titles: string[], render: (i: ApplicationItem) => string[], num: number[] = []): PrintColumn<ApplicationItem>[] => [
+    { title: '序号', cell: (i) => i.seq, width: '7%' },
+    ...titles.map((title, n) => ({ title, cell: (i: ApplicationItem) => render(i)[n], num: num.includes(n) })),
+  ];
 
   if (app.type === 'house_change') {
-    return (
-      <table className="print-list">
-        {head(['房屋', '变更内容（变更前 → 变更后）'])}
-        {body((i) => [
-          place(i),
-          changes(HOUSE_FIELDS, snap(i) && houseFieldsOf(snap(i) as HouseSnapshot), (i.data as HouseChangeItem).after),
-        ])}
-      </table>
-    );
+    return columns(['房屋', '变更内容（变更前 → 变更后）'], (i) => [
+      place(i),
+      changes(HOUSE_FIELDS, snap(i) && houseFieldsOf(snap(i) as HouseSnapshot), (i.data as HouseChangeItem).after),
+    ]);
   }
   if (app.type === 'building_change') {
-    return (
-      <table className="print-list">
-        {head(['楼幢', '变更内容（变更前 → 变更后）'])}
-        {body((i) => {
-          const before = i.before as BuildingSnapshot | null;
-          const after = (i.data as BuildingChangeItem).after;
-          return [before?.name ?? after.name, changes(areaFields, before, after)];
-        })}
-      </table>
-    );
+    return columns(['楼幢', '变更内容（变更前 → 变更后）'], (i) => {
+      const before = i.before as BuildingSnapshot | null;
+      const after = (i.data as BuildingChangeItem).after;
+      return [before?.name ?? after.name, changes(areaFields, before, after)];
+    });
   }
   if (app.type === 'ownership_change') {
-    return (
-      <table className="print-list">
-        {head(['房屋', '变更前业主', '变更后业主'])}
-        {body((i) => [place(i), ownersText(snap(i)?.owners ?? []), ownersText((i.data as OwnershipItem).owners)])}
-      </table>
-    );
+    return columns(['房屋', '变更前业主', '变更后业主'], (i) => [
+      place(i),
+      ownersText(snap(i)?.owners ?? []),
+      ownersText((i.data as OwnershipItem).owners),
+    ]);
   }
   if (app.type === 'house_cancellation' || kind === 'source') {
     const refund = app.type === 'house_cancellation';
-    return (
-      <table className="print-list">
-        {head(['房屋', '坐落', '建筑面积(㎡)', ...(refund ? ['退款账户'] : ['业主'])])}
-        {body((i) => {
-          const s = snap(i);
-          return [
-            place(i),
-            s?.address ?? '',
-            s ? formatArea(s.buildingArea) : '',
-            refund ? refundText((i.data as CancellationItem).refundAccount) : ownersText(s?.owners ?? []),
-          ];
-        })}
-      </table>
+    return columns(
+      ['房屋', '坐落', '建筑面积(㎡)', ...(refund ? ['退款账户'] : ['业主'])],
+      (i) => {
+        const s = snap(i);
+        return [
+          place(i),
+          s?.address ?? '',
+          s ? formatArea(s.buildingArea) : '',
+          refund ? refundText((i.data as CancellationItem).refundAccount) : ownersText(s?.owners ?? []),
+        ];
+      },
+      [2],
     );
   }
-  return (
-    <table className="print-list">
-      {head(['楼幢', '单元', '楼层', '房号', '建筑面积(㎡)', '房屋类型', '销售状态', '业主'])}
-      {body((i) => {
-        const h = i.data as ImportedHouse;
-        return [
-          h.building,
-          h.unit,
-          String(h.floor),
-          h.room,
-          formatArea(h.buildingArea),
-          h.use,
-          SALES_LABELS[h.salesStatus],
-          h.owners.map((o) => o.name).join('、'),
-        ];
-      })}
-    </table>
+  return columns(
+    ['楼幢', '单元', '楼层', '房号', '建筑面积(㎡)', '房屋类型', '销售状态', '业主'],
+    (i) => {
+      const h = i.data as ImportedHouse;
+      return [
+        h.building,
+        h.unit,
+        String(h.floor),
+        h.room,
+        formatArea(h.buildingArea),
+        h.use,
+        SALES_LABELS[h.salesStatus],
+        h.owners.map((o) => o.name).join('、'),
+      ];
+    },
+    [4],
   );
 }

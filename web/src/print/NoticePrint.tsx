@@ -7,10 +7,23 @@ import { NOTICE_STATUS_LABELS, WHERE_TO_PAY } from '../features/payments/labels'
 import { amountInWords } from '../lib/amountInWords';
 import { formatDate, formatDateTime } from '../lib/dates';
 import { formatArea, formatYuan } from '../lib/units';
+import { PagedTable, type PrintColumn } from './PagedTable';
 import { PrintLayout } from './PrintLayout';
 import './notice.css';
 
 const SIGNATURES = ['经办人', '银行盖章', '日期'];
+
+type NoticeHouse = NoticeDetail['items'][number];
+
+const HOUSE_COLUMNS: PrintColumn<NoticeHouse>[] = [
+  { title: '序号', cell: (_, i) => i + 1, width: '7%' },
+  { title: '楼幢', cell: (h) => h.building },
+  { title: '单元', cell: (h) => h.unit },
+  { title: '房号', cell: (h) => h.room },
+  { title: '坐落', cell: (h) => h.address },
+  { title: '建筑面积（㎡）', cell: (h) => formatArea(h.buildingArea), num: true },
+  { title: '金额（元）', cell: (h) => formatYuan(h.amount), num: true },
+];
 
 /** 交款通知单 (SPEC §5, manual §1.4 “在通知单页面单击‘打印’按钮”): A4, its number as barcode and QR. */
 export function NoticePrint() {
@@ -123,36 +136,13 @@ function NoticeSheet({ n }: { n: NoticeDetail }) {
         </ol>
 
         <h3>五、交款房屋清单（共 {n.items.length} 套）</h3>
-        <table className="print-list">
-          <thead>
-            <tr>
-              <th>序号</th>
-              <th>楼幢</th>
-              <th>单元</th>
-              <th>房号</th>
-              <th>坐落</th>
-              <th>建筑面积（㎡）</th>
-              <th>金额（元）</th>
-            </tr>
-          </thead>
-          <tbody>
-            {n.items.map((h, i) => (
-              <tr key={h.houseId}>
-                <td>{i + 1}</td>
-                <td>{h.building}</td>
-                <td>{h.unit}</td>
-                <td>{h.room}</td>
-                <td>{h.address}</td>
-                <td className="num">{formatArea(h.buildingArea)}</td>
-                <td className="num">{formatYuan(h.amount)}</td>
-              </tr>
-            ))}
-            <tr className="notice-total">
-              <td colSpan={6}>合计</td>
-              <td className="num">{formatYuan(n.total)}</td>
-            </tr>
-          </tbody>
-        </table>
+        <PagedTable
+          columns={HOUSE_COLUMNS}
+          rows={n.items}
+          rowKey={(h) => h.houseId}
+          pageTotal={(rows) => ({ 6: formatYuan(rows.reduce((a, h) => a + h.amount, 0)) })}
+          total={{ 6: formatYuan(n.total) }}
+        />
       </div>
     </PrintLayout>
   );

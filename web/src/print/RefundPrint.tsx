@@ -71,7 +71,7 @@ function RefundSheet({ app, fund }: { app: ApplicationDetail; fund: ApplicationF
   const planned = fund.refunds.length === 0;
   const yuan = (n: number | null) => (n === null ? '—' : formatYuan(n));
   return (
-    <PrintLayout title="住宅专项维修资金退款申请表" number={app.no} signatures={SIGNATURES}>
+    <PrintLayout title="住宅专项维修资金退款申请表" number={app.no} signatures={SIGNATURES} onePage>
       <h3>一、申请信息</h3>
       <table>
         <tbody>

@@ -19,6 +19,7 @@ export function RegistrationFormPrint() {
       title="机构注册登记表"
       number={o.registrationNo ?? undefined}
       signatures={['法定代表人（负责人）签字', '单位盖章', '受理人', '受理日期']}
+      onePage
     >
       <h3>一、机构信息</h3>
       <table>

@@ -25,7 +25,7 @@ function ApprovalForm({ p, s }: { p: ProjectDetail; s: ProjectSummary }) {
   const acceptance = latestNotice(s, 'acceptance');
   const simple = p.type === 'simple';
   return (
-    <PrintLayout title={simple ? '维修资金立项及拨付申请单' : '维修资金使用立项申请单'} number={r.no} signatures={FORM_SIGNATURES}>
+    <PrintLayout title={simple ? '维修资金立项及拨付申请单' : '维修资金使用立项申请单'} number={r.no} signatures={FORM_SIGNATURES} onePage>
       <h3>一、项目信息</h3>
       <ProjectFactsTable p={p} />
       <h3>二、申请信息</h3>

@@ -22,7 +22,7 @@ export function DisbursementFormPrint() {
 function DisbursementForm({ p, s, r }: { p: ProjectDetail; s: ProjectSummary; r: ProjectRequest }) {
   const phase = p.phases.find((ph) => ph.id === r.phaseId);
   return (
-    <PrintLayout title="维修资金拨付申请单" number={r.no} signatures={FORM_SIGNATURES}>
+    <PrintLayout title="维修资金拨付申请单" number={r.no} signatures={FORM_SIGNATURES} onePage>
       <h3>一、项目信息</h3>
       <ProjectFactsTable p={p} />
       <h3>二、本次拨付</h3>

@@ -3,7 +3,7 @@ import { amountInWords } from '../../lib/amountInWords';
 import { formatDate } from '../../lib/dates';
 import { formatArea, formatYuan } from '../../lib/units';
 import type { ListHouse, PublicNoticeDetail } from './api';
-import { PagedTable, type PrintColumn } from './PagedTable';
+import { PagedTable, type PrintColumn } from '../../print/PagedTable';
 import './project-print.css';
 
 const sum = (rows: ListHouse[], pick: (h: ListHouse) => number) => rows.reduce((a, h) => a + pick(h), 0);
@@ -138,8 +138,6 @@ function HouseList({ n }: { n: PublicNoticeDetail }) {
       columns={columns}
       rows={list.items}
       rowKey={(h) => h.houseId}
-      firstPageRows={14}
-      pageRows={34}
       pageTotal={(rows) => ({ 5: formatArea(sum(rows, (h) => h.buildingArea)), 6: formatYuan(sum(rows, (h) => h.share)) })}
       total={{ 5: formatArea(list.totalArea), 6: formatYuan(list.totalShare) }}
     />

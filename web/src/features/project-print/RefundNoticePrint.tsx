@@ -23,7 +23,7 @@ export function RefundNoticePrint() {
 function RefundNotice({ p, s, r }: { p: ProjectDetail; s: ProjectSummary; r: ProjectRequest }) {
   const sources = s.requests.filter((x) => r.sourceIds.includes(x.id));
   return (
-    <PrintLayout title="维修资金清退通知单" number={r.no} signatures={['业主委员会（盖章）', '经办人签字', '银行盖章', '日期']}>
+    <PrintLayout title="维修资金清退通知单" number={r.no} signatures={['业主委员会（盖章）', '经办人签字', '银行盖章', '日期']} onePage>
       {r.status === 'confirmed' && (
         <div className="print-cancelled-stamp" role="status">
           本通知单已由银行确认清退{r.confirmedAt ? `（${formatDateTime(r.confirmedAt)}）` : ''}，不得再次缴款

@@ -11,7 +11,7 @@ import {
   type VoteSheetHouse,
   type VoteSheetPage,
 } from './api';
-import { PagedTable, type PrintColumn } from './PagedTable';
+import { PagedTable, type PrintColumn } from '../../print/PagedTable';
 import { PrintWaiting, ready } from './PrintState';
 import './project-print.css';
 
@@ -75,8 +75,6 @@ function VoteSheet({ p, s, sheet }: { p: ProjectDetail; s: ProjectSummary; sheet
         rows={sheet.items}
         rowKey={(h) => h.houseId}
         rowClassName="vote-row"
-        firstPageRows={12}
-        pageRows={24}
         pageTotal={(rows) => ({ 2: formatArea(rows.reduce((a, h) => a + h.buildingArea, 0)) })}
         total={{ 2: formatArea(sheet.rangeArea), 3: `${sheet.rangeOwners} 人` }}
       />
