@@ -19,6 +19,7 @@ import {
   openBuilding,
   openHouse,
   printNotice,
+  printReceipt,
   publicLookup,
   reconciliationShows,
   statementShowsDeposit,
@@ -172,6 +173,14 @@ describe('1.4.2 代打交款通知单', () => {
       await switchUser(page, OFFICE.code, OFFICE.admin);
       const officeDrawer = await openHouse(page, AREA, BUILDING, paidHouse.replace(BUILDING, ''));
       expect(await statementShowsDeposit(page, officeDrawer, paidNo, due.get(paidHouse) as number)).toBe(due.get(paidHouse));
+
+      // §1.4.2: the office window prints the 交款回单 again from the notice number.
+      await switchUser(page, OFFICE.code, OFFICE.acceptor);
+      await openMenu(page, '资金管理', '交款回单补打');
+      await page.getByLabel('交款通知单号').fill(paidNo);
+      await page.getByRole('button', { name: '查询' }).click();
+      await showsText(page.locator('.ant-card').filter({ hasText: paidNo }), payment.bankRef);
+      await printReceipt(page, page.getByRole('button', { name: '打印交款回单' }), paidNo, due.get(paidHouse) as number, payment);
       await page.goto('/workspace');
       await logout(page);
 

@@ -10,7 +10,7 @@ import { printSheets } from './print-check.ts';
 
 export const DEVELOPER = { code: '91440703MA4WJM001Q', clerk: 'jingban' };
 export const BANK = { code: 'ICBCJM', teller: 'teller01' };
-export const OFFICE = { code: 'JMWXZJ', admin: 'admin' };
+export const OFFICE = { code: 'JMWXZJ', admin: 'admin', acceptor: 'shouli' };
 /** The custody account every notice names (the platform's default setting). */
 export const CUSTODY = {
   bankName: '中国工商银行江门分行营业部',
@@ -129,6 +129,33 @@ export async function confirmAtBank(page: Page, noticeNo: string, totalFen: numb
   await page.getByRole('button', { name: '查询' }).click();
   await shows(page.getByText(/该通知单已缴款.*无需再次确认/));
   expect(await page.getByRole('button', { name: '确认缴款' }).count()).toBe(0);
+
+  // The teller hands the payer a 交款回单.
+  await printReceipt(page, page.getByRole('button', { name: '打印交款回单' }), noticeNo, totalFen, payment);
+}
+
+/** 打印交款回单 opens the receipt in a new tab: one sheet naming the notice, the amount and the bank's reference. */
+export async function printReceipt(page: Page, button: Locator, noticeNo: string, totalFen: number, payment: BankPayment) {
+  const opened = page.context().waitForEvent('page');
+  await button.click();
+  const print = await opened;
+  try {
+    await shows(print.getByRole('heading', { name: '维修资金交款回单' }));
+    await shows(print.getByTestId('print-barcode'));
+    const text = (await printSheets(print)).join('');
+    for (const part of [
+      noticeNo,
+      payment.bankRef,
+      payment.channel,
+      `¥${formatYuan(totalFen)}元`,
+      `人民币${amountInWords(totalFen)}`,
+      '银行盖章',
+    ]) {
+      expect(text).toContain(part);
+    }
+  } finally {
+    await print.close();
+  }
 }
 
 /** The bank's 日终对账 for today lists the confirmation with its channel and reference. */

@@ -4664,6 +4664,15 @@ export interface paths {
                                 buildingArea: number;
                                 amount: number;
                             }[];
+                            /** @description 缴款确认（交款回单的内容）；未缴款时为 null */
+                            payment: {
+                                channel: string;
+                                bankRef: string;
+                                bankDate: string;
+                                bankName: string;
+                                /** Format: date-time */
+                                confirmedAt: string;
+                            } | null;
                         };
                     };
                 };

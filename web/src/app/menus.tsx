@@ -135,6 +135,7 @@ const MENUS: Record<OrgType, MenuEntry[]> = {
       children: [
         { path: '/office/reports', label: '统计报表', permission: 'office.audit' },
         { path: '/office/interest', label: '增值收益分配', permission: 'office.config' },
+        { path: '/office/receipts', label: '交款回单补打', permission: 'office.accept' },
       ],
     },
     {

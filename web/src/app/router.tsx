@@ -58,6 +58,8 @@ const FundReportPage = lazyPage(() => import('../features/reports/FundReportPage
 const InterestPage = lazyPage(() => import('../features/reports/InterestPage'), 'InterestPage');
 const ApplicationPrint = lazyPage(() => import('../print/ApplicationPrint'), 'ApplicationPrint');
 const NoticePrint = lazyPage(() => import('../print/NoticePrint'), 'NoticePrint');
+const ReceiptPrint = lazyPage(() => import('../print/ReceiptPrint'), 'ReceiptPrint');
+const ReceiptReprintPage = lazyPage(() => import('../features/office/ReceiptReprintPage'), 'ReceiptReprintPage');
 const RefundPrint = lazyPage(() => import('../print/RefundPrint'), 'RefundPrint');
 const RegistrationFormPrint = lazyPage(() => import('../print/RegistrationFormPrint'), 'RegistrationFormPrint');
 const ProjectConfirmPage = lazyPage(() => import('../features/bank/ProjectConfirmPage'), 'ProjectConfirmPage');
@@ -103,6 +105,7 @@ const paymentRoutes = [
   guarded('office/bank-keys', 'office.config', <BankKeysPage />),
   guarded('office/reports', 'office.audit', <FundReportPage />),
   guarded('office/interest', 'office.config', <InterestPage />),
+  guarded('office/receipts', 'office.accept', <ReceiptReprintPage />),
 ];
 
 const OFFICE_INBOX: Permission[] = ['office.accept', 'office.review'];
@@ -213,6 +216,7 @@ export const router = createBrowserRouter([
           { path: 'print/registration', element: <RegistrationFormPrint /> },
           { path: 'print/application/:id', element: <ApplicationPrint /> },
           { path: 'print/notice/:no', element: <NoticePrint /> },
+          { path: 'print/receipt/:no', element: <ReceiptPrint /> },
           { path: 'print/refund/:id', element: <RefundPrint /> },
           ...projectPrintRoutes,
         ],

@@ -15,7 +15,7 @@ const SIGNATURES = ['经办人', '银行盖章', '日期'];
 
 type NoticeHouse = NoticeDetail['items'][number];
 
-const HOUSE_COLUMNS: PrintColumn<NoticeHouse>[] = [
+export const HOUSE_COLUMNS: PrintColumn<NoticeHouse>[] = [
   { title: '序号', cell: (_, i) => i + 1, width: '7%' },
   { title: '楼幢', cell: (h) => h.building },
   { title: '单元', cell: (h) => h.unit },

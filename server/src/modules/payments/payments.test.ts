@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, bankApiKeys, buildings, organisations, propertyAreas } from '../../db/schema/index.ts';
+import { auditLog, bankApiKeys, buildings, organisations, paymentNotices, propertyAreas } from '../../db/schema/index.ts';
 import { checkLedger } from '../../ledger/check.ts';
 import { DEMO } from '../../../test/fixtures.ts';
 import { type Agent, testApp, type TestApp } from '../../../test/harness.ts';
@@ -86,6 +86,15 @@ describe('F-20 开发建设单位批量交款 and F-23 交款确认', () => {
     const h = status.houses.find((x: { houseId: number }) => x.houseId === notice.items[0]?.houseId);
     expect(h).toMatchObject({ deposited: notice.items[0]?.amount, balance: notice.items[0]?.amount, openNotice: null });
     expect(status.buildings.find((x: { name: string }) => x.name === '2栋').unpaid).toBe(0);
+  });
+
+  it('F-23 a paid notice carries the bank’s confirmation for its 交款回单, which the office window can print again', async () => {
+    const paid = (await dev.get(`/api/notices/${notice.no}`)).json();
+    expect(paid.payment).toMatchObject({ channel: '柜台', bankRef: `REF-${notice.no}`, bankDate: today, bankName: expect.any(String) });
+    const office = await t.login(DEMO.office.code, DEMO.office.acceptor);
+    expect((await office.get(`/api/notices/${notice.no}`)).json().payment.bankRef).toBe(`REF-${notice.no}`);
+    const [unpaid] = await t.handle.db.select().from(paymentNotices).where(eq(paymentNotices.status, 'unpaid')).limit(1);
+    expect((await dev.get(`/api/notices/${unpaid?.no}`)).json().payment).toBeNull();
   });
 
   it('R-22 answers 409 to the same notice number confirmed with another amount', async () => {

@@ -56,6 +56,16 @@ const noticeDetailSchema = noticeSummary.extend({
       amount: z.number(),
     }),
   ),
+  payment: z
+    .object({
+      channel: z.string(),
+      bankRef: z.string(),
+      bankDate: z.string(),
+      bankName: z.string(),
+      confirmedAt: z.date(),
+    })
+    .nullable()
+    .describe('缴款确认（交款回单的内容）；未缴款时为 null'),
 });
 const issued = z.object({ issued: z.array(z.string()), reprint: z.array(z.string()) });
 const noParam = z.object({ no: z.string().trim().min(4).max(40) });

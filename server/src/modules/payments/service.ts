@@ -5,6 +5,7 @@ import type { Tx } from '../../db/client.ts';
 import { countCapped } from '../../db/capped-count.ts';
 import { allocateNumbers } from '../../db/numbering.ts';
 import {
+  bankConfirmations,
   buildings,
   houseHistory,
   houseOwners,
@@ -371,8 +372,21 @@ export async function noticeDetail(ctx: Ctx, no: string) {
       .innerJoin(units, eq(units.id, houses.unitId))
       .where(eq(paymentNoticeItems.noticeId, n.id))
       .orderBy(asc(paymentNoticeItems.id));
+    // The bank's confirmation is what a 交款回单 prints: the teller right after, the office window later.
+    const [payment] = await tx
+      .select({
+        channel: bankConfirmations.channel,
+        bankRef: bankConfirmations.bankRef,
+        bankDate: bankConfirmations.bankDate,
+        bankName: organisations.name,
+        confirmedAt: bankConfirmations.createdAt,
+      })
+      .from(bankConfirmations)
+      .innerJoin(organisations, eq(organisations.id, bankConfirmations.bankOrgId))
+      .where(and(eq(bankConfirmations.kind, 'deposit'), eq(bankConfirmations.number, n.no)));
     return {
       ...noticeSummary(n),
+      payment: payment ?? null,
       areaName: area?.name ?? '',
       issuerName: issuer?.name ?? '',
       payerIdNumber: n.payerIdNumber,

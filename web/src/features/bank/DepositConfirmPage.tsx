@@ -1,6 +1,8 @@
 import { CheckCircleOutlined, SearchOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Descriptions, Flex, Form, Input, Result, Select, Table, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Descriptions, Flex, Form, Input, Result, Select, Space, Table, Typography } from 'antd';
+import { PrintButton } from '../../components/PrintButton';
+import { receiptPrintPath } from '../payments/labels';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { FormErrorAlert } from '../../components/FormErrorAlert';
@@ -186,6 +188,7 @@ function NoticeToConfirm({ notice: n, onConfirmed }: { notice: NoticeDetail; onC
         <Alert
           type={n.status === 'paid' ? 'success' : 'warning'}
           showIcon
+          action={n.status === 'paid' ? <PrintButton path={receiptPrintPath(n.no)}>打印交款回单</PrintButton> : undefined}
           title={
             n.status === 'paid'
               ? `该通知单已缴款${n.paidAt ? `（${formatDateTime(n.paidAt)}）` : ''}，无需再次确认`
@@ -208,9 +211,12 @@ function ConfirmedResult({ result, onNext }: { result: ConfirmResult; onNext: ()
           : `通知单 ${result.noticeNo} 缴款 ${formatYuan(result.amount)} 元已入账（确认编号 ${result.confirmationId}，${formatDateTime(result.paidAt)}）。`
       }
       extra={
-        <Button type="primary" onClick={onNext}>
-          继续确认下一张
-        </Button>
+        <Space>
+          <PrintButton path={receiptPrintPath(result.noticeNo)}>打印交款回单</PrintButton>
+          <Button type="primary" onClick={onNext}>
+            继续确认下一张
+          </Button>
+        </Space>
       }
     />
   );

@@ -19,3 +19,4 @@ export const CUSTOM_PURPOSES: { value: CustomPurpose; label: string }[] = [
 export const WHERE_TO_PAY = '专户银行柜台、侨都之窗或维修资金专用POS机';
 
 export const noticePrintPath = (no: string) => `/print/notice/${encodeURIComponent(no)}`;
+export const receiptPrintPath = (no: string) => `/print/receipt/${encodeURIComponent(no)}`;
