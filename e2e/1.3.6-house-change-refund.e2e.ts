@@ -4,6 +4,7 @@
 // 退款申请表 beside the application form. The draft with its “after” row is
 // made through the API (picking and editing houses have their own coverage).
 import { request } from 'playwright-core';
+import { printSheets } from './print-check.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, baseUrl, DEMO_PASSWORD, loginAs, openBrowser } from './browser.ts';
 import { actionButton, goes, screenshotFailures, shows, showsText, uniqueSuffix } from './helpers.ts';
@@ -90,6 +91,8 @@ describe('物业区域管理 › 房屋信息变更 (R-12 退款)', () => {
     await shows(print.getByRole('heading', { name: '住宅专项维修资金退款申请表' }));
     await showsText(print.locator('.print-list td'), holder);
     await showsText(print.locator('.print-list td'), '300.00');
+    // One record, one sheet, its signature boxes on it.
+    expect((await printSheets(print)).length).toBe(1);
     await print.close();
 
     // 撤回: the application is void, and the “已提交” banner goes with it.

@@ -3,6 +3,7 @@
 // developer prints the 退款申请表, the bank teller finds the refund instruction and confirms the
 // payout. The application is made through the API (the registry pages have their own specs).
 import { type APIRequestContext, request } from 'playwright-core';
+import { printSheets } from './print-check.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, baseUrl, DEMO_PASSWORD, loginAs, openBrowser } from './browser.ts';
 import { goes, openMenu, screenshotFailures, shows, showsText, toast, uniqueSuffix } from './helpers.ts';
@@ -76,6 +77,7 @@ describe('银行业务 › 退款确认', () => {
     await shows(developer.page.getByRole('heading', { name: '住宅专项维修资金退款申请表' }));
     await showsText(developer.page.locator('.print-list td'), refundNo);
     await showsText(developer.page.locator('.print-list td'), accountName);
+    expect((await printSheets(developer.page)).length).toBe(1);
 
     // The teller finds it among the pending refunds and confirms the payout.
     const { page } = teller;
