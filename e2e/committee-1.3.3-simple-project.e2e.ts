@@ -4,6 +4,7 @@
 // and the bank's transfer. SPEC §7.1 F-40; §7.2 F-41, F-42, R-42, F-43, R-43, F-45, R-47, R-48; §6 F-31;
 // §8 F-60; §9 F-70. The demo project 1栋1号客梯钢丝绳更换 (server/src/demo/projects.ts) had its initiation
 // notice published three weeks ago, so its notice period is over and the vote is the next step.
+import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, loginAs, openBrowser } from './browser.ts';
@@ -188,6 +189,22 @@ describe('1.3.3 新建简单拨付维修项目（业主委员会）', () => {
     expect(hundredths(totals[1] ?? '')).toBe(participating);
     expect(hundredths(totals[3] ?? '')).toBe(participating - opposed);
     expect(Number(totals[2])).toBeLessThanOrEqual(sheet.rangeOwners);
+
+    // 导出表决结果: one row per house with its choice, the opposing house among them.
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出表决结果' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('表决结果.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((await download.path()) as string);
+    const ws = wb.worksheets[0];
+    const choices: unknown[] = [];
+    ws?.eachRow((row, n) => {
+      if (n > 1 && n < (ws?.rowCount ?? 0)) choices.push(row.getCell(6).value);
+    });
+    expect(choices.length).toBe(sheet.total);
+    expect(choices.filter((c) => c === '反对').length).toBe(1);
+    expect(choices.filter((c) => c === '未表决').length).toBe(2);
     const s = await summary();
     expect(s.vote).toMatchObject({
       passed: true,

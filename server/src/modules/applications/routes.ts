@@ -24,12 +24,10 @@ import {
   withdraw,
 } from './service.ts';
 
-const tags = ['业务单（物业区域管理）'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { attachment, XLSX_TYPE } from '../../lib/xlsx-export.ts';
 
-function attachment(name: string) {
-  return `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
+const tags = ['业务单（物业区域管理）'];
+const XLSX = XLSX_TYPE;
 
 export function applicationRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -29,6 +29,8 @@ import { rangePage } from './range.ts';
 import { publicAreaProjects } from './public.ts';
 import { issueRefund } from './refund.ts';
 import { projectSettings, saveProjectSettings } from './settings.ts';
+import { sendXlsx } from '../../lib/xlsx-export.ts';
+import { mergedListWorkbook, noticeListWorkbook, projectListWorkbook, voteResultWorkbook } from './exports.ts';
 import { acceptRequest, approveRequest, officeRequests, rejectRequest, requestsOf } from './review.ts';
 import * as s from './schemas.ts';
 import { annotateShares, exportShares, importShares } from './shares-file.ts';
@@ -39,7 +41,6 @@ const tags = ['维修项目管理'];
 const officeTags = ['业务受理（维修项目）'];
 const bankTags = ['专户银行'];
 const publicTags = ['公众查询'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const readFile = (req: FastifyRequest) => readUpload(req, '请选择文件');
 
@@ -59,6 +60,41 @@ export function projectRoutes(app: FastifyInstance) {
       },
     },
     async (req) => listProjects(req.ctx, req.query),
+  );
+  r.get(
+    '/api/projects/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: '导出维修项目列表（.xlsx，筛选条件同列表；金额为数值）',
+        querystring: s.listQuery.omit({ page: true, pageSize: true }),
+      },
+    },
+    async (req, reply) => sendXlsx(reply, '维修项目列表.xlsx', await projectListWorkbook(req.ctx, req.query)),
+  );
+  r.get(
+    '/api/projects/:id/merged-list.xlsx',
+    { schema: { tags, summary: '导出合并分摊清册（.xlsx）', params: idParam } },
+    async (req, reply) => sendXlsx(reply, '合并分摊清册.xlsx', await mergedListWorkbook(req.ctx, req.params.id)),
+  );
+  r.get(
+    '/api/projects/:id/notices/:no/list.xlsx',
+    {
+      schema: {
+        tags,
+        summary: '导出公示的预算清册或决算清册（.xlsx，按公示时的清单）',
+        params: idParam.extend({ no: z.string().trim().min(4).max(40) }),
+      },
+    },
+    async (req, reply) => {
+      const list = await noticeListWorkbook(req.ctx, req.params.id, req.params.no);
+      return sendXlsx(reply, `${list.name}-${req.params.no}.xlsx`, list.body);
+    },
+  );
+  r.get(
+    '/api/projects/:id/vote-sheet.xlsx',
+    { schema: { tags, summary: '导出表决结果（.xlsx，每户一行）', params: idParam } },
+    async (req, reply) => sendXlsx(reply, '表决结果.xlsx', await voteResultWorkbook(req.ctx, req.params.id)),
   );
   r.post(
     '/api/projects',
@@ -140,11 +176,7 @@ export function projectRoutes(app: FastifyInstance) {
   r.get(
     '/api/projects/:id/items/:itemId/shares.xlsx',
     { schema: { tags, summary: '导出分摊（.xlsx）', params: s.itemParams } },
-    async (req, reply) =>
-      reply
-        .header('content-type', XLSX)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('分摊清单.xlsx')}`)
-        .send(await exportShares(req.ctx, req.params.id, req.params.itemId)),
+    async (req, reply) => sendXlsx(reply, '分摊清单.xlsx', await exportShares(req.ctx, req.params.id, req.params.itemId)),
   );
   r.post(
     '/api/projects/:id/items/:itemId/shares/import',
@@ -168,10 +200,7 @@ export function projectRoutes(app: FastifyInstance) {
       schema: { tags, summary: '下载标注了错误的分摊文件（.xlsx，列出全部错误）', params: s.itemParams, consumes: ['multipart/form-data'] },
     },
     async (req, reply) =>
-      reply
-        .header('content-type', XLSX)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('分摊导入错误标注.xlsx')}`)
-        .send(await annotateShares(req.ctx, req.params.id, req.params.itemId, await readFile(req))),
+      sendXlsx(reply, '分摊导入错误标注.xlsx', await annotateShares(req.ctx, req.params.id, req.params.itemId, await readFile(req))),
   );
   r.post(
     '/api/projects/:id/apportion',

@@ -8,6 +8,11 @@ import { Page } from '../../components/Page';
 import { formatDate } from '../../lib/dates';
 import { formatYuan } from '../../lib/units';
 import { useServerTable } from '../../lib/useServerTable';
+import { ExportButton } from '../../components/ExportButton';
+
+/** The export takes the list's filters, so what is downloaded is what is listed. */
+const exportQuery = (filters: Record<string, string | undefined>) =>
+  new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => Boolean(e[1]))).toString();
 import { ActionMenu } from './ActionMenu';
 import { PROJECT_STAGES, type ProjectStage, STAGE_LABELS } from '../../../../server/src/domain/project-stage.ts';
 import { fetchProjects, PROJECTS_KEY, type ProjectRow, type ProjectType, useRefreshProject } from './api';
@@ -123,9 +128,12 @@ export function ProjectListPage() {
           style={{ width: 240 }}
         />
         {/* The manual (§1.3.1 第七步) has the list refreshed after an acceptance is submitted. */}
-        <Button icon={<ReloadOutlined aria-hidden />} onClick={() => refresh()} style={{ marginInlineStart: 'auto' }}>
-          刷新
-        </Button>
+        <Flex gap={8} style={{ marginInlineStart: 'auto' }}>
+          <ExportButton url={`/api/projects/export.xlsx?${exportQuery(table.filters)}`} fileName="维修项目列表.xlsx" />
+          <Button icon={<ReloadOutlined aria-hidden />} onClick={() => refresh()}>
+            刷新
+          </Button>
+        </Flex>
       </Flex>
       <Table<ProjectRow> {...table.tableProps} columns={columns} size="middle" scroll={{ x: 1120 }} />
     </Page>

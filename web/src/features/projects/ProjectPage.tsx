@@ -2,6 +2,7 @@ import { Button, Card, Col, Descriptions, Flex, List, Row, Space, Statistic, Tab
 import { Link, useNavigate, useParams } from 'react-router';
 import { LoadingOrError } from '../../components/LoadingOrError';
 import { Page } from '../../components/Page';
+import { ExportButton } from '../../components/ExportButton';
 import { PrintButton } from '../../components/PrintButton';
 import { Section } from '../../components/Section';
 import { formatDateTime } from '../../lib/dates';
@@ -132,10 +133,22 @@ export function ProjectPage() {
               { title: '公示截止日', dataIndex: 'deadline', width: 110 },
               { title: '内容', dataIndex: 'content', ellipsis: true },
               {
-                title: '打印',
+                title: '打印 / 导出',
                 key: 'print',
-                width: 120,
-                render: (_: unknown, n) => <PrintButton path={NOTICE_PRINT[n.kind](id)}>打印公告</PrintButton>,
+                width: 240,
+                render: (_: unknown, n) => (
+                  <Flex gap={8}>
+                    <PrintButton path={NOTICE_PRINT[n.kind](id)}>打印公告</PrintButton>
+                    {(n.kind === 'initiation' || n.kind === 'acceptance') && (
+                      <ExportButton
+                        url={`/api/projects/${id}/notices/${encodeURIComponent(n.no)}/list.xlsx`}
+                        fileName={n.kind === 'acceptance' ? '决算清册.xlsx' : '预算清册.xlsx'}
+                      >
+                        导出清册
+                      </ExportButton>
+                    )}
+                  </Flex>
+                ),
               },
             ]}
           />

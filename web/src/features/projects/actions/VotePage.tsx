@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Radio, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { decideVote, VOTE_RULE_LABELS, type VoteRule } from '../../../../../server/src/domain/vote.ts';
+import { ExportButton } from '../../../components/ExportButton';
 import { PrintButton } from '../../../components/PrintButton';
 import { errorMessage } from '../../../lib/serverErrors';
 import { AREA_RULE, formatArea, parseArea } from '../../../lib/units';
@@ -340,6 +341,9 @@ export function VotePage() {
         <>
           <Flex gap={12} align="center">
             <PrintButton path={printPath.voteSheet(id)}>打印投票表决签字表</PrintButton>
+            <ExportButton url={`/api/projects/${id}/vote-sheet.xlsx`} fileName="表决结果.xlsx">
+              导出表决结果
+            </ExportButton>
             <Typography.Text type="secondary">分摊范围内每户一行：面积、业主，同意 / 反对 / 弃权及签字栏。</Typography.Text>
           </Flex>
           {s.vote && <ResultAlert result={{ rule: s.vote.rule as VoteRule, totals: s.vote.totals, passed: s.vote.passed, reasons: [] }} />}

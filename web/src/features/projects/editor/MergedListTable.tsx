@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Table, Typography } from 'antd';
+import { Flex, Table, Typography } from 'antd';
+import { ExportButton } from '../../../components/ExportButton';
 import { useState } from 'react';
 import { formatArea, formatYuan } from '../../../lib/units';
 import { fetchMergedList, type MergedRow, PROJECTS_KEY } from '../api';
@@ -17,11 +18,14 @@ export function MergedListTable({ projectId }: { projectId: number }) {
   });
   return (
     <>
-      <Typography.Paragraph data-testid="merged-total">
-        {list.data
-          ? `共 ${list.data.total} 户，总建筑面积 ${formatArea(list.data.totalArea)} ㎡，分摊合计 ${formatYuan(list.data.totalShare)} 元`
-          : ''}
-      </Typography.Paragraph>
+      <Flex justify="space-between" align="center" gap={12} wrap style={{ marginBottom: 12 }}>
+        <Typography.Text data-testid="merged-total">
+          {list.data
+            ? `共 ${list.data.total} 户，总建筑面积 ${formatArea(list.data.totalArea)} ㎡，分摊合计 ${formatYuan(list.data.totalShare)} 元`
+            : ''}
+        </Typography.Text>
+        <ExportButton url={`/api/projects/${projectId}/merged-list.xlsx`} fileName="合并分摊清册.xlsx" />
+      </Flex>
       <Table<MergedRow>
         rowKey="houseId"
         size="small"
