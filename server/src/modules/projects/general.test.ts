@@ -5,6 +5,7 @@ import { finalList } from '../../domain/project-debits.ts';
 import { checkLedger } from '../../ledger/check.ts';
 import { DEMO } from '../../../test/fixtures.ts';
 import { type Agent, testApp, type TestApp } from '../../../test/harness.ts';
+import { acceptProjectRequest } from '../../../test/acceptance-fixtures.ts';
 import { balances, deadlineAfter, demoArea, officeApproves, otherCommittee, payee, refused } from '../../../test/project-fixtures.ts';
 
 let t: TestApp;
@@ -251,8 +252,16 @@ describe('F-44 disbursement, bank transfer, F-45 acceptance and completion', () 
       payees: [payee(150_000), payee(50_000, '江门市监理有限公司')],
     });
     expect(b.statusCode, b.body).toBe(200);
-    refused(await member.post(`/api/projects/${id}/disbursements`, { phaseId: phases[0]?.id, payees: [payee(1)] }), 409, 'R-45');
-    for (const r of [a.json(), b.json()]) await officeApproves(office, r.id);
+    const oneFenMore = async () =>
+      refused(await member.post(`/api/projects/${id}/disbursements`, { phaseId: phases[0]?.id, payees: [payee(1)] }), 409, 'R-45');
+    await oneFenMore();
+    // R-45 counts an application at every stage it passes: 受理, 审核通过 and (below) transferred.
+    expect((await acceptProjectRequest(office.accept, a.json().id, '纸质材料齐全')).statusCode).toBe(200);
+    await oneFenMore();
+    expect((await office.review.post(`/api/office/project-requests/${a.json().id}/approve`)).statusCode).toBe(200);
+    await oneFenMore();
+    await officeApproves(office, b.json().id);
+    await oneFenMore();
   });
 
   it('F-70 R-48 R-22 the bank transfers: houses debited by their shares in one balanced transaction; a repeat changes nothing', async () => {
@@ -284,6 +293,8 @@ describe('F-44 disbursement, bank transfer, F-45 acceptance and completion', () 
       expect(res.statusCode, res.body).toBe(200);
     }
     expect((await summary()).money).toMatchObject({ budget: BUDGET, plan: BUDGET, applied: 600_000, transferred: 600_000, refunded: 0 });
+    // Transferred, the phase's money still counts against its plan.
+    refused(await member.post(`/api/projects/${id}/disbursements`, { phaseId: phases[0]?.id, payees: [payee(1)] }), 409, 'R-45');
   });
 
   it('R-49 refuses a settlement below what was transferred', async () => {
