@@ -40,3 +40,13 @@ it('R-22 the same notice confirmed by 12 parallel requests posts once; each answ
   expect(await fundBalance(t.handle.db, 'custody')).toBe(custody0 - BigInt(n.total));
   expect(await checkLedger(t.handle.db)).toEqual([]);
 });
+
+it('F-71 one signed request sent 6 times at once is accepted once; the others are refused as replays', async () => {
+  const [n] = await oneHouseNotices(t, dev, 1);
+  if (!n) throw new Error('no notice');
+  const send = bank.signed(n.no, n.total);
+  const results = await Promise.all(Array.from({ length: 6 }, () => send()));
+  expect(results.map((r) => r.statusCode).sort()).toEqual([200, 401, 401, 401, 401, 401]);
+  for (const r of results.filter((x) => x.statusCode === 401)) expect(r.json().message).toContain('重复的请求');
+  expect(await checkLedger(t.handle.db)).toEqual([]);
+});

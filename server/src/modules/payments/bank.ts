@@ -91,13 +91,12 @@ export async function confirmDeposit(
   const number = c.noticeNo.trim().toUpperCase();
   return transaction(ctx.db, async (tx) => {
     await requireCustodianBank(tx, bankOrgId, `交款通知单 ${number} `);
-    const first = await earlier(tx, number, c.amount);
-    if (first) return first;
     const [notice] = await tx.select().from(paymentNotices).where(eq(paymentNotices.no, number)).for('update');
     if (!notice) throw notFound(`交款通知单 ${number}`);
-    // A concurrent confirmation may have committed while this one waited for the lock.
-    const raced = await earlier(tx, number, c.amount);
-    if (raced) return raced;
+    // Looked up under the notice's lock, so a concurrent confirmation that committed while this
+    // one waited for it is found here, and a repeat never posts twice.
+    const first = await earlier(tx, number, c.amount);
+    if (first) return first;
     if (notice.status === 'void') throw new AppError(409, 'NOTICE_VOID', `交款通知单 ${number} 已作废，不能缴款`);
     if (notice.status === 'paid') throw new AppError(409, 'NOTICE_PAID', `交款通知单 ${number} 已缴款`);
     if (c.amount !== notice.total)
