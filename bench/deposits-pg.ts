@@ -119,7 +119,7 @@ try {
     ['signed bank API over HTTP', viaApi],
   ] as const) {
     console.log(
-      `${name.padEnd(38)} ${r.perSecond.toFixed(0)} /s  (${r.done} notices in ${r.elapsed.toFixed(1)} s)  ${((r.perSecond / pgbenchTps) * 100).toFixed(1)} % of pgbench`,
+      `${name.padEnd(38)} ${r.perSecond.toFixed(0)} /s  (${r.done} notices in ${r.elapsed.toFixed(1)} s, Node.js CPU ${r.cpuMsEach.toFixed(1)} ms each)  ${((r.perSecond / pgbenchTps) * 100).toFixed(1)} % of pgbench`,
     );
   }
 } finally {
@@ -134,6 +134,7 @@ async function drive<T>(list: T[], one: (item: T) => Promise<void>) {
   let done = 0;
   const deadline = performance.now() + seconds * 1000;
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   await Promise.all(
     Array.from({ length: clients }, async () => {
       while (performance.now() < deadline && next < list.length) {
@@ -143,5 +144,7 @@ async function drive<T>(list: T[], one: (item: T) => Promise<void>) {
     }),
   );
   const elapsed = (performance.now() - t0) / 1000;
-  return { done, elapsed, perSecond: done / elapsed };
+  const cpu = process.cpuUsage(cpu0);
+  // This process's CPU (server and client alike) per confirmation: the share of the time not spent in PostgreSQL.
+  return { done, elapsed, perSecond: done / elapsed, cpuMsEach: (cpu.user + cpu.system) / 1000 / Math.max(done, 1) };
 }

@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { rowsOf, type Tx } from '../db/client.ts';
-import { ledgerAccounts, ledgerTransactions } from '../db/schema/index.ts';
+import { ledgerAccounts } from '../db/schema/index.ts';
 import { type Entry, entriesProblem, netByAccount } from '../domain/ledger-rules.ts';
 import { AppError } from '../lib/errors.ts';
 
@@ -99,40 +99,38 @@ export async function post(tx: Tx, p: Posting): Promise<number> {
     tx,
     accounts.filter((a) => a.kind === 'house').map((a) => a.id),
   );
-  const [t] = await tx
-    .insert(ledgerTransactions)
-    .values({
-      kind: p.kind,
-      reference: p.reference,
-      memo: p.memo ?? '',
-      reversesId: p.reversesId ?? null,
-      createdBy: p.createdBy ?? null,
-      createdAt: p.at,
-    })
-    .returning({ id: ledgerTransactions.id });
-  if (!t) throw new Error('ledger: transaction insert returned no row');
-  // Three statements whatever the number of accounts: each list travels as one array parameter.
-  await tx.execute(sql`insert into ledger_entries (transaction_id, account_id, amount, created_at)
-    select ${t.id}::bigint, e.account_id, e.amount, ${p.at.toISOString()}::timestamptz
-      from unnest(${bigintArray(p.entries.map((e) => e.accountId))}, ${bigintArray(p.entries.map((e) => e.amount))})
-        with ordinality as e(account_id, amount, n)
-     order by e.n`);
   const kindOf = new Map(accounts.map((a) => [a.id, a.kind]));
   const houseIds = ids.filter((id) => kindOf.get(id) === 'house');
   const fundIds = ids.filter((id) => kindOf.get(id) !== 'house' && (net.get(id) ?? 0n) !== 0n);
-  if (houseIds.length > 0) {
-    await tx.execute(sql`update ledger_accounts a set balance = a.balance + v.delta, version = a.version + 1
-      from unnest(${bigintArray(houseIds)}, ${bigintArray(houseIds.map((id) => net.get(id) ?? 0n))}) as v(id, delta) where a.id = v.id`);
-  }
-  if (fundIds.length > 0) {
-    // In account order, one bucket per account: the same order in every transaction.
-    await tx.execute(sql`insert into ledger_balance_buckets as b (account_id, bucket, balance)
-      select v.id, (txid_current() % ${LEDGER_BUCKETS})::smallint, v.delta
-        from unnest(${bigintArray(fundIds)}, ${bigintArray(fundIds.map((id) => net.get(id) ?? 0n))}) as v(id, delta)
-       order by v.id
-      on conflict (account_id, bucket) do update set balance = b.balance + excluded.balance`);
-  }
-  return t.id;
+  // One statement whatever the number of accounts, each list one array parameter: the transaction,
+  // its entries in the order given, the house balances (rows locked above), and for the fund's own
+  // accounts one bucket each — in account order, the same order in every transaction.
+  const [t] = await rowsOf<{ id: string }>(
+    tx,
+    sql`with t as (
+        insert into ledger_transactions (kind, reference, memo, reverses_id, created_by, created_at)
+        values (${p.kind}, ${p.reference}, ${p.memo ?? ''}, ${p.reversesId ?? null}::bigint, ${p.createdBy ?? null}::bigint, ${p.at.toISOString()}::timestamptz)
+        returning id
+      ), entries as (
+        insert into ledger_entries (transaction_id, account_id, amount, created_at)
+        select t.id, e.account_id, e.amount, ${p.at.toISOString()}::timestamptz
+          from t, unnest(${bigintArray(p.entries.map((e) => e.accountId))}, ${bigintArray(p.entries.map((e) => e.amount))})
+            with ordinality as e(account_id, amount, n)
+         order by e.n
+      ), houses as (
+        update ledger_accounts a set balance = a.balance + v.delta, version = a.version + 1
+          from unnest(${bigintArray(houseIds)}, ${bigintArray(houseIds.map((id) => net.get(id) ?? 0n))}) as v(id, delta) where a.id = v.id
+      ), funds as (
+        insert into ledger_balance_buckets as b (account_id, bucket, balance)
+        select v.id, (txid_current() % ${LEDGER_BUCKETS})::smallint, v.delta
+          from unnest(${bigintArray(fundIds)}, ${bigintArray(fundIds.map((id) => net.get(id) ?? 0n))}) as v(id, delta)
+         order by v.id
+        on conflict (account_id, bucket) do update set balance = b.balance + excluded.balance
+      )
+      select id::text as id from t`,
+  );
+  if (!t) throw new Error('ledger: transaction insert returned no row');
+  return Number(t.id);
 }
 
 /**
