@@ -95,7 +95,13 @@ try {
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
   const path = '/api/bank-api/v1/deposits/confirm';
   const viaApi = await drive(notices.slice(half), async (n) => {
-    const body = JSON.stringify({ noticeNo: n.no, amount: Number(n.amount), channel: '柜台', bankRef: `H-${n.no}`, bankDate: '2026-11-22' });
+    const body = JSON.stringify({
+      noticeNo: n.no,
+      amount: Number(n.amount),
+      channel: '柜台',
+      bankRef: `H-${n.no}`,
+      bankDate: '2026-11-22',
+    });
     const ts = String(Math.floor(Date.now() / 1000));
     const res = await fetch(base + path, {
       method: 'POST',
@@ -112,7 +118,11 @@ try {
   });
   await app.close();
   await handle.close();
-  console.log(`PostgreSQL ${version}, ${clients} clients, ${seconds} s each, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `PostgreSQL ${version}, ${clients} clients, ${seconds} s each, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   console.log(`pgbench TPC-B-like (scale 10)          ${pgbenchTps.toFixed(0)} tps`);
   for (const [name, r] of [
     ['confirmDeposit (the use case)', direct],

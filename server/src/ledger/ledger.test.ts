@@ -163,8 +163,12 @@ describe('R-20 R-21 ledger', () => {
     const before = await fundBalance(t.handle.db, 'custody');
     const sumOfEntries = async () =>
       BigInt(
-        (await rowsOf<{ s: string }>(t.handle.db, sql`select coalesce(sum(amount), 0)::text as s from ledger_entries where account_id = ${custody}`))[0]
-          ?.s ?? 0,
+        (
+          await rowsOf<{ s: string }>(
+            t.handle.db,
+            sql`select coalesce(sum(amount), 0)::text as s from ledger_entries where account_id = ${custody}`,
+          )
+        )[0]?.s ?? 0,
       );
     expect(before).toBe(await sumOfEntries());
     // The custody row itself no longer moves: its balance is the sum of its buckets.

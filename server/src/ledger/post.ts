@@ -144,7 +144,15 @@ export async function post(tx: Tx, p: Posting): Promise<number> {
 export async function lockAccounts(tx: Tx, ids: readonly number[]) {
   const sorted = [...new Set(ids)].sort((a, b) => a - b);
   if (sorted.length === 0) return [];
-  const rows = await rowsOf<{ id: string; kind: string; house_id: string | null; name: string; balance: string; version: number; created_at: string | Date }>(
+  const rows = await rowsOf<{
+    id: string;
+    kind: string;
+    house_id: string | null;
+    name: string;
+    balance: string;
+    version: number;
+    created_at: string | Date;
+  }>(
     tx,
     sql`with houses as materialized (
         select * from ledger_accounts where id = any(${bigintArray(sorted)}) and kind = 'house' order by id for update
@@ -153,17 +161,15 @@ export async function lockAccounts(tx: Tx, ids: readonly number[]) {
       union all select * from ledger_accounts where id = any(${bigintArray(sorted)}) and kind <> 'house'
       order by id`,
   );
-  return rows.map(
-    (r): typeof ledgerAccounts.$inferSelect => ({
-      id: Number(r.id),
-      kind: r.kind as (typeof ledgerAccounts.$inferSelect)['kind'],
-      houseId: r.house_id === null ? null : Number(r.house_id),
-      name: r.name,
-      balance: BigInt(r.balance),
-      version: r.version,
-      createdAt: new Date(r.created_at),
-    }),
-  );
+  return rows.map((r): typeof ledgerAccounts.$inferSelect => ({
+    id: Number(r.id),
+    kind: r.kind as (typeof ledgerAccounts.$inferSelect)['kind'],
+    houseId: r.house_id === null ? null : Number(r.house_id),
+    name: r.name,
+    balance: BigInt(r.balance),
+    version: r.version,
+    createdAt: new Date(r.created_at),
+  }));
 }
 
 /**
