@@ -61,16 +61,19 @@ try {
     payload: { orgCode: '91440703MA4WJM001Q', username: 'admin', password: DEMO_PASSWORD },
   });
   const headers = { cookie: `wygl_sid=${login.cookies.find((c) => c.name === 'wygl_sid')?.value}`, 'x-csrf-token': login.json().csrfToken };
-  // One notice per house and purpose, so every confirmation is a fresh one (R-22 repeats are cheaper).
+  // One notice per house and purpose, so every confirmation is a fresh one (R-22 repeats are cheaper);
+  // a run stops when its time or its half of the notices runs out, and says how many it confirmed.
   const notices: { no: string; amount: bigint }[] = [];
   for (const area of await handle.db.select().from(propertyAreas)) {
     const list = await handle.db
       .select({ id: houses.id })
       .from(houses)
       .where(and(eq(houses.areaId, area.id), eq(houses.status, 'normal')));
-    for (const purpose of ['replenish', 'other']) {
+    for (const purpose of ['replenish', 'other', 'supplement']) {
       const rows = list.map((h, i) => ({ houseId: h.id, amount: 10_000 + i }));
       const res = await app.inject({ method: 'POST', url: '/api/notices/custom', headers, payload: { areaId: area.id, purpose, rows } });
+      // An area where a demo house already has an open 补交 notice (R-30) gives no 补交 notices here.
+      if (res.statusCode === 409 && purpose === 'supplement') continue;
       if (res.statusCode !== 200) throw new Error(res.body.slice(0, 300));
       for (const [i, no] of (res.json().issued as string[]).entries()) notices.push({ no, amount: BigInt(rows[i]?.amount ?? 0) });
     }
@@ -126,7 +129,7 @@ try {
   console.log(`pgbench TPC-B-like (scale 10)          ${pgbenchTps.toFixed(0)} tps`);
   for (const [name, r] of [
     ['confirmDeposit (the use case)', direct],
-    ['signed bank API over HTTP', viaApi],
+    ['signed bank API over HTTP (client in this process)', viaApi],
   ] as const) {
     console.log(
       `${name.padEnd(38)} ${r.perSecond.toFixed(0)} /s  (${r.done} notices in ${r.elapsed.toFixed(1)} s, Node.js CPU ${r.cpuMsEach.toFixed(1)} ms each)  ${((r.perSecond / pgbenchTps) * 100).toFixed(1)} % of pgbench`,
