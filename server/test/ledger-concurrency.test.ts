@@ -1,6 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ledgerAccounts, propertyAreas, refunds } from '../src/db/schema/index.ts';
+import { fundBalance } from '../src/ledger/balances.ts';
 import { checkLedger } from '../src/ledger/check.ts';
 import { DEMO } from './fixtures.ts';
 import { type Agent, testApp, type TestApp } from './harness.ts';
@@ -50,7 +51,7 @@ async function balances(houseIds: number[]) {
   return new Map(rows.map((r) => [r.houseId as number, r.balance]));
 }
 async function fundAccount(kind: 'custody' | 'refunds_payable') {
-  return (await t.handle.db.select().from(ledgerAccounts).where(eq(ledgerAccounts.kind, kind)))[0]?.balance ?? 0n;
+  return fundBalance(t.handle.db, kind);
 }
 
 /** An accepted application ready to be approved. */

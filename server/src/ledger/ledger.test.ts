@@ -1,8 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ledgerAccounts } from '../db/schema/index.ts';
+import { rowsOf } from '../db/client.ts';
+import { ledgerAccounts, ledgerBalanceBuckets } from '../db/schema/index.ts';
 import { reversalOf } from '../domain/ledger-rules.ts';
 import { testApp, type TestApp } from '../../test/harness.ts';
+import { fundBalance } from './balances.ts';
 import { checkLedger } from './check.ts';
 import { InsufficientBalance, post, systemAccount } from './post.ts';
 
@@ -144,10 +147,73 @@ describe('R-20 R-21 ledger', () => {
     const [a] = houseAccounts as [number];
     await t.handle.db.update(ledgerAccounts).set({ balance: 1n }).where(eq(ledgerAccounts.id, a));
     const breaches = await checkLedger(t.handle.db);
-    expect(breaches).toEqual([expect.objectContaining({ rule: 'R-21', what: 'account', id: a })]);
+    // The account, and the whole ledger no longer summing to zero.
+    expect(breaches).toEqual([
+      expect.objectContaining({ rule: 'R-21', what: 'account', id: a }),
+      expect.objectContaining({ rule: 'R-21', what: 'ledger' }),
+    ]);
     await t.handle.db
       .update(ledgerAccounts)
       .set({ balance: base(a) + 500_00n })
       .where(eq(ledgerAccounts.id, a));
+  });
+
+  it('R-21 F-65 keeps the custody balance in buckets and reports a bucket that drifted from the entries', async () => {
+    const custody = await t.handle.db.transaction((tx) => systemAccount(tx, 'custody'));
+    const before = await fundBalance(t.handle.db, 'custody');
+    const sumOfEntries = async () =>
+      BigInt(
+        (
+          await rowsOf<{ s: string }>(
+            t.handle.db,
+            sql`select coalesce(sum(amount), 0)::text as s from ledger_entries where account_id = ${custody}`,
+          )
+        )[0]?.s ?? 0,
+      );
+    expect(before).toBe(await sumOfEntries());
+    // The custody row itself no longer moves: its balance is the sum of its buckets.
+    const [row] = await t.handle.db.select().from(ledgerAccounts).where(eq(ledgerAccounts.id, custody));
+    expect(row?.balance).toBe(0n);
+    const [bucket] = await t.handle.db.select().from(ledgerBalanceBuckets).where(eq(ledgerBalanceBuckets.accountId, custody)).limit(1);
+    if (!bucket) throw new Error('custody has no bucket');
+    await t.handle.db
+      .update(ledgerBalanceBuckets)
+      .set({ balance: bucket.balance + 7n })
+      .where(and(eq(ledgerBalanceBuckets.accountId, custody), eq(ledgerBalanceBuckets.bucket, bucket.bucket)));
+    expect(await checkLedger(t.handle.db)).toEqual([
+      expect.objectContaining({ rule: 'R-21', what: 'account', id: custody }),
+      expect.objectContaining({ rule: 'R-21', what: 'ledger' }),
+    ]);
+    await t.handle.db
+      .update(ledgerBalanceBuckets)
+      .set({ balance: bucket.balance })
+      .where(and(eq(ledgerBalanceBuckets.accountId, custody), eq(ledgerBalanceBuckets.bucket, bucket.bucket)));
+    expect(await checkLedger(t.handle.db)).toEqual([]);
+  });
+
+  it('R-21 migration 0016 moves what a fund account held in its row into bucket 0, the balance unchanged', async () => {
+    const custody = await t.handle.db.transaction((tx) => systemAccount(tx, 'custody'));
+    const held = await fundBalance(t.handle.db, 'custody');
+    // The database as it stood before 0016: the custody balance cached in its row, no buckets.
+    await t.handle.db.transaction(async (tx) => {
+      await tx.update(ledgerAccounts).set({ balance: held }).where(eq(ledgerAccounts.id, custody));
+      await tx.delete(ledgerBalanceBuckets).where(eq(ledgerBalanceBuckets.accountId, custody));
+    });
+    expect(await checkLedger(t.handle.db)).toEqual([]);
+    const file = readFileSync(new URL('../db/migrations/0016_ledger_balance_buckets.sql', import.meta.url), 'utf8');
+    const moves = file
+      .split('--> statement-breakpoint')
+      .map((part) => part.trim())
+      .filter((part) => /^(--.*\n)*\s*(INSERT|UPDATE)/.test(part));
+    expect(moves).toHaveLength(2);
+    await t.handle.db.transaction(async (tx) => {
+      for (const statement of moves) await tx.execute(sql.raw(statement));
+    });
+    const [row] = await t.handle.db.select().from(ledgerAccounts).where(eq(ledgerAccounts.id, custody));
+    expect(row?.balance).toBe(0n);
+    const buckets = await t.handle.db.select().from(ledgerBalanceBuckets).where(eq(ledgerBalanceBuckets.accountId, custody));
+    expect(buckets).toEqual([{ accountId: custody, bucket: 0, balance: held }]);
+    expect(await fundBalance(t.handle.db, 'custody')).toBe(held);
+    expect(await checkLedger(t.handle.db)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { rowsOf, type Tx } from '../db/client.ts';
-import { ledgerAccounts, ledgerTransactions } from '../db/schema/index.ts';
+import { ledgerAccounts } from '../db/schema/index.ts';
 import { type Entry, entriesProblem, netByAccount } from '../domain/ledger-rules.ts';
 import { AppError } from '../lib/errors.ts';
 
@@ -71,9 +71,18 @@ async function refuseClosedAccounts(tx: Tx, ids: readonly number[]) {
 }
 
 /**
- * The one place money moves (R-20, R-21). Locks the touched accounts in ascending id order — the
- * same order in every transaction, so concurrent postings queue instead of deadlocking — checks
- * that no house account would go negative, appends the entries and updates the cached balances.
+ * How many rows hold the balance of each of the fund's own accounts: concurrent postings to the
+ * custody account meet on the same row only when their transaction ids agree modulo this.
+ */
+export const LEDGER_BUCKETS = 64;
+
+/**
+ * The one place money moves (R-20, R-21). Locks the touched house accounts in ascending id order —
+ * the same order in every transaction, so concurrent postings queue instead of deadlocking — checks
+ * that no house account would go negative, appends the entries and updates the cached balances:
+ * a house account's row, and for the fund's own accounts (custody, payables, interest), which have
+ * no floor to check, one balance bucket of this transaction's (see `ledgerBalanceBuckets`). So two
+ * deposits into different houses never wait for each other.
  */
 export async function post(tx: Tx, p: Posting): Promise<number> {
   const problem = entriesProblem(p.entries);
@@ -90,43 +99,77 @@ export async function post(tx: Tx, p: Posting): Promise<number> {
     tx,
     accounts.filter((a) => a.kind === 'house').map((a) => a.id),
   );
-  const [t] = await tx
-    .insert(ledgerTransactions)
-    .values({
-      kind: p.kind,
-      reference: p.reference,
-      memo: p.memo ?? '',
-      reversesId: p.reversesId ?? null,
-      createdBy: p.createdBy ?? null,
-      createdAt: p.at,
-    })
-    .returning({ id: ledgerTransactions.id });
+  const kindOf = new Map(accounts.map((a) => [a.id, a.kind]));
+  const houseIds = ids.filter((id) => kindOf.get(id) === 'house');
+  const fundIds = ids.filter((id) => kindOf.get(id) !== 'house' && (net.get(id) ?? 0n) !== 0n);
+  // One statement whatever the number of accounts, each list one array parameter: the transaction,
+  // its entries in the order given, the house balances (rows locked above), and for the fund's own
+  // accounts one bucket each — in account order, the same order in every transaction.
+  const [t] = await rowsOf<{ id: string }>(
+    tx,
+    sql`with t as (
+        insert into ledger_transactions (kind, reference, memo, reverses_id, created_by, created_at)
+        values (${p.kind}, ${p.reference}, ${p.memo ?? ''}, ${p.reversesId ?? null}::bigint, ${p.createdBy ?? null}::bigint, ${p.at.toISOString()}::timestamptz)
+        returning id
+      ), entries as (
+        insert into ledger_entries (transaction_id, account_id, amount, created_at)
+        select t.id, e.account_id, e.amount, ${p.at.toISOString()}::timestamptz
+          from t, unnest(${bigintArray(p.entries.map((e) => e.accountId))}, ${bigintArray(p.entries.map((e) => e.amount))})
+            with ordinality as e(account_id, amount, n)
+         order by e.n
+      ), houses as (
+        update ledger_accounts a set balance = a.balance + v.delta, version = a.version + 1
+          from unnest(${bigintArray(houseIds)}, ${bigintArray(houseIds.map((id) => net.get(id) ?? 0n))}) as v(id, delta) where a.id = v.id
+      ), funds as (
+        insert into ledger_balance_buckets as b (account_id, bucket, balance)
+        select v.id, (txid_current() % ${LEDGER_BUCKETS})::smallint, v.delta
+          from unnest(${bigintArray(fundIds)}, ${bigintArray(fundIds.map((id) => net.get(id) ?? 0n))}) as v(id, delta)
+         order by v.id
+        on conflict (account_id, bucket) do update set balance = b.balance + excluded.balance
+      )
+      select id::text as id from t`,
+  );
   if (!t) throw new Error('ledger: transaction insert returned no row');
-  // Three statements whatever the number of accounts: each list travels as one array parameter.
-  await tx.execute(sql`insert into ledger_entries (transaction_id, account_id, amount, created_at)
-    select ${t.id}::bigint, e.account_id, e.amount, ${p.at.toISOString()}::timestamptz
-      from unnest(${bigintArray(p.entries.map((e) => e.accountId))}, ${bigintArray(p.entries.map((e) => e.amount))})
-        with ordinality as e(account_id, amount, n)
-     order by e.n`);
-  await tx.execute(sql`update ledger_accounts a set balance = a.balance + v.delta, version = a.version + 1
-    from unnest(${bigintArray(ids)}, ${bigintArray(ids.map((id) => net.get(id) ?? 0n))}) as v(id, delta) where a.id = v.id`);
-  return t.id;
+  return Number(t.id);
 }
 
 /**
- * Locks accounts `FOR UPDATE` in ascending id order and returns them in that order. A use case that
- * posts several times, or reads balances before posting, locks everything it will touch here first,
- * so every transaction takes its account locks in the one global order and none can deadlock.
+ * Locks the house accounts among `ids` `FOR UPDATE` in ascending id order and returns every one of
+ * the accounts in that order. A use case that posts several times, or reads balances before
+ * posting, locks everything it will touch here first, so every transaction takes its account locks
+ * in the one global order and none can deadlock. The fund's own accounts are returned unlocked:
+ * their balance is not in the row (see `ledgerBalanceBuckets`) and has no floor to defend, and
+ * locking the custody row would make every deposit wait for the one before it.
  */
 export async function lockAccounts(tx: Tx, ids: readonly number[]) {
   const sorted = [...new Set(ids)].sort((a, b) => a - b);
   if (sorted.length === 0) return [];
-  return tx
-    .select()
-    .from(ledgerAccounts)
-    .where(sql`${ledgerAccounts.id} = any(${bigintArray(sorted)})`)
-    .orderBy(asc(ledgerAccounts.id))
-    .for('update');
+  const rows = await rowsOf<{
+    id: string;
+    kind: string;
+    house_id: string | null;
+    name: string;
+    balance: string;
+    version: number;
+    created_at: string | Date;
+  }>(
+    tx,
+    sql`with houses as materialized (
+        select * from ledger_accounts where id = any(${bigintArray(sorted)}) and kind = 'house' order by id for update
+      )
+      select * from houses
+      union all select * from ledger_accounts where id = any(${bigintArray(sorted)}) and kind <> 'house'
+      order by id`,
+  );
+  return rows.map((r): typeof ledgerAccounts.$inferSelect => ({
+    id: Number(r.id),
+    kind: r.kind as (typeof ledgerAccounts.$inferSelect)['kind'],
+    houseId: r.house_id === null ? null : Number(r.house_id),
+    name: r.name,
+    balance: BigInt(r.balance),
+    version: r.version,
+    createdAt: new Date(r.created_at),
+  }));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { bigint, check, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, check, index, integer, pgTable, primaryKey, smallint, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { createdAt, id, ref } from './columns.ts';
 import { houses } from './registry.ts';
@@ -8,7 +8,10 @@ export const ACCOUNT_KINDS = ['house', 'custody', 'refunds_payable', 'disburseme
 /**
  * Fund accounts. Every balance is the sum of the account's entries (credits positive): a house
  * account holds what is owed to the house, the custody account mirrors the money at the bank
- * with the opposite sign. `balance` is a cache the invariant check (R-21) compares with the sum.
+ * with the opposite sign. A house account's balance is cached in `balance`; the fund's own
+ * accounts (kind other than house) keep theirs in `ledger_balance_buckets` instead, and their row's
+ * `balance` stays as it was (0 since migration 0015). The invariant check (R-21) compares row plus
+ * buckets with the sum of the entries.
  */
 export const ledgerAccounts = pgTable(
   'ledger_accounts',
@@ -28,6 +31,25 @@ export const ledgerAccounts = pgTable(
     // R-21: a house account never goes below zero, whatever code path writes it.
     check('ledger_house_non_negative', sql`${t.kind} <> 'house' or ${t.balance} >= 0`),
   ],
+);
+
+/**
+ * The fund's own accounts' balances, spread over a few rows so that concurrent postings do not
+ * queue on one: every deposit debits the custody account, and one cached balance row would let
+ * only one confirmation at a time through. A posting adds its net change to one bucket, chosen by
+ * its database transaction (`txid_current() % LEDGER_BUCKETS`), so a transaction that posts twice
+ * uses the same bucket both times. The account's balance is the sum of its buckets (plus its row).
+ */
+export const ledgerBalanceBuckets = pgTable(
+  'ledger_balance_buckets',
+  {
+    accountId: ref('account_id')
+      .notNull()
+      .references(() => ledgerAccounts.id),
+    bucket: smallint('bucket').notNull(),
+    balance: bigint('balance', { mode: 'bigint' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.bucket] })],
 );
 
 /** One movement of money: two or more entries that sum to zero (R-20). Never updated or deleted. */

@@ -10,6 +10,7 @@ import {
   refunds,
 } from '../../db/schema/index.ts';
 import { moveBalances } from '../../domain/balance-move.ts';
+import { fundBalance } from '../../ledger/balances.ts';
 import { checkLedger } from '../../ledger/check.ts';
 import { DEMO } from '../../../test/fixtures.ts';
 import { type Agent, testApp, type TestApp } from '../../../test/harness.ts';
@@ -73,8 +74,7 @@ async function balanceOf(houseId: number): Promise<bigint> {
 }
 
 async function systemBalance(kind: 'custody' | 'refunds_payable'): Promise<bigint> {
-  const [a] = await t.handle.db.select().from(ledgerAccounts).where(eq(ledgerAccounts.kind, kind));
-  return a?.balance ?? 0n;
+  return fundBalance(t.handle.db, kind);
 }
 
 async function accountStatus(houseId: number) {

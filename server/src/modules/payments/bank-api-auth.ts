@@ -1,13 +1,16 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { and, eq, isNull, lt } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
-import { apiNonces, bankApiKeys, organisations } from '../../db/schema/index.ts';
+import { rowsOf } from '../../db/client.ts';
+import { bankApiKeys, organisations } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
-import { isUniqueViolation } from '../../lib/pg-errors.ts';
 
 /** F-71: a request older or newer than this is refused as stale. */
 export const MAX_SKEW_SECONDS = 300;
+
+/** A key's 最近使用 time is kept to this many seconds. */
+export const LAST_USED_GRAIN_SECONDS = 60;
 
 export const BANK_API_HEADERS = { key: 'x-wygl-key', timestamp: 'x-wygl-timestamp', signature: 'x-wygl-signature' } as const;
 
@@ -65,14 +68,22 @@ export async function authenticateBank(ctx: Ctx, req: FastifyRequest): Promise<n
     timingSafeEqual(given, Buffer.from(sign(secret, timestamp, req.method, req.url, req.rawBody ?? ''), 'hex')),
   );
   if (!matches) throw refuse('签名不正确');
-  try {
-    await ctx.db.insert(apiNonces).values({ signature, keyId, at: now });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw refuse('重复的请求（签名已使用过），请以新的时间戳重新签名');
-    throw err;
-  }
-  // Signatures older than the skew window can no longer pass the timestamp check: forget them.
-  await ctx.db.delete(apiNonces).where(lt(apiNonces.at, new Date(now.getTime() - 2 * MAX_SKEW_SECONDS * 1000)));
-  await ctx.db.update(bankApiKeys).set({ lastUsedAt: now }).where(eq(bankApiKeys.keyId, keyId));
+  // One statement, one commit: remember the signature (a replay finds it and inserts nothing) and,
+  // at most once a minute, note the key's last use — every request updating the one key row would
+  // make a bank's concurrent requests queue on it. Signatures too old to pass the timestamp check
+  // are forgotten by the sweep (auth/sweep.ts), not by each request.
+  const [fresh] = await rowsOf<{ n: number }>(
+    ctx.db,
+    sql`with seen as (
+        insert into api_nonces (signature, key_id, created_at) values (${signature}, ${keyId}, ${now.toISOString()}::timestamptz)
+        on conflict (signature) do nothing returning 1
+      ), used as (
+        update bank_api_keys set last_used_at = ${now.toISOString()}::timestamptz
+         where key_id = ${keyId} and exists (select 1 from seen)
+           and (last_used_at is null or last_used_at < ${now.toISOString()}::timestamptz - interval '${sql.raw(String(LAST_USED_GRAIN_SECONDS))} seconds')
+      )
+      select count(*)::int as n from seen`,
+  );
+  if (!fresh?.n) throw refuse('重复的请求（签名已使用过），请以新的时间戳重新签名');
   return key.orgId;
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { transaction } from '../../db/retry.ts';
 import { bankConfirmations, ledgerAccounts, organisations, paymentNoticeItems, paymentNotices } from '../../db/schema/index.ts';
@@ -50,28 +50,24 @@ export async function earlierConfirmation<R>(tx: Tx, kind: ConfirmationKind, wha
       `${what} ${number} 已按 ${formatYuan(c.amount)} 元确认，与本次金额 ${formatYuan(amount)} 元不符`,
     );
   }
-  return { ...(c.result as R), repeated: true as const };
+  return { ...(c.result as R), confirmationId: c.id, repeated: true as const };
 }
 
 /**
  * R-22: records the first confirmation of a number, with the result that repeats of it answer
- * with (the result carries the confirmation's own id, hence insert, then store it).
+ * with. The result's `confirmationId` is the row's own id, so it is not stored inside the result
+ * but added when the result is read back (see `earlierConfirmation`): one insert, no update.
  */
 export async function recordConfirmation<R extends object>(
   tx: Tx,
   values: Omit<typeof bankConfirmations.$inferInsert, 'id' | 'result'>,
-  resultOf: (confirmationId: number) => R,
-): Promise<R> {
+  result: R,
+): Promise<R & { confirmationId: number }> {
   const [row] = await tx
     .insert(bankConfirmations)
-    .values({ ...values, result: {} })
+    .values({ ...values, result })
     .returning({ id: bankConfirmations.id });
-  const result = resultOf(row?.id as number);
-  await tx
-    .update(bankConfirmations)
-    .set({ result })
-    .where(eq(bankConfirmations.id, row?.id as number));
-  return result;
+  return { ...result, confirmationId: row?.id as number };
 }
 
 const earlier = (tx: Tx, number: string, amount: bigint): Promise<ConfirmResult | null> =>
@@ -92,13 +88,12 @@ export async function confirmDeposit(
   const number = c.noticeNo.trim().toUpperCase();
   return transaction(ctx.db, async (tx) => {
     await requireCustodianBank(tx, bankOrgId, `交款通知单 ${number} `);
-    const first = await earlier(tx, number, c.amount);
-    if (first) return first;
     const [notice] = await tx.select().from(paymentNotices).where(eq(paymentNotices.no, number)).for('update');
     if (!notice) throw notFound(`交款通知单 ${number}`);
-    // A concurrent confirmation may have committed while this one waited for the lock.
-    const raced = await earlier(tx, number, c.amount);
-    if (raced) return raced;
+    // Looked up under the notice's lock, so a concurrent confirmation that committed while this
+    // one waited for it is found here, and a repeat never posts twice.
+    const first = await earlier(tx, number, c.amount);
+    if (first) return first;
     if (notice.status === 'void') throw new AppError(409, 'NOTICE_VOID', `交款通知单 ${number} 已作废，不能缴款`);
     if (notice.status === 'paid') throw new AppError(409, 'NOTICE_PAID', `交款通知单 ${number} 已缴款`);
     if (c.amount !== notice.total)
@@ -119,8 +114,11 @@ export async function confirmDeposit(
       at: now,
       entries: [...items.map((i) => ({ accountId: i.accountId, amount: i.amount })), { accountId: custody, amount: -notice.total }],
     });
-    await tx.update(paymentNotices).set({ status: 'paid', paidAt: now }).where(eq(paymentNotices.id, notice.id));
-    await tx.update(paymentNoticeItems).set({ open: false }).where(eq(paymentNoticeItems.noticeId, notice.id));
+    // The notice is paid and its houses free for another notice (R-30), in one statement.
+    await tx.execute(sql`with paid as (
+        update payment_notices set status = 'paid', paid_at = ${now.toISOString()}::timestamptz where id = ${notice.id}
+      )
+      update payment_notice_items set open = false where notice_id = ${notice.id}`);
     const stored = await recordConfirmation(
       tx,
       {
@@ -136,13 +134,12 @@ export async function confirmDeposit(
         ledgerTransactionId: transactionId,
         createdAt: now,
       },
-      (confirmationId) => ({
+      {
         noticeNo: number,
         amount: Number(c.amount),
         status: 'paid' as const,
         paidAt: now.toISOString(),
-        confirmationId,
-      }),
+      },
     );
     const result: ConfirmResult = { ...stored, repeated: false };
     await audit(tx, ctx, {

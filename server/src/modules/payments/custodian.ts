@@ -1,9 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Conn } from '../../db/client.ts';
-import { organisations } from '../../db/schema/index.ts';
+import { organisations, settings } from '../../db/schema/index.ts';
 import { custodianBankId } from '../../domain/custodian.ts';
 import { AppError } from '../../lib/errors.ts';
-import { getSetting } from '../settings/store.ts';
+import { settingOrDefault } from '../settings/store.ts';
 
 /**
  * Only the bank that keeps the custody account confirms money paid into or out of it, whether its
@@ -21,11 +21,17 @@ export async function requireCustodianBank(db: Conn, bankOrgId: number, what: st
 }
 
 async function custodianOf(db: Conn): Promise<number | null> {
-  const [code, banks] = await Promise.all([
-    getSetting(db, 'custodianBankCode'),
-    db.select({ id: organisations.id, code: organisations.code }).from(organisations).where(eq(organisations.type, 'bank')),
-  ]);
-  return custodianBankId(code, banks);
+  // The bank organisations and the office's choice among them in one query: every bank
+  // confirmation starts here. Without a bank organisation there is no custodian either way.
+  const banks = await db
+    .select({
+      id: organisations.id,
+      code: organisations.code,
+      configured: sql<unknown>`(select ${settings.value} from ${settings} where ${settings.key} = 'custodianBankCode')`,
+    })
+    .from(organisations)
+    .where(eq(organisations.type, 'bank'));
+  return custodianBankId(settingOrDefault('custodianBankCode', banks[0]?.configured ?? null), banks);
 }
 
 /** Whether this bank keeps the custody account (its 工作台 lists what waits for its confirmation). */

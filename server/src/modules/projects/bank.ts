@@ -146,7 +146,7 @@ export async function confirmProjectMoney(
         ledgerTransactionId: transactionId,
         createdAt: now,
       },
-      (confirmationId) => ({ number, kind, amount: Number(c.amount), confirmedAt: now.toISOString(), confirmationId }),
+      { number, kind, amount: Number(c.amount), confirmedAt: now.toISOString() },
     );
     const result: ProjectConfirmResult = { ...stored, repeated: false };
     await touch(tx, ctx, p.id);

@@ -179,13 +179,12 @@ export async function confirmRefund(
         ledgerTransactionId: transactionId,
         createdAt: now,
       },
-      (confirmationId) => ({
+      {
         refundNo: number,
         amount: Number(c.amount),
         status: 'paid' as const,
         paidAt: now.toISOString(),
-        confirmationId,
-      }),
+      },
     );
     await audit(tx, ctx, {
       action: 'refund.confirm',

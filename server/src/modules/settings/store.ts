@@ -30,7 +30,8 @@ export const SETTINGS = {
 export type SettingKey = keyof typeof SETTINGS;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTINGS)[K]['schema']>;
 
-function settingOrDefault<K extends SettingKey>(key: K, stored: unknown): SettingValue<K> {
+/** A stored setting's value as its schema reads it, or the default (also for a value read by another query). */
+export function settingOrDefault<K extends SettingKey>(key: K, stored: unknown): SettingValue<K> {
   const parsed = SETTINGS[key].schema.safeParse(stored);
   return (parsed.success ? parsed.data : SETTINGS[key].default) as SettingValue<K>;
 }
