@@ -19,7 +19,7 @@ import type { Ctx } from '../server/src/lib/context.ts';
 import { confirmDeposit } from '../server/src/modules/payments/bank.ts';
 import { ensureDefaultStandards } from '../server/src/modules/standards/store.ts';
 
-process.env.WYGL_SCRYPT_N ??= '1024';
+process.env.WYGL_PASSWORD_MEMORY_KIB ??= '1024';
 const adminUrl = process.env.DATABASE_URL;
 if (!adminUrl) throw new Error('set DATABASE_URL to a PostgreSQL server (any database the user may connect to)');
 const clients = Number(process.argv[2] ?? 8);
