@@ -119,6 +119,16 @@ describe('1.3.1 新建一般维修项目（业主委员会）', () => {
     await page.locator('.ant-popconfirm').getByRole('button', { name: '删除' }).click();
     await shows(toast(page, '已删除 1 户'));
     await showsText(range.getByTestId('range-total'), `共 ${before - 1} 户`);
+    // 按房号查找 narrows the list to the houses whose number holds the text; a cleared search shows all again.
+    const other = `${await textOf(cells.nth(2))}${await textOf(cells.nth(3))}${await textOf(cells.nth(4))}`;
+    await range.getByLabel('按房号查找').fill(other);
+    await range.getByLabel('按房号查找').press('Enter');
+    await showsText(range.getByTestId('range-total'), '找到 1 户');
+    await shows(range.getByRole('checkbox', { name: `选择 ${other}` }));
+    expect(await range.getByRole('checkbox', { name: /Select/ }).count()).toBe(0);
+    await range.getByLabel('按房号查找').fill('');
+    await range.getByLabel('按房号查找').press('Enter');
+    await showsText(range.getByTestId('range-total'), `共 ${before - 1} 户`);
     // The shares no longer sum to the budget: the page says which item, in words, without a rule id.
     await showsText(page.getByRole('alert').filter({ hasText: '尚未满足的金额规则' }), '分摊金额合计与预算不一致');
     expect(await page.getByRole('alert').filter({ hasText: '尚未满足的金额规则' }).textContent()).not.toMatch(/R-\d/);
@@ -126,7 +136,8 @@ describe('1.3.1 新建一般维修项目（业主委员会）', () => {
     await range.getByRole('button', { name: '添加' }).click();
     const grid = page.getByRole('dialog', { name: '楼盘表选择' });
     await settled(grid);
-    await grid.getByRole('navigation', { name: '楼幢列表' }).getByText(BUILDING, { exact: true }).click();
+    // The 楼盘表 opens on the item's building, not the area's first.
+    await shows(grid.getByRole('region', { name: `${BUILDING}楼盘表` }));
     await grid.getByRole('button', { name: new RegExp(`^${house} `) }).click();
     await grid.getByRole('button', { name: '确定' }).click();
     await shows(toast(page, '已添加 1 户'));

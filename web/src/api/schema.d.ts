@@ -4062,6 +4062,10 @@ export interface paths {
                              * @enum {string}
                              */
                             personalData: "full" | "masked" | "hidden";
+                            /** @description 已交（分）：交存、补交、转入，减去退款；未开户为 null */
+                            deposited: number | null;
+                            /** @description 分户账余额（分）；未开户为 null */
+                            balance: number | null;
                             owners: {
                                 id: number;
                                 name: string;
@@ -6160,6 +6164,10 @@ export interface paths {
                                 facilityType: string;
                                 /** @enum {string} */
                                 location: "area" | "building" | "unit";
+                                /** @description 设施设备所在楼幢（全区域的设施设备为 null） */
+                                buildingId: number | null;
+                                /** @description 安装位置，与设施设备查询的写法相同，如“侨城花园 1栋” */
+                                locationLabel: string;
                                 content: string;
                                 contractor: string;
                                 remark: string;
@@ -6246,6 +6254,10 @@ export interface paths {
                                 facilityType: string;
                                 /** @enum {string} */
                                 location: "area" | "building" | "unit";
+                                /** @description 设施设备所在楼幢（全区域的设施设备为 null） */
+                                buildingId: number | null;
+                                /** @description 安装位置，与设施设备查询的写法相同，如“侨城花园 1栋” */
+                                locationLabel: string;
                                 content: string;
                                 contractor: string;
                                 remark: string;
@@ -6337,6 +6349,10 @@ export interface paths {
                                 facilityType: string;
                                 /** @enum {string} */
                                 location: "area" | "building" | "unit";
+                                /** @description 设施设备所在楼幢（全区域的设施设备为 null） */
+                                buildingId: number | null;
+                                /** @description 安装位置，与设施设备查询的写法相同，如“侨城花园 1栋” */
+                                locationLabel: string;
                                 content: string;
                                 contractor: string;
                                 remark: string;
@@ -6441,6 +6457,10 @@ export interface paths {
                                 facilityType: string;
                                 /** @enum {string} */
                                 location: "area" | "building" | "unit";
+                                /** @description 设施设备所在楼幢（全区域的设施设备为 null） */
+                                buildingId: number | null;
+                                /** @description 安装位置，与设施设备查询的写法相同，如“侨城花园 1栋” */
+                                locationLabel: string;
                                 content: string;
                                 contractor: string;
                                 remark: string;
@@ -6488,6 +6508,8 @@ export interface paths {
                 query?: {
                     page?: number;
                     pageSize?: number;
+                    /** @description 房号（楼幢、单元、房号或地址的一部分） */
+                    q?: string;
                 };
                 header?: never;
                 path: {
@@ -6818,6 +6840,10 @@ export interface paths {
                                 facilityType: string;
                                 /** @enum {string} */
                                 location: "area" | "building" | "unit";
+                                /** @description 设施设备所在楼幢（全区域的设施设备为 null） */
+                                buildingId: number | null;
+                                /** @description 安装位置，与设施设备查询的写法相同，如“侨城花园 1栋” */
+                                locationLabel: string;
                                 content: string;
                                 contractor: string;
                                 remark: string;
@@ -6919,6 +6945,10 @@ export interface paths {
                                 facilityType: string;
                                 /** @enum {string} */
                                 location: "area" | "building" | "unit";
+                                /** @description 设施设备所在楼幢（全区域的设施设备为 null） */
+                                buildingId: number | null;
+                                /** @description 安装位置，与设施设备查询的写法相同，如“侨城花园 1栋” */
+                                locationLabel: string;
                                 content: string;
                                 contractor: string;
                                 remark: string;
@@ -6965,6 +6995,8 @@ export interface paths {
                 query?: {
                     page?: number;
                     pageSize?: number;
+                    /** @description 房号（楼幢、单元、房号或地址的一部分） */
+                    q?: string;
                 };
                 header?: never;
                 path: {
@@ -7074,6 +7106,10 @@ export interface paths {
                                 facilityType: string;
                                 /** @enum {string} */
                                 location: "area" | "building" | "unit";
+                                /** @description 设施设备所在楼幢（全区域的设施设备为 null） */
+                                buildingId: number | null;
+                                /** @description 安装位置，与设施设备查询的写法相同，如“侨城花园 1栋” */
+                                locationLabel: string;
                                 content: string;
                                 contractor: string;
                                 remark: string;
@@ -7621,6 +7657,8 @@ export interface paths {
                 query?: {
                     page?: number;
                     pageSize?: number;
+                    /** @description 房号（楼幢、单元、房号或地址的一部分） */
+                    q?: string;
                 };
                 header?: never;
                 path: {

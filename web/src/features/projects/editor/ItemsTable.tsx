@@ -34,7 +34,7 @@ export function ItemsTable({ items, editable, selectedKey, onSelect, onChange, o
     { title: '序号', key: 'seq', width: 60, render: (_: unknown, _i, n) => n + 1 },
     { title: '设施设备', dataIndex: 'facilityName', width: 160 },
     { title: '类型', dataIndex: 'facilityType', width: 90 },
-    { title: '安装位置', dataIndex: 'locationLabel', width: 110 },
+    { title: '安装位置', dataIndex: 'locationLabel', width: 140 },
     { title: '维修内容', dataIndex: 'content', width: 220, render: text('content', '维修内容', 500) },
     { title: '施工单位', dataIndex: 'contractor', width: 200, render: text('contractor', '施工单位', 100) },
     { title: '备注', dataIndex: 'remark', width: 150, render: text('remark', '备注', 500) },

@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Table, Typography } from 'antd';
+import { Flex, Table, Typography } from 'antd';
+import { HouseNumberSearch } from '../HouseNumberSearch';
 import { useState } from 'react';
 import { formatArea, formatYuan } from '../../../lib/units';
 import { fetchMergedList, type MergedRow, PROJECTS_KEY } from '../api';
@@ -10,18 +11,29 @@ import { fetchMergedList, type MergedRow, PROJECTS_KEY } from '../api';
  */
 export function MergedListTable({ projectId }: { projectId: number }) {
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const [q, setQ] = useState('');
   const list = useQuery({
-    queryKey: [...PROJECTS_KEY, projectId, 'merged', page],
-    queryFn: () => fetchMergedList(projectId, page.page, page.pageSize),
+    queryKey: [...PROJECTS_KEY, projectId, 'merged', page, q],
+    queryFn: () => fetchMergedList(projectId, page.page, page.pageSize, q || undefined),
     placeholderData: keepPreviousData,
   });
   return (
     <>
-      <Typography.Paragraph data-testid="merged-total">
-        {list.data
-          ? `共 ${list.data.total} 户，总建筑面积 ${formatArea(list.data.totalArea)} ㎡，分摊合计 ${formatYuan(list.data.totalShare)} 元`
-          : ''}
-      </Typography.Paragraph>
+      <Flex gap={12} wrap align="center" style={{ marginBottom: 12 }}>
+        <Typography.Text data-testid="merged-total">
+          {list.data
+            ? q
+              ? `找到 ${list.data.total} 户（全部房屋总建筑面积 ${formatArea(list.data.totalArea)} ㎡，分摊合计 ${formatYuan(list.data.totalShare)} 元）`
+              : `共 ${list.data.total} 户，总建筑面积 ${formatArea(list.data.totalArea)} ㎡，分摊合计 ${formatYuan(list.data.totalShare)} 元`
+            : ''}
+        </Typography.Text>
+        <HouseNumberSearch
+          onSearch={(text) => {
+            setQ(text);
+            setPage((p) => ({ ...p, page: 1 }));
+          }}
+        />
+      </Flex>
       <Table<MergedRow>
         rowKey="houseId"
         size="small"
@@ -32,7 +44,7 @@ export function MergedListTable({ projectId }: { projectId: number }) {
           pageSize: page.pageSize,
           total: list.data?.total ?? 0,
           showSizeChanger: true,
-          showTotal: (total) => `共 ${total} 户`,
+          showTotal: (total) => (q ? `找到 ${total} 户` : `共 ${total} 户`),
           onChange: (p, pageSize) => setPage({ page: p, pageSize }),
         }}
         columns={[

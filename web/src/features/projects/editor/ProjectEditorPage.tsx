@@ -215,6 +215,7 @@ function Editor({ detail, editable, frozenReason }: { detail: ProjectDetail; edi
             areaId={detail.areaId}
             itemId={current.id}
             facilityName={current.facilityName}
+            buildingId={current.buildingId}
             editable={editable}
             typed={typedShares.get(current.id) ?? NO_TYPED}
             onTyped={(next) => setTypedShares((prev) => new Map(prev).set(current.id as number, next))}
@@ -238,6 +239,7 @@ function Editor({ detail, editable, frozenReason }: { detail: ProjectDetail; edi
                 facilityName: f.name,
                 facilityType: f.type,
                 locationLabel: f.locationLabel,
+                buildingId: f.buildingId,
                 content: '',
                 contractor: '',
                 remark: '',
