@@ -167,6 +167,14 @@ describe('1.3.1 新建一般维修项目（业主委员会）', () => {
     await page.getByLabel('第 3 期拨付金额').fill('60000.50');
     await showsText(page.getByTestId('plan-total'), '二者相等');
 
+    // Leaving with the plan not yet saved asks first; 留在本页 keeps what was typed.
+    await page.getByRole('link', { name: '返回维修项目列表' }).click();
+    const leave = page.locator('.ant-modal-confirm').filter({ hasText: '离开此页面？' });
+    await showsText(leave, '有尚未保存的修改');
+    await leave.getByRole('button', { name: '留在本页' }).click();
+    await goes(leave);
+    await showsText(page.getByTestId('plan-total'), '二者相等');
+
     // 六: 保存 — every amount rule met, no warnings left.
     await actionButton(page, '保存').click();
     await shows(toast(page, '项目信息已保存'));
@@ -193,6 +201,9 @@ describe('1.3.1 新建一般维修项目（业主委员会）', () => {
     const preview = page.getByRole('dialog', { name: '立项公示预览' });
     await settled(preview);
     await showsText(preview, '200,000.50 元');
+    // The preview shows the 预算清册 the notice will carry, each house with its share.
+    await showsText(preview.getByTestId('merged-total'), /共 \d+ 户，总建筑面积 [\d,.]+ ㎡，分摊合计 200,000\.50 元/);
+    expect(await preview.locator('.ant-table-tbody tr').count()).toBeGreaterThan(1);
     await preview.getByRole('button', { name: '发布' }).click();
     await shows(toast(page, '立项公示已发布'));
     await showsText(rowOf(card, 'GS'), '屋面及外墙维修立项');
