@@ -93,6 +93,19 @@ describe('1.3.1 新建一般维修项目（业主委员会）', () => {
     await page.getByLabel('施工单位（外墙饰面）').fill('江门市建安工程有限公司');
     await page.getByLabel('预算金额（外墙饰面）').fill('80000.50');
     await showsText(page.getByTestId('budget-total'), '200,000.50');
+    // The item table fits a 1366 px wide screen: neither the page nor the table scrolls sideways.
+    const wide = page.viewportSize();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await shows(page.getByLabel('维修内容（外墙饰面）'));
+    const overflow = await page.evaluate(() => {
+      const table = document.querySelector('[data-testid="items-table"] .ant-table-content');
+      return {
+        page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        table: table ? table.scrollWidth - table.clientWidth : -1,
+      };
+    });
+    expect(overflow).toEqual({ page: 0, table: 0 });
+    if (wide) await page.setViewportSize(wide);
 
     // 4 方式一 B: 预算分摊 saves and fills every house's share from the building area.
     await actionButton(page, '预算分摊').click();
