@@ -10,7 +10,7 @@ import { migrate } from '../server/src/db/migrate.ts';
 import { DEMO_PASSWORD, seedDemo } from '../server/src/demo/seed.ts';
 import { ensureDefaultStandards } from '../server/src/modules/standards/store.ts';
 
-process.env.WYGL_SCRYPT_N ??= '1024';
+process.env.WYGL_PASSWORD_MEMORY_KIB ??= '1024';
 
 export type Headers = Record<string, string>;
 

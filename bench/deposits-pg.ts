@@ -25,7 +25,7 @@ import { confirmDeposit } from '../server/src/modules/payments/bank.ts';
 import { BANK_API_HEADERS, sign } from '../server/src/modules/payments/bank-api-auth.ts';
 import { ensureDefaultStandards } from '../server/src/modules/standards/store.ts';
 
-process.env.WYGL_SCRYPT_N ??= '1024';
+process.env.WYGL_PASSWORD_MEMORY_KIB ??= '1024';
 const adminUrl = process.env.DATABASE_URL;
 if (!adminUrl) throw new Error('set DATABASE_URL to a PostgreSQL server (any database the user may connect to)');
 const clients = Number(process.argv[2] ?? 8);

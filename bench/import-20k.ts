@@ -14,7 +14,7 @@ import { houseTemplate } from '../server/src/modules/registry/house-import.ts';
 import { HOUSE_COLUMNS } from '../server/src/domain/house-row.ts';
 import { idNumber, prng } from '../server/src/demo/people.ts';
 
-process.env.WYGL_SCRYPT_N ??= '1024';
+process.env.WYGL_PASSWORD_MEMORY_KIB ??= '1024';
 const target = Number(process.argv[2] ?? 20_000);
 const url = process.env.DATABASE_URL;
 const handle = url ? await openPostgres(url) : await openPglite();

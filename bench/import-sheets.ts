@@ -21,7 +21,7 @@ import { readTableNow } from '../server/src/lib/spreadsheet-read.ts';
 import { houseTemplate, HOUSE_SHEET, MAX_IMPORT_ROWS } from '../server/src/modules/registry/house-import.ts';
 import { ensureDefaultStandards } from '../server/src/modules/standards/store.ts';
 
-process.env.WYGL_SCRYPT_N ??= '1024';
+process.env.WYGL_PASSWORD_MEMORY_KIB ??= '1024';
 const target = Number(process.argv[2] ?? 20_000);
 const handle = await openPglite();
 await migrate(handle);

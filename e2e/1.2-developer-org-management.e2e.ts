@@ -42,6 +42,9 @@ describe('1.2 机构管理（开发建设单位）', () => {
     await openMenu(page, '机构管理', '机构用户管理');
     await shows(page.getByRole('heading', { name: '机构用户管理' }));
     const rowOf = (username: string) => page.getByRole('row').filter({ has: page.getByRole('cell', { name: username, exact: true }) });
+    // Each row's choice is named in Chinese by its user, not antd's English "Select row n".
+    await shows(page.getByRole('radio', { name: `选择 ${DEVELOPER.admin}` }));
+    expect(await page.getByRole('radio', { name: /Select row/ }).count()).toBe(0);
 
     // 二、添加用户 — a taken 用户名 is refused on that field, then the new one is added as 经办人.
     await page.getByRole('button', { name: '添加用户' }).click();

@@ -146,6 +146,17 @@ describe('1.4.2 代打交款通知单', () => {
       await list.getByTestId('issued-notices').getByRole('button', { name: '关闭' }).click();
       await goes(list);
 
+      // 交款通知单查询 finds a notice by its house (楼幢+单元+房号 as printed on it), and not the other house's.
+      await openMenu(page, '交款管理', '交款通知单查询');
+      await shows(page.getByRole('heading', { name: '交款通知单查询' }));
+      const noticeRow = (no: string) => page.getByRole('row').filter({ hasText: no });
+      await shows(noticeRow(notices.get(unsold) as string));
+      await page.getByLabel('搜索交款通知单').fill(sold);
+      await page.getByLabel('搜索交款通知单').press('Enter');
+      // The list narrows to the house's notice: the other house's leaves it.
+      await expect.poll(() => noticeRow(notices.get(unsold) as string).count(), { timeout: 15_000 }).toBe(0);
+      await shows(noticeRow(notices.get(sold) as string));
+
       // 第十步：侨都之窗 confirms the unsold house's notice (F-23, F-70).
       const [paidHouse, unpaidHouse] = [unsold, sold];
       const paidNo = notices.get(paidHouse) as string;
@@ -167,6 +178,9 @@ describe('1.4.2 代打交款通知单', () => {
       await showsText(drawer, OWNER.idNumber);
       // The owner typed at the notice is a registry change: it stands in the house's 变更记录.
       await showsText(drawer, `代打交款通知单登记业主：${OWNER.name}`);
+      // 房屋信息 shows what the house has paid (已交) and its balance (余额).
+      const paidYuan = `${formatYuan(due.get(paidHouse) as number)} 元`;
+      await showsText(drawer.getByRole('row').filter({ hasText: '余额' }), `已交${paidYuan}余额${paidYuan}`);
       expect(await statementShowsDeposit(page, drawer, paidNo, due.get(paidHouse) as number)).toBe(due.get(paidHouse));
 
       // The office sees the same statement.

@@ -93,6 +93,19 @@ describe('1.3.1 新建一般维修项目（业主委员会）', () => {
     await page.getByLabel('施工单位（外墙饰面）').fill('江门市建安工程有限公司');
     await page.getByLabel('预算金额（外墙饰面）').fill('80000.50');
     await showsText(page.getByTestId('budget-total'), '200,000.50');
+    // The item table fits a 1366 px wide screen: neither the page nor the table scrolls sideways.
+    const wide = page.viewportSize();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await shows(page.getByLabel('维修内容（外墙饰面）'));
+    const overflow = await page.evaluate(() => {
+      const table = document.querySelector('[data-testid="items-table"] .ant-table-content');
+      return {
+        page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        table: table ? table.scrollWidth - table.clientWidth : -1,
+      };
+    });
+    expect(overflow).toEqual({ page: 0, table: 0 });
+    if (wide) await page.setViewportSize(wide);
 
     // 4 方式一 B: 预算分摊 saves and fills every house's share from the building area (R-40).
     await actionButton(page, '预算分摊').click();
@@ -119,6 +132,16 @@ describe('1.3.1 新建一般维修项目（业主委员会）', () => {
     await page.locator('.ant-popconfirm').getByRole('button', { name: '删除' }).click();
     await shows(toast(page, '已删除 1 户'));
     await showsText(range.getByTestId('range-total'), `共 ${before - 1} 户`);
+    // 按房号查找 narrows the list to the houses whose number holds the text; a cleared search shows all again.
+    const other = `${await textOf(cells.nth(2))}${await textOf(cells.nth(3))}${await textOf(cells.nth(4))}`;
+    await range.getByLabel('按房号查找').fill(other);
+    await range.getByLabel('按房号查找').press('Enter');
+    await showsText(range.getByTestId('range-total'), '找到 1 户');
+    await shows(range.getByRole('checkbox', { name: `选择 ${other}` }));
+    expect(await range.getByRole('checkbox', { name: /Select/ }).count()).toBe(0);
+    await range.getByLabel('按房号查找').fill('');
+    await range.getByLabel('按房号查找').press('Enter');
+    await showsText(range.getByTestId('range-total'), `共 ${before - 1} 户`);
     // The shares no longer sum to the budget: the page says which item, in words, without a rule id.
     await showsText(page.getByRole('alert').filter({ hasText: '尚未满足的金额规则' }), '分摊金额合计与预算不一致');
     expect(await page.getByRole('alert').filter({ hasText: '尚未满足的金额规则' }).textContent()).not.toMatch(/R-\d/);
@@ -126,7 +149,8 @@ describe('1.3.1 新建一般维修项目（业主委员会）', () => {
     await range.getByRole('button', { name: '添加' }).click();
     const grid = page.getByRole('dialog', { name: '楼盘表选择' });
     await settled(grid);
-    await grid.getByRole('navigation', { name: '楼幢列表' }).getByText(BUILDING, { exact: true }).click();
+    // The 楼盘表 opens on the item's building, not the area's first.
+    await shows(grid.getByRole('region', { name: `${BUILDING}楼盘表` }));
     await grid.getByRole('button', { name: new RegExp(`^${house} `) }).click();
     await grid.getByRole('button', { name: '确定' }).click();
     await shows(toast(page, '已添加 1 户'));
@@ -156,6 +180,14 @@ describe('1.3.1 新建一般维修项目（业主委员会）', () => {
     await page.getByLabel('第 3 期拨付金额').fill('60000.50');
     await showsText(page.getByTestId('plan-total'), '二者相等');
 
+    // Leaving with the plan not yet saved asks first; 留在本页 keeps what was typed.
+    await page.getByRole('link', { name: '返回维修项目列表' }).click();
+    const leave = page.locator('.ant-modal-confirm').filter({ hasText: '离开此页面？' });
+    await showsText(leave, '有尚未保存的修改');
+    await leave.getByRole('button', { name: '留在本页' }).click();
+    await goes(leave);
+    await showsText(page.getByTestId('plan-total'), '二者相等');
+
     // 六: 保存 — every amount rule met, no warnings left.
     await actionButton(page, '保存').click();
     await shows(toast(page, '项目信息已保存'));
@@ -182,6 +214,9 @@ describe('1.3.1 新建一般维修项目（业主委员会）', () => {
     const preview = page.getByRole('dialog', { name: '立项公示预览' });
     await settled(preview);
     await showsText(preview, '200,000.50 元');
+    // The preview shows the 预算清册 the notice will carry, each house with its share.
+    await showsText(preview.getByTestId('merged-total'), /共 \d+ 户，总建筑面积 [\d,.]+ ㎡，分摊合计 200,000\.50 元/);
+    expect(await preview.locator('.ant-table-tbody tr').count()).toBeGreaterThan(1);
     await preview.getByRole('button', { name: '发布' }).click();
     await shows(toast(page, '立项公示已发布'));
     await showsText(rowOf(card, 'GS'), '屋面及外墙维修立项');

@@ -52,7 +52,7 @@ export default async function setup(project: TestProject) {
       HOST: '127.0.0.1',
       WYGL_DATA_DIR: dataDir,
       DATABASE_URL: '',
-      WYGL_SCRYPT_N: '16384',
+      WYGL_PASSWORD_MEMORY_KIB: '4096',
       // The specs log in many times from one address: a higher per-IP throttle, still on.
       WYGL_LOGIN_LIMIT_PER_IP: '10000',
       WYGL_REGISTRATION_LIMIT_PER_IP: '1000',

@@ -54,7 +54,7 @@ function start(command, args, env) {
   const child = spawn(command, args, {
     cwd: root,
     // Throwaway demo data: cheap password hashes, so the load measures the service, not scrypt.
-    env: { ...inherited, HOST: '127.0.0.1', LOG_LEVEL: 'warn', WYGL_SCRYPT_N: '1024', ...env },
+    env: { ...inherited, HOST: '127.0.0.1', LOG_LEVEL: 'warn', WYGL_PASSWORD_MEMORY_KIB: '1024', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -61,6 +61,17 @@ describe('lists at city scale', () => {
     expect(few.json().total).toBeLessThan(COUNT_CAP);
   });
 
+  it(`F-60 业务单查询 of the office counts up to ${COUNT_CAP.toLocaleString('en')} and says there are more; a search by number is exact`, async () => {
+    const res = await office.get('/api/applications?pageSize=20');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ total: COUNT_CAP, totalCapped: true });
+    const no = res.json().items[0].no as string;
+    const one = await office.get(`/api/applications?q=${encodeURIComponent(no)}`);
+    expect(one.json().totalCapped).toBeUndefined();
+    expect(one.json().items.map((a: { no: string }) => a.no)).toContain(no);
+    expect(one.json().total).toBe(one.json().items.length);
+  });
+
   it('F-10 the house list of an area past the cap says there are more; a search by owner name finds its houses in that area only', async () => {
     const all = await dev.get(`/api/areas/${areaId}/houses?pageSize=20`);
     expect(all.statusCode, all.body).toBe(200);

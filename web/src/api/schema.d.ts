@@ -4062,6 +4062,10 @@ export interface paths {
                              * @enum {string}
                              */
                             personalData: "full" | "masked" | "hidden";
+                            /** @description 已交（分）：交存、补交、转入，减去退款；未开户为 null */
+                            deposited: number | null;
+                            /** @description 分户账余额（分）；未开户为 null */
+                            balance: number | null;
                             owners: {
                                 id: number;
                                 name: string;
@@ -6169,6 +6173,10 @@ export interface paths {
                                 facilityType: string;
                                 /** @enum {string} */
                                 location: "area" | "building" | "unit";
+                                /** @description 设施设备所在楼幢（全区域的设施设备为 null） */
+                                buildingId: number | null;
+                                /** @description 安装位置，与设施设备查询的写法相同，如“侨城花园 1栋” */
+                                locationLabel: string;
                                 content: string;
                                 contractor: string;
                                 remark: string;
@@ -6405,6 +6413,10 @@ export interface paths {
                                 facilityType: string;
                                 /** @enum {string} */
                                 location: "area" | "building" | "unit";
+                                /** @description 设施设备所在楼幢（全区域的设施设备为 null） */
+                                buildingId: number | null;
+                                /** @description 安装位置，与设施设备查询的写法相同，如“侨城花园 1栋” */
+                                locationLabel: string;
                                 content: string;
                                 contractor: string;
                                 remark: string;
@@ -6496,6 +6508,10 @@ export interface paths {
                                 facilityType: string;
                                 /** @enum {string} */
                                 location: "area" | "building" | "unit";
+                                /** @description 设施设备所在楼幢（全区域的设施设备为 null） */
+                                buildingId: number | null;
+                                /** @description 安装位置，与设施设备查询的写法相同，如“侨城花园 1栋” */
+                                locationLabel: string;
                                 content: string;
                                 contractor: string;
                                 remark: string;
@@ -6600,6 +6616,10 @@ export interface paths {
                                 facilityType: string;
                                 /** @enum {string} */
                                 location: "area" | "building" | "unit";
+                                /** @description 设施设备所在楼幢（全区域的设施设备为 null） */
+                                buildingId: number | null;
+                                /** @description 安装位置，与设施设备查询的写法相同，如“侨城花园 1栋” */
+                                locationLabel: string;
                                 content: string;
                                 contractor: string;
                                 remark: string;
@@ -6647,6 +6667,8 @@ export interface paths {
                 query?: {
                     page?: number;
                     pageSize?: number;
+                    /** @description 房号（楼幢、单元、房号或地址的一部分） */
+                    q?: string;
                 };
                 header?: never;
                 path: {
@@ -6977,6 +6999,10 @@ export interface paths {
                                 facilityType: string;
                                 /** @enum {string} */
                                 location: "area" | "building" | "unit";
+                                /** @description 设施设备所在楼幢（全区域的设施设备为 null） */
+                                buildingId: number | null;
+                                /** @description 安装位置，与设施设备查询的写法相同，如“侨城花园 1栋” */
+                                locationLabel: string;
                                 content: string;
                                 contractor: string;
                                 remark: string;
@@ -7078,6 +7104,10 @@ export interface paths {
                                 facilityType: string;
                                 /** @enum {string} */
                                 location: "area" | "building" | "unit";
+                                /** @description 设施设备所在楼幢（全区域的设施设备为 null） */
+                                buildingId: number | null;
+                                /** @description 安装位置，与设施设备查询的写法相同，如“侨城花园 1栋” */
+                                locationLabel: string;
                                 content: string;
                                 contractor: string;
                                 remark: string;
@@ -7124,6 +7154,8 @@ export interface paths {
                 query?: {
                     page?: number;
                     pageSize?: number;
+                    /** @description 房号（楼幢、单元、房号或地址的一部分） */
+                    q?: string;
                 };
                 header?: never;
                 path: {
@@ -7233,6 +7265,10 @@ export interface paths {
                                 facilityType: string;
                                 /** @enum {string} */
                                 location: "area" | "building" | "unit";
+                                /** @description 设施设备所在楼幢（全区域的设施设备为 null） */
+                                buildingId: number | null;
+                                /** @description 安装位置，与设施设备查询的写法相同，如“侨城花园 1栋” */
+                                locationLabel: string;
                                 content: string;
                                 contractor: string;
                                 remark: string;
@@ -7780,6 +7816,8 @@ export interface paths {
                 query?: {
                     page?: number;
                     pageSize?: number;
+                    /** @description 房号（楼幢、单元、房号或地址的一部分） */
+                    q?: string;
                 };
                 header?: never;
                 path: {

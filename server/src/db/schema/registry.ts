@@ -99,6 +99,8 @@ export const houses = pgTable(
     // An area's houses in the list's order (building first): without it the planner walked every
     // building of the city in id order to find one area's first page.
     index('houses_area_list_idx').on(t.areaId, t.buildingId, t.floor, t.room),
+    // 交款通知单查询 finds a house's notices by a part of its address across the city.
+    index('houses_address_trgm').using('gin', t.address.op('gin_trgm_ops')),
   ],
 );
 

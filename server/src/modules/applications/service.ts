@@ -1,3 +1,4 @@
+import { countCapped } from '../../db/capped-count.ts';
 import { reviewRounds } from '../../domain/review-rounds.ts';
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import { containing } from '../../lib/search.ts';
@@ -459,19 +460,23 @@ export async function listApplications(ctx: Ctx, q: ApplicationListQuery) {
       .innerJoin(organisations, eq(organisations.id, applications.orgId))
       .leftJoin(propertyAreas, eq(propertyAreas.id, applications.areaId))
       .where(where);
-  const [rows, [total]] = await Promise.all([
+  // The total is counted only up to the cap: a city's office inbox holds hundreds of thousands.
+  const [rows, total] = await Promise.all([
     base()
       .orderBy(actor.orgType === 'office' ? desc(applications.submittedAt) : desc(applications.createdAt), desc(applications.id))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
-    ctx.db
-      .select({ n: count() })
-      .from(applications)
-      .innerJoin(organisations, eq(organisations.id, applications.orgId))
-      .leftJoin(propertyAreas, eq(propertyAreas.id, applications.areaId))
-      .where(where),
+    countCapped(
+      ctx.db,
+      ctx.db
+        .select({ id: applications.id })
+        .from(applications)
+        .innerJoin(organisations, eq(organisations.id, applications.orgId))
+        .leftJoin(propertyAreas, eq(propertyAreas.id, applications.areaId))
+        .where(where),
+    ),
   ]);
-  return { items: rows.map((r) => summaryOf(r.app, r.orgName, r.areaName)), total: total?.n ?? 0 };
+  return { items: rows.map((r) => summaryOf(r.app, r.orgName, r.areaName)), ...total };
 }
 
 export function summaryOf(app: ApplicationRow, orgName: string, areaName: string | null) {

@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { randomBytes, scryptSync } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAttempts } from '../../db/schema/index.ts';
+import { auditLog, loginAttempts, organisations, users } from '../../db/schema/index.ts';
 import { DEMO } from '../../../test/fixtures.ts';
 import { DEMO_PASSWORD, testApp, type TestApp } from '../../../test/harness.ts';
 
@@ -173,5 +174,33 @@ describe('§10 login and sessions', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().fieldErrors.orgCode).toBe('机构代码不能为空');
     expect(res.json().fieldErrors.password).toBe('密码不能为空');
+  });
+
+  it('§10 a hash stored with older parameters still logs in, and that login re-hashes it to argon2id without an audit entry', async () => {
+    // The format written before argon2id: scrypt$N$r$p$salt$key (N=1024 keeps the test quick).
+    const salt = randomBytes(16);
+    const key = scryptSync(DEMO_PASSWORD, salt, 32, { N: 1024, r: 8, p: 1 });
+    const legacy = `scrypt$1024$8$1$${salt.toString('base64')}$${key.toString('base64')}`;
+    const [teller] = await t.handle.db
+      .select({ id: users.id })
+      .from(users)
+      .innerJoin(organisations, eq(organisations.id, users.orgId))
+      .where(and(eq(organisations.code, DEMO.bank.code), eq(users.username, DEMO.bank.teller)));
+    if (!teller) throw new Error('demo teller missing');
+    await t.handle.db.update(users).set({ passwordHash: legacy }).where(eq(users.id, teller.id));
+    const storedHash = async () => (await t.handle.db.select({ h: users.passwordHash }).from(users).where(eq(users.id, teller.id)))[0]?.h;
+    const auditsBefore = (await t.handle.db.select({ id: auditLog.id }).from(auditLog)).length;
+
+    const wrong = await t.agent().post('/api/auth/login', { orgCode: DEMO.bank.code, username: DEMO.bank.teller, password: 'wrong' });
+    expect(wrong.statusCode).toBe(401);
+    expect(await storedHash()).toBe(legacy);
+
+    await t.login(DEMO.bank.code, DEMO.bank.teller);
+    const upgraded = await storedHash();
+    expect(upgraded).toMatch(/^\$argon2id\$v=19\$m=\d+,p=1,t=2\$/);
+    expect((await t.handle.db.select({ id: auditLog.id }).from(auditLog)).length).toBe(auditsBefore);
+    // The new hash verifies; logging in again leaves it as it is.
+    await t.login(DEMO.bank.code, DEMO.bank.teller);
+    expect(await storedHash()).toBe(upgraded);
   });
 });

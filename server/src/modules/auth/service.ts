@@ -6,7 +6,7 @@ import { loginRefusal } from '../../domain/org-status.ts';
 import { MAX_FAILED_LOGINS } from '../../domain/session-policy.ts';
 import { AppError, invalid } from '../../lib/errors.ts';
 import { requireActor, type Ctx } from '../../lib/context.ts';
-import { dummyPasswordHash, hashPassword, verifyPassword } from '../../lib/password.ts';
+import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from '../../lib/password.ts';
 import { audit } from '../audit/audit.ts';
 import type { Conn } from '../../db/client.ts';
 import { clearPasswordChecks, reservePasswordCheck } from './lockout.ts';
@@ -44,7 +44,7 @@ export async function login(ctx: Ctx, input: LoginInput) {
 
   const slot = found ? await reservePasswordCheck(ctx.db, found.user.id, now) : null;
   if (!found || slot === null) {
-    // The same scrypt work as a real check, so neither case answers faster than a wrong password.
+    // The same hashing work as a real check, so neither case answers faster than a wrong password.
     await verifyPassword(input.password, await dummyPasswordHash());
     await record(ctx.db, false, found ? 'locked' : 'unknown-user', found?.user.id ?? null);
     throw wrongCredentials();
@@ -63,9 +63,16 @@ export async function login(ctx: Ctx, input: LoginInput) {
     await record(ctx.db, false, `org-${found.orgStatus}`, user.id);
     throw new AppError(403, refusal.code, refusal.message);
   }
+  // A hash stored with older parameters is replaced now that the password is known to be right; the
+  // hashing happens before the transaction so no row is held while it runs. Not audited: the password
+  // did not change, only how it is stored.
+  const upgraded = needsRehash(user.passwordHash) ? await hashPassword(input.password) : null;
   return ctx.db.transaction(async (tx) => {
     await clearPasswordChecks(tx, user.id, slot);
-    await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set(upgraded ? { lastLoginAt: now, passwordHash: upgraded } : { lastLoginAt: now })
+      .where(eq(users.id, user.id));
     await record(tx, true, 'ok', user.id);
     return createSession(tx, user.id, now, ctx.ip);
   });

@@ -73,7 +73,7 @@ describe('F-20 开发建设单位批量交款 and F-23 交款确认', () => {
     expect((await dev.get(`/api/notices/${notice.no}`)).json().status).toBe('unpaid');
   });
 
-  it('F-23 R-22 confirms once: houses credited, notice paid; the same confirmation again answers with the first result', async () => {
+  it('F-23 R-22 confirms once: houses credited (房屋信息 shows 已交 and 余额), notice paid; the same confirmation again answers with the first result', async () => {
     const first = await teller.post('/api/bank/deposits/confirm', confirmBody(notice.no, notice.total));
     expect(first.statusCode).toBe(200);
     expect(first.json().repeated).toBe(false);
@@ -82,6 +82,8 @@ describe('F-20 开发建设单位批量交款 and F-23 交款确认', () => {
     expect(again.json()).toEqual({ ...first.json(), repeated: true });
     const house = (await dev.get(`/api/houses/${notice.items[0]?.houseId}`)).json();
     expect(house.id).toBe(notice.items[0]?.houseId);
+    // 房屋信息 shows what the house has paid (已交) and its balance (余额).
+    expect(house).toMatchObject({ deposited: notice.items[0]?.amount, balance: notice.items[0]?.amount });
     const status = (await dev.get(`/api/areas/${freeAreaId}/deposit-status?buildingId=${await buildingId(freeAreaId, '2栋')}`)).json();
     const h = status.houses.find((x: { houseId: number }) => x.houseId === notice.items[0]?.houseId);
     expect(h).toMatchObject({ deposited: notice.items[0]?.amount, balance: notice.items[0]?.amount, openNotice: null });
@@ -149,6 +151,30 @@ describe('F-21 代打交款通知单 and void', () => {
     expect(paid.json().message).toContain('已作废');
     const again = await dev.post('/api/notices/owners', { areaId: freeAreaId, houses: [{ houseId: items[0]?.id, owners }] });
     expect(again.json().issued).toHaveLength(1);
+  });
+});
+
+describe('交款通知单查询 by house', () => {
+  it('F-21 finds a house’s notices by its number (楼幢+单元+房号) or address, and no other house’s', async () => {
+    const list = (
+      await dev.get(`/api/areas/${freeAreaId}/houses?buildingId=${await buildingId(freeAreaId, '4栋')}&pageSize=2&page=3`)
+    ).json().items as { id: number; building: string; unit: string; room: string; address: string }[];
+    const [house, other] = list;
+    if (!house || !other) throw new Error('4栋 has fewer than six houses');
+    const owners = [{ name: '李查询', idType: '居民身份证', idNumber: idCard('44070319851203457'), phone: '13800138001' }];
+    const res = await dev.post('/api/notices/owners', {
+      areaId: freeAreaId,
+      houses: [house, other].map((h) => ({ houseId: h.id, owners })),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const [mine, theirs] = res.json().issued as string[];
+    for (const q of [`${house.building}${house.unit}${house.room}`, house.address]) {
+      const found = (await dev.get(`/api/notices?q=${encodeURIComponent(q)}`)).json();
+      const nos = found.items.map((n: { no: string }) => n.no);
+      expect(nos, q).toContain(mine);
+      expect(nos, q).not.toContain(theirs);
+      expect(found.total, q).toBe(found.items.length);
+    }
   });
 });
 

@@ -415,6 +415,15 @@ export function noticeSummary(n: typeof paymentNotices.$inferSelect) {
   };
 }
 
+/** Houses whose address (or, within an area, 楼幢+单元+房号) contains the text: a subquery of ids. */
+function houseNumberMatches(text: string, areaId: number | undefined) {
+  const pattern = containing(text);
+  const byAddress = sql`select h.id from houses h where h.address ilike ${pattern}`;
+  if (!areaId) return byAddress;
+  return sql`${byAddress} union select h.id from houses h join buildings b on b.id = h.building_id
+    join units u on u.id = h.unit_id where h.area_id = ${areaId} and (b.name || u.name || h.room) ilike ${pattern}`;
+}
+
 export async function listNotices(
   ctx: Ctx,
   q: { page: number; pageSize: number; areaId?: number; status?: 'unpaid' | 'paid' | 'void'; q?: string },
@@ -426,10 +435,15 @@ export async function listNotices(
     q.areaId ? eq(paymentNotices.areaId, q.areaId) : undefined,
     q.status ? eq(paymentNotices.status, q.status) : undefined,
     // The matches first, through the trigram indexes, then the page among them: walking the list's
-    // order and testing each notice read every notice when few matched.
+    // order and testing each notice read every notice when few matched. A house is found by its
+    // address (which holds 楼幢, 单元 and 房号); within a chosen area also by 楼幢+单元+房号 as typed.
     q.q
-      ? sql`${paymentNotices.id} = any(array(select m.id from ${paymentNotices} m
-              where m.no ilike ${containing(q.q)} or m.payer_name ilike ${containing(q.q)}))`
+      ? sql`${paymentNotices.id} = any(array(
+              select m.id from ${paymentNotices} m
+                where m.no ilike ${containing(q.q)} or m.payer_name ilike ${containing(q.q)}
+              union
+              select i.notice_id from payment_notice_items i
+                where i.house_id = any(array(${houseNumberMatches(q.q, q.areaId)}))))`
       : undefined,
   );
   const [rows, total] = await Promise.all([

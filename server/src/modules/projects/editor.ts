@@ -532,12 +532,12 @@ export async function savePlan(ctx: Ctx, id: number, phases: { amount: bigint; c
 }
 
 /** 房屋分摊列表 of one item, a page at a time. */
-export async function itemHouses(ctx: Ctx, id: number, itemId: number, page: number, pageSize: number) {
+export async function itemHouses(ctx: Ctx, id: number, itemId: number, page: number, pageSize: number, q?: string) {
   const p = await loadProject(ctx.db, readerActor(ctx), id);
   const [item] = await ctx.db
     .select({ id: projectItems.id })
     .from(projectItems)
     .where(and(eq(projectItems.id, itemId), eq(projectItems.projectId, p.id)));
   if (!item) throw notFound('维修设施设备');
-  return itemHousesPage(ctx.db, itemId, page, pageSize);
+  return itemHousesPage(ctx.db, itemId, page, pageSize, q);
 }

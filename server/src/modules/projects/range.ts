@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Conn, rowsOf } from '../../db/client.ts';
+import { containing } from '../../lib/search.ts';
 import { projectNoticeHouses } from '../../db/schema/index.ts';
 import { bigintArray } from '../../ledger/post.ts';
 import { DEVELOPER_OWNER_KEY, ownerSetKey, type VoteHouse } from '../../domain/vote.ts';
@@ -46,8 +47,18 @@ const noticeSource = (noticeId: number): ListSource =>
  * 合并分摊清册 / 预算清册 / 签字表 rows: a page of houses in the range with their place, owners (the
  * developer for an unsold house) and total share.
  */
-export function rangePage(db: Conn, projectId: number, page: number, pageSize: number) {
-  return listPage(db, rangeSource(projectId), page, pageSize);
+export function rangePage(db: Conn, projectId: number, page: number, pageSize: number, q?: string) {
+  return listPage(db, rangeSource(projectId), page, pageSize, q);
+}
+
+/**
+ * A house number as clerks type it — part of 楼幢+单元+房号 (e.g. 2栋1单元101, 101) or of the address —
+ * as a condition on `h` (houses), `b` (buildings) and `u` (units). Nothing when no text is given.
+ */
+function houseNumberMatch(q: string | undefined): SQL {
+  if (!q) return sql`true`;
+  const pattern = containing(q);
+  return sql`((b.name || u.name || h.room) ilike ${pattern} or h.address ilike ${pattern})`;
 }
 
 /** The list a notice published (F-41), a page at a time: what was posted, not what the project holds now. */
@@ -73,7 +84,7 @@ export async function keepNoticeList(db: Conn, noticeId: number, projectId: numb
 /** Rows per insert: three parameters each, well under PostgreSQL's 65,535 per statement. */
 const NOTICE_LIST_CHUNK = 5000;
 
-async function listPage(db: Conn, source: ListSource, page: number, pageSize: number) {
+async function listPage(db: Conn, source: ListSource, page: number, pageSize: number, q?: string) {
   const rows = await rowsOf<{
     house_id: string;
     building: string;
@@ -95,14 +106,17 @@ async function listPage(db: Conn, source: ListSource, page: number, pageSize: nu
         s.share::text as share
       from ${source} s join houses h on h.id = s.house_id
       join buildings b on b.id = h.building_id join units u on u.id = h.unit_id
+      where ${houseNumberMatch(q)}
       order by s.house_id
       limit ${pageSize} offset ${(page - 1) * pageSize}`,
   );
+  // The area and amount totals are the whole list's; with a search, the count is the matches' (paging).
   const [stats] = await rowsOf<{ n: number; area: string; total: string }>(
     db,
     sql`select count(*)::int as n, coalesce(sum(h.building_area), 0)::text as area, coalesce(sum(s.share), 0)::text as total
       from ${source} s join houses h on h.id = s.house_id`,
   );
+  const matched = q ? await matchCount(db, source, q) : Number(stats?.n ?? 0);
   return {
     items: rows.map((r) => ({
       houseId: Number(r.house_id),
@@ -114,14 +128,25 @@ async function listPage(db: Conn, source: ListSource, page: number, pageSize: nu
       owners: r.owners,
       share: Number(r.share),
     })),
-    total: Number(stats?.n ?? 0),
+    total: matched,
     totalArea: Number(stats?.area ?? 0),
     totalShare: Number(stats?.total ?? 0),
   };
 }
 
-/** One item's 房屋分摊列表: a page of its range with each house's share. */
-export async function itemHousesPage(db: Conn, itemId: number, page: number, pageSize: number) {
+/** How many houses of a list match a house number search. */
+async function matchCount(db: Conn, source: ListSource, q: string) {
+  const [row] = await rowsOf<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from ${source} s join houses h on h.id = s.house_id
+      join buildings b on b.id = h.building_id join units u on u.id = h.unit_id
+      where ${houseNumberMatch(q)}`,
+  );
+  return Number(row?.n ?? 0);
+}
+
+/** One item's 房屋分摊列表: a page of its range with each house's share (matching `q`'s house number). */
+export async function itemHousesPage(db: Conn, itemId: number, page: number, pageSize: number, q?: string) {
   const rows = await rowsOf<{
     house_id: string;
     building: string;
@@ -136,13 +161,16 @@ export async function itemHousesPage(db: Conn, itemId: number, page: number, pag
         s.share::text as share
       from project_item_houses s join houses h on h.id = s.house_id
       join buildings b on b.id = h.building_id join units u on u.id = h.unit_id
-      where s.item_id = ${itemId} order by s.house_id
+      where s.item_id = ${itemId} and ${houseNumberMatch(q)} order by s.house_id
       limit ${pageSize} offset ${(page - 1) * pageSize}`,
   );
   const [stats] = await rowsOf<{ n: number; total: string }>(
     db,
     sql`select count(*)::int as n, coalesce(sum(share), 0)::text as total from project_item_houses where item_id = ${itemId}`,
   );
+  const matched = q
+    ? await matchCount(db, sql`(select house_id from project_item_houses where item_id = ${itemId})`, q)
+    : Number(stats?.n ?? 0);
   return {
     items: rows.map((r) => ({
       houseId: Number(r.house_id),
@@ -153,7 +181,7 @@ export async function itemHousesPage(db: Conn, itemId: number, page: number, pag
       buildingArea: Number(r.area),
       share: Number(r.share),
     })),
-    total: Number(stats?.n ?? 0),
+    total: matched,
     totalShare: Number(stats?.total ?? 0),
   };
 }

@@ -38,6 +38,8 @@ import { listProjects, projectDetail, projectSummary } from './summary.ts';
 import { recordVote, voteSheet } from './vote.ts';
 
 const tags = ['维修项目管理'];
+/** A page of a project's houses, optionally only those whose 楼幢/单元/房号 or address contains `q`. */
+const housePage = page.extend({ q: z.string().trim().max(50).optional().describe('房号（楼幢、单元、房号或地址的一部分）') });
 const officeTags = ['业务受理（维修项目）'];
 const bankTags = ['专户银行'];
 const publicTags = ['公众查询'];
@@ -135,11 +137,11 @@ export function projectRoutes(app: FastifyInstance) {
         tags,
         summary: '房屋分摊列表（一项设施设备的分摊范围与分摊金额）',
         params: s.itemParams,
-        querystring: page,
+        querystring: housePage,
         response: { 200: z.object({ items: z.array(s.rangeHouse), total: z.number(), totalShare: z.number() }) },
       },
     },
-    async (req) => itemHouses(req.ctx, req.params.id, req.params.itemId, req.query.page, req.query.pageSize),
+    async (req) => itemHouses(req.ctx, req.params.id, req.params.itemId, req.query.page, req.query.pageSize, req.query.q),
   );
   r.post(
     '/api/projects/:id/items/:itemId/houses',
@@ -233,13 +235,13 @@ export function projectRoutes(app: FastifyInstance) {
         tags,
         summary: '合并分摊清册（每户一行：全部设施设备的分摊合计）',
         params: idParam,
-        querystring: page,
+        querystring: housePage,
         response: { 200: s.mergedList },
       },
     },
     async (req) => {
       await loadProject(req.ctx.db, readerActor(req.ctx), req.params.id);
-      return rangePage(req.ctx.db, req.params.id, req.query.page, req.query.pageSize);
+      return rangePage(req.ctx.db, req.params.id, req.query.page, req.query.pageSize, req.query.q);
     },
   );
   r.put(
@@ -322,7 +324,7 @@ export function projectRoutes(app: FastifyInstance) {
         tags,
         summary: '投票表决签字表（分摊范围内每户：面积、业主、已录入的意见）',
         params: idParam,
-        querystring: page,
+        querystring: housePage,
         response: {
           200: z.object({
             projectNo: z.string(),
@@ -335,7 +337,7 @@ export function projectRoutes(app: FastifyInstance) {
         },
       },
     },
-    async (req) => voteSheet(req.ctx, req.params.id, req.query.page, req.query.pageSize),
+    async (req) => voteSheet(req.ctx, req.params.id, req.query.page, req.query.pageSize, req.query.q),
   );
   r.post(
     '/api/projects/:id/vote',

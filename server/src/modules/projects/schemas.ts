@@ -237,6 +237,8 @@ export const projectDetail = z.object({
       facilityName: z.string(),
       facilityType: z.string(),
       location: z.enum(['area', 'building', 'unit']),
+      buildingId: z.number().nullable().describe('设施设备所在楼幢（全区域的设施设备为 null）'),
+      locationLabel: z.string().describe('安装位置，与设施设备查询的写法相同，如“侨城花园 1栋”'),
       content: z.string(),
       contractor: z.string(),
       remark: z.string(),

@@ -1,3 +1,4 @@
+import { locationLabel } from '../../domain/facility.ts';
 import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { containing } from '../../lib/search.ts';
 import { countCapped } from '../../db/capped-count.ts';
@@ -48,6 +49,8 @@ export async function projectDetail(ctx: Ctx, id: number) {
     facility_type: string;
     building_id: string | null;
     unit_id: string | null;
+    building_name: string | null;
+    unit_name: string | null;
     content: string;
     contractor: string;
     remark: string;
@@ -58,6 +61,8 @@ export async function projectDetail(ctx: Ctx, id: number) {
     ctx.db,
     sql`select i.id::text as id, i.seq, i.facility_id::text as facility_id, f.name as facility_name, t.name as facility_type,
         f.building_id::text as building_id, f.unit_id::text as unit_id,
+        (select b.name from buildings b where b.id = f.building_id) as building_name,
+        (select u.name from units u where u.id = f.unit_id) as unit_name,
         i.content, i.contractor, i.remark, i.budget::text as budget,
         (select count(*)::int from project_item_houses s where s.item_id = i.id) as houses,
         (select coalesce(sum(share), 0)::text from project_item_houses s where s.item_id = i.id) as shares
@@ -95,6 +100,9 @@ export async function projectDetail(ctx: Ctx, id: number) {
       facilityName: i.facility_name,
       facilityType: i.facility_type,
       location: i.unit_id ? ('unit' as const) : i.building_id ? ('building' as const) : ('area' as const),
+      buildingId: i.building_id ? Number(i.building_id) : null,
+      // The same words as 设施设备查询 and the facility picker, before and after saving.
+      locationLabel: locationLabel(area?.name ?? '', i.building_name, i.unit_name),
       content: i.content,
       contractor: i.contractor,
       remark: i.remark,

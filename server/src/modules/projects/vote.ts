@@ -90,10 +90,10 @@ export async function recordVote(ctx: Ctx, id: number, input: VoteInput) {
 }
 
 /** 投票表决签字表: every house of the range with its area and owners, a page at a time, and the range totals. */
-export async function voteSheet(ctx: Ctx, id: number, page: number, pageSize: number) {
+export async function voteSheet(ctx: Ctx, id: number, page: number, pageSize: number, q?: string) {
   const actor = readerActor(ctx);
   const p = await loadProject(ctx.db, actor, id);
-  const [list, range] = await Promise.all([rangePage(ctx.db, id, page, pageSize), projectRange(ctx.db, id)]);
+  const [list, range] = await Promise.all([rangePage(ctx.db, id, page, pageSize, q), projectRange(ctx.db, id)]);
   const ballots = await ctx.db.select().from(projectBallots).where(eq(projectBallots.projectId, id));
   const choice = new Map(ballots.map((b) => [b.houseId, b.choice]));
   return {

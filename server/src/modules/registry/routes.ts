@@ -138,6 +138,8 @@ export function registryRoutes(app: FastifyInstance) {
               .describe(
                 '业主证件号码、手机号的显示方式：full 完整；masked 部分隐藏（可“查看完整信息”）；hidden 不显示（业主委员会备案材料未核验）',
               ),
+            deposited: z.number().int().nullable().describe('已交（分）：交存、补交、转入，减去退款；未开户为 null'),
+            balance: z.number().int().nullable().describe('分户账余额（分）；未开户为 null'),
             owners: z.array(owner),
             history: z.array(
               z.object({

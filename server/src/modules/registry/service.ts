@@ -20,6 +20,7 @@ import { type PersonalDataView, presentIdNumber, presentPersonalFields, presentP
 import { personalDataViewOf, UNVERIFIED_COMMITTEE } from '../organisations/committee.ts';
 import { audit, changedFields } from '../audit/audit.ts';
 import { visibleArea } from './access.ts';
+import { standingOf } from '../payments/standing.ts';
 
 async function committeeAreaOf(ctx: Ctx, actor: Actor): Promise<number | null> {
   if (actor.orgType !== 'committee') return null;
@@ -211,8 +212,12 @@ export async function houseDetail(ctx: Ctx, houseId: number) {
   const view = await personalDataViewOf(ctx.db, requireActor(ctx));
   const owners = await ownersOf(ctx.db, houseId);
   const history = await ctx.db.select().from(houseHistory).where(eq(houseHistory.houseId, houseId)).orderBy(desc(houseHistory.id));
+  const standing = (await standingOf(ctx.db, [houseId])).get(houseId);
   return {
     ...toHouse(h),
+    // 已交 and 余额 in fen; null for a house without an account.
+    deposited: standing ? Number(standing.deposited) : null,
+    balance: standing ? Number(standing.balance) : null,
     personalData: view,
     owners: owners.map((o) => presentOwner(o, view)),
     history: history.map((e) => ({

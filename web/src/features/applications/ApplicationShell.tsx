@@ -31,7 +31,7 @@ interface ApplicationShellProps {
 
 const ERROR_TITLES: Record<string, string> = {
   INCOMPLETE: '业务单尚不完整，不能提交',
-  HOUSE_HELD: '所选房屋正在办理其他业务（R-10）',
+  HOUSE_HELD: '所选房屋正在办理其他业务',
   VALIDATION: '填写的内容有误，未能保存',
   STATUS: '业务单状态已变化',
 };

@@ -22,6 +22,7 @@ import {
 import { bodyOf, FacilityTable, NEW_ROW, type RowValues, valuesOf } from './FacilityTable';
 import { AREA_KEY, LocationSelect, LocationTree, locationName } from './LocationTree';
 import { RepairRecordsModal } from './RepairRecordsModal';
+import { SELECT_PAGE_LABEL } from '../../lib/selection';
 
 /**
  * 综合查询 › 设施设备查询 (committee manual §1.4.1, F-30/F-31): choose the area, the installation
@@ -246,6 +247,7 @@ function AreaFacilities({ areaId, canEdit, table }: { areaId: number; canEdit: b
             dataSource: editing === NEW_ROW ? [newRow, ...rows] : rows,
             rowSelection: canEdit
               ? {
+                  ...SELECT_PAGE_LABEL,
                   selectedRowKeys: selected,
                   onChange: (keys) => setSelected(keys.map(Number)),
                   getCheckboxProps: (f) => ({ disabled: f.id === NEW_ROW, 'aria-label': `选择 ${f.name ?? ''}` }),

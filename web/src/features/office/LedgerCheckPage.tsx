@@ -22,7 +22,7 @@ export function LedgerCheckPage() {
     <Page title="分户账核查">
       <Flex vertical gap={16}>
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-          核查全部分户账：每笔资金记账的借贷分录合计为零（R-20）；每户余额不为负，且与其全部分录之和一致（R-21）。
+          核查全部分户账：每笔资金记账的借贷分录合计为零；每户余额不为负，且与其全部分录之和一致。
         </Typography.Paragraph>
         <div>
           <Button type="primary" icon={<SafetyCertificateOutlined aria-hidden />} loading={check.isPending} onClick={() => check.mutate()}>
@@ -35,7 +35,7 @@ export function LedgerCheckPage() {
             <Result
               status="success"
               title="未发现问题"
-              subTitle={`核查时间 ${formatDateTime(r.checkedAt)}，用时 ${r.millis} 毫秒；全部分户账符合 R-20、R-21。`}
+              subTitle={`核查时间 ${formatDateTime(r.checkedAt)}，用时 ${r.millis} 毫秒；全部分户账借贷平衡、余额一致。`}
             />
           ) : (
             <>

@@ -35,7 +35,7 @@ export function IssuedNotices({ result, onClose }: { result: IssueResult; onClos
           type="warning"
           showIcon
           title={`有 ${result.reprint.length} 张未缴的交款通知单可重新打印`}
-          description="同一房屋同一交款用途不能同时存在两张未缴的交款通知单（R-30）。以下房屋已有未缴的通知单，未重复生成，请重新打印原通知单；如需重开，请先在“交款通知单查询”中作废原通知单。"
+          description="同一房屋同一交款用途不能同时存在两张未缴的交款通知单。以下房屋已有未缴的通知单，未重复生成，请重新打印原通知单；如需重开，请先在“交款通知单查询”中作废原通知单。"
         />
       )}
       {!nothing && (

@@ -13,7 +13,7 @@ import { NOTICE_STATUS_LABELS, NoticeStatusTag, noticePrintPath } from './labels
 
 const STATUSES = ['unpaid', 'paid', 'void'] as const;
 
-/** 交款通知单查询: the organisation's notices, filtered by status, area and number; print or void (作废) them. */
+/** 交款通知单查询: the organisation's notices, filtered by status, area, number, payer or house; print or void (作废) them. */
 export function NoticeListPage() {
   const { modal, message } = App.useApp();
   const queryClient = useQueryClient();
@@ -108,11 +108,11 @@ export function NoticeListPage() {
         />
         <Input.Search
           aria-label="搜索交款通知单"
-          placeholder="通知单号或交款人"
+          placeholder="通知单号、交款人或房屋（如 2栋1单元101）"
           allowClear
           defaultValue={table.filters.q}
           onSearch={(q) => table.setFilters({ q: q.trim() })}
-          style={{ width: 280 }}
+          style={{ width: 340 }}
         />
       </Flex>
       <Table<NoticeRow> {...table.tableProps} columns={columns} size="middle" scroll={{ x: 1100 }} />

@@ -67,8 +67,9 @@ export const apportion = (id: number) => call(api.POST('/api/projects/{id}/appor
 export const mergeShares = (id: number, items: { itemId: number; rows: { houseId: number; share: number }[] }[] = []) =>
   call(api.POST('/api/projects/{id}/merge-shares', { ...byId(id), body: { items } }));
 
-export const fetchItemHouses = (id: number, itemId: number, page: number, pageSize: number) =>
-  call(api.GET('/api/projects/{id}/items/{itemId}/houses', { params: { path: { id, itemId }, query: { page, pageSize } } }));
+/** `q`: a house number (楼幢、单元、房号 or a part of the address) to find in the list. */
+export const fetchItemHouses = (id: number, itemId: number, page: number, pageSize: number, q?: string) =>
+  call(api.GET('/api/projects/{id}/items/{itemId}/houses', { params: { path: { id, itemId }, query: { page, pageSize, q } } }));
 export const editRange = (id: number, itemId: number, body: ApiBody<'/api/projects/{id}/items/{itemId}/houses', 'post'>) =>
   call(api.POST('/api/projects/{id}/items/{itemId}/houses', { ...byItem(id, itemId), body }));
 export const setShares = (id: number, itemId: number, rows: { houseId: number; share: number }[]) =>
@@ -80,8 +81,8 @@ export const importShares = (id: number, itemId: number, file: File) =>
 export const annotateShares = (id: number, itemId: number, file: File) =>
   requestFile(`/api/projects/${id}/items/${itemId}/shares/annotated`, { method: 'POST', file });
 
-export const fetchMergedList = (id: number, page: number, pageSize: number) =>
-  call(api.GET('/api/projects/{id}/merged-list', { params: { path: { id }, query: { page, pageSize } } }));
+export const fetchMergedList = (id: number, page: number, pageSize: number, q?: string) =>
+  call(api.GET('/api/projects/{id}/merged-list', { params: { path: { id }, query: { page, pageSize, q } } }));
 
 export const uploadDocument = (id: number, kind: string, file: File) =>
   uploadFile<ProjectDocument>(`/api/projects/${id}/documents?kind=${encodeURIComponent(kind)}`, file);
@@ -89,8 +90,8 @@ export const removeDocument = (id: number, documentId: number) =>
   call(api.DELETE('/api/projects/{id}/documents/{documentId}', { params: { path: { id, documentId } } }));
 
 export const publishNotice = (id: number, body: NoticeBody) => call(api.POST('/api/projects/{id}/notices', { ...byId(id), body }));
-export const fetchVoteSheet = (id: number, page: number, pageSize: number) =>
-  call(api.GET('/api/projects/{id}/vote-sheet', { params: { path: { id }, query: { page, pageSize } } }));
+export const fetchVoteSheet = (id: number, page: number, pageSize: number, q?: string) =>
+  call(api.GET('/api/projects/{id}/vote-sheet', { params: { path: { id }, query: { page, pageSize, q } } }));
 export const recordVote = (id: number, body: VoteBody) => call(api.POST('/api/projects/{id}/vote', { ...byId(id), body }));
 export const submitApproval = (id: number, body: ApiBody<'/api/projects/{id}/approval', 'post'>) =>
   call(api.POST('/api/projects/{id}/approval', { ...byId(id), body }));

@@ -4,6 +4,7 @@ import type { BuildingRow } from '../../api/types';
 import { LoadingOrError } from '../../components/LoadingOrError';
 import { useBuildings } from './api';
 import { yesNo } from './enums';
+import { SELECT_PAGE_LABEL } from '../../lib/selection';
 
 /** 选择需要变更的楼幢 (manual §1.3.3 第四步): tick the buildings, then 确定. */
 export function BuildingPickerModal({
@@ -40,6 +41,7 @@ export function BuildingPickerModal({
             scroll={{ y: 420 }}
             dataSource={items}
             rowSelection={{
+              ...SELECT_PAGE_LABEL,
               selectedRowKeys: selected,
               onChange: (keys) => setSelected(keys.map(Number)),
               getCheckboxProps: (b) => ({ 'aria-label': `选择 ${b.name}` }),

@@ -88,6 +88,8 @@ function HouseDetailBody({ house: h }: { house: HouseDetail }) {
           { key: 'sales', label: '销售状态', children: SALES_LABELS[h.salesStatus] },
           { key: 'status', label: '状态', children: HOUSE_STATUS_LABELS[h.status] },
           { key: 'due', label: '应交金额', children: h.amountDue === null ? '未开户' : `${formatYuan(h.amountDue)} 元` },
+          { key: 'deposited', label: '已交', children: h.deposited === null ? '未开户' : `${formatYuan(h.deposited)} 元` },
+          { key: 'balance', label: '余额', children: h.balance === null ? '未开户' : `${formatYuan(h.balance)} 元` },
           { key: 'held', label: '办理中业务', children: h.heldBy ?? '无', span: 2 },
         ]}
       />

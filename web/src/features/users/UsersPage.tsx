@@ -138,6 +138,7 @@ export function UsersPage() {
           type: 'radio',
           selectedRowKeys: selectedId === undefined ? [] : [selectedId],
           onChange: (keys) => setSelectedId(Number(keys[0])),
+          getCheckboxProps: (user) => ({ 'aria-label': `选择 ${user.username}` }),
         }}
         onRow={(user) => ({ onClick: () => setSelectedId(user.id), style: { cursor: 'pointer' } })}
       />

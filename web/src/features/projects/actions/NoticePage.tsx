@@ -11,6 +11,7 @@ import { formatYuan } from '../../../lib/units';
 import { type NoticeKind, type ProjectSummary, publishNotice, useRefreshProject } from '../api';
 import { NOTICE_KIND_LABELS, printPath } from '../labels';
 import { ActionFrame, actionOf, BlockedAlert } from './ActionFrame';
+import { MergedListTable } from '../editor/MergedListTable';
 
 const KINDS: NoticeKind[] = ['initiation', 'acceptance', 'cancellation'];
 const ACTION_OF: Record<NoticeKind, string> = {
@@ -84,6 +85,7 @@ function PublishForm({ s, projectId, kind }: { s: ProjectSummary; projectId: num
         <Modal
           open
           title={`${NOTICE_KIND_LABELS[kind]}预览`}
+          width={900}
           okText="发布"
           cancelText="返回修改"
           confirmLoading={publish.isPending}
@@ -108,6 +110,14 @@ function PublishForm({ s, projectId, kind }: { s: ProjectSummary; projectId: num
             </Descriptions.Item>
             <Descriptions.Item label={CONTENT_LABEL[kind]}>{preview.content || '—'}</Descriptions.Item>
           </Descriptions>
+          {kind === 'initiation' && (
+            <>
+              <Typography.Title level={5} style={{ marginTop: 16 }}>
+                预算清册
+              </Typography.Title>
+              <MergedListTable projectId={projectId} />
+            </>
+          )}
           <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
             发布后即在维修资金公众服务平台公示{kind === 'initiation' ? '，并附预算清册' : kind === 'acceptance' ? '，并附决算清册' : ''}
             ；发布后不能撤回。

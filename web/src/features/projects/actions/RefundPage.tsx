@@ -9,6 +9,7 @@ import { YuanInput } from '../MoneyField';
 import { fenOf, yuanRules } from '../money';
 import { printPath } from '../labels';
 import { ActionFrame, actionOf, BlockedAlert } from './ActionFrame';
+import { SELECT_PAGE_LABEL } from '../../../lib/selection';
 
 interface RefundValues {
   sourceIds: number[];
@@ -97,7 +98,12 @@ function RefundSources({
       pagination={false}
       dataSource={rows}
       locale={{ emptyText: '没有已划转的拨付' }}
-      rowSelection={{ selectedRowKeys: value, onChange: (keys) => onChange?.(keys.map(Number)) }}
+      rowSelection={{
+        ...SELECT_PAGE_LABEL,
+        selectedRowKeys: value,
+        onChange: (keys) => onChange?.(keys.map(Number)),
+        getCheckboxProps: (r) => ({ 'aria-label': `选择 ${r.no}` }),
+      }}
       columns={[
         { title: '拨付申请编号', dataIndex: 'no', width: 170 },
         { title: '期数', dataIndex: 'phaseSeq', width: 80, render: (n: number | null) => (n ? `第 ${n} 期` : '—') },

@@ -16,6 +16,7 @@ import {
   type VoteResult,
   type VoteSheetRow,
 } from '../api';
+import { HouseNumberSearch } from '../HouseNumberSearch';
 import { printPath } from '../labels';
 import { ActionFrame, actionOf, BlockedAlert } from './ActionFrame';
 
@@ -169,11 +170,12 @@ function TotalsForm({
 function HousesForm({ projectId, save, onDone }: { projectId: number; save: SaveVote; onDone: (r: VoteResult) => void }) {
   const { message } = App.useApp();
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const [q, setQ] = useState('');
   const [choices, setChoices] = useState<ReadonlyMap<number, Choice | ''>>(new Map());
   const [busy, setBusy] = useState(false);
   const sheet = useQuery({
-    queryKey: [...PROJECTS_KEY, projectId, 'vote-sheet', page],
-    queryFn: () => fetchVoteSheet(projectId, page.page, page.pageSize),
+    queryKey: [...PROJECTS_KEY, projectId, 'vote-sheet', page, q],
+    queryFn: () => fetchVoteSheet(projectId, page.page, page.pageSize, q || undefined),
     placeholderData: keepPreviousData,
   });
   const choiceOf = (h: VoteSheetRow): Choice | '' => choices.get(h.houseId) ?? (h.choice as Choice | null) ?? '';
@@ -209,6 +211,12 @@ function HousesForm({ projectId, save, onDone }: { projectId: number; save: Save
       <Flex gap={8} wrap>
         <Button onClick={() => set(rows, 'agree')}>本页全部同意</Button>
         <Button onClick={() => set(rows, '')}>本页全部未参与</Button>
+        <HouseNumberSearch
+          onSearch={(text) => {
+            setQ(text);
+            setPage((p) => ({ ...p, page: 1 }));
+          }}
+        />
         <Button type="primary" loading={busy} onClick={submit} style={{ marginInlineStart: 'auto' }}>
           保存并统计
         </Button>
@@ -222,7 +230,7 @@ function HousesForm({ projectId, save, onDone }: { projectId: number; save: Save
           current: page.page,
           pageSize: page.pageSize,
           total: sheet.data?.total ?? 0,
-          showTotal: (total) => `共 ${total} 户`,
+          showTotal: (total) => (q ? `找到 ${total} 户` : `共 ${total} 户`),
           onChange: (p, pageSize) => setPage({ page: p, pageSize }),
         }}
         columns={[

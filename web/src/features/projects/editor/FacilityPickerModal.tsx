@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { errorMessage, showFieldErrors } from '../../../lib/serverErrors';
 import { createFacility, FACILITIES_KEY, type Facility, fetchFacilities, useFacilityTypes, useLocationTree } from '../../facilities/api';
 import { AREA_KEY, LocationTree, locationName } from '../../facilities/LocationTree';
+import { SELECT_PAGE_LABEL } from '../../../lib/selection';
 
 interface FacilityPickerModalProps {
   areaId: number;
@@ -154,6 +155,7 @@ export function FacilityPickerModal({ areaId, taken, onOk, onCancel }: FacilityP
               onChange: (p, pageSize) => setPage({ page: p, pageSize }),
             }}
             rowSelection={{
+              ...SELECT_PAGE_LABEL,
               selectedRowKeys: [...picked.keys(), ...taken],
               onSelect: (f, on) => toggle([f], on),
               onSelectAll: (on, _rows, changed) => toggle(changed, on),

@@ -31,17 +31,19 @@ export function ItemsTable({ items, editable, selectedKey, onSelect, onChange, o
       value || '—'
     );
   const columns: TableColumnsType<ItemDraft> = [
-    { title: '序号', key: 'seq', width: 60, render: (_: unknown, _i, n) => n + 1 },
-    { title: '设施设备', dataIndex: 'facilityName', width: 160 },
-    { title: '类型', dataIndex: 'facilityType', width: 90 },
-    { title: '安装位置', dataIndex: 'locationLabel', width: 110 },
-    { title: '维修内容', dataIndex: 'content', width: 220, render: text('content', '维修内容', 500) },
-    { title: '施工单位', dataIndex: 'contractor', width: 200, render: text('contractor', '施工单位', 100) },
-    { title: '备注', dataIndex: 'remark', width: 150, render: text('remark', '备注', 500) },
+    // Fixed widths for the short columns; 维修内容, 施工单位 and 备注 share the rest, so the table fits
+    // the page at 1366 px instead of scrolling sideways.
+    { title: '序号', key: 'seq', width: 52, render: (_: unknown, _i, n) => n + 1 },
+    { title: '设施设备', dataIndex: 'facilityName', width: 120 },
+    { title: '类型', dataIndex: 'facilityType', width: 76 },
+    { title: '安装位置', dataIndex: 'locationLabel', width: 120 },
+    { title: '维修内容', dataIndex: 'content', render: text('content', '维修内容', 500) },
+    { title: '施工单位', dataIndex: 'contractor', render: text('contractor', '施工单位', 100) },
+    { title: '备注', dataIndex: 'remark', render: text('remark', '备注', 500) },
     {
       title: '预算金额（元）',
       dataIndex: 'budget',
-      width: 160,
+      width: 140,
       render: (value: string, i) =>
         editable ? (
           <YuanInput
@@ -58,7 +60,7 @@ export function ItemsTable({ items, editable, selectedKey, onSelect, onChange, o
     {
       title: '分摊户数 / 分摊合计（元）',
       key: 'range',
-      width: 170,
+      width: 150,
       render: (_: unknown, i) =>
         i.id === undefined ? (
           <Typography.Text type="secondary">保存后生成</Typography.Text>
@@ -71,7 +73,7 @@ export function ItemsTable({ items, editable, selectedKey, onSelect, onChange, o
     columns.push({
       title: '操作',
       key: 'actions',
-      width: 70,
+      width: 60,
       render: (_: unknown, i) => (
         <Popconfirm title={`删除“${i.facilityName}”及其分摊范围？`} okText="删除" cancelText="取消" onConfirm={() => onRemove(i.key)}>
           <Button type="link" size="small" danger onClick={(e) => e.stopPropagation()}>
@@ -88,7 +90,8 @@ export function ItemsTable({ items, editable, selectedKey, onSelect, onChange, o
       pagination={false}
       dataSource={items}
       columns={columns}
-      scroll={{ x: 1300 }}
+      tableLayout="fixed"
+      data-testid="items-table"
       locale={{ emptyText: '尚未选择维修设施设备' }}
       onRow={(i) => ({ onClick: () => onSelect(i.key), style: { cursor: 'pointer' } })}
       rowClassName={(i) => (i.key === selectedKey ? 'ant-table-row-selected' : '')}

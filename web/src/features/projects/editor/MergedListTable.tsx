@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Flex, Table, Typography } from 'antd';
 import { ExportButton } from '../../../components/ExportButton';
+import { HouseNumberSearch } from '../HouseNumberSearch';
 import { useState } from 'react';
 import { formatArea, formatYuan } from '../../../lib/units';
 import { fetchMergedList, type MergedRow, PROJECTS_KEY } from '../api';
@@ -11,20 +12,31 @@ import { fetchMergedList, type MergedRow, PROJECTS_KEY } from '../api';
  */
 export function MergedListTable({ projectId }: { projectId: number }) {
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const [q, setQ] = useState('');
   const list = useQuery({
-    queryKey: [...PROJECTS_KEY, projectId, 'merged', page],
-    queryFn: () => fetchMergedList(projectId, page.page, page.pageSize),
+    queryKey: [...PROJECTS_KEY, projectId, 'merged', page, q],
+    queryFn: () => fetchMergedList(projectId, page.page, page.pageSize, q || undefined),
     placeholderData: keepPreviousData,
   });
   return (
     <>
-      <Flex justify="space-between" align="center" gap={12} wrap style={{ marginBottom: 12 }}>
+      <Flex gap={12} wrap align="center" style={{ marginBottom: 12 }}>
         <Typography.Text data-testid="merged-total">
           {list.data
-            ? `共 ${list.data.total} 户，总建筑面积 ${formatArea(list.data.totalArea)} ㎡，分摊合计 ${formatYuan(list.data.totalShare)} 元`
+            ? q
+              ? `找到 ${list.data.total} 户（全部房屋总建筑面积 ${formatArea(list.data.totalArea)} ㎡，分摊合计 ${formatYuan(list.data.totalShare)} 元）`
+              : `共 ${list.data.total} 户，总建筑面积 ${formatArea(list.data.totalArea)} ㎡，分摊合计 ${formatYuan(list.data.totalShare)} 元`
             : ''}
         </Typography.Text>
-        <ExportButton url={`/api/projects/${projectId}/merged-list.xlsx`} fileName="合并分摊清册.xlsx" />
+        <HouseNumberSearch
+          onSearch={(text) => {
+            setQ(text);
+            setPage((p) => ({ ...p, page: 1 }));
+          }}
+        />
+        <div style={{ marginInlineStart: 'auto' }}>
+          <ExportButton url={`/api/projects/${projectId}/merged-list.xlsx`} fileName="合并分摊清册.xlsx" />
+        </div>
       </Flex>
       <Table<MergedRow>
         rowKey="houseId"
@@ -36,7 +48,7 @@ export function MergedListTable({ projectId }: { projectId: number }) {
           pageSize: page.pageSize,
           total: list.data?.total ?? 0,
           showSizeChanger: true,
-          showTotal: (total) => `共 ${total} 户`,
+          showTotal: (total) => (q ? `找到 ${total} 户` : `共 ${total} 户`),
           onChange: (p, pageSize) => setPage({ page: p, pageSize }),
         }}
         columns={[

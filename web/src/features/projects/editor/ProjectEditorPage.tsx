@@ -6,6 +6,7 @@ import { Page } from '../../../components/Page';
 import { Section } from '../../../components/Section';
 import { showFieldErrors, errorMessage } from '../../../lib/serverErrors';
 import { formatYuan } from '../../../lib/units';
+import { useLeaveGuard } from '../../../lib/useLeaveGuard';
 import {
   apportion,
   createProject,
@@ -101,6 +102,22 @@ function Editor({ detail, editable, frozenReason }: { detail: ProjectDetail; edi
   const [typedShares, setTypedShares] = useState<ReadonlyMap<number, TypedShares>>(new Map());
   const hasPlan = detail.type !== 'simple';
   const budgetTotal = sumFen(items.map((i) => i.budget));
+
+  // Leaving with changes not yet saved asks first: the basic info, the items, the plan or typed shares.
+  useLeaveGuard(() => {
+    if (!editable) return false;
+    const typedBasic: Partial<BasicValues> = form.getFieldsValue(true);
+    // The basic form holds nothing until its tab has been shown: then it cannot have changed. Text is
+    // compared trimmed, as the server keeps it.
+    const basicOf = (v: BasicValues) => {
+      const b = basicBodyOf(v);
+      return { ...b, name: (b.name ?? '').trim(), description: b.description.trim() };
+    };
+    const basic = 'name' in typedBasic ? basicOf(typedBasic as BasicValues) : basicOf(basicValuesOf(detail));
+    const saved = { basic: basicOf(basicValuesOf(detail)), items: itemsBody(itemDrafts(detail)), plan: planBody(phaseDrafts(detail)) };
+    const now = { basic, items: itemsBody(items), plan: planBody(phases) };
+    return JSON.stringify(saved) !== JSON.stringify(now) || [...typedShares.values()].some((t) => t.size > 0);
+  });
 
   const adopt = (d: ProjectDetail) => {
     const next = itemDrafts(d);
@@ -215,6 +232,7 @@ function Editor({ detail, editable, frozenReason }: { detail: ProjectDetail; edi
             areaId={detail.areaId}
             itemId={current.id}
             facilityName={current.facilityName}
+            buildingId={current.buildingId}
             editable={editable}
             typed={typedShares.get(current.id) ?? NO_TYPED}
             onTyped={(next) => setTypedShares((prev) => new Map(prev).set(current.id as number, next))}
@@ -238,6 +256,7 @@ function Editor({ detail, editable, frozenReason }: { detail: ProjectDetail; edi
                 facilityName: f.name,
                 facilityType: f.type,
                 locationLabel: f.locationLabel,
+                buildingId: f.buildingId,
                 content: '',
                 contractor: '',
                 remark: '',

@@ -18,7 +18,9 @@ import {
   setShares,
   useRefreshProject,
 } from '../api';
+import { HouseNumberSearch } from '../HouseNumberSearch';
 import { YuanInput } from '../MoneyField';
+import { SELECT_PAGE_LABEL } from '../../../lib/selection';
 
 /** Shares typed into the list and not yet saved, per house: the text as typed. */
 export type TypedShares = ReadonlyMap<number, string>;
@@ -28,6 +30,8 @@ interface RangePanelProps {
   areaId: number;
   itemId: number;
   facilityName: string;
+  /** The item's building: the 楼盘表 opens on it. */
+  buildingId: number | null;
   editable: boolean;
   /** Kept by the editor page, so 分摊合并 can send what is on screen, whichever item is open. */
   typed: TypedShares;
@@ -39,17 +43,18 @@ interface RangePanelProps {
  * houses in the building grid, 删除 removes the ticked ones; shares are typed house by house
  * (方式二 (2)) or exported, filled in and imported (方式二 (1)).
  */
-export function RangePanel({ projectId, areaId, itemId, facilityName, editable, typed, onTyped }: RangePanelProps) {
+export function RangePanel({ projectId, areaId, itemId, facilityName, buildingId, editable, typed, onTyped }: RangePanelProps) {
   const { message } = App.useApp();
   const refresh = useRefreshProject();
   const [page, setPage] = useState({ page: 1, pageSize: 10 });
+  const [q, setQ] = useState('');
   const [ticked, setTicked] = useState<number[]>([]);
   const [picking, setPicking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [refused, setRefused] = useState<{ refusal: Refusal; file: File }>();
   const houses = useQuery({
-    queryKey: [...PROJECTS_KEY, projectId, 'range', itemId, page],
-    queryFn: () => fetchItemHouses(projectId, itemId, page.page, page.pageSize),
+    queryKey: [...PROJECTS_KEY, projectId, 'range', itemId, page, q],
+    queryFn: () => fetchItemHouses(projectId, itemId, page.page, page.pageSize, q || undefined),
     placeholderData: keepPreviousData,
   });
 
@@ -95,8 +100,18 @@ export function RangePanel({ projectId, areaId, itemId, facilityName, editable, 
       <Flex gap={8} wrap align="center">
         <Typography.Text strong>房屋分摊列表：{facilityName}</Typography.Text>
         <Typography.Text type="secondary" data-testid="range-total">
-          {houses.data ? `共 ${houses.data.total} 户，分摊合计 ${formatYuan(houses.data.totalShare)} 元` : ''}
+          {houses.data
+            ? q
+              ? `找到 ${houses.data.total} 户`
+              : `共 ${houses.data.total} 户，分摊合计 ${formatYuan(houses.data.totalShare)} 元`
+            : ''}
         </Typography.Text>
+        <HouseNumberSearch
+          onSearch={(text) => {
+            setQ(text);
+            setPage((p) => ({ ...p, page: 1 }));
+          }}
+        />
         {editable && (
           <Flex gap={8} wrap style={{ marginInlineStart: 'auto' }}>
             <Button icon={<PlusOutlined aria-hidden />} onClick={() => setPicking(true)}>
@@ -160,13 +175,22 @@ export function RangePanel({ projectId, areaId, itemId, facilityName, editable, 
         size="small"
         loading={houses.isFetching}
         dataSource={houses.data?.items ?? []}
-        rowSelection={editable ? { selectedRowKeys: ticked, onChange: (keys) => setTicked(keys.map(Number)) } : undefined}
+        rowSelection={
+          editable
+            ? {
+                ...SELECT_PAGE_LABEL,
+                selectedRowKeys: ticked,
+                onChange: (keys) => setTicked(keys.map(Number)),
+                getCheckboxProps: (h) => ({ 'aria-label': `选择 ${h.building}${h.unit}${h.room}` }),
+              }
+            : undefined
+        }
         pagination={{
           current: page.page,
           pageSize: page.pageSize,
           total: houses.data?.total ?? 0,
           showSizeChanger: true,
-          showTotal: (total) => `共 ${total} 户`,
+          showTotal: (total) => (q ? `找到 ${total} 户` : `共 ${total} 户`),
           onChange: (p, pageSize) => setPage({ page: p, pageSize }),
         }}
         columns={[
@@ -199,6 +223,7 @@ export function RangePanel({ projectId, areaId, itemId, facilityName, editable, 
         <HousePickerModal
           areaId={areaId}
           initial={[]}
+          startBuildingId={buildingId ?? undefined}
           onCancel={() => setPicking(false)}
           onOk={(picked) => {
             setPicking(false);

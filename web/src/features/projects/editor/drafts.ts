@@ -11,6 +11,8 @@ export interface ItemDraft {
   facilityName: string;
   facilityType: string;
   locationLabel: string;
+  /** The facility's building (null for one shared by the whole area): the 楼盘表 opens on it. */
+  buildingId: number | null;
   content: string;
   contractor: string;
   remark: string;
@@ -25,8 +27,6 @@ export interface PhaseDraft {
   condition: string;
 }
 
-const LOCATION_LABELS = { area: '全区共有', building: '楼幢', unit: '单元' } as const;
-
 export const itemDrafts = (d: ProjectDetail): ItemDraft[] =>
   d.items.map((i) => ({
     id: i.id,
@@ -34,7 +34,8 @@ export const itemDrafts = (d: ProjectDetail): ItemDraft[] =>
     facilityId: i.facilityId,
     facilityName: i.facilityName,
     facilityType: i.facilityType,
-    locationLabel: LOCATION_LABELS[i.location],
+    locationLabel: i.locationLabel,
+    buildingId: i.buildingId,
     content: i.content,
     contractor: i.contractor,
     remark: i.remark,

@@ -7,6 +7,7 @@ import { fetchHouses } from '../api';
 import { SALES_LABELS } from '../enums';
 import type { GridSelection } from './BuildingGrid';
 import { houseState, STATE_LABELS } from './houseState';
+import { SELECT_PAGE_LABEL } from '../../../lib/selection';
 
 interface HouseListModeProps {
   areaId: number;
@@ -115,6 +116,7 @@ export function HouseListMode({ areaId, buildings, initialBuildingId, ownNo, sel
         rowSelection={
           selection
             ? {
+                ...SELECT_PAGE_LABEL,
                 selectedRowKeys: [...selection.selected],
                 preserveSelectedRowKeys: true,
                 getCheckboxProps: (h) => ({ disabled: !!selection.blockedReason(h), 'aria-label': `选择 ${h.building}${h.unit}${h.room}` }),

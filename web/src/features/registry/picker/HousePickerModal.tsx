@@ -15,6 +15,8 @@ interface HousePickerModalProps {
   onCancel: () => void;
   /** Colour the grid by 交款状态 (for payment pages). */
   showDeposits?: boolean;
+  /** The building the grid opens on. */
+  startBuildingId?: number;
 }
 
 /**
@@ -22,7 +24,7 @@ interface HousePickerModalProps {
  * the selection persists across buildings and modes until “确定”. Cancelled houses and houses held
  * by another open application cannot be picked (R-10).
  */
-export function HousePickerModal({ areaId, initial, ownNo, onOk, onCancel, showDeposits }: HousePickerModalProps) {
+export function HousePickerModal({ areaId, initial, ownNo, onOk, onCancel, showDeposits, startBuildingId }: HousePickerModalProps) {
   const [selected, setSelected] = useState<ReadonlyMap<number, RegistryHouse>>(() => new Map(initial.map((h) => [h.id, h])));
   const blockedReason = useCallback((h: RegistryHouse) => (selected.has(h.id) ? null : whyNotSelectable(h, ownNo)), [ownNo, selected]);
   const add = useCallback(
@@ -79,7 +81,14 @@ export function HousePickerModal({ areaId, initial, ownNo, onOk, onCancel, showD
         </Flex>
       }
     >
-      <RegistryBrowser areaId={areaId} ownNo={ownNo} selection={selection} gridHeight={480} showDeposits={showDeposits} />
+      <RegistryBrowser
+        areaId={areaId}
+        ownNo={ownNo}
+        selection={selection}
+        gridHeight={480}
+        showDeposits={showDeposits}
+        startBuildingId={startBuildingId}
+      />
     </Modal>
   );
 }

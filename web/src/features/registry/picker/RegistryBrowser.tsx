@@ -18,6 +18,8 @@ export interface RegistryBrowserProps {
   /** Read only: what a click on a house does (e.g. show its details). */
   onOpen?: (house: RegistryHouse) => void;
   gridHeight?: number;
+  /** The building to open first (e.g. the one a project item is on); otherwise the area's first. */
+  startBuildingId?: number;
   /** Colour the grid by 交款状态 (paid / part-paid / unpaid) instead of the sales state. */
   showDeposits?: boolean;
 }
@@ -26,9 +28,9 @@ export interface RegistryBrowserProps {
  * F-10: the area's buildings on the left and the chosen one as a grid on the right, with a switch
  * to a searchable list of all the area's houses. Used to pick houses and to browse them.
  */
-export function RegistryBrowser({ areaId, ownNo, selection, onOpen, gridHeight, showDeposits }: RegistryBrowserProps) {
+export function RegistryBrowser({ areaId, ownNo, selection, onOpen, gridHeight, showDeposits, startBuildingId }: RegistryBrowserProps) {
   const buildings = useBuildings(areaId);
-  const [buildingId, setBuildingId] = useState<number>();
+  const [buildingId, setBuildingId] = useState<number | undefined>(startBuildingId);
   const [mode, setMode] = useState<'grid' | 'list'>('grid');
   const first = buildings.data?.items[0]?.id;
   useEffect(() => {

@@ -1,0 +1,1 @@
+CREATE INDEX "houses_address_trgm" ON "houses" USING gin ("address" gin_trgm_ops);
