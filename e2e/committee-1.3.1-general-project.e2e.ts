@@ -151,6 +151,11 @@ describe('1.3.1 新建一般维修项目（业主委员会）', () => {
     await settled(grid);
     // The 楼盘表 opens on the item's building, not the area's first.
     await shows(grid.getByRole('region', { name: `${BUILDING}楼盘表` }));
+    // The houses already in the range are marked and cannot be picked twice; the one removed can.
+    const inRange = grid.getByRole('button', { name: new RegExp(`^${other} `) });
+    await expect.poll(() => inRange.getAttribute('aria-disabled')).toBe('true');
+    expect(await inRange.getAttribute('title')).toContain('已在分摊范围内');
+    expect(await grid.getByRole('button', { name: new RegExp(`^${house} `) }).getAttribute('aria-disabled')).toBeNull();
     await grid.getByRole('button', { name: new RegExp(`^${house} `) }).click();
     await grid.getByRole('button', { name: '确定' }).click();
     await shows(toast(page, '已添加 1 户'));

@@ -6760,6 +6760,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{id}/items/{itemId}/house-ids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已在该设施设备分摊范围内的房屋（可限一栋楼；楼盘表选择时标出） */
+        get: {
+            parameters: {
+                query?: {
+                    buildingId?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                    itemId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ids: number[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{id}/items/{itemId}/shares": {
         parameters: {
             query?: never;

@@ -531,6 +531,24 @@ export async function savePlan(ctx: Ctx, id: number, phases: { amount: bigint; c
   });
 }
 
+/** The houses already in an item's range (within one building, when given): the 楼盘表 picker marks them. */
+export async function itemHouseIdsIn(ctx: Ctx, id: number, itemId: number, buildingId?: number) {
+  const p = await loadProject(ctx.db, readerActor(ctx), id);
+  const rows = await ctx.db
+    .select({ id: projectItemHouses.houseId })
+    .from(projectItemHouses)
+    .innerJoin(projectItems, eq(projectItems.id, projectItemHouses.itemId))
+    .innerJoin(houses, eq(houses.id, projectItemHouses.houseId))
+    .where(
+      and(
+        eq(projectItemHouses.itemId, itemId),
+        eq(projectItems.projectId, p.id),
+        buildingId === undefined ? undefined : eq(houses.buildingId, buildingId),
+      ),
+    );
+  return { ids: rows.map((r) => r.id) };
+}
+
 /** 房屋分摊列表 of one item, a page at a time. */
 export async function itemHouses(ctx: Ctx, id: number, itemId: number, page: number, pageSize: number, q?: string) {
   const p = await loadProject(ctx.db, readerActor(ctx), id);

@@ -17,6 +17,7 @@ import {
   apportionBudgets,
   createProject,
   editRange,
+  itemHouseIdsIn,
   itemHouses,
   mergeShares,
   saveBasic,
@@ -142,6 +143,19 @@ export function projectRoutes(app: FastifyInstance) {
       },
     },
     async (req) => itemHouses(req.ctx, req.params.id, req.params.itemId, req.query.page, req.query.pageSize, req.query.q),
+  );
+  r.get(
+    '/api/projects/:id/items/:itemId/house-ids',
+    {
+      schema: {
+        tags,
+        summary: '已在该设施设备分摊范围内的房屋（可限一栋楼；楼盘表选择时标出）',
+        params: s.itemParams,
+        querystring: z.object({ buildingId: z.coerce.number().int().positive().optional() }),
+        response: { 200: z.object({ ids: z.array(z.number()) }) },
+      },
+    },
+    async (req) => itemHouseIdsIn(req.ctx, req.params.id, req.params.itemId, req.query.buildingId),
   );
   r.post(
     '/api/projects/:id/items/:itemId/houses',

@@ -74,6 +74,10 @@ export const editRange = (id: number, itemId: number, body: ApiBody<'/api/projec
   call(api.POST('/api/projects/{id}/items/{itemId}/houses', { ...byItem(id, itemId), body }));
 export const setShares = (id: number, itemId: number, rows: { houseId: number; share: number }[]) =>
   call(api.PUT('/api/projects/{id}/items/{itemId}/shares', { ...byItem(id, itemId), body: { rows } }));
+/** The house ids already in an item's range (the 楼盘表 picker marks them). */
+export const fetchItemHouseIds = (id: number, itemId: number) =>
+  call(api.GET('/api/projects/{id}/items/{itemId}/house-ids', { params: { path: { id, itemId }, query: {} } }));
+
 export const exportShares = (id: number, itemId: number) => requestFile(`/api/projects/${id}/items/${itemId}/shares.xlsx`);
 export const importShares = (id: number, itemId: number, file: File) =>
   uploadFile<{ updated: number }>(`/api/projects/${id}/items/${itemId}/shares/import`, file);

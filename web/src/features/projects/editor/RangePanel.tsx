@@ -10,6 +10,7 @@ import { HousePickerModal } from '../../registry/picker/HousePickerModal';
 import {
   editRange,
   exportShares,
+  fetchItemHouseIds,
   fetchItemHouses,
   importShares,
   annotateShares,
@@ -56,6 +57,12 @@ export function RangePanel({ projectId, areaId, itemId, facilityName, buildingId
     queryKey: [...PROJECTS_KEY, projectId, 'range', itemId, page, q],
     queryFn: () => fetchItemHouses(projectId, itemId, page.page, page.pageSize, q || undefined),
     placeholderData: keepPreviousData,
+  });
+  // Asked when the 楼盘表 opens, so the houses already in the range are marked there.
+  const inRange = useQuery({
+    queryKey: [...PROJECTS_KEY, projectId, 'range', itemId, 'ids'],
+    queryFn: () => fetchItemHouseIds(projectId, itemId),
+    enabled: picking,
   });
 
   const run = async (action: () => Promise<string>) => {
@@ -224,6 +231,7 @@ export function RangePanel({ projectId, areaId, itemId, facilityName, buildingId
           areaId={areaId}
           initial={[]}
           startBuildingId={buildingId ?? undefined}
+          already={inRange.data ? { ids: new Set(inRange.data.ids), reason: '已在分摊范围内' } : undefined}
           onCancel={() => setPicking(false)}
           onOk={(picked) => {
             setPicking(false);

@@ -17,6 +17,8 @@ interface HousePickerModalProps {
   showDeposits?: boolean;
   /** The building the grid opens on. */
   startBuildingId?: number;
+  /** Houses already where they are being picked for (e.g. an item's range): shown, marked, not picked again. */
+  already?: { ids: ReadonlySet<number>; reason: string };
 }
 
 /**
@@ -24,17 +26,30 @@ interface HousePickerModalProps {
  * the selection persists across buildings and modes until “确定”. Cancelled houses and houses held
  * by another open application cannot be picked (R-10).
  */
-export function HousePickerModal({ areaId, initial, ownNo, onOk, onCancel, showDeposits, startBuildingId }: HousePickerModalProps) {
+export function HousePickerModal({
+  areaId,
+  initial,
+  ownNo,
+  onOk,
+  onCancel,
+  showDeposits,
+  startBuildingId,
+  already,
+}: HousePickerModalProps) {
   const [selected, setSelected] = useState<ReadonlyMap<number, RegistryHouse>>(() => new Map(initial.map((h) => [h.id, h])));
-  const blockedReason = useCallback((h: RegistryHouse) => (selected.has(h.id) ? null : whyNotSelectable(h, ownNo)), [ownNo, selected]);
+  const notSelectable = useCallback(
+    (h: RegistryHouse) => (already?.ids.has(h.id) ? already.reason : whyNotSelectable(h, ownNo)),
+    [ownNo, already],
+  );
+  const blockedReason = useCallback((h: RegistryHouse) => (selected.has(h.id) ? null : notSelectable(h)), [notSelectable, selected]);
   const add = useCallback(
     (houses: RegistryHouse[]) =>
       setSelected((prev) => {
         const next = new Map(prev);
-        for (const h of houses) if (!whyNotSelectable(h, ownNo) || prev.has(h.id)) next.set(h.id, h);
+        for (const h of houses) if (!notSelectable(h) || prev.has(h.id)) next.set(h.id, h);
         return next;
       }),
-    [ownNo],
+    [notSelectable],
   );
   const remove = useCallback(
     (houses: RegistryHouse[]) =>
