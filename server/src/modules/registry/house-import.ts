@@ -59,12 +59,16 @@ export interface HouseImportResult {
   errors: CellError[];
 }
 
+/** R-14: the house file read into rows, in the spreadsheet worker. Call it outside any transaction. */
+export function readHouseFile(bytes: Uint8Array, fileName: string): Promise<Table> {
+  return readTable(bytes, fileName, { sheet: HOUSE_SHEET, columns: HOUSE_COLUMNS, maxRows: MAX_IMPORT_ROWS });
+}
+
 /**
  * R-14: every row checked, every problem listed at once; `existing` holds the places of houses
  * already registered in the area (duplicates against the registry are errors too).
  */
-export async function importHouses(bytes: Uint8Array, fileName: string, existing: ReadonlySet<string>): Promise<HouseImportResult> {
-  const table = await readTable(bytes, fileName, { sheet: HOUSE_SHEET, columns: HOUSE_COLUMNS, maxRows: MAX_IMPORT_ROWS });
+export function checkHouses(table: Table, existing: ReadonlySet<string>): HouseImportResult {
   const byTitle = new Map(HOUSE_COLUMNS.map((c) => [normaliseHeader(c.title), c.key]));
   if (table.rows.length === 0)
     return { table, houses: [], errors: [{ row: table.headerRow + 1, column: '全部', message: '文件中没有数据行' }] };
