@@ -1,7 +1,8 @@
 /**
  * The import reader under load, on pglite:
  *  1. a 20,000-house template imported through the API (parse in the worker, validate, stage) beside a
- *     floor: a streaming read of the same file plus one bulk insert of the same rows;
+ *     floor: a streaming read of the same file plus one bulk insert of the same rows, both warmed first,
+ *     three pairs in turn, the median ratio reported;
  *  2. the process's RSS growth during that import;
  *  3. /api/health latency while a 1,048,576-row file is being refused.
  *   npx tsx bench/import-sheets.ts [houses]
@@ -90,25 +91,40 @@ function upload(bytes: Uint8Array, name: string) {
   );
 }
 
-// 1 + 2: the import, with RSS sampled every 20 ms.
+// Both sides warmed with a 20-house file first: a running server's worker is started and its code
+// compiled long before a user's import; the cold first import is measured and reported on its own.
+const warmFile = new Uint8Array(await houseTemplate(grid.slice(0, 20)));
+let t0 = performance.now();
+const warm = await upload(warmFile, '预热.xlsx');
+const coldMs = performance.now() - t0;
+if (warm.statusCode !== 200) throw new Error(warm.body.slice(0, 500));
+await readTableNow(warmFile, '预热.xlsx', { sheet: HOUSE_SHEET, columns: HOUSE_COLUMNS, maxRows: MAX_IMPORT_ROWS });
+
+// 1 + 2: the import and its floor side by side, three times in turn (on a shared machine one pair can
+// fall on a busy moment); the median ratio is the figure. RSS is sampled every 20 ms during imports.
+await handle.db.execute(sql`create table bench_floor (data jsonb not null)`);
 const rssBefore = process.memoryUsage().rss;
 let rssPeak = rssBefore;
-const sampler = setInterval(() => {
-  rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
-}, 20);
-let t0 = performance.now();
-const imported = await upload(file, '基准.xlsx');
-const importMs = performance.now() - t0;
-clearInterval(sampler);
-if (imported.statusCode !== 200) throw new Error(imported.body.slice(0, 500));
+const pairs: { importMs: number; floorMs: number }[] = [];
+for (let round = 0; round < 3; round++) {
+  const sampler = setInterval(() => {
+    rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+  }, 20);
+  t0 = performance.now();
+  const imported = await upload(file, '基准.xlsx');
+  const importMs = performance.now() - t0;
+  clearInterval(sampler);
+  if (imported.statusCode !== 200) throw new Error(imported.body.slice(0, 500));
 
-t0 = performance.now();
-const table = await readTableNow(file, '基准.xlsx', { sheet: HOUSE_SHEET, columns: HOUSE_COLUMNS, maxRows: MAX_IMPORT_ROWS });
-await handle.db.execute(sql`create table bench_floor (data jsonb not null)`);
-await handle.db.execute(
-  sql`insert into bench_floor (data) select value from jsonb_array_elements(${JSON.stringify(table.rows.map((r) => r.cells))}::jsonb)`,
-);
-const floorMs = performance.now() - t0;
+  await handle.db.execute(sql`truncate bench_floor`);
+  t0 = performance.now();
+  const table = await readTableNow(file, '基准.xlsx', { sheet: HOUSE_SHEET, columns: HOUSE_COLUMNS, maxRows: MAX_IMPORT_ROWS });
+  await handle.db.execute(
+    sql`insert into bench_floor (data) select value from jsonb_array_elements(${JSON.stringify(table.rows.map((r) => r.cells))}::jsonb)`,
+  );
+  pairs.push({ importMs, floorMs: performance.now() - t0 });
+}
+const median = pairs.map((p) => p.importMs / p.floorMs).sort((a, b) => a - b)[1] as number;
 
 // 3: a 1,048,576-row file refused while /api/health is asked every 50 ms.
 const big = join(tmpdir(), `bench-1m-${process.pid}.xlsx`);
@@ -141,10 +157,13 @@ done = true;
 await health;
 
 console.log(`houses ${target}; file ${(file.length / 1024 / 1024).toFixed(1)} MB`);
-console.log(`import through the API (worker parse + validate + stage): ${(importMs / 1000).toFixed(2)} s`);
-console.log(`floor (streaming read + one bulk insert):               ${(floorMs / 1000).toFixed(2)} s`);
-console.log(`ratio: ${(importMs / floorMs).toFixed(2)}×`);
-console.log(`RSS growth during the import: ${((rssPeak - rssBefore) / 1024 / 1024).toFixed(0)} MB`);
+for (const [i, p] of pairs.entries())
+  console.log(
+    `pair ${i + 1}: import through the API (worker parse + validate + stage) ${(p.importMs / 1000).toFixed(2)} s; floor (streaming read + one bulk insert) ${(p.floorMs / 1000).toFixed(2)} s; ratio ${(p.importMs / p.floorMs).toFixed(2)}×`,
+  );
+console.log(`median ratio: ${median.toFixed(2)}×`);
+console.log(`(the first, cold import of 20 houses, starting the worker: ${(coldMs / 1000).toFixed(2)} s)`);
+console.log(`RSS growth during the imports: ${((rssPeak - rssBefore) / 1024 / 1024).toFixed(0)} MB`);
 console.log(
   `1,048,576-row file (${(bigBytes.length / 1024 / 1024).toFixed(1)} MB, written in ${writeS.toFixed(0)} s): ${refused.statusCode} in ${(refuseMs / 1000).toFixed(2)} s — ${refused.json().errors?.[0]?.message ?? refused.json().message}`,
 );

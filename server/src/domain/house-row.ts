@@ -93,7 +93,10 @@ export function checkOwner(o: {
 export function parseHouseRow(raw: RawHouseRow, rowNo: number): { house: ParsedHouse | null; errors: CellError[] } {
   const errors: CellError[] = [];
   const err = (k: HouseColumnKey, message: string) => errors.push({ row: rowNo, column: title(k), message });
-  const v = (k: HouseColumnKey) => normaliseText(raw[k] ?? '');
+  // Each cell is put in normal form once; the checks below ask for most of them several times.
+  const normal = {} as Record<HouseColumnKey, string>;
+  for (const c of HOUSE_COLUMNS) normal[c.key] = normaliseText(raw[c.key] ?? '');
+  const v = (k: HouseColumnKey) => normal[k];
 
   for (const c of HOUSE_COLUMNS) if (c.required && !v(c.key)) err(c.key, '必填');
   if (v('building').length > 50) err('building', '不能超过 50 个字符');

@@ -4,7 +4,8 @@
  * Every cell passes one normal form, and the kind of cell it was (a date, a number) is checked against
  * what its column holds. Runs inside the spreadsheet worker, so nothing here may touch the database.
  */
-import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { Readable } from 'node:stream';
+import { createInflateRaw } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { CONTROL_CHAR_RULE, hasControlChar, normaliseText } from '../domain/cell-text.ts';
 import { decodeText, parseCsv } from './csv.ts';
@@ -221,13 +222,18 @@ function readCsv(bytes: Uint8Array, spec: ReadSpec): Table {
 
 // --- .xlsx ---------------------------------------------------------------------------------------
 
-interface ZipFacts {
-  names: string[];
-  unpacked: number;
+/** A part of the zip as its central directory lists it; sizes it declares are never trusted. */
+interface ZipEntry {
+  name: string;
+  method: number;
+  flags: number;
+  /** Where its compressed bytes start, and how many the directory says there are. */
+  start: number;
+  length: number;
 }
 
-/** The zip's central directory: entry names and their declared unpacked sizes, without unpacking. */
-function zipFacts(b: Uint8Array): ZipFacts | null {
+/** The zip's central directory: entry names and where their bytes lie, without unpacking anything. */
+function zipEntries(b: Uint8Array): ZipEntry[] | null {
   const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
   let eocd = -1;
   for (let i = b.length - 22; i >= Math.max(0, b.length - 65_557); i--) {
@@ -239,83 +245,121 @@ function zipFacts(b: Uint8Array): ZipFacts | null {
   if (eocd < 0) return null;
   const count = view.getUint16(eocd + 10, true);
   let p = view.getUint32(eocd + 16, true);
-  const names: string[] = [];
-  let unpacked = 0;
+  const entries: ZipEntry[] = [];
   for (let n = 0; n < count; n++) {
     if (p + 46 > b.length || view.getUint32(p, true) !== 0x02014b50) return null;
-    const size = view.getUint32(p + 24, true);
     const nameLength = view.getUint16(p + 28, true);
-    const extra = view.getUint16(p + 30, true);
-    const comment = view.getUint16(p + 32, true);
-    // 0xFFFFFFFF is a zip64 size: 4 GB or more, never an import file.
-    unpacked += size === 0xffffffff ? Number.POSITIVE_INFINITY : size;
-    names.push(new TextDecoder().decode(b.subarray(p + 46, p + 46 + nameLength)));
-    p += 46 + nameLength + extra + comment;
+    const local = view.getUint32(p + 42, true);
+    if (local + 30 > b.length || view.getUint32(local, true) !== 0x04034b50) return null;
+    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    const length = view.getUint32(p + 20, true);
+    if (start + length > b.length) return null;
+    entries.push({
+      name: new TextDecoder().decode(b.subarray(p + 46, p + 46 + nameLength)),
+      method: view.getUint16(p + 10, true),
+      flags: view.getUint16(p + 8, true),
+      start,
+      length,
+    });
+    p += 46 + nameLength + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
   }
-  return { names, unpacked };
+  return entries;
 }
 
 const tooBig = (fileName: string) =>
   fileError(`文件“${fileName}”解压后超过 ${MAX_UNPACKED_BYTES / 1024 / 1024}M，不是正常的导入文件；请检查文件，或分批导入`);
+const damaged = (fileName: string) => fileError(`无法读取文件“${fileName}”：文件已损坏或不是 Excel 文件`);
 
-/** Counts the bytes unpacked from the zip while they stream, whatever the zip declared. */
-class Budget {
-  used = 0;
-  constructor(private readonly fileName: string) {}
-  take(n: number) {
-    this.used += n;
-    if (this.used > MAX_UNPACKED_BYTES) throw tooBig(this.fileName);
+/** The parts the reader uses, in the order that lets exceljs stream every sheet (no temporary files). */
+const PART_ORDER = [
+  /^xl\/_rels\/workbook\.xml\.rels$/,
+  /^xl\/workbook\.xml$/,
+  /^xl\/sharedStrings\.xml$/,
+  /^xl\/styles\.xml$/,
+  /^xl\/worksheets\/sheet\d+\.xml$/,
+];
+const partRank = (name: string) => PART_ORDER.findIndex((re) => re.test(name));
+
+/** A part's bytes as they unpack, chunk by chunk; a part stored without compression is itself. */
+async function* unpack(bytes: Uint8Array, e: ZipEntry): AsyncGenerator<Uint8Array> {
+  const data = bytes.subarray(e.start, e.start + e.length);
+  if (e.method === 0) {
+    yield data;
+    return;
   }
-  counter(): Transform {
-    return new Transform({
-      transform: (chunk: Buffer, _enc: string, done: TransformCallback) => {
-        try {
-          this.take(chunk.length);
-          done(null, chunk);
-        } catch (e) {
-          done(e as Error);
-        }
-      },
-    });
+  const inflater = createInflateRaw({ chunkSize: 256 * 1024 });
+  inflater.end(data);
+  try {
+    for await (const chunk of inflater) yield chunk as Buffer;
+  } finally {
+    inflater.destroy();
   }
 }
 
-type Stream = NodeJS.ReadableStream & { pipe<T extends NodeJS.WritableStream>(d: T): T };
-type Internals = {
-  _parseRels(entry: Stream): Promise<void>;
-  _parseWorkbook(entry: Stream): Promise<void>;
-  _parseStyles(entry: Stream): Promise<void>;
-  _parseSharedStrings(entry: Stream): AsyncGenerator<unknown>;
-  _parseWorksheet(iterator: AsyncIterable<Buffer>, sheetNo: string): Generator<unknown>;
-};
+interface Part {
+  entry: ZipEntry;
+  size: number;
+}
 
-/** exceljs's streaming reader with every part it parses passed through the unpacked-bytes budget. */
-function boundedReader(input: Readable, budget: Budget) {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
-  const inner = reader as unknown as Internals;
-  const proto = Object.getPrototypeOf(reader) as Internals;
-  inner._parseRels = (entry) => proto._parseRels.call(reader, entry.pipe(budget.counter()));
-  inner._parseWorkbook = (entry) => proto._parseWorkbook.call(reader, entry.pipe(budget.counter()));
-  inner._parseStyles = (entry) => proto._parseStyles.call(reader, entry.pipe(budget.counter()));
-  inner._parseSharedStrings = (entry) => proto._parseSharedStrings.call(reader, entry.pipe(budget.counter()));
-  inner._parseWorksheet = (iterator, sheetNo) =>
-    proto._parseWorksheet.call(
-      reader,
-      (async function* () {
-        for await (const chunk of iterator) {
-          budget.take(chunk.length);
+/**
+ * R-14: what the parts the reader uses really unpack to, counted byte by byte as they inflate — a
+ * zip's declared sizes are never trusted, and parts the reader does not use are never unpacked.
+ */
+async function measureParts(bytes: Uint8Array, entries: ZipEntry[], fileName: string): Promise<Part[]> {
+  const used = entries.filter((e) => partRank(e.name) >= 0).sort((a, b) => partRank(a.name) - partRank(b.name));
+  let total = 0;
+  const parts: Part[] = [];
+  for (const entry of used) {
+    // Encrypted, or compressed other than by deflate: not what Excel, WPS or LibreOffice save.
+    if ((entry.flags & 1) !== 0 || (entry.method !== 0 && entry.method !== 8)) throw damaged(fileName);
+    let size = 0;
+    try {
+      for await (const chunk of unpack(bytes, entry)) {
+        size += chunk.length;
+        total += chunk.length;
+        if (total > MAX_UNPACKED_BYTES) throw tooBig(fileName);
+      }
+    } catch (e) {
+      if (e instanceof ReadRefused) throw e;
+      throw damaged(fileName);
+    }
+    parts.push({ entry, size });
+  }
+  return parts;
+}
+
+/**
+ * The measured parts again as a zip exceljs reads without inflating anything itself: each part
+ * stored, its sizes the measured ones, unpacked anew as exceljs asks for it (nothing is held whole).
+ */
+function storedZip(bytes: Uint8Array, parts: Part[]): Readable {
+  return Readable.from(
+    (async function* () {
+      for (const { entry, size } of parts) {
+        const name = new TextEncoder().encode(entry.name);
+        const header = Buffer.alloc(30 + name.length);
+        header.writeUInt32LE(0x04034b50, 0);
+        header.writeUInt16LE(20, 4);
+        header.writeUInt32LE(size, 18);
+        header.writeUInt32LE(size, 22);
+        header.writeUInt16LE(name.length, 26);
+        header.set(name, 30);
+        yield header;
+        let sent = 0;
+        for await (const chunk of unpack(bytes, entry)) {
+          sent += chunk.length;
+          // The same bytes inflate the same way twice; anything else is a damaged file.
+          if (sent > size) throw new Error('part grew between two reads');
           yield chunk;
         }
-      })(),
-      sheetNo,
-    );
-  return reader;
+        if (sent !== size) throw new Error('part shrank between two reads');
+      }
+      const end = Buffer.alloc(22);
+      end.writeUInt32LE(0x06054b50, 0);
+      yield end;
+    })(),
+    { objectMode: false },
+  );
 }
 
 interface SheetEvent {
@@ -325,10 +369,15 @@ interface SheetEvent {
 }
 
 /** One streaming pass over the workbook: the visible sheets that look like the template. */
-async function streamSheets(bytes: Uint8Array, fileName: string, spec: ReadSpec) {
-  const budget = new Budget(fileName);
-  const input = Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
-  const reader = boundedReader(input, budget);
+async function streamSheets(bytes: Uint8Array, parts: Part[], spec: ReadSpec) {
+  const input = storedZip(bytes, parts);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
   const candidates: SheetCollector[] = [];
   let firstVisible: SheetCollector | undefined;
   try {
@@ -362,25 +411,26 @@ async function streamSheets(bytes: Uint8Array, fileName: string, spec: ReadSpec)
 }
 
 async function readXlsx(bytes: Uint8Array, fileName: string, spec: ReadSpec): Promise<Table> {
-  const facts = zipFacts(bytes);
-  if (!facts) throw fileError(`无法读取文件“${fileName}”：文件已损坏或不是 Excel 文件`);
-  if (facts.names.includes('mimetype') && new TextDecoder().decode(bytes.subarray(0, 120)).includes('opendocument'))
+  const entries = zipEntries(bytes);
+  if (!entries) throw damaged(fileName);
+  const names = entries.map((e) => e.name);
+  if (names.includes('mimetype') && new TextDecoder().decode(bytes.subarray(0, 120)).includes('opendocument'))
     throw fileError(`文件“${fileName}”是 OpenDocument（.ods）表格，只是改了扩展名：请在 LibreOffice 或 WPS 中“另存为” .xlsx 后导入`);
-  if (!facts.names.includes('xl/workbook.xml')) throw fileError(`无法读取文件“${fileName}”：文件已损坏或不是 Excel 文件`);
-  if (facts.unpacked > MAX_UNPACKED_BYTES) throw tooBig(fileName);
+  if (!names.includes('xl/workbook.xml')) throw damaged(fileName);
+  const parts = await measureParts(bytes, entries, fileName);
 
   // exceljs 4.4's stream reader now and then fails on a valid file (a race inside the library, seen
   // now and then in test runs); the same bytes read again settle it, and a damaged file fails twice.
   let read: Awaited<ReturnType<typeof streamSheets>>;
   try {
-    read = await streamSheets(bytes, fileName, spec);
+    read = await streamSheets(bytes, parts, spec);
   } catch (e) {
     if (e instanceof ReadRefused) throw e;
     try {
-      read = await streamSheets(bytes, fileName, spec);
+      read = await streamSheets(bytes, parts, spec);
     } catch (again) {
       if (again instanceof ReadRefused) throw again;
-      throw fileError(`无法读取文件“${fileName}”：文件已损坏或不是 Excel 文件`);
+      throw damaged(fileName);
     }
   }
   const { candidates, firstVisible } = read;

@@ -28,9 +28,18 @@ export function withProblems(table: Table, errors: readonly CellProblem[]): Cell
   return [...table.problems, ...errors.filter((e) => !refused.has(`${e.row}\u0000${e.column}`))].sort((a, b) => a.row - b.row);
 }
 
-// One long-lived worker parses every upload in turn, which also bounds the memory uploads can take.
+// One long-lived worker parses every upload, which also bounds the memory uploads can take.
 let nextId = 1;
-const pending = new Map<number, { resolve: (t: Table) => void; reject: (e: unknown) => void }>();
+
+interface Pending {
+  resolve: (t: Table) => void;
+  reject: (e: unknown) => void;
+}
+/** A started worker and the reads it has not answered yet: those are the ones its death fails. */
+interface ParseWorker {
+  worker: Worker;
+  pending: Map<number, Pending>;
+}
 
 /**
  * The worker's code: in the bundle it sits beside main.js; run from source (tsx, vitest) it is
@@ -54,31 +63,56 @@ async function workerFile(): Promise<URL> {
   return out;
 }
 
-let starting: Promise<Worker> | null = null;
+let file: Promise<URL> | null = null;
+let current: ParseWorker | null = null;
 
-function spreadsheetWorker(): Promise<Worker> {
-  starting ??= workerFile().then((file) => {
-    const w = new Worker(file, { resourceLimits: { maxOldGenerationSizeMb: 768 } });
-    w.unref();
-    w.on('message', (msg: { id: number; table?: Table; failure?: ReadFailure }) => {
-      const p = pending.get(msg.id);
-      if (!p) return;
-      pending.delete(msg.id);
-      if (msg.table) p.resolve(msg.table);
-      else p.reject(refusal(msg.failure as ReadFailure));
-    });
-    // Out of memory or crashed: the file was too much; the next upload starts a fresh worker.
-    const fail = () => {
-      starting = null;
-      const tooMuch = '文件过大或过于复杂，无法读取；请分批导入';
-      for (const p of pending.values()) p.reject(new AppError(400, 'IMPORT_FILE', tooMuch, { file: tooMuch }));
-      pending.clear();
-    };
-    w.on('error', fail);
-    w.on('exit', fail);
-    return w;
+/**
+ * R-14: the worker died (it exited, threw, or ran out of memory) with these reads unanswered. Which
+ * file did it cannot be told, so every one of them is told to try again; nothing was saved.
+ */
+const workerDied = () =>
+  new AppError(503, 'IMPORT_WORKER', '读取文件时出现故障，本次没有导入任何数据；请稍后重新导入，如仍不成功请联系维修资金管理中心');
+
+function startWorker(url: URL): ParseWorker {
+  const w = new Worker(url, { resourceLimits: { maxOldGenerationSizeMb: 768 } });
+  const self: ParseWorker = { worker: w, pending: new Map() };
+  w.on('message', (msg: { id: number; table?: Table; failure?: ReadFailure }) => {
+    const p = self.pending.get(msg.id);
+    if (!p) return;
+    self.pending.delete(msg.id);
+    // An idle worker does not keep the process alive (a listener added later would ref it again).
+    if (self.pending.size === 0) w.unref();
+    if (msg.table) p.resolve(msg.table);
+    else p.reject(refusal(msg.failure as ReadFailure));
   });
-  return starting;
+  // 'error' comes before 'exit' when it threw; either way this worker is done and the next read
+  // starts a fresh one. Only this worker's reads fail: a newer worker's are not touched.
+  const died = () => {
+    if (current === self) current = null;
+    for (const p of self.pending.values()) p.reject(workerDied());
+    self.pending.clear();
+  };
+  w.on('error', died);
+  w.on('exit', died);
+  w.unref();
+  return self;
+}
+
+/** The worker that answers the next read, started when there is none (or the last one died). */
+async function running(): Promise<ParseWorker> {
+  file ??= workerFile().catch((e) => {
+    file = null;
+    throw e;
+  });
+  const url = await file;
+  current ??= startWorker(url);
+  return current;
+}
+
+/** The running worker and its unanswered reads, for a test that stops it the way a crash would. */
+export async function spreadsheetWorker(): Promise<{ worker: Worker; reads: number }> {
+  const w = await running();
+  return { worker: w.worker, reads: w.pending.size };
 }
 
 function refusal(f: ReadFailure): AppError {
@@ -89,17 +123,14 @@ function refusal(f: ReadFailure): AppError {
  * R-14: reads .xlsx (Excel, WPS, LibreOffice) or .csv (UTF-8 or GBK) into header-keyed rows, in the
  * spreadsheet worker. `spec` names the template's sheet, its columns (what each holds) and the row limit.
  */
-export function readTable(bytes: Uint8Array, fileName: string, spec: ReadSpec): Promise<Table> {
+export async function readTable(bytes: Uint8Array, fileName: string, spec: ReadSpec): Promise<Table> {
+  const w = await running();
   const id = nextId++;
   return new Promise<Table>((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    spreadsheetWorker().then(
-      (w) => w.postMessage({ id, bytes, fileName, spec }),
-      (e) => {
-        pending.delete(id);
-        reject(e);
-      },
-    );
+    w.pending.set(id, { resolve, reject });
+    // While it has reads to answer, the worker keeps the process alive: no read is left hanging.
+    w.worker.ref();
+    w.worker.postMessage({ id, bytes, fileName, spec });
   });
 }
 

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { applicationItems, applications, propertyAreas } from '../../db/schema/index.ts';
 import { HOUSE_COLUMNS } from '../../domain/house-row.ts';
 import { ID_CARD_RULE } from '../../domain/id-card.ts';
+import { spreadsheetWorker } from '../../lib/spreadsheet.ts';
 import { DEMO } from '../../../test/fixtures.ts';
 import { type Agent, testApp, type TestApp } from '../../../test/harness.ts';
 import {
@@ -419,4 +420,14 @@ describe('R-14 re-import', () => {
     expect(await buildingsOf(id)).toEqual(['甲栋/2019', `丙栋/${year}`]);
     expect((await dev.get(`/api/applications/${id}/items?kind=house&pageSize=50`)).json().total).toBe(3);
   });
+  it('R-14 /api/health answers while a house file is still being read: the read holds no database transaction', async () => {
+    const id = await collectionDraft(dev, tower('健康栋', 1, 1), '健康花园');
+    const importing = importFile(id, await houseXlsx(tower('健康栋', 50, 100)), '五千套.xlsx');
+    await vi.waitFor(async () => expect((await spreadsheetWorker()).reads).toBe(1), { timeout: 20_000, interval: 10 });
+    const health = await t.agent().get('/api/health');
+    expect(health.statusCode).toBe(200);
+    // Still reading: on the embedded database a transaction open around the read made health wait for it.
+    expect((await spreadsheetWorker()).reads).toBe(1);
+    expect((await importing).statusCode).toBe(200);
+  }, 120_000);
 });

@@ -6,7 +6,7 @@ import { applicationItems, applications } from '../../db/schema/index.ts';
 import type { ParsedHouse } from '../../domain/house-row.ts';
 import { audit } from '../audit/audit.ts';
 import { livePlaces } from '../registry/bulk.ts';
-import { HOUSE_SHEET, HOUSE_TEMPLATE_COLUMNS, importHouses } from '../registry/house-import.ts';
+import { checkHouses, HOUSE_SHEET, HOUSE_TEMPLATE_COLUMNS, readHouseFile } from '../registry/house-import.ts';
 import type { BuildingInput } from './shared.ts';
 import { loadApplication, STATUS_LABELS, writeItems } from './service.ts';
 import { existingBuildings } from './types/new-houses.ts';
@@ -29,16 +29,23 @@ function derivedBuilding(name: string, houses: ParsedHouse[], year: number): Bui
 
 async function validateFile(ctx: Ctx, id: number, file: { fileName: string; bytes: Uint8Array }) {
   const actor = requirePermission(ctx, 'registry.edit');
+  const { kind } = await ctx.db.transaction(async (tx) => {
+    const handler = handlerFor((await loadApplication(tx, actor, id)).type);
+    if (!handler.importKind) throw invalid('file', '此类业务单不导入房屋');
+    return { kind: handler.importKind };
+  });
+  // Read with no transaction open: a read takes seconds, and on the embedded database an open
+  // transaction makes every other user's query wait for it.
+  const table = await readHouseFile(file.bytes, file.fileName);
   return ctx.db.transaction(async (tx) => {
     const app = await loadApplication(tx, actor, id);
     const handler = handlerFor(app.type);
-    if (!handler.importKind) throw invalid('file', '此类业务单不导入房屋');
     const existing = handler.importExisting
       ? await handler.importExisting(tx, app)
       : app.areaId
         ? await livePlaces(tx, app.areaId)
         : new Set<string>();
-    return { actor, kind: handler.importKind, result: await importHouses(file.bytes, file.fileName, existing) };
+    return { actor, kind, result: checkHouses(table, existing) };
   });
 }
 

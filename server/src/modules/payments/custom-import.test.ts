@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { propertyAreas } from '../../db/schema/index.ts';
+import { spreadsheetWorker } from '../../lib/spreadsheet.ts';
 import { DEMO } from '../../../test/fixtures.ts';
 import { type Agent, testApp, type TestApp } from '../../../test/harness.ts';
 import { orgIdOf } from '../../../test/owner-fixtures.ts';
@@ -137,6 +138,27 @@ describe('F-22 / R-14 续筹交款: the amounts file is read on the server by th
     const clean = await dev.postForm('/api/notices/custom/import/annotated', form(await amountsXlsx(['1', '2', '3']), 'ok.xlsx'));
     expect(clean.statusCode).toBe(400);
     expect(clean.json().message).toBe('文件没有错误，可直接导入');
+  });
+
+  it('R-14 a parse worker that dies fails the read in flight and those queued behind it with a plain message; the next import gets a fresh worker', async () => {
+    // 20,000 rows (the limit): each read takes the worker a while, so all three are still unanswered.
+    const big = await amountsXlsx(Array.from({ length: 20_000 }, () => '1'));
+    const dying = await spreadsheetWorker();
+    const answers = Promise.all(['甲', '乙', '丙'].map((n) => upload(form(big, `${n}.xlsx`))));
+    await vi.waitFor(async () => expect((await spreadsheetWorker()).reads).toBe(3), { timeout: 20_000, interval: 20 });
+    // What a crash or running out of memory does to the thread, from outside it.
+    await dying.worker.terminate();
+    for (const res of await answers) {
+      expect(res.statusCode, res.body).toBe(503);
+      expect(res.json()).toEqual({
+        code: 'IMPORT_WORKER',
+        message: '读取文件时出现故障，本次没有导入任何数据；请稍后重新导入，如仍不成功请联系维修资金管理中心',
+      });
+    }
+    const next = await upload(form(await amountsXlsx(['1', '2', '3']), '重新导入.xlsx'));
+    expect(next.statusCode, next.body).toBe(200);
+    expect(next.json().rows).toHaveLength(3);
+    expect((await spreadsheetWorker()).worker.threadId).not.toBe(dying.worker.threadId);
   });
 
   it('F-22 refuses an upload without picked houses, naming the field', async () => {

@@ -59,23 +59,26 @@ export interface HouseImportResult {
   errors: CellError[];
 }
 
+/** The reader's cell titles (the template's, normalised) and the row fields they fill. */
+const CELL_KEYS = HOUSE_COLUMNS.map((c) => [normaliseHeader(c.title), c.key] as const);
+
+/** R-14: the house file read into rows, in the spreadsheet worker. Call it outside any transaction. */
+export function readHouseFile(bytes: Uint8Array, fileName: string): Promise<Table> {
+  return readTable(bytes, fileName, { sheet: HOUSE_SHEET, columns: HOUSE_COLUMNS, maxRows: MAX_IMPORT_ROWS });
+}
+
 /**
  * R-14: every row checked, every problem listed at once; `existing` holds the places of houses
  * already registered in the area (duplicates against the registry are errors too).
  */
-export async function importHouses(bytes: Uint8Array, fileName: string, existing: ReadonlySet<string>): Promise<HouseImportResult> {
-  const table = await readTable(bytes, fileName, { sheet: HOUSE_SHEET, columns: HOUSE_COLUMNS, maxRows: MAX_IMPORT_ROWS });
-  const byTitle = new Map(HOUSE_COLUMNS.map((c) => [normaliseHeader(c.title), c.key]));
+export function checkHouses(table: Table, existing: ReadonlySet<string>): HouseImportResult {
   if (table.rows.length === 0)
     return { table, houses: [], errors: [{ row: table.headerRow + 1, column: '全部', message: '文件中没有数据行' }] };
   const errors: CellError[] = [];
   const houses: HouseImportResult['houses'] = [];
   for (const r of table.rows) {
     const raw: RawHouseRow = {};
-    for (const [title, value] of Object.entries(r.cells)) {
-      const key = byTitle.get(title);
-      if (key) raw[key] = value;
-    }
+    for (const [title, key] of CELL_KEYS) raw[key] = r.cells[title];
     const parsed = parseHouseRow(raw, r.rowNo);
     errors.push(...parsed.errors);
     if (parsed.house) houses.push({ rowNo: r.rowNo, house: parsed.house });
