@@ -86,6 +86,18 @@ export function checkReceived(
   return { missing, message, recorded: [...required, ...ticked.filter((r) => !required.includes(r))] };
 }
 
+/**
+ * F-62 on submit: a committee's request goes to the window only with at least one upload for each
+ * required document of its type. `uploaded` names the 要件 the uploads are tagged with; `message`
+ * names the missing ones in list order (null = complete).
+ */
+export function checkUploaded(type: RequiredDocType, required: readonly string[], uploaded: readonly string[]) {
+  const missing = missingDocuments(required, uploaded);
+  const message =
+    missing.length > 0 ? `${REQUIRED_DOC_TYPE_LABELS[type]}尚缺要件：${missing.join('、')}。请在“上传要件”中逐项上传后再提交` : null;
+  return { missing, message };
+}
+
 /** The acceptance note as stored: the documents received, then the acceptor's own note. */
 export function acceptanceNote(received: readonly string[], note: string): string {
   const docs = received.length > 0 ? `已收要件：${received.join('、')}` : '';
