@@ -35,4 +35,3 @@ export function checkUploaded(type: RequiredDocType, required: readonly string[]
     missing.length > 0 ? `${REQUIRED_DOC_TYPE_LABELS[type]}尚缺要件：${missing.join('、')}。请在“上传要件”中逐项上传后再提交` : null;
   return { missing, message };
 }
-
