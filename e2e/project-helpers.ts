@@ -57,7 +57,10 @@ export async function uploadRequiredDocuments(committee: Caller, projectId: numb
 export async function uploadIntoSlots(page: Page, names: readonly string[]) {
   for (const [i, name] of names.entries()) {
     const chooser = page.waitForEvent('filechooser');
-    await page.getByTestId(`slot-${name}`).getByRole('button', { name: `上传${name}` }).click();
+    await page
+      .getByTestId(`slot-${name}`)
+      .getByRole('button', { name: `上传${name}` })
+      .click();
     await (await chooser).setFiles(pngFile(`${name}.png`, [230 - i * 10, 225, 210]));
     await shows(page.getByTestId(`slot-${name}`).getByRole('img', { name: `${name}.png` }));
   }
