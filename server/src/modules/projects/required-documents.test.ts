@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkLedger } from '../../ledger/check.ts';
-import { DEMO } from '../../../test/fixtures.ts';
+import { DEMO, VALID_PASSWORD } from '../../../test/fixtures.ts';
 import { requiredDocuments } from '../../../test/acceptance-fixtures.ts';
 import { type Agent, testApp, type TestApp } from '../../../test/harness.ts';
 import {
@@ -124,5 +124,18 @@ describe('F-62 required documents on submit', () => {
     const other = await otherCommittee(t, area.freeAreaId);
     expect((await requestDocs(other, second.json().id)).statusCode).toBe(404);
     expect((await other.get(`/api/files/${own.fileId}`)).statusCode).toBe(404);
+    // An office role that reads no uploads (审计员) is refused the list as it is the file.
+    const admin = await t.login(DEMO.office.code, DEMO.office.admin);
+    const created = await admin.post('/api/org/users', {
+      username: 'shenji2',
+      name: '钱审计',
+      mobile: '13800000019',
+      roles: ['auditor'],
+      password: VALID_PASSWORD,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const auditor = await t.login(DEMO.office.code, 'shenji2', VALID_PASSWORD);
+    expect((await requestDocs(auditor, second.json().id)).statusCode).toBe(403);
+    expect((await auditor.get(`/api/files/${own.fileId}`)).statusCode).toBe(403);
   });
 });
