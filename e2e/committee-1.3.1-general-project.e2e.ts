@@ -531,7 +531,8 @@ describe('1.3.1 第三步 2 – 第九步：6栋屋面及外墙综合维修（�
     await shows(page.getByRole('heading', { name: '资金拨付' }));
     // The payee list offers the items' 施工单位 (F-44).
     await page.getByLabel('收款单位（第 1 个收款账户）').click();
-    for (const unit of [ROOFER, WALLER]) await shows(page.locator('.ant-select-dropdown:visible').getByText(unit, { exact: true }));
+    const offered = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    for (const unit of [ROOFER, WALLER]) await shows(offered.filter({ hasText: unit }));
     await page.keyboard.press('Escape');
 
     // 2 核对拨付金额: the whole phase is proposed; the roofer is paid part of it (manual note 3).

@@ -36,6 +36,7 @@ const unitField = (name: number, units: readonly string[]) => (
       aria-label={`收款单位（第 ${name + 1} 个收款账户）`}
       maxLength={200}
       options={units.map((u) => ({ value: u }))}
+      popupMatchSelectWidth={320}
       filterOption={(input, option) => String(option?.value ?? '').includes(input.trim())}
     />
   </Form.Item>
