@@ -43,6 +43,16 @@ try {
   const teller = await login('ICBCJM', 'teller01');
   // 受理 ticks every required document of the request's type (F-62).
   const received = async (type: string) => (await call(office.accept, 'GET', `/api/required-documents?type=${type}`)).documents;
+  /** The committee uploads one page for each 要件 of the step before submitting (F-62). */
+  const uploadRequired = async (agent: Parameters<typeof call>[0], projectId: number, kind: string, type: string) => {
+    for (const name of (await received(type)) as string[]) {
+      const form = new FormData();
+      form.append('file', file(smallPng(), `${name}.png`));
+      const page = await multipart(form);
+      const query = `kind=${encodeURIComponent(kind)}&name=${encodeURIComponent(name)}`;
+      await call(agent, 'POST', `/api/projects/${projectId}/documents?${query}`, page.body, { 'content-type': page.type });
+    }
+  };
 
   // Setup 1: the area via F-11, every house sold so every house has an owner and takes part.
   const rand = prng(10_000);
@@ -157,6 +167,7 @@ try {
   if (posted.list.total !== target || posted.list.totalShare !== BUDGET)
     throw new Error(`notice list: ${posted.list.total} houses, ${posted.list.totalShare} fen`);
   // Unmeasured: approval (an emergency project needs no vote), disbursement, office reviews.
+  await uploadRequired(committee, id, '立项申请要件', 'project.approval.emergency');
   const submitted = await call(committee, 'POST', `/api/projects/${id}/approval`, {});
   const approve = async (requestId: number, type: string) => {
     await call(office.accept, 'POST', `/api/office/project-requests/${requestId}/accept`, { note: '', received: await received(type) });
@@ -171,6 +182,7 @@ try {
     accountNo: '6222 0200 1234 5678',
     amount: PHASE,
   };
+  await uploadRequired(committee, id, '资金拨付要件', 'project.disbursement');
   const disb = await call(committee, 'POST', `/api/projects/${id}/disbursements`, { phaseId: phases[0]?.id, payees: [payee] });
   await approve(disb.id, 'project.disbursement');
 

@@ -21,6 +21,7 @@ import {
   printApplicationForm,
   readSheet,
   saveAndSubmit,
+  selectOption,
   showBuilding,
   WHOLE_WAY,
 } from './registry-helpers.ts';
@@ -118,6 +119,8 @@ describe('1.3.4 房屋拆分合并', () => {
       };
       await chooser('上传附件', textFileNamedPng('测绘报告.png'));
       await showsText(page.getByRole('alert').filter({ hasText: '附件未上传' }), '测绘报告.png');
+      // Filed under the 要件 it is (F-62), from the office's list.
+      await selectOption(page, page.getByRole('combobox', { name: '附件类型' }), '房屋测绘报告');
       await chooser('上传附件', pngFile(`测绘报告-${suffix}.png`));
       await shows(toast(page, `附件“测绘报告-${suffix}.png”已上传`));
       await showsText(page.getByRole('region', { name: '附件' }), '测绘报告');
@@ -133,6 +136,11 @@ describe('1.3.4 房屋拆分合并', () => {
       await showsText(review.getByRole('region', { name: '拆分合并前的房屋' }), SOURCE);
       for (const room of parts) await showsText(review.getByRole('region', { name: '拆分合并后的房屋' }), room);
       await shows(review.getByRole('region', { name: '附件' }).getByRole('link', { name: `测绘报告-${suffix}.png` }));
+      // Beside the required list: the survey report is marked 已上传 with its thumbnail, the rest 未上传 (F-60).
+      const survey = review.getByTestId('submitted-房屋测绘报告');
+      await showsText(survey, '已上传');
+      await shows(survey.getByRole('img', { name: `测绘报告-${suffix}.png` }));
+      await showsText(review.getByTestId('submitted-规划部门批准文件'), '未上传');
       await approveOnReview(review, no);
 
       // The registry: the source is 已注销 in the 楼盘表, the new houses stand with their areas.

@@ -38,6 +38,7 @@ import {
   printFrom,
   projectRow,
   settled,
+  uploadIntoSlots,
 } from './project-helpers.ts';
 
 let b: Browser;
@@ -51,6 +52,9 @@ screenshotFailures(() => [b?.page]);
 
 const BUILDING = '4栋';
 const rowOf = projectRow;
+/** F-62: what the office's 要件设置 asks for, as the demo city starts. */
+const APPROVAL_DOCS = ['立项申请单', '业主大会（业主表决）决议', '立项公示张贴照片', '施工合同', '工程预算书'];
+const DISBURSEMENT_DOCS = ['资金拨付申请单', '工程进度证明', '发票', '收款账户证明'];
 
 describe('1.3.1 新建一般维修项目（业主委员会）', () => {
   const name = `${BUILDING}屋面及外墙维修${uniqueSuffix()}`;
@@ -355,6 +359,10 @@ const moneyCell = (page: Page, title: string) => page.locator('.ant-statistic').
  * unit's account; the amount is typed only when it differs from the proposal.
  */
 async function fillDisbursement(page: Page, seq: number, proposed: string, unit: string, amount?: string) {
+  // Each application brings its own 要件 (F-62): none is carried over from the one before.
+  await showsText(page.getByTestId('missing-documents'), `资金拨付申请尚缺要件：${DISBURSEMENT_DOCS.join('、')}`);
+  await uploadIntoSlots(page, DISBURSEMENT_DOCS);
+  await goes(page.getByTestId('missing-documents'));
   await page.getByRole('combobox', { name: '拨付期数' }).click();
   // The list is let finish sliding in: a click during the motion can take the option beside.
   await settled(page.locator('.ant-select-dropdown:visible'));
@@ -519,12 +527,14 @@ describe('1.3.1 第三步 2 – 第九步：6栋屋面及外墙综合维修（�
     const facts = page.locator('.ant-descriptions').nth(1);
     for (const text of ['2 项', '210,000.00 元', '通过']) await showsText(facts, text);
     await showsText(facts, /GS\S+，截止 \d{4}-\d{2}-\d{2}/);
-    // 上传要件.
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: '上传立项申请要件' }).click();
-    await (await chooser).setFiles(pngFile('业主表决结果汇总表.png'));
-    await shows(toast(page, '已上传 业主表决结果汇总表.png'));
-    await shows(page.getByTestId('documents-立项申请要件').getByRole('img', { name: '业主表决结果汇总表.png' }));
+    // 上传要件: one slot per required document; 保存并提交 says what is missing and waits (F-62).
+    await showsText(page.getByTestId('missing-documents'), `一般维修项目立项申请尚缺要件：${APPROVAL_DOCS.join('、')}`);
+    await expect.poll(() => actionButton(page, '保存并提交').isDisabled()).toBe(true);
+    await uploadIntoSlots(page, APPROVAL_DOCS.slice(0, 4));
+    await showsText(page.getByTestId('missing-documents'), '一般维修项目立项申请尚缺要件：工程预算书');
+    await uploadIntoSlots(page, APPROVAL_DOCS.slice(4));
+    await goes(page.getByTestId('missing-documents'));
+    await showsText(page.getByTestId('slot-工程预算书'), '已上传 1 份');
     // 3 保存并提交, then print.
     await page.getByLabel('说明').fill('施工合同已签订，附业主表决结果汇总表');
     await actionButton(page, '保存并提交').click();
@@ -559,11 +569,11 @@ describe('1.3.1 第三步 2 – 第九步：6栋屋面及外墙综合维修（�
     await openMenu(page, '维修项目管理', '维修项目列表');
     await operate(page, FABRIC, '资金拨付');
     await shows(page.getByRole('heading', { name: '资金拨付' }));
-    // 3 上传要件 (the construction contracts).
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: '上传资金拨付要件' }).click();
-    await (await chooser).setFiles(pngFile('施工合同.png', [230, 230, 200]));
-    await shows(toast(page, '已上传 施工合同.png'));
+    // The payee list offers the items' 施工单位 (F-44).
+    await page.getByLabel('收款单位（第 1 个收款账户）').click();
+    const offered = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    for (const unit of [ROOFER, WALLER]) await shows(offered.filter({ hasText: unit }));
+    await page.keyboard.press('Escape');
 
     // 2 核对拨付金额: the whole phase is proposed; the roofer is paid part of it (manual note 3).
     await fillDisbursement(page, 1, '63000.00', ROOFER, '40000');

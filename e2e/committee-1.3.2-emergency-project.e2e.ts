@@ -33,6 +33,7 @@ import {
   printFrom,
   projectRow,
   confirmStep,
+  uploadIntoSlots,
 } from './project-helpers.ts';
 
 // 2栋's roof: no demo project and no other spec repairs it.
@@ -67,6 +68,9 @@ screenshotFailures(() => [committee?.page, office?.page, bank?.page]);
 const summary = () => reader.get(`/api/projects/${projectId}/summary`);
 const latest = async (kind: string) =>
   (await summary()).requests.filter((r: { kind: string }) => r.kind === kind).at(-1) as { id: number; no: string; status: string };
+
+/** F-62: what the office's 要件设置 asks for with a disbursement, as the demo city starts. */
+const DISBURSEMENT_DOCS = ['资金拨付申请单', '工程进度证明', '发票', '收款账户证明'];
 
 /** Picks a file in the browser's file chooser behind an upload button of 上传要件. */
 async function upload(page: Page, button: string, name: string, rgb: [number, number, number]) {
@@ -272,7 +276,8 @@ describe('1.3.2 新建紧急维修项目（业主委员会）', () => {
     await showsText(facts, /GS\d+，截止 \d{4}-\d{2}-\d{2}/);
     // F-62: the documents the window will ask for, beside the upload.
     await showsText(page.getByTestId('required-documents'), '所需要件：立项申请单、紧急情况证明、现场照片、施工合同、工程预算书');
-    await upload(page, '上传立项申请要件', '现场照片.png', [90, 110, 130]);
+    // One upload into each required document's slot (F-62).
+    await uploadIntoSlots(page, ['立项申请单', '紧急情况证明', '现场照片', '施工合同', '工程预算书']);
 
     // 3: 保存并提交, then print the 立项申请单.
     await page.getByLabel('说明').fill('附屋面渗漏现场照片');
@@ -320,7 +325,7 @@ describe('1.3.2 新建紧急维修项目（业主委员会）', () => {
     await shows(page.getByRole('heading', { name: '资金拨付' }));
     await fillDisbursement(page, 1, /第 1 期计划 21,600\.00 元，已申请 0\.00 元，尚可申请 21,600\.00 元/, '21600.00');
     await showsText(page.getByTestId('payees-total'), '拨付金额合计：21,600.00 元');
-    await upload(page, '上传资金拨付要件', '施工合同.png', [200, 190, 160]);
+    await uploadIntoSlots(page, DISBURSEMENT_DOCS);
 
     // 4: 保存并提交; the plan's last phase is left, and it needs the acceptance first (R-46).
     await actionButton(page, '保存并提交').click();
@@ -433,6 +438,9 @@ describe('1.3.2 新建紧急维修项目（业主委员会）', () => {
     await shows(page.getByRole('heading', { name: '资金拨付' }));
     // The plan's 14,400.00 would pay more than the settlement: the form proposes 33,000.00 − 21,600.00.
     await fillDisbursement(page, 2, /第 2 期计划 14,400\.00 元，已申请 0\.00 元，尚可申请 11,400\.00 元/, '11400.00');
+    // This application brings its own documents: the first phase's went with the first application.
+    await showsText(page.getByTestId('missing-documents'), `资金拨付申请尚缺要件：${DISBURSEMENT_DOCS.join('、')}`);
+    await uploadIntoSlots(page, DISBURSEMENT_DOCS);
     await page.getByLabel('拨付金额（第 1 个收款账户）').fill('14400');
     await actionButton(page, '保存并提交').click();
     await shows(page.getByText('累计申请 36,000.00 元将超过结算金额 33,000.00 元'));

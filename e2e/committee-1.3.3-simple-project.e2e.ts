@@ -20,6 +20,7 @@ import {
   projectRow,
   settled,
   confirmStep,
+  uploadIntoSlots,
 } from './project-helpers.ts';
 
 const PROJECT = '1栋1号客梯钢丝绳更换';
@@ -282,6 +283,17 @@ describe('1.3.3 新建简单拨付维修项目（业主委员会）', () => {
       await page.getByLabel(`银行账号（第 ${n} 个收款账户）`).fill(account);
       await page.getByLabel(`拨付金额（第 ${n} 个收款账户）`).fill(amount);
     };
+    // F-62: one upload into each required document's slot before 保存并提交.
+    await uploadIntoSlots(page, [
+      '立项申请单',
+      '业主大会（业主表决）决议',
+      '施工合同',
+      '工程结算书',
+      '验收报告',
+      '验收公示张贴照片',
+      '发票',
+      '收款账户证明',
+    ]);
     await payee(1, LIFT_CO, '中国工商银行江门分行营业部', '2012002019200777001', '20000');
     await page.getByRole('button', { name: '添加收款账户' }).click();
     await payee(2, ROPE_CO, '中国建设银行江门分行', '44050166700800001234', '8000');

@@ -4,7 +4,7 @@
 import { type APIRequestContext, type Locator, type Page, request } from 'playwright-core';
 import { expect } from 'vitest';
 import { baseUrl, DEMO_PASSWORD } from './browser.ts';
-import { goes, openMenu, settled, shows, showsText, tickAllReceived, toast } from './helpers.ts';
+import { goes, openMenu, pngFile, settled, shows, showsText, tickAllReceived, toast, type UploadFile } from './helpers.ts';
 
 // Journeys that import their project steps from here take the dialog wait from here too.
 export { settled };
@@ -18,6 +18,8 @@ export interface Caller {
   ctx: APIRequestContext;
   get(path: string): Promise<Json>;
   send(method: 'POST' | 'PUT', path: string, body?: unknown): Promise<Json>;
+  /** A multipart upload of one file as field `file`. */
+  upload(path: string, file: UploadFile): Promise<Json>;
 }
 
 export async function callerAs(orgCode: string, username: string): Promise<Caller> {
@@ -34,7 +36,34 @@ export async function callerAs(orgCode: string, username: string): Promise<Calle
     ctx,
     get: async (path) => check(await ctx.get(path)),
     send: async (method, path, body) => check(await ctx.fetch(path, { method, data: body ?? {}, headers: { 'x-csrf-token': csrfToken } })),
+    upload: async (path, file) => check(await ctx.post(path, { multipart: { file }, headers: { 'x-csrf-token': csrfToken } })),
   };
+}
+
+/**
+ * F-62: one scanned page for each 要件 the office asks for with the step, uploaded into its slot as
+ * the committee does before submitting (`kind` 立项申请要件 or 资金拨付要件).
+ */
+export async function uploadRequiredDocuments(committee: Caller, projectId: number, kind: string, type: string) {
+  const { documents } = (await committee.get(`/api/required-documents?type=${type}`)) as { documents: string[] };
+  for (const name of documents) {
+    const query = `kind=${encodeURIComponent(kind)}&name=${encodeURIComponent(name)}`;
+    await committee.upload(`/api/projects/${projectId}/documents?${query}`, pngFile(`${name}.png`));
+  }
+  return documents;
+}
+
+/** The committee's step page: one upload into each required document's slot (F-62). */
+export async function uploadIntoSlots(page: Page, names: readonly string[]) {
+  for (const [i, name] of names.entries()) {
+    const chooser = page.waitForEvent('filechooser');
+    await page
+      .getByTestId(`slot-${name}`)
+      .getByRole('button', { name: `上传${name}` })
+      .click();
+    await (await chooser).setFiles(pngFile(`${name}.png`, [230 - i * 10, 225, 210]));
+    await shows(page.getByTestId(`slot-${name}`).getByRole('img', { name: `${name}.png` }));
+  }
 }
 
 /** A row of the page's (or a dialog's) table holding `text`. */

@@ -18,6 +18,7 @@ import {
   printedText,
   projectRow,
   settled,
+  uploadRequiredDocuments,
 } from './project-helpers.ts';
 
 const BUDGET = 1_000_000;
@@ -91,6 +92,7 @@ beforeAll(async () => {
     deadline: beijingDay(10),
     content: '紧急维修，请业主监督',
   });
+  await uploadRequiredDocuments(committee, projectId, '立项申请要件', 'project.approval.emergency');
   const submitted = await committee.send('POST', `/api/projects/${projectId}/approval`, { note: '附现场照片' });
   approval = submitted.requests.find((r: { kind: string }) => r.kind === 'approval');
 
@@ -152,6 +154,12 @@ describe('F-60 维修项目申请（维修资金管理部门）', () => {
     await settled(dialog);
     for (const doc of ['立项申请单', '紧急情况证明', '现场照片', '施工合同', '工程预算书'])
       await shows(dialog.getByRole('checkbox', { name: doc, exact: true }));
+    // F-60: beside the checklist, the committee's upload for each 要件, marked 已上传, opening at full size.
+    for (const doc of ['立项申请单', '紧急情况证明', '现场照片', '施工合同', '工程预算书']) {
+      const slot = dialog.getByTestId(`submitted-${doc}`);
+      await showsText(slot, '已上传');
+      await shows(slot.getByRole('img', { name: `${doc}.png` }));
+    }
     await dialog.getByRole('checkbox', { name: '施工合同', exact: true }).check();
     await dialog.getByRole('checkbox', { name: '工程预算书', exact: true }).check();
     await dialog.getByRole('button', { name: '受理' }).click();
@@ -175,6 +183,7 @@ describe('F-60 维修项目申请（维修资金管理部门）', () => {
   });
 
   it('F-44 a disbursement returned with a reason frees its phase; another is accepted and approved as the bank’s instruction', async () => {
+    await uploadRequiredDocuments(committee, projectId, '资金拨付要件', 'project.disbursement');
     const first = await committee.send('POST', `/api/projects/${projectId}/disbursements`, {
       phaseId: (await committee.get(`/api/projects/${projectId}`)).phases[0].id,
       payees: [payee(400_000)],
@@ -196,6 +205,7 @@ describe('F-60 维修项目申请（维修资金管理部门）', () => {
     expect((await summary()).money.applied).toBe(0);
 
     const phaseId = (await committee.get(`/api/projects/${projectId}`)).phases[0].id;
+    await uploadRequiredDocuments(committee, projectId, '资金拨付要件', 'project.disbursement');
     const second = await committee.send('POST', `/api/projects/${projectId}/disbursements`, {
       phaseId,
       payees: [payee(150_000), payee(50_000, '江门市监理有限公司')],

@@ -6,7 +6,7 @@ import { BANK_API_HEADERS, sign } from '../src/modules/payments/bank-api-auth.ts
 import { acceptApplication, acceptProjectRequest } from './acceptance-fixtures.ts';
 import { committeeRegistration, DEMO, file, registrationForm, smallPng, VALID_PASSWORD } from './fixtures.ts';
 import { type Agent, testApp, type TestApp } from './harness.ts';
-import { deadlineAfter, demoArea, payee } from './project-fixtures.ts';
+import { deadlineAfter, demoArea, disburse, payee, uploadRequiredDocuments } from './project-fixtures.ts';
 import { houseXlsx, idCard, tower, uploadForm } from './registry-fixtures.ts';
 
 /**
@@ -101,6 +101,7 @@ async function draftProject(s: Story, type: 'general' | 'emergency' | 'simple', 
     const plan = await s.member.put(`/api/projects/${id}/plan`, { phases: phases.map((amount) => ({ amount, condition: '' })) });
     expect(plan.statusCode, plan.body).toBe(200);
   }
+  await uploadRequiredDocuments(s.member, id, 'approval', type);
   return id;
 }
 const publish = (s: Story, id: number, kind: string) =>
@@ -589,6 +590,7 @@ const STEPS: Step[] = [
     route: 'POST /api/projects/:id/approval',
     run: async (s) => {
       await advanceDays(s, 9);
+      await uploadRequiredDocuments(s.member, s.ids.project as number, 'approval', 'general');
       return s.member.post(`/api/projects/${s.ids.project}/approval`, { note: '' });
     },
   },
@@ -620,12 +622,12 @@ const STEPS: Step[] = [
     route: 'POST /api/projects/:id/disbursements',
     run: async (s) => {
       const phases = json<{ phases: { id: number }[] }>(await s.member.get(`/api/projects/${s.ids.emergency}`)).phases;
-      const res = await s.member.post(`/api/projects/${s.ids.emergency}/disbursements`, {
+      const res = await disburse(s.member, s.ids.emergency as number, {
         phaseId: phases[0]?.id,
         payees: [payee(100_000)],
       });
       await officeApproves(s, json<{ id: number }>(res).id);
-      const second = await s.member.post(`/api/projects/${s.ids.emergency}/disbursements`, {
+      const second = await disburse(s.member, s.ids.emergency as number, {
         phaseId: phases[0]?.id,
         payees: [payee(80_000)],
       });

@@ -3,7 +3,8 @@ import { expect } from 'vitest';
 import { buildings, facilities, houses, ledgerAccounts, projectItemHouses, propertyAreas } from '../src/db/schema/index.ts';
 import { committeeRegistration, DEMO, file, registrationForm, smallPng } from './fixtures.ts';
 import type { Agent, TestApp } from './harness.ts';
-import { acceptProjectRequest } from './acceptance-fixtures.ts';
+import { acceptProjectRequest, requiredDocuments } from './acceptance-fixtures.ts';
+import { projectDocType } from '../src/domain/required-documents.ts';
 
 /** The demo committee's area and a few of its facilities, found by their demo names. */
 export async function demoArea(t: TestApp) {
@@ -77,6 +78,7 @@ export function refused(
   if (/^(R-\d+|F-\d+|§[\d.]+)$/.test(rule)) expect(body.rule, JSON.stringify(body)).toBe(rule);
   else expect(body.message).toContain(rule);
   expect([body.message, ...Object.values(body.fieldErrors ?? {})].join('\n')).not.toMatch(/R-\d|F-\d|§/);
+  return body;
 }
 
 /** Registers a committee for the demo's second area and logs in as it (the other area, for isolation tests). */
@@ -106,6 +108,8 @@ export async function draftProject(
   buildingName: string,
   budget: number,
   phases: number[],
+  /** Uploads one page for each 要件 of the approval (F-62), so the project can be submitted; false to test without. */
+  withDocuments = true,
 ) {
   const res = await member.post('/api/projects', { type, name: `${buildingName}${type}维修`, description: '' });
   expect(res.statusCode, res.body).toBe(200);
@@ -119,6 +123,7 @@ export async function draftProject(
     const plan = await member.put(`/api/projects/${id}/plan`, { phases: phases.map((amount) => ({ amount, condition: '' })) });
     expect(plan.json().warnings).toEqual([]);
   }
+  if (withDocuments) await uploadRequiredDocuments(member, id, 'approval', type);
   const rows = await t.handle.db.select().from(projectItemHouses).where(eq(projectItemHouses.projectId, id));
   return { id, itemId, houseIds: rows.map((r) => r.houseId).sort((a, b) => a - b) };
 }
@@ -128,3 +133,35 @@ export const allAgree = (houseIds: number[]) => ({
   mode: 'houses',
   ballots: houseIds.map((houseId) => ({ houseId, choice: 'agree' })),
 });
+
+/** The steps whose uploads the submit checks (F-62): 项目立项 and 资金拨付. */
+export const DOCUMENT_STEPS = { approval: '立项申请要件', disbursement: '资金拨付要件' } as const;
+
+/** Uploads one scanned page as the 要件 `name` of a step (name omitted: an untagged upload). */
+export async function uploadProjectDocument(
+  member: Agent,
+  id: number,
+  step: keyof typeof DOCUMENT_STEPS,
+  name?: string,
+  fileName = '扫描件.png',
+) {
+  const form = new FormData();
+  form.append('file', file(smallPng(), fileName));
+  const query = `kind=${encodeURIComponent(DOCUMENT_STEPS[step])}${name ? `&name=${encodeURIComponent(name)}` : ''}`;
+  const res = await member.postForm(`/api/projects/${id}/documents?${query}`, form);
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as { id: number; fileId: number; docName: string | null };
+}
+
+/** One upload for each 要件 the office's list asks for with the step (F-62), as a committee does before submitting. */
+export async function uploadRequiredDocuments(member: Agent, id: number, step: keyof typeof DOCUMENT_STEPS, type: ProjectType) {
+  const names = await requiredDocuments(member, projectDocType(step, type));
+  for (const name of names) await uploadProjectDocument(member, id, step, name, `${name}.png`);
+  return names;
+}
+
+/** 资金拨付 as a committee does it: the application's 要件 uploaded (F-62), then the application. */
+export async function disburse(member: Agent, id: number, body: Record<string, unknown>) {
+  await uploadRequiredDocuments(member, id, 'disbursement', 'general');
+  return member.post(`/api/projects/${id}/disbursements`, body);
+}

@@ -4,7 +4,7 @@ import { projectRequests } from '../src/db/schema/index.ts';
 import { checkLedger } from '../src/ledger/check.ts';
 import { DEMO } from './fixtures.ts';
 import { testApp, type TestApp } from './harness.ts';
-import { deadlineAfter, demoArea, officeApproves, payee } from './project-fixtures.ts';
+import { deadlineAfter, demoArea, officeApproves, payee, uploadRequiredDocuments } from './project-fixtures.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -35,9 +35,16 @@ it('R-45 lets 30 simultaneous disbursement applications against one phase never 
   expect(
     (await member.post(`/api/projects/${id}/notices`, { kind: 'initiation', deadline: deadlineAfter(t, 7), content: '' })).statusCode,
   ).toBe(200);
+  await uploadRequiredDocuments(member, id, 'approval', 'emergency');
   const approval = await member.post(`/api/projects/${id}/approval`, {});
   await officeApproves(office, approval.json().requests[0].id);
   const phase = (await member.get(`/api/projects/${id}`)).json().phases[0];
+  // The office asks for no paper with a disbursement here (an empty F-62 list): simultaneous
+  // applications would otherwise compete for the one set of uploads, and this test is about R-45.
+  const admin = await t.login(DEMO.office.code, DEMO.office.admin);
+  const lists = (await admin.get('/api/office/required-documents')).json().items as { type: string; documents: string[] }[];
+  const unchanged = Object.fromEntries(lists.map((l) => [l.type, l.documents]));
+  expect((await admin.put('/api/office/required-documents', { ...unchanged, 'project.disbursement': [] })).statusCode).toBe(200);
 
   const results = await Promise.all(
     Array.from({ length: 30 }, (_, i) =>

@@ -7,6 +7,8 @@ import { actorOf } from '../modules/auth/sessions.ts';
 import { submitApproval } from '../modules/projects/approval.ts';
 import { confirmProjectMoney } from '../modules/projects/bank.ts';
 import { applyDisbursement } from '../modules/projects/disbursement.ts';
+import { addProjectDocument, DOCUMENT_STEP_KINDS, type DocumentStep } from '../modules/projects/documents.ts';
+import { solidPng } from './png.ts';
 import { apportionBudgets, createProject, saveItems, savePlan } from '../modules/projects/editor.ts';
 import { storeStage } from '../modules/projects/actions.ts';
 import { phasesOf } from '../modules/projects/facts.ts';
@@ -45,6 +47,13 @@ export async function seedDemoProjects(handle: DbHandle, now: Date) {
     return { db, dbKind: handle.kind, clock: { now: () => when }, actor, ip: 'demo' };
   };
   const ago = (days: number) => new Date(now.getTime() - days * DAY);
+  // The committee scans one page for each 要件 the office asks for with the step (F-62), as it must before submitting.
+  const scan = async (projectId: number, step: DocumentStep, names: readonly string[]) => {
+    for (const [i, name] of names.entries()) {
+      const bytes = solidPng(420, 594, [235 - i * 12, 238 - i * 6, 242]);
+      await addProjectDocument(at(member), projectId, DOCUMENT_STEP_KINDS[step], name, { fileName: `${name}.png`, bytes });
+    }
+  };
   const facility = async (building: string, name: string) => {
     const [b] = await db
       .select({ id: buildings.id })
@@ -153,6 +162,7 @@ export async function seedDemoProjects(handle: DbHandle, now: Date) {
     mode: 'houses',
     ballots: range.filter((_, i) => i % 12 !== 11).map((h, i) => ({ houseId: h.houseId, choice: i % 15 === 0 ? 'oppose' : 'agree' })),
   });
+  await scan(roof.id, 'approval', docs['project.approval.general']);
   const approval = await submitApproval(at(member), roof.id, { payees: [], note: '施工合同已签订' });
   await acceptRequest(at(acceptor), approval.id, '施工合同原件已核验', docs['project.approval.general']);
   await approveRequest(at(reviewer), approval.id);
@@ -167,6 +177,7 @@ export async function seedDemoProjects(handle: DbHandle, now: Date) {
       amount: 9_300_000n,
     },
   ];
+  await scan(roof.id, 'disbursement', docs['project.disbursement']);
   const disbursement = await applyDisbursement(at(member), roof.id, { phaseId: first?.id as number, payees, note: '第一期' });
   await acceptRequest(at(acceptor), disbursement.id, '', docs['project.disbursement']);
   await approveRequest(at(reviewer), disbursement.id);
@@ -200,6 +211,7 @@ export async function seedDemoProjects(handle: DbHandle, now: Date) {
     ],
     notice: { content: '紧急维修，先行施工。' },
   });
+  await scan(walls.id, 'approval', docs['project.approval.emergency']);
   await submitApproval(at(member), walls.id, { payees: [], note: '附现场照片' });
 
   // General project in three phases: its notice went up three weeks ago and the period is over;

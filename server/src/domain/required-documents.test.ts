@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   acceptanceNote,
   checkReceived,
+  checkUploaded,
   DEFAULT_REQUIRED_DOCUMENTS,
   missingDocuments,
   projectDocType,
@@ -56,6 +57,15 @@ describe('F-62 required documents', () => {
   it('F-62 with everything received the record lists the required documents in order, then the extras, once each', () => {
     const ok = checkReceived('area_collection', ['业务申请表', '营业执照'], [' 营业执照', '补充说明', '业务申请表', '补充说明']);
     expect(ok).toEqual({ missing: [], message: null, recorded: ['业务申请表', '营业执照', '补充说明'] });
+  });
+
+  it('F-62 a submit needs an upload for each required document: the missing ones are named, what to do is said', () => {
+    const required = ['资金拨付申请单', '发票', '收款账户证明'];
+    const refused = checkUploaded('project.disbursement', required, ['发票', '发票', '其他']);
+    expect(refused.missing).toEqual(['资金拨付申请单', '收款账户证明']);
+    expect(refused.message).toBe('资金拨付申请尚缺要件：资金拨付申请单、收款账户证明。请在“上传要件”中逐项上传后再提交');
+    expect(checkUploaded('project.disbursement', required, required)).toEqual({ missing: [], message: null });
+    expect(checkUploaded('project.disbursement', [], [])).toEqual({ missing: [], message: null });
   });
 
   it('F-62 a type with an empty list accepts with nothing ticked', () => {

@@ -3,6 +3,7 @@ import { REQUIRED_DOC_TYPE_LABELS, REQUIRED_DOC_TYPES, type RequiredDocType } fr
 
 // The types and their names live apart from the zod schemas, so the web can read them without zod.
 export { projectDocType, REQUIRED_DOC_TYPE_LABELS, REQUIRED_DOC_TYPES, type RequiredDocType } from './required-doc-types.ts';
+export { checkReceived, checkUploaded, missingDocuments } from './required-documents-check.ts';
 
 export type RequiredDocuments = Record<RequiredDocType, string[]>;
 
@@ -63,28 +64,6 @@ export function documentList(type: RequiredDocType) {
 export const requiredDocumentsSchema = z.object(
   Object.fromEntries(REQUIRED_DOC_TYPES.map((t) => [t, documentList(t)])) as Record<RequiredDocType, ReturnType<typeof documentList>>,
 );
-
-/** The required documents not in `received`, in the order of the list. */
-export function missingDocuments(required: readonly string[], received: readonly string[]): string[] {
-  const got = new Set(received.map((r) => r.trim()));
-  return required.filter((name) => !got.has(name));
-}
-
-/**
- * F-62 at 受理: the window accepts a request only with every required document of its type in
- * hand. `missing` names what is not ticked (empty = acceptable); `recorded` is the list to keep
- * with the acceptance: the required ones in list order, then any others ticked.
- */
-export function checkReceived(
-  type: RequiredDocType,
-  required: readonly string[],
-  received: readonly string[],
-): { missing: string[]; message: string | null; recorded: string[] } {
-  const missing = missingDocuments(required, received);
-  const message = missing.length > 0 ? `${REQUIRED_DOC_TYPE_LABELS[type]}须收齐全部要件才能受理，尚缺：${missing.join('、')}` : null;
-  const ticked = [...new Set(received.map((r) => r.trim()).filter((r) => r.length > 0))];
-  return { missing, message, recorded: [...required, ...ticked.filter((r) => !required.includes(r))] };
-}
 
 /** The acceptance note as stored: the documents received, then the acceptor's own note. */
 export function acceptanceNote(received: readonly string[], note: string): string {

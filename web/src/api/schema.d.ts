@@ -7561,6 +7561,10 @@ export interface paths {
                             items: {
                                 id: number;
                                 kind: string;
+                                /** @description F-62：此附件证明的要件；null 为其他材料（含早先未标明要件的上传） */
+                                docName: string | null;
+                                /** @description 随之提交的资金拨付申请；null 为尚未提交 */
+                                requestId: number | null;
                                 fileId: number;
                                 fileName: string;
                                 size: number;
@@ -7576,6 +7580,8 @@ export interface paths {
             parameters: {
                 query?: {
                     kind?: string;
+                    /** @description F-62：此附件证明的要件名称（要件设置中的名称）；不填为其他材料 */
+                    name?: string;
                 };
                 header?: never;
                 path: {
@@ -7594,6 +7600,10 @@ export interface paths {
                         "application/json": {
                             id: number;
                             kind: string;
+                            /** @description F-62：此附件证明的要件；null 为其他材料（含早先未标明要件的上传） */
+                            docName: string | null;
+                            /** @description 随之提交的资金拨付申请；null 为尚未提交 */
+                            requestId: number | null;
                             fileId: number;
                             fileName: string;
                             size: number;
@@ -7602,6 +7612,60 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/project-requests/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 申请的附件与要件清单（F-60/F-62：本会或有权查阅上传文件的管理部门角色） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            type: "area_collection" | "building_change" | "house_split_merge" | "house_supplement" | "house_change" | "ownership_change" | "house_cancellation" | "project.approval.general" | "project.approval.emergency" | "project.approval.simple" | "project.disbursement";
+                            /** @description F-62：提交时的要件清单 */
+                            required: string[];
+                            items: {
+                                id: number;
+                                kind: string;
+                                /** @description F-62：此附件证明的要件；null 为其他材料（含早先未标明要件的上传） */
+                                docName: string | null;
+                                /** @description 随之提交的资金拨付申请；null 为尚未提交 */
+                                requestId: number | null;
+                                fileId: number;
+                                fileName: string;
+                                size: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

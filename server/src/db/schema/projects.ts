@@ -257,14 +257,18 @@ export const projectDocuments = pgTable(
     projectId: ref('project_id')
       .notNull()
       .references(() => repairProjects.id),
+    /** The disbursement application the document was submitted with; null until it is (and for every other step). */
     requestId: ref('request_id').references(() => projectRequests.id),
+    /** The step it was uploaded at (立项申请要件, 资金拨付要件, 验收要件 …). */
     kind: text('kind').notNull(),
+    /** F-62: the required document (要件) it proves, as named in 要件设置; null for an untagged upload (older ones, 其他材料). */
+    docName: text('doc_name'),
     fileId: ref('file_id')
       .notNull()
       .references(() => files.id),
     createdAt: createdAt(),
   },
-  (t) => [index('project_documents_project_idx').on(t.projectId)],
+  (t) => [index('project_documents_project_idx').on(t.projectId), index('project_documents_request_idx').on(t.requestId)],
 );
 
 /** The project's timeline: every step, who, when. */

@@ -13,6 +13,7 @@ import { phasesOf, unbalancedItems } from './facts.ts';
 import { checkPayees } from './payees.ts';
 import type { Tx } from '../../db/client.ts';
 import { shortfallError } from './debits.ts';
+import { requireUploaded } from './documents.ts';
 
 /** what must hold of the amounts before the project can be submitted. */
 export async function amountProblems(tx: Tx, p: ProjectRow): Promise<{ rule: string; message: string }[]> {
@@ -40,7 +41,8 @@ export function refuseAmountProblems(problems: { rule: string; message: string }
 
 /**
  * F-43 项目立项 保存并提交: R-43 preconditions (via the allowed actions), R-40/R-41 amounts, and for
- * simple projects the payees (R-47: approval and disbursement are one review). Editing stops here.
+ * simple projects the payees (R-47: approval and disbursement are one review), then an upload for
+ * each required document (F-62). Editing stops here.
  */
 export async function submitApproval(ctx: Ctx, id: number, input: { payees: PayeeInput[]; note: string }) {
   const actor = committeeActor(ctx, 'project.submit');
@@ -61,6 +63,10 @@ export async function submitApproval(ctx: Ctx, id: number, input: { payees: Paye
         payees: '只有简单拨付维修项目在立项申请时填写收款账户',
       });
     }
+    // F-62 last, so that what the committee must still decide or correct is named first.
+    const docType = projectDocType('approval', p.type);
+    const required = await currentRequiredDocuments(tx, docType);
+    await requireUploaded(tx, id, 'approval', docType, required);
     const no = await allocateNumber(tx, 'LX', now);
     const [r] = await tx
       .insert(projectRequests)
@@ -74,7 +80,7 @@ export async function submitApproval(ctx: Ctx, id: number, input: { payees: Paye
         note: input.note,
         submittedBy: actor.userId,
         submittedAt: now,
-        requiredDocuments: await currentRequiredDocuments(tx, projectDocType('approval', p.type)),
+        requiredDocuments: required,
       })
       .returning();
     await touch(tx, ctx, id, { status: 'submitted' });

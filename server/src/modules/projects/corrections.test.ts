@@ -3,7 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema/index.ts';
 import { DEMO } from '../../../test/fixtures.ts';
 import { type Agent, testApp, type TestApp } from '../../../test/harness.ts';
-import { allAgree, deadlineAfter, demoArea, draftProject, officeApproves, payee, refused } from '../../../test/project-fixtures.ts';
+import {
+  allAgree,
+  deadlineAfter,
+  demoArea,
+  draftProject,
+  officeApproves,
+  payee,
+  refused,
+  disburse,
+} from '../../../test/project-fixtures.ts';
 
 /** F-42 / R-49: a mistyped vote result or acceptance is corrected, with a reason and an audit trail, until what relies on it. */
 let t: TestApp;
@@ -145,7 +154,7 @@ describe('R-49 correcting an acceptance', () => {
     expect(
       (await member.post(`/api/projects/${id}/acceptance`, { date: today(), result: '验收合格', settlement: 100_000 })).statusCode,
     ).toBe(200);
-    const applied = await member.post(`/api/projects/${id}/disbursements`, { phaseId: phases[0]?.id, payees: [payee(60_000)] });
+    const applied = await disburse(member, id, { phaseId: phases[0]?.id, payees: [payee(60_000)] });
     expect(applied.statusCode, applied.body).toBe(200);
     expect((await summaryOf(id)).corrections.acceptance.blockedBy.message).toContain('验收后已申请拨付');
     refused(

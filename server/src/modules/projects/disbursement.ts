@@ -13,12 +13,14 @@ import { requireAllowed } from './actions.ts';
 import { shortfallError } from './debits.ts';
 import { latestNotice, moneyOf, phasesOf } from './facts.ts';
 import { checkPayees } from './payees.ts';
+import { attachDisbursementDocuments, requireUploaded } from './documents.ts';
 
 /**
  * F-44 资金拨付: one application for part or all of a phase, to one or more payees. The project row
  * is locked first, so concurrent applications queue and each sees the ones before it: R-45 holds
  * in the database, not only in the page. R-44 (approval passed) comes from the allowed actions,
- * R-46 (acceptance first) and R-48 (every house can pay its part) are checked here.
+ * R-46 (acceptance first) and R-48 (every house can pay its part) are checked here, then an upload
+ * for each required document (F-62); the uploads waiting for an application become its own.
  */
 export async function applyDisbursement(ctx: Ctx, id: number, input: { phaseId: number; payees: PayeeInput[]; note: string }) {
   const actor = committeeActor(ctx, 'project.submit');
@@ -57,6 +59,8 @@ export async function applyDisbursement(ctx: Ctx, id: number, input: { phaseId: 
     });
     if (gate) throw ruleRefusal(409, 'RULE', 'R-46', gate);
     await shortfallError(tx, p, amount);
+    const required = await currentRequiredDocuments(tx, 'project.disbursement');
+    await requireUploaded(tx, id, 'disbursement', 'project.disbursement', required);
     const no = await allocateNumber(tx, 'BF', now);
     const [r] = await tx
       .insert(projectRequests)
@@ -71,9 +75,11 @@ export async function applyDisbursement(ctx: Ctx, id: number, input: { phaseId: 
         note: input.note,
         submittedBy: actor.userId,
         submittedAt: now,
-        requiredDocuments: await currentRequiredDocuments(tx, 'project.disbursement'),
+        requiredDocuments: required,
       })
       .returning();
+    if (!r) throw new Error('disbursement application not inserted');
+    await attachDisbursementDocuments(tx, id, r.id);
     await touch(tx, ctx, id);
     await event(tx, ctx, id, 'disbursement.submit', `${no}，第 ${phase.seq} 期 ${formatYuan(amount)} 元`);
     await audit(tx, ctx, {

@@ -6,7 +6,17 @@ import { checkLedger } from '../../ledger/check.ts';
 import { DEMO } from '../../../test/fixtures.ts';
 import { type Agent, testApp, type TestApp } from '../../../test/harness.ts';
 import { acceptProjectRequest } from '../../../test/acceptance-fixtures.ts';
-import { balances, deadlineAfter, demoArea, officeApproves, otherCommittee, payee, refused } from '../../../test/project-fixtures.ts';
+import {
+  balances,
+  deadlineAfter,
+  demoArea,
+  officeApproves,
+  otherCommittee,
+  payee,
+  refused,
+  disburse,
+  uploadRequiredDocuments,
+} from '../../../test/project-fixtures.ts';
 
 let t: TestApp;
 let member: Agent;
@@ -205,6 +215,7 @@ describe('F-41 notices and F-42 vote', () => {
 describe('F-43 approval and F-60 office review', () => {
   it('F-43 submits after the notice period; editing stops (F-40)', async () => {
     await advanceDays(9);
+    await uploadRequiredDocuments(member, id, 'approval', 'general');
     const res = await member.post(`/api/projects/${id}/approval`, { note: '' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().status).toBe('submitted');
@@ -237,23 +248,23 @@ describe('F-44 disbursement, bank transfer, F-45 acceptance and completion', () 
 
   it('R-45 refuses more than the phase’s plan amount; R-46 refuses the last phase before acceptance', async () => {
     phases = (await member.get(`/api/projects/${id}`)).json().phases;
-    refused(await member.post(`/api/projects/${id}/disbursements`, { phaseId: phases[0]?.id, payees: [payee(600_001)] }), 409, 'R-45');
-    refused(await member.post(`/api/projects/${id}/disbursements`, { phaseId: phases[1]?.id, payees: [payee(100)] }), 409, 'R-46');
+    refused(await disburse(member, id, { phaseId: phases[0]?.id, payees: [payee(600_001)] }), 409, 'R-45');
+    refused(await disburse(member, id, { phaseId: phases[1]?.id, payees: [payee(100)] }), 409, 'R-46');
   });
 
   it('F-44 one phase split over two applications and payees; the proposal shows what is left', async () => {
-    const a = await member.post(`/api/projects/${id}/disbursements`, { phaseId: phases[0]?.id, payees: [payee(400_000)] });
+    const a = await disburse(member, id, { phaseId: phases[0]?.id, payees: [payee(400_000)] });
     expect(a.statusCode, a.body).toBe(200);
     firstNo = a.json().no;
     const left = (await member.get(`/api/projects/${id}/phases/${phases[0]?.id}/proposal`)).json();
     expect(left).toMatchObject({ plan: 600_000, applied: 400_000, remaining: 200_000 });
-    const b = await member.post(`/api/projects/${id}/disbursements`, {
+    const b = await disburse(member, id, {
       phaseId: phases[0]?.id,
       payees: [payee(150_000), payee(50_000, '江门市监理有限公司')],
     });
     expect(b.statusCode, b.body).toBe(200);
     const oneFenMore = async () =>
-      refused(await member.post(`/api/projects/${id}/disbursements`, { phaseId: phases[0]?.id, payees: [payee(1)] }), 409, 'R-45');
+      refused(await disburse(member, id, { phaseId: phases[0]?.id, payees: [payee(1)] }), 409, 'R-45');
     await oneFenMore();
     // R-45 counts an application at every stage it passes: 受理, 审核通过 and (below) transferred.
     expect((await acceptProjectRequest(office.accept, a.json().id, '纸质材料齐全')).statusCode).toBe(200);
@@ -304,7 +315,7 @@ describe('F-44 disbursement, bank transfer, F-45 acceptance and completion', () 
   it('F-45 R-48 acceptance, its notice, and the last phase: every house ends on the final list; repair records written (F-31)', async () => {
     const acc = await member.post(`/api/projects/${id}/acceptance`, { date: today(), result: '验收合格', settlement: 950_000 });
     expect(acc.statusCode, acc.body).toBe(200);
-    refused(await member.post(`/api/projects/${id}/disbursements`, { phaseId: phases[1]?.id, payees: [payee(350_000)] }), 409, 'R-46');
+    refused(await disburse(member, id, { phaseId: phases[1]?.id, payees: [payee(350_000)] }), 409, 'R-46');
     const notice = await member.post(`/api/projects/${id}/notices`, {
       kind: 'acceptance',
       deadline: deadlineAfter(t, 7),
@@ -314,12 +325,12 @@ describe('F-44 disbursement, bank transfer, F-45 acceptance and completion', () 
     const no = notice.json().notices.at(-1).no;
     const pub = (await t.agent().get(`/api/public/project-notices/${no}?pageSize=200`)).json();
     expect(pub.list.totalShare).toBe(950_000);
-    refused(await member.post(`/api/projects/${id}/disbursements`, { phaseId: phases[1]?.id, payees: [payee(350_001)] }), 409, 'R-49');
+    refused(await disburse(member, id, { phaseId: phases[1]?.id, payees: [payee(350_001)] }), 409, 'R-49');
     // R-49: the form proposes what the settlement leaves, not the rest of the plan's phase.
     const proposal = (await member.get(`/api/projects/${id}/phases/${phases[1]?.id}/proposal`)).json();
     expect(proposal.remaining).toBe(350_000);
     expect(proposal.plan).toBeGreaterThan(350_000);
-    const last = await member.post(`/api/projects/${id}/disbursements`, { phaseId: phases[1]?.id, payees: [payee(350_000)] });
+    const last = await disburse(member, id, { phaseId: phases[1]?.id, payees: [payee(350_000)] });
     expect(last.statusCode, last.body).toBe(200);
     await officeApproves(office, last.json().id);
     const res = await teller.post('/api/bank/project-transfers/confirm', {

@@ -7,7 +7,7 @@ import { checkLedger } from '../../ledger/check.ts';
 import { DEMO } from '../../../test/fixtures.ts';
 import { type Agent, testApp, type TestApp } from '../../../test/harness.ts';
 import { acceptProjectRequest } from '../../../test/acceptance-fixtures.ts';
-import { allAgree, deadlineAfter, demoArea, draftProject, payee } from '../../../test/project-fixtures.ts';
+import { allAgree, deadlineAfter, demoArea, draftProject, payee, disburse } from '../../../test/project-fixtures.ts';
 import { debitState } from './debits.ts';
 
 /**
@@ -149,7 +149,7 @@ async function take(p: Project, step: Step, pick: number) {
         const left = (await member.get(`/api/projects/${p.id}/phases/${ph.id}/proposal`)).json().remaining as number;
         if (left <= 0) continue;
         const amount = pick % 2 === 0 ? left : Math.max(1, Math.floor(left / 2));
-        const res = await member.post(`/api/projects/${p.id}/disbursements`, { phaseId: ph.id, payees: [payee(amount)] });
+        const res = await disburse(member, p.id, { phaseId: ph.id, payees: [payee(amount)] });
         if (res.statusCode === 200) await officeDecides(res.json().id);
         return;
       }

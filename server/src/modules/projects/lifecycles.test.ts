@@ -5,7 +5,16 @@ import { DEMO_BANK_API_KEY } from '../../demo/payments.ts';
 import { checkLedger } from '../../ledger/check.ts';
 import { bigPng, DEMO, file, smallPng } from '../../../test/fixtures.ts';
 import { type Agent, testApp, type TestApp } from '../../../test/harness.ts';
-import { balances, deadlineAfter, demoArea, officeApproves, payee, refused } from '../../../test/project-fixtures.ts';
+import {
+  balances,
+  deadlineAfter,
+  demoArea,
+  officeApproves,
+  payee,
+  refused,
+  disburse,
+  uploadRequiredDocuments,
+} from '../../../test/project-fixtures.ts';
 import { BANK_API_HEADERS, sign } from '../payments/bank-api-auth.ts';
 import { SETTINGS } from '../settings/store.ts';
 
@@ -48,6 +57,7 @@ async function draft(type: 'general' | 'emergency' | 'simple', buildingName: str
     const plan = await member.put(`/api/projects/${id}/plan`, { phases: phases.map((amount) => ({ amount, condition: '' })) });
     expect(plan.json().warnings).toEqual([]);
   }
+  await uploadRequiredDocuments(member, id, 'approval', type);
   const houseIds = (await t.handle.db.select().from(projectItemHouses).where(eq(projectItemHouses.projectId, id))).map((r) => r.houseId);
   return { id, houseIds };
 }
@@ -83,7 +93,7 @@ describe('simple project (简单拨付维修项目)', () => {
     });
     expect(ok.statusCode, ok.body).toBe(200);
     const approval = ok.json().requests.find((r: { kind: string }) => r.kind === 'approval');
-    refused(await member.post(`/api/projects/${id}/disbursements`, { phaseId: 1, payees: [payee(1)] }), 409, 'R-47');
+    refused(await disburse(member, id, { phaseId: 1, payees: [payee(1)] }), 409, 'R-47');
     await officeApproves(office, approval.id);
     const s = await summaryOf(id);
     const bound = s.requests.find((r: { kind: string }) => r.kind === 'disbursement');
@@ -112,13 +122,13 @@ describe('emergency project (紧急维修项目), refund (F-46) and cancellation
     expect((await publish(id, 'initiation')).statusCode).toBe(200);
     const res = await member.post(`/api/projects/${id}/approval`, {});
     expect(res.statusCode, res.body).toBe(200);
-    refused(await member.post(`/api/projects/${id}/disbursements`, { phaseId: 1, payees: [payee(1)] }), 409, 'R-44');
+    refused(await disburse(member, id, { phaseId: 1, payees: [payee(1)] }), 409, 'R-44');
     await officeApproves(office, res.json().requests.find((r: { kind: string }) => r.kind === 'approval').id);
   });
 
   it('F-71 R-22 the bank’s system confirms the transfer over the signed API; a replayed request is refused', async () => {
     const phases = (await member.get(`/api/projects/${id}`)).json().phases;
-    const app = await member.post(`/api/projects/${id}/disbursements`, { phaseId: phases[0].id, payees: [payee(180_000)] });
+    const app = await disburse(member, id, { phaseId: phases[0].id, payees: [payee(180_000)] });
     expect(app.statusCode, app.body).toBe(200);
     transferNo = app.json().no;
     await officeApproves(office, app.json().id);
@@ -205,7 +215,7 @@ describe('R-48 shortfall', () => {
     const res = await member.post(`/api/projects/${id}/approval`, {});
     await officeApproves(office, res.json().requests[0].id);
     const phases = (await member.get(`/api/projects/${id}`)).json().phases;
-    const short = await member.post(`/api/projects/${id}/disbursements`, { phaseId: phases[0].id, payees: [payee(60_000)] });
+    const short = await disburse(member, id, { phaseId: phases[0].id, payees: [payee(60_000)] });
     refused(short, 409, 'R-48');
     const list = short.json().shortfalls as { houseId: number; name: string; balance: number; debit: number; shortfall: number }[];
     expect(list.length).toBeGreaterThan(0);
@@ -301,10 +311,10 @@ describe('R-50 open applications at cancellation', () => {
     expect(approval.statusCode, approval.body).toBe(200);
     await officeApproves(office, approval.json().requests.find((r: { kind: string }) => r.kind === 'approval').id);
     const phases = (await member.get(`/api/projects/${id}`)).json().phases;
-    const sent = await member.post(`/api/projects/${id}/disbursements`, { phaseId: phases[0].id, payees: [payee(10_000)] });
+    const sent = await disburse(member, id, { phaseId: phases[0].id, payees: [payee(10_000)] });
     expect(sent.statusCode, sent.body).toBe(200);
     await officeApproves(office, sent.json().id);
-    const waiting = await member.post(`/api/projects/${id}/disbursements`, { phaseId: phases[0].id, payees: [payee(20_000)] });
+    const waiting = await disburse(member, id, { phaseId: phases[0].id, payees: [payee(20_000)] });
     expect(waiting.statusCode, waiting.body).toBe(200);
     expect((await publish(id, 'cancellation', '施工单位退场')).statusCode).toBe(200);
     refused(await member.post(`/api/projects/${id}/cancel`), 409, 'R-50');

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParam, ok, page, pageOf, text } from '../../lib/fields.ts';
-import { acceptBody } from '../../domain/required-documents.ts';
+import { acceptBody, documentName } from '../../domain/required-documents.ts';
 import { readUpload } from '../../lib/uploads.ts';
 import { importRefusal } from '../applications/schemas.ts';
 import { authenticateBank } from '../payments/bank-api-auth.ts';
@@ -12,7 +12,7 @@ import { submitApproval } from './approval.ts';
 import { bankQueue, confirmAtCounter, confirmProjectMoney } from './bank.ts';
 import { cancelProject } from './cancellation.ts';
 import { applyDisbursement, phaseProposal } from './disbursement.ts';
-import { addProjectDocument, listProjectDocuments, removeProjectDocument } from './documents.ts';
+import { addProjectDocument, listProjectDocuments, removeProjectDocument, requestDocuments } from './documents.ts';
 import {
   apportionBudgets,
   createProject,
@@ -292,12 +292,28 @@ export function projectRoutes(app: FastifyInstance) {
         tags,
         summary: '上传附件（JPG/JPEG/PNG，不超过 1M，按内容检查）',
         params: idParam,
-        querystring: z.object({ kind: z.string().trim().min(1).max(40).default('其他材料') }),
+        querystring: z.object({
+          kind: z.string().trim().min(1).max(40).default('其他材料'),
+          name: documentName.optional().describe('F-62：此附件证明的要件名称（要件设置中的名称）；不填为其他材料'),
+        }),
         consumes: ['multipart/form-data'],
         response: { 201: s.documentRow },
       },
     },
-    async (req, reply) => reply.status(201).send(await addProjectDocument(req.ctx, req.params.id, req.query.kind, await readFile(req))),
+    async (req, reply) =>
+      reply.status(201).send(await addProjectDocument(req.ctx, req.params.id, req.query.kind, req.query.name ?? null, await readFile(req))),
+  );
+  r.get(
+    '/api/project-requests/:id/documents',
+    {
+      schema: {
+        tags,
+        summary: '申请的附件与要件清单（F-60/F-62：本会或有权查阅上传文件的管理部门角色）',
+        params: idParam,
+        response: { 200: s.requestDocuments },
+      },
+    },
+    async (req) => requestDocuments(req.ctx, req.params.id),
   );
   r.delete(
     '/api/projects/:id/documents/:documentId',

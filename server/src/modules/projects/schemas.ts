@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isValidDate } from '../../domain/notice-period.ts';
 import { PROJECT_STAGES } from '../../domain/project-stage.ts';
-import { requiredDocumentsKept } from '../../domain/required-documents.ts';
+import { REQUIRED_DOC_TYPES, requiredDocumentsKept } from '../../domain/required-documents.ts';
 import {
   PROJECT_NOTICE_KINDS,
   PROJECT_REQUEST_KINDS,
@@ -394,4 +394,17 @@ export const voteResult = z.object({
   passed: z.boolean(),
   reasons: z.array(z.string()).describe('未通过时每个未满足的条件'),
 });
-export const documentRow = z.object({ id: z.number(), kind: z.string(), fileId: z.number(), fileName: z.string(), size: z.number() });
+export const documentRow = z.object({
+  id: z.number(),
+  kind: z.string(),
+  docName: z.string().nullable().describe('F-62：此附件证明的要件；null 为其他材料（含早先未标明要件的上传）'),
+  requestId: z.number().nullable().describe('随之提交的资金拨付申请；null 为尚未提交'),
+  fileId: z.number(),
+  fileName: z.string(),
+  size: z.number(),
+});
+export const requestDocuments = z.object({
+  type: z.enum(REQUIRED_DOC_TYPES),
+  required: z.array(z.string()).describe('F-62：提交时的要件清单'),
+  items: z.array(documentRow),
+});

@@ -5,7 +5,16 @@ import { checkLedger } from '../../ledger/check.ts';
 import { DEMO } from '../../../test/fixtures.ts';
 import { acceptProjectRequest } from '../../../test/acceptance-fixtures.ts';
 import { type Agent, testApp, type TestApp } from '../../../test/harness.ts';
-import { allAgree, deadlineAfter, demoArea, draftProject, officeApproves, payee, refused } from '../../../test/project-fixtures.ts';
+import {
+  allAgree,
+  deadlineAfter,
+  demoArea,
+  draftProject,
+  officeApproves,
+  payee,
+  refused,
+  disburse,
+} from '../../../test/project-fixtures.ts';
 
 /** Where the project's steps meet (SPEC §7.2): settlement, stale notices, pending debits, owner counting. */
 let t: TestApp;
@@ -74,7 +83,7 @@ async function approve(id: number, houseIds: number[]) {
 
 /** Applies for a phase, has the office approve it and the bank transfer it. */
 async function pay(id: number, phaseId: number, amount: number) {
-  const applied = await member.post(`/api/projects/${id}/disbursements`, { phaseId, payees: [payee(amount)] });
+  const applied = await disburse(member, id, { phaseId, payees: [payee(amount)] });
   expect(applied.statusCode, applied.body).toBe(200);
   await officeApproves(office, applied.json().id);
   const done = await transfer(applied.json().no, amount, `ZZ${applied.json().id}`);
@@ -226,8 +235,8 @@ describe('R-48 pending debits', () => {
     expect(plan.json().warnings).toEqual([]);
     const phases = await approve(id, houseIds);
 
-    const first = await member.post(`/api/projects/${id}/disbursements`, { phaseId: phases[0]?.id, payees: [payee(each)] });
-    const second = await member.post(`/api/projects/${id}/disbursements`, { phaseId: phases[1]?.id, payees: [payee(each)] });
+    const first = await disburse(member, id, { phaseId: phases[0]?.id, payees: [payee(each)] });
+    const second = await disburse(member, id, { phaseId: phases[1]?.id, payees: [payee(each)] });
     expect(first.statusCode, first.body).toBe(200);
     expect(second.statusCode, second.body).toBe(200);
     await officeApproves(office, first.json().id);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../../test/fixtures.ts';
 import { type Agent, testApp, type TestApp } from '../../../test/harness.ts';
-import { allAgree, deadlineAfter, demoArea, draftProject, officeApproves, payee } from '../../../test/project-fixtures.ts';
+import { allAgree, deadlineAfter, demoArea, draftProject, officeApproves, payee, disburse } from '../../../test/project-fixtures.ts';
 
 /** §7.2 维修项目列表: the status column and its filter follow the project's stage, from one rule. */
 let t: TestApp;
@@ -78,7 +78,7 @@ describe('§7.2 维修项目列表 stage', () => {
     await expectStage(id, 'approved', '已立项');
 
     const phases = (await member.get(`/api/projects/${id}`)).json().phases as { id: number }[];
-    const applied = await ok(member.post(`/api/projects/${id}/disbursements`, { phaseId: phases[0]?.id, payees: [payee(60_000)] }));
+    const applied = await ok(disburse(member, id, { phaseId: phases[0]?.id, payees: [payee(60_000)] }));
     await expectStage(id, 'disbursing', '拨付中');
     await officeApproves(office, applied.id);
     await ok(teller.post('/api/bank/project-transfers/confirm', { number: applied.no, amount: 60_000, bankRef: 'ST1', bankDate: today() }));
@@ -89,7 +89,7 @@ describe('§7.2 维修项目列表 stage', () => {
     await expectStage(id, 'acceptance_notice', '验收公示中');
     await advanceDays(8);
     await expectStage(id, 'disbursing', '拨付中');
-    const last = await ok(member.post(`/api/projects/${id}/disbursements`, { phaseId: phases[1]?.id, payees: [payee(40_000)] }));
+    const last = await ok(disburse(member, id, { phaseId: phases[1]?.id, payees: [payee(40_000)] }));
     await officeApproves(office, last.id);
     await ok(teller.post('/api/bank/project-transfers/confirm', { number: last.no, amount: 40_000, bankRef: 'ST2', bankDate: today() }));
     await expectStage(id, 'completed', '已完成');

@@ -5,6 +5,8 @@ import { LoadingOrError } from '../../components/LoadingOrError';
 import { useFormMutation } from '../../lib/useFormMutation';
 import { type RequiredDocType, useRequiredDocuments } from '../required-documents/api';
 import { REQUIRED_DOC_TYPE_LABELS } from '../../../../server/src/domain/required-doc-types.ts';
+import { checkReceived } from '../../../../server/src/domain/required-documents-check.ts';
+import { SubmittedDocuments, type SubmittedUpload } from '../../components/SubmittedDocuments';
 
 interface Values {
   received: string[];
@@ -19,6 +21,8 @@ export interface AcceptDialogProps<T> {
   /** What is accepted, above the checklist. */
   intro: ReactNode;
   submit: (note: string, received: string[]) => Promise<T>;
+  /** The committee's or developer's uploads, shown beside the checklist; undefined while read, null when the role may not read them. */
+  uploads?: readonly SubmittedUpload[] | null;
   onClose: () => void;
   onDone: (result: T) => void;
 }
@@ -28,7 +32,7 @@ export interface AcceptDialogProps<T> {
  * required documents as a checklist with 全部已收, and an optional note. Nothing missing may be
  * left unticked — the page says which, and the server refuses the same way.
  */
-export function AcceptDialog<T>({ docType, kept, intro, submit, onClose, onDone }: AcceptDialogProps<T>) {
+export function AcceptDialog<T>({ docType, kept, intro, submit, uploads, onClose, onDone }: AcceptDialogProps<T>) {
   const [form] = Form.useForm<Values>();
   // The list kept at submission, since a change to 要件设置 applies only to what is submitted after it
   // (F-62); the list in force only for a request submitted before lists were kept.
@@ -38,10 +42,9 @@ export function AcceptDialog<T>({ docType, kept, intro, submit, onClose, onDone 
   const mutation = useFormMutation(form, (v: Values) => submit((v.note ?? '').trim(), v.received ?? []), { onSuccess: onDone });
   const missingRule = {
     validator: (_: unknown, value?: string[]) => {
-      const missing = (documents ?? []).filter((d) => !(value ?? []).includes(d));
-      return missing.length === 0
-        ? Promise.resolve()
-        : Promise.reject(new Error(`${label}须收齐全部要件才能受理，尚缺：${missing.join('、')}`));
+      // The server's own check (F-62), so the page refuses with the same words.
+      const { message } = checkReceived(docType, documents ?? [], value ?? []);
+      return message === null ? Promise.resolve() : Promise.reject(new Error(message));
     },
   };
   return (
@@ -55,9 +58,22 @@ export function AcceptDialog<T>({ docType, kept, intro, submit, onClose, onDone 
       confirmLoading={mutation.isPending}
       onCancel={onClose}
       mask={{ closable: false }}
+      width={720}
     >
       <Typography.Paragraph>{intro}</Typography.Paragraph>
       <FormErrorAlert error={mutation.error} />
+      {documents && uploads !== null && (
+        <div style={{ marginBottom: 16 }}>
+          <Typography.Text strong style={{ display: 'block', marginBottom: 6 }}>
+            已上传的要件
+          </Typography.Text>
+          {uploads ? (
+            <SubmittedDocuments required={documents} uploads={uploads} />
+          ) : (
+            <Typography.Text type="secondary">读取中…</Typography.Text>
+          )}
+        </div>
+      )}
       {documents ? (
         <Form<Values> form={form} layout="vertical" initialValues={{ received: [], note: '' }} onFinish={mutation.onFinish}>
           {documents.length > 0 ? (

@@ -1,6 +1,7 @@
 import { Typography } from 'antd';
 import type { ProjectDetail, ProjectRequest } from '../project-print/api';
 import { projectDocType } from '../required-documents/api';
+import { useRequestDocuments } from '../projects/api';
 import { AcceptDialog } from './AcceptDialog';
 import { projectRequestActions } from './projectRequestApi';
 import { RejectDialog } from './RejectDialog';
@@ -15,8 +16,10 @@ interface ModalProps {
 
 /** 受理: the window received the printed form and every paper document F-62 requires for the request. */
 export function AcceptProjectRequestModal({ r, projectType, onClose, onDone }: ModalProps & { projectType: ProjectType }) {
+  const docs = useRequestDocuments(r.id);
   return (
     <AcceptDialog
+      uploads={docs.isError ? null : docs.data?.items.map((d) => ({ id: d.id, name: d.docName, fileId: d.fileId, fileName: d.fileName }))}
       docType={projectDocType(r.kind === 'disbursement' ? 'disbursement' : 'approval', projectType)}
       kept={r.requiredDocuments}
       intro={

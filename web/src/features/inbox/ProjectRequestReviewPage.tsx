@@ -23,6 +23,7 @@ import {
 import { ProjectFactsPanel, ProjectTimeline } from './ProjectFactsPanel';
 import { ProjectMoneyPanel } from './ProjectMoneyPanel';
 import { AcceptProjectRequestModal, RejectProjectRequestModal } from './ProjectRequestModals';
+import { RequestDocuments } from './ReviewedDocuments';
 import { PRINT_LABELS, PROJECT_REQUESTS_KEY, projectRequestActions, requestPrintPath, reviewable } from './projectRequestApi';
 import { ProjectRequestStatusTag } from './ProjectRequestStatusTag';
 
@@ -116,6 +117,11 @@ function Review({ p, s, r }: { p: ProjectDetail; s: ProjectSummary; r: ProjectRe
       {r.payees.length > 0 && (
         <Section title="收款账户">
           <PayeesTable r={r} />
+        </Section>
+      )}
+      {r.kind !== 'refund' && (
+        <Section title="上传的要件">
+          <RequestDocuments requestId={r.id} />
         </Section>
       )}
       <Section title="项目资金">

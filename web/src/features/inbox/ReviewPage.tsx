@@ -15,6 +15,7 @@ import { ApplicationHeader } from '../applications/ApplicationHeader';
 import { EventTimeline } from '../applications/EventTimeline';
 import { ApplicationDetailView } from '../applications/view/ApplicationDetailView';
 import { AcceptModal } from './AcceptModal';
+import { ApplicationDocuments } from './ReviewedDocuments';
 import { RejectModal } from './RejectModal';
 import { ReviewCounts } from './ReviewCounts';
 
@@ -89,6 +90,9 @@ function Review({ app }: { app: ApplicationDetail }) {
           closable={{ onClose: () => setError(undefined) }}
         />
       )}
+      <Section title="上传的要件">
+        <ApplicationDocuments appId={app.id} type={app.type} kept={app.requiredDocuments} />
+      </Section>
       <ReviewCounts app={app} />
       <ApplicationDetailView app={app} />
       <Section title="办理过程">

@@ -53,6 +53,15 @@ export function useProjectDocuments(id: number) {
   });
 }
 
+/** The documents a request was submitted with, beside its list of 要件 (F-60, F-62). */
+export function useRequestDocuments(requestId: number | undefined) {
+  return useQuery({
+    queryKey: [...PROJECTS_KEY, 'request', requestId, 'documents'],
+    queryFn: () => call(api.GET('/api/project-requests/{id}/documents', byId(requestId ?? 0))),
+    enabled: requestId !== undefined,
+  });
+}
+
 /** After any change every view of the project (detail, summary, lists, ranges) is read again. */
 export function useRefreshProject() {
   const queryClient = useQueryClient();
@@ -88,8 +97,12 @@ export const annotateShares = (id: number, itemId: number, file: File) =>
 export const fetchMergedList = (id: number, page: number, pageSize: number, q?: string) =>
   call(api.GET('/api/projects/{id}/merged-list', { params: { path: { id }, query: { page, pageSize, q } } }));
 
-export const uploadDocument = (id: number, kind: string, file: File) =>
-  uploadFile<ProjectDocument>(`/api/projects/${id}/documents?kind=${encodeURIComponent(kind)}`, file);
+/** One upload filed under a step (`kind`), tagged with the 要件 it proves (`name`, F-62) or untagged. */
+export const uploadDocument = (id: number, kind: string, file: File, name?: string) =>
+  uploadFile<ProjectDocument>(
+    `/api/projects/${id}/documents?kind=${encodeURIComponent(kind)}${name ? `&name=${encodeURIComponent(name)}` : ''}`,
+    file,
+  );
 export const removeDocument = (id: number, documentId: number) =>
   call(api.DELETE('/api/projects/{id}/documents/{documentId}', { params: { path: { id, documentId } } }));
 

@@ -19,11 +19,11 @@ import { useApplicationEditor } from '../useApplicationEditor';
 import { FundSection } from '../view/FundSection';
 import { ItemHousesTable } from '../view/ItemHousesTable';
 import { useImportRefresh } from './useImportRefresh';
+import { useRequiredDocuments } from '../../required-documents/api';
 
 const STEPS = ['选择物业区域', '选择拆分的房屋', '导入拆分后的房屋信息', '上传附件'];
 
 /** The documents a split or merge is usually proven by. */
-const SPLIT_MERGE_DOCUMENTS = ['测绘报告', '规划许可文件', '其他材料'] as const;
 
 const toRow = (_item: ApplicationItem, house: RegistryHouse): Picked => ({ house });
 const load = pickedRowsLoader('source', toRow);
@@ -53,6 +53,7 @@ function SplitMergeEditor({ app, initialRows }: { app: ApplicationDetail | undef
   const picking = useHousePicking(initialRows, fresh);
   const { rows, setRows } = picking;
   const [exporting, setExporting] = useState(false);
+  const required = useRequiredDocuments('house_split_merge');
   const areaId: number | undefined = Form.useWatch('areaId', form) ?? app?.areaId ?? undefined;
   const editor = useApplicationEditor({
     type: 'house_split_merge',
@@ -144,12 +145,15 @@ function SplitMergeEditor({ app, initialRows }: { app: ApplicationDetail | undef
           </Section>
           {saved && results > 0 && <FundSection app={saved} />}
           <Section title="第四步：上传附件">
-            <AttachmentsPanel
-              appId={saved?.id}
-              kinds={SPLIT_MERGE_DOCUMENTS}
-              editable
-              prepare={async () => (await editor.save(true))?.id}
-            />
+            {/* Each attachment is filed under a 要件 of the office's list (F-62), as the reviewer checks them. */}
+            {required.data && (
+              <AttachmentsPanel
+                appId={saved?.id}
+                kinds={[...required.data.documents, '其他材料']}
+                editable
+                prepare={async () => (await editor.save(true))?.id}
+              />
+            )}
           </Section>
         </Flex>
       </Form>

@@ -9,6 +9,7 @@ import { RequiredDocumentsHint } from '../../required-documents/RequiredDocument
 import { DocumentsPanel } from '../DocumentsPanel';
 import { printPath } from '../labels';
 import { NoteAndSubmit } from './NoteAndSubmit';
+import { useRequiredUploads } from '../requiredUploads';
 import { ActionFrame, actionOf, BlockedAlert } from './ActionFrame';
 import { EMPTY_PAYEE, type PayeeValues, PayeesFields, payeesBody } from './PayeesFields';
 
@@ -52,10 +53,12 @@ export function approvalConsequence(type: ProjectSummary['type']): string {
   return `${frozen}${payees}请确认已核对立项信息并上传要件。`;
 }
 
-function ApprovalForm({ s, projectId }: { s: ProjectSummary; projectId: number }) {
+function ApprovalForm({ s, projectId, missing }: { s: ProjectSummary; projectId: number; missing: string | null }) {
   const { message, modal } = App.useApp();
   const refresh = useRefreshProject();
   const [form] = Form.useForm<ApprovalValues>();
+  const detail = useProject(projectId);
+  const units = [...new Set((detail.data?.items ?? []).map((i) => i.contractor.trim()).filter((c) => c.length > 0))];
   const submit = useFormMutation(
     form,
     (v: ApprovalValues) => submitApproval(projectId, { payees: payeesBody(v.payees), note: v.note ?? '' }),
@@ -84,38 +87,39 @@ function ApprovalForm({ s, projectId }: { s: ProjectSummary; projectId: number }
       <FormErrorAlert error={submit.error} />
       {s.type === 'simple' && (
         <Card size="small" title="收款账户信息（拨付金额合计须等于预算总额）" style={{ marginBottom: 16 }}>
-          <PayeesFields />
+          <PayeesFields units={units} />
         </Card>
       )}
-      <NoteAndSubmit pending={submit.isPending} />
+      <NoteAndSubmit pending={submit.isPending} missing={missing} />
     </Form>
   );
 }
 
 /** 项目立项 (manual §1.3.1 第四步; §1.3.3 第六步 with the payees): check, upload, 保存并提交, print. */
 export function ApprovalPage() {
+  return <ActionFrame title="项目立项">{(s, id) => <ApprovalSteps s={s} id={id} />}</ActionFrame>;
+}
+
+const APPROVAL_KIND = '立项申请要件';
+
+function ApprovalSteps({ s, id }: { s: ProjectSummary; id: number }) {
+  const uploads = useRequiredUploads(id, APPROVAL_KIND, projectDocType('approval', s.type));
+  const action = actionOf(s, 'approval');
+  const submitted = s.requests.some((r) => r.kind === 'approval' && r.status !== 'rejected');
   return (
-    <ActionFrame title="项目立项">
-      {(s, id) => {
-        const action = actionOf(s, 'approval');
-        const submitted = s.requests.some((r) => r.kind === 'approval' && r.status !== 'rejected');
-        return (
-          <>
-            <ApprovalSummary s={s} projectId={id} />
-            <Card size="small" title="上传要件">
-              <RequiredDocumentsHint type={projectDocType('approval', s.type)} style={{ marginBottom: 12 }} />
-              <DocumentsPanel projectId={id} kind="立项申请要件" canUpload={action?.allowed ?? false} />
-            </Card>
-            {action?.allowed ? <ApprovalForm s={s} projectId={id} /> : <BlockedAlert action={action} />}
-            {submitted && (
-              <Flex gap={12} align="center">
-                <PrintButton path={printPath.approvalForm(id)}>打印立项申请单</PrintButton>
-                <Typography.Text type="secondary">申请人提交申请单及相关资料至维修资金管理部门受理窗口。</Typography.Text>
-              </Flex>
-            )}
-          </>
-        );
-      }}
-    </ActionFrame>
+    <>
+      <ApprovalSummary s={s} projectId={id} />
+      <Card size="small" title="上传要件">
+        <RequiredDocumentsHint type={projectDocType('approval', s.type)} style={{ marginBottom: 12 }} />
+        <DocumentsPanel projectId={id} kind={APPROVAL_KIND} required={uploads.required} canUpload={action?.allowed ?? false} />
+      </Card>
+      {action?.allowed ? <ApprovalForm s={s} projectId={id} missing={uploads.message} /> : <BlockedAlert action={action} />}
+      {submitted && (
+        <Flex gap={12} align="center">
+          <PrintButton path={printPath.approvalForm(id)}>打印立项申请单</PrintButton>
+          <Typography.Text type="secondary">申请人提交申请单及相关资料至维修资金管理部门受理窗口。</Typography.Text>
+        </Flex>
+      )}
+    </>
   );
 }

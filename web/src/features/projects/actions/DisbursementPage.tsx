@@ -6,9 +6,18 @@ import { FormErrorAlert } from '../../../components/FormErrorAlert';
 import { PrintButton } from '../../../components/PrintButton';
 import { useFormMutation } from '../../../lib/useFormMutation';
 import { formatYuan, plainYuan } from '../../../lib/units';
-import { applyDisbursement, fetchProposal, PROJECTS_KEY, type ProjectRequest, useProject, useRefreshProject } from '../api';
+import {
+  applyDisbursement,
+  fetchProposal,
+  PROJECTS_KEY,
+  type ProjectRequest,
+  type ProjectSummary,
+  useProject,
+  useRefreshProject,
+} from '../api';
 import { RequiredDocumentsHint } from '../../required-documents/RequiredDocumentsHint';
-import { DocumentsPanel } from '../DocumentsPanel';
+import { DISBURSEMENT_KIND, DocumentsPanel } from '../DocumentsPanel';
+import { useRequiredUploads } from '../requiredUploads';
 import { printPath } from '../labels';
 import { NoteAndSubmit } from './NoteAndSubmit';
 import { ActionFrame, actionOf, BlockedAlert } from './ActionFrame';
@@ -57,7 +66,15 @@ function ShortfallTable({ rows }: { rows: Shortfall[] }) {
   );
 }
 
-function DisbursementForm({ projectId, onSubmitted }: { projectId: number; onSubmitted: (r: ProjectRequest) => void }) {
+function DisbursementForm({
+  projectId,
+  missing,
+  onSubmitted,
+}: {
+  projectId: number;
+  missing: string | null;
+  onSubmitted: (r: ProjectRequest) => void;
+}) {
   const { message } = App.useApp();
   const refresh = useRefreshProject();
   const detail = useProject(projectId);
@@ -83,6 +100,8 @@ function DisbursementForm({ projectId, onSubmitted }: { projectId: number; onSub
   const shortfalls = shortfallsOf(submit.error);
   // Each phase's remaining amount, so a phase fully applied for is shown and cannot be picked (R-45).
   const phases = detail.data?.phases ?? [];
+  // The items' 施工单位, offered as the payees (F-44).
+  const units = [...new Set((detail.data?.items ?? []).map((i) => i.contractor.trim()).filter((c) => c.length > 0))];
   const proposals = useQueries({
     queries: phases.map((p) => ({
       queryKey: [...PROJECTS_KEY, projectId, 'proposal', p.id],
@@ -124,9 +143,9 @@ function DisbursementForm({ projectId, onSubmitted }: { projectId: number; onSub
         </Typography.Paragraph>
       )}
       <Card size="small" title="收款账户信息" style={{ marginBottom: 16 }}>
-        <PayeesFields />
+        <PayeesFields units={units} />
       </Card>
-      <NoteAndSubmit pending={submit.isPending} />
+      <NoteAndSubmit pending={submit.isPending} missing={missing} />
     </Form>
   );
 }
@@ -148,47 +167,56 @@ function SubmittedAlert({ projectId, r }: { projectId: number; r: ProjectRequest
 export function DisbursementPage() {
   // Kept with its project: going on to another project's 资金拨付 does not carry it over.
   const [done, setDone] = useState<{ projectId: number; r: ProjectRequest } | null>(null);
+  return <ActionFrame title="资金拨付">{(s, id) => <DisbursementSteps s={s} id={id} done={done} setDone={setDone} />}</ActionFrame>;
+}
+
+function DisbursementSteps({
+  s,
+  id,
+  done,
+  setDone,
+}: {
+  s: ProjectSummary;
+  id: number;
+  done: { projectId: number; r: ProjectRequest } | null;
+  setDone: (d: { projectId: number; r: ProjectRequest }) => void;
+}) {
+  const uploads = useRequiredUploads(id, DISBURSEMENT_KIND, 'project.disbursement');
+  const action = actionOf(s, 'disbursement');
+  const mine = s.requests.filter((r) => r.kind === 'disbursement');
   return (
-    <ActionFrame title="资金拨付">
-      {(s, id) => {
-        const action = actionOf(s, 'disbursement');
-        const mine = s.requests.filter((r) => r.kind === 'disbursement');
-        return (
-          <>
-            {mine.length > 0 && (
-              <Table<ProjectRequest>
-                rowKey="id"
-                size="small"
-                pagination={false}
-                dataSource={mine}
-                columns={[
-                  { title: '拨付申请编号', dataIndex: 'no', width: 170 },
-                  { title: '期数', dataIndex: 'phaseSeq', width: 80, render: (n: number | null) => (n ? `第 ${n} 期` : '—') },
-                  { title: '金额（元）', dataIndex: 'amount', align: 'right', render: (f: number) => formatYuan(f) },
-                  { title: '收款单位', key: 'payees', render: (_: unknown, r) => r.payees.map((p) => p.unitName).join('、') },
-                  { title: '状态', dataIndex: 'statusLabel', width: 110 },
-                  {
-                    title: '打印',
-                    key: 'print',
-                    width: 150,
-                    render: (_: unknown, r) => <PrintButton path={printPath.disbursementForm(id, r.id)}>打印申请单</PrintButton>,
-                  },
-                ]}
-              />
-            )}
-            <Card size="small" title="上传要件">
-              <RequiredDocumentsHint type="project.disbursement" style={{ marginBottom: 12 }} />
-              <DocumentsPanel projectId={id} kind="资金拨付要件" canUpload={action?.allowed ?? false} />
-            </Card>
-            {done?.projectId === id && <SubmittedAlert projectId={id} r={done.r} />}
-            {action?.allowed ? (
-              <DisbursementForm projectId={id} onSubmitted={(r) => setDone({ projectId: id, r })} />
-            ) : (
-              <BlockedAlert action={action} />
-            )}
-          </>
-        );
-      }}
-    </ActionFrame>
+    <>
+      {mine.length > 0 && (
+        <Table<ProjectRequest>
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={mine}
+          columns={[
+            { title: '拨付申请编号', dataIndex: 'no', width: 170 },
+            { title: '期数', dataIndex: 'phaseSeq', width: 80, render: (n: number | null) => (n ? `第 ${n} 期` : '—') },
+            { title: '金额（元）', dataIndex: 'amount', align: 'right', render: (f: number) => formatYuan(f) },
+            { title: '收款单位', key: 'payees', render: (_: unknown, r) => r.payees.map((p) => p.unitName).join('、') },
+            { title: '状态', dataIndex: 'statusLabel', width: 110 },
+            {
+              title: '打印',
+              key: 'print',
+              width: 150,
+              render: (_: unknown, r) => <PrintButton path={printPath.disbursementForm(id, r.id)}>打印申请单</PrintButton>,
+            },
+          ]}
+        />
+      )}
+      <Card size="small" title="上传要件">
+        <RequiredDocumentsHint type="project.disbursement" style={{ marginBottom: 12 }} />
+        <DocumentsPanel projectId={id} kind={DISBURSEMENT_KIND} required={uploads.required} canUpload={action?.allowed ?? false} />
+      </Card>
+      {done?.projectId === id && <SubmittedAlert projectId={id} r={done.r} />}
+      {action?.allowed ? (
+        <DisbursementForm projectId={id} missing={uploads.message} onSubmitted={(r) => setDone({ projectId: id, r })} />
+      ) : (
+        <BlockedAlert action={action} />
+      )}
+    </>
   );
 }

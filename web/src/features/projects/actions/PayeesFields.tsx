@@ -1,5 +1,5 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Table, Typography } from 'antd';
+import { AutoComplete, Button, Form, Input, Table, Typography } from 'antd';
 import { formatYuan } from '../../../lib/units';
 import { YuanInput } from '../MoneyField';
 import { fenOf, yuanRules } from '../money';
@@ -29,11 +29,24 @@ const text = (name: number, field: keyof PayeeValues, label: string, max: number
   </Form.Item>
 );
 
+/** 收款单位: typed, or picked from the project's 施工单位 (the items' construction units). */
+const unitField = (name: number, units: readonly string[]) => (
+  <Form.Item name={[name, 'unitName']} rules={[{ required: true, whitespace: true, message: '请填写收款单位' }]} style={{ margin: 0 }}>
+    <AutoComplete
+      aria-label={`收款单位（第 ${name + 1} 个收款账户）`}
+      maxLength={200}
+      options={units.map((u) => ({ value: u }))}
+      popupMatchSelectWidth={320}
+      filterOption={(input, option) => String(option?.value ?? '').includes(input.trim())}
+    />
+  </Form.Item>
+);
+
 /**
  * 收款账户信息 (manual §1.3.1 第五步 2, §1.3.3 第六步 3): one row per construction unit paid, with its
- * amount; 添加收款账户 adds another. The total is shown as it is typed.
+ * amount; 添加收款账户 adds another. `units` are offered as the 收款单位 (the project's 施工单位). The total is shown as it is typed.
  */
-export function PayeesFields({ name = 'payees' }: { name?: string }) {
+export function PayeesFields({ name = 'payees', units = [] }: { name?: string; units?: readonly string[] }) {
   const payees: PayeeValues[] | undefined = Form.useWatch(name);
   const total = (payees ?? []).reduce((a, p) => a + fenOf(p?.amount), 0);
   return (
@@ -46,7 +59,7 @@ export function PayeesFields({ name = 'payees' }: { name?: string }) {
             pagination={false}
             dataSource={fields}
             columns={[
-              { title: '收款单位（施工单位）', key: 'unitName', render: (_: unknown, f) => text(f.name, 'unitName', '收款单位', 200) },
+              { title: '收款单位（施工单位）', key: 'unitName', render: (_: unknown, f) => unitField(f.name, units) },
               { title: '账户名称', key: 'accountName', render: (_: unknown, f) => text(f.name, 'accountName', '账户名称', 200) },
               { title: '开户银行', key: 'bankName', render: (_: unknown, f) => text(f.name, 'bankName', '开户银行', 200) },
               { title: '银行账号', key: 'accountNo', width: 220, render: (_: unknown, f) => text(f.name, 'accountNo', '银行账号', 64) },
