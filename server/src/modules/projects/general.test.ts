@@ -263,8 +263,7 @@ describe('F-44 disbursement, bank transfer, F-45 acceptance and completion', () 
       payees: [payee(150_000), payee(50_000, '江门市监理有限公司')],
     });
     expect(b.statusCode, b.body).toBe(200);
-    const oneFenMore = async () =>
-      refused(await disburse(member, id, { phaseId: phases[0]?.id, payees: [payee(1)] }), 409, 'R-45');
+    const oneFenMore = async () => refused(await disburse(member, id, { phaseId: phases[0]?.id, payees: [payee(1)] }), 409, 'R-45');
     await oneFenMore();
     // R-45 counts an application at every stage it passes: 受理, 审核通过 and (below) transferred.
     expect((await acceptProjectRequest(office.accept, a.json().id, '纸质材料齐全')).statusCode).toBe(200);
