@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectNotices } from '../../db/schema/index.ts';
 import { DEMO } from '../../../test/fixtures.ts';
