@@ -29,7 +29,7 @@ import { useAreaOptions } from '../features/registry/api';
 import { SALES_LABELS } from '../features/registry/enums';
 import { formatDate, formatDateTime } from '../lib/dates';
 import { formatArea } from '../lib/units';
-import { PagedTable, type PrintColumn } from './PagedTable';
+import { ListTable, PagedTable, type PrintColumn } from './PagedTable';
 import { PrintLayout } from './PrintLayout';
 
 const SIGNATURES = ['经办人签字', '单位盖章', '受理人', '受理日期', '审核人', '审核日期'];
@@ -153,28 +153,7 @@ function ItemsPrint({
           total={houses ? { 5: formatArea(houses.reduce((a, h) => a + h.buildingArea, 0)) } : undefined}
         />
       ) : (
-        <table className="print-list">
-          <thead>
-            <tr>
-              {columns.map((c) => (
-                <th key={c.title} style={c.width ? { width: c.width } : undefined}>
-                  {c.title}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((i, n) => (
-              <tr key={i.seq}>
-                {columns.map((c) => (
-                  <td key={c.title} className={c.num ? 'num' : undefined}>
-                    {c.cell(i, n)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ListTable columns={columns} rows={items} rowKey={(i) => i.seq} start={0} />
       )}
     </>
   );

@@ -140,7 +140,8 @@ function measure(box: HTMLDivElement, rowCount: number): number[] {
   return result;
 }
 
-function ListTable<T>({
+/** A list printed as one table (its rows numbered from `start`), as on every sheet of a PagedTable. */
+export function ListTable<T>({
   columns,
   rows,
   rowKey,

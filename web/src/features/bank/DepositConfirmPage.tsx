@@ -1,4 +1,4 @@
-import { CheckCircleOutlined, SearchOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, DatePicker, Descriptions, Flex, Form, Input, Result, Select, Space, Table, Typography } from 'antd';
 import { PrintButton } from '../../components/PrintButton';
@@ -7,6 +7,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { FormErrorAlert } from '../../components/FormErrorAlert';
 import { Page } from '../../components/Page';
+import { NoticeNumberSearch } from '../payments/NoticeNumberSearch';
 import { dayjs, formatDateTime, PLATFORM_TIME_ZONE } from '../../lib/dates';
 import { errorMessage } from '../../lib/serverErrors';
 import { formatArea, formatYuan, parseYuan, YUAN_RULE } from '../../lib/units';
@@ -43,26 +44,7 @@ export function DepositConfirmPage() {
   return (
     <Page title="交款确认">
       <Flex vertical gap={16}>
-        <Flex gap={12} align="center" wrap>
-          <Typography.Text strong>
-            <label htmlFor="notice-no">交款通知单号</label>
-          </Typography.Text>
-          <Input.Search
-            id="notice-no"
-            autoFocus
-            allowClear
-            placeholder="输入或扫描通知单条形码"
-            value={typed}
-            onChange={(e) => setTyped(e.target.value)}
-            onSearch={lookUp}
-            enterButton={
-              <Button type="primary" icon={<SearchOutlined aria-hidden />}>
-                查询
-              </Button>
-            }
-            style={{ width: 420 }}
-          />
-        </Flex>
+        <NoticeNumberSearch id="notice-no" value={typed} onChange={setTyped} onSearch={lookUp} />
         {no && notice.isPending && <Card loading />}
         {no && notice.isError && <Alert type="error" showIcon role="alert" title={errorMessage(notice.error)} />}
         {result ? (

@@ -1,7 +1,7 @@
-import { SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Flex, Input, Typography } from 'antd';
+import { Alert, Card, Descriptions, Flex } from 'antd';
 import { useState } from 'react';
 import { Page } from '../../components/Page';
+import { NoticeNumberSearch } from '../payments/NoticeNumberSearch';
 import { PrintButton } from '../../components/PrintButton';
 import { formatDateTime } from '../../lib/dates';
 import { errorMessage } from '../../lib/serverErrors';
@@ -21,26 +21,12 @@ export function ReceiptReprintPage() {
   return (
     <Page title="交款回单补打">
       <Flex vertical gap={16}>
-        <Flex gap={12} align="center" wrap>
-          <Typography.Text strong>
-            <label htmlFor="receipt-notice-no">交款通知单号</label>
-          </Typography.Text>
-          <Input.Search
-            id="receipt-notice-no"
-            autoFocus
-            allowClear
-            placeholder="输入或扫描通知单条形码"
-            value={typed}
-            onChange={(e) => setTyped(e.target.value)}
-            onSearch={(v) => setNo(v.trim().toUpperCase() || undefined)}
-            enterButton={
-              <Button type="primary" icon={<SearchOutlined aria-hidden />}>
-                查询
-              </Button>
-            }
-            style={{ width: 420 }}
-          />
-        </Flex>
+        <NoticeNumberSearch
+          id="receipt-notice-no"
+          value={typed}
+          onChange={setTyped}
+          onSearch={(v) => setNo(v.trim().toUpperCase() || undefined)}
+        />
         {no && notice.isPending && <Card loading />}
         {no && notice.isError && <Alert type="error" showIcon role="alert" title={errorMessage(notice.error)} />}
         {n && (
