@@ -190,7 +190,7 @@ describe('1.4.2 代打交款通知单', () => {
 
       // §1.4.2: the office window prints the 交款回单 again from the notice number.
       await switchUser(page, OFFICE.code, OFFICE.acceptor);
-      await openMenu(page, '资金管理', '交款回单补打');
+      await openMenu(page, '业务受理', '交款回单补打');
       await page.getByLabel('交款通知单号').fill(paidNo);
       await page.getByRole('button', { name: '查询' }).click();
       await showsText(page.locator('.ant-card').filter({ hasText: paidNo }), payment.bankRef);

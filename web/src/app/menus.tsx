@@ -125,6 +125,7 @@ const MENUS: Record<OrgType, MenuEntry[]> = {
         { path: '/office/business', label: '业务总览', permission: ['office.accept', 'office.review'] },
         { path: '/office/inbox', label: '待办业务', permission: ['office.accept', 'office.review'] },
         { path: '/office/project-requests', label: '维修项目申请', permission: ['office.accept', 'office.review'] },
+        { path: '/office/receipts', label: '交款回单补打', permission: 'office.accept' },
       ],
     },
     facilityQuery,
@@ -135,7 +136,6 @@ const MENUS: Record<OrgType, MenuEntry[]> = {
       children: [
         { path: '/office/reports', label: '统计报表', permission: 'office.audit' },
         { path: '/office/interest', label: '增值收益分配', permission: 'office.config' },
-        { path: '/office/receipts', label: '交款回单补打', permission: 'office.accept' },
       ],
     },
     {
