@@ -90,7 +90,7 @@ describe('1.3.5 房屋补充', () => {
       // 第六步 保存并提交 and the printed 申请表.
       const no = await saveAndSubmit(page);
       const printed = await printApplicationForm(dev, page, '房屋补充申请表', no);
-      for (const text of [AREA, '房屋交付前', '房屋3 套', '1栋1单元191901', `${building}1单元1101`, '周文华'])
+      for (const text of [AREA, '房屋交付前', '房屋3套', '1栋1单元191901', `${building}1单元1101`, '周文华'])
         expect(printed).toContain(text);
 
       // 第七、八步 受理 and 审核.
