@@ -21,9 +21,7 @@ export async function sweepExpired(db: Db, now: Date) {
     .returning({ k: sessions.tokenHash });
   const ownerEnded = await db
     .delete(ownerSessions)
-    .where(
-      or(lte(ownerSessions.createdAt, ago(now, ABSOLUTE_TIMEOUT_MS)), lte(ownerSessions.lastSeenAt, ago(now, IDLE_TIMEOUT_MS))),
-    )
+    .where(or(lte(ownerSessions.createdAt, ago(now, ABSOLUTE_TIMEOUT_MS)), lte(ownerSessions.lastSeenAt, ago(now, IDLE_TIMEOUT_MS))))
     .returning({ k: ownerSessions.tokenHash });
   const counters = await db
     .delete(rateCounters)

@@ -5,6 +5,7 @@ import {
   auditLog,
   houseOwners,
   houses,
+  ownerAccounts,
   ownerBindings,
   ownerLetters,
   projectItemHouses,
@@ -13,7 +14,7 @@ import {
 } from '../../db/schema/index.ts';
 import { acceptApplication } from '../../../test/acceptance-fixtures.ts';
 import { DEMO } from '../../../test/fixtures.ts';
-import { type Agent, testApp, type TestApp } from '../../../test/harness.ts';
+import { type Agent, DEMO_PASSWORD, testApp, type TestApp } from '../../../test/harness.ts';
 import { idCard } from '../../../test/registry-fixtures.ts';
 
 const PASSWORD = 'Owner#2026a';
@@ -52,7 +53,8 @@ beforeAll(async () => {
     .innerJoin(propertyAreas, eq(propertyAreas.id, houses.areaId))
     .where(and(eq(propertyAreas.name, DEMO.areas.withCommittee), eq(houseOwners.idType, '居民身份证'), eq(houses.status, 'normal')))
     .orderBy(asc(houseOwners.id));
-  const seenHouse = new Set<number>();
+  // Houses the demo city bound already are left out, so each test starts from an unbound house.
+  const seenHouse = new Set((await t.handle.db.select({ id: ownerBindings.houseId }).from(ownerBindings)).map((b) => b.id));
   const seenId = new Map<string, number>();
   for (const r of rows) seenId.set(r.idNumber, (seenId.get(r.idNumber) ?? 0) + 1);
   owners = rows.filter((r) => {
@@ -89,6 +91,25 @@ function expectRefused(res: { statusCode: number; json(): unknown }) {
   expect(res.statusCode).toBe(400);
   expect(res.json()).toMatchObject({ code: 'BIND_REFUSED', rule: 'R-80', message: REFUSED });
 }
+
+describe('F-80 demo city', () => {
+  it('F-80 the demo city has three bound owners of 侨城花园 who log in with the demo password and see their house', async () => {
+    const bound = await t.handle.db
+      .select({ idNumber: ownerAccounts.idNumber, houseId: ownerBindings.houseId, area: propertyAreas.name })
+      .from(ownerBindings)
+      .innerJoin(ownerAccounts, eq(ownerAccounts.id, ownerBindings.ownerId))
+      .innerJoin(houses, eq(houses.id, ownerBindings.houseId))
+      .innerJoin(propertyAreas, eq(propertyAreas.id, houses.areaId));
+    // The README lists these three.
+    expect(bound.map((b) => b.idNumber)).toEqual(['440784196401026194', '440704198812277657', '440703195205227412']);
+    for (const b of bound) {
+      expect(b.area).toBe(DEMO.areas.withCommittee);
+      const a = t.agent();
+      expect((await a.post('/api/owner/login', { idNumber: b.idNumber, password: DEMO_PASSWORD })).statusCode).toBe(200);
+      expect((await a.get('/api/owner/houses')).json().items.map((h: { id: number }) => h.id)).toEqual([b.houseId]);
+    }
+  });
+});
 
 describe('F-80 owner letters', () => {
   it('F-80 the office issues letters for a whole building: a code per house with owners, stored only hashed, audited without the codes', async () => {
