@@ -79,7 +79,7 @@ export async function ownerLogin(ctx: Ctx, input: { idNumber: string; password: 
 }
 
 /**
- * F-81 (first part): the houses bound to the owner, each with its balance and amount due read from
+ * F-80: the houses bound to the owner, each with its balance and amount due read from
  * the ledger as the public lookup reads them. Only live bindings whose ID number is still on record.
  */
 export async function ownerHouses(ctx: Ctx) {
