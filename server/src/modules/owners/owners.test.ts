@@ -7,6 +7,7 @@ import {
   houses,
   ownerAccounts,
   ownerBindings,
+  organisations,
   ownerLetters,
   projectItemHouses,
   propertyAreas,
@@ -161,6 +162,21 @@ describe('F-80 owner letters', () => {
     expect((await dev.post('/api/owner-letters', { houseId: o.houseId })).statusCode).toBe(403);
     const bank = await t.login(DEMO.bank.code, DEMO.bank.teller);
     expect((await bank.post('/api/owner-letters', { houseId: o.houseId })).statusCode).toBe(403);
+  });
+
+  it('F-80 a committee whose documents the office has not verified issues no letters', async () => {
+    const o = anOwner();
+    const director = await t.login(DEMO.committee.code, DEMO.committee.director);
+    const [before] = await t.handle.db.select().from(organisations).where(eq(organisations.code, DEMO.committee.code));
+    await t.handle.db.update(organisations).set({ documentsVerifiedAt: null }).where(eq(organisations.code, DEMO.committee.code));
+    const refused = await director.post('/api/owner-letters', { houseId: o.houseId });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().message).toContain('核验');
+    await t.handle.db
+      .update(organisations)
+      .set({ documentsVerifiedAt: before?.documentsVerifiedAt ?? null })
+      .where(eq(organisations.code, DEMO.committee.code));
+    expect((await director.post('/api/owner-letters', { houseId: o.houseId })).statusCode).toBe(200);
   });
 });
 
