@@ -2,7 +2,13 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 // Cheap password hashing in tests; the stored format keeps its parameters, so nothing else changes.
 // Every test logs in from the one inject address: the per-IP throttle is raised, not switched off.
-const env = { WYGL_PASSWORD_MEMORY_KIB: '1024', TZ: 'UTC', WYGL_LOGIN_LIMIT_PER_IP: '100000', WYGL_REGISTRATION_LIMIT_PER_IP: '10000' };
+const env = {
+  WYGL_PASSWORD_MEMORY_KIB: '1024',
+  TZ: 'UTC',
+  WYGL_LOGIN_LIMIT_PER_IP: '100000',
+  WYGL_REGISTRATION_LIMIT_PER_IP: '10000',
+  WYGL_BINDING_LIMIT_PER_IP: '10000',
+};
 // The global setup (demo users of the template database) runs in this process, not in the workers.
 Object.assign(process.env, env);
 

@@ -26,6 +26,7 @@ import { facilityRoutes } from './modules/facilities/routes.ts';
 import { fileRoutes } from './modules/files/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { officeRoutes } from './modules/office/routes.ts';
+import { ownerRoutes } from './modules/owners/routes.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
 import { paymentRoutes } from './modules/payments/routes.ts';
 import { projectRoutes } from './modules/projects/routes.ts';
@@ -139,6 +140,7 @@ export async function buildApp(opts: AppOptions) {
   paymentRoutes(app);
   refundRoutes(app);
   publicRoutes(app);
+  ownerRoutes(app, { secureCookies: opts.secureCookies ?? false });
   configRoutes(app);
   reportRoutes(app);
   projectRoutes(app);

@@ -5,6 +5,7 @@ import { openPglite, openPostgres, type DbHandle } from './db/client.ts';
 import { DataDirLocked } from './db/data-dir-lock.ts';
 import { keepPlannerStatistics } from './db/statistics.ts';
 import { systemClock } from './lib/clock.ts';
+import { demoOwners } from './demo/owners.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/seed.ts';
 import { keepSwept } from './modules/auth/sweep.ts';
 import { loadsDemo } from './domain/demo-start.ts';
@@ -52,6 +53,8 @@ async function main() {
   if (demo) {
     lines.push(`DEMO instance — never enter real data. Demo accounts (password ${DEMO_PASSWORD} for all):`);
     for (const a of DEMO_ACCOUNTS) lines.push(`  机构代码 ${a.orgCode.padEnd(20)} 用户名 ${a.username.padEnd(10)} ${a.role} · ${a.note}`);
+    lines.push('Demo owners (log in at /owner/login with ID number and the same password):');
+    for (const o of await demoOwners(handle)) lines.push(`  证件号码 ${o.idNumber}  ${o.name} · ${o.address}`);
   } else if (empty) {
     lines.push('empty platform: create the first office administrator with `npm run create-admin` (see docs/operations.md)');
   }

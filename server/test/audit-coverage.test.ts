@@ -7,6 +7,7 @@ import { acceptApplication, acceptProjectRequest } from './acceptance-fixtures.t
 import { committeeRegistration, DEMO, file, registrationForm, smallPng, VALID_PASSWORD } from './fixtures.ts';
 import { type Agent, testApp, type TestApp } from './harness.ts';
 import { deadlineAfter, demoArea, disburse, payee, uploadRequiredDocuments } from './project-fixtures.ts';
+import { houseWithOwner } from './owner-fixtures.ts';
 import { houseXlsx, idCard, tower, uploadForm } from './registry-fixtures.ts';
 
 /**
@@ -37,6 +38,8 @@ const EXEMPT: Record<string, string> = {
   'POST /api/auth/login': 'every attempt is recorded in login_attempts, its own append-only log',
   'POST /api/auth/logout': 'ends the caller’s own session; no business data changes',
   'POST /api/public/fund-lookup': 'a read for the public (only its rate counter is written)',
+  'POST /api/owner/login': 'every attempt is recorded in login_attempts, its own append-only log',
+  'POST /api/owner/logout': 'ends the owner’s own session; no business data changes',
   'POST /api/office/interest/preview': 'computes the allocation without saving it',
   'POST /api/office/ledger-check': 'reads the ledger and reports breaches; writes nothing',
   'POST /api/applications/:id/import/annotated': 'answers a marked-up copy of the uploaded file; stores nothing',
@@ -200,6 +203,24 @@ const STEPS: Step[] = [
     run: async (s) => {
       const walker = await s.t.login(DEMO.office.code, 'walker', 'Reset#2026a');
       return walker.post('/api/auth/password', { oldPassword: 'Reset#2026a', newPassword: 'Walker#2026b' });
+    },
+  },
+  {
+    route: 'POST /api/owner-letters',
+    run: async (s) => {
+      const owner = await houseWithOwner(s.t, '侨城花园');
+      const res = await s.acceptor.post('/api/owner-letters', { houseId: owner.houseId });
+      s.nos.letterCode = json<{ items: { code: string }[] }>(res).items[0]?.code ?? '';
+      return res;
+    },
+  },
+  {
+    route: 'POST /api/owner/bind',
+    run: async (s) => {
+      const owner = await houseWithOwner(s.t, '侨城花园');
+      return s.t
+        .agent()
+        .post('/api/owner/bind', { houseId: owner.houseId, idNumber: owner.idNumber, code: s.nos.letterCode, password: 'Owner#2026a' });
     },
   },
   {

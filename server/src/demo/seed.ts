@@ -10,6 +10,7 @@ import { loadStandards } from '../modules/standards/store.ts';
 import { seedDemoFacilities } from './facilities.ts';
 import { seedDemoPayments } from './payments.ts';
 import { seedDemoApplications } from './applications.ts';
+import { seedDemoOwners } from './owners.ts';
 import { seedDemoProjects } from './projects.ts';
 import { seedDemoRegistry } from './registry.ts';
 import { solidPng } from './png.ts';
@@ -163,6 +164,7 @@ export async function seedDemo(handle: DbHandle, now = new Date()): Promise<void
     await seedDemoPayments(inside, now);
     await seedDemoProjects(inside, now);
     await seedDemoApplications(inside, now);
+    await seedDemoOwners(inside, now);
   });
 }
 

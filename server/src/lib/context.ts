@@ -18,6 +18,14 @@ export interface Actor {
   sessionHash: string;
 }
 
+/** An owner logged in on the portal (F-80): no organisation, so no organisation route serves it. */
+export interface OwnerActor {
+  ownerId: number;
+  name: string;
+  idNumber: string;
+  sessionHash: string;
+}
+
 /** What every use case receives besides its input. */
 export interface Ctx {
   db: Db;
@@ -26,6 +34,8 @@ export interface Ctx {
   autonomous?: Db;
   clock: Clock;
   actor: Actor | null;
+  /** The owner of an owner session (never set together with `actor`). */
+  owner?: OwnerActor | null;
   /** Why a presented session cookie gave no actor: lets "please log in" say what happened. */
   sessionProblem?: 'idle' | 'expired' | 'revoked' | null;
   ip: string;

@@ -24,6 +24,7 @@ export function PublicLayout() {
           <NavLink to="/notices">公示公告</NavLink>
           <NavLink to="/projects">维修项目</NavLink>
           <NavLink to="/fund-lookup">维修资金查询</NavLink>
+          <NavLink to="/owner">业主服务</NavLink>
           <NavLink to="/register">注册</NavLink>
           <NavLink to="/login">登录</NavLink>
         </nav>

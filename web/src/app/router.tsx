@@ -54,6 +54,9 @@ const DeveloperBatchPage = lazyPage(() => import('../features/payments/Developer
 const NoticeListPage = lazyPage(() => import('../features/payments/NoticeListPage'), 'NoticeListPage');
 const OwnerNoticePage = lazyPage(() => import('../features/payments/OwnerNoticePage'), 'OwnerNoticePage');
 const FundLookupPage = lazyPage(() => import('../features/portal/FundLookupPage'), 'FundLookupPage');
+const OwnerHomePage = lazyPage(() => import('../features/owner/OwnerPages'), 'OwnerHomePage');
+const OwnerBindPage = lazyPage(() => import('../features/owner/OwnerPages'), 'OwnerBindPage');
+const OwnerLoginPage = lazyPage(() => import('../features/owner/OwnerPages'), 'OwnerLoginPage');
 const FundReportPage = lazyPage(() => import('../features/reports/FundReportPage'), 'FundReportPage');
 const InterestPage = lazyPage(() => import('../features/reports/InterestPage'), 'InterestPage');
 const ApplicationPrint = lazyPage(() => import('../print/ApplicationPrint'), 'ApplicationPrint');
@@ -137,6 +140,9 @@ export const router = createBrowserRouter([
           { path: 'registered', element: <RegistrationSuccessPage /> },
           { path: 'login', element: <LoginPage /> },
           { path: 'fund-lookup', element: <FundLookupPage /> },
+          { path: 'owner', element: <OwnerHomePage /> },
+          { path: 'owner/bind', element: <OwnerBindPage /> },
+          { path: 'owner/login', element: <OwnerLoginPage /> },
           { path: 'notices', element: <PublicNoticeListPage /> },
           { path: 'notices/:no', element: <NoticeDetailPage /> },
           { path: 'projects', element: <AreaProjectsPage /> },

@@ -10,3 +10,4 @@ export * from './settings.ts';
 export * from './refunds.ts';
 export * from './projects.ts';
 export * from './messages.ts';
+export * from './owners.ts';

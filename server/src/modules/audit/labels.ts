@@ -13,6 +13,8 @@ export const AUDIT_ACTIONS = {
   'org.handover.reject': '换届申请驳回',
   'org.retire': '业主委员会换届卸任',
   'owner.reveal': '查看业主完整信息',
+  'owner.letters': '出具业主告知书',
+  'owner.bind': '业主身份绑定',
   'user.create': '添加用户',
   'user.update': '修改用户',
   'user.deactivate': '注销用户',
@@ -103,6 +105,8 @@ export const AUDIT_ENTITIES = {
   facility_type: '设施设备类型',
   repair_project: '维修项目',
   project_request: '维修项目申请',
+  owner_letter: '业主告知书',
+  owner_account: '业主账户',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -7,7 +7,8 @@ import { ok } from '../../lib/fields.ts';
 import { changePassword, login } from './service.ts';
 import { throttle } from './throttle.ts';
 import { changePasswordBody, loginBody, sessionInfo } from './schemas.ts';
-import { endSession, hashToken, resolveSession, SESSION_COOKIE } from './sessions.ts';
+import { endAnySession } from '../owners/sessions.ts';
+import { resolveSession, SESSION_COOKIE } from './sessions.ts';
 
 const tags = ['登录与会话'];
 
@@ -37,7 +38,7 @@ export function authRoutes(app: FastifyInstance, opts: { secureCookies: boolean 
       await throttle(req.ctx, 'login');
       const { token } = await login(req.ctx, req.body);
       const previous = req.cookies[SESSION_COOKIE];
-      if (previous) await endSession(req.ctx.db, hashToken(previous));
+      if (previous) await endAnySession(req.ctx.db, previous);
       reply.setCookie(SESSION_COOKIE, token, {
         path: '/',
         httpOnly: true,
@@ -53,7 +54,7 @@ export function authRoutes(app: FastifyInstance, opts: { secureCookies: boolean 
 
   r.post('/api/auth/logout', { schema: { tags, summary: '退出登录', response: { 200: ok } } }, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
-    if (token) await endSession(req.ctx.db, hashToken(token));
+    if (token) await endAnySession(req.ctx.db, token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true as const };
   });

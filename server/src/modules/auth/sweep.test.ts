@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { apiNonces, rateCounters, sessions, users } from '../../db/schema/index.ts';
+import { apiNonces, ownerAccounts, ownerSessions, rateCounters, sessions, users } from '../../db/schema/index.ts';
 import { testApp, type TestApp } from '../../../test/harness.ts';
 import { sweepExpired } from './sweep.ts';
 
@@ -45,4 +45,22 @@ it('§10 sweep: deletes ended sessions, ended rate counters and stale bank signa
   expect((await t.handle.db.select({ s: apiNonces.signature }).from(apiNonces)).map((r) => r.s)).toEqual(['sweep-live']);
   // The session just opened is untouched.
   expect((await a.get('/api/auth/session')).statusCode).toBe(200);
+});
+
+it('F-80 sweep: deletes owners’ sessions past the same idle and absolute limits, and keeps live ones', async () => {
+  const now = t.clock.now();
+  const ago = (ms: number) => new Date(now.getTime() - ms);
+  const [owner] = await t.handle.db
+    .insert(ownerAccounts)
+    .values({ idNumber: 'SWEEP-OWNER', name: '清理', passwordHash: 'x' })
+    .returning({ id: ownerAccounts.id });
+  const ownerId = owner?.id ?? 0;
+  await t.handle.db.insert(ownerSessions).values([
+    { tokenHash: 'owner-idle', ownerId, csrfToken: 'x', createdAt: ago(40 * MINUTE), lastSeenAt: ago(30 * MINUTE) },
+    { tokenHash: 'owner-old', ownerId, csrfToken: 'x', createdAt: ago(12 * 60 * MINUTE), lastSeenAt: ago(MINUTE) },
+    { tokenHash: 'owner-live', ownerId, csrfToken: 'x', createdAt: ago(11 * 60 * MINUTE), lastSeenAt: ago(29 * MINUTE) },
+  ]);
+  expect((await sweepExpired(t.handle.db, now)).sessions).toBe(2);
+  const left = await t.handle.db.select({ h: ownerSessions.tokenHash }).from(ownerSessions).where(eq(ownerSessions.ownerId, ownerId));
+  expect(left.map((r) => r.h)).toEqual(['owner-live']);
 });

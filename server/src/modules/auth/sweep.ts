@@ -1,6 +1,6 @@
 import { lt, lte, or } from 'drizzle-orm';
 import type { Db, DbHandle } from '../../db/client.ts';
-import { apiNonces, rateCounters, sessions } from '../../db/schema/index.ts';
+import { apiNonces, ownerSessions, rateCounters, sessions } from '../../db/schema/index.ts';
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from '../../domain/session-policy.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { LONGEST_WINDOW_SECONDS } from '../../lib/rate-limit.ts';
@@ -11,7 +11,7 @@ import { onOneInstance } from '../../service/one-instance.ts';
 const ago = (now: Date, ms: number) => new Date(now.getTime() - ms);
 
 /**
- * Deletes what can no longer be used: sessions past their idle or absolute limit (SPEC §10), rate
+ * Deletes what can no longer be used: sessions (organisations' and owners') past their idle or absolute limit (SPEC §10), rate
  * counters whose window has ended, bank-API signatures too old to pass the timestamp check.
  */
 export async function sweepExpired(db: Db, now: Date) {
@@ -19,6 +19,10 @@ export async function sweepExpired(db: Db, now: Date) {
     .delete(sessions)
     .where(or(lte(sessions.createdAt, ago(now, ABSOLUTE_TIMEOUT_MS)), lte(sessions.lastSeenAt, ago(now, IDLE_TIMEOUT_MS))))
     .returning({ k: sessions.tokenHash });
+  const ownerEnded = await db
+    .delete(ownerSessions)
+    .where(or(lte(ownerSessions.createdAt, ago(now, ABSOLUTE_TIMEOUT_MS)), lte(ownerSessions.lastSeenAt, ago(now, IDLE_TIMEOUT_MS))))
+    .returning({ k: ownerSessions.tokenHash });
   const counters = await db
     .delete(rateCounters)
     .where(lte(rateCounters.windowStart, ago(now, LONGEST_WINDOW_SECONDS * 1000)))
@@ -27,7 +31,7 @@ export async function sweepExpired(db: Db, now: Date) {
     .delete(apiNonces)
     .where(lt(apiNonces.at, ago(now, 2 * MAX_SKEW_SECONDS * 1000)))
     .returning({ k: apiNonces.signature });
-  return { sessions: ended.length, rateCounters: counters.length, nonces: nonces.length };
+  return { sessions: ended.length + ownerEnded.length, rateCounters: counters.length, nonces: nonces.length };
 }
 
 const SWEEP_LOCK = 7_041_979;

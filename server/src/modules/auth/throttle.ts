@@ -9,6 +9,8 @@ function envLimit(name: string, fallback: number): number {
 /** SPEC §10 per-IP throttle on login and registration; limits can be raised for offices behind one address. */
 export const THROTTLES = {
   login: { limit: envLimit('WYGL_LOGIN_LIMIT_PER_IP', 30), windowSeconds: 15 * 60, what: '登录尝试过于频繁' },
+  /** F-80: binding tries from one address, across houses (each house has its own 5 a day, R-80). */
+  binding: { limit: envLimit('WYGL_BINDING_LIMIT_PER_IP', 30), windowSeconds: 15 * 60, what: '绑定尝试过于频繁' },
   registration: { limit: envLimit('WYGL_REGISTRATION_LIMIT_PER_IP', 10), windowSeconds: 3600, what: '注册提交过于频繁' },
 } as const;
 

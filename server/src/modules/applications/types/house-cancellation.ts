@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { fundInstructions, houseHistory, houses } from '../../../db/schema/index.ts';
 import { formatYuan } from '../../../domain/money.ts';
 import { text } from '../../../lib/fields.ts';
+import { endOwnerAccess } from '../../owners/service.ts';
 import { standingOf } from '../../payments/standing.ts';
 import { chunks } from '../../registry/bulk.ts';
 import type { ApplicationHandler } from '../handler.ts';
@@ -62,6 +63,8 @@ export const houseCancellation: ApplicationHandler = {
     const items = await itemsOf<Item>(tx, app, 'house');
     const ids = items.map((i) => i.data.houseId);
     for (const part of chunks(ids)) await tx.update(houses).set({ status: 'cancelled', updatedAt: now }).where(inArray(houses.id, part));
+    // F-80: a cancelled house is no owner's any more, online included.
+    await endOwnerAccess(tx, ids, now, 'cancelled');
     const reason = (app.form as z.infer<typeof form>).reason;
     for (const part of chunks(items)) {
       await tx.insert(houseHistory).values(

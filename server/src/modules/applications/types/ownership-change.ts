@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { houseHistory, houseOwners, houses } from '../../../db/schema/index.ts';
+import { endOwnerAccess } from '../../owners/service.ts';
 import { chunks } from '../../registry/bulk.ts';
 import type { ApplicationHandler } from '../handler.ts';
 import { type HouseSnapshot, itemsOf, ownerSchema, pickSchema, snapshotHouses, prepareHousePicks } from '../shared.ts';
@@ -38,6 +39,8 @@ export const ownershipChange: ApplicationHandler = {
     }
     const owners = items.flatMap((i) => i.data.owners.map((o) => ({ ...o, houseId: i.data.houseId, createdAt: now })));
     for (const part of chunks(owners)) await tx.insert(houseOwners).values(part);
+    // F-80: owners no longer on record lose the house online too, in this same approval.
+    await endOwnerAccess(tx, ids, now, 'ownership_change');
     for (const part of chunks(items)) {
       await tx.insert(houseHistory).values(
         part.map((i) => ({

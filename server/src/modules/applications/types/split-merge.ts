@@ -5,6 +5,7 @@ import { fundInstructions, houseHistory, houses, propertyAreas } from '../../../
 import { housePlaceKey, type ParsedHouse } from '../../../domain/house-row.ts';
 import { text } from '../../../lib/fields.ts';
 import { eq } from 'drizzle-orm';
+import { endOwnerAccess } from '../../owners/service.ts';
 import { standingOf } from '../../payments/standing.ts';
 import { chunks, insertHouses, livePlaces } from '../../registry/bulk.ts';
 import type { ApplicationHandler, ApplicationRow } from '../handler.ts';
@@ -81,6 +82,8 @@ export const splitMerge: ApplicationHandler = {
     const results = (await itemsOf<ParsedHouse>(tx, app, 'result')).map((r) => r.data);
     const sourceIds = sources.map((s) => s.data.houseId);
     await tx.update(houses).set({ status: 'cancelled', updatedAt: now }).where(inArray(houses.id, sourceIds));
+    // F-80: the source houses are gone; owners bind the result houses with new letters.
+    await endOwnerAccess(tx, sourceIds, now, 'cancelled');
     const [area] = await tx.select({ depositTiming: propertyAreas.depositTiming }).from(propertyAreas).where(eq(propertyAreas.id, areaId));
     const labels = results.map(houseLabel).join('、');
     const resultIds = await insertHouses(
