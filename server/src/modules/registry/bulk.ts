@@ -121,23 +121,24 @@ export async function insertHouses(
         owners: h.owners.map((o) => ({ name: o.name, id_type: o.idType, id_number: o.idNumber, phone: o.phone })),
       };
     });
-    // One statement a chunk: the houses, then — joined back to their new ids by their place, unique
-    // among live houses — their owners, fund accounts (分户账), ledger accounts and first history rows.
+    // One statement a chunk: the houses with their owners, fund accounts (分户账), ledger accounts and
+    // first history rows.
     const made = await rowsOf<{ id: string }>(
       tx,
-      sql`with src as (
-          select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as s(n int, building_id bigint, unit_id bigint,
-            floor int, room text, address text, building_area int, inner_area int, use text, elevator boolean,
-            sales_status text, deposit_timing text, amount_due bigint, account_name text, after jsonb, owners jsonb)
+      sql`with m as materialized (
+          -- Each house's id drawn from the table's own identity sequence in input order, so every
+          -- row below refers to it directly, without joining the inserted houses back.
+          select s.*, nextval(pg_get_serial_sequence('houses', 'id')) as house_id
+            from (select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as s(n int, building_id bigint, unit_id bigint,
+              floor int, room text, address text, building_area int, inner_area int, use text, elevator boolean,
+              sales_status text, deposit_timing text, amount_due bigint, account_name text, after jsonb, owners jsonb) order by n) s
         ), h as (
-          insert into houses (area_id, building_id, unit_id, floor, room, address, building_area, inner_area, use, elevator,
-                              sales_status, deposit_timing, created_at, updated_at)
-          select ${areaId}, building_id, unit_id, floor, room, address, building_area, inner_area, use, elevator,
+          insert into houses (id, area_id, building_id, unit_id, floor, room, address, building_area, inner_area, use,
+                              elevator, sales_status, deposit_timing, created_at, updated_at)
+          overriding system value
+          select house_id, ${areaId}, building_id, unit_id, floor, room, address, building_area, inner_area, use, elevator,
                  sales_status, deposit_timing, ${at}::timestamptz, ${at}::timestamptz
-            from src order by n
-          returning id, unit_id, room
-        ), m as (
-          select src.*, h.id as house_id from src join h on h.unit_id = src.unit_id and h.room = src.room
+            from m order by n
         ), o as (
           insert into house_owners (house_id, name, id_type, id_number, phone, created_at)
           select m.house_id, x.o->>'name', x.o->>'id_type', x.o->>'id_number', x.o->>'phone', ${at}::timestamptz
