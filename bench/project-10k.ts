@@ -122,7 +122,10 @@ try {
   // Setup 3: the area's committee (F-1) and one facility on the first building.
   const docs = { filing: file(smallPng(), '备案.png'), directorId: file(smallPng(), '身份证.png') };
   const reg = await multipart(registrationForm(committeeRegistration(areaId), docs));
-  await call(null, 'POST', '/api/registration', reg.body, { 'content-type': reg.type });
+  const registered = await call(null, 'POST', '/api/registration', reg.body, { 'content-type': reg.type });
+  // The office checks the paper originals (F-61); until then a committee publishes nothing (§10).
+  const officeAdmin = await login('JMWXZJ', 'admin');
+  await call(officeAdmin, 'POST', `/api/office/organisations/${registered.orgId}/verify-documents`);
   const committee = await login('JJHTYWH', 'admin', VALID_PASSWORD);
   const types = (await call(committee, 'GET', '/api/facility-types')).items as { id: number }[];
   const facility = await call(committee, 'POST', `/api/areas/${areaId}/facilities`, {

@@ -1,3 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -35,13 +38,28 @@ export interface DbHandle {
 // pg returns int8 and numeric as strings by default; ids and money are bigint columns we map ourselves.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => BigInt(v));
 
+/**
+ * An empty database cluster as pglite's initdb leaves it, made by the build beside the server bundle
+ * (scripts/build.mjs, with the installed pglite, again whenever the lock file changes). A new data
+ * folder starts from a copy of it instead of running initdb, which took most of a first start's time
+ * and memory. Absent when running from the sources: pglite runs initdb itself.
+ */
+export const CLUSTER_TEMPLATE = fileURLToPath(new URL('./pglite-cluster.tgz', import.meta.url));
+
+function clusterTemplate(): Blob | undefined {
+  return existsSync(CLUSTER_TEMPLATE) ? new Blob([new Uint8Array(readFileSync(CLUSTER_TEMPLATE))]) : undefined;
+}
+
 /** A folder is opened by one process at a time (see data-dir-lock.ts); in memory when none is given. */
 export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<DbHandle> {
   const lock = dataDir ? lockDataDir(dataDir) : null;
   let client: PGlite;
   try {
+    const fresh = !dataDir || !existsSync(join(dataDir, 'PG_VERSION'));
+    // A folder that already holds a database is opened as it is; only a new one starts from a copy.
+    const start = fresh ? (loadDataDir ?? clusterTemplate()) : undefined;
     // pg_trgm: the trigram indexes behind searches for part of a name (the migrations create the extension).
-    client = await PGlite.create({ dataDir, loadDataDir, extensions: { pg_trgm } });
+    client = await PGlite.create({ dataDir, loadDataDir: start, extensions: { pg_trgm } });
   } catch (err) {
     lock?.release();
     throw err;

@@ -15,15 +15,17 @@ export class ManualClock implements Clock {
   }
 }
 
+// Made once: building a formatter costs about a fifth of a millisecond, and checks call this per house.
+const BEIJING_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 /** Business days follow the city's calendar, whatever the server's time zone. */
 export function businessDay(d: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(d);
-  return parts.replaceAll('-', '');
+  return BEIJING_DATE.format(d).replaceAll('-', '');
 }
 
 /** The business date (YYYY-MM-DD) of an instant: the date in Asia/Shanghai, whatever the server's time zone. */

@@ -1,12 +1,14 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import type { Conn, Tx } from '../../db/client.ts';
-import { buildings, houseAccounts, houseHistory, houseOwners, houses, ledgerAccounts, units } from '../../db/schema/index.ts';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { type Conn, rowsOf, type Tx } from '../../db/client.ts';
+import { buildings, houses, units } from '../../db/schema/index.ts';
 import { amountDue, rateFor, type StandardRow } from '../../domain/deposit-standard.ts';
 import { housePlaceKey, type ParsedHouse, type ParsedOwner } from '../../domain/house-row.ts';
 import { businessDay } from '../../lib/clock.ts';
 
 /** Rows per multi-row INSERT: well under PostgreSQL's 65,535 bind parameters. */
 const CHUNK = 1000;
+/** Houses per statement in `insertHouses`: one JSON parameter, so bounded only to keep each document small. */
+const HOUSE_CHUNK = 5000;
 
 export interface NewBuilding {
   name: string;
@@ -91,59 +93,72 @@ export async function insertHouses(
   );
   const day = businessDay(from.at);
   const dayIso = `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6, 8)}`;
+  const at = from.at.toISOString();
   const ids: number[] = [];
-  for (const part of chunks(list)) {
-    const values = part.map((h) => {
+  for (const part of chunks(list, HOUSE_CHUNK)) {
+    // Each house as one JSON record: the statement takes three parameters however many houses,
+    // and the database, not the query builder, turns them into rows.
+    const rows = part.map((h, n) => {
       const buildingId = buildingOf(h);
-      const { owners: _owners, building: _b, unit, ...rest } = h;
+      const rate = rateFor(standards, h.use, h.elevator, dayIso);
+      if (!rate) throw new Error(`no deposit standard in force on ${dayIso}`);
       return {
-        ...rest,
-        areaId,
-        buildingId,
-        unitId: unitIds.get(`${buildingId}/${unit}`) as number,
-        createdAt: from.at,
-        updatedAt: from.at,
+        n,
+        building_id: buildingId,
+        unit_id: unitIds.get(`${buildingId}/${h.unit}`) as number,
+        floor: h.floor,
+        room: h.room,
+        address: h.address,
+        building_area: h.buildingArea,
+        inner_area: h.innerArea,
+        use: h.use,
+        elevator: h.elevator,
+        sales_status: h.salesStatus,
+        deposit_timing: h.depositTiming,
+        amount_due: String(amountDue(h.buildingArea, rate)),
+        account_name: `${h.building}${h.unit}${h.room}`,
+        after: { building: h.building, unit: h.unit, room: h.room, buildingArea: h.buildingArea, use: h.use },
+        owners: h.owners.map((o) => ({ name: o.name, id_type: o.idType, id_number: o.idNumber, phone: o.phone })),
       };
     });
-    const rows = await tx.insert(houses).values(values).returning({ id: houses.id, unitId: houses.unitId, room: houses.room });
-    const byPlace = new Map(rows.map((r) => [`${r.unitId}/${r.room}`, r.id]));
-    const partIds = values.map((v) => byPlace.get(`${v.unitId}/${v.room}`) as number);
-    ids.push(...partIds);
-
-    const owners = part.flatMap((h, i) => h.owners.map((o) => ({ ...o, houseId: partIds[i] as number, createdAt: from.at })));
-    for (const op of chunks(owners)) await tx.insert(houseOwners).values(op);
-
-    await tx.insert(houseAccounts).values(
-      part.map((h, i) => {
-        const rate = rateFor(standards, h.use, h.elevator, dayIso);
-        if (!rate) throw new Error(`no deposit standard in force on ${dayIso}`);
-        return {
-          houseId: partIds[i] as number,
-          amountDue: amountDue(h.buildingArea, rate),
-          openedAt: from.at,
-          openedByApplicationId: from.applicationId,
-        };
-      }),
+    // One statement a chunk: the houses with their owners, fund accounts (分户账), ledger accounts and
+    // first history rows.
+    const made = await rowsOf<{ id: string }>(
+      tx,
+      sql`with m as materialized (
+          -- Each house's id drawn from the table's own identity sequence in input order, so every
+          -- row below refers to it directly, without joining the inserted houses back.
+          select s.*, nextval(pg_get_serial_sequence('houses', 'id')) as house_id
+            from (select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as s(n int, building_id bigint, unit_id bigint,
+              floor int, room text, address text, building_area int, inner_area int, use text, elevator boolean,
+              sales_status text, deposit_timing text, amount_due bigint, account_name text, after jsonb, owners jsonb) order by n) s
+        ), h as (
+          insert into houses (id, area_id, building_id, unit_id, floor, room, address, building_area, inner_area, use,
+                              elevator, sales_status, deposit_timing, created_at, updated_at)
+          overriding system value
+          select house_id, ${areaId}, building_id, unit_id, floor, room, address, building_area, inner_area, use, elevator,
+                 sales_status, deposit_timing, ${at}::timestamptz, ${at}::timestamptz
+            from m order by n
+        ), o as (
+          insert into house_owners (house_id, name, id_type, id_number, phone, created_at)
+          select m.house_id, x.o->>'name', x.o->>'id_type', x.o->>'id_number', x.o->>'phone', ${at}::timestamptz
+            from m cross join lateral jsonb_array_elements(m.owners) with ordinality as x(o, k)
+           order by m.n, x.k
+        ), a as (
+          insert into house_accounts (house_id, amount_due, opened_at, opened_by_application_id)
+          select house_id, amount_due, ${at}::timestamptz, ${from.applicationId}::bigint from m order by n
+        ), l as (
+          insert into ledger_accounts (kind, house_id, name, created_at)
+          select 'house', house_id, account_name, ${at}::timestamptz from m order by n
+        ), hh as (
+          insert into house_history (house_id, application_id, application_no, kind, summary, after, created_at)
+          select house_id, ${from.applicationId}::bigint, ${from.applicationNo}, ${from.kind}, ${from.summary}, after, ${at}::timestamptz
+            from m order by n
+        )
+        select house_id::text as id from m order by n`,
     );
-    await tx.insert(ledgerAccounts).values(
-      part.map((h, i) => ({
-        kind: 'house' as const,
-        houseId: partIds[i] as number,
-        name: `${h.building}${h.unit}${h.room}`,
-        createdAt: from.at,
-      })),
-    );
-    await tx.insert(houseHistory).values(
-      part.map((h, i) => ({
-        houseId: partIds[i] as number,
-        applicationId: from.applicationId,
-        applicationNo: from.applicationNo,
-        kind: from.kind,
-        summary: from.summary,
-        after: { building: h.building, unit: h.unit, room: h.room, buildingArea: h.buildingArea, use: h.use },
-        at: from.at,
-      })),
-    );
+    if (made.length !== part.length) throw new Error(`insertHouses: ${made.length} of ${part.length} houses made`);
+    ids.push(...made.map((r) => Number(r.id)));
   }
   return ids;
 }

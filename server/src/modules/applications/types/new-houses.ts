@@ -24,7 +24,8 @@ export function checkNewHouses(
   const used = new Set(houses.map((h) => h.building));
   const empty = describedBuildings.filter((b) => !used.has(b));
   if (empty.length > 0) problems.push(`楼幢 ${empty.join('、')} 没有房屋，请删除该楼幢或导入其房屋`);
-  const unpriced = houses.filter((h) => !rateFor(standards, h.use, h.elevator, businessDate(now)));
+  const today = businessDate(now);
+  const unpriced = houses.filter((h) => !rateFor(standards, h.use, h.elevator, today));
   if (unpriced.length > 0) problems.push(`${unpriced.length} 套房屋没有适用的交存标准，请联系维修资金管理部门`);
   if (houses.length === 0) problems.push('请导入房屋信息');
   const unknown = [...new Set(houses.map((h) => h.building).filter((b) => !knownBuildings.has(b)))];
