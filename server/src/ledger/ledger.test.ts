@@ -217,3 +217,40 @@ describe('R-20 R-21 ledger', () => {
     expect(await checkLedger(t.handle.db)).toEqual([]);
   });
 });
+
+/** The SQLSTATE and message the database (either driver) answered with, or null when it went through. */
+async function refusalOf(statement: ReturnType<typeof sql>): Promise<{ code?: string; message: string } | null> {
+  try {
+    await t.handle.db.execute(statement);
+    return null;
+  } catch (err) {
+    for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+      const o = e as { code?: string; message: string };
+      if (o.code) return o;
+    }
+    return err as { message: string };
+  }
+}
+
+describe('R-20 the ledger is append-only in the database itself', () => {
+  for (const table of ['ledger_entries', 'ledger_transactions'] as const) {
+    it(`R-20 update, delete and truncate of ${table} are refused and change nothing`, async () => {
+      const name = sql.identifier(table);
+      const countRows = async () => (await rowsOf<{ n: number }>(t.handle.db, sql`select count(*)::int as n from ${name}`))[0]?.n;
+      const before = await countRows();
+      expect(before).toBeGreaterThan(0);
+      for (const [op, statement] of [
+        ['UPDATE', sql`update ${name} set created_at = created_at - interval '1 day'`],
+        ['DELETE', sql`delete from ${name}`],
+        ['TRUNCATE', sql`truncate ${name} cascade`],
+      ] as const) {
+        const err = await refusalOf(statement);
+        expect(err, `${op} went through`).not.toBeNull();
+        expect(err?.code).toBe('42501');
+        expect(err?.message).toContain(`${table} is append-only: ${op} refused`);
+      }
+      expect(await countRows()).toBe(before);
+      expect(await checkLedger(t.handle.db)).toEqual([]);
+    });
+  }
+});
