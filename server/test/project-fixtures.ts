@@ -1,10 +1,60 @@
 import { and, eq, isNotNull, isNull } from 'drizzle-orm';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { buildings, facilities, houses, ledgerAccounts, projectItemHouses, propertyAreas } from '../src/db/schema/index.ts';
 import { committeeRegistration, DEMO, file, registrationForm, smallPng } from './fixtures.ts';
-import type { Agent, TestApp } from './harness.ts';
+import { type Agent, testApp, type TestApp } from './harness.ts';
+import { checkLedger } from '../src/ledger/check.ts';
 import { acceptProjectRequest, requiredDocuments } from './acceptance-fixtures.ts';
 import { projectDocType } from '../src/domain/required-documents.ts';
+
+/**
+ * The people of a repair project on a fresh demo city: the committee's member and clerk, the office's
+ * acceptor and reviewer, the custodian bank's teller, and the demo committee's area. Registers the
+ * hooks that start the app before the file's tests and close it after them, checking the ledger
+ * first unless `checkLedger: false`. Fields are set by the time the first test runs.
+ */
+export interface ProjectWorld {
+  t: TestApp;
+  member: Agent;
+  clerk: Agent;
+  office: { accept: Agent; review: Agent };
+  teller: Agent;
+  area: Awaited<ReturnType<typeof demoArea>>;
+  loginAll(): Promise<void>;
+  /** Days pass (notice periods); sessions do not survive them, so everyone logs in again. */
+  advanceDays(days: number): Promise<void>;
+  /** The business day (Beijing time) on the test clock, YYYY-MM-DD. */
+  today(): string;
+}
+
+export function projectWorld(opts: { checkLedger?: boolean } = {}): ProjectWorld {
+  const w = {
+    async loginAll() {
+      w.member = await w.t.login(DEMO.committee.code, DEMO.committee.member);
+      w.clerk = await w.t.login(DEMO.committee.code, DEMO.committee.clerk);
+      w.office = {
+        accept: await w.t.login(DEMO.office.code, DEMO.office.acceptor),
+        review: await w.t.login(DEMO.office.code, DEMO.office.reviewer),
+      };
+      w.teller = await w.t.login(DEMO.bank.code, DEMO.bank.teller);
+    },
+    async advanceDays(days: number) {
+      w.t.clock.advance(days * 24 * 3600_000);
+      await w.loginAll();
+    },
+    today: () => new Date(w.t.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10),
+  } as ProjectWorld;
+  beforeAll(async () => {
+    w.t = await testApp();
+    await w.loginAll();
+    w.area = await demoArea(w.t);
+  });
+  afterAll(async () => {
+    if (opts.checkLedger !== false) expect(await checkLedger(w.t.handle.db)).toEqual([]);
+    await w.t.close();
+  });
+  return w;
+}
 
 /** The demo committee's area and a few of its facilities, found by their demo names. */
 export async function demoArea(t: TestApp) {

@@ -1,13 +1,11 @@
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/client.ts';
 import { finalList } from '../../domain/project-debits.ts';
 import { checkLedger } from '../../ledger/check.ts';
-import { DEMO } from '../../../test/fixtures.ts';
-import { type Agent, testApp, type TestApp } from '../../../test/harness.ts';
 import { acceptProjectRequest } from '../../../test/acceptance-fixtures.ts';
-import { allAgree, deadlineAfter, demoArea, draftProject, payee, disburse } from '../../../test/project-fixtures.ts';
+import { allAgree, deadlineAfter, draftProject, payee, disburse, projectWorld } from '../../../test/project-fixtures.ts';
 import { debitState } from './debits.ts';
 
 /**
@@ -16,27 +14,7 @@ import { debitState } from './debits.ts';
  * is applied for beyond its plan (R-45), the ledger balances (R-20/R-21), and a completed project has
  * debited each house exactly its share of the final list (R-48).
  */
-let t: TestApp;
-let member: Agent;
-let office: { accept: Agent; review: Agent };
-let teller: Agent;
-let area: Awaited<ReturnType<typeof demoArea>>;
-
-async function loginAll() {
-  member = await t.login(DEMO.committee.code, DEMO.committee.member);
-  office = { accept: await t.login(DEMO.office.code, DEMO.office.acceptor), review: await t.login(DEMO.office.code, DEMO.office.reviewer) };
-  teller = await t.login(DEMO.bank.code, DEMO.bank.teller);
-}
-const today = () => new Date(t.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-
-beforeAll(async () => {
-  t = await testApp();
-  await loginAll();
-  area = await demoArea(t);
-});
-afterAll(async () => {
-  await t.close();
-});
+const w = projectWorld();
 
 const STEPS = [
   'removeHouse',
@@ -78,21 +56,21 @@ interface Project {
 }
 
 type Req = { id: number; no: string; kind: string; status: string; amount: number };
-const summaryOf = async (p: Project) => (await member.get(`/api/projects/${p.id}/summary`)).json();
+const summaryOf = async (p: Project) => (await w.member.get(`/api/projects/${p.id}/summary`)).json();
 const rangeOf = async (p: Project) =>
   (
     await rowsOf<{ house_id: number; share: string }>(
-      t.handle.db,
+      w.t.handle.db,
       sql`select house_id, share::text as share from project_item_houses where item_id = ${p.itemId} order by house_id`,
     )
   ).map((r) => ({ houseId: Number(r.house_id), share: BigInt(r.share) }));
 const publish = (p: Project, kind: string) =>
-  member.post(`/api/projects/${p.id}/notices`, { kind, deadline: deadlineAfter(t, 7), content: '' });
+  w.member.post(`/api/projects/${p.id}/notices`, { kind, deadline: deadlineAfter(w.t, 7), content: '' });
 
 /** Office accept and approve, as far as each goes: a refusal is part of the sequence, not a failure. */
 async function officeDecides(requestId: number) {
-  if ((await acceptProjectRequest(office.accept, requestId, '纸质材料齐全')).statusCode !== 200) return;
-  await office.review.post(`/api/office/project-requests/${requestId}/approve`);
+  if ((await acceptProjectRequest(w.office.accept, requestId, '纸质材料齐全')).statusCode !== 200) return;
+  await w.office.review.post(`/api/office/project-requests/${requestId}/approve`);
 }
 
 async function take(p: Project, step: Step, pick: number) {
@@ -103,8 +81,8 @@ async function take(p: Project, step: Step, pick: number) {
       const range = await rangeOf(p);
       if (range.length <= 2) return;
       const house = range[pick % range.length]?.houseId;
-      await member.post(`/api/projects/${p.id}/items/${p.itemId}/houses`, { remove: [house] });
-      await member.post(`/api/projects/${p.id}/apportion`);
+      await w.member.post(`/api/projects/${p.id}/items/${p.itemId}/houses`, { remove: [house] });
+      await w.member.post(`/api/projects/${p.id}/apportion`);
       return;
     }
     case 'moveShare': {
@@ -112,7 +90,7 @@ async function take(p: Project, step: Step, pick: number) {
       const from = range.find((h, i) => i >= pick % range.length && h.share > 0n) ?? range.find((h) => h.share > 0n);
       const to = range.find((h) => h.houseId !== from?.houseId);
       if (!from || !to) return;
-      await member.put(`/api/projects/${p.id}/items/${p.itemId}/shares`, {
+      await w.member.put(`/api/projects/${p.id}/items/${p.itemId}/shares`, {
         rows: [
           { houseId: from.houseId, share: Number(from.share) - 1 },
           { houseId: to.houseId, share: Number(to.share) + 1 },
@@ -124,17 +102,17 @@ async function take(p: Project, step: Step, pick: number) {
       await publish(p, 'initiation');
       return;
     case 'vote':
-      await member.post(`/api/projects/${p.id}/vote`, allAgree((await rangeOf(p)).map((h) => h.houseId)));
+      await w.member.post(`/api/projects/${p.id}/vote`, allAgree((await rangeOf(p)).map((h) => h.houseId)));
       return;
     case 'voteFails':
-      await member.post(`/api/projects/${p.id}/vote`, { mode: 'houses', ballots: [] });
+      await w.member.post(`/api/projects/${p.id}/vote`, { mode: 'houses', ballots: [] });
       return;
     case 'days':
-      t.clock.advance(8 * 24 * 3600_000);
-      await loginAll();
+      w.t.clock.advance(8 * 24 * 3600_000);
+      await w.loginAll();
       return;
     case 'approval': {
-      const res = await member.post(`/api/projects/${p.id}/approval`, { note: '' });
+      const res = await w.member.post(`/api/projects/${p.id}/approval`, { note: '' });
       if (res.statusCode !== 200) return;
       const request = res
         .json()
@@ -144,12 +122,12 @@ async function take(p: Project, step: Step, pick: number) {
       return;
     }
     case 'disburse': {
-      const phases: { id: number }[] = (await member.get(`/api/projects/${p.id}`)).json().phases;
+      const phases: { id: number }[] = (await w.member.get(`/api/projects/${p.id}`)).json().phases;
       for (const ph of phases) {
-        const left = (await member.get(`/api/projects/${p.id}/phases/${ph.id}/proposal`)).json().remaining as number;
+        const left = (await w.member.get(`/api/projects/${p.id}/phases/${ph.id}/proposal`)).json().remaining as number;
         if (left <= 0) continue;
         const amount = pick % 2 === 0 ? left : Math.max(1, Math.floor(left / 2));
-        const res = await disburse(member, p.id, { phaseId: ph.id, payees: [payee(amount)] });
+        const res = await disburse(w.member, p.id, { phaseId: ph.id, payees: [payee(amount)] });
         if (res.statusCode === 200) await officeDecides(res.json().id);
         return;
       }
@@ -157,20 +135,20 @@ async function take(p: Project, step: Step, pick: number) {
     }
     case 'transfer':
       for (const r of requests.filter((x) => x.kind === 'disbursement' && x.status === 'approved')) {
-        const res = await teller.post('/api/bank/project-transfers/confirm', {
+        const res = await w.teller.post('/api/bank/project-transfers/confirm', {
           number: r.no,
           amount: r.amount,
           bankRef: `ZZ${r.id}`,
-          bankDate: today(),
+          bankDate: w.today(),
         });
         expect(res.statusCode, res.body).toBe(200);
       }
       for (const r of requests.filter((x) => x.kind === 'refund' && x.status === 'submitted')) {
-        const res = await teller.post('/api/bank/project-refunds/confirm', {
+        const res = await w.teller.post('/api/bank/project-refunds/confirm', {
           number: r.no,
           amount: r.amount,
           bankRef: `RF${r.id}`,
-          bankDate: today(),
+          bankDate: w.today(),
         });
         expect(res.statusCode, res.body).toBe(200);
       }
@@ -180,7 +158,7 @@ async function take(p: Project, step: Step, pick: number) {
       // Now and then above the budget, as a committee might type it (R-49 refuses it).
       const settlement =
         pick % 5 === 1 ? s.money.budget + 1 + (pick % 100) : pick % 3 === 0 ? s.money.budget : Math.max(net, s.money.budget - (pick % 500));
-      await member.post(`/api/projects/${p.id}/acceptance`, { date: today(), result: '验收合格', settlement });
+      await w.member.post(`/api/projects/${p.id}/acceptance`, { date: w.today(), result: '验收合格', settlement });
       return;
     }
     case 'acceptanceNotice':
@@ -190,7 +168,7 @@ async function take(p: Project, step: Step, pick: number) {
       const source = requests.find((r) => r.kind === 'disbursement' && r.status === 'confirmed');
       const left = s.money.transferred - s.money.refunded;
       if (!source || left <= 0) return;
-      await member.post(`/api/projects/${p.id}/refunds`, {
+      await w.member.post(`/api/projects/${p.id}/refunds`, {
         sourceIds: [source.id],
         amount: Math.min(left, source.amount, 1 + (pick % 1000)),
         reason: '返工',
@@ -199,7 +177,7 @@ async function take(p: Project, step: Step, pick: number) {
     }
     case 'cancel':
       await publish(p, 'cancellation');
-      await member.post(`/api/projects/${p.id}/cancel`);
+      await w.member.post(`/api/projects/${p.id}/cancel`);
       return;
   }
 }
@@ -208,7 +186,7 @@ async function checkInvariants(p: Project, history: string[]) {
   const s = await summaryOf(p);
   const why = `${history.join(' → ')}\n${JSON.stringify(s.actions)}`;
   // §7.2: the list shows the stage the last step stored, the page derives it afresh: they agree after every step.
-  const listed = (await member.get(`/api/projects?pageSize=100&stage=${s.stage}`)).json().items;
+  const listed = (await w.member.get(`/api/projects?pageSize=100&stage=${s.stage}`)).json().items;
   expect(
     listed.map((r: { id: number }) => r.id),
     `${why}\n${s.stage}`,
@@ -234,7 +212,7 @@ async function checkInvariants(p: Project, history: string[]) {
   }
   // R-45 net of what refunds gave back (each refund here has one source disbursement).
   const over = await rowsOf<{ seq: number }>(
-    t.handle.db,
+    w.t.handle.db,
     sql`select ph.seq from project_phases ph where ph.project_id = ${p.id} and ph.amount <
       (select coalesce(sum(r.amount), 0) from project_requests r where r.phase_id = ph.id and r.kind = 'disbursement'
         and r.status in ('submitted', 'accepted', 'approved', 'confirmed'))
@@ -242,9 +220,9 @@ async function checkInvariants(p: Project, history: string[]) {
         and f.status = 'confirmed' and (f.source_ids ->> 0)::bigint in (select id from project_requests where phase_id = ph.id))`,
   );
   expect(over, why).toEqual([]);
-  expect(await checkLedger(t.handle.db), why).toEqual([]);
+  expect(await checkLedger(w.t.handle.db), why).toEqual([]);
   if (s.status === 'completed') {
-    const state = await debitState(t.handle.db, p.id);
+    const state = await debitState(w.t.handle.db, p.id);
     const final = finalList(state.shares, BigInt(s.money.settlement));
     for (const f of final) expect(state.debitedSoFar.get(f.houseId) ?? 0n, why).toBe(f.share);
   }
@@ -258,7 +236,7 @@ describe('§7.2 R-49 any sequence of project steps', () => {
         fc.array(fc.tuple(fc.constantFrom(...STEPS), fc.nat({ max: 10_000 })), { minLength: 3, maxLength: 10 }),
         async (happy, random) => {
           const steps: [Step, number][] = [...HAPPY.slice(0, happy).map((s): [Step, number] => [s, 0]), ...random];
-          const { id, itemId } = await draftProject(t, member, area, 'general', '1栋', 30_000, [10_000, 10_000, 10_000]);
+          const { id, itemId } = await draftProject(w.t, w.member, w.area, 'general', '1栋', 30_000, [10_000, 10_000, 10_000]);
           const p = { id, itemId };
           const history: string[] = [];
           await checkInvariants(p, history);
