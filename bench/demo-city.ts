@@ -9,6 +9,7 @@ import { type DbHandle, openPglite, openPostgres } from '../server/src/db/client
 import { migrate } from '../server/src/db/migrate.ts';
 import { DEMO_PASSWORD, seedDemo } from '../server/src/demo/seed.ts';
 import { ensureDefaultStandards } from '../server/src/modules/standards/store.ts';
+import type { Clock } from '../server/src/lib/clock.ts';
 
 process.env.WYGL_PASSWORD_MEMORY_KIB ??= '1024';
 
@@ -27,7 +28,18 @@ export interface DemoCity {
   close(): Promise<void>;
 }
 
-export async function openDemoCity(name: string): Promise<DemoCity> {
+/** The system's time moved on by `shift`, for a bench that needs a deadline to pass. */
+export class ShiftedClock implements Clock {
+  private offset = 0;
+  now() {
+    return new Date(Date.now() + this.offset);
+  }
+  shift(ms: number) {
+    this.offset += ms;
+  }
+}
+
+export async function openDemoCity(name: string, clock?: Clock): Promise<DemoCity> {
   const adminUrl = process.env.DATABASE_URL;
   const scratch = `wygl_bench_${name}_${process.pid}_${Date.now()}`;
   const admin = adminUrl ? new pg.Client({ connectionString: adminUrl }) : null;
@@ -52,7 +64,7 @@ export async function openDemoCity(name: string): Promise<DemoCity> {
     await migrate(handle, url);
     await ensureDefaultStandards(handle.db);
     await seedDemo(handle);
-    const app = await buildApp({ db: handle });
+    const app = await buildApp({ db: handle, ...(clock ? { clock } : {}) });
     const opened = handle;
     return {
       handle,
