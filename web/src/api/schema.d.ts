@@ -2492,6 +2492,16 @@ export interface paths {
                                 rejectReason: string | null;
                                 /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
                                 requiredDocuments: string[] | null;
+                                /** @description 当前用户接下来可办理的步骤（开发企业：修改、提交、撤回、打印；管理中心：受理、退回、审核、打印） */
+                                actions: {
+                                    /** @enum {string} */
+                                    action: "edit" | "submit" | "withdraw" | "print" | "accept" | "reject" | "approve";
+                                    allowed: boolean;
+                                    /** @description 不能办理时：原因 */
+                                    blockedBy: {
+                                        message: string;
+                                    } | null;
+                                }[];
                             }[];
                             total: number;
                             /**
@@ -2555,6 +2565,16 @@ export interface paths {
                             rejectReason: string | null;
                             /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
                             requiredDocuments: string[] | null;
+                            /** @description 当前用户接下来可办理的步骤（开发企业：修改、提交、撤回、打印；管理中心：受理、退回、审核、打印） */
+                            actions: {
+                                /** @enum {string} */
+                                action: "edit" | "submit" | "withdraw" | "print" | "accept" | "reject" | "approve";
+                                allowed: boolean;
+                                /** @description 不能办理时：原因 */
+                                blockedBy: {
+                                    message: string;
+                                } | null;
+                            }[];
                             form: unknown;
                             outcome: unknown;
                             acceptNote: string | null;
@@ -2642,6 +2662,16 @@ export interface paths {
                             rejectReason: string | null;
                             /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
                             requiredDocuments: string[] | null;
+                            /** @description 当前用户接下来可办理的步骤（开发企业：修改、提交、撤回、打印；管理中心：受理、退回、审核、打印） */
+                            actions: {
+                                /** @enum {string} */
+                                action: "edit" | "submit" | "withdraw" | "print" | "accept" | "reject" | "approve";
+                                allowed: boolean;
+                                /** @description 不能办理时：原因 */
+                                blockedBy: {
+                                    message: string;
+                                } | null;
+                            }[];
                             form: unknown;
                             outcome: unknown;
                             acceptNote: string | null;
@@ -2738,6 +2768,16 @@ export interface paths {
                             rejectReason: string | null;
                             /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
                             requiredDocuments: string[] | null;
+                            /** @description 当前用户接下来可办理的步骤（开发企业：修改、提交、撤回、打印；管理中心：受理、退回、审核、打印） */
+                            actions: {
+                                /** @enum {string} */
+                                action: "edit" | "submit" | "withdraw" | "print" | "accept" | "reject" | "approve";
+                                allowed: boolean;
+                                /** @description 不能办理时：原因 */
+                                blockedBy: {
+                                    message: string;
+                                } | null;
+                            }[];
                             form: unknown;
                             outcome: unknown;
                             acceptNote: string | null;
@@ -3276,6 +3316,16 @@ export interface paths {
                             rejectReason: string | null;
                             /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
                             requiredDocuments: string[] | null;
+                            /** @description 当前用户接下来可办理的步骤（开发企业：修改、提交、撤回、打印；管理中心：受理、退回、审核、打印） */
+                            actions: {
+                                /** @enum {string} */
+                                action: "edit" | "submit" | "withdraw" | "print" | "accept" | "reject" | "approve";
+                                allowed: boolean;
+                                /** @description 不能办理时：原因 */
+                                blockedBy: {
+                                    message: string;
+                                } | null;
+                            }[];
                             form: unknown;
                             outcome: unknown;
                             acceptNote: string | null;
@@ -3365,6 +3415,16 @@ export interface paths {
                             rejectReason: string | null;
                             /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
                             requiredDocuments: string[] | null;
+                            /** @description 当前用户接下来可办理的步骤（开发企业：修改、提交、撤回、打印；管理中心：受理、退回、审核、打印） */
+                            actions: {
+                                /** @enum {string} */
+                                action: "edit" | "submit" | "withdraw" | "print" | "accept" | "reject" | "approve";
+                                allowed: boolean;
+                                /** @description 不能办理时：原因 */
+                                blockedBy: {
+                                    message: string;
+                                } | null;
+                            }[];
                             form: unknown;
                             outcome: unknown;
                             acceptNote: string | null;
@@ -3463,6 +3523,16 @@ export interface paths {
                             rejectReason: string | null;
                             /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
                             requiredDocuments: string[] | null;
+                            /** @description 当前用户接下来可办理的步骤（开发企业：修改、提交、撤回、打印；管理中心：受理、退回、审核、打印） */
+                            actions: {
+                                /** @enum {string} */
+                                action: "edit" | "submit" | "withdraw" | "print" | "accept" | "reject" | "approve";
+                                allowed: boolean;
+                                /** @description 不能办理时：原因 */
+                                blockedBy: {
+                                    message: string;
+                                } | null;
+                            }[];
                             form: unknown;
                             outcome: unknown;
                             acceptNote: string | null;
@@ -3552,6 +3622,16 @@ export interface paths {
                             rejectReason: string | null;
                             /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
                             requiredDocuments: string[] | null;
+                            /** @description 当前用户接下来可办理的步骤（开发企业：修改、提交、撤回、打印；管理中心：受理、退回、审核、打印） */
+                            actions: {
+                                /** @enum {string} */
+                                action: "edit" | "submit" | "withdraw" | "print" | "accept" | "reject" | "approve";
+                                allowed: boolean;
+                                /** @description 不能办理时：原因 */
+                                blockedBy: {
+                                    message: string;
+                                } | null;
+                            }[];
                             form: unknown;
                             outcome: unknown;
                             acceptNote: string | null;
@@ -3647,6 +3727,16 @@ export interface paths {
                             rejectReason: string | null;
                             /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
                             requiredDocuments: string[] | null;
+                            /** @description 当前用户接下来可办理的步骤（开发企业：修改、提交、撤回、打印；管理中心：受理、退回、审核、打印） */
+                            actions: {
+                                /** @enum {string} */
+                                action: "edit" | "submit" | "withdraw" | "print" | "accept" | "reject" | "approve";
+                                allowed: boolean;
+                                /** @description 不能办理时：原因 */
+                                blockedBy: {
+                                    message: string;
+                                } | null;
+                            }[];
                             form: unknown;
                             outcome: unknown;
                             acceptNote: string | null;

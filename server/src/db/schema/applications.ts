@@ -7,8 +7,9 @@ import { APPLICATION_TYPES } from '../../domain/application-types.ts';
 
 export { APPLICATION_TYPES, type ApplicationType } from '../../domain/application-types.ts';
 
-export const APPLICATION_STATUSES = ['draft', 'submitted', 'accepted', 'rejected', 'approved', 'withdrawn'] as const;
-export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+import { APPLICATION_STATUSES } from '../../domain/application-actions.ts';
+
+export { APPLICATION_STATUSES, type ApplicationStatus } from '../../domain/application-actions.ts';
 
 /**
  * 业务单: a developer's request to change the registry. Nothing in the registry changes until the

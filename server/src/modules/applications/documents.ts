@@ -1,13 +1,12 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { applicationDocuments, files } from '../../db/schema/index.ts';
+import { APPLICATION_STEP_RULES } from '../../domain/application-actions.ts';
 import { documentProblem } from '../../domain/upload-check.ts';
 import { requireActor, requirePermission, type Ctx } from '../../lib/context.ts';
 import { AppError, invalid, notFound } from '../../lib/errors.ts';
 import { audit } from '../audit/audit.ts';
 import { fileNameOf, storeFile } from '../files/store.ts';
 import { loadApplication } from './service.ts';
-
-const EDITABLE = new Set(['draft', 'rejected']);
 
 /** 附件 of an application: the same image rule as registration documents (R-1), checked by content. */
 export async function addDocument(ctx: Ctx, id: number, kind: string, file: { fileName: string; bytes: Uint8Array }) {
@@ -16,7 +15,8 @@ export async function addDocument(ctx: Ctx, id: number, kind: string, file: { fi
   if (problem) throw invalid('file', problem);
   return ctx.db.transaction(async (tx) => {
     const app = await loadApplication(tx, actor, id, true);
-    if (!EDITABLE.has(app.status)) throw new AppError(409, 'STATUS', `业务单 ${app.no} 已提交，不能再上传附件`);
+    if (!APPLICATION_STEP_RULES.edit.statuses.includes(app.status))
+      throw new AppError(409, 'STATUS', `业务单 ${app.no} 已提交，不能再上传附件`);
     const now = ctx.clock.now();
     const fileId = await storeFile(tx, actor.orgId, file, actor.userId, now);
     const [doc] = await tx.insert(applicationDocuments).values({ applicationId: id, kind, fileId, createdAt: now }).returning();
@@ -35,7 +35,8 @@ export async function removeDocument(ctx: Ctx, id: number, documentId: number) {
   const actor = requirePermission(ctx, 'registry.edit');
   await ctx.db.transaction(async (tx) => {
     const app = await loadApplication(tx, actor, id, true);
-    if (!EDITABLE.has(app.status)) throw new AppError(409, 'STATUS', `业务单 ${app.no} 已提交，不能删除附件`);
+    if (!APPLICATION_STEP_RULES.edit.statuses.includes(app.status))
+      throw new AppError(409, 'STATUS', `业务单 ${app.no} 已提交，不能删除附件`);
     const removed = await tx
       .delete(applicationDocuments)
       .where(and(eq(applicationDocuments.id, documentId), eq(applicationDocuments.applicationId, id)))

@@ -15,6 +15,13 @@ import {
   propertyAreas,
 } from '../../db/schema/index.ts';
 import { allocateNumber } from '../../db/numbering.ts';
+import {
+  APPLICATION_STATUS_LABELS,
+  type ApplicationAction,
+  applicationActions,
+  OPEN_APPLICATION_STATUSES,
+  statusRefusal,
+} from '../../domain/application-actions.ts';
 import { APPLICATION_TYPE_LABELS, applicationPagePath } from '../../domain/application-types.ts';
 import { acceptanceNote } from '../../domain/required-documents.ts';
 import { transaction } from '../../db/retry.ts';
@@ -32,17 +39,7 @@ import { loadStandards } from '../standards/store.ts';
 import type { ApplicationHandler, ApplicationRow, HandlerArgs } from './handler.ts';
 import { handlerFor } from './handlers.ts';
 
-export const STATUS_LABELS: Record<ApplicationStatus, string> = {
-  draft: '草稿',
-  submitted: '已提交',
-  accepted: '已受理',
-  rejected: '已退回',
-  approved: '已审核通过',
-  withdrawn: '已撤回',
-};
-
-const EDITABLE: ApplicationStatus[] = ['draft', 'rejected'];
-const OPEN: ApplicationStatus[] = ['draft', 'submitted', 'accepted', 'rejected'];
+export const STATUS_LABELS = APPLICATION_STATUS_LABELS;
 
 function parseForm(handler: ApplicationHandler, form: unknown) {
   const parsed = handler.form.safeParse(form);
@@ -74,10 +71,10 @@ export async function loadApplication(tx: Tx, actor: Actor, id: number, lock = f
   return app;
 }
 
-function requireStatus(app: ApplicationRow, allowed: ApplicationStatus[], doing: string) {
-  if (!allowed.includes(app.status)) {
-    throw new AppError(409, 'STATUS', `业务单 ${app.no} 当前状态为“${STATUS_LABELS[app.status]}”，不能${doing}`);
-  }
+/** §6: the step must be one the application's status allows (the same table the pages read). */
+function requireStatus(app: ApplicationRow, action: ApplicationAction) {
+  const refusal = statusRefusal(app.no, app.status, action);
+  if (refusal) throw new AppError(409, 'STATUS', refusal);
 }
 
 async function args(tx: Tx, ctx: Ctx, app: ApplicationRow): Promise<HandlerArgs> {
@@ -124,7 +121,7 @@ export async function saveForm(ctx: Ctx, id: number, form: unknown) {
   const actor = requirePermission(ctx, 'registry.edit');
   return ctx.db.transaction(async (tx) => {
     const app = await loadApplication(tx, actor, id, true);
-    requireStatus(app, EDITABLE, '修改');
+    requireStatus(app, 'edit');
     const parsed = parseForm(handlerFor(app.type), form);
     const [after] = await tx
       .update(applications)
@@ -162,7 +159,7 @@ export async function replaceItems(ctx: Ctx, id: number, kind: string, rows: unk
   const actor = requirePermission(ctx, 'registry.edit');
   return ctx.db.transaction(async (tx) => {
     const app = await loadApplication(tx, actor, id, true);
-    requireStatus(app, EDITABLE, '修改');
+    requireStatus(app, 'edit');
     const handler = handlerFor(app.type);
     const schema = handler.items[kind];
     if (!schema) throw invalid('kind', `此类业务单没有“${kind}”明细`);
@@ -240,7 +237,7 @@ export async function submit(ctx: Ctx, id: number) {
   try {
     return await ctx.db.transaction(async (tx) => {
       const app = await loadApplication(tx, actor, id, true);
-      requireStatus(app, EDITABLE, '提交');
+      requireStatus(app, 'submit');
       const handler = handlerFor(app.type);
       parseForm(handler, app.form);
       const result = await handler.check(await args(tx, ctx, app));
@@ -286,7 +283,7 @@ export async function withdraw(ctx: Ctx, id: number) {
   return ctx.db.transaction(async (tx) => {
     const app = await loadApplication(tx, actor, id, true);
     if (actor.orgType !== 'developer') throw notFound('业务单');
-    requireStatus(app, ['draft', 'submitted', 'rejected'], '撤回');
+    requireStatus(app, 'withdraw');
     await tx.delete(applicationHouseClaims).where(eq(applicationHouseClaims.applicationId, id));
     const [after] = await tx
       .update(applications)
@@ -311,7 +308,7 @@ export async function accept(ctx: Ctx, id: number, note: string, received: strin
   const actor = requirePermission(ctx, 'office.accept');
   return ctx.db.transaction(async (tx) => {
     const app = await loadApplication(tx, actor, id, true);
-    requireStatus(app, ['submitted'], '受理');
+    requireStatus(app, 'accept');
     const documents = await requireReceived(tx, app.type, app.requiredDocuments, received);
     const acceptNote = acceptanceNote(documents, note);
     const now = ctx.clock.now();
@@ -338,7 +335,7 @@ export async function reject(ctx: Ctx, id: number, reason: string) {
   const actor = requirePermission(ctx, 'office.review');
   return ctx.db.transaction(async (tx) => {
     const app = await loadApplication(tx, actor, id, true);
-    requireStatus(app, ['submitted', 'accepted'], '退回');
+    requireStatus(app, 'reject');
     const now = ctx.clock.now();
     const [after] = await tx
       .update(applications)
@@ -366,7 +363,7 @@ export async function approve(ctx: Ctx, id: number) {
   const actor = requirePermission(ctx, 'office.review');
   return transaction(ctx.db, async (tx) => {
     const app = await loadApplication(tx, actor, id, true);
-    requireStatus(app, ['accepted'], '审核通过（须先受理）');
+    requireStatus(app, 'approve');
     const handler = handlerFor(app.type);
     const a = await args(tx, ctx, app);
     // The registry may have moved since submission: check again under the lock.
@@ -470,10 +467,11 @@ export async function listApplications(ctx: Ctx, q: ApplicationListQuery) {
         .where(where),
     ),
   ]);
-  return { items: rows.map((r) => summaryOf(r.app, r.orgName, r.areaName)), ...total };
+  return { items: rows.map((r) => summaryOf(r.app, r.orgName, r.areaName, actor)), ...total };
 }
 
-export function summaryOf(app: ApplicationRow, orgName: string, areaName: string | null) {
+/** One application as its lists and pages show it, with the steps `caller` may take next. */
+export function summaryOf(app: ApplicationRow, orgName: string, areaName: string | null, caller: Actor) {
   const formArea = (app.form as { area?: { name?: string } }).area?.name;
   return {
     id: app.id,
@@ -493,6 +491,7 @@ export function summaryOf(app: ApplicationRow, orgName: string, areaName: string
     reviewedAt: app.reviewedAt,
     rejectReason: app.rejectReason,
     requiredDocuments: app.requiredDocuments ?? null,
+    actions: applicationActions(app, caller),
   };
 }
 
@@ -516,12 +515,12 @@ export async function applicationDetail(ctx: Ctx, id: number) {
       .where(eq(applicationItems.applicationId, id))
       .groupBy(applicationItems.kind);
     return {
-      ...summaryOf(app, org?.name ?? '', area?.name ?? null),
+      ...summaryOf(app, org?.name ?? '', area?.name ?? null, actor),
       form: app.form,
       outcome: app.outcome,
       acceptNote: app.acceptNote,
       itemCounts: Object.fromEntries(kinds.map((k) => [k.kind, k.n])),
-      open: OPEN.includes(app.status),
+      open: OPEN_APPLICATION_STATUSES.includes(app.status),
       events: events.map((e) => ({ action: e.action, userName: e.userName, orgName: e.orgName, note: e.note, at: e.at })),
       rounds: reviewRounds(events),
     };

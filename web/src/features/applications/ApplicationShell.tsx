@@ -8,7 +8,7 @@ import { Page } from '../../components/Page';
 import { PrintButton } from '../../components/PrintButton';
 import { Section } from '../../components/Section';
 import { errorMessage } from '../../lib/serverErrors';
-import { canPrint, canWithdraw, isEditable } from './api';
+import { allows, isEditable } from './api';
 import { ApplicationHeader } from './ApplicationHeader';
 import { ApplicationSteps } from './ApplicationSteps';
 import { EventTimeline } from './EventTimeline';
@@ -46,7 +46,8 @@ export function ApplicationShell({ editor, steps, editing, prints, children }: A
   const navigate = useNavigate();
   const { app, busy } = editor;
   const editable = isEditable(app);
-  const maySubmit = hasPermission(session, 'registry.submit');
+  // A new application is submitted by whoever may submit; a saved one as the server allows.
+  const maySubmit = app ? allows(app, 'submit') : hasPermission(session, 'registry.submit');
   const code = editor.error instanceof ApiError ? editor.error.body.code : '';
 
   return (
@@ -121,7 +122,7 @@ export function ApplicationShell({ editor, steps, editing, prints, children }: A
                 保存
               </Button>
             )}
-            {editable && maySubmit && (
+            {maySubmit && (
               <Button
                 type="primary"
                 icon={<SendOutlined aria-hidden />}
@@ -132,7 +133,7 @@ export function ApplicationShell({ editor, steps, editing, prints, children }: A
                 保存并提交
               </Button>
             )}
-            {app && canWithdraw(app) && maySubmit && (
+            {allows(app, 'withdraw') && (
               <Button
                 danger
                 icon={<RollbackOutlined aria-hidden />}
@@ -143,8 +144,8 @@ export function ApplicationShell({ editor, steps, editing, prints, children }: A
                 撤回
               </Button>
             )}
-            {app && canPrint(app) && <PrintButton path={`/print/application/${app.id}`}>打印申请表</PrintButton>}
-            {app && canPrint(app) && prints}
+            {app && allows(app, 'print') && <PrintButton path={`/print/application/${app.id}`}>打印申请表</PrintButton>}
+            {allows(app, 'print') && prints}
           </Space>
         </Card>
       </Flex>

@@ -2,17 +2,15 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Space, Table, type TableColumnsType } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import type { ApplicationSummary } from '../../api/types';
-import { hasPermission, useCurrentSession } from '../../app/session';
 import { Page } from '../../components/Page';
 import { errorMessage } from '../../lib/serverErrors';
 import { useServerTable } from '../../lib/useServerTable';
-import { APPLICATIONS_KEY, applicationActions, canPrint, canWithdraw, fetchApplications, isEditable } from './api';
+import { APPLICATIONS_KEY, allows, applicationActions, fetchApplications, isEditable } from './api';
 import { APPLICATION_FILTERS, ApplicationFilters, applicationColumns, applicationQuery } from './ApplicationFilters';
 import { applicationPath } from './labels';
 
 /** 业务单查询: the organisation's business applications — open, continue a draft or returned one, withdraw, print. */
 export function MyApplicationsPage() {
-  const session = useCurrentSession();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { message, modal } = App.useApp();
@@ -21,7 +19,6 @@ export function MyApplicationsPage() {
     filterKeys: APPLICATION_FILTERS,
     fetchPage: ({ page, pageSize, filters }) => fetchApplications(applicationQuery(page, pageSize, filters)),
   });
-  const maySubmit = hasPermission(session, 'registry.submit');
 
   const withdraw = async (a: ApplicationSummary) => {
     const ok = await modal.confirm({
@@ -63,12 +60,12 @@ export function MyApplicationsPage() {
           <Button type="link" size="small" onClick={() => navigate(applicationPath(a.type, a.id))}>
             {isEditable(a) ? '修改' : '查看'}
           </Button>
-          {maySubmit && canWithdraw(a) && (
+          {allows(a, 'withdraw') && (
             <Button type="link" size="small" danger onClick={() => withdraw(a)}>
               撤回
             </Button>
           )}
-          {canPrint(a) && (
+          {allows(a, 'print') && (
             <Button type="link" size="small" onClick={() => window.open(`/print/application/${a.id}`, '_blank', 'noopener')}>
               打印申请表
             </Button>

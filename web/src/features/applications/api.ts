@@ -5,7 +5,7 @@ import type {
   ApplicationDetail,
   ApplicationItem,
   ApplicationListQuery,
-  ApplicationStatus,
+  ApplicationSummary,
   ApplicationType,
   ImportResult,
 } from '../../api/types';
@@ -93,8 +93,8 @@ export async function downloadExport(id: number, kind: string) {
 
 export const TEMPLATE_URL = '/api/templates/houses.xlsx';
 
-/** Draft and rejected applications are edited; every other state is read only. */
-export const isEditable = (app: { status: ApplicationStatus } | undefined) => !app || app.status === 'draft' || app.status === 'rejected';
-export const canWithdraw = (app: { status: ApplicationStatus }) =>
-  app.status === 'draft' || app.status === 'submitted' || app.status === 'rejected';
-export const canPrint = (app: { status: ApplicationStatus }) => app.status !== 'draft' && app.status !== 'withdrawn';
+/** Whether the server offers this step on the application to the current user (its status and roles decide). */
+export const allows = (app: Pick<ApplicationSummary, 'actions'> | undefined, action: ApplicationSummary['actions'][number]['action']) =>
+  app?.actions.some((a) => a.action === action && a.allowed) ?? false;
+/** A new application is being written; a saved one is edited while the server allows it. */
+export const isEditable = (app: Pick<ApplicationSummary, 'actions'> | undefined) => !app || allows(app, 'edit');

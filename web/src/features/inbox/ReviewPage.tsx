@@ -4,13 +4,12 @@ import { Alert, App, Button, Card, Flex, Space } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { ApplicationDetail } from '../../api/types';
-import { hasPermission, useCurrentSession } from '../../app/session';
 import { LoadingOrError } from '../../components/LoadingOrError';
 import { Page } from '../../components/Page';
 import { PrintButton } from '../../components/PrintButton';
 import { Section } from '../../components/Section';
 import { errorMessage } from '../../lib/serverErrors';
-import { APPLICATIONS_KEY, applicationActions, applicationKey, canPrint, useApplication } from '../applications/api';
+import { APPLICATIONS_KEY, allows, applicationActions, applicationKey, useApplication } from '../applications/api';
 import { ApplicationHeader } from '../applications/ApplicationHeader';
 import { EventTimeline } from '../applications/EventTimeline';
 import { ApplicationDetailView } from '../applications/view/ApplicationDetailView';
@@ -40,14 +39,14 @@ function BackButton() {
 }
 
 function Review({ app }: { app: ApplicationDetail }) {
-  const session = useCurrentSession();
   const queryClient = useQueryClient();
   const { message, modal } = App.useApp();
   const [dialog, setDialog] = useState<'accept' | 'reject'>();
   const [approving, setApproving] = useState(false);
   const [error, setError] = useState<unknown>();
-  const mayAccept = hasPermission(session, 'office.accept') && app.status === 'submitted';
-  const mayReview = hasPermission(session, 'office.review');
+  const mayAccept = allows(app, 'accept');
+  // A reviewer waiting for 受理 is told why 审核通过 is not offered yet.
+  const waitsForAcceptance = allows(app, 'reject') && !allows(app, 'approve') && !mayAccept;
 
   const done = (after: ApplicationDetail, text: string) => {
     queryClient.setQueryData(applicationKey(after.id), after);
@@ -105,18 +104,18 @@ function Review({ app }: { app: ApplicationDetail }) {
               受理
             </Button>
           )}
-          {mayReview && app.status === 'accepted' && (
+          {allows(app, 'approve') && (
             <Button type="primary" icon={<CheckOutlined aria-hidden />} loading={approving} onClick={approve}>
               审核通过
             </Button>
           )}
-          {mayReview && (app.status === 'submitted' || app.status === 'accepted') && (
+          {allows(app, 'reject') && (
             <Button danger icon={<RollbackOutlined aria-hidden />} disabled={approving} onClick={() => setDialog('reject')}>
               退回
             </Button>
           )}
-          {mayReview && app.status === 'submitted' && !mayAccept && <span>须先由受理员受理后才能审核通过</span>}
-          {canPrint(app) && <PrintButton path={`/print/application/${app.id}`}>打印申请表</PrintButton>}
+          {waitsForAcceptance && <span>须先由受理员受理后才能审核通过</span>}
+          {allows(app, 'print') && <PrintButton path={`/print/application/${app.id}`}>打印申请表</PrintButton>}
         </Space>
       </Card>
       {dialog === 'accept' && (
