@@ -10,7 +10,8 @@ export default class FlakyReporter implements Reporter {
 
   onTestCaseResult(testCase: TestCase) {
     const d = testCase.diagnostic();
-    if (d?.flaky) this.flaky.push(`${testCase.module.moduleId.replace(/^.*\/e2e\//, 'e2e/')} › ${testCase.fullName} (${d.retryCount + 1} attempts)`);
+    if (d?.flaky)
+      this.flaky.push(`${testCase.module.moduleId.replace(/^.*\/e2e\//, 'e2e/')} › ${testCase.fullName} (${d.retryCount + 1} attempts)`);
   }
 
   onTestRunEnd() {

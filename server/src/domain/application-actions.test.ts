@@ -13,7 +13,10 @@ describe('§6 the steps of a business application by status', () => {
     const table = Object.fromEntries(APPLICATION_STATUSES.map((s) => [s, [allowed(s, developer), allowed(s, office)]]));
     expect(table).toEqual({
       draft: [['edit', 'submit', 'withdraw'], []],
-      submitted: [['withdraw', 'print'], ['print', 'accept', 'reject']],
+      submitted: [
+        ['withdraw', 'print'],
+        ['print', 'accept', 'reject'],
+      ],
       accepted: [['print'], ['print', 'reject', 'approve']],
       rejected: [['edit', 'submit', 'withdraw', 'print'], ['print']],
       approved: [['print'], ['print']],

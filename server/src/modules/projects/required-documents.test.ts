@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO, VALID_PASSWORD } from '../../../test/fixtures.ts';
 import { requiredDocuments } from '../../../test/acceptance-fixtures.ts';
-import { type Agent } from '../../../test/harness.ts';
+import type { Agent } from '../../../test/harness.ts';
 import {
   allAgree,
   deadlineAfter,
