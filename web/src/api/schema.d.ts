@@ -7858,6 +7858,15 @@ export interface paths {
                                 rejectReason: string | null;
                                 /** Format: date-time */
                                 confirmedAt: string | null;
+                                /** @description 管理中心当前用户可办理的审核步骤（受理、退回、审核通过），不能办理的附原因 */
+                                actions: {
+                                    /** @enum {string} */
+                                    action: "accept" | "reject" | "approve";
+                                    allowed: boolean;
+                                    blockedBy: {
+                                        message: string;
+                                    } | null;
+                                }[];
                             }[];
                             timeline: {
                                 action: string;
@@ -8238,6 +8247,15 @@ export interface paths {
                                 rejectReason: string | null;
                                 /** Format: date-time */
                                 confirmedAt: string | null;
+                                /** @description 管理中心当前用户可办理的审核步骤（受理、退回、审核通过），不能办理的附原因 */
+                                actions: {
+                                    /** @enum {string} */
+                                    action: "accept" | "reject" | "approve";
+                                    allowed: boolean;
+                                    blockedBy: {
+                                        message: string;
+                                    } | null;
+                                }[];
                             }[];
                             timeline: {
                                 action: string;
@@ -8587,6 +8605,15 @@ export interface paths {
                                 rejectReason: string | null;
                                 /** Format: date-time */
                                 confirmedAt: string | null;
+                                /** @description 管理中心当前用户可办理的审核步骤（受理、退回、审核通过），不能办理的附原因 */
+                                actions: {
+                                    /** @enum {string} */
+                                    action: "accept" | "reject" | "approve";
+                                    allowed: boolean;
+                                    blockedBy: {
+                                        message: string;
+                                    } | null;
+                                }[];
                             }[];
                             timeline: {
                                 action: string;
@@ -8775,6 +8802,15 @@ export interface paths {
                             rejectReason: string | null;
                             /** Format: date-time */
                             confirmedAt: string | null;
+                            /** @description 管理中心当前用户可办理的审核步骤（受理、退回、审核通过），不能办理的附原因 */
+                            actions: {
+                                /** @enum {string} */
+                                action: "accept" | "reject" | "approve";
+                                allowed: boolean;
+                                blockedBy: {
+                                    message: string;
+                                } | null;
+                            }[];
                         };
                     };
                 };
@@ -8931,6 +8967,15 @@ export interface paths {
                                 rejectReason: string | null;
                                 /** Format: date-time */
                                 confirmedAt: string | null;
+                                /** @description 管理中心当前用户可办理的审核步骤（受理、退回、审核通过），不能办理的附原因 */
+                                actions: {
+                                    /** @enum {string} */
+                                    action: "accept" | "reject" | "approve";
+                                    allowed: boolean;
+                                    blockedBy: {
+                                        message: string;
+                                    } | null;
+                                }[];
                             }[];
                             timeline: {
                                 action: string;
@@ -9125,6 +9170,15 @@ export interface paths {
                                 rejectReason: string | null;
                                 /** Format: date-time */
                                 confirmedAt: string | null;
+                                /** @description 管理中心当前用户可办理的审核步骤（受理、退回、审核通过），不能办理的附原因 */
+                                actions: {
+                                    /** @enum {string} */
+                                    action: "accept" | "reject" | "approve";
+                                    allowed: boolean;
+                                    blockedBy: {
+                                        message: string;
+                                    } | null;
+                                }[];
                             }[];
                             timeline: {
                                 action: string;
@@ -9311,6 +9365,15 @@ export interface paths {
                                 rejectReason: string | null;
                                 /** Format: date-time */
                                 confirmedAt: string | null;
+                                /** @description 管理中心当前用户可办理的审核步骤（受理、退回、审核通过），不能办理的附原因 */
+                                actions: {
+                                    /** @enum {string} */
+                                    action: "accept" | "reject" | "approve";
+                                    allowed: boolean;
+                                    blockedBy: {
+                                        message: string;
+                                    } | null;
+                                }[];
                             }[];
                             timeline: {
                                 action: string;
@@ -9436,6 +9499,15 @@ export interface paths {
                                 rejectReason: string | null;
                                 /** Format: date-time */
                                 confirmedAt: string | null;
+                                /** @description 管理中心当前用户可办理的审核步骤（受理、退回、审核通过），不能办理的附原因 */
+                                actions: {
+                                    /** @enum {string} */
+                                    action: "accept" | "reject" | "approve";
+                                    allowed: boolean;
+                                    blockedBy: {
+                                        message: string;
+                                    } | null;
+                                }[];
                                 projectNo: string;
                                 projectName: string;
                                 /** @enum {string} */

@@ -11,6 +11,7 @@ import {
   repairProjects,
 } from '../../db/schema/index.ts';
 import { formatYuan } from '../../domain/money.ts';
+import { actionStates, REVIEW_STEP_RULES, REVIEW_STEPS, type ReviewStep, stepRefusal } from '../../domain/review-steps.ts';
 import { acceptanceNote, projectDocType } from '../../domain/required-documents.ts';
 import { type Actor, type Ctx, requirePermission } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
@@ -45,14 +46,27 @@ export async function loadRequest(tx: Tx, actor: Actor, requestId: number): Prom
   return { p, r };
 }
 
-function requireRequestStatus(r: RequestRow, allowed: ProjectRequestStatus[], doing: string) {
-  if (!allowed.includes(r.status)) {
-    throw new AppError(
-      409,
-      'STATUS',
-      `${REQUEST_KIND_LABELS[r.kind]} ${r.no} 当前状态为“${REQUEST_STATUS_LABELS[r.status]}”，不能${doing}`,
-    );
-  }
+const requestName = (r: Pick<RequestRow, 'kind' | 'no'>) => `${REQUEST_KIND_LABELS[r.kind]} ${r.no}`;
+
+/** F-60: the review step must be one the request's status allows (the table the pages read too). */
+function requireRequestStatus(r: RequestRow, step: ReviewStep) {
+  const refusal = stepRefusal<ProjectRequestStatus>(REVIEW_STEP_RULES[step], requestName(r), r.status, REQUEST_STATUS_LABELS[r.status]);
+  if (refusal) throw new AppError(409, 'STATUS', refusal);
+}
+
+/**
+ * F-60: the review steps the office's caller may take on a 立项 or 资金拨付 application, each allowed
+ * or blocked with its reason. Refund notices are the bank's to confirm, and the committee reviews
+ * nothing: both get none.
+ */
+function reviewActions(r: RequestRow, caller: Actor | null) {
+  if (!caller || caller.orgType !== 'office' || r.kind === 'refund') return [];
+  return actionStates<ReviewStep, ProjectRequestStatus>(
+    REVIEW_STEP_RULES,
+    REVIEW_STEPS,
+    { what: requestName(r), status: r.status, statusLabel: REQUEST_STATUS_LABELS[r.status] },
+    caller.permissions,
+  );
 }
 
 /** 受理: the office received the paper documents at the window (F-60), all those F-62 requires. */
@@ -60,7 +74,7 @@ export async function acceptRequest(ctx: Ctx, requestId: number, note: string, r
   const actor = requirePermission(ctx, 'office.accept');
   await ctx.db.transaction(async (tx) => {
     const { p, r } = await loadRequest(tx, actor, requestId);
-    requireRequestStatus(r, ['submitted'], '受理');
+    requireRequestStatus(r, 'accept');
     const type = projectDocType(r.kind === 'approval' ? 'approval' : 'disbursement', p.type);
     const documents = await requireReceived(tx, type, r.requiredDocuments, received);
     const acceptNote = acceptanceNote(documents, note);
@@ -86,7 +100,7 @@ export async function rejectRequest(ctx: Ctx, requestId: number, reason: string)
   const actor = requirePermission(ctx, 'office.review');
   await ctx.db.transaction(async (tx) => {
     const { p, r } = await loadRequest(tx, actor, requestId);
-    requireRequestStatus(r, ['submitted', 'accepted'], '退回');
+    requireRequestStatus(r, 'reject');
     const now = ctx.clock.now();
     await tx
       .update(projectRequests)
@@ -115,7 +129,7 @@ export async function approveRequest(ctx: Ctx, requestId: number) {
   const actor = requirePermission(ctx, 'office.review');
   await ctx.db.transaction(async (tx) => {
     const { p, r } = await loadRequest(tx, actor, requestId);
-    requireRequestStatus(r, ['accepted'], '审核通过（须先受理）');
+    requireRequestStatus(r, 'approve');
     const now = ctx.clock.now();
     await tx
       .update(projectRequests)
@@ -172,7 +186,8 @@ function notifyCommittee(tx: Tx, ctx: Ctx, p: ProjectRow, r: RequestRow, kind: M
   });
 }
 
-export function requestView(r: RequestRow, extra: { phaseSeq: number | null } = { phaseSeq: null }) {
+/** A request as pages show it; `caller` gets the review steps it may take (see `reviewActions`). */
+export function requestView(r: RequestRow, extra: { phaseSeq: number | null }, caller: Actor | null) {
   return {
     id: r.id,
     no: r.no,
@@ -195,6 +210,7 @@ export function requestView(r: RequestRow, extra: { phaseSeq: number | null } = 
     reviewedAt: r.reviewedAt,
     rejectReason: r.rejectReason,
     confirmedAt: r.confirmedAt,
+    actions: reviewActions(r, caller),
   };
 }
 
@@ -244,7 +260,7 @@ export async function officeRequests(ctx: Ctx, q: RequestListQuery) {
   ]);
   return {
     items: rows.map((x) => ({
-      ...requestView(x.r, { phaseSeq: x.phaseSeq }),
+      ...requestView(x.r, { phaseSeq: x.phaseSeq }, ctx.actor),
       projectNo: x.projectNo,
       projectName: x.projectName,
       projectType: x.projectType,
@@ -255,12 +271,12 @@ export async function officeRequests(ctx: Ctx, q: RequestListQuery) {
 }
 
 /** The project's requests with their phase numbers, oldest first. */
-export async function requestsOf(db: Tx | Ctx['db'], projectId: number, kinds?: ProjectRequestKind[]) {
+export async function requestsOf(db: Tx | Ctx['db'], caller: Actor | null, projectId: number, kinds?: ProjectRequestKind[]) {
   const rows = await db
     .select({ r: projectRequests, phaseSeq: projectPhases.seq })
     .from(projectRequests)
     .leftJoin(projectPhases, eq(projectPhases.id, projectRequests.phaseId))
     .where(and(eq(projectRequests.projectId, projectId), kinds ? inArray(projectRequests.kind, kinds) : undefined))
     .orderBy(projectRequests.id);
-  return rows.map((x) => requestView(x.r, { phaseSeq: x.phaseSeq }));
+  return rows.map((x) => requestView(x.r, { phaseSeq: x.phaseSeq }, caller));
 }

@@ -424,7 +424,7 @@ export function projectRoutes(app: FastifyInstance) {
     },
     async (req) => {
       const r0 = await applyDisbursement(req.ctx, req.params.id, req.body);
-      const all = await requestsOf(req.ctx.db, req.params.id, ['disbursement']);
+      const all = await requestsOf(req.ctx.db, req.ctx.actor, req.params.id, ['disbursement']);
       return all.find((x) => x.id === r0.id) as (typeof all)[number];
     },
   );

@@ -1,3 +1,4 @@
+import { REVIEW_STEPS } from '../../domain/review-steps.ts';
 import { z } from 'zod';
 import { isValidDate } from '../../domain/notice-period.ts';
 import { PROJECT_STAGES } from '../../domain/project-stage.ts';
@@ -285,6 +286,9 @@ export const requestView = z.object({
   reviewedAt: z.date().nullable(),
   rejectReason: z.string().nullable(),
   confirmedAt: z.date().nullable(),
+  actions: z
+    .array(z.object({ action: z.enum(REVIEW_STEPS), allowed: z.boolean(), blockedBy: z.object({ message: z.string() }).nullable() }))
+    .describe('管理中心当前用户可办理的审核步骤（受理、退回、审核通过），不能办理的附原因'),
 });
 export const officeRequestRow = requestView.extend({
   projectNo: z.string(),

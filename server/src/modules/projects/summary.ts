@@ -125,7 +125,7 @@ export async function projectSummary(ctx: Ctx, id: number) {
     ctx.db.select().from(projectEvents).where(eq(projectEvents.projectId, id)).orderBy(asc(projectEvents.id)),
     moneyOf(ctx.db, p),
     ctx.db.select().from(projectNotices).where(eq(projectNotices.projectId, id)).orderBy(asc(projectNotices.id)),
-    requestsOf(ctx.db, id),
+    requestsOf(ctx.db, actor, id),
     projectFacts(ctx.db, ctx, p),
     readProjectSettings(ctx.db),
   ]);

@@ -9,6 +9,7 @@ import type {
   ApplicationType,
   ImportResult,
 } from '../../api/types';
+import { allows } from '../../lib/actions';
 import { saveResponse } from '../../lib/download';
 
 export const APPLICATIONS_KEY = ['applications'] as const;
@@ -93,8 +94,6 @@ export async function downloadExport(id: number, kind: string) {
 
 export const TEMPLATE_URL = '/api/templates/houses.xlsx';
 
-/** Whether the server offers this step on the application to the current user (its status and roles decide). */
-export const allows = (app: Pick<ApplicationSummary, 'actions'> | undefined, action: ApplicationSummary['actions'][number]['action']) =>
-  app?.actions.some((a) => a.action === action && a.allowed) ?? false;
+export { allows } from '../../lib/actions';
 /** A new application is being written; a saved one is edited while the server allows it. */
 export const isEditable = (app: Pick<ApplicationSummary, 'actions'> | undefined) => !app || allows(app, 'edit');

@@ -3,8 +3,8 @@ import { App, Button, Space, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { ApplicationSummary } from '../../api/types';
-import { hasPermission, useCurrentSession } from '../../app/session';
 import { Page } from '../../components/Page';
+import { allows } from '../../lib/actions';
 import { useServerTable } from '../../lib/useServerTable';
 import { APPLICATIONS_KEY, fetchApplications } from '../applications/api';
 import { APPLICATION_FILTERS, ApplicationFilters, applicationColumns, applicationQuery } from '../applications/ApplicationFilters';
@@ -15,7 +15,6 @@ const OFFICE_STATUSES = APPLICATION_STATUSES.filter((s) => s !== 'draft');
 
 /** F-60 待办业务: every submitted business application, to accept at the window and to review. */
 export function InboxPage() {
-  const session = useCurrentSession();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
@@ -25,8 +24,6 @@ export function InboxPage() {
     filterKeys: APPLICATION_FILTERS,
     fetchPage: ({ page, pageSize, filters }) => fetchApplications(applicationQuery(page, pageSize, filters)),
   });
-  const mayAccept = hasPermission(session, 'office.accept');
-  const mayReview = hasPermission(session, 'office.review');
   const open = (a: ApplicationSummary) => navigate(`/office/inbox/${a.id}`);
 
   const columns: TableColumnsType<ApplicationSummary> = [
@@ -43,12 +40,12 @@ export function InboxPage() {
       width: 200,
       render: (_, a) => (
         <Space size={0}>
-          {mayAccept && a.status === 'submitted' && (
+          {allows(a, 'accept') && (
             <Button type="link" size="small" onClick={() => setAccepting(a)}>
               受理
             </Button>
           )}
-          {mayReview && a.status === 'accepted' && (
+          {allows(a, 'approve') && (
             <Button type="link" size="small" onClick={() => open(a)}>
               审核
             </Button>

@@ -3,7 +3,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Flex, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { hasPermission, useCurrentSession } from '../../app/session';
 import { LoadingOrError } from '../../components/LoadingOrError';
 import { Page } from '../../components/Page';
 import { PrintButton } from '../../components/PrintButton';
@@ -24,6 +23,7 @@ import { ProjectFactsPanel, ProjectTimeline } from './ProjectFactsPanel';
 import { ProjectMoneyPanel } from './ProjectMoneyPanel';
 import { AcceptProjectRequestModal, RejectProjectRequestModal } from './ProjectRequestModals';
 import { RequestDocuments } from './ReviewedDocuments';
+import { allows } from '../../lib/actions';
 import { PRINT_LABELS, PROJECT_REQUESTS_KEY, projectRequestActions, requestPrintPath, reviewable } from './projectRequestApi';
 import { ProjectRequestStatusTag } from './ProjectRequestStatusTag';
 
@@ -54,15 +54,15 @@ export function ProjectRequestReviewPage() {
 }
 
 function Review({ p, s, r }: { p: ProjectDetail; s: ProjectSummary; r: ProjectRequest }) {
-  const session = useCurrentSession();
   const queryClient = useQueryClient();
   const { message, modal } = App.useApp();
   const [dialog, setDialog] = useState<'accept' | 'reject'>();
   const [approving, setApproving] = useState(false);
   const [error, setError] = useState<unknown>();
   const canReview = reviewable(r.kind);
-  const mayAccept = canReview && hasPermission(session, 'office.accept') && r.status === 'submitted';
-  const mayReview = canReview && hasPermission(session, 'office.review');
+  const mayAccept = allows(r, 'accept');
+  // A reviewer waiting for 受理 is told why 审核通过 is not offered yet.
+  const waitsForAcceptance = allows(r, 'reject') && !allows(r, 'approve') && !mayAccept;
 
   const done = async (text: string) => {
     setDialog(undefined);
@@ -140,17 +140,17 @@ function Review({ p, s, r }: { p: ProjectDetail; s: ProjectSummary; r: ProjectRe
               受理
             </Button>
           )}
-          {mayReview && r.status === 'accepted' && (
+          {allows(r, 'approve') && (
             <Button type="primary" icon={<CheckOutlined aria-hidden />} loading={approving} onClick={approve}>
               审核通过
             </Button>
           )}
-          {mayReview && (r.status === 'submitted' || r.status === 'accepted') && (
+          {allows(r, 'reject') && (
             <Button danger icon={<RollbackOutlined aria-hidden />} disabled={approving} onClick={() => setDialog('reject')}>
               退回
             </Button>
           )}
-          {mayReview && r.status === 'submitted' && !mayAccept && <span>须先由受理员受理后才能审核通过</span>}
+          {waitsForAcceptance && <span>须先由受理员受理后才能审核通过</span>}
           <PrintButton path={requestPrintPath({ kind: r.kind, projectId: p.id, id: r.id })}>{PRINT_LABELS[r.kind]}</PrintButton>
         </Space>
       </Card>

@@ -5,6 +5,7 @@ import { FilterSelect } from '../../components/FilterSelect';
 import { Page } from '../../components/Page';
 import { formatDateTime } from '../../lib/dates';
 import { formatYuan } from '../../lib/units';
+import { allows } from '../../lib/actions';
 import { useServerTable } from '../../lib/useServerTable';
 import { AreaFilter } from '../portal/AreaFilter';
 import {
@@ -42,7 +43,7 @@ const columns: TableColumnsType<ProjectRequestRow> = [
       <Space size={0}>
         <Link to={reviewPath(r)}>
           <Button type="link" size="small">
-            {r.status === 'submitted' ? '受理' : r.status === 'accepted' ? '审核' : '查看'}
+            {allows(r, 'accept') ? '受理' : allows(r, 'approve') || allows(r, 'reject') ? '审核' : '查看'}
           </Button>
         </Link>
       </Space>
