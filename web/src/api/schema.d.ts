@@ -29,6 +29,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -77,6 +85,13 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
                 /** @description Default Response */
                 503: {
                     headers: {
@@ -132,6 +147,14 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -198,6 +221,25 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                /** @description 登录尝试过于频繁，按 Retry-After 的秒数后重试 */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -237,6 +279,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -291,6 +343,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -339,6 +399,25 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                /** @description 原密码错误次数过多，账户已暂时锁定 */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -381,6 +460,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -428,6 +515,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -468,6 +563,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -488,8 +591,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 机构注册（F-1）
-         * @description multipart/form-data：字段 data 为注册信息 JSON（type、name、code、contactPerson、phone、address、legalRepresentative、areaId、adminUsername、adminName、adminMobile、password、agreementAccepted），文件字段 doc_<要件类型>。要件须为 JPG/JPEG/PNG 且不超过 1M（R-1）。
+         * 机构注册
+         * @description multipart/form-data：字段 data 为注册信息 JSON（type、name、code、contactPerson、phone、address、legalRepresentative、areaId、adminUsername、adminName、adminMobile、password、agreementAccepted），文件字段 doc_<要件类型>。要件须为 JPG/JPEG/PNG 且不超过 1M。
          */
         post: {
             parameters: {
@@ -520,6 +623,25 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                /** @description 注册提交过于频繁，按 Retry-After 的秒数后重试 */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -588,9 +710,17 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
-        /** 信息变更（F-2，保存即生效） */
+        /** 信息变更（保存即生效） */
         put: {
             parameters: {
                 query?: never;
@@ -653,6 +783,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         post?: never;
@@ -696,6 +836,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -761,6 +909,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -809,6 +965,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -861,6 +1027,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         /** 修改用户（信息或角色） */
@@ -908,6 +1082,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         post?: never;
@@ -963,6 +1147,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -1017,6 +1211,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -1077,6 +1281,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -1131,6 +1345,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -1175,6 +1399,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -1219,6 +1451,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -1264,6 +1506,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -1281,7 +1531,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 业务总览（F-60）：业务单、立项申请、资金拨付申请、清退通知单与退款指令，按类别、办理阶段、区域、申请单位与日期筛选 */
+        /** 业务总览：业务单、立项申请、资金拨付申请、清退通知单与退款指令，按类别、办理阶段、区域、申请单位与日期筛选 */
         get: {
             parameters: {
                 query?: {
@@ -1347,6 +1597,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -1364,7 +1622,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 机构列表（F-61） */
+        /** 机构列表 */
         get: {
             parameters: {
                 query?: {
@@ -1414,6 +1672,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -1487,6 +1753,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -1562,6 +1836,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -1642,6 +1926,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -1715,6 +2009,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -1790,6 +2094,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -1865,6 +2177,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -1945,6 +2267,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -2012,6 +2344,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -2071,6 +2411,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -2134,6 +2482,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -2168,6 +2524,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -2212,6 +2578,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -2277,6 +2653,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -2345,6 +2731,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         post?: never;
@@ -2380,6 +2776,14 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -2423,6 +2827,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -2440,7 +2852,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 业务单列表（开发建设单位：本单位；管理部门：待办箱 F-60） */
+        /** 业务单列表（开发建设单位：本单位；管理部门：待办箱） */
         get: {
             parameters: {
                 query?: {
@@ -2490,7 +2902,7 @@ export interface paths {
                                 /** Format: date-time */
                                 reviewedAt: string | null;
                                 rejectReason: string | null;
-                                /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                                /** @description 提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
                                 requiredDocuments: string[] | null;
                             }[];
                             total: number;
@@ -2502,6 +2914,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -2553,7 +2973,7 @@ export interface paths {
                             /** Format: date-time */
                             reviewedAt: string | null;
                             rejectReason: string | null;
-                            /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                            /** @description 提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
                             requiredDocuments: string[] | null;
                             form: unknown;
                             outcome: unknown;
@@ -2584,6 +3004,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -2640,7 +3070,7 @@ export interface paths {
                             /** Format: date-time */
                             reviewedAt: string | null;
                             rejectReason: string | null;
-                            /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                            /** @description 提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
                             requiredDocuments: string[] | null;
                             form: unknown;
                             outcome: unknown;
@@ -2671,6 +3101,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -2736,7 +3174,7 @@ export interface paths {
                             /** Format: date-time */
                             reviewedAt: string | null;
                             rejectReason: string | null;
-                            /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                            /** @description 提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
                             requiredDocuments: string[] | null;
                             form: unknown;
                             outcome: unknown;
@@ -2767,6 +3205,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         post?: never;
@@ -2814,6 +3262,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         post?: never;
@@ -2869,6 +3327,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -2888,7 +3354,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 导入房屋（R-14：.xlsx 或 .csv；有错误时全部列出，且不导入任何数据） */
+        /** 导入房屋（.xlsx 或 .csv；有错误时全部列出，且不导入任何数据） */
         post: {
             parameters: {
                 query?: never;
@@ -2912,6 +3378,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
                 /** @description Default Response */
                 422: {
                     headers: {
@@ -2931,6 +3405,8 @@ export interface paths {
                         };
                     };
                 };
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -2967,6 +3443,16 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -3003,6 +3489,14 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -3022,7 +3516,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 批量导入变更后的房屋信息（F-16，按房屋编号对应） */
+        /** 批量导入变更后的房屋信息（按房屋编号对应） */
         post: {
             parameters: {
                 query?: never;
@@ -3045,6 +3539,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
                 /** @description Default Response */
                 422: {
                     headers: {
@@ -3064,6 +3566,8 @@ export interface paths {
                         };
                     };
                 };
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -3108,6 +3612,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -3140,6 +3652,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -3183,6 +3705,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         options?: never;
@@ -3214,6 +3746,14 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -3274,7 +3814,7 @@ export interface paths {
                             /** Format: date-time */
                             reviewedAt: string | null;
                             rejectReason: string | null;
-                            /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                            /** @description 提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
                             requiredDocuments: string[] | null;
                             form: unknown;
                             outcome: unknown;
@@ -3305,6 +3845,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -3363,7 +3913,7 @@ export interface paths {
                             /** Format: date-time */
                             reviewedAt: string | null;
                             rejectReason: string | null;
-                            /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                            /** @description 提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
                             requiredDocuments: string[] | null;
                             form: unknown;
                             outcome: unknown;
@@ -3394,6 +3944,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -3411,7 +3971,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 受理（管理部门窗口；F-62：received 须含该类业务的全部要件） */
+        /** 受理（管理部门窗口；received 须含该类业务的全部要件） */
         post: {
             parameters: {
                 query?: never;
@@ -3461,7 +4021,7 @@ export interface paths {
                             /** Format: date-time */
                             reviewedAt: string | null;
                             rejectReason: string | null;
-                            /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                            /** @description 提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
                             requiredDocuments: string[] | null;
                             form: unknown;
                             outcome: unknown;
@@ -3492,6 +4052,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -3550,7 +4120,7 @@ export interface paths {
                             /** Format: date-time */
                             reviewedAt: string | null;
                             rejectReason: string | null;
-                            /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                            /** @description 提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
                             requiredDocuments: string[] | null;
                             form: unknown;
                             outcome: unknown;
@@ -3581,6 +4151,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -3645,7 +4225,7 @@ export interface paths {
                             /** Format: date-time */
                             reviewedAt: string | null;
                             rejectReason: string | null;
-                            /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                            /** @description 提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
                             requiredDocuments: string[] | null;
                             form: unknown;
                             outcome: unknown;
@@ -3676,6 +4256,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -3737,6 +4327,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -3755,7 +4353,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** 物业区域变更（F-12：仅地址与备注，保存即生效） */
+        /** 物业区域变更（仅地址与备注，保存即生效） */
         put: {
             parameters: {
                 query?: never;
@@ -3797,6 +4395,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         post?: never;
@@ -3848,6 +4456,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -3912,7 +4528,7 @@ export interface paths {
                                 /** @description 应交金额，单位：分 */
                                 amountDue: number | null;
                                 ownerNames: string;
-                                /** @description 正在办理的业务单号（R-10） */
+                                /** @description 正在办理的业务单号 */
                                 heldBy: string | null;
                             }[];
                             total: number;
@@ -3924,6 +4540,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -3941,7 +4565,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 楼盘表（F-10：楼层 × 房间） */
+        /** 楼盘表（楼层 × 房间） */
         get: {
             parameters: {
                 query?: never;
@@ -3993,12 +4617,20 @@ export interface paths {
                                 /** @description 应交金额，单位：分 */
                                 amountDue: number | null;
                                 ownerNames: string;
-                                /** @description 正在办理的业务单号（R-10） */
+                                /** @description 正在办理的业务单号 */
                                 heldBy: string | null;
                             }[];
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -4055,7 +4687,7 @@ export interface paths {
                             /** @description 应交金额，单位：分 */
                             amountDue: number | null;
                             ownerNames: string;
-                            /** @description 正在办理的业务单号（R-10） */
+                            /** @description 正在办理的业务单号 */
                             heldBy: string | null;
                             /**
                              * @description 业主证件号码、手机号的显示方式：full 完整；masked 部分隐藏（可“查看完整信息”）；hidden 不显示（业主委员会备案材料未核验）
@@ -4085,6 +4717,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -4133,6 +4773,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -4187,6 +4837,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -4236,6 +4894,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -4272,6 +4938,14 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -4291,7 +4965,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 开发建设单位批量交款（F-20：每个楼幢一张通知单） */
+        /** 开发建设单位批量交款（每个楼幢一张通知单） */
         post: {
             parameters: {
                 query?: never;
@@ -4320,6 +4994,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -4337,7 +5021,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 代打交款通知单（F-21：每套房屋一张，业主信息必填） */
+        /** 代打交款通知单（每套房屋一张，业主信息必填） */
         post: {
             parameters: {
                 query?: never;
@@ -4376,6 +5060,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -4393,7 +5087,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 自定义交款（F-22：续筹交款、补交、其他） */
+        /** 自定义交款（续筹交款、补交、其他） */
         post: {
             parameters: {
                 query?: never;
@@ -4429,6 +5123,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -4474,6 +5178,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
                 /** @description Default Response */
                 422: {
                     headers: {
@@ -4493,6 +5205,8 @@ export interface paths {
                         };
                     };
                 };
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -4527,6 +5241,16 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -4595,6 +5319,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -4680,6 +5412,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -4740,6 +5480,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -4757,7 +5507,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 交款确认（F-23，银行工作台；按通知单号幂等） */
+        /** 交款确认（银行工作台；按通知单号幂等） */
         post: {
             parameters: {
                 query?: never;
@@ -4795,6 +5545,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -4810,7 +5570,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 日终对账（F-70） */
+        /** 日终对账 */
         get: {
             parameters: {
                 query: {
@@ -4851,6 +5611,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -4871,7 +5639,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 交款确认（F-71 银行接口）
+         * 交款确认（银行接口）
          * @description 认证：请求头 x-wygl-key（密钥编号）、x-wygl-timestamp（Unix 秒）、x-wygl-signature = hex(HMAC-SHA256(密钥, timestamp + "\n" + 方法 + "\n" + 路径 + "\n" + 请求体原文))。时间戳误差超过 300 秒或签名重复使用的请求被拒绝。同一通知单号重复确认返回首次结果（repeated=true）；金额不同返回 409。
          */
         post: {
@@ -4911,6 +5679,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -4926,7 +5704,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 业务单的资金处理：审核前为预计补交/退款（R-12、R-13），审核后为退款指令与补交通知单 */
+        /** 业务单的资金处理：审核前为预计补交/退款，审核后为退款指令与补交通知单 */
         get: {
             parameters: {
                 query?: never;
@@ -4989,7 +5767,7 @@ export interface paths {
                                 /** Format: date-time */
                                 paidAt: string | null;
                             }[];
-                            /** @description 拆分合并：审核通过时每套拆分合并后房屋将得到的余额（R-11） */
+                            /** @description 拆分合并：审核通过时每套拆分合并后房屋将得到的余额 */
                             moves: {
                                 house: string;
                                 buildingArea: number;
@@ -5006,6 +5784,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -5023,7 +5809,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 退款指令列表（F-70：待付款的房屋退款） */
+        /** 退款指令列表（待付款的房屋退款） */
         get: {
             parameters: {
                 query?: {
@@ -5079,6 +5865,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -5141,6 +5935,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -5160,7 +5962,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 退款付款确认（F-70，银行工作台；按退款指令号幂等） */
+        /** 退款付款确认（银行工作台；按退款指令号幂等） */
         post: {
             parameters: {
                 query?: never;
@@ -5196,6 +5998,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -5214,7 +6026,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 退款付款确认（F-71 银行接口）
+         * 退款付款确认（银行接口）
          * @description 认证同交款确认接口（x-wygl-key、x-wygl-timestamp、x-wygl-signature）。同一退款指令号重复确认返回首次结果（repeated=true）；金额不同返回 409。
          */
         post: {
@@ -5252,6 +6064,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -5293,6 +6115,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -5338,6 +6168,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -5357,7 +6195,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 维修资金查询（F-72：房屋 + 业主证件号码；姓名与证件号脱敏；限制频率） */
+        /** 维修资金查询（房屋 + 业主证件号码；姓名与证件号脱敏；限制频率） */
         post: {
             parameters: {
                 query?: never;
@@ -5405,6 +6243,25 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                /** @description 查询过于频繁，按 Retry-After 的秒数后重试 */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -5422,7 +6279,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 出具业主告知书（F-80：一套房屋或一幢楼；绑定码仅此一次返回，供打印） */
+        /** 出具业主告知书（一套房屋或一幢楼；绑定码仅此一次返回，供打印） */
         post: {
             parameters: {
                 query?: never;
@@ -5462,6 +6319,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -5479,7 +6346,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 业主身份绑定（F-80/R-80：房屋 + 证件号码 + 绑定码 + 新密码） */
+        /** 业主身份绑定（房屋 + 证件号码 + 绑定码 + 新密码） */
         post: {
             parameters: {
                 query?: never;
@@ -5511,6 +6378,25 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                /** @description 绑定尝试过于频繁，按 Retry-After 的秒数后重试 */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -5561,6 +6447,25 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                /** @description 登录尝试过于频繁，按 Retry-After 的秒数后重试 */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -5600,6 +6505,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -5641,6 +6556,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -5692,6 +6615,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -5748,10 +6679,18 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
-        /** 新增交存标准（F-62：指定生效日期，不追溯） */
+        /** 新增交存标准（指定生效日期，不追溯） */
         post: {
             parameters: {
                 query?: never;
@@ -5811,6 +6750,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -5826,7 +6775,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 要件设置（F-62：各类业务受理时须收的纸质材料） */
+        /** 要件设置（各类业务受理时须收的纸质材料） */
         get: {
             parameters: {
                 query?: never;
@@ -5852,9 +6801,17 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
-        /** 修改要件设置（F-62：每类不超过 15 项、每项 1–30 字、不得重复；记入审计日志） */
+        /** 修改要件设置（每类不超过 15 项、每项 1–30 字、不得重复；记入审计日志） */
         put: {
             parameters: {
                 query?: never;
@@ -5896,6 +6853,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         post?: never;
@@ -5912,7 +6879,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 某类业务的所需要件（F-62；登录用户均可查看，申请人据此准备纸质材料） */
+        /** 某类业务的所需要件（登录用户均可查看，申请人据此准备纸质材料） */
         get: {
             parameters: {
                 query: {
@@ -5938,6 +6905,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -5957,7 +6932,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 分户账核查（F-65：R-20/R-21 不变式） */
+        /** 分户账核查（每笔记账借贷平衡，分户账余额不为负） */
         post: {
             parameters: {
                 query?: never;
@@ -5987,6 +6962,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -6002,7 +6987,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 维修资金统计（F-63：按物业区域与全市；按月已交、退款、支出、收益） */
+        /** 维修资金统计（按物业区域与全市；按月已交、退款、支出、收益） */
         get: {
             parameters: {
                 query?: never;
@@ -6036,7 +7021,7 @@ export interface paths {
                                 income: number;
                                 /** @description 余额 = 已交 − 退款 − 支出 + 收益，单位：分 */
                                 balance: number;
-                                /** @description R-31 续筹提示户数 */
+                                /** @description 续筹提示户数 */
                                 flagged: number;
                                 /** @description 交存率，万分比 */
                                 depositRateBp: number;
@@ -6055,7 +7040,7 @@ export interface paths {
                                 income: number;
                                 /** @description 余额 = 已交 − 退款 − 支出 + 收益，单位：分 */
                                 balance: number;
-                                /** @description R-31 续筹提示户数 */
+                                /** @description 续筹提示户数 */
                                 flagged: number;
                                 /** @description 交存率，万分比 */
                                 depositRateBp: number;
@@ -6071,6 +7056,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -6088,7 +7081,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** R-31 续筹提示房屋（余额低于首次交存的 30%） */
+        /** 续筹提示房屋（余额低于首次交存的 30%） */
         get: {
             parameters: {
                 query?: {
@@ -6128,6 +7121,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -6145,7 +7146,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 导出维修资金统计（F-63） */
+        /** 导出维修资金统计 */
         get: {
             parameters: {
                 query?: never;
@@ -6162,6 +7163,14 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -6208,10 +7217,18 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
-        /** 结息：按余额×天数分配增值收益（F-64，每期只分配一次） */
+        /** 结息：按余额×天数分配增值收益（每期只分配一次） */
         post: {
             parameters: {
                 query?: never;
@@ -6247,6 +7264,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -6264,7 +7291,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 结息试算：按余额×天数分配的结果，不入账（F-64） */
+        /** 结息试算：按余额×天数分配的结果，不入账 */
         post: {
             parameters: {
                 query?: never;
@@ -6317,6 +7344,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -6395,10 +7432,18 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
-        /** 新建一般 / 紧急 / 简单拨付维修项目（F-40） */
+        /** 新建一般 / 紧急 / 简单拨付维修项目 */
         post: {
             parameters: {
                 query?: never;
@@ -6482,7 +7527,7 @@ export interface paths {
                                 amount: number;
                                 condition: string;
                             }[];
-                            /** @description 尚未满足的金额规则（R-40 分摊合计、R-41 拨付计划合计）；提交立项申请时强制 */
+                            /** @description 尚未满足的金额规则（分摊合计、拨付计划合计）；提交立项申请时强制 */
                             warnings: string[];
                             /** Format: date-time */
                             createdAt: string;
@@ -6491,6 +7536,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -6530,6 +7585,14 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -6566,6 +7629,14 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -6603,6 +7674,14 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -6639,6 +7718,14 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -6722,7 +7809,7 @@ export interface paths {
                                 amount: number;
                                 condition: string;
                             }[];
-                            /** @description 尚未满足的金额规则（R-40 分摊合计、R-41 拨付计划合计）；提交立项申请时强制 */
+                            /** @description 尚未满足的金额规则（分摊合计、拨付计划合计）；提交立项申请时强制 */
                             warnings: string[];
                             /** Format: date-time */
                             createdAt: string;
@@ -6731,6 +7818,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         /** 保存项目基本信息 */
@@ -6817,7 +7912,7 @@ export interface paths {
                                 amount: number;
                                 condition: string;
                             }[];
-                            /** @description 尚未满足的金额规则（R-40 分摊合计、R-41 拨付计划合计）；提交立项申请时强制 */
+                            /** @description 尚未满足的金额规则（分摊合计、拨付计划合计）；提交立项申请时强制 */
                             warnings: string[];
                             /** Format: date-time */
                             createdAt: string;
@@ -6826,6 +7921,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         post?: never;
@@ -6925,7 +8030,7 @@ export interface paths {
                                 amount: number;
                                 condition: string;
                             }[];
-                            /** @description 尚未满足的金额规则（R-40 分摊合计、R-41 拨付计划合计）；提交立项申请时强制 */
+                            /** @description 尚未满足的金额规则（分摊合计、拨付计划合计）；提交立项申请时强制 */
                             warnings: string[];
                             /** Format: date-time */
                             createdAt: string;
@@ -6934,6 +8039,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         post?: never;
@@ -6991,6 +8106,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -7041,6 +8164,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -7082,6 +8215,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -7133,6 +8274,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         post?: never;
@@ -7169,6 +8320,14 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -7212,6 +8371,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
                 /** @description Default Response */
                 422: {
                     headers: {
@@ -7231,6 +8398,8 @@ export interface paths {
                         };
                     };
                 };
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -7268,6 +8437,16 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -7285,7 +8464,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 预算分摊（R-40：按建筑面积分摊各项预算，精确到分） */
+        /** 预算分摊（按建筑面积分摊各项预算，精确到分） */
         post: {
             parameters: {
                 query?: never;
@@ -7351,7 +8530,7 @@ export interface paths {
                                 amount: number;
                                 condition: string;
                             }[];
-                            /** @description 尚未满足的金额规则（R-40 分摊合计、R-41 拨付计划合计）；提交立项申请时强制 */
+                            /** @description 尚未满足的金额规则（分摊合计、拨付计划合计）；提交立项申请时强制 */
                             warnings: string[];
                             /** Format: date-time */
                             createdAt: string;
@@ -7360,6 +8539,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -7456,7 +8645,7 @@ export interface paths {
                                 amount: number;
                                 condition: string;
                             }[];
-                            /** @description 尚未满足的金额规则（R-40 分摊合计、R-41 拨付计划合计）；提交立项申请时强制 */
+                            /** @description 尚未满足的金额规则（分摊合计、拨付计划合计）；提交立项申请时强制 */
                             warnings: string[];
                             /** Format: date-time */
                             createdAt: string;
@@ -7465,6 +8654,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -7523,6 +8722,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -7541,7 +8748,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** 保存拨付计划（R-41：合计须等于预算总额，提交立项申请时强制） */
+        /** 保存拨付计划（合计须等于预算总额，提交立项申请时强制） */
         put: {
             parameters: {
                 query?: never;
@@ -7617,7 +8824,7 @@ export interface paths {
                                 amount: number;
                                 condition: string;
                             }[];
-                            /** @description 尚未满足的金额规则（R-40 分摊合计、R-41 拨付计划合计）；提交立项申请时强制 */
+                            /** @description 尚未满足的金额规则（分摊合计、拨付计划合计）；提交立项申请时强制 */
                             warnings: string[];
                             /** Format: date-time */
                             createdAt: string;
@@ -7626,6 +8833,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         post?: never;
@@ -7758,7 +8975,7 @@ export interface paths {
                                 note: string;
                                 /** Format: date-time */
                                 submittedAt: string;
-                                /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                                /** @description 提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
                                 requiredDocuments: string[] | null;
                                 /** Format: date-time */
                                 acceptedAt: string | null;
@@ -7777,7 +8994,7 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                             }[];
-                            /** @description F-42 / R-49：已录入的表决结果、验收信息能否更正 */
+                            /** @description 已录入的表决结果、验收信息能否更正 */
                             corrections: {
                                 vote: {
                                     allowed: boolean;
@@ -7811,6 +9028,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -7850,7 +9075,7 @@ export interface paths {
                             items: {
                                 id: number;
                                 kind: string;
-                                /** @description F-62：此附件证明的要件；null 为其他材料（含早先未标明要件的上传） */
+                                /** @description 此附件证明的要件；null 为其他材料（含早先未标明要件的上传） */
                                 docName: string | null;
                                 /** @description 随之提交的资金拨付申请；null 为尚未提交 */
                                 requestId: number | null;
@@ -7861,6 +9086,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -7869,7 +9102,7 @@ export interface paths {
             parameters: {
                 query?: {
                     kind?: string;
-                    /** @description F-62：此附件证明的要件名称（要件设置中的名称）；不填为其他材料 */
+                    /** @description 此附件证明的要件名称（要件设置中的名称）；不填为其他材料 */
                     name?: string;
                 };
                 header?: never;
@@ -7889,7 +9122,7 @@ export interface paths {
                         "application/json": {
                             id: number;
                             kind: string;
-                            /** @description F-62：此附件证明的要件；null 为其他材料（含早先未标明要件的上传） */
+                            /** @description 此附件证明的要件；null 为其他材料（含早先未标明要件的上传） */
                             docName: string | null;
                             /** @description 随之提交的资金拨付申请；null 为尚未提交 */
                             requestId: number | null;
@@ -7899,6 +9132,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -7914,7 +9157,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 申请的附件与要件清单（F-60/F-62：本会或有权查阅上传文件的管理部门角色） */
+        /** 申请的附件与要件清单（本会或有权查阅上传文件的管理部门角色） */
         get: {
             parameters: {
                 query?: never;
@@ -7935,12 +9178,12 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             type: "area_collection" | "building_change" | "house_split_merge" | "house_supplement" | "house_change" | "ownership_change" | "house_cancellation" | "project.approval.general" | "project.approval.emergency" | "project.approval.simple" | "project.disbursement";
-                            /** @description F-62：提交时的要件清单 */
+                            /** @description 提交时的要件清单 */
                             required: string[];
                             items: {
                                 id: number;
                                 kind: string;
-                                /** @description F-62：此附件证明的要件；null 为其他材料（含早先未标明要件的上传） */
+                                /** @description 此附件证明的要件；null 为其他材料（含早先未标明要件的上传） */
                                 docName: string | null;
                                 /** @description 随之提交的资金拨付申请；null 为尚未提交 */
                                 requestId: number | null;
@@ -7951,6 +9194,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -7996,6 +9247,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         options?: never;
@@ -8012,7 +9273,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 发布公示（F-41：立项 / 验收 / 撤销；截止日不早于最短公示期） */
+        /** 发布公示（立项 / 验收 / 撤销；截止日不早于最短公示期） */
         post: {
             parameters: {
                 query?: never;
@@ -8138,7 +9399,7 @@ export interface paths {
                                 note: string;
                                 /** Format: date-time */
                                 submittedAt: string;
-                                /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                                /** @description 提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
                                 requiredDocuments: string[] | null;
                                 /** Format: date-time */
                                 acceptedAt: string | null;
@@ -8157,7 +9418,7 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                             }[];
-                            /** @description F-42 / R-49：已录入的表决结果、验收信息能否更正 */
+                            /** @description 已录入的表决结果、验收信息能否更正 */
                             corrections: {
                                 vote: {
                                     allowed: boolean;
@@ -8191,6 +9452,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -8251,6 +9522,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -8270,7 +9549,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 录入投票表决结果（F-42：按合计或逐户；R-42 按配置的表决规则判定） */
+        /** 录入投票表决结果（按合计或逐户；按配置的表决规则判定） */
         post: {
             parameters: {
                 query?: never;
@@ -8335,6 +9614,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -8352,7 +9641,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 项目立项：保存并提交立项申请（F-43；R-43 前置条件；简单拨付项目同时填写收款账户，R-47） */
+        /** 项目立项：保存并提交立项申请（须满足立项的前置条件；简单拨付项目同时填写收款账户） */
         post: {
             parameters: {
                 query?: never;
@@ -8365,7 +9654,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description 简单拨付维修项目：收款账户（合计须等于预算总额，R-47） */
+                        /** @description 简单拨付维修项目：收款账户（合计须等于预算总额） */
                         payees?: {
                             /** @description 收款单位（施工单位） */
                             unitName: string;
@@ -8487,7 +9776,7 @@ export interface paths {
                                 note: string;
                                 /** Format: date-time */
                                 submittedAt: string;
-                                /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                                /** @description 提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
                                 requiredDocuments: string[] | null;
                                 /** Format: date-time */
                                 acceptedAt: string | null;
@@ -8506,7 +9795,7 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                             }[];
-                            /** @description F-42 / R-49：已录入的表决结果、验收信息能否更正 */
+                            /** @description 已录入的表决结果、验收信息能否更正 */
                             corrections: {
                                 vote: {
                                     allowed: boolean;
@@ -8540,6 +9829,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -8583,6 +9882,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -8603,8 +9910,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 资金拨付申请（F-44；R-44、R-45、R-46、R-48）
-         * @description R-48 余额不足时返回 409，body.shortfalls 列出每户：houseId、name、balance、debit、shortfall（分）。
+         * 资金拨付申请
+         * @description 分户账余额不足时返回 409，shortfalls 列出每户：houseId、name、balance、debit、shortfall（分）。
          */
         post: {
             parameters: {
@@ -8675,7 +9982,7 @@ export interface paths {
                             note: string;
                             /** Format: date-time */
                             submittedAt: string;
-                            /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                            /** @description 提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
                             requiredDocuments: string[] | null;
                             /** Format: date-time */
                             acceptedAt: string | null;
@@ -8688,6 +9995,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -8705,7 +10022,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 项目验收（F-45；R-49 结算金额不低于已划转金额） */
+        /** 项目验收（结算金额不低于已划转金额） */
         post: {
             parameters: {
                 query?: never;
@@ -8831,7 +10148,7 @@ export interface paths {
                                 note: string;
                                 /** Format: date-time */
                                 submittedAt: string;
-                                /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                                /** @description 提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
                                 requiredDocuments: string[] | null;
                                 /** Format: date-time */
                                 acceptedAt: string | null;
@@ -8850,7 +10167,7 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                             }[];
-                            /** @description F-42 / R-49：已录入的表决结果、验收信息能否更正 */
+                            /** @description 已录入的表决结果、验收信息能否更正 */
                             corrections: {
                                 vote: {
                                     allowed: boolean;
@@ -8884,6 +10201,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -8901,7 +10228,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 清退：开具清退通知单（F-46） */
+        /** 清退：开具清退通知单 */
         post: {
             parameters: {
                 query?: never;
@@ -9025,7 +10352,7 @@ export interface paths {
                                 note: string;
                                 /** Format: date-time */
                                 submittedAt: string;
-                                /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                                /** @description 提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
                                 requiredDocuments: string[] | null;
                                 /** Format: date-time */
                                 acceptedAt: string | null;
@@ -9044,7 +10371,7 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                             }[];
-                            /** @description F-42 / R-49：已录入的表决结果、验收信息能否更正 */
+                            /** @description 已录入的表决结果、验收信息能否更正 */
                             corrections: {
                                 vote: {
                                     allowed: boolean;
@@ -9078,6 +10405,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -9095,7 +10432,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 撤销项目（F-47；须先发布撤销公示；R-50） */
+        /** 撤销项目（须先发布撤销公示） */
         post: {
             parameters: {
                 query?: never;
@@ -9211,7 +10548,7 @@ export interface paths {
                                 note: string;
                                 /** Format: date-time */
                                 submittedAt: string;
-                                /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                                /** @description 提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
                                 requiredDocuments: string[] | null;
                                 /** Format: date-time */
                                 acceptedAt: string | null;
@@ -9230,7 +10567,7 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                             }[];
-                            /** @description F-42 / R-49：已录入的表决结果、验收信息能否更正 */
+                            /** @description 已录入的表决结果、验收信息能否更正 */
                             corrections: {
                                 vote: {
                                     allowed: boolean;
@@ -9264,6 +10601,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -9279,7 +10626,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 立项申请、资金拨付申请与清退通知单（F-60） */
+        /** 立项申请、资金拨付申请与清退通知单 */
         get: {
             parameters: {
                 query?: {
@@ -9336,7 +10683,7 @@ export interface paths {
                                 note: string;
                                 /** Format: date-time */
                                 submittedAt: string;
-                                /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                                /** @description 提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
                                 requiredDocuments: string[] | null;
                                 /** Format: date-time */
                                 acceptedAt: string | null;
@@ -9361,6 +10708,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -9380,7 +10735,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 受理（窗口收到纸质材料；F-62：received 须含该类申请的全部要件） */
+        /** 受理（窗口收到纸质材料；received 须含该类申请的全部要件） */
         post: {
             parameters: {
                 query?: never;
@@ -9413,6 +10768,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -9454,6 +10819,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -9501,6 +10876,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -9516,7 +10901,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 待划转的拨付指令与待收款的清退通知单，或本行已确认的（F-70） */
+        /** 待划转的拨付指令与待收款的清退通知单，或本行已确认的 */
         get: {
             parameters: {
                 query?: {
@@ -9558,6 +10943,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -9577,7 +10970,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 划转确认（拨付指令，F-44）（银行工作台，按编号幂等） */
+        /** 划转确认（拨付指令）（银行工作台，按编号幂等） */
         post: {
             parameters: {
                 query?: never;
@@ -9610,11 +11003,21 @@ export interface paths {
                             amount: number;
                             confirmedAt: string;
                             confirmationId: number;
-                            /** @description R-22：重复确认时为 true，未作任何改动 */
+                            /** @description 重复确认时为 true，未作任何改动 */
                             repeated: boolean;
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -9633,8 +11036,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 划转确认（拨付指令，F-44）（F-71 银行接口）
-         * @description 认证同交款确认接口：x-wygl-key、x-wygl-timestamp、x-wygl-signature = hex(HMAC-SHA256(密钥, timestamp + "\n" + 方法 + "\n" + 路径 + "\n" + 请求体原文))。同一编号重复确认返回首次结果（repeated=true）；金额不同返回 409（R-22）。
+         * 划转确认（拨付指令）（银行接口）
+         * @description 认证同交款确认接口：x-wygl-key、x-wygl-timestamp、x-wygl-signature = hex(HMAC-SHA256(密钥, timestamp + "\n" + 方法 + "\n" + 路径 + "\n" + 请求体原文))。同一编号重复确认返回首次结果（repeated=true）；金额不同返回 409。
          */
         post: {
             parameters: {
@@ -9668,11 +11071,21 @@ export interface paths {
                             amount: number;
                             confirmedAt: string;
                             confirmationId: number;
-                            /** @description R-22：重复确认时为 true，未作任何改动 */
+                            /** @description 重复确认时为 true，未作任何改动 */
                             repeated: boolean;
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -9690,7 +11103,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 清退确认（清退通知单，F-46）（银行工作台，按编号幂等） */
+        /** 清退确认（清退通知单）（银行工作台，按编号幂等） */
         post: {
             parameters: {
                 query?: never;
@@ -9723,11 +11136,21 @@ export interface paths {
                             amount: number;
                             confirmedAt: string;
                             confirmationId: number;
-                            /** @description R-22：重复确认时为 true，未作任何改动 */
+                            /** @description 重复确认时为 true，未作任何改动 */
                             repeated: boolean;
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -9746,8 +11169,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 清退确认（清退通知单，F-46）（F-71 银行接口）
-         * @description 认证同交款确认接口：x-wygl-key、x-wygl-timestamp、x-wygl-signature = hex(HMAC-SHA256(密钥, timestamp + "\n" + 方法 + "\n" + 路径 + "\n" + 请求体原文))。同一编号重复确认返回首次结果（repeated=true）；金额不同返回 409（R-22）。
+         * 清退确认（清退通知单）（银行接口）
+         * @description 认证同交款确认接口：x-wygl-key、x-wygl-timestamp、x-wygl-signature = hex(HMAC-SHA256(密钥, timestamp + "\n" + 方法 + "\n" + 路径 + "\n" + 请求体原文))。同一编号重复确认返回首次结果（repeated=true）；金额不同返回 409。
          */
         post: {
             parameters: {
@@ -9781,11 +11204,21 @@ export interface paths {
                             amount: number;
                             confirmedAt: string;
                             confirmationId: number;
-                            /** @description R-22：重复确认时为 true，未作任何改动 */
+                            /** @description 重复确认时为 true，未作任何改动 */
                             repeated: boolean;
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -9843,6 +11276,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -9860,7 +11301,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 维修项目参数（F-62：表决规则 R-42、最短公示期 F-41、验收前拨付比例 R-46） */
+        /** 维修项目参数（表决规则、最短公示期、验收前拨付比例） */
         get: {
             parameters: {
                 query?: never;
@@ -9884,9 +11325,17 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
-        /** 修改维修项目参数（F-62，记入审计日志） */
+        /** 修改维修项目参数（记入审计日志） */
         put: {
             parameters: {
                 query?: never;
@@ -9919,6 +11368,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         post?: never;
@@ -9995,6 +11454,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -10080,6 +11547,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -10125,6 +11600,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -10144,7 +11627,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 新增设施设备类型（F-62） */
+        /** 新增设施设备类型 */
         post: {
             parameters: {
                 query?: never;
@@ -10175,6 +11658,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -10191,7 +11684,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** 修改、停用或启用设施设备类型（F-62） */
+        /** 修改、停用或启用设施设备类型 */
         put: {
             parameters: {
                 query?: never;
@@ -10225,6 +11718,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         post?: never;
@@ -10241,7 +11744,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 安装位置树（F-30：物业区域 / 楼幢 / 单元，含各位置设施设备数） */
+        /** 安装位置树（物业区域 / 楼幢 / 单元，含各位置设施设备数） */
         get: {
             parameters: {
                 query?: {
@@ -10282,6 +11785,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -10299,7 +11810,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 设施设备列表（F-30：按安装位置与类型，分页） */
+        /** 设施设备列表（按安装位置与类型，分页） */
         get: {
             parameters: {
                 query?: {
@@ -10359,10 +11870,18 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
-        /** 添加设施设备（F-30） */
+        /** 添加设施设备 */
         post: {
             parameters: {
                 query?: never;
@@ -10422,6 +11941,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -10439,7 +11968,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 移动到（F-30：所选设施设备移到同一物业区域的另一安装位置） */
+        /** 移动到（所选设施设备移到同一物业区域的另一安装位置） */
         post: {
             parameters: {
                 query?: never;
@@ -10469,6 +11998,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -10528,9 +12067,17 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
-        /** 修改设施设备（F-30） */
+        /** 修改设施设备 */
         put: {
             parameters: {
                 query?: never;
@@ -10589,10 +12136,20 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         post?: never;
-        /** 删除设施设备（F-30：从未进入维修项目且无维修记录的才可删除） */
+        /** 删除设施设备（从未进入维修项目且无维修记录的才可删除） */
         delete: {
             parameters: {
                 query?: never;
@@ -10616,6 +12173,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         options?: never;
@@ -10630,7 +12197,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 维修记录（F-31） */
+        /** 维修记录 */
         get: {
             parameters: {
                 query?: never;
@@ -10672,6 +12239,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -10718,6 +12293,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -10779,6 +12362,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -10819,6 +12410,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -10863,6 +12462,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -10903,6 +12512,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -10914,8 +12533,131 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
-    responses: never;
+    schemas: {
+        ErrorBody: {
+            /** @description 错误类别，如 VALIDATION、UNAUTHENTICATED、FORBIDDEN、NOT_FOUND、CONFLICT */
+            code: string;
+            /** @description 给人看的中文说明 */
+            message: string;
+            /** @description 逐字段的说明；键为字段路径，如 rows.0.name */
+            fieldErrors?: {
+                [key: string]: string;
+            };
+            /** @description 拒绝所依据的业务规则编号，供程序与测试识别；message 中不出现，也不向用户展示 */
+            rule?: string;
+            /** @description 余额不足（SHORTFALL）时：每户的余额、应扣金额与差额 */
+            shortfalls?: {
+                houseId: number;
+                name: string;
+                /** @description 分户账余额（分） */
+                balance: number;
+                /** @description 本次应扣的分摊金额（分） */
+                debit: number;
+                /** @description 差额（分） */
+                shortfall: number;
+            }[];
+            /** @description 导入文件有错（IMPORT_ERRORS）时：按行排列的错误，最多 200 处 */
+            errors?: {
+                row: number;
+                column: string;
+                message: string;
+            }[];
+            /** @description 导入文件的错误总数；errors 只列出前 200 处 */
+            total?: number;
+        };
+    };
+    responses: {
+        /** @description 请求内容不符合要求：message 概括，fieldErrors 逐字段说明（如带 rule，则为业务规则的拒绝） */
+        Refusal400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description 未登录，或登录已超时、已被注销 */
+        Refusal401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description 无权执行此操作，或请求缺少有效的安全令牌（CSRF） */
+        Refusal403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description 所指的对象不存在，或不属于调用者可见的范围 */
+        Refusal404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description 与对象的当前状态或业务规则冲突；rule 为所依据的规则编号 */
+        Refusal409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description 请求地址过长 */
+        Refusal414: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description 系统内部错误 */
+        Refusal500: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description 数据库暂时无法连接，按 Retry-After 的秒数后重试 */
+        Refusal503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description 提交的内容过大 */
+        Refusal413: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description 不支持的请求格式（Content-Type） */
+        Refusal415: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
