@@ -383,6 +383,10 @@ describe('1.3.2 新建紧急维修项目（业主委员会）', () => {
     await actionButton(page, '提交').click();
     await confirmStep(page, '提交项目验收？', '结算金额 20,000.00 元将作为决算依据', '确认提交');
     await shows(page.getByText('结算金额 20,000.00 元不能低于已划转金额 21,600.00 元').first());
+    // The rule that refused is kept for programs in the alert's data-rule; the page never shows it.
+    const refused = page.getByRole('alert').filter({ hasText: '不能低于已划转金额' });
+    expect(await refused.getAttribute('data-rule')).toBe('R-49');
+    expect(await page.locator('main').textContent()).not.toMatch(/R-\d/);
     expect((await summary()).money.settlement).toBeNull();
 
     // 3: 提交 with the settled amount, below the budget.

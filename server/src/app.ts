@@ -5,7 +5,7 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { DbHandle } from './db/client.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
@@ -13,9 +13,12 @@ import {
   clientErrorHandler,
   frameworkError,
   installErrorHandler,
+  installErrorResponses,
   installInputGuard,
   installJsonParser,
   installNotFound,
+  shareRefusalResponses,
+  type ApiDocument,
 } from './lib/http.ts';
 import { installSessions } from './modules/auth/plugin.ts';
 import { applicationRoutes } from './modules/applications/routes.ts';
@@ -60,6 +63,35 @@ export interface AppOptions {
   onRoute?: (route: RouteOptions) => void;
 }
 
+/**
+ * A route that declares no success schema (a file, the metrics text) still has its success answer in
+ * the document, as it had before its refusals were declared (installErrorResponses): without any
+ * declared response the document would show a bare 200, with some it shows only those.
+ */
+function withSuccessAnswer(route: Parameters<typeof jsonSchemaTransform>[0]) {
+  const out = jsonSchemaTransform(route);
+  const response = out.schema?.response as Record<string, unknown> | undefined;
+  if (response && !Object.keys(response).some((status) => status.startsWith('2'))) {
+    response['200'] = { type: 'null', description: 'Default Response' };
+  }
+  return out;
+}
+
+/**
+ * The document's named parts: zod schemas with an `id` (ErrorBody), of which the zod provider names
+ * each twice, as output and as `…Input` (an input twin no route takes is left out), and the refusals
+ * every route shares.
+ */
+function namedComponents(doc: Parameters<typeof jsonSchemaTransformObject>[0]) {
+  const out = jsonSchemaTransformObject(doc) as ReturnType<typeof jsonSchemaTransformObject> & ApiDocument;
+  const schemas = out.components?.schemas ?? {};
+  const used = JSON.stringify(out.paths ?? {});
+  for (const id of Object.keys(schemas)) {
+    if (id.endsWith('Input') && !used.includes(`"#/components/schemas/${id}"`)) delete schemas[id];
+  }
+  return shareRefusalResponses(out);
+}
+
 /** Plugins and every module's routes; nothing else. */
 export async function buildApp(opts: AppOptions) {
   const app = Fastify({
@@ -79,6 +111,7 @@ export async function buildApp(opts: AppOptions) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installErrorResponses(app);
   installJsonParser(app);
   installInputGuard(app);
 
@@ -106,7 +139,8 @@ export async function buildApp(opts: AppOptions) {
       },
       security: [{ session: [], csrf: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: withSuccessAnswer,
+    transformObject: namedComponents,
   });
 
   // The bank's system authenticates each request by signature (F-71), not by session and CSRF token.

@@ -71,11 +71,11 @@ export function acceptanceNote(received: readonly string[], note: string): strin
   return [docs, note.trim()].filter((s) => s.length > 0).join('；');
 }
 
-/** A request's list as kept at its submission; null for one submitted before lists were kept (checked against the list in force). */
-export const requiredDocumentsKept = z
-  .array(z.string())
-  .nullable()
-  .describe('F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对）');
+/**
+ * F-62: a request's list as kept at its submission; null for one submitted before lists were kept
+ * (checked against the list in force).
+ */
+export const requiredDocumentsKept = z.array(z.string()).nullable().describe('提交时的要件清单，受理按此核对（null：按现行要件设置核对）');
 
 /**
  * The body of both 受理 endpoints: an optional note and the documents the window received (F-62).

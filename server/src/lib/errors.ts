@@ -1,14 +1,15 @@
+import type { z } from 'zod';
+import type { errorBody } from './fields.ts';
+
 /**
- * The one error body every endpoint answers with: `{ code, message, fieldErrors?, rule? }`. `rule`
- * is the SPEC number of the business rule that refused the request, for programs and tests; the
- * message is what a person reads and never carries it.
+ * The one error body every endpoint answers with: `{ code, message, fieldErrors?, rule? }`, plus the
+ * details a few refusals carry (`shortfalls`, an import's `errors` and `total`). `rule` is the SPEC
+ * number of the business rule that refused the request, for programs and tests; the message is what
+ * a person reads and never carries it. The type is the zod schema's (lib/fields.ts), which also
+ * serialises the answer and drops what it does not declare: a subclass adding a field overrides
+ * `body(): ErrorBody` with that annotation, so an undeclared field does not compile.
  */
-export interface ErrorBody {
-  code: string;
-  message: string;
-  fieldErrors?: Record<string, string>;
-  rule?: string;
-}
+export type ErrorBody = z.output<typeof errorBody>;
 
 export class AppError extends Error {
   constructor(

@@ -45,12 +45,36 @@ export const pageOf = <T extends z.ZodTypeAny>(item: T) =>
     totalCapped: z.literal(true).optional().describe('有时：符合条件的行多于 total（只数到 total 为止），请加筛选条件缩小范围'),
   });
 
-export const errorBody = z.object({
-  code: z.string(),
-  message: z.string(),
-  fieldErrors: z.record(z.string(), z.string()).optional(),
-  rule: z.string().optional().describe('拒绝所依据的规则编号（SPEC），供程序与测试使用；message 中不出现'),
-});
+/**
+ * The one error body (ErrorBody in lib/errors.ts is its type). Every route declares it for its
+ * refusals (installErrorResponses in lib/http.ts), so it is also the serialiser of those answers:
+ * a field some refusal carries must be declared here, or the answer loses it.
+ */
+export const errorBody = z
+  .object({
+    code: z.string().describe('错误类别，如 VALIDATION、UNAUTHENTICATED、FORBIDDEN、NOT_FOUND、CONFLICT'),
+    message: z.string().describe('给人看的中文说明'),
+    fieldErrors: z.record(z.string(), z.string()).optional().describe('逐字段的说明；键为字段路径，如 rows.0.name'),
+    rule: z.string().optional().describe('拒绝所依据的业务规则编号，供程序与测试识别；message 中不出现，也不向用户展示'),
+    shortfalls: z
+      .array(
+        z.object({
+          houseId: z.number().int(),
+          name: z.string(),
+          balance: z.number().int().describe('分户账余额（分）'),
+          debit: z.number().int().describe('本次应扣的分摊金额（分）'),
+          shortfall: z.number().int().describe('差额（分）'),
+        }),
+      )
+      .optional()
+      .describe('余额不足（SHORTFALL）时：每户的余额、应扣金额与差额'),
+    errors: z
+      .array(z.object({ row: z.number().int(), column: z.string(), message: z.string() }))
+      .optional()
+      .describe('导入文件有错（IMPORT_ERRORS）时：按行排列的错误，最多 200 处'),
+    total: z.number().int().optional().describe('导入文件的错误总数；errors 只列出前 200 处'),
+  })
+  .meta({ id: 'ErrorBody' });
 
 export const ok = z.object({ ok: z.literal(true) });
 

@@ -1,9 +1,10 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { CONTROL_CHARACTER_RULE, controlCharacterPaths } from '../domain/text-input.ts';
 import { AppError, type ErrorBody, invalidFields } from './errors.ts';
+import { errorBody } from './fields.ts';
 import { isDatabaseUnavailable } from './pg-errors.ts';
 import type { Ctx } from './context.ts';
 
@@ -104,7 +105,93 @@ function databaseError(err: unknown): { code?: string; constraint?: string; mess
   return query ? { message: '（驱动未给出原因）' } : null;
 }
 
-/** Every failure leaves as `{ code, message, fieldErrors? }` with a fitting status. */
+/** What every route can answer besides its own result, whatever it does (descriptions for the API document). */
+const EVERY_ROUTE_REFUSES: Record<number, string> = {
+  400: '请求内容不符合要求：message 概括，fieldErrors 逐字段说明（如带 rule，则为业务规则的拒绝）',
+  401: '未登录，或登录已超时、已被注销',
+  403: '无权执行此操作，或请求缺少有效的安全令牌（CSRF）',
+  404: '所指的对象不存在，或不属于调用者可见的范围',
+  409: '与对象的当前状态或业务规则冲突；rule 为所依据的规则编号',
+  414: '请求地址过长',
+  500: '系统内部错误',
+  503: '数据库暂时无法连接，按 Retry-After 的秒数后重试',
+};
+/** Requests that carry a body can also be refused for the body itself. */
+const BODY_REFUSALS: Record<number, string> = {
+  413: '提交的内容过大',
+  415: '不支持的请求格式（Content-Type）',
+};
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Refusals only some routes give, by route: those that count attempts (lib/rate-limit.ts, through
+ * modules/auth/throttle.ts or their own limit) and the password change, which locks the account.
+ * A route that starts counting attempts is added here; error-contract.test.ts checks each entry
+ * names a real route.
+ */
+export const ROUTE_REFUSALS: Record<string, Record<number, string>> = {
+  'POST /api/auth/login': { 429: '登录尝试过于频繁，按 Retry-After 的秒数后重试' },
+  'POST /api/auth/password': { 423: '原密码错误次数过多，账户已暂时锁定' },
+  'POST /api/owner/login': { 429: '登录尝试过于频繁，按 Retry-After 的秒数后重试' },
+  'POST /api/owner/bind': { 429: '绑定尝试过于频繁，按 Retry-After 的秒数后重试' },
+  'POST /api/registration': { 429: '注册提交过于频繁，按 Retry-After 的秒数后重试' },
+  'POST /api/public/fund-lookup': { 429: '查询过于频繁，按 Retry-After 的秒数后重试' },
+};
+
+const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: errorBody } } });
+
+/**
+ * Declares the error body for the refusals of every /api route as it is added, so none can forget
+ * and the API document lists them. A status the route declares itself (an import's 422, the
+ * readiness check's 503) is left as the route has it. The declared schema also serialises these
+ * answers: errorBody must name every field a refusal carries.
+ */
+export function installErrorResponses(app: FastifyInstance) {
+  app.addHook('onRoute', (route: RouteOptions) => {
+    if (!route.url.startsWith('/api/')) return;
+    const methods = [route.method].flat();
+    const refusals: Record<number, string> = { ...EVERY_ROUTE_REFUSES };
+    if (methods.some((m) => BODY_METHODS.has(m))) Object.assign(refusals, BODY_REFUSALS);
+    for (const m of methods) Object.assign(refusals, ROUTE_REFUSALS[`${m} ${route.url}`]);
+    const declared = route.schema?.response as Record<string, unknown> | undefined;
+    const response: Record<string, unknown> = {};
+    for (const [status, description] of Object.entries(refusals)) response[status] = errorResponse(description);
+    // Copies, never edits: a schema object may be shared by several routes.
+    route.schema = { ...route.schema, response: { ...response, ...declared } };
+  });
+}
+
+type DocumentResponses = Record<string, { description?: string; content?: unknown; $ref?: string }>;
+/** The parts of the OpenAPI document the refusals touch. */
+export interface ApiDocument {
+  paths?: Record<string, Record<string, { responses?: DocumentResponses }>>;
+  components?: { schemas?: Record<string, unknown>; responses?: Record<string, unknown> };
+}
+
+/**
+ * In the API document, the refusals every route shares are written once, under components.responses
+ * (`Refusal400` …), and each route points at them; the routes' schemas (and so their answers) are
+ * unchanged. A route's own refusal, or one with its own description, stays where it is.
+ */
+export function shareRefusalResponses<D extends ApiDocument>(doc: D): D {
+  const shared: Record<string, string> = { ...EVERY_ROUTE_REFUSES, ...BODY_REFUSALS };
+  const errorContent = JSON.stringify({ 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } });
+  const responses: Record<string, unknown> = {};
+  for (const operations of Object.values(doc.paths ?? {})) {
+    for (const operation of Object.values(operations)) {
+      for (const [status, response] of Object.entries(operation.responses ?? {})) {
+        if (shared[status] === undefined || response.description !== shared[status]) continue;
+        if (JSON.stringify(response.content) !== errorContent) continue;
+        responses[`Refusal${status}`] ??= response;
+        (operation.responses as DocumentResponses)[status] = { $ref: `#/components/responses/Refusal${status}` };
+      }
+    }
+  }
+  doc.components = { ...doc.components, responses: { ...doc.components?.responses, ...responses } };
+  return doc;
+}
+
+/** Every failure leaves as `{ code, message, fieldErrors?, rule? }` with a fitting status. */
 export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     if (err instanceof AppError) {

@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
-import { AppError } from './errors.ts';
+import { AppError, type ErrorBody } from './errors.ts';
 import type { CellProblem, ReadFailure, ReadSpec, Table } from './spreadsheet-read.ts';
 
 export { MAX_IMPORT_BYTES, normaliseHeader } from './spreadsheet-read.ts';
@@ -17,7 +17,7 @@ export class ImportErrors extends AppError {
   constructor(readonly errors: readonly CellProblem[]) {
     super(422, 'IMPORT_ERRORS', `导入文件有 ${errors.length} 处错误，未导入任何数据；请按提示修改后重新导入`);
   }
-  override body() {
+  override body(): ErrorBody {
     return { ...super.body(), errors: this.errors.slice(0, MAX_LISTED_ERRORS), total: this.errors.length };
   }
 }

@@ -1,15 +1,29 @@
 import createClient, { type Middleware } from 'openapi-fetch';
-import type { paths } from './schema';
+import type { components, paths } from './schema';
 
-/** The API's error body: `{ code, message, fieldErrors? }`. */
-export interface ApiErrorBody {
-  code: string;
-  message: string;
-  fieldErrors?: Record<string, string>;
-  /** R-14 import refusals (`IMPORT_ERRORS`): every problem of the file, by row and column. */
-  errors?: { row: number; column: string; message: string }[];
-  /** How many errors the file has in all; `errors` holds only the first ones. */
-  total?: number;
+/**
+ * The API's error body as the server's OpenAPI document declares it for every route:
+ * `{ code, message, fieldErrors?, rule? }`, plus `shortfalls` (余额不足) and an import's `errors` and
+ * `total`. `rule` names the business rule that refused; it is for programs and the console, never
+ * shown to people.
+ */
+export type ApiErrorBody = components['schemas']['ErrorBody'];
+
+/** Whether an answer's body is the API's error body (a proxy's page or an empty answer is not). */
+export function isApiErrorBody(value: unknown): value is ApiErrorBody {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'code' in value &&
+    typeof value.code === 'string' &&
+    'message' in value &&
+    typeof value.message === 'string'
+  );
+}
+
+/** A refusal's body: the server's error body, or a plain message naming the status when there is none. */
+export function errorBodyOf(value: unknown, status: number, message = `请求失败（${status}）`): ApiErrorBody {
+  return isApiErrorBody(value) ? value : { code: 'HTTP', message };
 }
 
 export class ApiError extends Error {
@@ -19,6 +33,12 @@ export class ApiError extends Error {
   ) {
     super(body.message);
   }
+}
+
+/** A refusal as it arrives: the rule behind it goes to the console for whoever is debugging (pages never show it). */
+export function refusal(status: number, body: ApiErrorBody): ApiError {
+  if (body.rule) console.info(`refused: ${status} ${body.code} (${body.rule})`);
+  return new ApiError(status, body);
 }
 
 let csrfToken = '';
@@ -43,14 +63,9 @@ const csrf: Middleware = {
 export const api = createClient<paths>({ baseUrl: '/', credentials: 'same-origin' });
 api.use(csrf);
 
-async function errorBodyOf(response: Response): Promise<ApiErrorBody> {
-  const fallback = { code: 'HTTP', message: `请求失败（${response.status}）` };
-  try {
-    const body: unknown = await response.json();
-    return body && typeof body === 'object' && 'message' in body ? (body as ApiErrorBody) : fallback;
-  } catch {
-    return fallback;
-  }
+async function errorBodyOfResponse(response: Response): Promise<ApiErrorBody> {
+  const body: unknown = await response.json().catch(() => null);
+  return errorBodyOf(body, response.status);
 }
 
 /** A multipart body: the text fields first (the server reads those sent before the file), then `file`. */
@@ -75,9 +90,9 @@ export async function requestFile(
   const body = init.file ? fileForm(init.file, init.fields) : undefined;
   const response = await fetch(path, { method, headers, body, credentials: 'same-origin' });
   if (response.ok) return response;
-  const error = await errorBodyOf(response);
+  const error = await errorBodyOfResponse(response);
   if (response.status === 401) onUnauthorized(error.message);
-  throw new ApiError(response.status, error);
+  throw refusal(response.status, error);
 }
 
 /**
@@ -106,25 +121,23 @@ export function uploadFile<T>(
         resolve(body as T);
         return;
       }
-      const error: ApiErrorBody =
-        body && typeof body === 'object' && 'message' in body
-          ? (body as ApiErrorBody)
-          : { code: 'HTTP', message: `请求失败（${xhr.status}）` };
+      const error = errorBodyOf(body, xhr.status);
       if (xhr.status === 401) onUnauthorized(error.message);
-      reject(new ApiError(xhr.status, error));
+      reject(refusal(xhr.status, error));
     };
     xhr.send(fileForm(file, fields));
   });
 }
 
-/** Unwraps an openapi-fetch result: the data, or an ApiError carrying the server's Chinese message. */
+/**
+ * Unwraps an openapi-fetch result: the data, or an ApiError carrying the server's Chinese message.
+ * Every route declares its refusals as the error body, but `error` is checked all the same: a proxy
+ * in between may answer with a page of its own, and the readiness check's 503 is its own body.
+ */
 export async function call<T>(p: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
   const { data, error, response } = await p;
   if (response.ok) return data as T;
-  const body: ApiErrorBody =
-    error && typeof error === 'object' && 'message' in error
-      ? (error as ApiErrorBody)
-      : { code: 'HTTP', message: `请求失败（${response.status}）` };
+  const body = errorBodyOf(error, response.status);
   if (response.status === 401 && !response.url.endsWith('/api/auth/login')) onUnauthorized(body.message);
-  throw new ApiError(response.status, body);
+  throw refusal(response.status, body);
 }

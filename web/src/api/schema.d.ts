@@ -29,6 +29,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -77,6 +85,13 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
                 /** @description Default Response */
                 503: {
                     headers: {
@@ -132,6 +147,14 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -198,6 +221,25 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                /** @description 登录尝试过于频繁，按 Retry-After 的秒数后重试 */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -237,6 +279,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -291,6 +343,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -339,6 +399,25 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                /** @description 原密码错误次数过多，账户已暂时锁定 */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -381,6 +460,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -428,6 +515,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -468,6 +563,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -488,8 +591,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 机构注册（F-1）
-         * @description multipart/form-data：字段 data 为注册信息 JSON（type、name、code、contactPerson、phone、address、legalRepresentative、areaId、adminUsername、adminName、adminMobile、password、agreementAccepted），文件字段 doc_<要件类型>。要件须为 JPG/JPEG/PNG 且不超过 1M（R-1）。
+         * 机构注册
+         * @description multipart/form-data：字段 data 为注册信息 JSON（type、name、code、contactPerson、phone、address、legalRepresentative、areaId、adminUsername、adminName、adminMobile、password、agreementAccepted），文件字段 doc_<要件类型>。要件须为 JPG/JPEG/PNG 且不超过 1M。
          */
         post: {
             parameters: {
@@ -520,6 +623,25 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                /** @description 注册提交过于频繁，按 Retry-After 的秒数后重试 */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -588,9 +710,17 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
-        /** 信息变更（F-2，保存即生效） */
+        /** 信息变更（保存即生效） */
         put: {
             parameters: {
                 query?: never;
@@ -653,6 +783,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         post?: never;
@@ -696,6 +836,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -761,6 +909,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -809,6 +965,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -861,6 +1027,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         /** 修改用户（信息或角色） */
@@ -908,6 +1082,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         post?: never;
@@ -963,6 +1147,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -1017,6 +1211,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -1077,6 +1281,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -1131,6 +1345,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -1175,6 +1399,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -1219,6 +1451,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -1264,6 +1506,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -1281,7 +1531,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 业务总览（F-60）：业务单、立项申请、资金拨付申请、清退通知单与退款指令，按类别、办理阶段、区域、申请单位与日期筛选 */
+        /** 业务总览：业务单、立项申请、资金拨付申请、清退通知单与退款指令，按类别、办理阶段、区域、申请单位与日期筛选 */
         get: {
             parameters: {
                 query?: {
@@ -1347,6 +1597,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -1364,7 +1622,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 机构列表（F-61） */
+        /** 机构列表 */
         get: {
             parameters: {
                 query?: {
@@ -1414,6 +1672,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -1487,6 +1753,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -1562,6 +1836,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -1642,6 +1926,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -1715,6 +2009,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -1790,6 +2094,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -1865,6 +2177,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -1945,6 +2267,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -2012,6 +2344,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -2071,6 +2411,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -2134,6 +2482,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -2168,6 +2524,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -2212,6 +2578,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -2277,6 +2653,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -2345,6 +2731,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         post?: never;
@@ -2380,6 +2776,14 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -2423,6 +2827,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -2440,7 +2852,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 业务单列表（开发建设单位：本单位；管理部门：待办箱 F-60） */
+        /** 业务单列表（开发建设单位：本单位；管理部门：待办箱） */
         get: {
             parameters: {
                 query?: {
@@ -2490,7 +2902,7 @@ export interface paths {
                                 /** Format: date-time */
                                 reviewedAt: string | null;
                                 rejectReason: string | null;
-                                /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                                /** @description 提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
                                 requiredDocuments: string[] | null;
                                 /** @description 当前用户接下来可办理的步骤（开发企业：修改、提交、撤回、打印；管理中心：受理、退回、审核、打印） */
                                 actions: {
@@ -2512,6 +2924,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -2563,7 +2983,7 @@ export interface paths {
                             /** Format: date-time */
                             reviewedAt: string | null;
                             rejectReason: string | null;
-                            /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                            /** @description 提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
                             requiredDocuments: string[] | null;
                             /** @description 当前用户接下来可办理的步骤（开发企业：修改、提交、撤回、打印；管理中心：受理、退回、审核、打印） */
                             actions: {
@@ -2604,6 +3024,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -2660,7 +3090,7 @@ export interface paths {
                             /** Format: date-time */
                             reviewedAt: string | null;
                             rejectReason: string | null;
-                            /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                            /** @description 提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
                             requiredDocuments: string[] | null;
                             /** @description 当前用户接下来可办理的步骤（开发企业：修改、提交、撤回、打印；管理中心：受理、退回、审核、打印） */
                             actions: {
@@ -2701,6 +3131,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -2766,7 +3204,7 @@ export interface paths {
                             /** Format: date-time */
                             reviewedAt: string | null;
                             rejectReason: string | null;
-                            /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                            /** @description 提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
                             requiredDocuments: string[] | null;
                             /** @description 当前用户接下来可办理的步骤（开发企业：修改、提交、撤回、打印；管理中心：受理、退回、审核、打印） */
                             actions: {
@@ -2807,6 +3245,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         post?: never;
@@ -2854,6 +3302,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         post?: never;
@@ -2909,6 +3367,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -2928,7 +3394,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 导入房屋（R-14：.xlsx 或 .csv；有错误时全部列出，且不导入任何数据） */
+        /** 导入房屋（.xlsx 或 .csv；有错误时全部列出，且不导入任何数据） */
         post: {
             parameters: {
                 query?: never;
@@ -2952,6 +3418,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
                 /** @description Default Response */
                 422: {
                     headers: {
@@ -2971,6 +3445,8 @@ export interface paths {
                         };
                     };
                 };
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -3007,6 +3483,16 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -3043,6 +3529,14 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -3062,7 +3556,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 批量导入变更后的房屋信息（F-16，按房屋编号对应） */
+        /** 批量导入变更后的房屋信息（按房屋编号对应） */
         post: {
             parameters: {
                 query?: never;
@@ -3085,6 +3579,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
                 /** @description Default Response */
                 422: {
                     headers: {
@@ -3104,6 +3606,8 @@ export interface paths {
                         };
                     };
                 };
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -3148,6 +3652,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -3180,6 +3692,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -3223,6 +3745,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         options?: never;
@@ -3254,6 +3786,14 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -3314,7 +3854,7 @@ export interface paths {
                             /** Format: date-time */
                             reviewedAt: string | null;
                             rejectReason: string | null;
-                            /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                            /** @description 提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
                             requiredDocuments: string[] | null;
                             /** @description 当前用户接下来可办理的步骤（开发企业：修改、提交、撤回、打印；管理中心：受理、退回、审核、打印） */
                             actions: {
@@ -3355,6 +3895,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -3413,7 +3963,7 @@ export interface paths {
                             /** Format: date-time */
                             reviewedAt: string | null;
                             rejectReason: string | null;
-                            /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                            /** @description 提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
                             requiredDocuments: string[] | null;
                             /** @description 当前用户接下来可办理的步骤（开发企业：修改、提交、撤回、打印；管理中心：受理、退回、审核、打印） */
                             actions: {
@@ -3454,6 +4004,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -3471,7 +4031,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 受理（管理部门窗口；F-62：received 须含该类业务的全部要件） */
+        /** 受理（管理部门窗口；received 须含该类业务的全部要件） */
         post: {
             parameters: {
                 query?: never;
@@ -3521,7 +4081,7 @@ export interface paths {
                             /** Format: date-time */
                             reviewedAt: string | null;
                             rejectReason: string | null;
-                            /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                            /** @description 提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
                             requiredDocuments: string[] | null;
                             /** @description 当前用户接下来可办理的步骤（开发企业：修改、提交、撤回、打印；管理中心：受理、退回、审核、打印） */
                             actions: {
@@ -3562,6 +4122,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -3620,7 +4190,7 @@ export interface paths {
                             /** Format: date-time */
                             reviewedAt: string | null;
                             rejectReason: string | null;
-                            /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                            /** @description 提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
                             requiredDocuments: string[] | null;
                             /** @description 当前用户接下来可办理的步骤（开发企业：修改、提交、撤回、打印；管理中心：受理、退回、审核、打印） */
                             actions: {
@@ -3661,6 +4231,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -3725,7 +4305,7 @@ export interface paths {
                             /** Format: date-time */
                             reviewedAt: string | null;
                             rejectReason: string | null;
-                            /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                            /** @description 提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
                             requiredDocuments: string[] | null;
                             /** @description 当前用户接下来可办理的步骤（开发企业：修改、提交、撤回、打印；管理中心：受理、退回、审核、打印） */
                             actions: {
@@ -3766,6 +4346,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -3827,6 +4417,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -3845,7 +4443,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** 物业区域变更（F-12：仅地址与备注，保存即生效） */
+        /** 物业区域变更（仅地址与备注，保存即生效） */
         put: {
             parameters: {
                 query?: never;
@@ -3887,6 +4485,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         post?: never;
@@ -3938,6 +4546,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -4002,7 +4618,7 @@ export interface paths {
                                 /** @description 应交金额，单位：分 */
                                 amountDue: number | null;
                                 ownerNames: string;
-                                /** @description 正在办理的业务单号（R-10） */
+                                /** @description 正在办理的业务单号 */
                                 heldBy: string | null;
                             }[];
                             total: number;
@@ -4014,6 +4630,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -4031,7 +4655,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 楼盘表（F-10：楼层 × 房间） */
+        /** 楼盘表（楼层 × 房间） */
         get: {
             parameters: {
                 query?: never;
@@ -4083,12 +4707,20 @@ export interface paths {
                                 /** @description 应交金额，单位：分 */
                                 amountDue: number | null;
                                 ownerNames: string;
-                                /** @description 正在办理的业务单号（R-10） */
+                                /** @description 正在办理的业务单号 */
                                 heldBy: string | null;
                             }[];
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -4145,7 +4777,7 @@ export interface paths {
                             /** @description 应交金额，单位：分 */
                             amountDue: number | null;
                             ownerNames: string;
-                            /** @description 正在办理的业务单号（R-10） */
+                            /** @description 正在办理的业务单号 */
                             heldBy: string | null;
                             /**
                              * @description 业主证件号码、手机号的显示方式：full 完整；masked 部分隐藏（可“查看完整信息”）；hidden 不显示（业主委员会备案材料未核验）
@@ -4175,6 +4807,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -4223,6 +4863,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -4277,6 +4927,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -4326,6 +4984,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -4362,6 +5028,14 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -4381,7 +5055,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 开发建设单位批量交款（F-20：每个楼幢一张通知单） */
+        /** 开发建设单位批量交款（每个楼幢一张通知单） */
         post: {
             parameters: {
                 query?: never;
@@ -4410,6 +5084,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -4427,7 +5111,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 代打交款通知单（F-21：每套房屋一张，业主信息必填） */
+        /** 代打交款通知单（每套房屋一张，业主信息必填） */
         post: {
             parameters: {
                 query?: never;
@@ -4466,6 +5150,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -4483,7 +5177,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 自定义交款（F-22：续筹交款、补交、其他） */
+        /** 自定义交款（续筹交款、补交、其他） */
         post: {
             parameters: {
                 query?: never;
@@ -4519,6 +5213,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -4564,6 +5268,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
                 /** @description Default Response */
                 422: {
                     headers: {
@@ -4583,6 +5295,8 @@ export interface paths {
                         };
                     };
                 };
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -4617,6 +5331,16 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -4685,6 +5409,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -4770,6 +5502,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -4830,6 +5570,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -4847,7 +5597,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 交款确认（F-23，银行工作台；按通知单号幂等） */
+        /** 交款确认（银行工作台；按通知单号幂等） */
         post: {
             parameters: {
                 query?: never;
@@ -4885,6 +5635,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -4900,7 +5660,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 日终对账（F-70） */
+        /** 日终对账 */
         get: {
             parameters: {
                 query: {
@@ -4941,6 +5701,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -4961,7 +5729,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 交款确认（F-71 银行接口）
+         * 交款确认（银行接口）
          * @description 认证：请求头 x-wygl-key（密钥编号）、x-wygl-timestamp（Unix 秒）、x-wygl-signature = hex(HMAC-SHA256(密钥, timestamp + "\n" + 方法 + "\n" + 路径 + "\n" + 请求体原文))。时间戳误差超过 300 秒或签名重复使用的请求被拒绝。同一通知单号重复确认返回首次结果（repeated=true）；金额不同返回 409。
          */
         post: {
@@ -5001,6 +5769,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -5016,7 +5794,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 业务单的资金处理：审核前为预计补交/退款（R-12、R-13），审核后为退款指令与补交通知单 */
+        /** 业务单的资金处理：审核前为预计补交/退款，审核后为退款指令与补交通知单 */
         get: {
             parameters: {
                 query?: never;
@@ -5079,7 +5857,7 @@ export interface paths {
                                 /** Format: date-time */
                                 paidAt: string | null;
                             }[];
-                            /** @description 拆分合并：审核通过时每套拆分合并后房屋将得到的余额（R-11） */
+                            /** @description 拆分合并：审核通过时每套拆分合并后房屋将得到的余额 */
                             moves: {
                                 house: string;
                                 buildingArea: number;
@@ -5096,6 +5874,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -5113,7 +5899,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 退款指令列表（F-70：待付款的房屋退款） */
+        /** 退款指令列表（待付款的房屋退款） */
         get: {
             parameters: {
                 query?: {
@@ -5169,6 +5955,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -5231,6 +6025,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -5250,7 +6052,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 退款付款确认（F-70，银行工作台；按退款指令号幂等） */
+        /** 退款付款确认（银行工作台；按退款指令号幂等） */
         post: {
             parameters: {
                 query?: never;
@@ -5286,6 +6088,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -5304,7 +6116,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 退款付款确认（F-71 银行接口）
+         * 退款付款确认（银行接口）
          * @description 认证同交款确认接口（x-wygl-key、x-wygl-timestamp、x-wygl-signature）。同一退款指令号重复确认返回首次结果（repeated=true）；金额不同返回 409。
          */
         post: {
@@ -5342,6 +6154,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -5383,6 +6205,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -5428,6 +6258,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -5447,7 +6285,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 维修资金查询（F-72：房屋 + 业主证件号码；姓名与证件号脱敏；限制频率） */
+        /** 维修资金查询（房屋 + 业主证件号码；姓名与证件号脱敏；限制频率） */
         post: {
             parameters: {
                 query?: never;
@@ -5495,6 +6333,25 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                /** @description 查询过于频繁，按 Retry-After 的秒数后重试 */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -5512,7 +6369,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 出具业主告知书（F-80：一套房屋或一幢楼；绑定码仅此一次返回，供打印） */
+        /** 出具业主告知书（一套房屋或一幢楼；绑定码仅此一次返回，供打印） */
         post: {
             parameters: {
                 query?: never;
@@ -5552,6 +6409,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -5569,7 +6436,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 业主身份绑定（F-80/R-80：房屋 + 证件号码 + 绑定码 + 新密码） */
+        /** 业主身份绑定（房屋 + 证件号码 + 绑定码 + 新密码） */
         post: {
             parameters: {
                 query?: never;
@@ -5601,6 +6468,25 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                /** @description 绑定尝试过于频繁，按 Retry-After 的秒数后重试 */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -5651,6 +6537,25 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                /** @description 登录尝试过于频繁，按 Retry-After 的秒数后重试 */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -5690,6 +6595,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -5731,6 +6646,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -5782,6 +6705,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -5838,10 +6769,18 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
-        /** 新增交存标准（F-62：指定生效日期，不追溯） */
+        /** 新增交存标准（指定生效日期，不追溯） */
         post: {
             parameters: {
                 query?: never;
@@ -5901,6 +6840,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -5916,7 +6865,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 要件设置（F-62：各类业务受理时须收的纸质材料） */
+        /** 要件设置（各类业务受理时须收的纸质材料） */
         get: {
             parameters: {
                 query?: never;
@@ -5942,9 +6891,17 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
-        /** 修改要件设置（F-62：每类不超过 15 项、每项 1–30 字、不得重复；记入审计日志） */
+        /** 修改要件设置（每类不超过 15 项、每项 1–30 字、不得重复；记入审计日志） */
         put: {
             parameters: {
                 query?: never;
@@ -5986,6 +6943,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         post?: never;
@@ -6002,7 +6969,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 某类业务的所需要件（F-62；登录用户均可查看，申请人据此准备纸质材料） */
+        /** 某类业务的所需要件（登录用户均可查看，申请人据此准备纸质材料） */
         get: {
             parameters: {
                 query: {
@@ -6028,6 +6995,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -6047,7 +7022,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 分户账核查（F-65：R-20/R-21 不变式） */
+        /** 分户账核查（每笔记账借贷平衡，分户账余额不为负） */
         post: {
             parameters: {
                 query?: never;
@@ -6077,6 +7052,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -6092,7 +7077,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 维修资金统计（F-63：按物业区域与全市；按月已交、退款、支出、收益） */
+        /** 维修资金统计（按物业区域与全市；按月已交、退款、支出、收益） */
         get: {
             parameters: {
                 query?: never;
@@ -6126,7 +7111,7 @@ export interface paths {
                                 income: number;
                                 /** @description 余额 = 已交 − 退款 − 支出 + 收益，单位：分 */
                                 balance: number;
-                                /** @description R-31 续筹提示户数 */
+                                /** @description 续筹提示户数 */
                                 flagged: number;
                                 /** @description 交存率，万分比 */
                                 depositRateBp: number;
@@ -6145,7 +7130,7 @@ export interface paths {
                                 income: number;
                                 /** @description 余额 = 已交 − 退款 − 支出 + 收益，单位：分 */
                                 balance: number;
-                                /** @description R-31 续筹提示户数 */
+                                /** @description 续筹提示户数 */
                                 flagged: number;
                                 /** @description 交存率，万分比 */
                                 depositRateBp: number;
@@ -6161,6 +7146,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -6178,7 +7171,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** R-31 续筹提示房屋（余额低于首次交存的 30%） */
+        /** 续筹提示房屋（余额低于首次交存的 30%） */
         get: {
             parameters: {
                 query?: {
@@ -6218,6 +7211,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -6235,7 +7236,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 导出维修资金统计（F-63） */
+        /** 导出维修资金统计 */
         get: {
             parameters: {
                 query?: never;
@@ -6252,6 +7253,14 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -6298,10 +7307,18 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
-        /** 结息：按余额×天数分配增值收益（F-64，每期只分配一次） */
+        /** 结息：按余额×天数分配增值收益（每期只分配一次） */
         post: {
             parameters: {
                 query?: never;
@@ -6337,6 +7354,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -6354,7 +7381,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 结息试算：按余额×天数分配的结果，不入账（F-64） */
+        /** 结息试算：按余额×天数分配的结果，不入账 */
         post: {
             parameters: {
                 query?: never;
@@ -6407,6 +7434,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -6485,10 +7522,18 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
-        /** 新建一般 / 紧急 / 简单拨付维修项目（F-40） */
+        /** 新建一般 / 紧急 / 简单拨付维修项目 */
         post: {
             parameters: {
                 query?: never;
@@ -6572,7 +7617,7 @@ export interface paths {
                                 amount: number;
                                 condition: string;
                             }[];
-                            /** @description 尚未满足的金额规则（R-40 分摊合计、R-41 拨付计划合计）；提交立项申请时强制 */
+                            /** @description 尚未满足的金额规则（分摊合计、拨付计划合计）；提交立项申请时强制 */
                             warnings: string[];
                             /** Format: date-time */
                             createdAt: string;
@@ -6581,6 +7626,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -6620,6 +7675,14 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -6656,6 +7719,14 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -6693,6 +7764,14 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -6729,6 +7808,14 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -6812,7 +7899,7 @@ export interface paths {
                                 amount: number;
                                 condition: string;
                             }[];
-                            /** @description 尚未满足的金额规则（R-40 分摊合计、R-41 拨付计划合计）；提交立项申请时强制 */
+                            /** @description 尚未满足的金额规则（分摊合计、拨付计划合计）；提交立项申请时强制 */
                             warnings: string[];
                             /** Format: date-time */
                             createdAt: string;
@@ -6821,6 +7908,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         /** 保存项目基本信息 */
@@ -6907,7 +8002,7 @@ export interface paths {
                                 amount: number;
                                 condition: string;
                             }[];
-                            /** @description 尚未满足的金额规则（R-40 分摊合计、R-41 拨付计划合计）；提交立项申请时强制 */
+                            /** @description 尚未满足的金额规则（分摊合计、拨付计划合计）；提交立项申请时强制 */
                             warnings: string[];
                             /** Format: date-time */
                             createdAt: string;
@@ -6916,6 +8011,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         post?: never;
@@ -7015,7 +8120,7 @@ export interface paths {
                                 amount: number;
                                 condition: string;
                             }[];
-                            /** @description 尚未满足的金额规则（R-40 分摊合计、R-41 拨付计划合计）；提交立项申请时强制 */
+                            /** @description 尚未满足的金额规则（分摊合计、拨付计划合计）；提交立项申请时强制 */
                             warnings: string[];
                             /** Format: date-time */
                             createdAt: string;
@@ -7024,6 +8129,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         post?: never;
@@ -7081,6 +8196,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -7131,6 +8254,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -7172,6 +8305,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -7223,6 +8364,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         post?: never;
@@ -7259,6 +8410,14 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -7302,6 +8461,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
                 /** @description Default Response */
                 422: {
                     headers: {
@@ -7321,6 +8488,8 @@ export interface paths {
                         };
                     };
                 };
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -7358,6 +8527,16 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -7375,7 +8554,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 预算分摊（R-40：按建筑面积分摊各项预算，精确到分） */
+        /** 预算分摊（按建筑面积分摊各项预算，精确到分） */
         post: {
             parameters: {
                 query?: never;
@@ -7441,7 +8620,7 @@ export interface paths {
                                 amount: number;
                                 condition: string;
                             }[];
-                            /** @description 尚未满足的金额规则（R-40 分摊合计、R-41 拨付计划合计）；提交立项申请时强制 */
+                            /** @description 尚未满足的金额规则（分摊合计、拨付计划合计）；提交立项申请时强制 */
                             warnings: string[];
                             /** Format: date-time */
                             createdAt: string;
@@ -7450,6 +8629,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -7546,7 +8735,7 @@ export interface paths {
                                 amount: number;
                                 condition: string;
                             }[];
-                            /** @description 尚未满足的金额规则（R-40 分摊合计、R-41 拨付计划合计）；提交立项申请时强制 */
+                            /** @description 尚未满足的金额规则（分摊合计、拨付计划合计）；提交立项申请时强制 */
                             warnings: string[];
                             /** Format: date-time */
                             createdAt: string;
@@ -7555,6 +8744,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -7613,6 +8812,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -7631,7 +8838,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** 保存拨付计划（R-41：合计须等于预算总额，提交立项申请时强制） */
+        /** 保存拨付计划（合计须等于预算总额，提交立项申请时强制） */
         put: {
             parameters: {
                 query?: never;
@@ -7707,7 +8914,7 @@ export interface paths {
                                 amount: number;
                                 condition: string;
                             }[];
-                            /** @description 尚未满足的金额规则（R-40 分摊合计、R-41 拨付计划合计）；提交立项申请时强制 */
+                            /** @description 尚未满足的金额规则（分摊合计、拨付计划合计）；提交立项申请时强制 */
                             warnings: string[];
                             /** Format: date-time */
                             createdAt: string;
@@ -7716,6 +8923,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         post?: never;
@@ -7848,7 +9065,7 @@ export interface paths {
                                 note: string;
                                 /** Format: date-time */
                                 submittedAt: string;
-                                /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                                /** @description 提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
                                 requiredDocuments: string[] | null;
                                 /** Format: date-time */
                                 acceptedAt: string | null;
@@ -7876,7 +9093,7 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                             }[];
-                            /** @description F-42 / R-49：已录入的表决结果、验收信息能否更正 */
+                            /** @description 已录入的表决结果、验收信息能否更正 */
                             corrections: {
                                 vote: {
                                     allowed: boolean;
@@ -7910,6 +9127,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -7949,7 +9174,7 @@ export interface paths {
                             items: {
                                 id: number;
                                 kind: string;
-                                /** @description F-62：此附件证明的要件；null 为其他材料（含早先未标明要件的上传） */
+                                /** @description 此附件证明的要件；null 为其他材料（含早先未标明要件的上传） */
                                 docName: string | null;
                                 /** @description 随之提交的资金拨付申请；null 为尚未提交 */
                                 requestId: number | null;
@@ -7960,6 +9185,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -7968,7 +9201,7 @@ export interface paths {
             parameters: {
                 query?: {
                     kind?: string;
-                    /** @description F-62：此附件证明的要件名称（要件设置中的名称）；不填为其他材料 */
+                    /** @description 此附件证明的要件名称（要件设置中的名称）；不填为其他材料 */
                     name?: string;
                 };
                 header?: never;
@@ -7988,7 +9221,7 @@ export interface paths {
                         "application/json": {
                             id: number;
                             kind: string;
-                            /** @description F-62：此附件证明的要件；null 为其他材料（含早先未标明要件的上传） */
+                            /** @description 此附件证明的要件；null 为其他材料（含早先未标明要件的上传） */
                             docName: string | null;
                             /** @description 随之提交的资金拨付申请；null 为尚未提交 */
                             requestId: number | null;
@@ -7998,6 +9231,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -8013,7 +9256,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 申请的附件与要件清单（F-60/F-62：本会或有权查阅上传文件的管理部门角色） */
+        /** 申请的附件与要件清单（本会或有权查阅上传文件的管理部门角色） */
         get: {
             parameters: {
                 query?: never;
@@ -8034,12 +9277,12 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             type: "area_collection" | "building_change" | "house_split_merge" | "house_supplement" | "house_change" | "ownership_change" | "house_cancellation" | "project.approval.general" | "project.approval.emergency" | "project.approval.simple" | "project.disbursement";
-                            /** @description F-62：提交时的要件清单 */
+                            /** @description 提交时的要件清单 */
                             required: string[];
                             items: {
                                 id: number;
                                 kind: string;
-                                /** @description F-62：此附件证明的要件；null 为其他材料（含早先未标明要件的上传） */
+                                /** @description 此附件证明的要件；null 为其他材料（含早先未标明要件的上传） */
                                 docName: string | null;
                                 /** @description 随之提交的资金拨付申请；null 为尚未提交 */
                                 requestId: number | null;
@@ -8050,6 +9293,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -8095,6 +9346,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         options?: never;
@@ -8111,7 +9372,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 发布公示（F-41：立项 / 验收 / 撤销；截止日不早于最短公示期） */
+        /** 发布公示（立项 / 验收 / 撤销；截止日不早于最短公示期） */
         post: {
             parameters: {
                 query?: never;
@@ -8237,7 +9498,7 @@ export interface paths {
                                 note: string;
                                 /** Format: date-time */
                                 submittedAt: string;
-                                /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                                /** @description 提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
                                 requiredDocuments: string[] | null;
                                 /** Format: date-time */
                                 acceptedAt: string | null;
@@ -8265,7 +9526,7 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                             }[];
-                            /** @description F-42 / R-49：已录入的表决结果、验收信息能否更正 */
+                            /** @description 已录入的表决结果、验收信息能否更正 */
                             corrections: {
                                 vote: {
                                     allowed: boolean;
@@ -8299,6 +9560,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -8359,6 +9630,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -8378,7 +9657,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 录入投票表决结果（F-42：按合计或逐户；R-42 按配置的表决规则判定） */
+        /** 录入投票表决结果（按合计或逐户；按配置的表决规则判定） */
         post: {
             parameters: {
                 query?: never;
@@ -8443,6 +9722,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -8460,7 +9749,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 项目立项：保存并提交立项申请（F-43；R-43 前置条件；简单拨付项目同时填写收款账户，R-47） */
+        /** 项目立项：保存并提交立项申请（须满足立项的前置条件；简单拨付项目同时填写收款账户） */
         post: {
             parameters: {
                 query?: never;
@@ -8473,7 +9762,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description 简单拨付维修项目：收款账户（合计须等于预算总额，R-47） */
+                        /** @description 简单拨付维修项目：收款账户（合计须等于预算总额） */
                         payees?: {
                             /** @description 收款单位（施工单位） */
                             unitName: string;
@@ -8595,7 +9884,7 @@ export interface paths {
                                 note: string;
                                 /** Format: date-time */
                                 submittedAt: string;
-                                /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                                /** @description 提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
                                 requiredDocuments: string[] | null;
                                 /** Format: date-time */
                                 acceptedAt: string | null;
@@ -8623,7 +9912,7 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                             }[];
-                            /** @description F-42 / R-49：已录入的表决结果、验收信息能否更正 */
+                            /** @description 已录入的表决结果、验收信息能否更正 */
                             corrections: {
                                 vote: {
                                     allowed: boolean;
@@ -8657,6 +9946,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -8700,6 +9999,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -8720,8 +10027,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 资金拨付申请（F-44；R-44、R-45、R-46、R-48）
-         * @description R-48 余额不足时返回 409，body.shortfalls 列出每户：houseId、name、balance、debit、shortfall（分）。
+         * 资金拨付申请
+         * @description 分户账余额不足时返回 409，shortfalls 列出每户：houseId、name、balance、debit、shortfall（分）。
          */
         post: {
             parameters: {
@@ -8792,7 +10099,7 @@ export interface paths {
                             note: string;
                             /** Format: date-time */
                             submittedAt: string;
-                            /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                            /** @description 提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
                             requiredDocuments: string[] | null;
                             /** Format: date-time */
                             acceptedAt: string | null;
@@ -8814,6 +10121,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -8831,7 +10148,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 项目验收（F-45；R-49 结算金额不低于已划转金额） */
+        /** 项目验收（结算金额不低于已划转金额） */
         post: {
             parameters: {
                 query?: never;
@@ -8957,7 +10274,7 @@ export interface paths {
                                 note: string;
                                 /** Format: date-time */
                                 submittedAt: string;
-                                /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                                /** @description 提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
                                 requiredDocuments: string[] | null;
                                 /** Format: date-time */
                                 acceptedAt: string | null;
@@ -8985,7 +10302,7 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                             }[];
-                            /** @description F-42 / R-49：已录入的表决结果、验收信息能否更正 */
+                            /** @description 已录入的表决结果、验收信息能否更正 */
                             corrections: {
                                 vote: {
                                     allowed: boolean;
@@ -9019,6 +10336,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -9036,7 +10363,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 清退：开具清退通知单（F-46） */
+        /** 清退：开具清退通知单 */
         post: {
             parameters: {
                 query?: never;
@@ -9160,7 +10487,7 @@ export interface paths {
                                 note: string;
                                 /** Format: date-time */
                                 submittedAt: string;
-                                /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                                /** @description 提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
                                 requiredDocuments: string[] | null;
                                 /** Format: date-time */
                                 acceptedAt: string | null;
@@ -9188,7 +10515,7 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                             }[];
-                            /** @description F-42 / R-49：已录入的表决结果、验收信息能否更正 */
+                            /** @description 已录入的表决结果、验收信息能否更正 */
                             corrections: {
                                 vote: {
                                     allowed: boolean;
@@ -9222,6 +10549,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -9239,7 +10576,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 撤销项目（F-47；须先发布撤销公示；R-50） */
+        /** 撤销项目（须先发布撤销公示） */
         post: {
             parameters: {
                 query?: never;
@@ -9355,7 +10692,7 @@ export interface paths {
                                 note: string;
                                 /** Format: date-time */
                                 submittedAt: string;
-                                /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                                /** @description 提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
                                 requiredDocuments: string[] | null;
                                 /** Format: date-time */
                                 acceptedAt: string | null;
@@ -9383,7 +10720,7 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                             }[];
-                            /** @description F-42 / R-49：已录入的表决结果、验收信息能否更正 */
+                            /** @description 已录入的表决结果、验收信息能否更正 */
                             corrections: {
                                 vote: {
                                     allowed: boolean;
@@ -9417,6 +10754,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -9432,7 +10779,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 立项申请、资金拨付申请与清退通知单（F-60） */
+        /** 立项申请、资金拨付申请与清退通知单 */
         get: {
             parameters: {
                 query?: {
@@ -9489,7 +10836,7 @@ export interface paths {
                                 note: string;
                                 /** Format: date-time */
                                 submittedAt: string;
-                                /** @description F-62：提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
+                                /** @description 提交时的要件清单，受理按此核对（null：按现行要件设置核对） */
                                 requiredDocuments: string[] | null;
                                 /** Format: date-time */
                                 acceptedAt: string | null;
@@ -9523,6 +10870,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -9542,7 +10897,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 受理（窗口收到纸质材料；F-62：received 须含该类申请的全部要件） */
+        /** 受理（窗口收到纸质材料；received 须含该类申请的全部要件） */
         post: {
             parameters: {
                 query?: never;
@@ -9575,6 +10930,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -9616,6 +10981,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -9663,6 +11038,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -9678,7 +11063,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 待划转的拨付指令与待收款的清退通知单，或本行已确认的（F-70） */
+        /** 待划转的拨付指令与待收款的清退通知单，或本行已确认的 */
         get: {
             parameters: {
                 query?: {
@@ -9720,6 +11105,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -9739,7 +11132,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 划转确认（拨付指令，F-44）（银行工作台，按编号幂等） */
+        /** 划转确认（拨付指令）（银行工作台，按编号幂等） */
         post: {
             parameters: {
                 query?: never;
@@ -9772,11 +11165,21 @@ export interface paths {
                             amount: number;
                             confirmedAt: string;
                             confirmationId: number;
-                            /** @description R-22：重复确认时为 true，未作任何改动 */
+                            /** @description 重复确认时为 true，未作任何改动 */
                             repeated: boolean;
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -9795,8 +11198,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 划转确认（拨付指令，F-44）（F-71 银行接口）
-         * @description 认证同交款确认接口：x-wygl-key、x-wygl-timestamp、x-wygl-signature = hex(HMAC-SHA256(密钥, timestamp + "\n" + 方法 + "\n" + 路径 + "\n" + 请求体原文))。同一编号重复确认返回首次结果（repeated=true）；金额不同返回 409（R-22）。
+         * 划转确认（拨付指令）（银行接口）
+         * @description 认证同交款确认接口：x-wygl-key、x-wygl-timestamp、x-wygl-signature = hex(HMAC-SHA256(密钥, timestamp + "\n" + 方法 + "\n" + 路径 + "\n" + 请求体原文))。同一编号重复确认返回首次结果（repeated=true）；金额不同返回 409。
          */
         post: {
             parameters: {
@@ -9830,11 +11233,21 @@ export interface paths {
                             amount: number;
                             confirmedAt: string;
                             confirmationId: number;
-                            /** @description R-22：重复确认时为 true，未作任何改动 */
+                            /** @description 重复确认时为 true，未作任何改动 */
                             repeated: boolean;
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -9852,7 +11265,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 清退确认（清退通知单，F-46）（银行工作台，按编号幂等） */
+        /** 清退确认（清退通知单）（银行工作台，按编号幂等） */
         post: {
             parameters: {
                 query?: never;
@@ -9885,11 +11298,21 @@ export interface paths {
                             amount: number;
                             confirmedAt: string;
                             confirmationId: number;
-                            /** @description R-22：重复确认时为 true，未作任何改动 */
+                            /** @description 重复确认时为 true，未作任何改动 */
                             repeated: boolean;
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -9908,8 +11331,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 清退确认（清退通知单，F-46）（F-71 银行接口）
-         * @description 认证同交款确认接口：x-wygl-key、x-wygl-timestamp、x-wygl-signature = hex(HMAC-SHA256(密钥, timestamp + "\n" + 方法 + "\n" + 路径 + "\n" + 请求体原文))。同一编号重复确认返回首次结果（repeated=true）；金额不同返回 409（R-22）。
+         * 清退确认（清退通知单）（银行接口）
+         * @description 认证同交款确认接口：x-wygl-key、x-wygl-timestamp、x-wygl-signature = hex(HMAC-SHA256(密钥, timestamp + "\n" + 方法 + "\n" + 路径 + "\n" + 请求体原文))。同一编号重复确认返回首次结果（repeated=true）；金额不同返回 409。
          */
         post: {
             parameters: {
@@ -9943,11 +11366,21 @@ export interface paths {
                             amount: number;
                             confirmedAt: string;
                             confirmationId: number;
-                            /** @description R-22：重复确认时为 true，未作任何改动 */
+                            /** @description 重复确认时为 true，未作任何改动 */
                             repeated: boolean;
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -10005,6 +11438,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -10022,7 +11463,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 维修项目参数（F-62：表决规则 R-42、最短公示期 F-41、验收前拨付比例 R-46） */
+        /** 维修项目参数（表决规则、最短公示期、验收前拨付比例） */
         get: {
             parameters: {
                 query?: never;
@@ -10046,9 +11487,17 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
-        /** 修改维修项目参数（F-62，记入审计日志） */
+        /** 修改维修项目参数（记入审计日志） */
         put: {
             parameters: {
                 query?: never;
@@ -10081,6 +11530,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         post?: never;
@@ -10157,6 +11616,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -10242,6 +11709,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -10287,6 +11762,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -10306,7 +11789,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 新增设施设备类型（F-62） */
+        /** 新增设施设备类型 */
         post: {
             parameters: {
                 query?: never;
@@ -10337,6 +11820,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -10353,7 +11846,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** 修改、停用或启用设施设备类型（F-62） */
+        /** 修改、停用或启用设施设备类型 */
         put: {
             parameters: {
                 query?: never;
@@ -10387,6 +11880,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         post?: never;
@@ -10403,7 +11906,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 安装位置树（F-30：物业区域 / 楼幢 / 单元，含各位置设施设备数） */
+        /** 安装位置树（物业区域 / 楼幢 / 单元，含各位置设施设备数） */
         get: {
             parameters: {
                 query?: {
@@ -10444,6 +11947,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -10461,7 +11972,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 设施设备列表（F-30：按安装位置与类型，分页） */
+        /** 设施设备列表（按安装位置与类型，分页） */
         get: {
             parameters: {
                 query?: {
@@ -10521,10 +12032,18 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
-        /** 添加设施设备（F-30） */
+        /** 添加设施设备 */
         post: {
             parameters: {
                 query?: never;
@@ -10584,6 +12103,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -10601,7 +12130,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 移动到（F-30：所选设施设备移到同一物业区域的另一安装位置） */
+        /** 移动到（所选设施设备移到同一物业区域的另一安装位置） */
         post: {
             parameters: {
                 query?: never;
@@ -10631,6 +12160,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -10690,9 +12229,17 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
-        /** 修改设施设备（F-30） */
+        /** 修改设施设备 */
         put: {
             parameters: {
                 query?: never;
@@ -10751,10 +12298,20 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         post?: never;
-        /** 删除设施设备（F-30：从未进入维修项目且无维修记录的才可删除） */
+        /** 删除设施设备（从未进入维修项目且无维修记录的才可删除） */
         delete: {
             parameters: {
                 query?: never;
@@ -10778,6 +12335,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         options?: never;
@@ -10792,7 +12359,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 维修记录（F-31） */
+        /** 维修记录 */
         get: {
             parameters: {
                 query?: never;
@@ -10834,6 +12401,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -10880,6 +12455,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -10941,6 +12524,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -10981,6 +12572,14 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         put?: never;
@@ -11025,6 +12624,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -11065,6 +12674,16 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
             };
         };
         delete?: never;
@@ -11076,8 +12695,131 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
-    responses: never;
+    schemas: {
+        ErrorBody: {
+            /** @description 错误类别，如 VALIDATION、UNAUTHENTICATED、FORBIDDEN、NOT_FOUND、CONFLICT */
+            code: string;
+            /** @description 给人看的中文说明 */
+            message: string;
+            /** @description 逐字段的说明；键为字段路径，如 rows.0.name */
+            fieldErrors?: {
+                [key: string]: string;
+            };
+            /** @description 拒绝所依据的业务规则编号，供程序与测试识别；message 中不出现，也不向用户展示 */
+            rule?: string;
+            /** @description 余额不足（SHORTFALL）时：每户的余额、应扣金额与差额 */
+            shortfalls?: {
+                houseId: number;
+                name: string;
+                /** @description 分户账余额（分） */
+                balance: number;
+                /** @description 本次应扣的分摊金额（分） */
+                debit: number;
+                /** @description 差额（分） */
+                shortfall: number;
+            }[];
+            /** @description 导入文件有错（IMPORT_ERRORS）时：按行排列的错误，最多 200 处 */
+            errors?: {
+                row: number;
+                column: string;
+                message: string;
+            }[];
+            /** @description 导入文件的错误总数；errors 只列出前 200 处 */
+            total?: number;
+        };
+    };
+    responses: {
+        /** @description 请求内容不符合要求：message 概括，fieldErrors 逐字段说明（如带 rule，则为业务规则的拒绝） */
+        Refusal400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description 未登录，或登录已超时、已被注销 */
+        Refusal401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description 无权执行此操作，或请求缺少有效的安全令牌（CSRF） */
+        Refusal403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description 所指的对象不存在，或不属于调用者可见的范围 */
+        Refusal404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description 与对象的当前状态或业务规则冲突；rule 为所依据的规则编号 */
+        Refusal409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description 请求地址过长 */
+        Refusal414: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description 系统内部错误 */
+        Refusal500: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description 数据库暂时无法连接，按 Retry-After 的秒数后重试 */
+        Refusal503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description 提交的内容过大 */
+        Refusal413: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description 不支持的请求格式（Content-Type） */
+        Refusal415: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;

@@ -1,5 +1,5 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, setCsrfToken } from '../api/client';
+import { api, call, errorBodyOf, setCsrfToken } from '../api/client';
 import type { ApiBody, SessionInfo } from '../api/types';
 
 export const SESSION_KEY = ['session'] as const;
@@ -35,8 +35,8 @@ function remember(info: SessionInfo): SessionInfo {
 async function fetchSession(queryClient: QueryClient): Promise<SessionInfo | null> {
   const result = await api.GET('/api/auth/session');
   if (result.response.status === 401) {
-    const body = result.error as { code?: string; message?: string } | undefined;
-    if (body?.code === 'SESSION_ENDED' && body.message) setLoginNotice(queryClient, { message: body.message });
+    const body = errorBodyOf(result.error, 401);
+    if (body.code === 'SESSION_ENDED') setLoginNotice(queryClient, { message: body.message });
     return null;
   }
   return remember(await call(Promise.resolve(result)));

@@ -51,7 +51,8 @@ export function applicationRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: '业务单列表（开发建设单位：本单位；管理部门：待办箱 F-60）',
+        // F-60
+        summary: '业务单列表（开发建设单位：本单位；管理部门：待办箱）',
         querystring: listQuery,
         response: { 200: pageOf(applicationSummary) },
       },
@@ -111,7 +112,8 @@ export function applicationRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: '导入房屋（R-14：.xlsx 或 .csv；有错误时全部列出，且不导入任何数据）',
+        //
+        summary: '导入房屋（.xlsx 或 .csv；有错误时全部列出，且不导入任何数据）',
         params: idParam,
         consumes: ['multipart/form-data'],
         response: {
@@ -151,7 +153,8 @@ export function applicationRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: '批量导入变更后的房屋信息（F-16，按房屋编号对应）',
+        // F-16
+        summary: '批量导入变更后的房屋信息（按房屋编号对应）',
         params: idParam,
         consumes: ['multipart/form-data'],
         response: {
@@ -224,7 +227,8 @@ export function applicationRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: '受理（管理部门窗口；F-62：received 须含该类业务的全部要件）',
+        // F-62
+        summary: '受理（管理部门窗口；received 须含该类业务的全部要件）',
         params: idParam,
         body: acceptBody,
         response: { 200: applicationDetail },

@@ -30,7 +30,8 @@ export function configRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: '新增交存标准（F-62：指定生效日期，不追溯）',
+        // F-62
+        summary: '新增交存标准（指定生效日期，不追溯）',
         body: z.object({ effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '生效日期格式为 YYYY-MM-DD'), rows: z.array(row).max(50) }),
         response: { 200: standards },
       },
@@ -42,7 +43,8 @@ export function configRoutes(app: FastifyInstance) {
   const docLists = z.object({ items: z.array(docList) });
   r.get(
     '/api/office/required-documents',
-    { schema: { tags, summary: '要件设置（F-62：各类业务受理时须收的纸质材料）', response: { 200: docLists } } },
+    // F-62
+    { schema: { tags, summary: '要件设置（各类业务受理时须收的纸质材料）', response: { 200: docLists } } },
     async (req) => officeRequiredDocuments(req.ctx),
   );
   r.put(
@@ -50,7 +52,8 @@ export function configRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: '修改要件设置（F-62：每类不超过 15 项、每项 1–30 字、不得重复；记入审计日志）',
+        // F-62
+        summary: '修改要件设置（每类不超过 15 项、每项 1–30 字、不得重复；记入审计日志）',
         body: requiredDocumentsSchema,
         response: { 200: docLists },
       },
@@ -62,7 +65,8 @@ export function configRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: '某类业务的所需要件（F-62；登录用户均可查看，申请人据此准备纸质材料）',
+        // F-62
+        summary: '某类业务的所需要件（登录用户均可查看，申请人据此准备纸质材料）',
         querystring: z.object({ type: docType }),
         response: { 200: docList },
       },
@@ -74,7 +78,8 @@ export function configRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: '分户账核查（F-65：R-20/R-21 不变式）',
+        // F-65
+        summary: '分户账核查（每笔记账借贷平衡，分户账余额不为负）',
         response: {
           200: z.object({
             checkedAt: z.date(),

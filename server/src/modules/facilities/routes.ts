@@ -68,7 +68,8 @@ export function facilityRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: '新增设施设备类型（F-62）',
+        // F-62
+        summary: '新增设施设备类型',
         body: z.object({ name: text('类型名称', 20), sortOrder: z.number().int().min(0).max(100_000).optional() }),
         response: { 200: facilityType },
       },
@@ -80,7 +81,8 @@ export function facilityRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: '修改、停用或启用设施设备类型（F-62）',
+        // F-62
+        summary: '修改、停用或启用设施设备类型',
         params: idParam,
         body: z.object({
           name: text('类型名称', 20).optional(),
@@ -97,7 +99,8 @@ export function facilityRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: '安装位置树（F-30：物业区域 / 楼幢 / 单元，含各位置设施设备数）',
+        // F-30
+        summary: '安装位置树（物业区域 / 楼幢 / 单元，含各位置设施设备数）',
         params: idParam,
         querystring: z.object({ typeId: z.coerce.number().int().positive().optional() }),
         response: {
@@ -115,7 +118,8 @@ export function facilityRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: '设施设备列表（F-30：按安装位置与类型，分页）',
+        // F-30
+        summary: '设施设备列表（按安装位置与类型，分页）',
         params: idParam,
         querystring: page.extend({
           location: location.optional(),
@@ -138,7 +142,8 @@ export function facilityRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: '添加设施设备（F-30）',
+        // F-30
+        summary: '添加设施设备',
         params: idParam,
         body: facilityBody.extend({ location }),
         response: { 200: facility },
@@ -151,7 +156,8 @@ export function facilityRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: '移动到（F-30：所选设施设备移到同一物业区域的另一安装位置）',
+        // F-30
+        summary: '移动到（所选设施设备移到同一物业区域的另一安装位置）',
         params: idParam,
         body: z.object({
           ids: z
@@ -170,13 +176,15 @@ export function facilityRoutes(app: FastifyInstance) {
   );
   r.put(
     '/api/facilities/:id',
-    { schema: { tags, summary: '修改设施设备（F-30）', params: idParam, body: facilityBody, response: { 200: facility } } },
+    // F-30
+    { schema: { tags, summary: '修改设施设备', params: idParam, body: facilityBody, response: { 200: facility } } },
     async (req) => updateFacility(req.ctx, req.params.id, req.body),
   );
   r.delete(
     '/api/facilities/:id',
     {
-      schema: { tags, summary: '删除设施设备（F-30：从未进入维修项目且无维修记录的才可删除）', params: idParam, response: { 200: ok } },
+      // F-30
+      schema: { tags, summary: '删除设施设备（从未进入维修项目且无维修记录的才可删除）', params: idParam, response: { 200: ok } },
     },
     async (req) => deleteFacility(req.ctx, req.params.id),
   );
@@ -185,7 +193,8 @@ export function facilityRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: '维修记录（F-31）',
+        // F-31
+        summary: '维修记录',
         params: idParam,
         response: {
           200: z.object({

@@ -123,7 +123,8 @@ export function officeRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: '业务总览（F-60）：业务单、立项申请、资金拨付申请、清退通知单与退款指令，按类别、办理阶段、区域、申请单位与日期筛选',
+        // F-60
+        summary: '业务总览：业务单、立项申请、资金拨付申请、清退通知单与退款指令，按类别、办理阶段、区域、申请单位与日期筛选',
         querystring: page.extend({
           kind: z.enum(INBOX_KINDS, { error: '业务类别不正确' }).optional(),
           stage: z.enum(INBOX_STAGES, { error: '办理阶段不正确' }).optional(),
@@ -143,7 +144,8 @@ export function officeRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: '机构列表（F-61）',
+        // F-61
+        summary: '机构列表',
         querystring: page.extend({
           type: orgTypeEnum.optional(),
           status: z.enum(ORG_STATUSES).optional(),

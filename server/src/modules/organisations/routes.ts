@@ -15,7 +15,8 @@ export function organisationRoutes(app: FastifyInstance) {
   );
   r.put(
     '/api/org',
-    { schema: { tags, summary: '信息变更（F-2，保存即生效）', body: z.object(orgDetailsFields), response: { 200: orgView } } },
+    // F-2
+    { schema: { tags, summary: '信息变更（保存即生效）', body: z.object(orgDetailsFields), response: { 200: orgView } } },
     async (req) => changeOwnInfo(req.ctx, req.body),
   );
 }

@@ -32,7 +32,8 @@ export function ownerRoutes(app: FastifyInstance, opts: { secureCookies: boolean
     {
       schema: {
         tags,
-        summary: '出具业主告知书（F-80：一套房屋或一幢楼；绑定码仅此一次返回，供打印）',
+        // F-80
+        summary: '出具业主告知书（一套房屋或一幢楼；绑定码仅此一次返回，供打印）',
         body: z.object({
           houseId: z.number().int().positive().optional(),
           buildingId: z.number().int().positive().optional(),
@@ -65,7 +66,8 @@ export function ownerRoutes(app: FastifyInstance, opts: { secureCookies: boolean
     {
       schema: {
         tags,
-        summary: '业主身份绑定（F-80/R-80：房屋 + 证件号码 + 绑定码 + 新密码）',
+        // F-80, R-80
+        summary: '业主身份绑定（房屋 + 证件号码 + 绑定码 + 新密码）',
         body: z.object({
           houseId: z.number({ error: '请选择房屋' }).int().positive('请选择房屋'),
           idNumber: z.string({ error: '请输入业主证件号码' }).trim().min(4, '请输入业主证件号码').max(30),

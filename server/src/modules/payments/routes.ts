@@ -153,7 +153,8 @@ export function paymentRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: '开发建设单位批量交款（F-20：每个楼幢一张通知单）',
+        // F-20
+        summary: '开发建设单位批量交款（每个楼幢一张通知单）',
         body: z.object({
           areaId: z.number().int().positive(),
           buildingIds: z.array(z.number().int().positive()).min(1, '请选择楼幢').max(500),
@@ -168,7 +169,8 @@ export function paymentRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: '代打交款通知单（F-21：每套房屋一张，业主信息必填）',
+        // F-21
+        summary: '代打交款通知单（每套房屋一张，业主信息必填）',
         body: z.object({
           areaId: z.number().int().positive(),
           houses: z
@@ -186,7 +188,8 @@ export function paymentRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: '自定义交款（F-22：续筹交款、补交、其他）',
+        // F-22
+        summary: '自定义交款（续筹交款、补交、其他）',
         body: z.object({
           areaId: z.number().int().positive(),
           purpose: z.enum(['replenish', 'supplement', 'other'], { error: '请选择交款类型' }),
@@ -260,7 +263,8 @@ export function paymentRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: bankTags,
-        summary: '交款确认（F-23，银行工作台；按通知单号幂等）',
+        // F-23
+        summary: '交款确认（银行工作台；按通知单号幂等）',
         body: confirmation,
         response: { 200: confirmResult },
       },
@@ -272,7 +276,8 @@ export function paymentRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: bankTags,
-        summary: '日终对账（F-70）',
+        // F-70
+        summary: '日终对账',
         querystring: z.object({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
         response: {
           200: z.object({
@@ -303,7 +308,8 @@ export function paymentRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: bankTags,
-        summary: '交款确认（F-71 银行接口）',
+        // F-71
+        summary: '交款确认（银行接口）',
         description:
           '认证：请求头 x-wygl-key（密钥编号）、x-wygl-timestamp（Unix 秒）、x-wygl-signature = hex(HMAC-SHA256(密钥, timestamp + "\\n" + 方法 + "\\n" + 路径 + "\\n" + 请求体原文))。时间戳误差超过 300 秒或签名重复使用的请求被拒绝。同一通知单号重复确认返回首次结果（repeated=true）；金额不同返回 409。',
         security: [{ bankKey: [] }],

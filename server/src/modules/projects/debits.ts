@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { type Conn, rowsOf, type Tx } from '../../db/client.ts';
 import { formatYuan } from '../../domain/money.ts';
 import { debitsForTransfer, finalList, type Share, shortfalls } from '../../domain/project-debits.ts';
-import { AppError } from '../../lib/errors.ts';
+import { AppError, type ErrorBody } from '../../lib/errors.ts';
 import type { ProjectRow } from './access.ts';
 
 /** Ledger transaction kinds of project money (the statement shows them with the project's name). */
@@ -71,7 +71,7 @@ export class ShortfallError extends AppError {
       'R-48',
     );
   }
-  override body() {
+  override body(): ErrorBody {
     return { ...super.body(), shortfalls: this.houses };
   }
 }

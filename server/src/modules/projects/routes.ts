@@ -101,7 +101,8 @@ export function projectRoutes(app: FastifyInstance) {
   );
   r.post(
     '/api/projects',
-    { schema: { tags, summary: '新建一般 / 紧急 / 简单拨付维修项目（F-40）', body: s.createBody, response: detail } },
+    // F-40
+    { schema: { tags, summary: '新建一般 / 紧急 / 简单拨付维修项目', body: s.createBody, response: detail } },
     async (req) => projectDetail(req.ctx, (await createProject(req.ctx, req.body)).id),
   );
   r.get('/api/projects/:id', { schema: { tags, summary: '维修项目（编辑器内容）', params: idParam, response: detail } }, async (req) =>
@@ -220,7 +221,8 @@ export function projectRoutes(app: FastifyInstance) {
   );
   r.post(
     '/api/projects/:id/apportion',
-    { schema: { tags, summary: '预算分摊（R-40：按建筑面积分摊各项预算，精确到分）', params: idParam, response: detail } },
+    // R-40
+    { schema: { tags, summary: '预算分摊（按建筑面积分摊各项预算，精确到分）', params: idParam, response: detail } },
     async (req) => {
       await apportionBudgets(req.ctx, req.params.id);
       return projectDetail(req.ctx, req.params.id);
@@ -263,7 +265,8 @@ export function projectRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: '保存拨付计划（R-41：合计须等于预算总额，提交立项申请时强制）',
+        // R-41
+        summary: '保存拨付计划（合计须等于预算总额，提交立项申请时强制）',
         params: idParam,
         body: s.planBody,
         response: detail,
@@ -294,7 +297,8 @@ export function projectRoutes(app: FastifyInstance) {
         params: idParam,
         querystring: z.object({
           kind: z.string().trim().min(1).max(40).default('其他材料'),
-          name: documentName.optional().describe('F-62：此附件证明的要件名称（要件设置中的名称）；不填为其他材料'),
+          // F-62
+          name: documentName.optional().describe('此附件证明的要件名称（要件设置中的名称）；不填为其他材料'),
         }),
         consumes: ['multipart/form-data'],
         response: { 201: s.documentRow },
@@ -308,7 +312,8 @@ export function projectRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: '申请的附件与要件清单（F-60/F-62：本会或有权查阅上传文件的管理部门角色）',
+        // F-60, F-62
+        summary: '申请的附件与要件清单（本会或有权查阅上传文件的管理部门角色）',
         params: idParam,
         response: { 200: s.requestDocuments },
       },
@@ -336,7 +341,8 @@ export function projectRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: '发布公示（F-41：立项 / 验收 / 撤销；截止日不早于最短公示期）',
+        // F-41
+        summary: '发布公示（立项 / 验收 / 撤销；截止日不早于最短公示期）',
         params: idParam,
         body: s.noticeBody,
         response: summary,
@@ -374,7 +380,8 @@ export function projectRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: '录入投票表决结果（F-42：按合计或逐户；R-42 按配置的表决规则判定）',
+        // F-42, R-42
+        summary: '录入投票表决结果（按合计或逐户；按配置的表决规则判定）',
         params: idParam,
         body: s.voteBody,
         response: { 200: s.voteResult },
@@ -387,7 +394,8 @@ export function projectRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: '项目立项：保存并提交立项申请（F-43；R-43 前置条件；简单拨付项目同时填写收款账户，R-47）',
+        // F-43, R-43, R-47
+        summary: '项目立项：保存并提交立项申请（须满足立项的前置条件；简单拨付项目同时填写收款账户）',
         params: idParam,
         body: s.approvalBody,
         response: summary,
@@ -415,8 +423,10 @@ export function projectRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: '资金拨付申请（F-44；R-44、R-45、R-46、R-48）',
-        description: 'R-48 余额不足时返回 409，body.shortfalls 列出每户：houseId、name、balance、debit、shortfall（分）。',
+        // F-44, R-44, R-45, R-46, R-48
+        summary: '资金拨付申请',
+        // R-48
+        description: '分户账余额不足时返回 409，shortfalls 列出每户：houseId、name、balance、debit、shortfall（分）。',
         params: idParam,
         body: s.disbursementBody,
         response: { 200: s.requestView },
@@ -433,7 +443,8 @@ export function projectRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: '项目验收（F-45；R-49 结算金额不低于已划转金额）',
+        // F-45, R-49
+        summary: '项目验收（结算金额不低于已划转金额）',
         params: idParam,
         body: s.acceptanceBody,
         response: summary,
@@ -446,7 +457,8 @@ export function projectRoutes(app: FastifyInstance) {
   );
   r.post(
     '/api/projects/:id/refunds',
-    { schema: { tags, summary: '清退：开具清退通知单（F-46）', params: idParam, body: s.refundBody, response: summary } },
+    // F-46
+    { schema: { tags, summary: '清退：开具清退通知单', params: idParam, body: s.refundBody, response: summary } },
     async (req) => {
       await issueRefund(req.ctx, req.params.id, req.body);
       return projectSummary(req.ctx, req.params.id);
@@ -454,7 +466,8 @@ export function projectRoutes(app: FastifyInstance) {
   );
   r.post(
     '/api/projects/:id/cancel',
-    { schema: { tags, summary: '撤销项目（F-47；须先发布撤销公示；R-50）', params: idParam, response: summary } },
+    // F-47, R-50
+    { schema: { tags, summary: '撤销项目（须先发布撤销公示）', params: idParam, response: summary } },
     async (req) => {
       await cancelProject(req.ctx, req.params.id);
       return projectSummary(req.ctx, req.params.id);
@@ -466,7 +479,8 @@ export function projectRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: officeTags,
-        summary: '立项申请、资金拨付申请与清退通知单（F-60）',
+        // F-60
+        summary: '立项申请、资金拨付申请与清退通知单',
         querystring: s.requestQuery,
         response: { 200: pageOf(s.officeRequestRow) },
       },
@@ -479,7 +493,8 @@ export function projectRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: officeTags,
-        summary: '受理（窗口收到纸质材料；F-62：received 须含该类申请的全部要件）',
+        // F-62
+        summary: '受理（窗口收到纸质材料；received 须含该类申请的全部要件）',
         params: reqParam,
         body: acceptBody,
         response: { 200: ok },
@@ -520,7 +535,8 @@ export function projectRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: bankTags,
-        summary: '待划转的拨付指令与待收款的清退通知单，或本行已确认的（F-70）',
+        // F-70
+        summary: '待划转的拨付指令与待收款的清退通知单，或本行已确认的',
         querystring: z.object({ state: z.enum(['pending', 'confirmed']).default('pending') }),
         response: {
           200: z.object({
@@ -543,11 +559,14 @@ export function projectRoutes(app: FastifyInstance) {
     },
     async (req) => bankQueue(req.ctx, req.query.state),
   );
+  // R-22
   const bankApiDescription =
-    '认证同交款确认接口：x-wygl-key、x-wygl-timestamp、x-wygl-signature = hex(HMAC-SHA256(密钥, timestamp + "\\n" + 方法 + "\\n" + 路径 + "\\n" + 请求体原文))。同一编号重复确认返回首次结果（repeated=true）；金额不同返回 409（R-22）。';
+    '认证同交款确认接口：x-wygl-key、x-wygl-timestamp、x-wygl-signature = hex(HMAC-SHA256(密钥, timestamp + "\\n" + 方法 + "\\n" + 路径 + "\\n" + 请求体原文))。同一编号重复确认返回首次结果（repeated=true）；金额不同返回 409。';
   for (const [path, kind, label] of [
-    ['project-transfers', 'transfer', '划转确认（拨付指令，F-44）'],
-    ['project-refunds', 'project_refund', '清退确认（清退通知单，F-46）'],
+    // F-44
+    ['project-transfers', 'transfer', '划转确认（拨付指令）'],
+    // F-46
+    ['project-refunds', 'project_refund', '清退确认（清退通知单）'],
   ] as const) {
     r.post(
       `/api/bank/${path}/confirm`,
@@ -566,7 +585,8 @@ export function projectRoutes(app: FastifyInstance) {
       {
         schema: {
           tags: bankTags,
-          summary: `${label}（F-71 银行接口）`,
+          // F-71
+          summary: `${label}（银行接口）`,
           description: bankApiDescription,
           security: [{ bankKey: [] }],
           body: s.bankConfirmBody,
@@ -623,7 +643,8 @@ export function projectRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: officeTags,
-        summary: '维修项目参数（F-62：表决规则 R-42、最短公示期 F-41、验收前拨付比例 R-46）',
+        // F-62: R-42, F-41, R-46
+        summary: '维修项目参数（表决规则、最短公示期、验收前拨付比例）',
         response: { 200: settingsBody },
       },
     },
@@ -632,7 +653,8 @@ export function projectRoutes(app: FastifyInstance) {
   r.put(
     '/api/office/project-settings',
     {
-      schema: { tags: officeTags, summary: '修改维修项目参数（F-62，记入审计日志）', body: settingsBody, response: { 200: settingsBody } },
+      // F-62
+      schema: { tags: officeTags, summary: '修改维修项目参数（记入审计日志）', body: settingsBody, response: { 200: settingsBody } },
     },
     async (req) => saveProjectSettings(req.ctx, req.body),
   );

@@ -135,7 +135,8 @@ export const payee = z.object({
   amount: fen('拨付金额', 1),
 });
 export const approvalBody = z.object({
-  payees: z.array(payee).max(50).default([]).describe('简单拨付维修项目：收款账户（合计须等于预算总额，R-47）'),
+  //
+  payees: z.array(payee).max(50).default([]).describe('简单拨付维修项目：收款账户（合计须等于预算总额）'),
   note: optionalText('说明', 500),
 });
 export const disbursementBody = z.object({
@@ -167,7 +168,8 @@ export const bankConfirmResult = z.object({
   amount: z.number().describe('单位：分'),
   confirmedAt: z.string(),
   confirmationId: z.number(),
-  repeated: z.boolean().describe('R-22：重复确认时为 true，未作任何改动'),
+  //
+  repeated: z.boolean().describe('重复确认时为 true，未作任何改动'),
 });
 
 export const listQuery = page.extend({
@@ -249,7 +251,8 @@ export const projectDetail = z.object({
     }),
   ),
   phases: z.array(z.object({ id: z.number(), seq: z.number(), amount: money, condition: z.string() })),
-  warnings: z.array(z.string()).describe('尚未满足的金额规则（R-40 分摊合计、R-41 拨付计划合计）；提交立项申请时强制'),
+  //
+  warnings: z.array(z.string()).describe('尚未满足的金额规则（分摊合计、拨付计划合计）；提交立项申请时强制'),
   createdAt: z.date(),
   updatedAt: z.date(),
 });
@@ -338,7 +341,8 @@ export const projectSummary = z.object({
   ),
   requests: z.array(requestView),
   timeline: z.array(z.object({ action: z.string(), userName: z.string(), orgName: z.string(), note: z.string(), at: z.date() })),
-  corrections: z.object({ vote: correctionState, acceptance: correctionState }).describe('F-42 / R-49：已录入的表决结果、验收信息能否更正'),
+  // F-42, R-49
+  corrections: z.object({ vote: correctionState, acceptance: correctionState }).describe('已录入的表决结果、验收信息能否更正'),
   actions: z.array(
     z.object({
       action: z.string(),
@@ -401,7 +405,8 @@ export const voteResult = z.object({
 export const documentRow = z.object({
   id: z.number(),
   kind: z.string(),
-  docName: z.string().nullable().describe('F-62：此附件证明的要件；null 为其他材料（含早先未标明要件的上传）'),
+  // F-62
+  docName: z.string().nullable().describe('此附件证明的要件；null 为其他材料（含早先未标明要件的上传）'),
   requestId: z.number().nullable().describe('随之提交的资金拨付申请；null 为尚未提交'),
   fileId: z.number(),
   fileName: z.string(),
@@ -409,6 +414,7 @@ export const documentRow = z.object({
 });
 export const requestDocuments = z.object({
   type: z.enum(REQUIRED_DOC_TYPES),
-  required: z.array(z.string()).describe('F-62：提交时的要件清单'),
+  // F-62
+  required: z.array(z.string()).describe('提交时的要件清单'),
   items: z.array(documentRow),
 });

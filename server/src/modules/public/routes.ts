@@ -39,7 +39,8 @@ export function publicRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: '维修资金查询（F-72：房屋 + 业主证件号码；姓名与证件号脱敏；限制频率）',
+        // F-72
+        summary: '维修资金查询（房屋 + 业主证件号码；姓名与证件号脱敏；限制频率）',
         body: z.object({
           houseId: z.number({ error: '请选择房屋' }).int().positive('请选择房屋'),
           idNumber: z.string({ error: '请输入业主证件号码' }).trim().min(4, '请输入业主证件号码').max(30),

@@ -52,7 +52,8 @@ export function refundRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ['业务受理'],
-        summary: '业务单的资金处理：审核前为预计补交/退款（R-12、R-13），审核后为退款指令与补交通知单',
+        //
+        summary: '业务单的资金处理：审核前为预计补交/退款，审核后为退款指令与补交通知单',
         params: idParam,
         response: {
           200: z.object({
@@ -76,7 +77,8 @@ export function refundRoutes(app: FastifyInstance) {
             refunds: z.array(refundView),
             moves: z
               .array(z.object({ house: z.string(), buildingArea: z.number(), balance: z.number() }))
-              .describe('拆分合并：审核通过时每套拆分合并后房屋将得到的余额（R-11）'),
+              //
+              .describe('拆分合并：审核通过时每套拆分合并后房屋将得到的余额'),
             areaWarning: z.string().nullable().describe('拆分合并前后建筑面积合计不一致时的提示'),
             notices: z.array(z.object({ no: z.string(), total: z.number(), status: z.enum(['unpaid', 'paid', 'void']) })),
           }),
@@ -90,7 +92,8 @@ export function refundRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: bankTags,
-        summary: '退款指令列表（F-70：待付款的房屋退款）',
+        // F-70
+        summary: '退款指令列表（待付款的房屋退款）',
         querystring: page.extend({ status: z.enum(['pending', 'paid']).optional(), q: z.string().trim().max(60).optional() }),
         response: { 200: pageOf(refundView) },
       },
@@ -114,7 +117,8 @@ export function refundRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: bankTags,
-        summary: '退款付款确认（F-70，银行工作台；按退款指令号幂等）',
+        // F-70
+        summary: '退款付款确认（银行工作台；按退款指令号幂等）',
         body: payout,
         response: { 200: payoutResult },
       },
@@ -126,7 +130,8 @@ export function refundRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: bankTags,
-        summary: '退款付款确认（F-71 银行接口）',
+        // F-71
+        summary: '退款付款确认（银行接口）',
         description:
           '认证同交款确认接口（x-wygl-key、x-wygl-timestamp、x-wygl-signature）。同一退款指令号重复确认返回首次结果（repeated=true）；金额不同返回 409。',
         security: [{ bankKey: [] }],

@@ -141,9 +141,11 @@ export function registrationRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: '机构注册（F-1）',
+        // F-1
+        summary: '机构注册',
+        //
         description:
-          'multipart/form-data：字段 data 为注册信息 JSON（type、name、code、contactPerson、phone、address、legalRepresentative、areaId、adminUsername、adminName、adminMobile、password、agreementAccepted），文件字段 doc_<要件类型>。要件须为 JPG/JPEG/PNG 且不超过 1M（R-1）。',
+          'multipart/form-data：字段 data 为注册信息 JSON（type、name、code、contactPerson、phone、address、legalRepresentative、areaId、adminUsername、adminName、adminMobile、password、agreementAccepted），文件字段 doc_<要件类型>。要件须为 JPG/JPEG/PNG 且不超过 1M。',
         consumes: ['multipart/form-data'],
         response: { 201: registrationResult },
       },

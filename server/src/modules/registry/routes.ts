@@ -48,7 +48,8 @@ const house = z.object({
   status: z.enum(['normal', 'cancelled']),
   amountDue: z.number().nullable().describe('应交金额，单位：分'),
   ownerNames: z.string(),
-  heldBy: z.string().nullable().describe('正在办理的业务单号（R-10）'),
+  //
+  heldBy: z.string().nullable().describe('正在办理的业务单号'),
 });
 
 export function registryRoutes(app: FastifyInstance) {
@@ -70,7 +71,8 @@ export function registryRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: '物业区域变更（F-12：仅地址与备注，保存即生效）',
+        // F-12
+        summary: '物业区域变更（仅地址与备注，保存即生效）',
         params: idParam,
         body: z.object({ address: text('物业区域地址', 200), remark: optionalText('备注', 500) }),
         response: { 200: area },
@@ -117,7 +119,8 @@ export function registryRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: '楼盘表（F-10：楼层 × 房间）',
+        // F-10
+        summary: '楼盘表（楼层 × 房间）',
         params: idParam,
         response: { 200: z.object({ building, houses: z.array(house) }) },
       },

@@ -15,7 +15,8 @@ const totals = {
   disbursed: z.number().describe('支出：维修划转减清退，单位：分'),
   income: z.number().describe('收益：分配的增值收益，单位：分'),
   balance: z.number().describe('余额 = 已交 − 退款 − 支出 + 收益，单位：分'),
-  flagged: z.number().describe('R-31 续筹提示户数'),
+  //
+  flagged: z.number().describe('续筹提示户数'),
   depositRateBp: z.number().describe('交存率，万分比'),
 };
 const interestBody = z.object({
@@ -37,7 +38,8 @@ export function reportRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: '维修资金统计（F-63：按物业区域与全市；按月已交、退款、支出、收益）',
+        // F-63
+        summary: '维修资金统计（按物业区域与全市；按月已交、退款、支出、收益）',
         response: {
           200: z.object({
             areas: z.array(z.object({ areaId: z.number(), name: z.string(), district: z.string(), ...totals })),
@@ -64,7 +66,8 @@ export function reportRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: 'R-31 续筹提示房屋（余额低于首次交存的 30%）',
+        //
+        summary: '续筹提示房屋（余额低于首次交存的 30%）',
         querystring: page.extend({ areaId: z.coerce.number().int().positive().optional() }),
         response: {
           200: pageOf(
@@ -83,7 +86,8 @@ export function reportRoutes(app: FastifyInstance) {
     },
     async (req) => flaggedHouses(req.ctx, req.query),
   );
-  r.get('/api/office/reports/fund.xlsx', { schema: { tags, summary: '导出维修资金统计（F-63）' } }, async (req, reply) => {
+  // F-63
+  r.get('/api/office/reports/fund.xlsx', { schema: { tags, summary: '导出维修资金统计' } }, async (req, reply) => {
     const xlsx = await fundReportWorkbook(req.ctx);
     return reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
@@ -100,7 +104,8 @@ export function reportRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: '结息试算：按余额×天数分配的结果，不入账（F-64）',
+        // F-64
+        summary: '结息试算：按余额×天数分配的结果，不入账',
         body: interestBody,
         response: {
           200: z.object({
@@ -123,7 +128,8 @@ export function reportRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: '结息：按余额×天数分配增值收益（F-64，每期只分配一次）',
+        // F-64
+        summary: '结息：按余额×天数分配增值收益（每期只分配一次）',
         body: interestBody,
         response: { 200: period.extend({ repeated: z.boolean() }) },
       },

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, ApiError, type ApiErrorBody, call } from '../../api/client';
+import { api, call, errorBodyOf, refusal } from '../../api/client';
 import type { RegistrationResult, RegistrationType } from '../../api/types';
 
 export function useRegistrationRequirements(type: RegistrationType) {
@@ -44,10 +44,6 @@ export interface RegistrationData {
   agreementAccepted: boolean;
 }
 
-function isErrorBody(value: unknown): value is ApiErrorBody {
-  return typeof value === 'object' && value !== null && 'message' in value && 'code' in value;
-}
-
 /**
  * F-1: the registration is multipart — `data` is the JSON of the fields, each document is a file
  * named `doc_<kind>` — so it goes through fetch with a FormData rather than the JSON client.
@@ -59,10 +55,7 @@ export async function submitRegistration(data: RegistrationData, documents: Map<
   const response = await fetch('/api/registration', { method: 'POST', body, credentials: 'same-origin' });
   const json: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    throw new ApiError(
-      response.status,
-      isErrorBody(json) ? json : { code: 'HTTP', message: `注册提交失败（${response.status}），请稍后再试` },
-    );
+    throw refusal(response.status, errorBodyOf(json, response.status, `注册提交失败（${response.status}），请稍后再试`));
   }
   return json as RegistrationResult;
 }

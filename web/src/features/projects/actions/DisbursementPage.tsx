@@ -1,7 +1,7 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { App, Alert, Card, Form, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { ApiError } from '../../../api/client';
+import { ApiError, type ApiErrorBody } from '../../../api/client';
 import { FormErrorAlert } from '../../../components/FormErrorAlert';
 import { PrintButton } from '../../../components/PrintButton';
 import { useFormMutation } from '../../../lib/useFormMutation';
@@ -30,16 +30,10 @@ interface DisbursementValues {
 }
 
 /** a house whose balance cannot pay its part, as the server lists it (amounts in fen). */
-interface Shortfall {
-  houseId: number;
-  name: string;
-  balance: number;
-  debit: number;
-  shortfall: number;
-}
+type Shortfall = NonNullable<ApiErrorBody['shortfalls']>[number];
 
 const shortfallsOf = (err: unknown): Shortfall[] =>
-  err instanceof ApiError && err.body.code === 'SHORTFALL' ? ((err.body as unknown as { shortfalls?: Shortfall[] }).shortfalls ?? []) : [];
+  err instanceof ApiError && err.body.code === 'SHORTFALL' ? (err.body.shortfalls ?? []) : [];
 
 function ShortfallTable({ rows }: { rows: Shortfall[] }) {
   return (
