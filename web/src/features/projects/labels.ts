@@ -73,6 +73,7 @@ export const NOTICE_KIND_LABELS = { initiation: '立项公示', acceptance: '验
 export const printPath = {
   initiationNotice: (id: number) => `/print/project/${id}/initiation-notice`,
   voteSheet: (id: number) => `/print/project/${id}/vote-sheet`,
+  evoteResult: (id: number) => `/print/project/${id}/evote-result`,
   approvalForm: (id: number) => `/print/project/${id}/approval-form`,
   disbursementForm: (id: number, disbursementId: number) => `/print/project/${id}/disbursement-form/${disbursementId}`,
   acceptanceNotice: (id: number) => `/print/project/${id}/acceptance-notice`,
