@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, evoteBallots, houses, projectEvotes } from '../../db/schema/index.ts';
 import { DEMO } from '../../../test/fixtures.ts';
-import { type Agent, testApp, type TestApp } from '../../../test/harness.ts';
+import { type Agent, DEMO_PASSWORD, testApp, type TestApp } from '../../../test/harness.ts';
 import { demoArea, refused } from '../../../test/project-fixtures.ts';
 import { type BoundOwner, boundOwners, freshSession, hoursFrom, noticedProject } from '../../../test/evote-fixtures.ts';
 import { closeDueEvotes, closeDueEvotesNow } from './close.ts';
@@ -42,6 +42,16 @@ async function pastTheEnd(hours: number, owners: BoundOwner[]) {
   await relogin();
   for (const o of owners) await freshSession(t, o);
 }
+
+describe('F-82 demo city', () => {
+  it('F-82 the demo owners of 侨城花园 1栋 find the demo project’s electronic vote for their house', async () => {
+    const a = t.agent();
+    expect((await a.post('/api/owner/login', { idNumber: '440784196401026194', password: DEMO_PASSWORD })).statusCode).toBe(200);
+    const houseIds = (await a.get('/api/owner/houses')).json().items.map((h: { id: number }) => h.id);
+    const votes = (await a.get('/api/owner/evotes')).json().items;
+    expect(votes).toEqual([expect.objectContaining({ projectName: '1栋1单元楼梯间防火门更换', houseId: houseIds[0], choice: null })]);
+  });
+});
 
 describe('F-82 electronic vote: opening and refusals', () => {
   it('F-82 the committee opens an e-vote once per notice; the period is checked field by field', async () => {
