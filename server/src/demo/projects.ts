@@ -301,7 +301,8 @@ export async function seedDemoProjects(handle: DbHandle, now: Date) {
     notice: { content: '请各位业主监督；本次表决可在业主门户网上投票，也可填写纸质表决票。', daysAgo: 5 },
   });
   const opening = at(member);
-  await openEvote(opening, doors.id, { opensAt: opening.clock.now(), closesAt: new Date(now.getTime() + 14 * DAY) });
+  // Opened an hour before the demo city was loaded, so it takes ballots from the first minute.
+  await openEvote(opening, doors.id, { opensAt: new Date(now.getTime() - 3600_000), closesAt: new Date(now.getTime() + 14 * DAY) });
 
   return { roof: roof.id, walls: walls.id, fabric: fabric.id, rope: rope.id, doors: doors.id, lifts: lifts.id };
 }

@@ -88,7 +88,10 @@ function ResultNotice({ p, r }: { p: ProjectDetail; r: EvoteResult }) {
         {!r.recorded && '（业主委员会尚未确认录入本结果）'}
       </p>
       <p>
-        选票链最终哈希（SHA-256）：<code data-testid="evote-final-hash">{r.finalHash}</code>
+        选票链最终哈希（SHA-256）：
+        <code data-testid="evote-final-hash" style={{ wordBreak: 'break-all' }}>
+          {r.finalHash}
+        </code>
       </p>
       <p>
         选票链核验：

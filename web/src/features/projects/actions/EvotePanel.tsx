@@ -55,7 +55,7 @@ export function EvotePanel({ s, projectId }: { s: ProjectSummary; projectId: num
         </Descriptions>
         {e.phase !== 'closed' ? (
           <Typography.Text type="secondary">
-            投票期间只显示参与情况，不显示同意、反对或弃权；到结束时间投票自动结束，之后录入纸质表决票并确认表决结果。
+            投票期间只显示参与面积和人数，不显示各户的表决意见；到结束时间投票自动结束，之后录入纸质表决票并确认表决结果。
           </Typography.Text>
         ) : (
           <Flex gap={12} align="center" wrap>
