@@ -30,6 +30,7 @@ import { fileRoutes } from './modules/files/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { officeRoutes } from './modules/office/routes.ts';
 import { ownerRoutes } from './modules/owners/routes.ts';
+import { evoteRoutes } from './modules/evote/routes.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
 import { paymentRoutes } from './modules/payments/routes.ts';
 import { projectRoutes } from './modules/projects/routes.ts';
@@ -178,6 +179,7 @@ export async function buildApp(opts: AppOptions) {
   configRoutes(app);
   reportRoutes(app);
   projectRoutes(app);
+  evoteRoutes(app);
   facilityRoutes(app);
   workspaceRoutes(app);
 

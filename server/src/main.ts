@@ -8,6 +8,7 @@ import { systemClock } from './lib/clock.ts';
 import { demoOwners } from './demo/owners.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/seed.ts';
 import { keepSwept } from './modules/auth/sweep.ts';
+import { keepEvotesClosed } from './modules/evote/close.ts';
 import { loadsDemo } from './domain/demo-start.ts';
 import { getSetting } from './modules/settings/store.ts';
 import { drain, onStopRequest } from './service/shutdown.ts';
@@ -42,6 +43,7 @@ async function main() {
   });
   const statistics = await keepPlannerStatistics(handle);
   const sweeper = keepSwept(handle, systemClock);
+  const evoteCloser = keepEvotesClosed(handle, systemClock);
   await app.listen({ port, host });
 
   const shown = host === '0.0.0.0' ? 'localhost' : host;
@@ -65,6 +67,7 @@ async function main() {
     await drain(app);
     await statistics.stop();
     await sweeper.stop();
+    await evoteCloser.stop();
     await handle.close();
   });
 }

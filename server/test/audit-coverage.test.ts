@@ -8,6 +8,7 @@ import { committeeRegistration, DEMO, file, registrationForm, smallPng, VALID_PA
 import { type Agent, testApp, type TestApp } from './harness.ts';
 import { deadlineAfter, demoArea, disburse, payee, uploadRequiredDocuments } from './project-fixtures.ts';
 import { houseWithOwner } from './owner-fixtures.ts';
+import { type BoundOwner, boundOwners, hoursFrom } from './evote-fixtures.ts';
 import { houseXlsx, idCard, tower, uploadForm } from './registry-fixtures.ts';
 
 /**
@@ -605,6 +606,30 @@ const STEPS: Step[] = [
     run: async (s) => {
       const ballots = (await houseIdsOf(s, s.ids.project as number)).map((houseId) => ({ houseId, choice: 'agree' }));
       return s.member.post(`/api/projects/${s.ids.project}/vote`, { mode: 'houses', ballots });
+    },
+  },
+  {
+    route: 'POST /api/projects/:id/evote',
+    run: async (s) => {
+      s.ids.evoteProject = await draftProject(s, 'general', '5栋', 50_000, [50_000]);
+      expect((await publish(s, s.ids.evoteProject, 'initiation')).statusCode).toBe(200);
+      const res = await s.member.post(`/api/projects/${s.ids.evoteProject}/evote`, {
+        opensAt: hoursFrom(s.t, 0),
+        closesAt: hoursFrom(s.t, 24),
+      });
+      s.ids.evote = json<{ id: number }>(res).id;
+      return res;
+    },
+  },
+  {
+    route: 'POST /api/owner/evote-ballots',
+    run: async (s) => {
+      const [owner] = await boundOwners(s.t, s.area.building('5栋'), 1);
+      return (owner as BoundOwner).agent.post('/api/owner/evote-ballots', {
+        evoteId: s.ids.evote,
+        houseId: owner?.houseId,
+        choice: 'agree',
+      });
     },
   },
   {

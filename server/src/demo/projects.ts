@@ -17,6 +17,7 @@ import { projectRange } from '../modules/projects/range.ts';
 import { acceptRequest, approveRequest } from '../modules/projects/review.ts';
 import { getSetting } from '../modules/settings/store.ts';
 import { recordVote } from '../modules/projects/vote.ts';
+import { openEvote } from '../modules/evote/service.ts';
 
 const DAY = 24 * 3600_000;
 const isoDay = businessDate;
@@ -26,7 +27,8 @@ const isoDay = businessDate;
  * 1栋's roof whose notice went up four weeks ago, voted, approved and with its first phase
  * transferred; an emergency project of 2栋's walls waiting for the office to accept its approval
  * application; a three-phase general project of 6栋 and a simple one of a 1栋 lift, both past their
- * notice periods with the vote to enter; and a draft of the lifts of 3栋 being prepared.
+ * notice periods with the vote to enter; one of 1栋 1单元's fire doors whose electronic vote is open
+ * for two more weeks; and a draft of the lifts of 3栋 being prepared.
  */
 export async function seedDemoProjects(handle: DbHandle, now: Date) {
   const db = handle.db;
@@ -74,6 +76,16 @@ export async function seedDemoProjects(handle: DbHandle, now: Date) {
       .select({ id: facilities.id })
       .from(facilities)
       .where(and(eq(facilities.buildingId, b?.id as number), eq(facilities.name, '1号客梯')));
+    return f?.id as number;
+  };
+
+  /** The facility named `name` of the unit another facility belongs to. */
+  const sameUnitFacility = async (facilityId: number, name: string) => {
+    const [of] = await db.select({ unitId: facilities.unitId }).from(facilities).where(eq(facilities.id, facilityId));
+    const [f] = await db
+      .select({ id: facilities.id })
+      .from(facilities)
+      .where(and(eq(facilities.unitId, of?.unitId as number), eq(facilities.name, name)));
     return f?.id as number;
   };
 
@@ -270,5 +282,27 @@ export async function seedDemoProjects(handle: DbHandle, now: Date) {
     period: null,
     items: [{ facilityId: await lift('3栋'), content: '更换曳引机及钢丝绳', contractor: '日立电梯（中国）有限公司江门分公司', budget: 0n }],
   });
-  return { roof: roof.id, walls: walls.id, fabric: fabric.id, rope: rope.id, lifts: lifts.id };
+  // General project of 1栋 1单元's fire doors (the unit of the demo owners), its notice up five days:
+  // the committee opened an electronic vote (F-82) running two more weeks, so a demo owner can vote at once.
+  const doors = await prepare({
+    type: 'general',
+    name: '1栋1单元楼梯间防火门更换',
+    description: '消防检查指出 1栋1单元部分楼梯间防火门闭门器失效、门体变形，需整体更换。',
+    period: [inDays(20), inDays(50)],
+    items: [
+      {
+        facilityId: await sameUnitFacility(await lift('1栋'), '楼梯间防火门'),
+        content: '更换乙级钢质防火门 36 樘及闭门器',
+        contractor: '江门市安居建筑工程有限公司',
+        budget: 1_620_000n,
+      },
+    ],
+    plan: [{ amount: 1_620_000n, condition: '竣工验收合格并公示后一次拨付' }],
+    notice: { content: '请各位业主监督；本次表决可在业主门户网上投票，也可填写纸质表决票。', daysAgo: 5 },
+  });
+  const opening = at(member);
+  // Opened an hour before the demo city was loaded, so it takes ballots from the first minute.
+  await openEvote(opening, doors.id, { opensAt: new Date(now.getTime() - 3600_000), closesAt: new Date(now.getTime() + 14 * DAY) });
+
+  return { roof: roof.id, walls: walls.id, fabric: fabric.id, rope: rope.id, doors: doors.id, lifts: lifts.id };
 }

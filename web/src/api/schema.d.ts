@@ -9613,6 +9613,13 @@ export interface paths {
                             projectName: string;
                             rangeArea: number;
                             rangeOwners: number;
+                            /** @description 本次立项公示的电子投票；无则为 null */
+                            evote: {
+                                id: number;
+                                /** @enum {string} */
+                                phase: "pending" | "open" | "closed";
+                                onlineHouses: number;
+                            } | null;
                             items: {
                                 houseId: number;
                                 building: string;
@@ -9625,6 +9632,8 @@ export interface paths {
                                 share: number;
                                 owners: string;
                                 choice: string | null;
+                                /** @description 已网上投票（以网上投票为准，纸质录入不计） */
+                                online: boolean;
                             }[];
                             total: number;
                         };
@@ -11706,6 +11715,485 @@ export interface paths {
                                 /** @description 单位：分 */
                                 totalShare: number;
                             } | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/evote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 电子投票情况（投票期间只显示参与面积和人数，不显示表决意见） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            evote: {
+                                id: number;
+                                projectId: number;
+                                noticeId: number;
+                                /** Format: date-time */
+                                opensAt: string;
+                                /** Format: date-time */
+                                closesAt: string;
+                                /**
+                                 * @description pending 未开始；open 投票中；closed 已结束（到结束时间即结束）
+                                 * @enum {string}
+                                 */
+                                phase: "pending" | "open" | "closed";
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                /** @description 结束时记录的选票链最终哈希 */
+                                finalHash: string | null;
+                            } | null;
+                            turnout: {
+                                rangeArea: number;
+                                rangeOwners: number;
+                                rangeHouses: number;
+                                participatingArea: number;
+                                participatingOwners: number;
+                                housesVoted: number;
+                                /** @description 选票张数（含修改后被替代的） */
+                                ballots: number;
+                            } | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
+            };
+        };
+        put?: never;
+        /** 发起电子投票（设定投票开始、结束时间；同一立项公示只能发起一次） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 投票开始时间（ISO 8601，含时区） */
+                        opensAt: string;
+                        /** @description 投票结束时间（ISO 8601，含时区） */
+                        closesAt: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            projectId: number;
+                            noticeId: number;
+                            /** Format: date-time */
+                            opensAt: string;
+                            /** Format: date-time */
+                            closesAt: string;
+                            /**
+                             * @description pending 未开始；open 投票中；closed 已结束（到结束时间即结束）
+                             * @enum {string}
+                             */
+                            phase: "pending" | "open" | "closed";
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            /** @description 结束时记录的选票链最终哈希 */
+                            finalHash: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/evote/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 表决结果公告数据（电子投票结束后：网上与纸质表决合并计票、选票链核验与最终哈希） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            projectNo: string;
+                            projectName: string;
+                            noticeNo: string;
+                            /** Format: date-time */
+                            opensAt: string;
+                            /** Format: date-time */
+                            closesAt: string;
+                            /** Format: date-time */
+                            closedAt: string;
+                            /** @enum {string} */
+                            rule: "civil-code-2021" | "double-two-thirds";
+                            ruleLabel: string;
+                            totals: {
+                                /** @description 表决范围总面积（0.01 平方米） */
+                                rangeArea: number;
+                                rangeOwners: number;
+                                participatingArea: number;
+                                participatingOwners: number;
+                                agreeArea: number;
+                                agreeOwners: number;
+                            };
+                            passed: boolean;
+                            reasons: string[];
+                            onlineHouses: number;
+                            paperHouses: number;
+                            rangeHouses: number;
+                            finalHash: string;
+                            chain: {
+                                valid: boolean;
+                                /** @description 核验的选票张数 */
+                                checked: number;
+                                finalHash: string;
+                                broken: {
+                                    ballotId: number;
+                                    seq: number;
+                                    houseId: number;
+                                    problem: string;
+                                }[];
+                            };
+                            /** @description 是否已录入为本项目的表决结果 */
+                            recorded: boolean;
+                            /** Format: date-time */
+                            recordedAt: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/evote/chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 核验电子投票选票链（逐张重算哈希，列出被改动或缺失的选票） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            valid: boolean;
+                            /** @description 核验的选票张数 */
+                            checked: number;
+                            finalHash: string;
+                            broken: {
+                                ballotId: number;
+                                seq: number;
+                                houseId: number;
+                                problem: string;
+                            }[];
+                            storedFinalHash: string | null;
+                            finalHashMatches: boolean;
+                        };
+                    };
+                };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/owner/evotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的投票（本人房屋所在表决范围的电子投票、当前意见与回执码） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                evoteId: number;
+                                projectId: number;
+                                projectNo: string;
+                                projectName: string;
+                                area: string;
+                                noticeNo: string;
+                                noticeTitle: string;
+                                /** Format: date-time */
+                                opensAt: string;
+                                /** Format: date-time */
+                                closesAt: string;
+                                /**
+                                 * @description pending 未开始；open 投票中；closed 已结束（到结束时间即结束）
+                                 * @enum {string}
+                                 */
+                                phase: "pending" | "open" | "closed";
+                                houseId: number;
+                                house: string;
+                                address: string;
+                                /** @enum {string|null} */
+                                choice: "agree" | "oppose" | "abstain" | null;
+                                receiptCode: string | null;
+                                /** Format: date-time */
+                                castAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/owner/evote-ballots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 网上投票（同意、反对或弃权；结束前可修改，以最后一次为准） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        evoteId: number;
+                        houseId: number;
+                        /** @enum {string} */
+                        choice: "agree" | "oppose" | "abstain";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ballotId: number;
+                            houseId: number;
+                            /** @enum {string} */
+                            choice: "agree" | "oppose" | "abstain";
+                            /** Format: date-time */
+                            castAt: string;
+                            receiptCode: string;
+                            /** @description 是否修改了此前的投票 */
+                            changed: boolean;
+                        };
+                    };
+                };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/owner/evote-receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查验回执（只能查验本人房屋的选票） */
+        get: {
+            parameters: {
+                query: {
+                    code: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            receiptCode: string;
+                            items: {
+                                ballotId: number;
+                                projectName: string;
+                                house: string;
+                                address: string;
+                                /** @enum {string} */
+                                choice: "agree" | "oppose" | "abstain";
+                                /** Format: date-time */
+                                castAt: string;
+                                /** @description 是否为该房屋计入的（最后一次）投票 */
+                                counted: boolean;
+                                message: string;
+                            }[];
                         };
                     };
                 };

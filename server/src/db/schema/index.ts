@@ -11,3 +11,4 @@ export * from './refunds.ts';
 export * from './projects.ts';
 export * from './messages.ts';
 export * from './owners.ts';
+export * from './evote.ts';

@@ -2,6 +2,7 @@ import type { AuditAction, AuditEntity } from './labels.ts';
 import type { Tx } from '../../db/client.ts';
 import { auditLog } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
+import { maskIdNumber, maskName } from '../../domain/id-card.ts';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -21,7 +22,12 @@ export async function audit(tx: Tx, ctx: Ctx, e: AuditEntry): Promise<void> {
   await tx.insert(auditLog).values({
     at: ctx.clock.now(),
     userId: a?.userId ?? null,
-    userName: a ? `${a.userName}（${a.username}）` : '',
+    // An owner on the portal (F-80) is named masked, as everywhere the office reads owners.
+    userName: a
+      ? `${a.userName}（${a.username}）`
+      : ctx.owner
+        ? `业主 ${maskName(ctx.owner.name)}（${maskIdNumber(ctx.owner.idNumber)}）`
+        : '',
     orgId: e.orgId ?? a?.orgId ?? null,
     orgName: e.orgName ?? a?.orgName ?? '',
     action: e.action,

@@ -69,6 +69,9 @@ export const AUDIT_ACTIONS = {
   'project.notice.cancellation': '发布撤销公示',
   'project.vote': '录入投票表决结果',
   'project.vote.correct': '更正投票表决结果',
+  'evote.open': '发起电子投票',
+  'evote.ballot': '业主网上投票',
+  'evote.close': '电子投票结束',
   'project.approval.submit': '提交立项申请',
   'project.approval.accept': '受理立项申请',
   'project.approval.approve': '立项审核通过',
@@ -107,6 +110,7 @@ export const AUDIT_ENTITIES = {
   project_request: '维修项目申请',
   owner_letter: '业主告知书',
   owner_account: '业主账户',
+  evote: '电子投票',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -66,6 +66,8 @@ export async function voteResultWorkbook(ctx: Ctx, projectId: number) {
     { header: '业主', width: 24, value: (h) => h.owners },
     { header: '建筑面积（㎡）', area: true, value: (h) => h.buildingArea },
     { header: '表决意见', value: (h) => (h.choice ? (CHOICE_LABELS[h.choice as keyof typeof CHOICE_LABELS] ?? h.choice) : '未表决') },
+    // which houses voted online (their choice shows once the electronic vote has ended).
+    { header: '表决方式', value: (h) => (h.online ? '网上投票' : h.choice ? '纸质表决票' : '') },
   ];
   return listWorkbook('表决结果', columns, sheet.items, { 0: '合计', 4: sheet.rangeArea });
 }

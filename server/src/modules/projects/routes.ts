@@ -367,7 +367,17 @@ export function projectRoutes(app: FastifyInstance) {
             projectName: z.string(),
             rangeArea: z.number(),
             rangeOwners: z.number(),
-            items: z.array(s.rangeHouse.extend({ owners: z.string(), choice: z.string().nullable() })),
+            evote: z
+              .object({ id: z.number(), phase: z.enum(['pending', 'open', 'closed']), onlineHouses: z.number() })
+              .nullable()
+              .describe('本次立项公示的电子投票；无则为 null'),
+            items: z.array(
+              s.rangeHouse.extend({
+                owners: z.string(),
+                choice: z.string().nullable(),
+                online: z.boolean().describe('已网上投票（以网上投票为准，纸质录入不计）'),
+              }),
+            ),
             total: z.number(),
           }),
         },

@@ -18,6 +18,10 @@ import { committeeActor, event, loadProject, readerActor, touch } from './access
 import { requireAllowed, requireCorrectable } from './actions.ts';
 import { latestNotice } from './facts.ts';
 import { projectRange, rangePage, voteHouses } from './range.ts';
+import { evotePhase } from '../../domain/evote.ts';
+import { closeDueEvotes } from '../evote/close.ts';
+import { currentEvote, evoteTimes } from '../evote/service.ts';
+import { onlineTally } from '../evote/store.ts';
 
 /** `correctionReason`: the entry replaces a mistyped result already recorded (F-42), and says why. */
 export type VoteInput = (
@@ -41,6 +45,37 @@ export async function recordVote(ctx: Ctx, id: number, input: VoteInput) {
     else await requireAllowed(tx, ctx, p, 'vote');
     const range = voteHouses(await projectRange(tx, id));
     const rangeArea = range.reduce((a, h) => a + h.areaHundredths, 0);
+    // R-81: with an e-vote on the current notice the result is taken once it has ended, house by
+    // house, and the online ballots prevail over paper for the same house.
+    const evote = await currentEvote(tx, id, true);
+    let online: Awaited<ReturnType<typeof onlineTally>> | null = null;
+    if (evote) {
+      if (evotePhase(evote, ctx.clock.now()) !== 'closed') {
+        throw ruleRefusal(
+          409,
+          'EVOTE_OPEN',
+          'F-82',
+          `本次表决已发起电子投票，投票至 ${evoteTimes.fmt(evote.closesAt)} 结束；结束后再录入纸质表决票并确认表决结果`,
+        );
+      }
+      if (input.mode === 'totals') {
+        throw ruleRefusal(
+          409,
+          'EVOTE_TOTALS',
+          'R-81',
+          '本次表决有网上投票，须按签字表逐户录入纸质表决票，与网上投票逐户合并计票；按合计录入无法判断哪些房屋已网上投票',
+        );
+      }
+      await closeDueEvotes(tx, ctx, id);
+      online = await onlineTally(tx, evote.id);
+      const both = input.ballots.filter((b) => online?.latest.has(b.houseId)).length;
+      if (both > 0) {
+        throw invalid(
+          'ballots',
+          `${both} 套房屋已网上投票，以网上投票为准，纸质表决票不再计入；请在录入表中去掉这些房屋（已标注“已网上投票”）`,
+        );
+      }
+    }
     let totals: VoteTotals;
     await tx.delete(projectBallots).where(eq(projectBallots.projectId, id));
     if (input.mode === 'totals') {
@@ -53,6 +88,8 @@ export async function recordVote(ctx: Ctx, id: number, input: VoteInput) {
       if (ballots.size !== input.ballots.length) throw invalid('ballots', '同一房屋录入了多次表决意见');
       const outside = ballotsOutsideRange(range, ballots);
       if (outside.length > 0) throw invalid('ballots', `${outside.length} 套房屋不在本项目的分摊（表决）范围内`);
+      // R-81: the union of paper and online ballots, one choice per house.
+      if (online) for (const [houseId, choice] of online.latest) ballots.set(String(houseId), choice);
       totals = tallyBallots(range, ballots);
       for (const part of chunks(input.ballots)) {
         await tx.insert(projectBallots).values(part.map((b) => ({ projectId: id, houseId: b.houseId, choice: b.choice })));
@@ -69,7 +106,8 @@ export async function recordVote(ctx: Ctx, id: number, input: VoteInput) {
       voteRecordedAt: ctx.clock.now(),
     });
     const verdict = decision.passed ? '表决通过' : `表决未通过：${decision.reasons.join('；')}`;
-    const how = input.mode === 'totals' ? '按合计' : '逐户';
+    const how =
+      input.mode === 'totals' ? '按合计' : online ? `逐户，网上 ${online.latest.size} 户、纸质 ${input.ballots.length} 户` : '逐户';
     if (correcting) {
       await event(tx, ctx, id, 'vote.corrected', `${verdict}（更正原因：${input.correctionReason}）`);
     } else {
@@ -83,7 +121,20 @@ export async function recordVote(ctx: Ctx, id: number, input: VoteInput) {
         ? `更正投票表决结果 ${p.no}（${how}）：${verdict}；原因：${input.correctionReason}`
         : `录入投票表决结果 ${p.no}（${how}）：${verdict}`,
       before: { votePassed: p.votePassed, voteTotals: p.voteTotals },
-      after: { rule, totals, passed: decision.passed, ...(correcting ? { correctionReason: input.correctionReason } : {}) },
+      after: {
+        rule,
+        totals,
+        passed: decision.passed,
+        ...(online && evote
+          ? {
+              evoteId: evote.id,
+              onlineHouses: online.latest.size,
+              paperHouses: input.mode === 'houses' ? input.ballots.length : 0,
+              finalHash: online.chain.finalHash,
+            }
+          : {}),
+        ...(correcting ? { correctionReason: input.correctionReason } : {}),
+      },
     });
     return { rule, totals, passed: decision.passed, reasons: decision.reasons };
   });
@@ -95,13 +146,26 @@ export async function voteSheet(ctx: Ctx, id: number, page: number, pageSize: nu
   const p = await loadProject(ctx.db, actor, id);
   const [list, range] = await Promise.all([rangePage(ctx.db, id, page, pageSize, q), projectRange(ctx.db, id)]);
   const ballots = await ctx.db.select().from(projectBallots).where(eq(projectBallots.projectId, id));
-  const choice = new Map(ballots.map((b) => [b.houseId, b.choice]));
+  const choice = new Map<number, string>(ballots.map((b) => [b.houseId, b.choice]));
+  // R-81: houses that voted online are marked; their online choice shows only once the e-vote has ended.
+  const evote = await currentEvote(ctx.db, id);
+  const onlineHouses = new Set<number>();
+  if (evote) {
+    const closed = evotePhase(evote, ctx.clock.now()) === 'closed';
+    const { latest } = await onlineTally(ctx.db, evote.id);
+    for (const [houseId, c] of latest) {
+      onlineHouses.add(houseId);
+      if (closed) choice.set(houseId, c);
+      else choice.delete(houseId);
+    }
+  }
   return {
     projectNo: p.no,
     projectName: p.name,
     rangeArea: list.totalArea,
     rangeOwners: countOwners(voteHouses(range)),
-    items: list.items.map((h) => ({ ...h, choice: choice.get(h.houseId) ?? null })),
+    evote: evote ? { id: evote.id, phase: evotePhase(evote, ctx.clock.now()), onlineHouses: onlineHouses.size } : null,
+    items: list.items.map((h) => ({ ...h, choice: choice.get(h.houseId) ?? null, online: onlineHouses.has(h.houseId) })),
     total: list.total,
   };
 }

@@ -5,6 +5,7 @@ import { api, call, setCsrfToken } from '../../api/client';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { errorMessage, showFieldErrors } from '../../lib/serverErrors';
 import { formatYuan } from '../../lib/units';
+import { OwnerVoteSection } from '../owner-vote/OwnerVoteSection';
 
 const OWNER_SESSION = ['owner', 'session'] as const;
 const PASSWORD_HINT = '至少 8 位，且包含大写字母、小写字母、数字、符号中的至少三类';
@@ -240,6 +241,7 @@ export function OwnerHomePage() {
             )}
           />
         </Card>
+        <OwnerVoteSection enabled={session.isSuccess} />
       </Col>
     </Row>
   );

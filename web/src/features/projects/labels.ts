@@ -45,6 +45,8 @@ const EVENT_LABELS: Record<string, string> = {
   'vote.passed': '录入表决结果（通过）',
   'vote.failed': '录入表决结果（未通过）',
   'vote.corrected': '更正表决结果',
+  'evote.opened': '发起电子投票',
+  'evote.closed': '电子投票结束',
   'approval.submit': '提交立项申请',
   'approval.accept': '立项申请受理',
   'approval.approve': '立项审核通过',
@@ -73,6 +75,7 @@ export const NOTICE_KIND_LABELS = { initiation: '立项公示', acceptance: '验
 export const printPath = {
   initiationNotice: (id: number) => `/print/project/${id}/initiation-notice`,
   voteSheet: (id: number) => `/print/project/${id}/vote-sheet`,
+  evoteResult: (id: number) => `/print/project/${id}/evote-result`,
   approvalForm: (id: number) => `/print/project/${id}/approval-form`,
   disbursementForm: (id: number, disbursementId: number) => `/print/project/${id}/disbursement-form/${disbursementId}`,
   acceptanceNotice: (id: number) => `/print/project/${id}/acceptance-notice`,

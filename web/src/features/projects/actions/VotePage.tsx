@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Radio, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Radio, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { decideVote, VOTE_RULE_LABELS, type VoteRule } from '../../../../../server/src/domain/vote.ts';
 import { ExportButton } from '../../../components/ExportButton';
@@ -19,6 +19,7 @@ import {
 import { HouseNumberSearch } from '../HouseNumberSearch';
 import { printPath } from '../labels';
 import { ActionFrame, actionOf, BlockedAlert } from './ActionFrame';
+import { EvotePanel } from './EvotePanel';
 
 /** The largest page the server hands out. */
 const SHEET_PAGE = 200;
@@ -178,9 +179,10 @@ function HousesForm({ projectId, save, onDone }: { projectId: number; save: Save
     queryFn: () => fetchVoteSheet(projectId, page.page, page.pageSize, q || undefined),
     placeholderData: keepPreviousData,
   });
-  const choiceOf = (h: VoteSheetRow): Choice | '' => choices.get(h.houseId) ?? (h.choice as Choice | null) ?? '';
+  // R-81: a house that voted online keeps its online choice; its paper entry is not taken.
+  const choiceOf = (h: VoteSheetRow): Choice | '' => (h.online ? '' : (choices.get(h.houseId) ?? (h.choice as Choice | null) ?? ''));
   const set = (rows: VoteSheetRow[], c: Choice | '') =>
-    setChoices((prev) => new Map([...prev, ...rows.map((h) => [h.houseId, c] as const)]));
+    setChoices((prev) => new Map([...prev, ...rows.filter((h) => !h.online).map((h) => [h.houseId, c] as const)]));
 
   // Houses never touched keep the choice the server already holds for them, so all pages are read once on 保存.
   const submit = async () => {
@@ -241,14 +243,22 @@ function HousesForm({ projectId, save, onDone }: { projectId: number; save: Save
             title: '表决意见',
             key: 'choice',
             width: 300,
-            render: (_: unknown, h) => (
-              <Radio.Group
-                aria-label={`表决意见（${h.address}）`}
-                value={choiceOf(h)}
-                options={CHOICES}
-                onChange={(e) => set([h], e.target.value as Choice | '')}
-              />
-            ),
+            render: (_: unknown, h) =>
+              h.online ? (
+                <Flex gap={8} align="center">
+                  <Tag color="blue">已网上投票</Tag>
+                  <Typography.Text type="secondary">
+                    {h.choice ? `网上：${CHOICES.find((c) => c.value === h.choice)?.label ?? ''}` : '以网上投票为准'}
+                  </Typography.Text>
+                </Flex>
+              ) : (
+                <Radio.Group
+                  aria-label={`表决意见（${h.address}）`}
+                  value={choiceOf(h)}
+                  options={CHOICES}
+                  onChange={(e) => set([h], e.target.value as Choice | '')}
+                />
+              ),
           },
         ]}
       />
@@ -262,11 +272,14 @@ function VoteEntry({ s, projectId }: { s: ProjectSummary; projectId: number }) {
   const [reason, setReason] = useState<string>();
   const correcting = reason !== undefined;
   const refresh = useRefreshProject();
-  const [mode, setMode] = useState<'totals' | 'houses'>('totals');
+  const [chosenMode, setMode] = useState<'totals' | 'houses'>('totals');
   const range = useQuery({
     queryKey: [...PROJECTS_KEY, projectId, 'vote-sheet', 'range'],
     queryFn: () => fetchVoteSheet(projectId, 1, 1),
   });
+  // R-81: with an e-vote the sheet is entered house by house, so online and paper ballots merge per house.
+  const withEvote = !!range.data?.evote;
+  const mode = withEvote ? 'houses' : chosenMode;
   // The verdict is then shown from the project's own record, above.
   const done = async (r: VoteResult) => {
     const what = correcting ? '表决结果已更正' : '表决结果已保存';
@@ -293,6 +306,14 @@ function VoteEntry({ s, projectId }: { s: ProjectSummary; projectId: number }) {
   const correction = s.corrections.vote;
   const rule = (s.vote?.rule as VoteRule | undefined) ?? s.rules.voteRule;
   const entering = action?.allowed || correcting;
+  const evoteRunning = withEvote && range.data?.evote?.phase !== 'closed';
+  if (entering && evoteRunning) {
+    return (
+      <Card size="small" title="录入投票表决结果">
+        <Alert type="info" showIcon title="电子投票进行中：投票结束后再按签字表逐户录入纸质表决票并确认表决结果。" />
+      </Card>
+    );
+  }
   return (
     <Card size="small" title={correcting ? '更正投票表决结果' : '录入投票表决结果'}>
       {!entering && <BlockedAlert action={action} />}
@@ -326,10 +347,16 @@ function VoteEntry({ s, projectId }: { s: ProjectSummary; projectId: number }) {
             value={mode}
             onChange={(e) => setMode(e.target.value)}
             options={[
-              { value: 'totals', label: '按合计录入' },
+              { value: 'totals', label: '按合计录入', disabled: withEvote },
               { value: 'houses', label: '按签字表逐户录入' },
             ]}
           />
+          {withEvote && (
+            <Typography.Text type="secondary" data-testid="evote-entry-note">
+              本次表决有网上投票（{range.data?.evote?.onlineHouses ?? 0}{' '}
+              户），须按签字表逐户录入，已网上投票的房屋以网上投票为准，不能再录入纸质意见。
+            </Typography.Text>
+          )}
           {mode === 'totals' && range.data ? (
             <TotalsForm range={{ area: range.data.rangeArea, owners: range.data.rangeOwners }} rule={rule} save={save} onDone={done} />
           ) : (
@@ -355,6 +382,7 @@ export function VotePage() {
             <Typography.Text type="secondary">分摊范围内每户一行：面积、业主，同意 / 反对 / 弃权及签字栏。</Typography.Text>
           </Flex>
           {s.vote && <ResultAlert result={{ rule: s.vote.rule as VoteRule, totals: s.vote.totals, passed: s.vote.passed, reasons: [] }} />}
+          <EvotePanel s={s} projectId={id} />
           <VoteEntry s={s} projectId={id} />
         </>
       )}

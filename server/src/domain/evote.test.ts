@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ballotHash,
+  type ChainBallot,
+  checkChain,
+  evotePhase,
+  genesisHash,
+  latestPerHouse,
+  normaliseReceipt,
+  periodProblems,
+  receiptCode,
+  type StoredBallot,
+} from './evote.ts';
+
+const at = (iso: string) => new Date(iso);
+
+function chain(evoteId: number, ballots: Omit<ChainBallot, 'evoteId' | 'seq'>[]): StoredBallot[] {
+  let prev = genesisHash(evoteId);
+  return ballots.map((b, i) => {
+    const full = { ...b, evoteId, seq: i + 1 };
+    const hash = ballotHash(prev, full);
+    const row = { ...full, id: 100 + i, prevHash: prev, hash, receiptCode: receiptCode(hash) };
+    prev = hash;
+    return row;
+  });
+}
+
+const three = () =>
+  chain(7, [
+    { houseId: 1, ownerId: 1, choice: 'agree', castAt: at('2026-12-01T01:00:00Z') },
+    { houseId: 2, ownerId: 2, choice: 'oppose', castAt: at('2026-12-01T02:00:00Z') },
+    { houseId: 1, ownerId: 1, choice: 'abstain', castAt: at('2026-12-01T03:00:00Z') },
+  ]);
+
+describe('R-82 ballot chain', () => {
+  it('R-82 an untouched chain checks out and ends on its last hash', () => {
+    const c = three();
+    expect(checkChain(7, c)).toEqual({ valid: true, checked: 3, finalHash: c[2]?.hash, broken: [] });
+    expect(checkChain(7, [])).toMatchObject({ valid: true, finalHash: genesisHash(7) });
+  });
+
+  it('R-82 a changed choice, a removed ballot or a chain moved to another vote is reported by ballot', () => {
+    const changed = three();
+    (changed[1] as StoredBallot).choice = 'agree';
+    expect(checkChain(7, changed).broken.map((b) => b.seq)).toEqual([2]);
+    const removed = three().filter((b) => b.seq !== 2);
+    expect(checkChain(7, removed).broken.map((b) => b.seq)).toEqual([3]);
+    expect(checkChain(8, three()).valid).toBe(false);
+  });
+
+  it('R-82 a receipt is 12 hex digits in groups of four, typed in any case and with or without dashes', () => {
+    const r = receiptCode('abcdef0123456789');
+    expect(r).toBe('ABCD-EF01-2345');
+    expect(normaliseReceipt(' abcd ef01-2345 ')).toBe(r);
+    expect(normaliseReceipt('ABCD-EF01-234')).toBeNull();
+    expect(normaliseReceipt('XBCD-EF01-2345')).toBeNull();
+  });
+
+  it('R-81 the latest ballot of a house counts', () => {
+    expect(latestPerHouse(three()).get(1)?.choice).toBe('abstain');
+  });
+});
+
+describe('F-82 voting period', () => {
+  const now = at('2026-12-01T00:00:00Z');
+  it('F-82 the end must follow the start and now, within sixty days', () => {
+    expect(periodProblems(now, at('2026-12-10T00:00:00Z'), now)).toEqual({});
+    expect(periodProblems(now, now, now).closesAt).toBe('投票结束时间须晚于开始时间');
+    expect(periodProblems(at('2026-11-01T00:00:00Z'), at('2026-11-20T00:00:00Z'), now).closesAt).toBe('投票结束时间须晚于当前时间');
+    expect(periodProblems(now, at('2027-02-01T00:00:00Z'), now).closesAt).toContain('60 天');
+  });
+  it('F-82 ballots are taken from the start until, not at, the end, whether or not the job closed it', () => {
+    const e = { opensAt: at('2026-12-01T00:00:00Z'), closesAt: at('2026-12-02T00:00:00Z'), status: 'open' as const };
+    expect(evotePhase(e, at('2026-11-30T23:59:59Z'))).toBe('pending');
+    expect(evotePhase(e, at('2026-12-01T00:00:00Z'))).toBe('open');
+    expect(evotePhase(e, at('2026-12-02T00:00:00Z'))).toBe('closed');
+    expect(evotePhase({ ...e, status: 'closed' }, at('2026-12-01T12:00:00Z'))).toBe('closed');
+  });
+});
