@@ -133,7 +133,7 @@ export async function post(tx: Tx, p: Posting): Promise<number> {
   if (!t) throw new Error('ledger: transaction insert returned no row');
   // F-83: the bound owners of the touched houses hear of it in the same transaction.
   if (houseIds.length > 0) {
-    await notifyPostingOwners(tx, Number(t.id), { label: TRANSACTION_KINDS[p.kind], reference: p.reference, at: p.at });
+    await notifyPostingOwners(tx, Number(t.id), { kind: p.kind, label: TRANSACTION_KINDS[p.kind], reference: p.reference, at: p.at });
   }
   return Number(t.id);
 }

@@ -1,14 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { rowsOf } from '../../db/client.ts';
-import {
-  buildings,
-  houses,
-  type ProjectStatus,
-  type ProjectType,
-  projectNotices,
-  propertyAreas,
-  units,
-} from '../../db/schema/index.ts';
+import { buildings, houses, type ProjectStatus, type ProjectType, projectNotices, propertyAreas, units } from '../../db/schema/index.ts';
 import type { ProjectStage } from '../../domain/project-stage.ts';
 import type { Ctx, OwnerActor } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';

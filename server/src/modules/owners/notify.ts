@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { rowsOf, type Tx } from '../../db/client.ts';
 import type { OwnerMessageKind } from '../../db/schema/index.ts';
+import type { TransactionKind } from '../../ledger/post.ts';
 
 /**
  * The owners who reach a house now: a live binding whose ID number is still on the house's record
@@ -55,13 +56,13 @@ export async function notifyProjectOwners(tx: Tx, projectId: number, m: OwnerMes
 export async function notifyPostingOwners(
   tx: Tx,
   transactionId: number,
-  what: { label: string; reference: string; at: Date },
+  what: { kind: TransactionKind; label: string; reference: string; at: Date },
 ): Promise<number> {
   return sentCount(
     tx,
     sql`insert into owner_messages (owner_id, kind, title, body, link, house_id, amount, created_at)
     select lb.owner_id, 'account.money',
-      case when e.amount > 0 then ${`维修资金入账（${what.label}）`} else ${`维修资金支出（${what.label}）`} end,
+      ${MONEY_TITLES[what.kind]},
       h.address || '：' || ${what.label} || ' ' || case when e.amount < 0 then '-' else '' end || ${yuanSql(sql`e.amount`)} || ' 元'
         || ${what.reference ? `（${what.reference}）` : ''} || '，余额 ' || ${yuanSql(sql`a.balance`)} || ' 元',
       ${ownerHousePath('')} || lb.house_id::text, lb.house_id, e.amount, ${what.at.toISOString()}::timestamptz
@@ -72,6 +73,19 @@ export async function notifyPostingOwners(
     where e.amount <> 0`,
   );
 }
+
+/** What the owner reads as the title of a money message, by what the ledger transaction records. */
+export const MONEY_TITLES: Record<TransactionKind, string> = {
+  deposit: '维修资金交存到账',
+  deposit_reversal: '维修资金交存冲正',
+  refund: '维修资金退款',
+  project_transfer: '维修项目划转维修资金',
+  project_refund: '维修项目清退资金退回',
+  balance_move: '房屋拆分合并资金转移',
+  refund_payout: '维修资金退款付款',
+  interest: '增值收益分配到账',
+  reversal: '分户账冲正',
+};
 
 /** Runs the INSERT and answers how many messages it wrote (the same on both drivers). */
 async function sentCount(tx: Tx, insert: SQL): Promise<number> {

@@ -78,12 +78,12 @@ async function bindOwnerOf(buildingName: string, skip = 0) {
   expect(letter.statusCode, letter.body).toBe(200);
   const bound = await t.agent().post('/api/owner/bind', { ...o, code: letter.json().items[0].code, password: PASSWORD });
   expect(bound.statusCode, bound.body).toBe(200);
-  const [acc] = await t.handle.db.select({ id: ownerAccounts.id }).from(ownerAccounts).where(eq(ownerAccounts.idNumber, o.idNumber.toUpperCase()));
+  const [acc] = await t.handle.db
+    .select({ id: ownerAccounts.id })
+    .from(ownerAccounts)
+    .where(eq(ownerAccounts.idNumber, o.idNumber.toUpperCase()));
   return { ...o, ownerId: acc?.id as number, agent: await ownerLogin(o.idNumber, PASSWORD) };
 }
-
-const messagesOf = (ownerId: number) =>
-  t.handle.db.select().from(ownerMessages).where(eq(ownerMessages.ownerId, ownerId)).orderBy(asc(ownerMessages.id));
 
 describe('F-81 an owner’s house', () => {
   it('F-81 shows the house’s balance and amount due, and its statement newest first, paged, each line with the balance after it', async () => {
@@ -136,7 +136,10 @@ describe('F-81 an owner’s house', () => {
       .reduce((s: number, l: { amount: number }) => s - l.amount, 0);
     expect(p.charged).toBe(paidOut);
     expect(p.charged).toBeGreaterThan(0);
-    const [notice] = await t.handle.db.select().from(projectNotices).where(eq(projectNotices.projectId, roof?.id as number));
+    const [notice] = await t.handle.db
+      .select()
+      .from(projectNotices)
+      .where(eq(projectNotices.projectId, roof?.id as number));
     expect(p.notices).toEqual([
       expect.objectContaining({ no: notice?.no, kindLabel: '立项公示', title: notice?.title, link: `/notices/${notice?.no}` }),
     ]);
@@ -158,7 +161,11 @@ describe('F-81 an owner’s house', () => {
     const owner = await ownerLogin(o.idNumber);
     const ids = () => owner.get(`/api/owner/houses/${o.houseId}/projects`).then((r) => r.json().items.map((x: { id: number }) => x.id));
     expect(await ids()).not.toContain(draft.id);
-    const notice = await member.post(`/api/projects/${draft.id}/notices`, { kind: 'initiation', deadline: deadlineAfter(t, 10), content: '' });
+    const notice = await member.post(`/api/projects/${draft.id}/notices`, {
+      kind: 'initiation',
+      deadline: deadlineAfter(t, 10),
+      content: '',
+    });
     expect(notice.statusCode, notice.body).toBe(200);
     const p = (await owner.get(`/api/owner/houses/${o.houseId}/projects`)).json().items.find((x: { id: number }) => x.id === draft.id);
     expect(p.vote).toEqual({ choice: null, label: '未投票', channel: null });
@@ -213,7 +220,7 @@ describe('F-83 owner messages', () => {
     const owner = await ownerLogin(o.idNumber);
     const list = (await owner.get('/api/owner/messages')).json();
     const titles = list.items.map((m: { title: string }) => m.title);
-    expect(titles).toEqual(expect.arrayContaining(['维修资金入账（交存）', '维修资金支出（维修支出）', '新公示：1栋屋面防水翻新立项公示']));
+    expect(titles).toEqual(expect.arrayContaining(['维修资金交存到账', '维修项目划转维修资金', '新公示：1栋屋面防水翻新立项公示']));
     const unread = (await owner.get('/api/owner/messages/unread-count')).json();
     expect(unread.count).toBe(list.items.filter((m: { read: boolean }) => !m.read).length);
     expect(unread.count).toBeGreaterThanOrEqual(3);
@@ -232,11 +239,19 @@ describe('F-83 owner messages', () => {
     const before = await t.handle.db.select({ n: sql<number>`count(*)::int` }).from(ownerMessages);
 
     // A refused notice (deadline too soon) sends nothing.
-    const refused = await member.post(`/api/projects/${draft.id}/notices`, { kind: 'initiation', deadline: deadlineAfter(t, 0), content: '' });
+    const refused = await member.post(`/api/projects/${draft.id}/notices`, {
+      kind: 'initiation',
+      deadline: deadlineAfter(t, 0),
+      content: '',
+    });
     expect(refused.statusCode).toBe(400);
     expect(await t.handle.db.select({ n: sql<number>`count(*)::int` }).from(ownerMessages)).toEqual(before);
 
-    const res = await member.post(`/api/projects/${draft.id}/notices`, { kind: 'initiation', deadline: deadlineAfter(t, 10), content: '请监督' });
+    const res = await member.post(`/api/projects/${draft.id}/notices`, {
+      kind: 'initiation',
+      deadline: deadlineAfter(t, 10),
+      content: '请监督',
+    });
     expect(res.statusCode, res.body).toBe(200);
     const [notice] = await t.handle.db.select().from(projectNotices).where(eq(projectNotices.projectId, draft.id));
     const sent = await t.handle.db.select().from(ownerMessages).where(eq(ownerMessages.projectId, draft.id));
@@ -265,7 +280,10 @@ describe('F-83 owner messages', () => {
       .innerJoin(paymentNoticeItems, eq(paymentNoticeItems.noticeId, paymentNotices.id))
       .where(and(eq(paymentNoticeItems.houseId, bound.houseId), eq(paymentNotices.status, 'unpaid')));
     expect(open, 'the demo leaves 5栋’s notice unpaid').toBeDefined();
-    const items = await t.handle.db.select().from(paymentNoticeItems).where(eq(paymentNoticeItems.noticeId, open?.id as number));
+    const items = await t.handle.db
+      .select()
+      .from(paymentNoticeItems)
+      .where(eq(paymentNoticeItems.noticeId, open?.id as number));
     const before = await t.handle.db.select({ n: sql<number>`count(*)::int` }).from(ownerMessages);
     const teller = await t.login(DEMO.bank.code, DEMO.bank.teller);
     const res = await teller.post('/api/bank/deposits/confirm', {
@@ -287,7 +305,7 @@ describe('F-83 owner messages', () => {
     const balance = (await bound.agent.get(`/api/owner/houses/${bound.houseId}`)).json().balance;
     expect(list.items[0]).toMatchObject({
       kind: 'account.money',
-      title: '维修资金入账（交存）',
+      title: '维修资金交存到账',
       body: `${house?.address}：交存 ${yuan(amount)} 元（${open?.no}），余额 ${yuan(balance)} 元`,
       amount,
       houseId: bound.houseId,

@@ -38,10 +38,7 @@ export async function houseStatementPage(db: Conn, houseId: number, page: number
       .orderBy(desc(ledgerEntries.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
-    db
-      .select({ n: count() })
-      .from(ledgerEntries)
-      .where(sql`${ledgerEntries.accountId} in (${account})`),
+    db.select({ n: count() }).from(ledgerEntries).where(sql`${ledgerEntries.accountId} in (${account})`),
   ]);
   return {
     items: rows.map((r) => ({
