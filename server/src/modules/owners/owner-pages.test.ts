@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { rowsOf } from '../../db/client.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildings,
@@ -312,6 +313,33 @@ describe('F-83 owner messages', () => {
       link: `/owner/houses/${bound.houseId}`,
       read: false,
     });
+  });
+
+  it('F-83 an interest allocation over every account tells each bound owner of each house once, with the amount the ledger credited', async () => {
+    const office = await t.login(DEMO.office.code, DEMO.office.admin);
+    const before = await t.handle.db.select({ id: ownerMessages.id }).from(ownerMessages).orderBy(desc(ownerMessages.id)).limit(1);
+    const res = await office.post('/api/office/interest', { from: '2026-10-01', to: '2026-12-31', amount: 8_888_888 });
+    expect(res.statusCode, res.body).toBe(200);
+    const sent = await t.handle.db
+      .select()
+      .from(ownerMessages)
+      .where(sql`${ownerMessages.id} > ${before[0]?.id ?? 0}`);
+    const credited = await rowsOf<{ house_id: string; amount: string }>(
+      t.handle.db,
+      sql`select a.house_id::text, e.amount::text from ledger_entries e join ledger_accounts a on a.id = e.account_id
+          join ledger_transactions x on x.id = e.transaction_id where x.kind = 'interest' and a.house_id is not null`,
+    );
+    const live = await t.handle.db
+      .select({ ownerId: ownerBindings.ownerId, houseId: ownerBindings.houseId })
+      .from(ownerBindings)
+      .where(sql`${ownerBindings.endedAt} is null`);
+    const creditedBy = new Map(credited.map((c) => [Number(c.house_id), Number(c.amount)]));
+    const expected = live.filter((l) => (creditedBy.get(l.houseId) ?? 0) > 0);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(sent.map((m) => `${m.ownerId}:${m.houseId}:${m.amount}`).sort()).toEqual(
+      expected.map((l) => `${l.ownerId}:${l.houseId}:${creditedBy.get(l.houseId)}`).sort(),
+    );
+    expect(new Set(sent.map((m) => m.title))).toEqual(new Set(['增值收益分配到账']));
   });
 
   it('F-83 an owner marks one message or all read; another owner’s message is not found', async () => {
