@@ -18,8 +18,8 @@ const NOT_VOTED: HouseVote = { choice: null, label: '未投票', channel: null }
 
 /**
  * F-81: how one house voted on each of the given projects, in one query. Today that is the paper
- * ballot entered from the signed sheet (project_ballots, F-42). Electronic ballots (F-82) join
- * here: R-81 says an online ballot prevails over a paper entry for the same house, so they are read
+ * ballot entered from the signed sheet (project_ballots, F-42). Electronic ballots (SPEC §11's
+ * electronic vote) join here: an online ballot prevails over a paper entry for the same house, so they are read
  * after the paper ones and overwrite them in the map.
  */
 export async function houseVotes(db: Conn, houseId: number, projectIds: readonly number[]): Promise<Map<number, HouseVote>> {
