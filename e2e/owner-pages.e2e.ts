@@ -71,7 +71,7 @@ describe('业主服务 › 我的房屋（手机 375 px）', () => {
 
     // The folded menu leads back to 业主服务.
     await page.getByRole('button', { name: '菜单' }).click();
-    await page.getByRole('navigation', { name: '主导航（手机）' }).getByRole('link', { name: '业主服务' }).click();
+    await page.getByRole('navigation', { name: '手机导航' }).getByRole('link', { name: '业主服务' }).click();
     await page.waitForURL((url) => url.pathname === '/owner');
 
     await page.getByRole('link', { name: /^消息/ }).click();

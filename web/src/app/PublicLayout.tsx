@@ -58,7 +58,7 @@ export function PublicLayout() {
         </Button>
       </Header>
       <Drawer title={PLATFORM_TITLE} placement="right" size={260} open={open} onClose={() => setOpen(false)} className="portal-drawer">
-        <nav className="portal-drawer-nav" aria-label="主导航（手机）">
+        <nav className="portal-drawer-nav" aria-label="手机导航">
           <NavLinks onPick={() => setOpen(false)} />
         </nav>
       </Drawer>
