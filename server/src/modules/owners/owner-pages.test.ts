@@ -222,6 +222,13 @@ describe('F-83 owner messages', () => {
     const list = (await owner.get('/api/owner/messages')).json();
     const titles = list.items.map((m: { title: string }) => m.title);
     expect(titles).toEqual(expect.arrayContaining(['维修资金交存到账', '维修项目划转维修资金', '新公示：1栋屋面防水翻新立项公示']));
+    // The roof's notice message names the deadline the (backdated) notice has.
+    const [roofNotice] = await t.handle.db
+      .select({ deadline: projectNotices.deadline })
+      .from(projectNotices)
+      .where(eq(projectNotices.title, '1栋屋面防水翻新立项公示'));
+    const roofMessage = list.items.find((m: { title: string }) => m.title === '新公示：1栋屋面防水翻新立项公示');
+    expect(roofMessage.body).toContain(`公示截止 ${roofNotice?.deadline}`);
     const unread = (await owner.get('/api/owner/messages/unread-count')).json();
     expect(unread.count).toBe(list.items.filter((m: { read: boolean }) => !m.read).length);
     expect(unread.count).toBeGreaterThanOrEqual(3);

@@ -1,4 +1,4 @@
-import { Card, Descriptions, Empty, Flex, List, Tag, Typography } from 'antd';
+import { Card, Descriptions, Empty, Flex, List, Result, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { LoadingOrError } from '../../components/LoadingOrError';
@@ -17,7 +17,9 @@ export function OwnerHousePage() {
 }
 
 function OwnerHouse({ id }: { id: number }) {
-  const house = useOwnerHouse(id, Number.isInteger(id) && id > 0);
+  const valid = Number.isInteger(id) && id > 0;
+  const house = useOwnerHouse(id, valid);
+  if (!valid) return <Result status="404" title="未找到该房屋" extra={<Link to="/owner">返回我的房屋</Link>} />;
   if (!house.data) return <LoadingOrError query={house} />;
   const h = house.data;
   return (
