@@ -49,6 +49,8 @@ const EXEMPT: Record<string, string> = {
   'POST /api/notices/custom/import/annotated': 'answers a marked-up copy of the uploaded file; stores nothing',
   'POST /api/messages/:id/read': 'a person’s own read mark on a message; no business data changes',
   'POST /api/messages/read-all': 'a person’s own read marks on messages; no business data changes',
+  'POST /api/owner/messages/:id/read': 'an owner’s own read mark on their message; no business data changes',
+  'POST /api/owner/messages/read-all': 'an owner’s own read marks on their messages; no business data changes',
 };
 
 interface Story {

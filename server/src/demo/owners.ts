@@ -44,8 +44,11 @@ export async function seedDemoOwners(handle: DbHandle, now: Date) {
     if (!firstPerHouse.some((f) => f.houseId === p.houseId)) firstPerHouse.push(p);
   }
   const window = await actorOf(db, 'JMWXZJ', 'shouli');
+  // Not before the demo city's last audited write, and not after `now`-stamped steps that follow
+  // (the owners bind before the deposits and projects, so these reach them as messages): the audit
+  // log stays in time order.
   const [last] = await db.select({ at: max(auditLog.at) }).from(auditLog);
-  const at = new Date(Math.max(now.getTime(), last?.at?.getTime() ?? 0) + 1000);
+  const at = new Date(Math.max(now.getTime(), last?.at?.getTime() ?? 0));
   const office: Ctx = { db, dbKind: handle.kind, clock: { now: () => at }, actor: window, ip: 'demo' };
   const portal: Ctx = { ...office, actor: null, owner: null };
   for (const p of firstPerHouse) {

@@ -1,7 +1,16 @@
 import { businessDate } from '../lib/clock.ts';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbHandle } from '../db/client.ts';
-import { buildings, facilities, organisations, projectEvents, projectNotices, propertyAreas, repairProjects } from '../db/schema/index.ts';
+import {
+  buildings,
+  facilities,
+  organisations,
+  ownerMessages,
+  projectEvents,
+  projectNotices,
+  propertyAreas,
+  repairProjects,
+} from '../db/schema/index.ts';
 import type { Actor, Ctx } from '../lib/context.ts';
 import { actorOf } from '../modules/auth/sessions.ts';
 import { submitApproval } from '../modules/projects/approval.ts';
@@ -95,6 +104,11 @@ export async function seedDemoProjects(handle: DbHandle, now: Date) {
       .update(projectNotices)
       .set({ publishedAt: ago(days - 1), deadline: isoDay(ago(days - 9)) })
       .where(eq(projectNotices.projectId, projectId));
+    // The owners' messages of the notice (F-83) name the deadline the notice now has.
+    await db
+      .update(ownerMessages)
+      .set({ body: sql`replace(${ownerMessages.body}, ${inDays(8)}, ${isoDay(ago(days - 9))})` })
+      .where(and(eq(ownerMessages.projectId, projectId), eq(ownerMessages.kind, 'project.notice')));
     await db
       .update(repairProjects)
       .set({ createdAt: ago(days) })

@@ -161,10 +161,12 @@ export async function seedDemo(handle: DbHandle, now = new Date()): Promise<void
     await putSetting(tx, 'demoInstance', true, now, null);
     await putSetting(tx, 'custodianBankCode', 'ICBCJM', now, null);
     const inside: DbHandle = { ...handle, db: tx as unknown as Db };
+    // Owners bind first, so the deposits, the notices and the transfer that follow reach them as
+    // messages (F-83) the way they would in a running city.
+    await seedDemoOwners(inside, now);
     await seedDemoPayments(inside, now);
     await seedDemoProjects(inside, now);
     await seedDemoApplications(inside, now);
-    await seedDemoOwners(inside, now);
   });
 }
 

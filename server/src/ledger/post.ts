@@ -3,6 +3,7 @@ import { rowsOf, type Tx } from '../db/client.ts';
 import { ledgerAccounts } from '../db/schema/index.ts';
 import { type Entry, entriesProblem, netByAccount } from '../domain/ledger-rules.ts';
 import { AppError } from '../lib/errors.ts';
+import { notifyPostingOwners } from '../modules/owners/notify.ts';
 
 /** What a ledger transaction records; each has the Chinese name an account statement shows. */
 export const TRANSACTION_KINDS = {
@@ -130,6 +131,10 @@ export async function post(tx: Tx, p: Posting): Promise<number> {
       select id::text as id from t`,
   );
   if (!t) throw new Error('ledger: transaction insert returned no row');
+  // F-83: the bound owners of the touched houses hear of it in the same transaction.
+  if (houseIds.length > 0) {
+    await notifyPostingOwners(tx, Number(t.id), { kind: p.kind, label: TRANSACTION_KINDS[p.kind], reference: p.reference, at: p.at });
+  }
   return Number(t.id);
 }
 

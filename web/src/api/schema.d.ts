@@ -6723,6 +6723,439 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/owner/houses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的房屋：一套房屋的余额与应交金额 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            area: string;
+                            building: string;
+                            unit: string;
+                            room: string;
+                            address: string;
+                            buildingArea: number;
+                            /** @description 应交金额（分） */
+                            amountDue: number;
+                            /** @description 已交金额（分） */
+                            deposited: number;
+                            /** @description 余额（分） */
+                            balance: number;
+                        };
+                    };
+                };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/owner/houses/{id}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的房屋：分户账明细（最新在前，分页） */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** Format: date-time */
+                                at: string;
+                                kind: string;
+                                kindLabel: string;
+                                reference: string;
+                                memo: string;
+                                /** @description 金额（分），支出为负 */
+                                amount: number;
+                                /** @description 该笔之后的余额（分） */
+                                balance: number;
+                            }[];
+                            total: number;
+                            /**
+                             * @description 有时：符合条件的行多于 total（只数到 total 为止），请加筛选条件缩小范围
+                             * @enum {boolean}
+                             */
+                            totalCapped?: true;
+                        };
+                    };
+                };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/owner/houses/{id}/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的房屋：涉及本房屋的维修项目、公示与本房屋的表决 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                no: string;
+                                name: string;
+                                typeLabel: string;
+                                stage: string;
+                                stageLabel: string;
+                                budgetTotal: number;
+                                /** @description 本房屋分摊金额（分） */
+                                share: number;
+                                /** @description 已从本房屋分户账划转的金额（分，扣除清退） */
+                                charged: number;
+                                vote: {
+                                    /** @enum {string|null} */
+                                    choice: "agree" | "oppose" | "abstain" | null;
+                                    label: string;
+                                    /**
+                                     * @description paper：纸质表决票录入；online：网上投票（以最后一次为准）；null：未投票
+                                     * @enum {string|null}
+                                     */
+                                    channel: "paper" | "online" | null;
+                                };
+                                notices: {
+                                    no: string;
+                                    /** @enum {string} */
+                                    kind: "initiation" | "acceptance" | "cancellation";
+                                    kindLabel: string;
+                                    title: string;
+                                    deadline: string;
+                                    /** Format: date-time */
+                                    publishedAt: string;
+                                    /** @description 门户网站上的公示页面 */
+                                    link: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/owner/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 业主消息（最新在前） */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description 1：只看未读 */
+                    unread?: "1";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "project.notice" | "project.vote" | "account.money";
+                                title: string;
+                                body: string;
+                                link: string | null;
+                                houseId: number | null;
+                                /** @description 资金变动金额（分），支出为负 */
+                                amount: number | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                read: boolean;
+                            }[];
+                            total: number;
+                            /**
+                             * @description 有时：符合条件的行多于 total（只数到 total 为止），请加筛选条件缩小范围
+                             * @enum {boolean}
+                             */
+                            totalCapped?: true;
+                            /** @description 是否还有下一页 */
+                            more: boolean;
+                        };
+                    };
+                };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/owner/messages/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 业主未读消息数 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                            /** @description 为 true 时未读多于 count（显示 99+） */
+                            capped: boolean;
+                        };
+                    };
+                };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/owner/messages/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 业主标记一条消息为已读 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                            /** @description 为 true 时未读多于 count（显示 99+） */
+                            capped: boolean;
+                        };
+                    };
+                };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/owner/messages/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 业主消息全部标为已读 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                            /** @description 为 true 时未读多于 count（显示 99+） */
+                            capped: boolean;
+                        };
+                    };
+                };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/office/deposit-standards": {
         parameters: {
             query?: never;

@@ -7,6 +7,7 @@ import {
   HomeOutlined,
   SearchOutlined,
   SettingOutlined,
+  TeamOutlined,
   ToolOutlined,
   TransactionOutlined,
 } from '@ant-design/icons';
@@ -105,9 +106,18 @@ const repairMenu: MenuGroup = {
   children: [{ path: '/repair/projects', label: '维修项目列表', permission: 'project.edit' }],
 };
 
+/** 业主告知书 (F-80): letters with one-time binding codes, printed for a house or a whole building. */
+const ownerLetters = (permission: Permission): MenuLeaf => ({ path: '/owner-letters', label: '业主告知书', permission });
+
 /** The left menus of each kind of organisation, named as in the user manuals (§1.2 机构管理, §1.3 物业区域管理). */
 const MENUS: Record<OrgType, MenuEntry[]> = {
-  committee: [home, repairMenu, facilityQuery, { key: 'org', label: '机构管理', icon: <BankOutlined />, children: [orgInfo, orgUsers] }],
+  committee: [
+    home,
+    repairMenu,
+    { key: 'owners', label: '业主服务', icon: <TeamOutlined />, children: [ownerLetters('project.submit')] },
+    facilityQuery,
+    { key: 'org', label: '机构管理', icon: <BankOutlined />, children: [orgInfo, orgUsers] },
+  ],
   developer: [
     home,
     registryMenu,
@@ -126,6 +136,7 @@ const MENUS: Record<OrgType, MenuEntry[]> = {
         { path: '/office/inbox', label: '待办业务', permission: ['office.accept', 'office.review'] },
         { path: '/office/project-requests', label: '维修项目申请', permission: ['office.accept', 'office.review'] },
         { path: '/office/receipts', label: '交款回单补打', permission: 'office.accept' },
+        ownerLetters('office.accept'),
       ],
     },
     facilityQuery,

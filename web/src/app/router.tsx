@@ -54,9 +54,13 @@ const DeveloperBatchPage = lazyPage(() => import('../features/payments/Developer
 const NoticeListPage = lazyPage(() => import('../features/payments/NoticeListPage'), 'NoticeListPage');
 const OwnerNoticePage = lazyPage(() => import('../features/payments/OwnerNoticePage'), 'OwnerNoticePage');
 const FundLookupPage = lazyPage(() => import('../features/portal/FundLookupPage'), 'FundLookupPage');
-const OwnerHomePage = lazyPage(() => import('../features/owner/OwnerPages'), 'OwnerHomePage');
-const OwnerBindPage = lazyPage(() => import('../features/owner/OwnerPages'), 'OwnerBindPage');
-const OwnerLoginPage = lazyPage(() => import('../features/owner/OwnerPages'), 'OwnerLoginPage');
+const OwnerHomePage = lazyPage(() => import('../features/owner/OwnerHomePage'), 'OwnerHomePage');
+const OwnerHousePage = lazyPage(() => import('../features/owner/OwnerHousePage'), 'OwnerHousePage');
+const OwnerMessagesPage = lazyPage(() => import('../features/owner/OwnerMessagesPage'), 'OwnerMessagesPage');
+const OwnerBindPage = lazyPage(() => import('../features/owner/OwnerBindPage'), 'OwnerBindPage');
+const OwnerLoginPage = lazyPage(() => import('../features/owner/OwnerLoginPage'), 'OwnerLoginPage');
+const OwnerLettersPage = lazyPage(() => import('../features/owner-letters/OwnerLettersPage'), 'OwnerLettersPage');
+const OwnerLettersPrint = lazyPage(() => import('../print/OwnerLettersPrint'), 'OwnerLettersPrint');
 const FundReportPage = lazyPage(() => import('../features/reports/FundReportPage'), 'FundReportPage');
 const InterestPage = lazyPage(() => import('../features/reports/InterestPage'), 'InterestPage');
 const ApplicationPrint = lazyPage(() => import('../print/ApplicationPrint'), 'ApplicationPrint');
@@ -112,6 +116,8 @@ const paymentRoutes = [
 ];
 
 const OFFICE_INBOX: Permission[] = ['office.accept', 'office.review'];
+/** 业主告知书 (F-80): the office's window, or a committee's director and members. */
+const OWNER_LETTERS: Permission[] = ['office.accept', 'project.submit'];
 
 function Root() {
   return (
@@ -143,6 +149,8 @@ export const router = createBrowserRouter([
           { path: 'owner', element: <OwnerHomePage /> },
           { path: 'owner/bind', element: <OwnerBindPage /> },
           { path: 'owner/login', element: <OwnerLoginPage /> },
+          { path: 'owner/houses/:id', element: <OwnerHousePage /> },
+          { path: 'owner/messages', element: <OwnerMessagesPage /> },
           { path: 'notices', element: <PublicNoticeListPage /> },
           { path: 'notices/:no', element: <NoticeDetailPage /> },
           { path: 'projects', element: <AreaProjectsPage /> },
@@ -192,6 +200,7 @@ export const router = createBrowserRouter([
               },
               ...registryRoutes,
               ...paymentRoutes,
+              guarded('owner-letters', OWNER_LETTERS, <OwnerLettersPage />),
               guarded('office/business', OFFICE_INBOX, <BusinessOverviewPage />),
               guarded('office/inbox', OFFICE_INBOX, <InboxPage />),
               guarded('office/inbox/:id', OFFICE_INBOX, <ReviewPage />),
@@ -224,6 +233,7 @@ export const router = createBrowserRouter([
           { path: 'print/notice/:no', element: <NoticePrint /> },
           { path: 'print/receipt/:no', element: <ReceiptPrint /> },
           { path: 'print/refund/:id', element: <RefundPrint /> },
+          guarded('print/owner-letters', OWNER_LETTERS, <OwnerLettersPrint />),
           ...projectPrintRoutes,
         ],
       },

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { customType, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, customType, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, id, ref, ts } from './columns.ts';
 import { organisations } from './organisations.ts';
 import { houses } from './registry.ts';
@@ -80,6 +80,40 @@ export const ownerBindings = pgTable(
   (t) => [
     uniqueIndex('owner_bindings_live_uq').on(t.ownerId, t.houseId).where(sql`${t.endedAt} is null`),
     index('owner_bindings_house_idx').on(t.houseId).where(sql`${t.endedAt} is null`),
+  ],
+);
+
+/** F-83: what an owner's message reports — a project's notice, a vote opened, money on the account. */
+export const OWNER_MESSAGE_KINDS = ['project.notice', 'project.vote', 'account.money'] as const;
+export type OwnerMessageKind = (typeof OWNER_MESSAGE_KINDS)[number];
+
+/**
+ * F-83 业主消息: one row per owner and event, written in the transaction of the step it reports
+ * (one INSERT … SELECT over the live bindings, however many owners). The message is the owner's
+ * own, so its read mark is a column.
+ */
+export const ownerMessages = pgTable(
+  'owner_messages',
+  {
+    id: id(),
+    ownerId: ref('owner_id')
+      .notNull()
+      .references(() => ownerAccounts.id),
+    kind: text('kind', { enum: OWNER_MESSAGE_KINDS }).notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull().default(''),
+    /** The owner's page (or the public notice) where the matter can be seen, e.g. `/owner/houses/12`. */
+    link: text('link'),
+    houseId: ref('house_id').references(() => houses.id),
+    projectId: ref('project_id'),
+    /** Money messages: the change on the house's account in fen (negative for a debit). */
+    amount: bigint('amount', { mode: 'bigint' }),
+    createdAt: createdAt(),
+    readAt: ts('read_at'),
+  },
+  (t) => [
+    index('owner_messages_owner_idx').on(t.ownerId, t.id),
+    index('owner_messages_unread_idx').on(t.ownerId).where(sql`${t.readAt} is null`),
   ],
 );
 

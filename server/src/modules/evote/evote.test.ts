@@ -131,6 +131,24 @@ describe('F-82 R-81 R-82 one vote from opening to result', () => {
     expect(status.turnout).toMatchObject({ housesVoted: 1, ballots: 2, participatingOwners: 1 });
   });
 
+  it('F-83 the owners of the range were told the vote opened, in their message list', async () => {
+    const [o0] = owners as [BoundOwner];
+    const messages = (await o0.agent.get('/api/owner/messages')).json().items as { kind: string; title: string; link: string }[];
+    const opened = messages.filter((m) => m.kind === 'project.vote');
+    expect(opened).toHaveLength(1);
+    expect(opened[0]?.title).toContain('电子投票');
+    expect(opened[0]?.link).toBe('/owner');
+  });
+
+  it('F-81 R-81 the owner’s house page shows the latest online choice as how the house voted', async () => {
+    const [o0] = owners as [BoundOwner];
+    const projects = (await o0.agent.get(`/api/owner/houses/${o0.houseId}/projects`)).json().items as {
+      id: number;
+      vote: { choice: string | null; label: string; channel: string | null };
+    }[];
+    expect(projects.find((p) => p.id === projectId)?.vote).toEqual({ choice: 'oppose', label: '反对', channel: 'online' });
+  });
+
   it('R-82 the owner checks a receipt: the latest counts, the replaced one says so; another owner cannot check it', async () => {
     const [o0, o1] = owners as [BoundOwner, BoundOwner];
     const latest = (await o0.agent.get(`/api/owner/evote-receipts?code=${receipts[1]?.toLowerCase().replaceAll('-', '')}`)).json();

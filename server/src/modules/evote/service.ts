@@ -1,3 +1,4 @@
+import { notifyProjectOwners } from '../owners/notify.ts';
 import { eq } from 'drizzle-orm';
 import type { Conn } from '../../db/client.ts';
 import { projectBallots, projectEvotes } from '../../db/schema/index.ts';
@@ -60,6 +61,14 @@ export async function openEvote(ctx: Ctx, projectId: number, input: { opensAt: D
     if (!e) throw new Error('e-vote not written');
     const period = `${fmt(input.opensAt)} 至 ${fmt(input.closesAt)}`;
     await event(tx, ctx, projectId, 'evote.opened', `发起电子投票：${period}`);
+    // F-83: the bound owners of the range hear of it at once; they vote on their page.
+    await notifyProjectOwners(tx, projectId, {
+      kind: 'project.vote',
+      title: `${p.name}：电子投票已开始`,
+      body: `投票时间 ${period}。请在“我的房屋”页面的投票栏选择同意、反对或弃权，截止前可以修改。`,
+      link: '/owner',
+      at: now,
+    });
     await audit(tx, ctx, {
       action: 'evote.open',
       entity: 'evote',

@@ -3,10 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IDLE_TIMEOUT_MS } from '../../domain/session-policy.ts';
 import { maskIdNumber, maskName } from '../../domain/id-card.ts';
-import { ok } from '../../lib/fields.ts';
+import { OWNER_MESSAGE_KINDS, PROJECT_NOTICE_KINDS } from '../../db/schema/index.ts';
+import { idParam, ok, page, pageOf } from '../../lib/fields.ts';
 import { SESSION_COOKIE } from '../auth/sessions.ts';
 import { bindOwner } from './binding.ts';
+import { ownerHouse, ownerHouseProjects, ownerHouseStatement } from './house.ts';
 import { issueLetters } from './letters.ts';
+import { listOwnerMessages, markAllOwnerMessagesRead, markOwnerMessageRead, ownerUnreadCount } from './messages.ts';
 import { ownerHouses, ownerLogin, requireOwner } from './service.ts';
 import { endAnySession } from './sessions.ts';
 
@@ -23,6 +26,64 @@ const describeOwner = (o: { name: string; idNumber: string }, csrfToken: string)
   csrfToken,
   idleTimeoutSeconds: IDLE_TIMEOUT_MS / 1000,
 });
+
+const houseFigures = {
+  amountDue: z.number().describe('应交金额（分）'),
+  deposited: z.number().describe('已交金额（分）'),
+  balance: z.number().describe('余额（分）'),
+};
+
+const statementLine = z.object({
+  id: z.number(),
+  at: z.date(),
+  kind: z.string(),
+  kindLabel: z.string(),
+  reference: z.string(),
+  memo: z.string(),
+  amount: z.number().describe('金额（分），支出为负'),
+  balance: z.number().describe('该笔之后的余额（分）'),
+});
+
+const houseProject = z.object({
+  id: z.number(),
+  no: z.string(),
+  name: z.string(),
+  typeLabel: z.string(),
+  stage: z.string(),
+  stageLabel: z.string(),
+  budgetTotal: z.number(),
+  share: z.number().describe('本房屋分摊金额（分）'),
+  charged: z.number().describe('已从本房屋分户账划转的金额（分，扣除清退）'),
+  vote: z.object({
+    choice: z.enum(['agree', 'oppose', 'abstain']).nullable(),
+    label: z.string(),
+    channel: z.enum(['paper', 'online']).nullable().describe('paper：纸质表决票录入；online：网上投票（以最后一次为准）；null：未投票'),
+  }),
+  notices: z.array(
+    z.object({
+      no: z.string(),
+      kind: z.enum(PROJECT_NOTICE_KINDS),
+      kindLabel: z.string(),
+      title: z.string(),
+      deadline: z.string(),
+      publishedAt: z.date(),
+      link: z.string().describe('门户网站上的公示页面'),
+    }),
+  ),
+});
+
+const ownerMessage = z.object({
+  id: z.number(),
+  kind: z.enum(OWNER_MESSAGE_KINDS),
+  title: z.string(),
+  body: z.string(),
+  link: z.string().nullable(),
+  houseId: z.number().nullable(),
+  amount: z.number().nullable().describe('资金变动金额（分），支出为负'),
+  createdAt: z.date(),
+  read: z.boolean(),
+});
+const unread = z.object({ count: z.number().int(), capped: z.boolean().describe('为 true 时未读多于 count（显示 99+）') });
 
 export function ownerRoutes(app: FastifyInstance, opts: { secureCookies: boolean }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -141,5 +202,80 @@ export function ownerRoutes(app: FastifyInstance, opts: { secureCookies: boolean
       },
     },
     async (req) => ownerHouses(req.ctx),
+  );
+
+  r.get(
+    '/api/owner/houses/:id',
+    {
+      schema: {
+        tags,
+        summary: '我的房屋：一套房屋的余额与应交金额',
+        params: idParam,
+        response: {
+          200: z.object({
+            id: z.number(),
+            area: z.string(),
+            building: z.string(),
+            unit: z.string(),
+            room: z.string(),
+            address: z.string(),
+            buildingArea: z.number(),
+            ...houseFigures,
+          }),
+        },
+      },
+    },
+    async (req) => ownerHouse(req.ctx, req.params.id),
+  );
+
+  r.get(
+    '/api/owner/houses/:id/statement',
+    {
+      schema: {
+        tags,
+        summary: '我的房屋：分户账明细（最新在前，分页）',
+        params: idParam,
+        querystring: page,
+        response: { 200: pageOf(statementLine) },
+      },
+    },
+    async (req) => ownerHouseStatement(req.ctx, req.params.id, req.query),
+  );
+
+  r.get(
+    '/api/owner/houses/:id/projects',
+    {
+      schema: {
+        tags,
+        summary: '我的房屋：涉及本房屋的维修项目、公示与本房屋的表决',
+        params: idParam,
+        response: { 200: z.object({ items: z.array(houseProject) }) },
+      },
+    },
+    async (req) => ownerHouseProjects(req.ctx, req.params.id),
+  );
+
+  r.get(
+    '/api/owner/messages',
+    {
+      schema: {
+        tags,
+        summary: '业主消息（最新在前）',
+        querystring: page.extend({ unread: z.enum(['1']).optional().describe('1：只看未读') }),
+        response: { 200: pageOf(ownerMessage).extend({ more: z.boolean().describe('是否还有下一页') }) },
+      },
+    },
+    async (req) => listOwnerMessages(req.ctx, { page: req.query.page, pageSize: req.query.pageSize, unreadOnly: req.query.unread === '1' }),
+  );
+  r.get('/api/owner/messages/unread-count', { schema: { tags, summary: '业主未读消息数', response: { 200: unread } } }, async (req) =>
+    ownerUnreadCount(req.ctx),
+  );
+  r.post(
+    '/api/owner/messages/:id/read',
+    { schema: { tags, summary: '业主标记一条消息为已读', params: idParam, response: { 200: unread } } },
+    async (req) => markOwnerMessageRead(req.ctx, req.params.id),
+  );
+  r.post('/api/owner/messages/read-all', { schema: { tags, summary: '业主消息全部标为已读', response: { 200: unread } } }, async (req) =>
+    markAllOwnerMessagesRead(req.ctx),
   );
 }

@@ -1,5 +1,5 @@
-import { and, asc, eq, exists, isNull, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client.ts';
+import { type AnyColumn, and, asc, eq, exists, isNull, sql } from 'drizzle-orm';
+import type { Conn, Tx } from '../../db/client.ts';
 import {
   buildings,
   houseOwners,
@@ -78,6 +78,27 @@ export async function ownerLogin(ctx: Ctx, input: { idNumber: string; password: 
   });
 }
 
+/** The owner's ID number is still among the house's recorded owners (F-80). */
+const idOnRecord = (db: Conn, owner: OwnerActor, houseId: AnyColumn) =>
+  exists(
+    db
+      .select({ one: houseOwners.id })
+      .from(houseOwners)
+      .where(and(eq(houseOwners.houseId, houseId), sql`upper(${houseOwners.idNumber}) = ${owner.idNumber}`)),
+  );
+
+/** F-80/F-81: the owner reaches the house (column `houseId`) now: a live binding, the ID number still on record. */
+export const liveBinding = (db: Conn, owner: OwnerActor, houseId: AnyColumn) =>
+  and(
+    exists(
+      db
+        .select({ one: ownerBindings.id })
+        .from(ownerBindings)
+        .where(and(eq(ownerBindings.houseId, houseId), eq(ownerBindings.ownerId, owner.ownerId), isNull(ownerBindings.endedAt))),
+    ),
+    idOnRecord(db, owner, houseId),
+  );
+
 /**
  * F-80: the houses bound to the owner, each with its balance and amount due read from
  * the ledger as the public lookup reads them. Only live bindings whose ID number is still on record.
@@ -100,18 +121,7 @@ export async function ownerHouses(ctx: Ctx) {
     .innerJoin(propertyAreas, eq(propertyAreas.id, houses.areaId))
     .innerJoin(buildings, eq(buildings.id, houses.buildingId))
     .innerJoin(units, eq(units.id, houses.unitId))
-    .where(
-      and(
-        eq(ownerBindings.ownerId, owner.ownerId),
-        isNull(ownerBindings.endedAt),
-        exists(
-          ctx.db
-            .select({ one: houseOwners.id })
-            .from(houseOwners)
-            .where(and(eq(houseOwners.houseId, houses.id), sql`upper(${houseOwners.idNumber}) = ${owner.idNumber}`)),
-        ),
-      ),
-    )
+    .where(and(eq(ownerBindings.ownerId, owner.ownerId), isNull(ownerBindings.endedAt), idOnRecord(ctx.db, owner, houses.id)))
     .orderBy(asc(propertyAreas.name), asc(buildings.name), asc(units.name), asc(houses.room));
   const standing = await standingOf(
     ctx.db,

@@ -7,6 +7,7 @@ import { formatYuan } from '../../domain/money.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { audit } from '../audit/audit.ts';
+import { notifyProjectOwners } from '../owners/notify.ts';
 import { businessDate } from '../../lib/clock.ts';
 import { getSetting } from '../settings/store.ts';
 import { committeeActor, event, loadProject, touch, TYPE_LABELS } from './access.ts';
@@ -21,6 +22,9 @@ export const NOTICE_KIND_LABELS: Record<ProjectNoticeKind, string> = {
   acceptance: '验收公示',
   cancellation: '撤销公示',
 };
+/** The notice's page on the public portal. */
+export const publicNoticePath = (no: string) => `/notices/${encodeURIComponent(no)}`;
+
 const ACTION_OF = { initiation: 'initiation_notice', acceptance: 'acceptance_notice', cancellation: 'cancellation_notice' } as const;
 
 /**
@@ -74,6 +78,13 @@ export async function publishNotice(ctx: Ctx, id: number, input: { kind: Project
       entityId: id,
       summary: `发布${NOTICE_KIND_LABELS[input.kind]} ${no}（${p.no}，预算 ${formatYuan(p.budgetTotal)} 元，截止 ${input.deadline}）`,
       after: { no, deadline: input.deadline, content: input.content },
+    });
+    // F-83: the bound owners of the range's houses hear of it with the notice.
+    await notifyProjectOwners(tx, id, {
+      title: `新公示：${title}`,
+      body: `${p.name}（${p.no}）发布${NOTICE_KIND_LABELS[input.kind]}，公示截止 ${input.deadline}，请查看公示内容并参与监督。`,
+      link: publicNoticePath(no),
+      at: now,
     });
     if (input.kind === 'acceptance') await maybeComplete(tx, ctx, p);
     return notice;

@@ -1,13 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Form, Input, List, Row, Select, Space, Statistic, Typography } from 'antd';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Col, Form, Input, Row, Select, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
-import { api, call, setCsrfToken } from '../../api/client';
+import { api, call } from '../../api/client';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { errorMessage, showFieldErrors } from '../../lib/serverErrors';
-import { formatYuan } from '../../lib/units';
-import { OwnerVoteSection } from '../owner-vote/OwnerVoteSection';
 
-const OWNER_SESSION = ['owner', 'session'] as const;
 const PASSWORD_HINT = '至少 8 位，且包含大写字母、小写字母、数字、符号中的至少三类';
 
 interface BindValues {
@@ -118,130 +115,6 @@ export function OwnerBindPage() {
             已绑定？<Link to="/owner/login">业主登录</Link>
           </Typography.Paragraph>
         </Card>
-      </Col>
-    </Row>
-  );
-}
-
-interface LoginValues {
-  idNumber: string;
-  password: string;
-}
-
-/** 业主登录 (F-80): ID number + password. */
-export function OwnerLoginPage() {
-  useDocumentTitle('业主登录');
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const login = useMutation({
-    mutationFn: (v: LoginValues) => call(api.POST('/api/owner/login', { body: { idNumber: v.idNumber.trim(), password: v.password } })),
-    onSuccess: (s) => {
-      setCsrfToken(s.csrfToken);
-      queryClient.setQueryData(OWNER_SESSION, s);
-      navigate('/owner');
-    },
-  });
-  return (
-    <Row justify="center">
-      <Col xs={24} md={12} lg={8}>
-        <Card title="业主登录" data-testid="owner-login">
-          <Form<LoginValues> layout="vertical" onFinish={(v) => login.mutate(v)}>
-            <Form.Item label="证件号码" name="idNumber" rules={[{ required: true, whitespace: true, message: '请输入证件号码' }]}>
-              <Input maxLength={30} autoComplete="username" />
-            </Form.Item>
-            <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
-              <Input.Password maxLength={128} autoComplete="current-password" />
-            </Form.Item>
-            {login.isError && <Alert type="error" showIcon role="alert" title={errorMessage(login.error)} style={{ marginBottom: 16 }} />}
-            <Button type="primary" htmlType="submit" loading={login.isPending} block>
-              登录
-            </Button>
-          </Form>
-          <Typography.Paragraph style={{ marginTop: 16 }}>
-            首次使用？凭《业主告知书》<Link to="/owner/bind">绑定身份</Link>
-          </Typography.Paragraph>
-        </Card>
-      </Col>
-    </Row>
-  );
-}
-
-/** 我的房屋: the houses bound to the owner with amount due, deposited and balance. */
-export function OwnerHomePage() {
-  useDocumentTitle('我的房屋');
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const session = useQuery({
-    queryKey: OWNER_SESSION,
-    queryFn: async () => {
-      const s = await call(api.GET('/api/owner/session'));
-      setCsrfToken(s.csrfToken);
-      return s;
-    },
-    retry: false,
-  });
-  const houses = useQuery({
-    queryKey: ['owner', 'houses'],
-    queryFn: () => call(api.GET('/api/owner/houses')),
-    enabled: session.isSuccess,
-  });
-  const logout = useMutation({
-    mutationFn: () => call(api.POST('/api/owner/logout')),
-    onSettled: () => {
-      queryClient.removeQueries({ queryKey: ['owner'] });
-      navigate('/owner/login');
-    },
-  });
-  if (session.isError) {
-    return (
-      <Row justify="center">
-        <Col xs={24} md={12}>
-          <Alert type="info" showIcon title={errorMessage(session.error)} action={<Link to="/owner/login">业主登录</Link>} />
-        </Col>
-      </Row>
-    );
-  }
-  return (
-    <Row justify="center">
-      <Col xs={24} md={18} lg={14}>
-        <Card
-          title="我的房屋"
-          loading={session.isPending}
-          extra={
-            <Space>
-              <span>{session.data?.owner.name}</span>
-              <Button size="small" onClick={() => logout.mutate()}>
-                退出
-              </Button>
-            </Space>
-          }
-        >
-          <List
-            loading={houses.isPending}
-            dataSource={houses.data?.items ?? []}
-            locale={{ emptyText: '暂无绑定的房屋' }}
-            renderItem={(h) => (
-              <List.Item data-testid="owner-house">
-                <Space direction="vertical" style={{ width: '100%' }}>
-                  <Typography.Text strong>{`${h.area} ${h.building}${h.unit}${h.room}`}</Typography.Text>
-                  <Typography.Text type="secondary">{h.address}</Typography.Text>
-                  <Row gutter={12}>
-                    <Col span={8}>
-                      <Statistic title="应交（元）" value={formatYuan(h.amountDue)} />
-                    </Col>
-                    <Col span={8}>
-                      <Statistic title="已交（元）" value={formatYuan(h.deposited)} />
-                    </Col>
-                    <Col span={8}>
-                      <Statistic title="余额（元）" value={formatYuan(h.balance)} />
-                    </Col>
-                  </Row>
-                </Space>
-              </List.Item>
-            )}
-          />
-        </Card>
-        <OwnerVoteSection enabled={session.isSuccess} />
       </Col>
     </Row>
   );

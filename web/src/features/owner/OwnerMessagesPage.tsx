@@ -1,0 +1,94 @@
+import { Badge, Button, Card, Empty, Flex, List, Segmented, Typography } from 'antd';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { LoadingOrError } from '../../components/LoadingOrError';
+import { formatDateTime } from '../../lib/dates';
+import { type OwnerMessage, useMarkAllOwnerMessagesRead, useMarkOwnerMessageRead, useOwnerMessages } from './api';
+import { OwnerShell } from './OwnerShell';
+
+const PAGE_SIZE = 20;
+
+/** 业主消息 (F-83): notices of projects charging the owner's houses, and money moving on their accounts. */
+export function OwnerMessagesPage() {
+  return <OwnerShell title="我的消息">{() => <OwnerMessages />}</OwnerShell>;
+}
+
+function OwnerMessages() {
+  const [unreadOnly, setUnreadOnly] = useState(false);
+  const [page, setPage] = useState(1);
+  const list = useOwnerMessages(page, PAGE_SIZE, unreadOnly);
+  const markAll = useMarkAllOwnerMessagesRead();
+  return (
+    <Card title="我的消息" size="small">
+      <Flex justify="space-between" align="center" style={{ marginBottom: 8 }} wrap gap={8}>
+        <Segmented
+          options={[
+            { label: '全部', value: 'all' },
+            { label: '未读', value: 'unread' },
+          ]}
+          value={unreadOnly ? 'unread' : 'all'}
+          onChange={(v) => {
+            setUnreadOnly(v === 'unread');
+            setPage(1);
+          }}
+        />
+        <Button size="small" onClick={() => markAll.mutate()} loading={markAll.isPending}>
+          全部标为已读
+        </Button>
+      </Flex>
+      <MessageList query={list} page={page} onPage={setPage} emptyText={unreadOnly ? '没有未读消息' : '暂无消息'} />
+    </Card>
+  );
+}
+
+interface MessageListProps {
+  query: ReturnType<typeof useOwnerMessages>;
+  page?: number;
+  onPage?: (page: number) => void;
+  compact?: boolean;
+  emptyText?: string;
+}
+
+/** The owner's messages; opening one marks it read and goes to its page (the house, or the public notice). */
+export function MessageList({ query, page = 1, onPage, compact = false, emptyText = '暂无消息' }: MessageListProps) {
+  const navigate = useNavigate();
+  const markRead = useMarkOwnerMessageRead();
+  const open = async (m: OwnerMessage) => {
+    if (!m.read) await markRead.mutateAsync(m.id);
+    if (m.link) navigate(m.link);
+  };
+  if (!query.data) return <LoadingOrError query={query} />;
+  const data = query.data;
+  return (
+    <List
+      dataSource={data.items}
+      locale={{ emptyText: <Empty description={emptyText} /> }}
+      pagination={
+        onPage && (page > 1 || data.more)
+          ? {
+              current: page,
+              pageSize: PAGE_SIZE,
+              total: (page - 1) * PAGE_SIZE + data.items.length + (data.more ? 1 : 0),
+              onChange: onPage,
+              showSizeChanger: false,
+              size: 'small',
+            }
+          : false
+      }
+      renderItem={(m) => (
+        <List.Item key={m.id} data-testid="owner-message" style={{ cursor: m.link ? 'pointer' : undefined }} onClick={() => void open(m)}>
+          <Flex vertical gap={2} style={{ width: '100%', minWidth: 0 }}>
+            <Flex gap={6} align="center">
+              {!m.read && <Badge status="processing" aria-label="未读" />}
+              <Typography.Text strong={!m.read}>{m.title}</Typography.Text>
+            </Flex>
+            {!compact && m.body && <Typography.Text>{m.body}</Typography.Text>}
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {formatDateTime(m.createdAt)}
+            </Typography.Text>
+          </Flex>
+        </List.Item>
+      )}
+    />
+  );
+}
