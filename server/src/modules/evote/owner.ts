@@ -1,6 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { type Conn, rowsOf } from '../../db/client.ts';
-import { evoteBallots, projectEvotes, repairProjects } from '../../db/schema/index.ts';
+import { evoteBallots } from '../../db/schema/index.ts';
 import { ballotHash, evotePhase, genesisHash, normaliseReceipt, receiptCode } from '../../domain/evote.ts';
 import { maskIdNumber } from '../../domain/id-card.ts';
 import { CHOICE_LABELS, type Choice } from '../../domain/vote.ts';
@@ -8,9 +8,7 @@ import type { Ctx, OwnerActor } from '../../lib/context.ts';
 import { forbidden, invalid, notFound, ruleRefusal } from '../../lib/errors.ts';
 import { audit } from '../audit/audit.ts';
 import { requireOwner } from '../owners/service.ts';
-import { latestNotice } from '../projects/facts.ts';
 import { evoteTimes } from './service.ts';
-import { lastLink } from './store.ts';
 
 const { fmt } = evoteTimes;
 
@@ -107,34 +105,49 @@ async function ownsHouse(db: Conn, owner: OwnerActor, houseId: number) {
  * F-82 / R-81 / R-82 网上投票: one ballot for one of the owner's houses in the vote's range, between
  * the start and the end; a later ballot for the same house replaces the earlier one in the count.
  * The e-vote row is locked for the append, so the chain stays one line whatever the concurrency:
- * each ballot's hash covers the previous one's. The answer carries the receipt code.
+ * each ballot's hash covers the previous one's. Everything that does not depend on the chain's end
+ * is checked before the lock, so the ballots of one vote queue only for the append itself (the lock,
+ * the insert and the audit row). The answer carries the receipt code.
  */
 export async function castBallot(ctx: Ctx, input: { evoteId: number; houseId: number; choice: Choice }) {
   const owner = requireOwner(ctx);
   return ctx.db.transaction(async (tx) => {
     if (!(await ownsHouse(tx, owner, input.houseId))) throw forbidden('只能为本人已绑定的房屋投票');
-    const [e] = await tx.select().from(projectEvotes).where(eq(projectEvotes.id, input.evoteId)).for('update');
-    if (!e) throw notFound('电子投票');
-    const [inRange] = await rowsOf<{ yes: boolean }>(
+    const [v] = await rowsOf<{ in_range: boolean; project_no: string; project_status: string; current_notice: boolean }>(
       tx,
-      sql`select exists (select 1 from project_item_houses where project_id = ${e.projectId} and house_id = ${input.houseId}) as yes`,
+      sql`select exists (select 1 from project_item_houses s where s.project_id = e.project_id and s.house_id = ${input.houseId}) as in_range,
+            p.no as project_no, p.status as project_status,
+            e.notice_id = (select max(n.id) from project_notices n where n.project_id = e.project_id and n.kind = 'initiation') as current_notice
+          from project_evotes e join repair_projects p on p.id = e.project_id
+          where e.id = ${input.evoteId}`,
     );
-    if (inRange?.yes !== true) throw invalid('houseId', '该房屋不在本项目的表决范围内，不能参加本次投票');
+    if (!v) throw notFound('电子投票');
+    if (!v.in_range) throw invalid('houseId', '该房屋不在本项目的表决范围内，不能参加本次投票');
+    // The lock: the e-vote as it stands now (a closed vote takes nothing). The chain's last link is read
+    // after it, in a statement of its own: one taken in the locking statement would be read from the
+    // snapshot before the wait, and two ballots would claim the same place in the chain.
+    const [e] = await rowsOf<{ opens_at: Date | string; closes_at: Date | string; status: 'open' | 'closed' }>(
+      tx,
+      sql`select e.opens_at, e.closes_at, e.status from project_evotes e where e.id = ${input.evoteId} for update`,
+    );
+    if (!e) throw notFound('电子投票');
     // Read under the lock: a ballot after the end is refused even if the closing job has not run yet.
     const now = ctx.clock.now();
-    const phase = evotePhase(e, now);
-    if (phase === 'pending') throw ruleRefusal(409, 'EVOTE_PENDING', 'F-82', `投票尚未开始，请于 ${fmt(e.opensAt)} 以后再投票`);
-    if (phase === 'closed') throw ruleRefusal(409, 'EVOTE_CLOSED', 'F-82', `投票已于 ${fmt(e.closesAt)} 结束，不能再投票或修改`);
-    const [p] = await tx.select().from(repairProjects).where(eq(repairProjects.id, e.projectId));
-    const notice = await latestNotice(tx, e.projectId, 'initiation');
-    if (!p || p.status === 'cancelled' || notice?.id !== e.noticeId) {
+    const times = { opensAt: new Date(e.opens_at), closesAt: new Date(e.closes_at) };
+    const phase = evotePhase({ ...times, status: e.status }, now);
+    if (phase === 'pending') throw ruleRefusal(409, 'EVOTE_PENDING', 'F-82', `投票尚未开始，请于 ${fmt(times.opensAt)} 以后再投票`);
+    if (phase === 'closed') throw ruleRefusal(409, 'EVOTE_CLOSED', 'F-82', `投票已于 ${fmt(times.closesAt)} 结束，不能再投票或修改`);
+    if (v.project_status === 'cancelled' || !v.current_notice) {
       throw ruleRefusal(409, 'EVOTE_VOID', 'R-51', '本次投票所依据的立项公示已重新发布或项目已撤销，投票已失效');
     }
-    const last = await lastLink(tx, e.id);
-    const prevHash = last?.hash ?? genesisHash(e.id);
+    const [last] = await rowsOf<{ last_seq: string; hash: string }>(
+      tx,
+      sql`select b.seq::text as last_seq, b.hash from evote_ballots b where b.evote_id = ${input.evoteId} order by b.seq desc limit 1`,
+    );
+    const prevHash = last?.hash ?? genesisHash(input.evoteId);
     const ballot = {
-      evoteId: e.id,
-      seq: (last?.seq ?? 0) + 1,
+      evoteId: input.evoteId,
+      seq: Number(last?.last_seq ?? 0) + 1,
       houseId: input.houseId,
       ownerId: owner.ownerId,
       choice: input.choice,
@@ -145,15 +158,19 @@ export async function castBallot(ctx: Ctx, input: { evoteId: number; houseId: nu
     const [row] = await tx
       .insert(evoteBallots)
       .values({ ...ballot, prevHash, hash, receiptCode: receipt })
-      .returning({ id: evoteBallots.id });
+      .returning({
+        id: evoteBallots.id,
+        // Whether this replaces an earlier ballot of the house: read in the insert, under the lock.
+        changed: sql<boolean>`exists (select 1 from evote_ballots x where x.evote_id = ${input.evoteId} and x.house_id = ${input.houseId} and x.seq < ${ballot.seq})`,
+      });
     if (!row) throw new Error('ballot not written');
-    const changed = last !== null && (await earlierBallotOf(tx, e.id, input.houseId, ballot.seq));
+    const changed = row.changed === true;
     // The choice itself stays in the ballot table; the audit row says who cast which ballot, not how.
     await audit(tx, ctx, {
       action: 'evote.ballot',
       entity: 'evote',
-      entityId: e.id,
-      summary: `业主 ${maskIdNumber(owner.idNumber)} 为 ${p.no} 网上投票（房屋 ${input.houseId}${changed ? '，修改此前的投票' : ''}），回执码 ${receipt}`,
+      entityId: input.evoteId,
+      summary: `业主 ${maskIdNumber(owner.idNumber)} 为 ${v.project_no} 网上投票（房屋 ${input.houseId}${changed ? '，修改此前的投票' : ''}），回执码 ${receipt}`,
       after: {
         ballotId: row.id,
         seq: ballot.seq,
@@ -166,14 +183,6 @@ export async function castBallot(ctx: Ctx, input: { evoteId: number; houseId: nu
     });
     return { ballotId: row.id, houseId: input.houseId, choice: input.choice, castAt: now, receiptCode: receipt, changed };
   });
-}
-
-async function earlierBallotOf(db: Conn, evoteId: number, houseId: number, seq: number) {
-  const [r] = await rowsOf<{ yes: boolean }>(
-    db,
-    sql`select exists (select 1 from evote_ballots where evote_id = ${evoteId} and house_id = ${houseId} and seq < ${seq}) as yes`,
-  );
-  return r?.yes === true;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { type Conn, rowsOf } from '../../db/client.ts';
 import { evoteBallots, projectEvotes } from '../../db/schema/index.ts';
 import type { ChainCheck, StoredBallot } from '../../domain/evote.ts';
@@ -21,17 +21,6 @@ export async function evoteOf(db: Conn, projectId: number, noticeId: number, loc
 export async function ballotsOf(db: Conn, evoteId: number): Promise<StoredBallot[]> {
   const rows = await db.select().from(evoteBallots).where(eq(evoteBallots.evoteId, evoteId)).orderBy(asc(evoteBallots.seq));
   return rows.map((r) => ({ ...r, choice: r.choice as Choice }));
-}
-
-/** The chain's last link (seq and hash), or null before the first ballot. */
-export async function lastLink(db: Conn, evoteId: number) {
-  const [last] = await db
-    .select({ seq: evoteBallots.seq, hash: evoteBallots.hash })
-    .from(evoteBallots)
-    .where(eq(evoteBallots.evoteId, evoteId))
-    .orderBy(desc(evoteBallots.seq))
-    .limit(1);
-  return last ?? null;
 }
 
 /** the chain check and the choice that counts for each house that voted online. */
