@@ -1,7 +1,6 @@
-import { CheckOutlined, RollbackOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { UnorderedListOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Flex, Space, Table, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Descriptions, Table, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { LoadingOrError } from '../../components/LoadingOrError';
 import { Page } from '../../components/Page';
@@ -9,7 +8,6 @@ import { PrintButton } from '../../components/PrintButton';
 import { Section } from '../../components/Section';
 import { amountInWords } from '../../lib/amountInWords';
 import { formatDateTime } from '../../lib/dates';
-import { errorMessage } from '../../lib/serverErrors';
 import { formatYuan } from '../../lib/units';
 import {
   PROJECTS_KEY,
@@ -23,9 +21,9 @@ import { ProjectFactsPanel, ProjectTimeline } from './ProjectFactsPanel';
 import { ProjectMoneyPanel } from './ProjectMoneyPanel';
 import { AcceptProjectRequestModal, RejectProjectRequestModal } from './ProjectRequestModals';
 import { RequestDocuments } from './ReviewedDocuments';
-import { allows } from '../../lib/actions';
 import { PRINT_LABELS, PROJECT_REQUESTS_KEY, projectRequestActions, requestPrintPath, reviewable } from './projectRequestApi';
 import { ProjectRequestStatusTag } from './ProjectRequestStatusTag';
+import { ReviewFrame } from './ReviewFrame';
 
 /** F-60 审核 of a repair project's request: what it asks, the project's money and history, and 受理 / 审核通过 / 退回. */
 export function ProjectRequestReviewPage() {
@@ -55,65 +53,42 @@ export function ProjectRequestReviewPage() {
 
 function Review({ p, s, r }: { p: ProjectDetail; s: ProjectSummary; r: ProjectRequest }) {
   const queryClient = useQueryClient();
-  const { message, modal } = App.useApp();
-  const [dialog, setDialog] = useState<'accept' | 'reject'>();
-  const [approving, setApproving] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const canReview = reviewable(r.kind);
-  const mayAccept = allows(r, 'accept');
-  // A reviewer waiting for 受理 is told why 审核通过 is not offered yet.
-  const waitsForAcceptance = allows(r, 'reject') && !allows(r, 'approve') && !mayAccept;
-
-  const done = async (text: string) => {
-    setDialog(undefined);
-    setError(undefined);
-    message.success(text);
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey: [...PROJECTS_KEY, p.id] }),
-      queryClient.invalidateQueries({ queryKey: PROJECT_REQUESTS_KEY }),
-    ]);
-  };
-
-  const approve = async () => {
-    const ok = await modal.confirm({
-      title: `审核通过${r.kindLabel} ${r.no}？`,
-      content:
-        r.kind === 'approval'
-          ? p.type === 'simple'
-            ? '审核通过后项目立项，并向专户银行发出全部预算的划转指令（立项与拨付一次审核）。'
-            : '审核通过后项目立项，业主委员会即可按拨付计划申请资金拨付。'
-          : `审核通过后向专户银行发出划转指令：${formatYuan(r.amount)} 元划转至收款账户，由各分摊户分户账按分摊比例支付。`,
-      okText: '审核通过',
-      cancelText: '取消',
-    });
-    if (!ok) return;
-    setApproving(true);
-    try {
-      await projectRequestActions.approve(r.id);
-      await done(`${r.kindLabel} ${r.no} 已审核通过`);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setApproving(false);
-    }
-  };
-
   return (
-    <Flex vertical gap={16}>
-      <RequestHeader r={r} />
-      {r.status === 'rejected' && r.rejectReason && <Alert type="warning" showIcon title={`已退回：${r.rejectReason}`} />}
-      {r.acceptNote && <Alert type="info" showIcon title={`受理备注：${r.acceptNote}`} />}
-      {!canReview && <Alert type="info" showIcon title="清退通知单由申请人到专户银行缴款，银行确认后退回各分摊户分户账，无需审核。" />}
-      {error !== undefined && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title="审核未能通过"
-          description={errorMessage(error)}
-          closable={{ onClose: () => setError(undefined) }}
-        />
+    <ReviewFrame
+      subject={r}
+      header={<RequestHeader r={r} />}
+      notes={
+        !reviewable(r.kind) && (
+          <Alert type="info" showIcon title="清退通知单由申请人到专户银行缴款，银行确认后退回各分摊户分户账，无需审核。" />
+        )
+      }
+      approval={{
+        title: `审核通过${r.kindLabel} ${r.no}？`,
+        content:
+          r.kind === 'approval'
+            ? p.type === 'simple'
+              ? '审核通过后项目立项，并向专户银行发出全部预算的划转指令（立项与拨付一次审核）。'
+              : '审核通过后项目立项，业主委员会即可按拨付计划申请资金拨付。'
+            : `审核通过后向专户银行发出划转指令：${formatYuan(r.amount)} 元划转至收款账户，由各分摊户分户账按分摊比例支付。`,
+      }}
+      approve={async () => {
+        await projectRequestActions.approve(r.id);
+        return `${r.kindLabel} ${r.no} 已审核通过`;
+      }}
+      acceptDialog={(close, done) => (
+        <AcceptProjectRequestModal r={r} projectType={p.type} onClose={close} onDone={() => done(`${r.kindLabel} ${r.no} 已受理`)} />
       )}
+      rejectDialog={(close, done) => (
+        <RejectProjectRequestModal r={r} onClose={close} onDone={() => done(`${r.kindLabel} ${r.no} 已退回`)} />
+      )}
+      onChanged={async () => {
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: [...PROJECTS_KEY, p.id] }),
+          queryClient.invalidateQueries({ queryKey: PROJECT_REQUESTS_KEY }),
+        ]);
+      }}
+      print={<PrintButton path={requestPrintPath({ kind: r.kind, projectId: p.id, id: r.id })}>{PRINT_LABELS[r.kind]}</PrintButton>}
+    >
       {r.payees.length > 0 && (
         <Section title="收款账户">
           <PayeesTable r={r} />
@@ -133,39 +108,7 @@ function Review({ p, s, r }: { p: ProjectDetail; s: ProjectSummary; r: ProjectRe
       <Section title="办理过程">
         <ProjectTimeline s={s} />
       </Section>
-      <Card size="small" style={{ position: 'sticky', bottom: 0, zIndex: 5, boxShadow: '0 -2px 8px rgba(0,0,0,0.06)' }}>
-        <Space wrap>
-          {mayAccept && (
-            <Button type="primary" onClick={() => setDialog('accept')}>
-              受理
-            </Button>
-          )}
-          {allows(r, 'approve') && (
-            <Button type="primary" icon={<CheckOutlined aria-hidden />} loading={approving} onClick={approve}>
-              审核通过
-            </Button>
-          )}
-          {allows(r, 'reject') && (
-            <Button danger icon={<RollbackOutlined aria-hidden />} disabled={approving} onClick={() => setDialog('reject')}>
-              退回
-            </Button>
-          )}
-          {waitsForAcceptance && <span>须先由受理员受理后才能审核通过</span>}
-          <PrintButton path={requestPrintPath({ kind: r.kind, projectId: p.id, id: r.id })}>{PRINT_LABELS[r.kind]}</PrintButton>
-        </Space>
-      </Card>
-      {dialog === 'accept' && (
-        <AcceptProjectRequestModal
-          r={r}
-          projectType={p.type}
-          onClose={() => setDialog(undefined)}
-          onDone={() => done(`${r.kindLabel} ${r.no} 已受理`)}
-        />
-      )}
-      {dialog === 'reject' && (
-        <RejectProjectRequestModal r={r} onClose={() => setDialog(undefined)} onDone={() => done(`${r.kindLabel} ${r.no} 已退回`)} />
-      )}
-    </Flex>
+    </ReviewFrame>
   );
 }
 
