@@ -17,21 +17,30 @@ export interface AuditEntry {
 
 /** Called inside the use case's transaction, so the record and the change commit together. */
 export async function audit(tx: Tx, ctx: Ctx, e: AuditEntry): Promise<void> {
+  await auditMany(tx, ctx, [e]);
+}
+
+/** Several records of one use case (a bank's day file, one per notice) in one insert. */
+export async function auditMany(tx: Tx, ctx: Ctx, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
   const a = ctx.actor;
-  await tx.insert(auditLog).values({
-    at: ctx.clock.now(),
-    userId: a?.userId ?? null,
-    userName: a ? `${a.userName}（${a.username}）` : '',
-    orgId: e.orgId ?? a?.orgId ?? null,
-    orgName: e.orgName ?? a?.orgName ?? '',
-    action: e.action,
-    entity: e.entity,
-    entityId: String(e.entityId),
-    summary: e.summary,
-    before: e.before ?? null,
-    after: e.after ?? null,
-    ip: ctx.ip,
-  });
+  const at = ctx.clock.now();
+  await tx.insert(auditLog).values(
+    entries.map((e) => ({
+      at,
+      userId: a?.userId ?? null,
+      userName: a ? `${a.userName}（${a.username}）` : '',
+      orgId: e.orgId ?? a?.orgId ?? null,
+      orgName: e.orgName ?? a?.orgName ?? '',
+      action: e.action,
+      entity: e.entity,
+      entityId: String(e.entityId),
+      summary: e.summary,
+      before: e.before ?? null,
+      after: e.after ?? null,
+      ip: ctx.ip,
+    })),
+  );
 }
 
 /** Only the fields that changed, as two objects: what the office reads in the audit search. */

@@ -18,15 +18,17 @@ export interface NewMessage {
  * the message and the step commit together or not at all. A message to no organisation is dropped.
  */
 export async function notifyOrg(tx: Tx, ctx: Ctx, m: NewMessage): Promise<void> {
-  if (m.orgId === null) return;
-  await tx.insert(orgMessages).values({
-    orgId: m.orgId,
-    kind: m.kind,
-    title: m.title,
-    body: m.body ?? '',
-    link: m.link ?? null,
-    createdAt: ctx.clock.now(),
-  });
+  await notifyOrgs(tx, ctx, [m]);
+}
+
+/** Several messages of one step in one insert; those to no organisation are dropped. */
+export async function notifyOrgs(tx: Tx, ctx: Ctx, messages: readonly NewMessage[]): Promise<void> {
+  const rows = messages.flatMap((m) =>
+    m.orgId === null
+      ? []
+      : [{ orgId: m.orgId, kind: m.kind, title: m.title, body: m.body ?? '', link: m.link ?? null, createdAt: ctx.clock.now() }],
+  );
+  if (rows.length > 0) await tx.insert(orgMessages).values(rows);
 }
 
 /** The unread badge stops counting here: "99+" says enough, and the count stays one short scan. */
