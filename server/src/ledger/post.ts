@@ -111,30 +111,29 @@ export async function postMany(tx: Tx, postings: readonly Posting[]): Promise<nu
   // The entries as three array parameters, numbered in the order given.
   const entries = sql`select * from unnest(${intArray(postingOf)}, ${bigintArray(accountOf)}, ${bigintArray(amountOf)})
     with ordinality as e(p, account_id, amount, n)`;
-  const [check] = await rowsOf<{ wanted: number; found: number; short: number; sample: ShortRow[] | null }>(
+  // A single posting's running balance is its net; several postings' are summed in their order.
+  const change = postings.length === 1 ? sql`n.delta` : sql`sum(n.delta) over (partition by l.id order by n.p)`;
+  const [check] = await rowsOf<{ short: number; sample: ShortRow[] | null }>(
     tx,
     sql`with e as materialized (${entries}),
-      net as (select p, account_id, sum(amount) as delta from e group by p, account_id),
-      wanted as (select distinct account_id as id from e),
+      net as materialized (select p, account_id, sum(amount) as delta from e group by p, account_id),
       locked as materialized (
         select a.id, a.house_id, a.name, a.balance from ledger_accounts a
-         where a.id in (select id from wanted) and a.kind = 'house' order by a.id for update
+         where a.id in (select account_id from net) and a.kind = 'house' order by a.id for update
       ),
       running as (
-        select l.id, l.house_id, l.name, l.balance, n.p,
-               sum(n.delta) over (partition by l.id order by n.p) as change
+        select l.id, l.house_id, l.name, l.balance, n.p, ${change} as change
           from locked l join net n on n.account_id = l.id
       ),
-      short as (
+      short as materialized (
         select distinct on (id) id, house_id, name, balance, change from running where balance + change < 0 order by id, p
       )
-      select (select count(*) from wanted)::int as wanted,
-             ((select count(*) from locked) + (select count(*) from ledger_accounts a where a.id in (select id from wanted) and a.kind <> 'house'))::int as found,
-             (select count(*) from short)::int as short,
+      select (select count(*) from short)::int as short,
              (select json_agg(json_build_object('accountId', id, 'houseId', house_id, 'name', name, 'balance', balance::text, 'change', change::text) order by id)
                 from (select * from short order by id limit ${REFUSAL_SAMPLE}) s) as sample`,
   );
-  if (!check || check.found !== check.wanted) throw new Error('ledger: unknown account');
+  // An account that does not exist fails the entries' foreign key when they are written.
+  if (!check) throw new Error('ledger: the check returned no row');
   if (check.short > 0) {
     const sample = (check.sample ?? []).map((s) => ({
       accountId: Number(s.accountId),
