@@ -1,0 +1,17 @@
+import pg from 'pg';
+import { openPostgres } from '../server/src/db/client.ts';
+import { migrate } from '../server/src/db/migrate.ts';
+import { seedDemo } from '../server/src/demo/seed.ts';
+import { ensureDefaultStandards } from '../server/src/modules/standards/store.ts';
+process.env.WYGL_PASSWORD_MEMORY_KIB ??= '1024';
+const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
+await admin.connect();
+await admin.query('drop database if exists wygl_city_plan with (force)');
+await admin.query('create database wygl_city_plan');
+const url = 'postgres://postgres@127.0.0.1:5432/wygl_city_plan';
+const handle = await openPostgres(url, 4);
+await migrate(handle, url);
+await ensureDefaultStandards(handle.db);
+await seedDemo(handle);
+await handle.close();
+await admin.end();
