@@ -134,14 +134,17 @@ export async function confirmDeposits(
       payer_name: string;
     }>(
       tx,
-      // Each number found through the unique index: written as an equality, or as a list, the
-      // planner prefers the trigram search index on the number (payment_notices_no_trgm), whose
-      // pending list of recent notices it then reads through for every number — 16 ms each in a
-      // bench. A range of one value is a condition only the unique index answers.
+      // Each number is found through the unique index, then the rows locked by id. Written as an
+      // equality or a list, the planner prefers the trigram search index on the number
+      // (payment_notices_no_trgm) and reads its pending list of recent notices for every number
+      // (16 ms each in a bench), or, joined to the list, walks every notice in id order; a range
+      // of one value, one number at a time, is a condition only the unique index answers.
       sql`select p.id::text as id, p.no, p.status, p.total::text as total, p.issuer_org_id::text as issuer_org_id, p.payer_name
-            from jsonb_array_elements_text(${JSON.stringify(numbers)}::jsonb) as k(no)
-            join payment_notices p on p.no >= k.no and p.no <= k.no
-           order by p.id for update of p`,
+            from payment_notices p
+           where p.id = any(array(
+             select (select n.id from payment_notices n where n.no >= k.no and n.no <= k.no)
+               from jsonb_array_elements_text(${JSON.stringify(numbers)}::jsonb) as k(no)))
+           order by p.id for update`,
     );
     const notices = new Map<string, LockedNotice>(
       locked.map((n) => [
