@@ -26,6 +26,17 @@ import { confirmDeposit } from '../server/src/modules/payments/bank.ts';
 import { BANK_API_HEADERS, sign } from '../server/src/modules/payments/bank-api-auth.ts';
 import { ensureDefaultStandards } from '../server/src/modules/standards/store.ts';
 
+/**
+ * Statements this process sends to PostgreSQL (every `query` of a pg client: begin and commit
+ * included), so a run can print how many one confirmation costs.
+ */
+let statements = 0;
+const query = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: Parameters<typeof query>) {
+  statements++;
+  return query.apply(this, args);
+} as typeof query;
+
 process.env.WYGL_PASSWORD_MEMORY_KIB ??= '1024';
 const adminUrl = process.env.DATABASE_URL;
 if (!adminUrl) throw new Error('set DATABASE_URL to a PostgreSQL server (any database the user may connect to)');
@@ -151,7 +162,7 @@ try {
     [`signed day files of ${FILE_LINES} (confirm-batch), per notice`, viaFile],
   ] as const) {
     console.log(
-      `${name.padEnd(38)} ${r.perSecond.toFixed(0)} /s  (${r.done} notices in ${r.elapsed.toFixed(1)} s, Node.js CPU ${r.cpuMsEach.toFixed(1)} ms each)  ${((r.perSecond / pgbenchTps) * 100).toFixed(1)} % of pgbench`,
+      `${name.padEnd(38)} ${r.perSecond.toFixed(0)} /s  (${r.done} notices in ${r.elapsed.toFixed(1)} s, Node.js CPU ${r.cpuMsEach.toFixed(1)} ms and ${r.statementsEach.toFixed(1)} statements each)  ${((r.perSecond / pgbenchTps) * 100).toFixed(1)} % of pgbench`,
     );
   }
 } finally {
@@ -159,6 +170,7 @@ try {
   await admin.query(`drop database if exists ${pgbenchDb} with (force)`);
   await admin.end();
 }
+
 
 /**
  * Runs `clients` loops over the list until it or the time runs out; confirmations per second
@@ -170,6 +182,7 @@ async function drive<T>(list: T[], one: (item: T) => Promise<void>, weight: (ite
   const deadline = performance.now() + seconds * 1000;
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
+  const statements0 = statements;
   await Promise.all(
     Array.from({ length: clients }, async () => {
       while (performance.now() < deadline && next < list.length) {
@@ -182,5 +195,11 @@ async function drive<T>(list: T[], one: (item: T) => Promise<void>, weight: (ite
   const elapsed = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   // This process's CPU (server and client alike) per confirmation: the share of the time not spent in PostgreSQL.
-  return { done, elapsed, perSecond: done / elapsed, cpuMsEach: (cpu.user + cpu.system) / 1000 / Math.max(done, 1) };
+  return {
+    done,
+    elapsed,
+    perSecond: done / elapsed,
+    cpuMsEach: (cpu.user + cpu.system) / 1000 / Math.max(done, 1),
+    statementsEach: (statements - statements0) / Math.max(done, 1),
+  };
 }
