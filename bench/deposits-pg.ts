@@ -171,7 +171,6 @@ try {
   await admin.end();
 }
 
-
 /**
  * Runs `clients` loops over the list until it or the time runs out; confirmations per second
  * (`weight` says how many confirmations an item is: a day file's lines).

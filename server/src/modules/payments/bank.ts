@@ -6,8 +6,8 @@ import type { Entry } from '../../domain/ledger-rules.ts';
 import { formatYuan } from '../../domain/money.ts';
 import { type Ctx, requirePermission } from '../../lib/context.ts';
 import { AppError, invalid, notFound, ruleRefusal } from '../../lib/errors.ts';
-import { auditMany } from '../audit/audit.ts';
-import { type NewMessage, notifyOrgs } from '../messages/service.ts';
+import { auditInsert } from '../audit/audit.ts';
+import { messagesInsert, type NewMessage } from '../messages/service.ts';
 import { bigintArray, postMany, systemAccount } from '../../ledger/post.ts';
 import { requireCustodianBank } from './custodian.ts';
 
@@ -239,9 +239,9 @@ export async function confirmDeposits(
           entries: [...(itemsOf.get(notice.id) ?? []), { accountId: custody, amount: -notice.total }],
         })),
       );
-      // The notices paid and their houses free for another notice (R-30), and one confirmation row
-      // each (R-22), in one statement. A confirmation's result does not hold its own id: that is
-      // added when it is read back (see `earlierConfirmation`).
+      // The notices paid and their houses free for another notice (R-30), one confirmation row each
+      // (R-22), their audit rows and the issuers' messages, in one statement. A confirmation's
+      // result does not hold its own id: that is added when it is read back (see `earlierConfirmation`).
       const rows = fresh.map(({ line, notice }, i) => ({
         notice_id: notice.id,
         number: line.noticeNo,
@@ -252,6 +252,14 @@ export async function confirmDeposits(
         ledger_transaction_id: transactionIds[i],
         result: { noticeNo: line.noticeNo, amount: Number(line.amount), status: 'paid' as const, paidAt: now.toISOString() },
       }));
+      const audits = fresh.map(({ line: c }) => ({
+        action: 'notice.confirm' as const,
+        entity: 'payment_notice' as const,
+        entityId: c.noticeNo,
+        summary: `银行确认缴款：${c.noticeNo}，${formatYuan(c.amount)} 元，${c.channel}，流水号 ${c.bankRef}（${via === 'api' ? '银行接口' : '银行工作台'}）`,
+        after: { amount: String(c.amount), channel: c.channel, bankRef: c.bankRef, bankDate: c.bankDate },
+        orgId: bankOrgId,
+      }));
       const made = await rowsOf<{ number: string; id: string }>(
         tx,
         sql`with r as materialized (
@@ -261,6 +269,10 @@ export async function confirmDeposits(
             update payment_notices set status = 'paid', paid_at = ${now.toISOString()}::timestamptz where id in (select notice_id from r)
           ), closed as (
             update payment_notice_items set open = false where notice_id in (select notice_id from r)
+          ), audited as (
+            ${auditInsert(ctx, audits)}
+          ), told as (
+            ${messagesInsert(ctx, depositMessages(fresh))}
           )
           insert into bank_confirmations (kind, number, amount, channel, bank_ref, bank_date, bank_org_id, user_id, via,
                                           ledger_transaction_id, result, created_at)
@@ -274,19 +286,6 @@ export async function confirmDeposits(
         const result = { ...(rows[i]?.result as ConfirmResult), confirmationId: idOf.get(line.noticeNo) as number, repeated: false };
         outcomes[at] = { ok: true, result };
       }
-      await auditMany(
-        tx,
-        ctx,
-        fresh.map(({ line: c }) => ({
-          action: 'notice.confirm' as const,
-          entity: 'payment_notice' as const,
-          entityId: c.noticeNo,
-          summary: `银行确认缴款：${c.noticeNo}，${formatYuan(c.amount)} 元，${c.channel}，流水号 ${c.bankRef}（${via === 'api' ? '银行接口' : '银行工作台'}）`,
-          after: { amount: String(c.amount), channel: c.channel, bankRef: c.bankRef, bankDate: c.bankDate },
-          orgId: bankOrgId,
-        })),
-      );
-      await notifyOrgs(tx, ctx, depositMessages(fresh));
     }
     for (const { at, first } of again) {
       const o = outcomes[first] as DepositOutcome;
