@@ -9,7 +9,7 @@ import { AppError, invalid, notFound, ruleRefusal } from '../../lib/errors.ts';
 import { auditInsert } from '../audit/audit.ts';
 import { messagesInsert, type NewMessage } from '../messages/service.ts';
 import { bigintArray, postMany, systemAccount } from '../../ledger/post.ts';
-import { requireCustodianBank } from './custodian.ts';
+import { type CustodianFacts, custodianFacts, refuseUnlessCustodian } from './custodian.ts';
 
 export const CHANNELS = ['柜台', '侨都之窗', 'POS', '网上银行'] as const;
 
@@ -77,6 +77,15 @@ export async function recordConfirmation<R extends object>(
 /** What one notice of a day file came to: confirmed now, a repeat of an earlier confirmation, or refused. */
 export type DepositOutcome = { ok: true; result: ConfirmResult } | { ok: false; noticeNo: string; error: AppError };
 
+interface LockedRow {
+  id: string;
+  no: string;
+  status: LockedNotice['status'];
+  total: string;
+  issuer_org_id: string | null;
+  payer_name: string;
+}
+
 interface LockedNotice {
   id: number;
   no: string;
@@ -124,28 +133,27 @@ export async function confirmDeposits(
   const lines = list.map((c) => ({ ...c, noticeNo: c.noticeNo.trim().toUpperCase() }));
   const numbers = [...new Set(lines.map((c) => c.noticeNo))];
   return transaction(ctx.db, async (tx) => {
-    await requireCustodianBank(tx, bankOrgId, numbers.length === 1 ? `交款通知单 ${numbers[0]} ` : '交款通知单');
-    const locked = await rowsOf<{
-      id: string;
-      no: string;
-      status: LockedNotice['status'];
-      total: string;
-      issuer_org_id: string | null;
-      payer_name: string;
-    }>(
+    // The custodian check's facts ride on the statement that locks the notices; a bank that
+    // is not the custodian is refused before anything about them is read or answered.
+    const [first] = await rowsOf<{ custodian: CustodianFacts | null; notices: LockedRow[] | null }>(
       tx,
       // Each number is found through the unique index, then the rows locked by id. Written as an
       // equality or a list, the planner prefers the trigram search index on the number
       // (payment_notices_no_trgm) and reads its pending list of recent notices for every number
       // (16 ms each in a bench), or, joined to the list, walks every notice in id order; a range
       // of one value, one number at a time, is a condition only the unique index answers.
-      sql`select p.id::text as id, p.no, p.status, p.total::text as total, p.issuer_org_id::text as issuer_org_id, p.payer_name
+      sql`with locked as materialized (
+          select p.id::text as id, p.no, p.status, p.total::text as total, p.issuer_org_id::text as issuer_org_id, p.payer_name
             from payment_notices p
            where p.id = any(array(
              select (select n.id from payment_notices n where n.no >= k.no and n.no <= k.no)
                from jsonb_array_elements_text(${JSON.stringify(numbers)}::jsonb) as k(no)))
-           order by p.id for update`,
+           order by p.id for update
+        )
+        select ${custodianFacts} as custodian, (select json_agg(l) from locked l) as notices`,
     );
+    refuseUnlessCustodian(first?.custodian ?? null, bankOrgId, numbers.length === 1 ? `交款通知单 ${numbers[0]} ` : '交款通知单');
+    const locked = first?.notices ?? [];
     const notices = new Map<string, LockedNotice>(
       locked.map((n) => [
         n.no,
