@@ -194,9 +194,10 @@ export async function confirmDeposits(
       itemsOf.set(Number(i.notice_id), list);
     }
     const now = ctx.clock.now();
-    const outcomes: DepositOutcome[] = [];
+    // One outcome per line; null where a line waits for what is posted or for its number's first line.
+    const outcomes: (DepositOutcome | null)[] = [];
     const fresh: { line: (typeof lines)[number]; notice: LockedNotice; at: number }[] = [];
-    // A number given again later in the file answers as its first line does (`again`, filled in below).
+    // A number given again later in the file answers as its first line does (`again`, below).
     const firstAt = new Map<string, number>();
     const again: { at: number; first: number }[] = [];
     for (const [at, c] of lines.entries()) {
@@ -214,7 +215,7 @@ export async function confirmDeposits(
         if (amount !== c.amount) refuse(conflict(amount, '在本批中已'));
         else {
           again.push({ at, first });
-          outcomes.push({ ok: false, noticeNo: c.noticeNo, error: notFound(`交款通知单 ${c.noticeNo}`) });
+          outcomes.push(null);
         }
         continue;
       }
@@ -231,7 +232,7 @@ export async function confirmDeposits(
         refuse(invalid('amount', `缴款金额 ${formatYuan(c.amount)} 元须与通知单金额 ${formatYuan(notice.total)} 元一致`));
       else {
         fresh.push({ line: c, notice, at });
-        outcomes.push({ ok: false, noticeNo: c.noticeNo, error: notFound(`交款通知单 ${c.noticeNo}`) }); // replaced once posted
+        outcomes.push(null);
       }
     }
     if (fresh.length > 0) {
@@ -296,10 +297,14 @@ export async function confirmDeposits(
       }
     }
     for (const { at, first } of again) {
-      const o = outcomes[first] as DepositOutcome;
+      const o = outcomes[first];
+      if (!o) throw new Error(`deposit line ${first} has no outcome`);
       outcomes[at] = o.ok ? { ok: true, result: { ...o.result, repeated: true } } : o;
     }
-    return outcomes;
+    return outcomes.map((o, at) => {
+      if (!o) throw new Error(`deposit line ${at} has no outcome`);
+      return o;
+    });
   });
 }
 
