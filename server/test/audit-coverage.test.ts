@@ -516,6 +516,22 @@ const STEPS: Step[] = [
         bankDate: today(s),
       }),
   },
+  {
+    route: 'POST /api/bank-api/v1/deposits/confirm-batch',
+    run: async (s) => {
+      const h = await oneHouse(s, '2栋');
+      const res = await s.dev.post('/api/notices/custom', {
+        areaId: s.area.areaId,
+        purpose: 'replenish',
+        note: '续筹',
+        rows: [{ houseId: h.id, amount: 6000 }],
+      });
+      const no = json<{ issued: string[] }>(res).issued[0] as string;
+      return bankApi(s, '/api/bank-api/v1/deposits/confirm-batch', {
+        items: [{ noticeNo: no, amount: 6000, channel: '网上银行', bankRef: 'AW-3', bankDate: today(s) }],
+      });
+    },
+  },
 
   // Repair projects: a general project through the editor, notices, vote and a rejected approval.
   {

@@ -16,6 +16,24 @@ export async function bankSystem(t: TestApp, keyId = 'CUSTODY-TEST-KEY') {
     confirm(noticeNo: string, amount: number, bankRef = `API-${noticeNo}`) {
       return this.signed(noticeNo, amount, bankRef)();
     },
+    /** A day file (批量交款确认): every line 网上银行 on the same date, one signed request. */
+    batch(lines: { noticeNo: string; amount: number; bankRef?: string }[]) {
+      const path = '/api/bank-api/v1/deposits/confirm-batch';
+      const items = lines.map((l) => ({ channel: '网上银行', bankRef: `DAY-${l.noticeNo}`, bankDate: '2026-11-22', ...l }));
+      const body = JSON.stringify({ items });
+      const ts = String(Math.floor(t.clock.now().getTime() / 1000) - (serial++ % 250));
+      return t.app.inject({
+        method: 'POST',
+        url: path,
+        payload: body,
+        headers: {
+          'content-type': 'application/json',
+          [BANK_API_HEADERS.key]: keyId,
+          [BANK_API_HEADERS.timestamp]: ts,
+          [BANK_API_HEADERS.signature]: sign(SECRET, ts, 'POST', path, body),
+        },
+      });
+    },
     /** One signed request, which the returned function sends (again each time it is called). */
     signed(noticeNo: string, amount: number, bankRef = `API-${noticeNo}`) {
       const path = '/api/bank-api/v1/deposits/confirm';

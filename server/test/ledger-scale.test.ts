@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../src/db/client.ts';
 import { checkLedger } from '../src/ledger/check.ts';
-import { post, systemAccount } from '../src/ledger/post.ts';
+import { InsufficientBalance, post, REFUSAL_SAMPLE, systemAccount } from '../src/ledger/post.ts';
 import { testApp, type TestApp } from './harness.ts';
 
 /**
@@ -60,6 +60,38 @@ describe('R-20 R-21 postings of any size', () => {
     );
     expect(row).toEqual({ n: String(EXTRA), total: String(sumOf(EXTRA)) });
     expect(await checkLedger(t.handle.db)).toEqual([]);
+  });
+
+  it(`R-21 refuses a debit that would take each of ${EXTRA.toLocaleString('en')} accounts below zero with their count and the first names, changing nothing`, async () => {
+    const sum = async () =>
+      (
+        await rowsOf<{ total: string }>(
+          t.handle.db,
+          sql`select sum(a.balance)::text as total from ledger_accounts a join houses h on h.id = a.house_id where h.address like '规模测试 %'`,
+        )
+      )[0]?.total;
+    const before = await sum();
+    const err = await t.handle.db
+      .transaction(async (tx) => {
+        const payable = await systemAccount(tx, 'disbursements_payable');
+        await post(tx, {
+          kind: 'project_transfer',
+          reference: 'BF-SCALE',
+          at,
+          entries: [
+            ...accounts.map((accountId) => ({ accountId, amount: -1_000_000n })),
+            { accountId: payable, amount: 1_000_000n * BigInt(EXTRA) },
+          ],
+        });
+      })
+      .catch((e) => e);
+    expect(err).toBeInstanceOf(InsufficientBalance);
+    const refusal = err as InsufficientBalance;
+    expect(refusal.count).toBe(EXTRA);
+    expect(refusal.shortfalls).toHaveLength(REFUSAL_SAMPLE);
+    expect(refusal.shortfalls[0]).toMatchObject({ accountId: accounts[0], change: -1_000_000n });
+    expect(refusal.message).toContain(`${EXTRA} 个分户账余额不足`);
+    expect(await sum()).toBe(before);
   });
 
   it(`F-64 allocates interest over every open account (at least ${EXTRA.toLocaleString('en')}) in one transaction, exact to the fen`, async () => {

@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { rowsOf, type Tx } from '../db/client.ts';
 import { ledgerAccounts } from '../db/schema/index.ts';
-import { type Entry, entriesProblem, netByAccount } from '../domain/ledger-rules.ts';
+import { type Entry, entriesProblem } from '../domain/ledger-rules.ts';
 import { AppError } from '../lib/errors.ts';
 import { notifyPostingOwners } from '../modules/owners/notify.ts';
 
@@ -29,15 +29,25 @@ export interface Posting {
   entries: Entry[];
 }
 
+/** How many shortfalls or closed accounts a refusal carries by name: the count says the rest. */
+export const REFUSAL_SAMPLE = 20;
+
 export class InsufficientBalance extends AppError {
-  constructor(readonly shortfalls: { accountId: number; houseId: number | null; name: string; balance: bigint; change: bigint }[]) {
+  /**
+   * `shortfalls` names at most REFUSAL_SAMPLE of them, in account order; `count` is how many
+   * accounts would go below zero in all.
+   */
+  constructor(
+    readonly shortfalls: { accountId: number; houseId: number | null; name: string; balance: bigint; change: bigint }[],
+    readonly count = shortfalls.length,
+  ) {
     super(
       409,
       'INSUFFICIENT_BALANCE',
-      `${shortfalls.length} 个分户账余额不足：${shortfalls
+      `${count} 个分户账余额不足：${shortfalls
         .map((s) => s.name)
         .slice(0, 5)
-        .join('、')}`,
+        .join('、')}${count > 5 ? ' 等' : ''}`,
       undefined,
       undefined,
       'R-21',
@@ -46,29 +56,12 @@ export class InsufficientBalance extends AppError {
 }
 
 export class AccountClosed extends AppError {
-  constructor(readonly names: string[]) {
-    super(
-      409,
-      'ACCOUNT_CLOSED',
-      `分户账 ${names.slice(0, 5).join('、')}${names.length > 5 ? ` 等 ${names.length} 户` : ''} 已销户，不能再记账`,
-    );
+  constructor(
+    readonly names: string[],
+    readonly count = names.length,
+  ) {
+    super(409, 'ACCOUNT_CLOSED', `分户账 ${names.slice(0, 5).join('、')}${count > 5 ? ` 等 ${count} 户` : ''} 已销户，不能再记账`);
   }
-}
-
-/**
- * R-52: a closed house account (房屋注销, or a split/merge source) never receives another entry.
- * Read after the accounts are locked — an approval closing one holds that lock — in one statement
- * however many accounts the posting touches.
- */
-async function refuseClosedAccounts(tx: Tx, ids: readonly number[]) {
-  if (ids.length === 0) return;
-  const closed = await rowsOf<{ name: string }>(
-    tx,
-    sql`select la.name from ledger_accounts la join house_accounts ha on ha.house_id = la.house_id
-      where la.id = any(${bigintArray(ids)}) and ha.status = 'closed' order by la.id`,
-  );
-  const names = closed.map((r) => r.name);
-  if (names.length > 0) throw new AccountClosed(names);
 }
 
 /**
@@ -77,65 +70,159 @@ async function refuseClosedAccounts(tx: Tx, ids: readonly number[]) {
  */
 export const LEDGER_BUCKETS = 64;
 
-/**
- * The one place money moves (R-20, R-21). Locks the touched house accounts in ascending id order —
- * the same order in every transaction, so concurrent postings queue instead of deadlocking — checks
- * that no house account would go negative, appends the entries and updates the cached balances:
- * a house account's row, and for the fund's own accounts (custody, payables, interest), which have
- * no floor to check, one balance bucket of this transaction's (see `ledgerBalanceBuckets`). So two
- * deposits into different houses never wait for each other.
- */
+/** The one place money moves (R-20, R-21): one posting, one ledger transaction; see `postMany`. */
 export async function post(tx: Tx, p: Posting): Promise<number> {
-  const problem = entriesProblem(p.entries);
-  if (problem) throw new Error(`ledger: ${problem}`);
-  const net = netByAccount(p.entries);
-  const ids = [...net.keys()].sort((a, b) => a - b);
-  const accounts = await lockAccounts(tx, ids);
-  if (accounts.length !== ids.length) throw new Error('ledger: unknown account');
-  const short = accounts
-    .filter((a) => a.kind === 'house' && a.balance + (net.get(a.id) ?? 0n) < 0n)
-    .map((a) => ({ accountId: a.id, houseId: a.houseId, name: a.name, balance: a.balance, change: net.get(a.id) ?? 0n }));
-  if (short.length > 0) throw new InsufficientBalance(short);
-  await refuseClosedAccounts(
+  const [id] = await postMany(tx, [p]);
+  if (id === undefined) throw new Error('ledger: transaction insert returned no row');
+  return id;
+}
+
+/**
+ * Several postings, each its own ledger transaction (a bank's day file of deposits), in two
+ * statements however many postings and accounts: R-20 balance per posting, checked here; then the
+ * touched house accounts are locked in ascending id order — the same order in every transaction,
+ * so concurrent postings queue instead of deadlocking — and R-21 checked in SQL against each
+ * account's running balance over the postings in the order given; then, read after those locks,
+ * R-52 (no entry to a closed account) guards the write of the transactions, their entries, the
+ * house balances and, for the fund's own accounts (custody, payables, interest), which have no
+ * floor to check, one balance bucket of this transaction's (see `ledgerBalanceBuckets`). So two
+ * deposits into different houses never wait for each other. Nothing per account comes back to
+ * this process: a refusal over half a million accounts carries a count and the first few names.
+ * Returns the new transactions' ids in the order of `postings`.
+ */
+export async function postMany(tx: Tx, postings: readonly Posting[]): Promise<number[]> {
+  if (postings.length === 0) return [];
+  let size = 0;
+  for (const p of postings) {
+    const problem = entriesProblem(p.entries);
+    if (problem) throw new Error(`ledger: ${problem}`);
+    size += p.entries.length;
+  }
+  const postingOf = new Array<number>(size);
+  const accountOf = new Array<number>(size);
+  const amountOf = new Array<bigint>(size);
+  let k = 0;
+  postings.forEach((p, i) => {
+    for (const e of p.entries) {
+      postingOf[k] = i + 1;
+      accountOf[k] = e.accountId;
+      amountOf[k++] = e.amount;
+    }
+  });
+  // The entries as three array parameters, numbered in the order given.
+  const entries = sql`select * from unnest(${intArray(postingOf)}, ${bigintArray(accountOf)}, ${bigintArray(amountOf)})
+    with ordinality as e(p, account_id, amount, n)`;
+  // A single posting's running balance is its net; several postings' are summed in their order.
+  const change = postings.length === 1 ? sql`n.delta` : sql`sum(n.delta) over (partition by l.id order by n.p)`;
+  const [check] = await rowsOf<{ short: number; sample: ShortRow[] | null }>(
     tx,
-    accounts.filter((a) => a.kind === 'house').map((a) => a.id),
+    sql`with e as materialized (${entries}),
+      net as materialized (select p, account_id, sum(amount) as delta from e group by p, account_id),
+      locked as materialized (
+        select a.id, a.house_id, a.name, a.balance from ledger_accounts a
+         where a.id in (select account_id from net) and a.kind = 'house' order by a.id for update
+      ),
+      running as (
+        select l.id, l.house_id, l.name, l.balance, n.p, ${change} as change
+          from locked l join net n on n.account_id = l.id
+      ),
+      short as materialized (
+        select distinct on (id) id, house_id, name, balance, change from running where balance + change < 0 order by id, p
+      )
+      select (select count(*) from short)::int as short,
+             (select json_agg(json_build_object('accountId', id, 'houseId', house_id, 'name', name, 'balance', balance::text, 'change', change::text) order by id)
+                from (select * from short order by id limit ${REFUSAL_SAMPLE}) s) as sample`,
   );
-  const kindOf = new Map(accounts.map((a) => [a.id, a.kind]));
-  const houseIds = ids.filter((id) => kindOf.get(id) === 'house');
-  const fundIds = ids.filter((id) => kindOf.get(id) !== 'house' && (net.get(id) ?? 0n) !== 0n);
-  // One statement whatever the number of accounts, each list one array parameter: the transaction,
-  // its entries in the order given, the house balances (rows locked above), and for the fund's own
-  // accounts one bucket each — in account order, the same order in every transaction.
-  const [t] = await rowsOf<{ id: string }>(
+  // An account that does not exist fails the entries' foreign key when they are written.
+  if (!check) throw new Error('ledger: the check returned no row');
+  if (check.short > 0) {
+    const sample = (check.sample ?? []).map((s) => ({
+      accountId: Number(s.accountId),
+      houseId: s.houseId === null ? null : Number(s.houseId),
+      name: s.name,
+      balance: BigInt(s.balance),
+      change: BigInt(s.change),
+    }));
+    throw new InsufficientBalance(sample, check.short);
+  }
+  const meta = JSON.stringify(
+    postings.map((p, i) => ({
+      p: i + 1,
+      kind: p.kind,
+      reference: p.reference,
+      memo: p.memo ?? '',
+      reverses_id: p.reversesId ?? null,
+      created_by: p.createdBy ?? null,
+      created_at: p.at.toISOString(),
+    })),
+  );
+  const [written] = await rowsOf<{ ids: (number | string)[] | null; closed: number; names: string[] | null }>(
     tx,
-    sql`with t as (
-        insert into ledger_transactions (kind, reference, memo, reverses_id, created_by, created_at)
-        values (${p.kind}, ${p.reference}, ${p.memo ?? ''}, ${p.reversesId ?? null}::bigint, ${p.createdBy ?? null}::bigint, ${p.at.toISOString()}::timestamptz)
+    sql`with e as materialized (${entries}),
+      closed as (
+        select la.id, la.name from ledger_accounts la join house_accounts ha on ha.house_id = la.house_id
+         where la.id in (select account_id from e) and ha.status = 'closed'
+      ),
+      go as (select not exists (select 1 from closed) as ok),
+      x as materialized (
+        -- Each transaction's id drawn from the sequence in posting order, so the entries refer to it directly.
+        select s.*, nextval(pg_get_serial_sequence('ledger_transactions', 'id')) as id
+          from (select * from jsonb_to_recordset(${meta}::jsonb) as s(p int, kind text, reference text, memo text,
+                  reverses_id bigint, created_by bigint, created_at timestamptz) order by p) s
+         where (select ok from go)
+      ),
+      t as (
+        insert into ledger_transactions (id, kind, reference, memo, reverses_id, created_by, created_at)
+        overriding system value
+        select id, kind, reference, memo, reverses_id, created_by, created_at from x order by p
         returning id
-      ), entries as (
+      ),
+      entries as (
         insert into ledger_entries (transaction_id, account_id, amount, created_at)
-        select t.id, e.account_id, e.amount, ${p.at.toISOString()}::timestamptz
-          from t, unnest(${bigintArray(p.entries.map((e) => e.accountId))}, ${bigintArray(p.entries.map((e) => e.amount))})
-            with ordinality as e(account_id, amount, n)
-         order by e.n
-      ), houses as (
+        select x.id, e.account_id, e.amount, x.created_at from t join x on x.id = t.id join e on e.p = x.p order by e.n
+      ),
+      net as (
+        select e.account_id as id, sum(e.amount) as delta, bool_or(a.kind = 'house') as house
+          from e join ledger_accounts a on a.id = e.account_id where (select ok from go) group by e.account_id
+      ),
+      houses as (
         update ledger_accounts a set balance = a.balance + v.delta, version = a.version + 1
-          from unnest(${bigintArray(houseIds)}, ${bigintArray(houseIds.map((id) => net.get(id) ?? 0n))}) as v(id, delta) where a.id = v.id
-      ), funds as (
+          from net v where a.id = v.id and v.house
+      ),
+      funds as (
         insert into ledger_balance_buckets as b (account_id, bucket, balance)
-        select v.id, (txid_current() % ${LEDGER_BUCKETS})::smallint, v.delta
-          from unnest(${bigintArray(fundIds)}, ${bigintArray(fundIds.map((id) => net.get(id) ?? 0n))}) as v(id, delta)
+        select v.id, (txid_current() % ${LEDGER_BUCKETS})::smallint, v.delta from net v where not v.house and v.delta <> 0
          order by v.id
         on conflict (account_id, bucket) do update set balance = b.balance + excluded.balance
       )
-      select id::text as id from t`,
+      select (select json_agg(id order by p) from x) as ids,
+             (select count(*) from closed)::int as closed,
+             (select json_agg(name order by id) from (select * from closed order by id limit ${REFUSAL_SAMPLE}) c) as names`,
   );
-  if (!t) throw new Error('ledger: transaction insert returned no row');
-  // F-83: the bound owners of the touched houses hear of it in the same transaction.
-  if (houseIds.length > 0) {
-    await notifyPostingOwners(tx, Number(t.id), { kind: p.kind, label: TRANSACTION_KINDS[p.kind], reference: p.reference, at: p.at });
-  }
-  return Number(t.id);
+  if (!written) throw new Error('ledger: the posting statement returned no row');
+  if (written.closed > 0) throw new AccountClosed(written.names ?? [], written.closed);
+  const ids = (written.ids ?? []).map(Number);
+  if (ids.length !== postings.length) throw new Error('ledger: transaction insert returned no row');
+  // F-83: the bound owners of the touched houses hear of it in the same transaction, all postings at once.
+  await notifyPostingOwners(
+    tx,
+    postings.map((p, i) => ({
+      transactionId: ids[i] as number,
+      kind: p.kind,
+      label: TRANSACTION_KINDS[p.kind],
+      reference: p.reference,
+      at: p.at,
+    })),
+  );
+  return ids;
+}
+
+interface ShortRow {
+  accountId: number | string;
+  houseId: number | string | null;
+  name: string;
+  balance: string;
+  change: string;
 }
 
 /**
@@ -184,6 +271,11 @@ export async function lockAccounts(tx: Tx, ids: readonly number[]) {
 export function bigintArray(values: readonly (number | bigint)[]) {
   for (const v of values) if (typeof v === 'number' && !Number.isSafeInteger(v)) throw new Error(`ledger: ${v} is not an integer`);
   return sql`${`{${values.join(',')}}`}::bigint[]`;
+}
+
+/** Small integers (positions, counts) as one `int[]` parameter. */
+function intArray(values: readonly number[]) {
+  return sql`${`{${values.join(',')}}`}::int[]`;
 }
 
 /**

@@ -5787,6 +5787,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/bank-api/v1/deposits/confirm-batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 批量交款确认（银行日终文件）
+         * @description 认证同单笔交款确认。items 为当日各笔缴款（每笔字段同单笔），一次最多 5000 笔，在一个事务中处理。每笔单独给出结果：paid（已确认；已确认过的同号同额返回首次结果并标 repeated=true）或 refused（附 code、message，如通知单不存在、已作废、金额不符）；被拒的一笔不影响其他各笔。同一文件可重复提交，已确认的各笔不会重复入账。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            noticeNo: string;
+                            amount: number;
+                            /** @enum {string} */
+                            channel: "柜台" | "侨都之窗" | "POS" | "网上银行";
+                            bankRef: string;
+                            bankDate: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                noticeNo: string;
+                                /**
+                                 * @description paid：已确认（含重复确认，repeated=true）；refused：未确认，见 code 与 message
+                                 * @enum {string}
+                                 */
+                                status: "paid" | "refused";
+                                repeated: boolean;
+                                amount?: number;
+                                paidAt?: string;
+                                confirmationId?: number;
+                                code?: string;
+                                message?: string;
+                                fieldErrors?: {
+                                    [key: string]: string;
+                                };
+                                rule?: string;
+                            }[];
+                            paid: number;
+                            repeated: number;
+                            refused: number;
+                        };
+                    };
+                };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                413: components["responses"]["Refusal413"];
+                414: components["responses"]["Refusal414"];
+                415: components["responses"]["Refusal415"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/applications/{id}/fund": {
         parameters: {
             query?: never;

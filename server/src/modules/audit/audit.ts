@@ -1,6 +1,6 @@
+import { type SQL, sql } from 'drizzle-orm';
 import type { AuditAction, AuditEntity } from './labels.ts';
 import type { Tx } from '../../db/client.ts';
-import { auditLog } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { maskIdNumber, maskName } from '../../domain/id-card.ts';
 
@@ -18,26 +18,43 @@ export interface AuditEntry {
 
 /** Called inside the use case's transaction, so the record and the change commit together. */
 export async function audit(tx: Tx, ctx: Ctx, e: AuditEntry): Promise<void> {
+  await auditMany(tx, ctx, [e]);
+}
+
+/** Several records of one use case (a bank's day file, one per notice) in one insert. */
+export async function auditMany(tx: Tx, ctx: Ctx, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length > 0) await tx.execute(auditInsert(ctx, entries));
+}
+
+/**
+ * The insert `auditMany` runs, as a statement a set-based use case can also run as one part of its
+ * own (`with audited as (${auditInsert(…)}) …`), saving a round trip. The rows travel as one JSON
+ * document.
+ */
+export function auditInsert(ctx: Ctx, entries: readonly AuditEntry[]): SQL {
   const a = ctx.actor;
-  await tx.insert(auditLog).values({
-    at: ctx.clock.now(),
-    userId: a?.userId ?? null,
+  const rows = entries.map((e) => ({
+    user_id: a?.userId ?? null,
     // An owner on the portal (F-80) is named masked, as everywhere the office reads owners.
-    userName: a
+    user_name: a
       ? `${a.userName}（${a.username}）`
       : ctx.owner
         ? `业主 ${maskName(ctx.owner.name)}（${maskIdNumber(ctx.owner.idNumber)}）`
         : '',
-    orgId: e.orgId ?? a?.orgId ?? null,
-    orgName: e.orgName ?? a?.orgName ?? '',
+    org_id: e.orgId ?? a?.orgId ?? null,
+    org_name: e.orgName ?? a?.orgName ?? '',
     action: e.action,
     entity: e.entity,
-    entityId: String(e.entityId),
+    entity_id: String(e.entityId),
     summary: e.summary,
     before: e.before ?? null,
     after: e.after ?? null,
-    ip: ctx.ip,
-  });
+  }));
+  return sql`insert into audit_log (created_at, user_id, user_name, org_id, org_name, action, entity, entity_id, summary, before, after, ip)
+    select ${ctx.clock.now().toISOString()}::timestamptz, r.user_id, r.user_name, r.org_id, r.org_name, r.action, r.entity,
+           r.entity_id, r.summary, r.before, r.after, ${ctx.ip}
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(user_id bigint, user_name text, org_id bigint,
+           org_name text, action text, entity text, entity_id text, summary text, before jsonb, after jsonb)`;
 }
 
 /** Only the fields that changed, as two objects: what the office reads in the audit search. */

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { cappedTotal } from '../../db/capped-count.ts';
 import { type MessageKind, orgMessageReads, orgMessages, users } from '../../db/schema/index.ts';
@@ -18,15 +18,25 @@ export interface NewMessage {
  * the message and the step commit together or not at all. A message to no organisation is dropped.
  */
 export async function notifyOrg(tx: Tx, ctx: Ctx, m: NewMessage): Promise<void> {
-  if (m.orgId === null) return;
-  await tx.insert(orgMessages).values({
-    orgId: m.orgId,
-    kind: m.kind,
-    title: m.title,
-    body: m.body ?? '',
-    link: m.link ?? null,
-    createdAt: ctx.clock.now(),
-  });
+  await notifyOrgs(tx, ctx, [m]);
+}
+
+/** Several messages of one step in one insert; those to no organisation are dropped. */
+export async function notifyOrgs(tx: Tx, ctx: Ctx, messages: readonly NewMessage[]): Promise<void> {
+  if (messages.some((m) => m.orgId !== null)) await tx.execute(messagesInsert(ctx, messages));
+}
+
+/**
+ * The insert `notifyOrgs` runs, as a statement a set-based use case can also run as one part of its
+ * own (`with told as (${messagesInsert(…)}) …`). Messages to no organisation are dropped.
+ */
+export function messagesInsert(ctx: Ctx, messages: readonly NewMessage[]): SQL {
+  const rows = messages.flatMap((m) =>
+    m.orgId === null ? [] : [{ org_id: m.orgId, kind: m.kind, title: m.title, body: m.body ?? '', link: m.link ?? null }],
+  );
+  return sql`insert into org_messages (org_id, kind, title, body, link, created_at)
+    select r.org_id, r.kind, r.title, r.body, r.link, ${ctx.clock.now().toISOString()}::timestamptz
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(org_id bigint, kind text, title text, body text, link text)`;
 }
 
 /** The unread badge stops counting here: "99+" says enough, and the count stays one short scan. */

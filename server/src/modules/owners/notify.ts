@@ -46,8 +46,8 @@ export async function notifyProjectOwners(tx: Tx, projectId: number, m: OwnerMes
 }
 
 /**
- * F-83: money moved on house accounts — one message per bound owner and house of the ledger
- * transaction, naming the house, what moved and the amount. Called by `post()` for every posting,
+ * F-83: money moved on house accounts — one message per bound owner and house of each ledger
+ * transaction, naming the house, what moved and the amount. Called by `postMany()` for its postings,
  * so deposits, project transfers and refunds, refunds to owners, interest and corrections all
  * report themselves. ONE INSERT … SELECT, driven by the live bindings (a few per house) joined to
  * the transaction's entries through the account index, so an interest allocation over 500,000
@@ -55,20 +55,29 @@ export async function notifyProjectOwners(tx: Tx, projectId: number, m: OwnerMes
  */
 export async function notifyPostingOwners(
   tx: Tx,
-  transactionId: number,
-  what: { kind: TransactionKind; label: string; reference: string; at: Date },
+  postings: readonly { transactionId: number; kind: TransactionKind; label: string; reference: string; at: Date }[],
 ): Promise<number> {
+  if (postings.length === 0) return 0;
+  const rows = JSON.stringify(
+    postings.map((p) => ({
+      t: p.transactionId,
+      title: MONEY_TITLES[p.kind],
+      label: p.label,
+      ref: p.reference ? `（${p.reference}）` : '',
+      at: p.at.toISOString(),
+    })),
+  );
   return sentCount(
     tx,
     sql`insert into owner_messages (owner_id, kind, title, body, link, house_id, amount, created_at)
-    select lb.owner_id, 'account.money',
-      ${MONEY_TITLES[what.kind]},
-      h.address || '：' || ${what.label} || ' ' || case when e.amount < 0 then '-' else '' end || ${yuanSql(sql`e.amount`)} || ' 元'
-        || ${what.reference ? `（${what.reference}）` : ''} || '，余额 ' || ${yuanSql(sql`a.balance`)} || ' 元',
-      ${ownerHousePath('')} || lb.house_id::text, lb.house_id, e.amount, ${what.at.toISOString()}::timestamptz
+    select lb.owner_id, 'account.money', p.title,
+      h.address || '：' || p.label || ' ' || case when e.amount < 0 then '-' else '' end || ${yuanSql(sql`e.amount`)} || ' 元'
+        || p.ref || '，余额 ' || ${yuanSql(sql`a.balance`)} || ' 元',
+      ${ownerHousePath('')} || lb.house_id::text, lb.house_id, e.amount, p.at
     from (${LIVE_BINDINGS}) lb
     join ledger_accounts a on a.house_id = lb.house_id and a.kind = 'house'
-    join ledger_entries e on e.account_id = a.id and e.transaction_id = ${transactionId}::bigint
+    join ledger_entries e on e.account_id = a.id
+    join jsonb_to_recordset(${rows}::jsonb) as p(t bigint, title text, label text, ref text, at timestamptz) on p.t = e.transaction_id
     join houses h on h.id = lb.house_id
     where e.amount <> 0`,
   );

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { idParam, page, pageOf, text } from '../../lib/fields.ts';
 import { ownerSchema } from '../applications/shared.ts';
 import { authenticateBank } from './bank-api-auth.ts';
-import { CHANNELS, confirmDeposit, confirmDepositAtCounter, reconciliation } from './bank.ts';
+import { CHANNELS, confirmDeposit, confirmDepositAtCounter, confirmDeposits, DEPOSIT_FILE_MAX, reconciliation } from './bank.ts';
 import { customNotices, developerBatchNotices, listNotices, noticeDetail, ownerNotices, voidNotice } from './service.ts';
 import { areaDepositStatus } from './status.ts';
 import { visibleHouse } from '../registry/service.ts';
@@ -75,6 +75,18 @@ const confirmation = z.object({
   channel: z.enum(CHANNELS, { error: `缴款渠道须为：${CHANNELS.join('、')}` }),
   bankRef: text('银行流水号', 60),
   bankDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '缴款日期格式为 YYYY-MM-DD'),
+});
+const dayFileLine = z.object({
+  noticeNo: z.string(),
+  status: z.enum(['paid', 'refused']).describe('paid：已确认（含重复确认，repeated=true）；refused：未确认，见 code 与 message'),
+  repeated: z.boolean(),
+  amount: z.number().optional(),
+  paidAt: z.string().optional(),
+  confirmationId: z.number().optional(),
+  code: z.string().optional(),
+  message: z.string().optional(),
+  fieldErrors: z.record(z.string(), z.string()).optional(),
+  rule: z.string().optional(),
 });
 const confirmResult = z.object({
   noticeNo: z.string(),
@@ -322,5 +334,40 @@ export function paymentRoutes(app: FastifyInstance) {
       },
     },
     async (req) => confirmDeposit(req.ctx, req.bankOrgId as number, null, req.body, 'api'),
+  );
+
+  r.post(
+    '/api/bank-api/v1/deposits/confirm-batch',
+    {
+      schema: {
+        tags: bankTags,
+        summary: '批量交款确认（银行日终文件）',
+        description: `认证同单笔交款确认。items 为当日各笔缴款（每笔字段同单笔），一次最多 ${DEPOSIT_FILE_MAX} 笔，在一个事务中处理。每笔单独给出结果：paid（已确认；已确认过的同号同额返回首次结果并标 repeated=true）或 refused（附 code、message，如通知单不存在、已作废、金额不符）；被拒的一笔不影响其他各笔。同一文件可重复提交，已确认的各笔不会重复入账。`,
+        security: [{ bankKey: [] }],
+        body: z.object({
+          items: z.array(confirmation).min(1, '缴款明细不能为空').max(DEPOSIT_FILE_MAX, `一次最多确认 ${DEPOSIT_FILE_MAX} 笔，请分批提交`),
+        }),
+        response: {
+          200: z.object({ results: z.array(dayFileLine), paid: z.number(), repeated: z.number(), refused: z.number() }),
+        },
+      },
+      preValidation: async (req) => {
+        req.bankOrgId = await authenticateBank(req.ctx, req);
+      },
+    },
+    async (req) => {
+      const outcomes = await confirmDeposits(req.ctx, req.bankOrgId as number, null, req.body.items, 'api');
+      const results = outcomes.map((o) =>
+        o.ok
+          ? { ...o.result, status: 'paid' as const }
+          : { noticeNo: o.noticeNo, status: 'refused' as const, repeated: false, ...o.error.body() },
+      );
+      return {
+        results,
+        paid: results.filter((r) => r.status === 'paid' && !r.repeated).length,
+        repeated: results.filter((r) => r.repeated).length,
+        refused: results.filter((r) => r.status === 'refused').length,
+      };
+    },
   );
 }

@@ -49,7 +49,7 @@ async function postOrExplain(tx: Tx, posting: Posting) {
         409,
         'SHORTFALL',
         'R-48',
-        `${err.shortfalls.length} 户分户账余额不足，不能划转：${err.shortfalls
+        `${err.count} 户分户账余额不足，不能划转：${err.shortfalls
           .map((s) => s.name)
           .slice(0, 5)
           .join('、')}`,
