@@ -43,8 +43,9 @@ describe('业主服务 › 我的房屋（手机 375 px）', () => {
     await shows(card);
     await showsText(card, '侨城花园 1栋');
     await showsText(card, '余额（元）');
-    // The demo city's messages are waiting: the roof's notice among them, with the unread count.
-    await showsText(page.getByTestId('owner-message').first(), /新公示|维修资金/);
+    // The demo city's messages are waiting, newest first — the electronic vote opened on the fire doors
+    // of the owner's unit — with the unread count.
+    await showsText(page.getByTestId('owner-message').first(), '电子投票已开始');
     await shows(page.getByRole('link', { name: /消息，\d+ 条未读/ }));
     await fitsPhone(page);
 
