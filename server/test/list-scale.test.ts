@@ -98,6 +98,22 @@ describe('lists at city scale', () => {
     expect(one.json()).toMatchObject({ total: 1 });
     expect(one.json().items[0].payerName).toBe('规模付款人10049');
   });
+
+  it(`§10 the audit log past the cap counts up to ${COUNT_CAP.toLocaleString('en')} and says there are more; a filter gives an exact total`, async () => {
+    await t.handle.db.execute(sql`
+      insert into audit_log (user_name, org_name, action, entity, entity_id, summary)
+      select '规模审计', '规模机构', 'scale', 'scale_entity', g::text, '规模日志 ' || g from generate_series(1, ${EXTRA}) g`);
+    const auditor = await t.login(DEMO.office.code, DEMO.office.admin);
+    const all = await auditor.get('/api/office/audit?pageSize=20');
+    expect(all.statusCode, all.body).toBe(200);
+    expect(all.json()).toMatchObject({ total: COUNT_CAP, totalCapped: true });
+    expect(all.json().items).toHaveLength(20);
+    const later = await auditor.get(`/api/office/audit?pageSize=200&page=${COUNT_CAP / 200}`);
+    expect(later.json().items).toHaveLength(200);
+    const one = await auditor.get('/api/office/audit?entity=scale_entity&entityId=10049');
+    expect(one.json()).toMatchObject({ total: 1 });
+    expect(one.json().items[0].summary).toBe('规模日志 10049');
+  });
 });
 
 // The demo area's own list still counts exactly.

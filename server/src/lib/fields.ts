@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MOBILE_PATTERN, MOBILE_RULE, PHONE_PATTERN, PHONE_RULE } from '../domain/contact.ts';
+import { isValidDate } from '../domain/notice-period.ts';
 
 /**
  * Field builders whose messages name the field in Chinese, so an API error reads
@@ -31,7 +32,37 @@ export const phone = (label = '联系电话') =>
     .trim()
     .regex(PHONE_PATTERN, `${label}格式不正确：${PHONE_RULE}`);
 
-export const idParam = z.object({ id: z.coerce.number({ error: '编号须为数字' }).int().positive('编号须为正整数') });
+/** Money in: integer fen, never a float; `min` 1 where nothing is paid with 0. Read as a bigint. */
+export const fen = (label: string, min = 0) =>
+  z
+    .number({ error: `${label}须为整数（单位：分）` })
+    .int(`${label}须为整数（单位：分）`)
+    .min(min, min > 0 ? `${label}须大于 0` : `${label}不能为负数`)
+    .max(Number.MAX_SAFE_INTEGER)
+    .transform((n) => BigInt(n));
+
+/** A calendar day as YYYY-MM-DD that exists (2026-13-45 and 2026-02-30 do not). */
+export const day = (label: string) =>
+  z
+    .string({ error: `${label}不能为空` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式为 YYYY-MM-DD`)
+    .refine(isValidDate, `${label}不是有效日期，请按 YYYY-MM-DD 填写实际存在的日期`);
+
+/** A row's id named in a path or a query string (text read as a number). */
+export const pathId = (label = '编号') =>
+  z.coerce
+    .number({ error: `${label}须为数字` })
+    .int()
+    .positive(`${label}须为正整数`);
+
+/** A row's id named in a JSON body. */
+export const bodyId = (label = '编号') =>
+  z
+    .number({ error: `${label}须为数字` })
+    .int()
+    .positive(`${label}须为正整数`);
+
+export const idParam = z.object({ id: pathId() });
 
 export const page = z.object({
   page: z.coerce.number().int().min(1).default(1),

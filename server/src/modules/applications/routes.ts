@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParam, pageOf, text } from '../../lib/fields.ts';
+import { idParam, pageOf, pathId, text } from '../../lib/fields.ts';
 import { acceptBody } from '../../domain/required-documents.ts';
 import { readUpload } from '../../lib/uploads.ts';
 import { houseTemplate } from '../registry/house-import.ts';
@@ -191,7 +191,7 @@ export function applicationRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: '删除附件',
-        params: idParam.extend({ documentId: z.coerce.number().int().positive() }),
+        params: idParam.extend({ documentId: pathId('材料编号') }),
         response: { 200: z.object({ ok: z.literal(true) }) },
       },
     },

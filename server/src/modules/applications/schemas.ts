@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { APPLICATION_STATUSES, APPLICATION_TYPES } from '../../db/schema/index.ts';
 import { APPLICATION_ACTIONS } from '../../domain/application-actions.ts';
 import { requiredDocumentsKept } from '../../domain/required-documents.ts';
-import { page } from '../../lib/fields.ts';
+import { bodyId, page, pathId } from '../../lib/fields.ts';
 
 export const applicationType = z.enum(APPLICATION_TYPES, { error: '业务类型不正确' });
 export const applicationStatus = z.enum(APPLICATION_STATUSES);
@@ -58,14 +58,14 @@ export const applicationDetail = applicationSummary.extend({
 export const listQuery = page.extend({
   type: applicationType.optional(),
   status: applicationStatus.optional(),
-  areaId: z.coerce.number().int().positive().optional(),
-  orgId: z.coerce.number().int().positive().optional(),
+  areaId: pathId('物业区域').optional(),
+  orgId: pathId('机构').optional(),
   q: z.string().trim().max(60).optional(),
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
 });
 
-export const createBody = z.object({ type: applicationType, areaId: z.number().int().positive().optional(), form: z.unknown() });
+export const createBody = z.object({ type: applicationType, areaId: bodyId('物业区域').optional(), form: z.unknown() });
 export const itemsQuery = page.extend({ kind: z.string().min(1).max(30) });
 export const itemRow = z.object({
   seq: z.number(),

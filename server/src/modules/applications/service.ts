@@ -1,4 +1,3 @@
-import { countCapped } from '../../db/capped-count.ts';
 import { reviewRounds } from '../../domain/review-rounds.ts';
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import { containing } from '../../lib/search.ts';
@@ -29,6 +28,7 @@ import { requirePermission, type Actor, type Ctx } from '../../lib/context.ts';
 import { AppError, invalid, invalidFields, notFound, ruleRefusal } from '../../lib/errors.ts';
 import { fieldErrorsOf } from '../../lib/fields.ts';
 import { isUniqueViolation } from '../../lib/pg-errors.ts';
+import { pageAnswer, pageWindow } from '../../lib/paging.ts';
 import { AUDIT_SAMPLE, audit, bounded } from '../audit/audit.ts';
 import { executeFundInstructions } from '../fund/execute.ts';
 import { notifyOrg } from '../messages/service.ts';
@@ -452,22 +452,18 @@ export async function listApplications(ctx: Ctx, q: ApplicationListQuery) {
       .leftJoin(propertyAreas, eq(propertyAreas.id, applications.areaId))
       .where(where);
   // The total is counted only up to the cap: a city's office inbox holds hundreds of thousands.
-  const [rows, total] = await Promise.all([
-    base()
-      .orderBy(actor.orgType === 'office' ? desc(applications.submittedAt) : desc(applications.createdAt), desc(applications.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    countCapped(
-      ctx.db,
-      ctx.db
-        .select({ id: applications.id })
-        .from(applications)
-        .innerJoin(organisations, eq(organisations.id, applications.orgId))
-        .leftJoin(propertyAreas, eq(propertyAreas.id, applications.areaId))
-        .where(where),
-    ),
-  ]);
-  return { items: rows.map((r) => summaryOf(r.app, r.orgName, r.areaName, actor)), ...total };
+  const page = await pageAnswer(
+    ctx.db,
+    q,
+    base().orderBy(actor.orgType === 'office' ? desc(applications.submittedAt) : desc(applications.createdAt), desc(applications.id)),
+    ctx.db
+      .select({ id: applications.id })
+      .from(applications)
+      .innerJoin(organisations, eq(organisations.id, applications.orgId))
+      .leftJoin(propertyAreas, eq(propertyAreas.id, applications.areaId))
+      .where(where),
+  );
+  return { ...page, items: page.items.map((r) => summaryOf(r.app, r.orgName, r.areaName, actor)) };
 }
 
 /** One application as its lists and pages show it, with the steps `caller` may take next. */
@@ -533,14 +529,15 @@ export async function listItems(ctx: Ctx, id: number, kind: string, page: number
   return ctx.db.transaction(async (tx) => {
     await loadApplication(tx, actor, id);
     const where = and(eq(applicationItems.applicationId, id), eq(applicationItems.kind, kind));
+    const slice = pageWindow({ page, pageSize });
     // Sequential: a transaction is one connection.
     const rows = await tx
       .select()
       .from(applicationItems)
       .where(where)
       .orderBy(asc(applicationItems.seq))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize);
+      .limit(slice.limit)
+      .offset(slice.offset);
     const [total] = await tx.select({ n: count() }).from(applicationItems).where(where);
     return {
       items: rows.map((r) => ({ seq: r.seq, houseId: r.houseId, buildingId: r.buildingId, before: r.before, data: r.data })),

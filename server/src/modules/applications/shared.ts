@@ -4,7 +4,7 @@ import type { Tx } from '../../db/client.ts';
 import { applicationItems, BUILDING_STRUCTURES, buildings, DEPOSIT_TIMINGS, houseOwners, houses, units } from '../../db/schema/index.ts';
 import { checkOwner, ID_TYPE_OPTIONS, type ParsedHouse } from '../../domain/house-row.ts';
 import { HOUSE_USES } from '../../domain/deposit-standard.ts';
-import { optionalText, text } from '../../lib/fields.ts';
+import { bodyId, optionalText, text } from '../../lib/fields.ts';
 import { invalidFields } from '../../lib/errors.ts';
 import { liveProjectRefusals } from '../../domain/live-projects.ts';
 import { liveProjectsOf } from '../projects/range.ts';
@@ -67,7 +67,7 @@ export const houseItemSchema = z.object({
   owners: z.array(ownerSchema).default([]),
 });
 
-export const pickSchema = z.object({ houseId: z.number().int().positive() });
+export const pickSchema = z.object({ houseId: bodyId('房屋编号') });
 
 export async function itemsOf<T>(tx: Tx, app: ApplicationRow, kind: string) {
   const rows = await tx

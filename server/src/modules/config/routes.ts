@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { HOUSE_USES } from '../../domain/deposit-standard.ts';
 import { REQUIRED_DOC_TYPES, requiredDocumentsSchema } from '../../domain/required-documents.ts';
+import { day } from '../../lib/fields.ts';
 import { officeRequiredDocuments, requiredDocumentsOf, saveRequiredDocuments } from '../settings/required-documents.ts';
 import { addStandard, listStandards, runLedgerCheck } from './service.ts';
 
@@ -32,7 +33,7 @@ export function configRoutes(app: FastifyInstance) {
         tags,
         // F-62
         summary: '新增交存标准（指定生效日期，不追溯）',
-        body: z.object({ effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '生效日期格式为 YYYY-MM-DD'), rows: z.array(row).max(50) }),
+        body: z.object({ effectiveFrom: day('生效日期'), rows: z.array(row).max(50) }),
         response: { 200: standards },
       },
     },

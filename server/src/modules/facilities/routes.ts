@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { LOCATION_KEY, LOCATION_KEY_RULE } from '../../domain/facility.ts';
-import { idParam, ok, optionalText, page, pageOf, text } from '../../lib/fields.ts';
+import { bodyId, idParam, ok, optionalText, page, pageOf, pathId, text } from '../../lib/fields.ts';
 import { repairRecords } from './repairs.ts';
 import { createFacility, deleteFacility, getFacility, listFacilities, locationTree, moveFacilities, updateFacility } from './service.ts';
 import { addFacilityType, listFacilityTypes, updateFacilityType } from './types.ts';
@@ -15,6 +15,7 @@ const facilityBody = z.object({
   typeId,
   name: text('设施设备名称', 60),
   brandModel: optionalText('品牌型号', 100),
+  // Checked again in domain/facility.ts, which also says when the day does not exist or is in the future.
   installDate: z
     .string({ error: '安装日期格式为 YYYY-MM-DD' })
     .regex(/^\d{4}-\d{2}-\d{2}$/, '安装日期格式为 YYYY-MM-DD')
@@ -102,7 +103,7 @@ export function facilityRoutes(app: FastifyInstance) {
         // F-30
         summary: '安装位置树（物业区域 / 楼幢 / 单元，含各位置设施设备数）',
         params: idParam,
-        querystring: z.object({ typeId: z.coerce.number().int().positive().optional() }),
+        querystring: z.object({ typeId: pathId('设施设备类型').optional() }),
         response: {
           200: z.object({
             area: node.extend({ total: z.number() }),
@@ -124,7 +125,7 @@ export function facilityRoutes(app: FastifyInstance) {
         querystring: page.extend({
           location: location.optional(),
           within: z.enum(['0', '1']).optional(),
-          typeId: z.coerce.number().int().positive().optional(),
+          typeId: pathId('设施设备类型').optional(),
           q: z.string().trim().max(60).optional(),
           ids: z
             .string()
@@ -161,7 +162,7 @@ export function facilityRoutes(app: FastifyInstance) {
         params: idParam,
         body: z.object({
           ids: z
-            .array(z.number().int().positive(), { error: '请勾选要移动的设施设备' })
+            .array(bodyId('设施设备编号'), { error: '请勾选要移动的设施设备' })
             .min(1, '请勾选要移动的设施设备')
             .max(500, '一次最多移动 500 项'),
           location,

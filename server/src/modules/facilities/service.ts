@@ -15,6 +15,7 @@ import type { Ctx } from '../../lib/context.ts';
 import { conflict, invalid } from '../../lib/errors.ts';
 import { isForeignKeyViolation } from '../../lib/pg-errors.ts';
 import { businessDate } from '../../lib/clock.ts';
+import { pageAnswer } from '../../lib/paging.ts';
 import { audit, changedFields } from '../audit/audit.ts';
 import { readableArea, readableFacility, resolveLocation, writableArea, writableFacility } from './access.ts';
 
@@ -159,7 +160,9 @@ export async function listFacilities(ctx: Ctx, areaId: number, q: FacilityQuery)
     q.ids && q.ids.length > 0 ? inArray(facilities.id, q.ids) : undefined,
     q.q ? or(ilike(facilities.name, containing(q.q)), ilike(facilities.brandModel, containing(q.q))) : undefined,
   );
-  const [rows, [total]] = await Promise.all([
+  const page = await pageAnswer(
+    ctx.db,
+    q,
     rowQuery(ctx.db)
       .where(where)
       .orderBy(
@@ -167,12 +170,10 @@ export async function listFacilities(ctx: Ctx, areaId: number, q: FacilityQuery)
         sql`${facilities.unitId} asc nulls first`,
         asc(facilityTypes.sortOrder),
         asc(facilities.id),
-      )
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    ctx.db.select({ n: count() }).from(facilities).where(where),
-  ]);
-  return { items: rows.map(toFacility), total: total?.n ?? 0 };
+      ),
+    ctx.db.select({ id: facilities.id }).from(facilities).where(where),
+  );
+  return { ...page, items: page.items.map(toFacility) };
 }
 
 export async function getFacility(ctx: Ctx, id: number) {

@@ -1,9 +1,9 @@
 import { and, desc, eq, gte, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { cappedTotal } from '../../db/capped-count.ts';
 import { type MessageKind, orgMessageReads, orgMessages, users } from '../../db/schema/index.ts';
 import { type Actor, type Ctx, requireActor } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
+import { pageAhead } from '../../lib/paging.ts';
 
 export interface NewMessage {
   orgId: number | null;
@@ -57,20 +57,21 @@ const unread = (userId: number) =>
 export async function listMessages(ctx: Ctx, q: { page: number; pageSize: number; unreadOnly?: boolean }) {
   const actor = requireActor(ctx);
   const where = and(await visibleFrom(ctx, actor), q.unreadOnly ? unread(actor.userId) : undefined);
-  const rows = await ctx.db
-    .select({
-      m: orgMessages,
-      unread: sql<boolean>`${unread(actor.userId)}`.mapWith(Boolean),
-    })
-    .from(orgMessages)
-    .where(where)
-    .orderBy(desc(orgMessages.id))
-    .limit(q.pageSize + 1)
-    .offset((q.page - 1) * q.pageSize);
   // No count of every message: the list says whether another page follows.
-  const more = rows.length > q.pageSize;
+  const page = await pageAhead(
+    q,
+    ctx.db
+      .select({
+        m: orgMessages,
+        unread: sql<boolean>`${unread(actor.userId)}`.mapWith(Boolean),
+      })
+      .from(orgMessages)
+      .where(where)
+      .orderBy(desc(orgMessages.id)),
+  );
   return {
-    items: rows.slice(0, q.pageSize).map(({ m, unread: isUnread }) => ({
+    ...page,
+    items: page.items.map(({ m, unread: isUnread }) => ({
       id: m.id,
       kind: m.kind,
       title: m.title,
@@ -79,8 +80,6 @@ export async function listMessages(ctx: Ctx, q: { page: number; pageSize: number
       createdAt: m.createdAt,
       read: !isUnread,
     })),
-    ...cappedTotal((q.page - 1) * q.pageSize + rows.length),
-    more,
   };
 }
 

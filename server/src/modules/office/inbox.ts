@@ -13,6 +13,7 @@ import {
   stageTable,
 } from '../../domain/inbox.ts';
 import { type Ctx, requireAnyPermission } from '../../lib/context.ts';
+import { pageWindow } from '../../lib/paging.ts';
 import { containing } from '../../lib/search.ts';
 
 export interface InboxQuery {
@@ -170,7 +171,8 @@ function conditions(b: Branch, q: InboxQuery): SQL | null {
  */
 export async function officeInbox(ctx: Ctx, q: InboxQuery) {
   requireAnyPermission(ctx, 'office.accept', 'office.review');
-  const upTo = q.page * q.pageSize;
+  const slice = pageWindow(q);
+  const upTo = slice.offset + slice.limit;
   const parts = BRANCHES.flatMap((b) => {
     const where = conditions(b, q);
     return where ? [{ b, where }] : [];
@@ -188,7 +190,7 @@ export async function officeInbox(ctx: Ctx, q: InboxQuery) {
   // One after another: a single connection answers one query at a time.
   const rows = await rowsOf<Row>(
     ctx.db,
-    sql`select * from (${page}) as x order by x.at desc, x.no desc limit ${q.pageSize} offset ${upTo - q.pageSize}`,
+    sql`select * from (${page}) as x order by x.at desc, x.no desc limit ${slice.limit} offset ${slice.offset}`,
   );
   const [total] = await rowsOf<{ n: string }>(ctx.db, sql`select (${counts})::text as n`);
   return {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ORG_STATUSES } from '../../domain/org-status.ts';
-import { idParam, optionalText, page, pageOf } from '../../lib/fields.ts';
+import { idParam, optionalText, page, pageOf, pathId } from '../../lib/fields.ts';
 import { INBOX_KINDS, INBOX_SOURCES, INBOX_STAGES } from '../../domain/inbox.ts';
 import { orgTypeEnum, orgView } from '../organisations/view.ts';
 import { approveHandover, listHandovers, rejectHandover } from './handover.ts';
@@ -128,8 +128,8 @@ export function officeRoutes(app: FastifyInstance) {
         querystring: page.extend({
           kind: z.enum(INBOX_KINDS, { error: '业务类别不正确' }).optional(),
           stage: z.enum(INBOX_STAGES, { error: '办理阶段不正确' }).optional(),
-          areaId: z.coerce.number().int().positive().optional(),
-          orgId: z.coerce.number().int().positive().optional(),
+          areaId: pathId('物业区域').optional(),
+          orgId: pathId('机构').optional(),
           q: z.string().trim().max(50).optional(),
           from: day.optional(),
           to: day.optional(),
@@ -228,7 +228,7 @@ export function officeRoutes(app: FastifyInstance) {
         tags,
         summary: '审计日志查询',
         querystring: page.extend({
-          orgId: z.coerce.number().int().positive().optional(),
+          orgId: pathId('机构').optional(),
           entity: z.string().max(50).optional(),
           entityId: z.string().max(50).optional(),
           action: z.string().max(50).optional(),

@@ -6,6 +6,7 @@ import { ORG_TYPE_LABELS, type OrgType, REGISTERING_TYPES } from '../../domain/r
 import { requirePermission, type Ctx } from '../../lib/context.ts';
 import { AppError, conflict, notFound } from '../../lib/errors.ts';
 import { isUniqueViolation } from '../../lib/pg-errors.ts';
+import { pageAnswer } from '../../lib/paging.ts';
 import { audit } from '../audit/audit.ts';
 import { endSessionsOfOrg } from '../auth/sessions.ts';
 import { loadOrgView } from '../organisations/view.ts';
@@ -40,19 +41,20 @@ export async function listOrganisations(ctx: Ctx, q: OrgListQuery) {
         )
       : undefined,
   );
-  const [rows, [total]] = await Promise.all([
+  const page = await pageAnswer(
+    ctx.db,
+    q,
     ctx.db
       .select({ o: organisations, areaName: propertyAreas.name })
       .from(organisations)
       .leftJoin(propertyAreas, eq(propertyAreas.id, organisations.areaId))
       .where(where)
-      .orderBy(desc(organisations.createdAt), desc(organisations.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    ctx.db.select({ n: count() }).from(organisations).where(where),
-  ]);
+      .orderBy(desc(organisations.createdAt), desc(organisations.id)),
+    ctx.db.select({ id: organisations.id }).from(organisations).where(where),
+  );
   return {
-    items: rows.map(({ o, areaName }) => ({
+    ...page,
+    items: page.items.map(({ o, areaName }) => ({
       id: o.id,
       type: o.type,
       typeLabel: ORG_TYPE_LABELS[o.type],
@@ -65,7 +67,6 @@ export async function listOrganisations(ctx: Ctx, q: OrgListQuery) {
       documentsVerifiedAt: o.documentsVerifiedAt,
       createdAt: o.createdAt,
     })),
-    total: total?.n ?? 0,
   };
 }
 
@@ -164,17 +165,12 @@ export async function searchAudit(ctx: Ctx, q: AuditQuery) {
     q.from ? gte(auditLog.at, q.from) : undefined,
     q.to ? lt(auditLog.at, q.to) : undefined,
   );
-  const [items, [total]] = await Promise.all([
-    ctx.db
-      .select()
-      .from(auditLog)
-      .where(where)
-      .orderBy(desc(auditLog.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    ctx.db.select({ n: count() }).from(auditLog).where(where),
-  ]);
-  return { items, total: total?.n ?? 0 };
+  return pageAnswer(
+    ctx.db,
+    q,
+    ctx.db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)),
+    ctx.db.select({ id: auditLog.id }).from(auditLog).where(where),
+  );
 }
 
 export async function listLoginAttempts(ctx: Ctx, q: { page: number; pageSize: number; orgCode?: string; success?: boolean }) {
@@ -183,15 +179,10 @@ export async function listLoginAttempts(ctx: Ctx, q: { page: number; pageSize: n
     q.orgCode ? eq(loginAttempts.orgCode, q.orgCode.toUpperCase()) : undefined,
     q.success === undefined ? undefined : eq(loginAttempts.success, q.success),
   );
-  const [items, [total]] = await Promise.all([
-    ctx.db
-      .select()
-      .from(loginAttempts)
-      .where(where)
-      .orderBy(desc(loginAttempts.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    ctx.db.select({ n: count() }).from(loginAttempts).where(where),
-  ]);
-  return { items, total: total?.n ?? 0 };
+  return pageAnswer(
+    ctx.db,
+    q,
+    ctx.db.select().from(loginAttempts).where(where).orderBy(desc(loginAttempts.id)),
+    ctx.db.select({ id: loginAttempts.id }).from(loginAttempts).where(where),
+  );
 }

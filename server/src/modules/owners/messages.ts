@@ -1,8 +1,8 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import { cappedTotal } from '../../db/capped-count.ts';
 import { ownerMessages } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
+import { pageAhead } from '../../lib/paging.ts';
 import { UNREAD_CAP } from '../messages/service.ts';
 import { requireOwner } from './service.ts';
 
@@ -11,16 +11,17 @@ const mine = (ownerId: number) => eq(ownerMessages.ownerId, ownerId);
 /** F-83 业主消息, newest first, a page at a time; no count of every message, the list says whether more follow. */
 export async function listOwnerMessages(ctx: Ctx, q: { page: number; pageSize: number; unreadOnly?: boolean }) {
   const owner = requireOwner(ctx);
-  const rows = await ctx.db
-    .select()
-    .from(ownerMessages)
-    .where(and(mine(owner.ownerId), q.unreadOnly ? isNull(ownerMessages.readAt) : undefined))
-    .orderBy(desc(ownerMessages.id))
-    .limit(q.pageSize + 1)
-    .offset((q.page - 1) * q.pageSize);
-  const more = rows.length > q.pageSize;
+  const page = await pageAhead(
+    q,
+    ctx.db
+      .select()
+      .from(ownerMessages)
+      .where(and(mine(owner.ownerId), q.unreadOnly ? isNull(ownerMessages.readAt) : undefined))
+      .orderBy(desc(ownerMessages.id)),
+  );
   return {
-    items: rows.slice(0, q.pageSize).map((m) => ({
+    ...page,
+    items: page.items.map((m) => ({
       id: m.id,
       kind: m.kind,
       title: m.title,
@@ -31,8 +32,6 @@ export async function listOwnerMessages(ctx: Ctx, q: { page: number; pageSize: n
       createdAt: m.createdAt,
       read: m.readAt !== null,
     })),
-    ...cappedTotal((q.page - 1) * q.pageSize + rows.length),
-    more,
   };
 }
 

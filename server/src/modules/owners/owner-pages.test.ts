@@ -234,6 +234,21 @@ describe('F-83 owner messages', () => {
     expect(unread.count).toBeGreaterThanOrEqual(3);
   });
 
+  it('F-83 the messages come a page at a time without a count of them all: each page says whether another follows', async () => {
+    const owner = await ownerLogin(demoOwner(0).idNumber);
+    const all = (await owner.get('/api/owner/messages?pageSize=200')).json();
+    expect(all.more).toBe(false);
+    const n = all.items.length as number;
+    expect(n).toBeGreaterThanOrEqual(3);
+    expect(all.total).toBe(n);
+    const first = (await owner.get('/api/owner/messages?pageSize=2')).json();
+    expect(first).toMatchObject({ more: true, total: 3 });
+    expect(first.items).toEqual(all.items.slice(0, 2));
+    const last = (await owner.get(`/api/owner/messages?pageSize=2&page=${Math.ceil(n / 2)}`)).json();
+    expect(last).toMatchObject({ more: false, total: n });
+    expect(last.items).toEqual(all.items.slice(2 * (Math.ceil(n / 2) - 1)));
+  });
+
   it('F-83 a published notice reaches every bound owner of the range once, in the notice’s transaction, and nobody else', async () => {
     const area = await demoArea(t);
     const member = await t.login(DEMO.committee.code, DEMO.committee.member);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { IDLE_TIMEOUT_MS } from '../../domain/session-policy.ts';
 import { maskIdNumber, maskName } from '../../domain/id-card.ts';
 import { OWNER_MESSAGE_KINDS, PROJECT_NOTICE_KINDS } from '../../db/schema/index.ts';
-import { idParam, ok, page, pageOf } from '../../lib/fields.ts';
+import { bodyId, idParam, ok, page, pageOf } from '../../lib/fields.ts';
 import { SESSION_COOKIE } from '../auth/sessions.ts';
 import { bindOwner } from './binding.ts';
 import { ownerHouse, ownerHouseProjects, ownerHouseStatement } from './house.ts';
@@ -96,8 +96,8 @@ export function ownerRoutes(app: FastifyInstance, opts: { secureCookies: boolean
         // F-80
         summary: '出具业主告知书（一套房屋或一幢楼；绑定码仅此一次返回，供打印）',
         body: z.object({
-          houseId: z.number().int().positive().optional(),
-          buildingId: z.number().int().positive().optional(),
+          houseId: bodyId('房屋编号').optional(),
+          buildingId: bodyId('楼幢编号').optional(),
         }),
         response: {
           200: z.object({

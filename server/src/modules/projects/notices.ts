@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, lt } from 'drizzle-orm';
+import { and, desc, eq, gte, lt } from 'drizzle-orm';
 import { requireVerifiedCommittee } from '../organisations/committee.ts';
 import { allocateNumber } from '../../db/numbering.ts';
 import { type ProjectNoticeKind, projectNotices, propertyAreas, repairProjects } from '../../db/schema/index.ts';
@@ -9,6 +9,7 @@ import { AppError, notFound } from '../../lib/errors.ts';
 import { audit } from '../audit/audit.ts';
 import { notifyProjectOwners } from '../owners/notify.ts';
 import { businessDate } from '../../lib/clock.ts';
+import { pageAnswer } from '../../lib/paging.ts';
 import { getSetting } from '../settings/store.ts';
 import { committeeActor, event, loadProject, touch, TYPE_LABELS } from './access.ts';
 import { requireAllowed } from './actions.ts';
@@ -141,21 +142,21 @@ export async function publicNotices(ctx: Ctx, q: PublicNoticeQuery) {
     q.from ? gte(projectNotices.publishedAt, q.from) : undefined,
     q.to ? lt(projectNotices.publishedAt, q.to) : undefined,
   );
-  const [rows, [total]] = await Promise.all([
+  const page = await pageAnswer(
+    ctx.db,
+    q,
     ctx.db
       .select(noticeColumns)
       .from(projectNotices)
       .innerJoin(repairProjects, eq(repairProjects.id, projectNotices.projectId))
       .innerJoin(propertyAreas, eq(propertyAreas.id, projectNotices.areaId))
       .where(where)
-      .orderBy(desc(projectNotices.publishedAt), desc(projectNotices.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    ctx.db.select({ n: count() }).from(projectNotices).where(where),
-  ]);
+      .orderBy(desc(projectNotices.publishedAt), desc(projectNotices.id)),
+    ctx.db.select({ id: projectNotices.id }).from(projectNotices).where(where),
+  );
   return {
-    items: rows.map((r) => noticeView(r.n, { ...r, projectType: TYPE_LABELS[r.projectType] })),
-    total: total?.n ?? 0,
+    ...page,
+    items: page.items.map((r) => noticeView(r.n, { ...r, projectType: TYPE_LABELS[r.projectType] })),
   };
 }
 

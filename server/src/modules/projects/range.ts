@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Conn, rowsOf } from '../../db/client.ts';
 import { containing } from '../../lib/search.ts';
+import { pageWindow } from '../../lib/paging.ts';
 import { projectNoticeHouses } from '../../db/schema/index.ts';
 import { bigintArray } from '../../ledger/post.ts';
 import { DEVELOPER_OWNER_KEY, ownerSetKey, type VoteHouse } from '../../domain/vote.ts';
@@ -85,6 +86,7 @@ export async function keepNoticeList(db: Conn, noticeId: number, projectId: numb
 const NOTICE_LIST_CHUNK = 5000;
 
 async function listPage(db: Conn, source: ListSource, page: number, pageSize: number, q?: string) {
+  const slice = pageWindow({ page, pageSize });
   const rows = await rowsOf<{
     house_id: string;
     building: string;
@@ -108,7 +110,7 @@ async function listPage(db: Conn, source: ListSource, page: number, pageSize: nu
       join buildings b on b.id = h.building_id join units u on u.id = h.unit_id
       where ${houseNumberMatch(q)}
       order by s.house_id
-      limit ${pageSize} offset ${(page - 1) * pageSize}`,
+      limit ${slice.limit} offset ${slice.offset}`,
   );
   // The area and amount totals are the whole list's; with a search, the count is the matches' (paging).
   const [stats] = await rowsOf<{ n: number; area: string; total: string }>(
@@ -147,6 +149,7 @@ async function matchCount(db: Conn, source: ListSource, q: string) {
 
 /** One item's 房屋分摊列表: a page of its range with each house's share (matching `q`'s house number). */
 export async function itemHousesPage(db: Conn, itemId: number, page: number, pageSize: number, q?: string) {
+  const slice = pageWindow({ page, pageSize });
   const rows = await rowsOf<{
     house_id: string;
     building: string;
@@ -162,7 +165,7 @@ export async function itemHousesPage(db: Conn, itemId: number, page: number, pag
       from project_item_houses s join houses h on h.id = s.house_id
       join buildings b on b.id = h.building_id join units u on u.id = h.unit_id
       where s.item_id = ${itemId} and ${houseNumberMatch(q)} order by s.house_id
-      limit ${pageSize} offset ${(page - 1) * pageSize}`,
+      limit ${slice.limit} offset ${slice.offset}`,
   );
   const [stats] = await rowsOf<{ n: number; total: string }>(
     db,

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, inArray, lt } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { allocateNumber } from '../../db/numbering.ts';
 import {
@@ -15,6 +15,7 @@ import { actionStates, REVIEW_STEP_RULES, REVIEW_STEPS, type ReviewStep, stepRef
 import { acceptanceNote, projectDocType } from '../../domain/required-documents.ts';
 import { type Actor, type Ctx, requirePermission } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
+import { pageAnswer } from '../../lib/paging.ts';
 import { audit } from '../audit/audit.ts';
 import { requireReceived } from '../settings/required-documents.ts';
 import { notifyOrg } from '../messages/service.ts';
@@ -234,7 +235,9 @@ export async function officeRequests(ctx: Ctx, q: RequestListQuery) {
     q.from ? gte(projectRequests.submittedAt, q.from) : undefined,
     q.to ? lt(projectRequests.submittedAt, q.to) : undefined,
   );
-  const [rows, [total]] = await Promise.all([
+  const page = await pageAnswer(
+    ctx.db,
+    q,
     ctx.db
       .select({
         r: projectRequests,
@@ -249,24 +252,22 @@ export async function officeRequests(ctx: Ctx, q: RequestListQuery) {
       .innerJoin(propertyAreas, eq(propertyAreas.id, repairProjects.areaId))
       .leftJoin(projectPhases, eq(projectPhases.id, projectRequests.phaseId))
       .where(where)
-      .orderBy(desc(projectRequests.submittedAt), desc(projectRequests.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
+      .orderBy(desc(projectRequests.submittedAt), desc(projectRequests.id)),
     ctx.db
-      .select({ n: count() })
+      .select({ id: projectRequests.id })
       .from(projectRequests)
       .innerJoin(repairProjects, eq(repairProjects.id, projectRequests.projectId))
       .where(where),
-  ]);
+  );
   return {
-    items: rows.map((x) => ({
+    ...page,
+    items: page.items.map((x) => ({
       ...requestView(x.r, { phaseSeq: x.phaseSeq }, ctx.actor),
       projectNo: x.projectNo,
       projectName: x.projectName,
       projectType: x.projectType,
       areaName: x.areaName,
     })),
-    total: total?.n ?? 0,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParam, ok, page, pageOf, text } from '../../lib/fields.ts';
+import { idParam, ok, page, pageOf, pathId, text } from '../../lib/fields.ts';
 import { acceptBody, documentName } from '../../domain/required-documents.ts';
 import { readUpload } from '../../lib/uploads.ts';
 import { importRefusal } from '../applications/schemas.ts';
@@ -152,7 +152,7 @@ export function projectRoutes(app: FastifyInstance) {
         tags,
         summary: '已在该设施设备分摊范围内的房屋（可限一栋楼；楼盘表选择时标出）',
         params: s.itemParams,
-        querystring: z.object({ buildingId: z.coerce.number().int().positive().optional() }),
+        querystring: z.object({ buildingId: pathId('楼幢').optional() }),
         response: { 200: z.object({ ids: z.array(z.number()) }) },
       },
     },
@@ -326,7 +326,7 @@ export function projectRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: '删除附件（仅编辑中）',
-        params: idParam.extend({ documentId: z.coerce.number().int().positive() }),
+        params: idParam.extend({ documentId: pathId('材料编号') }),
         response: { 200: ok },
       },
     },
@@ -422,7 +422,7 @@ export function projectRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: '资金拨付：某期的计划金额、已申请金额和建议本次金额',
-        params: idParam.extend({ phaseId: z.coerce.number().int().positive() }),
+        params: idParam.extend({ phaseId: pathId('拨付计划期') }),
         response: { 200: z.object({ phaseId: z.number(), seq: z.number(), plan: z.number(), applied: z.number(), remaining: z.number() }) },
       },
     },

@@ -1,6 +1,5 @@
 import { REVIEW_STEPS } from '../../domain/review-steps.ts';
 import { z } from 'zod';
-import { isValidDate } from '../../domain/notice-period.ts';
 import { PROJECT_STAGES } from '../../domain/project-stage.ts';
 import { REQUIRED_DOC_TYPES, requiredDocumentsKept } from '../../domain/required-documents.ts';
 import {
@@ -10,24 +9,9 @@ import {
   PROJECT_STATUSES,
   PROJECT_TYPES,
 } from '../../db/schema/index.ts';
-import { optionalText, page, text } from '../../lib/fields.ts';
+import { bodyId, day, fen, optionalText, page, pathId, text } from '../../lib/fields.ts';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** A calendar day as YYYY-MM-DD that exists (2026-13-45 and 2026-02-30 do not). */
-const date = (label: string) =>
-  z
-    .string({ error: `${label}不能为空` })
-    .regex(DATE, `${label}格式为 YYYY-MM-DD`)
-    .refine(isValidDate, `${label}不是有效日期，请按 YYYY-MM-DD 填写实际存在的日期`);
-/** Money in: integer fen, never a float. */
-export const fen = (label: string, min = 0) =>
-  z
-    .number({ error: `${label}须为整数（单位：分）` })
-    .int(`${label}须为整数（单位：分）`)
-    .min(min, min > 0 ? `${label}须大于 0` : `${label}不能为负数`)
-    .max(Number.MAX_SAFE_INTEGER)
-    .transform((n) => BigInt(n));
-const id = z.number().int().positive();
+const id = bodyId();
 
 const voteTotals = z.object({
   rangeArea: z.number().describe('表决范围总面积（0.01 平方米）'),
@@ -45,8 +29,8 @@ export const projectStage = z.enum(PROJECT_STAGES);
 export const basicBody = z.object({
   name: text('项目名称', 100),
   description: optionalText('项目描述', 2000),
-  periodFrom: date('施工开始日期').nullable().default(null).describe('施工期限（开始）'),
-  periodTo: date('施工结束日期').nullable().default(null).describe('施工期限（结束）'),
+  periodFrom: day('施工开始日期').nullable().default(null).describe('施工期限（开始）'),
+  periodTo: day('施工结束日期').nullable().default(null).describe('施工期限（结束）'),
 });
 export const createBody = basicBody.extend({ type: projectType });
 
@@ -95,7 +79,7 @@ export const planBody = z.object({
 
 export const noticeBody = z.object({
   kind: z.enum(PROJECT_NOTICE_KINDS, { error: '公示类型须为 initiation（立项）、acceptance（验收）或 cancellation（撤销）' }),
-  deadline: date('公示截止日'),
+  deadline: day('公示截止日'),
   content: optionalText('公示内容（撤销公示须写明撤销原因）', 5000),
 });
 
@@ -145,7 +129,7 @@ export const disbursementBody = z.object({
   note: optionalText('说明', 500),
 });
 export const acceptanceBody = z.object({
-  date: date('验收日期'),
+  date: day('验收日期'),
   result: text('验收结果', 1000),
   settlement: fen('结算金额', 1),
   correctionReason,
@@ -160,7 +144,7 @@ export const bankConfirmBody = z.object({
   number: z.string({ error: '拨付指令号/清退通知单号不能为空' }).trim().min(4, '编号不正确').max(40),
   amount: fen('金额', 1),
   bankRef: text('银行流水号', 60),
-  bankDate: date('日期'),
+  bankDate: day('日期'),
 });
 export const bankConfirmResult = z.object({
   number: z.string(),
@@ -176,24 +160,24 @@ export const listQuery = page.extend({
   type: projectType.optional(),
   status: projectStatus.optional(),
   stage: projectStage.optional().describe('按项目阶段筛选（列表“状态”列）'),
-  areaId: z.coerce.number().int().positive().optional(),
+  areaId: pathId('物业区域').optional(),
   q: z.string().trim().max(60).optional(),
 });
 export const requestQuery = page.extend({
   kind: z.enum(PROJECT_REQUEST_KINDS).optional(),
   status: z.enum(PROJECT_REQUEST_STATUSES).optional(),
-  areaId: z.coerce.number().int().positive().optional(),
+  areaId: pathId('物业区域').optional(),
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
 });
 export const noticeQuery = page.extend({
-  areaId: z.coerce.number().int().positive().optional(),
+  areaId: pathId('物业区域').optional(),
   kind: z.enum(PROJECT_NOTICE_KINDS).optional(),
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
 });
 
-export const itemParams = z.object({ id: z.coerce.number().int().positive(), itemId: z.coerce.number().int().positive() });
+export const itemParams = z.object({ id: pathId(), itemId: pathId('明细编号') });
 
 const money = z.number().describe('单位：分');
 export const projectSummaryRow = z.object({

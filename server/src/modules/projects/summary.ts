@@ -1,7 +1,6 @@
 import { locationLabel } from '../../domain/facility.ts';
 import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { containing } from '../../lib/search.ts';
-import { countCapped } from '../../db/capped-count.ts';
 import { rowsOf } from '../../db/client.ts';
 import {
   facilities,
@@ -20,6 +19,7 @@ import { type ProjectStage, projectStage, STAGE_LABELS, type StageCourse, stageO
 import type { VoteTotals } from '../../domain/vote.ts';
 import { businessDate } from '../../lib/clock.ts';
 import type { Ctx } from '../../lib/context.ts';
+import { pageAnswer } from '../../lib/paging.ts';
 import { committeeArea, loadProject, readerActor, STATUS_LABELS, TYPE_LABELS } from './access.ts';
 import { correctionStates, projectFacts } from './actions.ts';
 import { moneyOf, phasesOf, unbalancedItems } from './facts.ts';
@@ -210,7 +210,9 @@ export async function listProjects(ctx: Ctx, q: ProjectListQuery) {
     q.stage ? stageIs(q.stage, businessDate(ctx.clock.now())) : undefined,
     q.q ? or(ilike(repairProjects.name, containing(q.q)), ilike(repairProjects.no, containing(q.q))) : undefined,
   );
-  const [rows, total] = await Promise.all([
+  const page = await pageAnswer(
+    ctx.db,
+    q,
     ctx.db
       .select({
         p: repairProjects,
@@ -223,13 +225,12 @@ export async function listProjects(ctx: Ctx, q: ProjectListQuery) {
       .from(repairProjects)
       .innerJoin(propertyAreas, eq(propertyAreas.id, repairProjects.areaId))
       .where(where)
-      .orderBy(desc(repairProjects.createdAt), desc(repairProjects.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    countCapped(ctx.db, ctx.db.select({ id: repairProjects.id }).from(repairProjects).where(where)),
-  ]);
+      .orderBy(desc(repairProjects.createdAt), desc(repairProjects.id)),
+    ctx.db.select({ id: repairProjects.id }).from(repairProjects).where(where),
+  );
   return {
-    items: rows.map(({ p, areaName, transferred, refunded }) => ({
+    ...page,
+    items: page.items.map(({ p, areaName, transferred, refunded }) => ({
       id: p.id,
       no: p.no,
       name: p.name,
@@ -247,6 +248,5 @@ export async function listProjects(ctx: Ctx, q: ProjectListQuery) {
       createdAt: p.createdAt,
       updatedAt: p.updatedAt,
     })),
-    ...total,
   };
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParam, page, pageOf, text } from '../../lib/fields.ts';
+import { day, fen, idParam, page, pageOf, text } from '../../lib/fields.ts';
 import { authenticateBank } from '../payments/bank-api-auth.ts';
 import { applicationFund } from './effects.ts';
 import { confirmRefund, confirmRefundAtCounter, listRefunds, refundDetail } from './service.ts';
@@ -26,14 +26,9 @@ const refundView = z.object({
 });
 const payout = z.object({
   refundNo: z.string({ error: '退款指令号不能为空' }).trim().min(4, '退款指令号不正确').max(40),
-  amount: z
-    .number({ error: '付款金额须为整数（单位：分）' })
-    .int('付款金额须为整数（单位：分）')
-    .positive('付款金额须大于 0')
-    .max(Number.MAX_SAFE_INTEGER)
-    .transform((n) => BigInt(n)),
+  amount: fen('付款金额', 1),
   bankRef: text('银行流水号', 60),
-  bankDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '付款日期格式为 YYYY-MM-DD'),
+  bankDate: day('付款日期'),
 });
 const payoutResult = z.object({
   refundNo: z.string(),

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, or } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, or } from 'drizzle-orm';
 import { containing } from '../../lib/search.ts';
 import type { Conn, Tx } from '../../db/client.ts';
 import { transaction } from '../../db/retry.ts';
@@ -7,6 +7,7 @@ import { applications, buildings, houses, propertyAreas, refunds, units } from '
 import { formatYuan } from '../../domain/money.ts';
 import { type Ctx, requireActor, requirePermission } from '../../lib/context.ts';
 import { AppError, invalid, notFound } from '../../lib/errors.ts';
+import { pageAnswer } from '../../lib/paging.ts';
 import { post, systemAccount } from '../../ledger/post.ts';
 import { applicationPagePath } from '../../domain/application-types.ts';
 import { audit } from '../audit/audit.ts';
@@ -89,23 +90,23 @@ export async function listRefunds(ctx: Ctx, q: { page: number; pageSize: number;
     q.status ? eq(refunds.status, q.status) : undefined,
     q.q ? or(ilike(refunds.no, containing(q.q)), ilike(applications.no, containing(q.q))) : undefined,
   );
-  const [rows, [total]] = await Promise.all([
+  const page = await pageAnswer(
+    ctx.db,
+    q,
     ctx.db
       .select({ r: refunds })
       .from(refunds)
       .innerJoin(applications, eq(applications.id, refunds.applicationId))
       .where(where)
-      .orderBy(q.status === 'paid' ? desc(refunds.paidAt) : asc(refunds.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    ctx.db.select({ n: count() }).from(refunds).innerJoin(applications, eq(applications.id, refunds.applicationId)).where(where),
-  ]);
+      .orderBy(q.status === 'paid' ? desc(refunds.paidAt) : asc(refunds.id)),
+    ctx.db.select({ id: refunds.id }).from(refunds).innerJoin(applications, eq(applications.id, refunds.applicationId)).where(where),
+  );
   return {
+    ...page,
     items: await viewsOf(
       ctx.db,
-      rows.map((r) => r.r),
+      page.items.map((r) => r.r),
     ),
-    total: total?.n ?? 0,
   };
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ORG_CODE_PATTERN, ORG_CODE_RULE, usccProblem } from '../../domain/org-code.ts';
-import { mobile, phone, text } from '../../lib/fields.ts';
+import { mobile, pathId, phone, text } from '../../lib/fields.ts';
 
 export const orgDetailsFields = {
   name: text('机构名称', 100, 2),
@@ -55,4 +55,4 @@ export const requirements = z.object({
   documentRule: z.string(),
 });
 
-export const codeSuggestionQuery = z.object({ areaId: z.coerce.number().int().positive() });
+export const codeSuggestionQuery = z.object({ areaId: pathId('物业区域') });

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { HOUSE_USES } from '../../domain/deposit-standard.ts';
-import { idParam, optionalText, page, pageOf, text } from '../../lib/fields.ts';
+import { idParam, optionalText, page, pageOf, pathId, text } from '../../lib/fields.ts';
 import { buildingGrid, changeArea, houseDetail, listAreas, listBuildings, listHouses, revealOwners } from './service.ts';
 
 const tags = ['物业区域与房屋'];
@@ -100,7 +100,7 @@ export function registryRoutes(app: FastifyInstance) {
         summary: '房屋列表（楼盘表列表模式：搜索、分页）',
         params: idParam,
         querystring: page.extend({
-          buildingId: z.coerce.number().int().positive().optional(),
+          buildingId: pathId('楼幢').optional(),
           q: z.string().trim().max(60).optional(),
           status: z.enum(['normal', 'cancelled']).optional(),
           ids: z

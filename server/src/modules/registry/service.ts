@@ -1,5 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
-import { countCapped } from '../../db/capped-count.ts';
+import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { containing } from '../../lib/search.ts';
 import {
   applicationHouseClaims,
@@ -15,6 +14,7 @@ import {
 } from '../../db/schema/index.ts';
 import { requireActor, requirePermission, type Actor, type Ctx } from '../../lib/context.ts';
 import { forbidden, notFound } from '../../lib/errors.ts';
+import { pageAnswer } from '../../lib/paging.ts';
 import type { Conn } from '../../db/client.ts';
 import { type PersonalDataView, presentIdNumber, presentPersonalFields, presentPhone } from '../../domain/privacy.ts';
 import { personalDataViewOf, UNVERIFIED_COMMITTEE } from '../organisations/committee.ts';
@@ -47,7 +47,9 @@ export async function listAreas(ctx: Ctx, q: { page: number; pageSize: number; q
         : eq(propertyAreas.id, committeeArea ?? -1);
   if (actor.orgType === 'bank') throw notFound('物业区域');
   const where = and(scope, q.q ? or(ilike(propertyAreas.name, containing(q.q)), ilike(propertyAreas.address, containing(q.q))) : undefined);
-  const [rows, [total]] = await Promise.all([
+  const page = await pageAnswer(
+    ctx.db,
+    q,
     ctx.db
       .select({ a: propertyAreas, developerName: organisations.name, houses: liveHouses })
       .from(propertyAreas)
@@ -55,12 +57,10 @@ export async function listAreas(ctx: Ctx, q: { page: number; pageSize: number; q
       .leftJoin(houses, eq(houses.areaId, propertyAreas.id))
       .where(where)
       .groupBy(propertyAreas.id, organisations.name)
-      .orderBy(asc(propertyAreas.district), asc(propertyAreas.name))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    ctx.db.select({ n: count() }).from(propertyAreas).where(where),
-  ]);
-  return { items: rows.map((r) => ({ ...r.a, developerName: r.developerName, houseCount: r.houses })), total: total?.n ?? 0 };
+      .orderBy(asc(propertyAreas.district), asc(propertyAreas.name)),
+    ctx.db.select({ id: propertyAreas.id }).from(propertyAreas).where(where),
+  );
+  return { ...page, items: page.items.map((r) => ({ ...r.a, developerName: r.developerName, houseCount: r.houses })) };
 }
 
 /** F-12 物业区域变更: only address and remark; saved = effective at once, audited. */
@@ -172,18 +172,13 @@ export async function listHouses(
         )
       : undefined,
   );
-  const [rows, total] = await Promise.all([
-    houseQuery(ctx)
-      .where(where)
-      .orderBy(asc(houses.buildingId), asc(units.name), asc(houses.floor), asc(houses.room))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    countCapped(
-      ctx.db,
-      ctx.db.select({ id: houses.id }).from(houses).innerJoin(buildings, eq(buildings.id, houses.buildingId)).where(where),
-    ),
-  ]);
-  return { items: rows.map(toHouse), ...total };
+  const page = await pageAnswer(
+    ctx.db,
+    q,
+    houseQuery(ctx).where(where).orderBy(asc(houses.buildingId), asc(units.name), asc(houses.floor), asc(houses.room)),
+    ctx.db.select({ id: houses.id }).from(houses).innerJoin(buildings, eq(buildings.id, houses.buildingId)).where(where),
+  );
+  return { ...page, items: page.items.map(toHouse) };
 }
 
 /** A house the caller may see (its area is visible to the caller's organisation), or not found. */

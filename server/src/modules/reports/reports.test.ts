@@ -115,6 +115,15 @@ describe('F-64 interest allocation', () => {
     expect((await office.get('/api/office/interest')).json().items).toHaveLength(1);
   });
 
+  it('F-64 refuses a day that does not exist and an amount in yuan, naming the field, before anything is read', async () => {
+    const res = await office.post('/api/office/interest/preview', { from: '2027-02-30', to: '2027-03-31', amount: 12.5 });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().fieldErrors).toEqual({
+      from: '开始日期不是有效日期，请按 YYYY-MM-DD 填写实际存在的日期',
+      amount: '金额须为整数（单位：分）',
+    });
+  });
+
   it('F-64 the preview shows what an allocation would give without posting it, and names an allocated period it overlaps', async () => {
     const before = await houseTotal();
     const res = await office.post('/api/office/interest/preview', { from: '2027-03-01', to: '2027-03-31', amount: 500000 });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { page, pageOf } from '../../lib/fields.ts';
+import { day, fen, page, pageOf, pathId } from '../../lib/fields.ts';
 import { allocateInterest, listInterest, previewInterest } from '../interest/service.ts';
 import { flaggedHouses, fundReport, fundReportWorkbook } from './service.ts';
 
@@ -20,14 +20,9 @@ const totals = {
   depositRateBp: z.number().describe('交存率，万分比'),
 };
 const interestBody = z.object({
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '开始日期格式为 YYYY-MM-DD'),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '结束日期格式为 YYYY-MM-DD'),
-  amount: z
-    .number({ error: '金额须为整数（单位：分）' })
-    .int()
-    .positive('金额须大于 0')
-    .max(Number.MAX_SAFE_INTEGER)
-    .transform((v) => BigInt(v)),
+  from: day('开始日期'),
+  to: day('结束日期'),
+  amount: fen('金额', 1),
 });
 const period = z.object({ id: z.number(), from: z.string(), to: z.string(), amount: z.number(), houses: z.number(), createdAt: z.date() });
 
@@ -68,7 +63,7 @@ export function reportRoutes(app: FastifyInstance) {
         tags,
         //
         summary: '续筹提示房屋（余额低于首次交存的 30%）',
-        querystring: page.extend({ areaId: z.coerce.number().int().positive().optional() }),
+        querystring: page.extend({ areaId: pathId('物业区域').optional() }),
         response: {
           200: pageOf(
             z.object({

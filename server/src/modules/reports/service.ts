@@ -4,6 +4,7 @@ import { type Conn, rowsOf } from '../../db/client.ts';
 import { depositRateBp, FIGURE_KINDS, FLOW_FIGURES, type FlowFigure } from '../../domain/fund-figures.ts';
 import { REPLENISH_PERCENT } from '../../domain/replenishment.ts';
 import { requirePermission, type Ctx } from '../../lib/context.ts';
+import { pageWindow } from '../../lib/paging.ts';
 import { paidKindsSql } from '../payments/standing.ts';
 
 interface HouseFigures {
@@ -173,6 +174,7 @@ interface FlaggedRow {
 /** R-31 续筹提示: the houses whose balance is below 30 % of their first deposit, one area or all, a page at a time. */
 export async function flaggedHouses(ctx: Ctx, q: { areaId?: number; page: number; pageSize: number }) {
   requirePermission(ctx, 'office.audit');
+  const slice = pageWindow(q);
   const rows = await rowsOf<FlaggedRow>(
     ctx.db,
     sql`with first_deposits as (
@@ -191,7 +193,7 @@ export async function flaggedHouses(ctx: Ctx, q: { areaId?: number; page: number
         where h.status = 'normal' and f.amount > 0 and la.balance * 100 < f.amount * ${Number(REPLENISH_PERCENT)}
           ${q.areaId ? sql`and h.area_id = ${q.areaId}` : sql.empty()}
         order by a.name, b.id, u.name, h.floor, h.room
-        limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
+        limit ${slice.limit} offset ${slice.offset}`,
   );
   return {
     total: n(rows[0]?.total ?? '0'),

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, ilike, ne, or } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, ne, or } from 'drizzle-orm';
 import { containing } from '../../lib/search.ts';
 import type { Tx } from '../../db/client.ts';
 import { organisations, users } from '../../db/schema/index.ts';
@@ -9,6 +9,7 @@ import { requirePermission, type Actor, type Ctx } from '../../lib/context.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../lib/errors.ts';
 import { hashPassword } from '../../lib/password.ts';
 import { isUniqueViolation } from '../../lib/pg-errors.ts';
+import { pageAnswer } from '../../lib/paging.ts';
 import { audit, changedFields } from '../audit/audit.ts';
 import { endSessionsOfUsers } from '../auth/sessions.ts';
 
@@ -72,18 +73,14 @@ export async function listUsers(ctx: Ctx, q: { page: number; pageSize: number; q
     q.status ? eq(users.status, q.status) : undefined,
     q.q ? or(ilike(users.username, containing(q.q)), ilike(users.name, containing(q.q)), ilike(users.mobile, containing(q.q))) : undefined,
   );
-  const [rows, [total]] = await Promise.all([
-    ctx.db
-      .select()
-      .from(users)
-      .where(where)
-      .orderBy(asc(users.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    ctx.db.select({ n: count() }).from(users).where(where),
-  ]);
+  const page = await pageAnswer(
+    ctx.db,
+    q,
+    ctx.db.select().from(users).where(where).orderBy(asc(users.id)),
+    ctx.db.select({ id: users.id }).from(users).where(where),
+  );
   const now = ctx.clock.now();
-  return { items: rows.map((u) => view(u, actor.orgType, now)), total: total?.n ?? 0 };
+  return { ...page, items: page.items.map((u) => view(u, actor.orgType, now)) };
 }
 
 export async function getUser(ctx: Ctx, id: number) {

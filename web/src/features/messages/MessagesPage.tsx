@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { LoadingOrError } from '../../components/LoadingOrError';
 import { Page } from '../../components/Page';
 import { formatDateTime } from '../../lib/dates';
+import { aheadPagination } from '../../lib/paging';
 import { useMarkAllRead, useMarkRead, useMessages } from './api';
 
 const PAGE_SIZE = 20;
@@ -45,18 +46,7 @@ export function MessagesPage() {
           <List
             dataSource={list.data.items}
             locale={{ emptyText: <Empty description={unreadOnly ? '没有未读消息' : '暂无消息'} /> }}
-            pagination={
-              page > 1 || list.data.more
-                ? {
-                    current: page,
-                    pageSize: PAGE_SIZE,
-                    // Only "is there a next page" is known: the pager offers one page further.
-                    total: (page - 1) * PAGE_SIZE + list.data.items.length + (list.data.more ? 1 : 0),
-                    onChange: setPage,
-                    showSizeChanger: false,
-                  }
-                : false
-            }
+            pagination={aheadPagination(page, PAGE_SIZE, list.data, setPage)}
             renderItem={(m) => (
               <List.Item
                 key={m.id}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { LoadingOrError } from '../../components/LoadingOrError';
 import { formatDateTime } from '../../lib/dates';
+import { aheadPagination } from '../../lib/paging';
 import { type OwnerMessage, useMarkAllOwnerMessagesRead, useMarkOwnerMessageRead, useOwnerMessages } from './api';
 import { OwnerShell } from './OwnerShell';
 
@@ -63,18 +64,7 @@ export function MessageList({ query, page = 1, onPage, compact = false, emptyTex
     <List
       dataSource={data.items}
       locale={{ emptyText: <Empty description={emptyText} /> }}
-      pagination={
-        onPage && (page > 1 || data.more)
-          ? {
-              current: page,
-              pageSize: PAGE_SIZE,
-              total: (page - 1) * PAGE_SIZE + data.items.length + (data.more ? 1 : 0),
-              onChange: onPage,
-              showSizeChanger: false,
-              size: 'small',
-            }
-          : false
-      }
+      pagination={onPage ? aheadPagination(page, PAGE_SIZE, data, onPage, 'small') : false}
       renderItem={(m) => (
         <List.Item key={m.id} data-testid="owner-message" style={{ cursor: m.link ? 'pointer' : undefined }} onClick={() => void open(m)}>
           <Flex vertical gap={2} style={{ width: '100%', minWidth: 0 }}>

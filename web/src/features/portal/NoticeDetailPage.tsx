@@ -1,8 +1,7 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Flex, Table, Typography } from 'antd';
-import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { LoadingOrError } from '../../components/LoadingOrError';
+import { usePagedQuery } from '../../lib/paging';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { PrintButton } from '../../components/PrintButton';
 import { amountInWords } from '../../lib/amountInWords';
@@ -16,11 +15,10 @@ const LIST_TITLE = { initiation: '预算清册', acceptance: '决算清册', can
 /** 公示详情 (F-72): the notice and a page at a time of its budget or final list; printable for anyone. */
 export function NoticeDetailPage() {
   const { no = '' } = useParams();
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const notice = useQuery({
-    queryKey: ['public', 'project-notices', no, paging],
-    queryFn: () => fetchPublicNoticePage(no, paging.page, paging.pageSize),
-    placeholderData: keepPreviousData,
+  const { query: notice, pagination } = usePagedQuery({
+    queryKey: ['public', 'project-notices', no],
+    fetchPage: ({ page, pageSize }) => fetchPublicNoticePage(no, page, pageSize),
+    totalOf: (n) => n.list?.total ?? 0,
     retry: false,
   });
   useDocumentTitle(notice.data?.title ?? '公示详情');
@@ -56,11 +54,8 @@ export function NoticeDetailPage() {
             loading={notice.isFetching}
             dataSource={n.list.items}
             pagination={{
-              current: paging.page,
-              pageSize: paging.pageSize,
-              total: n.list.total,
+              ...pagination,
               showTotal: (t) => `共 ${t} 户`,
-              onChange: (page, pageSize) => setPaging({ page, pageSize }),
             }}
             columns={[
               { title: '楼幢', dataIndex: 'building' },

@@ -6,7 +6,7 @@ import { amountDue, rateFor, type StandardRow } from '../../../domain/deposit-st
 import { settleDueChange } from '../../../domain/due-change.ts';
 import { formatYuan } from '../../../domain/money.ts';
 import { invalidFields } from '../../../lib/errors.ts';
-import { text } from '../../../lib/fields.ts';
+import { bodyId, text } from '../../../lib/fields.ts';
 import { standingOf } from '../../payments/standing.ts';
 import { chunks } from '../../registry/bulk.ts';
 import type { ApplicationHandler, ApplicationRow } from '../handler.ts';
@@ -15,7 +15,7 @@ import { dueOf, reprice } from './house-change.ts';
 import { businessDate } from '../../../lib/clock.ts';
 
 const after = buildingSchema.extend({ areaId: z.number().int().positive('请选择物业区域') });
-const item = z.object({ buildingId: z.number().int().positive(), after });
+const item = z.object({ buildingId: bodyId('楼幢编号'), after });
 type Item = z.infer<typeof item>;
 type Building = typeof buildings.$inferSelect;
 

@@ -7,7 +7,7 @@ import { settleDueChange } from '../../../domain/due-change.ts';
 import { housePlaceKey } from '../../../domain/house-row.ts';
 import { formatYuan } from '../../../domain/money.ts';
 import { businessDate } from '../../../lib/clock.ts';
-import { optionalText, text } from '../../../lib/fields.ts';
+import { bodyId, optionalText, text } from '../../../lib/fields.ts';
 import { standingOf } from '../../payments/standing.ts';
 import { chunks, ensureUnits, livePlaces } from '../../registry/bulk.ts';
 import type { ApplicationHandler, ApplicationRow } from '../handler.ts';
@@ -35,7 +35,7 @@ export const houseAfter = z.object({
   salesStatus: z.enum(['sold', 'unsold']),
 });
 const item = z.object({
-  houseId: z.number().int().positive(),
+  houseId: bodyId('房屋编号'),
   after: houseAfter,
   /** where this house's refund is paid when the change lowers its amount due below what was paid — one per house, since co-owned houses of one application belong to different owners. */
   refundAccount: refundAccountSchema.nullable().default(null),

@@ -1,9 +1,10 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Radio, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { decideVote, VOTE_RULE_LABELS, type VoteRule } from '../../../../../server/src/domain/vote.ts';
 import { ExportButton } from '../../../components/ExportButton';
 import { PrintButton } from '../../../components/PrintButton';
+import { usePagedQuery } from '../../../lib/paging';
 import { errorMessage } from '../../../lib/serverErrors';
 import { AREA_RULE, formatArea, parseArea } from '../../../lib/units';
 import {
@@ -170,14 +171,16 @@ function TotalsForm({
 /** 逐户录入: each house's choice from the signed sheet; the server counts the totals (one owner of several houses once). */
 function HousesForm({ projectId, save, onDone }: { projectId: number; save: SaveVote; onDone: (r: VoteResult) => void }) {
   const { message } = App.useApp();
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [q, setQ] = useState('');
   const [choices, setChoices] = useState<ReadonlyMap<number, Choice | ''>>(new Map());
   const [busy, setBusy] = useState(false);
-  const sheet = useQuery({
-    queryKey: [...PROJECTS_KEY, projectId, 'vote-sheet', page, q],
-    queryFn: () => fetchVoteSheet(projectId, page.page, page.pageSize, q || undefined),
-    placeholderData: keepPreviousData,
+  const {
+    query: sheet,
+    pagination,
+    firstPage,
+  } = usePagedQuery({
+    queryKey: [...PROJECTS_KEY, projectId, 'vote-sheet', { q }],
+    fetchPage: ({ page, pageSize }) => fetchVoteSheet(projectId, page, pageSize, q || undefined),
   });
   // R-81: a house that voted online keeps its online choice; its paper entry is not taken.
   const choiceOf = (h: VoteSheetRow): Choice | '' => (h.online ? '' : (choices.get(h.houseId) ?? (h.choice as Choice | null) ?? ''));
@@ -216,7 +219,7 @@ function HousesForm({ projectId, save, onDone }: { projectId: number; save: Save
         <HouseNumberSearch
           onSearch={(text) => {
             setQ(text);
-            setPage((p) => ({ ...p, page: 1 }));
+            firstPage();
           }}
         />
         <Button type="primary" loading={busy} onClick={submit} style={{ marginInlineStart: 'auto' }}>
@@ -229,11 +232,8 @@ function HousesForm({ projectId, save, onDone }: { projectId: number; save: Save
         loading={sheet.isFetching}
         dataSource={rows}
         pagination={{
-          current: page.page,
-          pageSize: page.pageSize,
-          total: sheet.data?.total ?? 0,
+          ...pagination,
           showTotal: (total) => (q ? `找到 ${total} 户` : `共 ${total} 户`),
-          onChange: (p, pageSize) => setPage({ page: p, pageSize }),
         }}
         columns={[
           { title: '房屋坐落', dataIndex: 'address' },

@@ -1,6 +1,7 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Checkbox, Flex, Form, Input, Modal, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
+import { usePagedQuery } from '../../../lib/paging';
 import { errorMessage, showFieldErrors } from '../../../lib/serverErrors';
 import { createFacility, FACILITIES_KEY, type Facility, fetchFacilities, useFacilityTypes, useLocationTree } from '../../facilities/api';
 import { AREA_KEY, LocationTree, locationName } from '../../facilities/LocationTree';
@@ -30,16 +31,19 @@ export function FacilityPickerModal({ areaId, taken, onOk, onCancel }: FacilityP
   const [location, setLocation] = useState(AREA_KEY);
   const [typeId, setTypeId] = useState<number>();
   const [within, setWithin] = useState(true);
-  const [page, setPage] = useState({ page: 1, pageSize: 10 });
   const [picked, setPicked] = useState<ReadonlyMap<number, Facility>>(new Map());
   const [adding, setAdding] = useState(false);
   const [form] = Form.useForm<NewFacility>();
   const types = useFacilityTypes();
   const tree = useLocationTree(areaId);
-  const list = useQuery({
-    queryKey: [...FACILITIES_KEY, 'list', 'picker', areaId, location, typeId, within, page],
-    queryFn: () => fetchFacilities(areaId, { ...page, location, typeId, within: within ? '1' : undefined }),
-    placeholderData: keepPreviousData,
+  const {
+    query: list,
+    pagination,
+    firstPage,
+  } = usePagedQuery({
+    queryKey: [...FACILITIES_KEY, 'list', 'picker', areaId, location, typeId, within],
+    fetchPage: (paging) => fetchFacilities(areaId, { ...paging, location, typeId, within: within ? '1' : undefined }),
+    pageSize: 10,
   });
 
   const toggle = (rows: Facility[], on: boolean) =>
@@ -101,7 +105,7 @@ export function FacilityPickerModal({ areaId, taken, onOk, onCancel }: FacilityP
             value={location}
             onChange={(key) => {
               setLocation(key);
-              setPage((p) => ({ ...p, page: 1 }));
+              firstPage();
             }}
           />
         </Card>
@@ -115,7 +119,7 @@ export function FacilityPickerModal({ areaId, taken, onOk, onCancel }: FacilityP
               value={typeId}
               onChange={(v?: number) => {
                 setTypeId(v);
-                setPage((p) => ({ ...p, page: 1 }));
+                firstPage();
               }}
               options={typeOptions}
               style={{ width: 160 }}
@@ -148,11 +152,8 @@ export function FacilityPickerModal({ areaId, taken, onOk, onCancel }: FacilityP
             loading={list.isFetching}
             dataSource={list.data?.items ?? []}
             pagination={{
-              current: page.page,
-              pageSize: page.pageSize,
-              total: list.data?.total ?? 0,
+              ...pagination,
               showTotal: (total) => `共 ${total} 条`,
-              onChange: (p, pageSize) => setPage({ page: p, pageSize }),
             }}
             rowSelection={{
               ...SELECT_PAGE_LABEL,

@@ -1,8 +1,8 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Flex, Table, Typography } from 'antd';
 import { ExportButton } from '../../../components/ExportButton';
 import { HouseNumberSearch } from '../HouseNumberSearch';
 import { useState } from 'react';
+import { usePagedQuery } from '../../../lib/paging';
 import { formatArea, formatYuan } from '../../../lib/units';
 import { fetchMergedList, type MergedRow, PROJECTS_KEY } from '../api';
 
@@ -11,12 +11,14 @@ import { fetchMergedList, type MergedRow, PROJECTS_KEY } from '../api';
  * a house in several items' ranges shows its total.
  */
 export function MergedListTable({ projectId }: { projectId: number }) {
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [q, setQ] = useState('');
-  const list = useQuery({
-    queryKey: [...PROJECTS_KEY, projectId, 'merged', page, q],
-    queryFn: () => fetchMergedList(projectId, page.page, page.pageSize, q || undefined),
-    placeholderData: keepPreviousData,
+  const {
+    query: list,
+    pagination,
+    firstPage,
+  } = usePagedQuery({
+    queryKey: [...PROJECTS_KEY, projectId, 'merged', { q }],
+    fetchPage: ({ page, pageSize }) => fetchMergedList(projectId, page, pageSize, q || undefined),
   });
   return (
     <>
@@ -31,7 +33,7 @@ export function MergedListTable({ projectId }: { projectId: number }) {
         <HouseNumberSearch
           onSearch={(text) => {
             setQ(text);
-            setPage((p) => ({ ...p, page: 1 }));
+            firstPage();
           }}
         />
         <div style={{ marginInlineStart: 'auto' }}>
@@ -44,12 +46,9 @@ export function MergedListTable({ projectId }: { projectId: number }) {
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         pagination={{
-          current: page.page,
-          pageSize: page.pageSize,
-          total: list.data?.total ?? 0,
+          ...pagination,
           showSizeChanger: true,
           showTotal: (total) => (q ? `找到 ${total} 户` : `共 ${total} 户`),
-          onChange: (p, pageSize) => setPage({ page: p, pageSize }),
         }}
         columns={[
           { title: '房屋坐落', dataIndex: 'address' },

@@ -1,9 +1,10 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { App, Button, Flex, Popconfirm, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { ImportRefusal, type Refusal, refusalOf } from '../../../components/ImportRefusal';
 import { saveResponse } from '../../../lib/download';
+import { usePagedQuery } from '../../../lib/paging';
 import { errorMessage } from '../../../lib/serverErrors';
 import { formatArea, formatYuan, parseYuan, plainYuan } from '../../../lib/units';
 import { HousePickerModal } from '../../registry/picker/HousePickerModal';
@@ -47,16 +48,19 @@ interface RangePanelProps {
 export function RangePanel({ projectId, areaId, itemId, facilityName, buildingId, editable, typed, onTyped }: RangePanelProps) {
   const { message } = App.useApp();
   const refresh = useRefreshProject();
-  const [page, setPage] = useState({ page: 1, pageSize: 10 });
   const [q, setQ] = useState('');
   const [ticked, setTicked] = useState<number[]>([]);
   const [picking, setPicking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [refused, setRefused] = useState<{ refusal: Refusal; file: File }>();
-  const houses = useQuery({
-    queryKey: [...PROJECTS_KEY, projectId, 'range', itemId, page, q],
-    queryFn: () => fetchItemHouses(projectId, itemId, page.page, page.pageSize, q || undefined),
-    placeholderData: keepPreviousData,
+  const {
+    query: houses,
+    pagination,
+    firstPage,
+  } = usePagedQuery({
+    queryKey: [...PROJECTS_KEY, projectId, 'range', itemId, { q }],
+    fetchPage: ({ page, pageSize }) => fetchItemHouses(projectId, itemId, page, pageSize, q || undefined),
+    pageSize: 10,
   });
   // Asked when the 楼盘表 opens, so the houses already in the range are marked there.
   const inRange = useQuery({
@@ -116,7 +120,7 @@ export function RangePanel({ projectId, areaId, itemId, facilityName, buildingId
         <HouseNumberSearch
           onSearch={(text) => {
             setQ(text);
-            setPage((p) => ({ ...p, page: 1 }));
+            firstPage();
           }}
         />
         {editable && (
@@ -193,12 +197,9 @@ export function RangePanel({ projectId, areaId, itemId, facilityName, buildingId
             : undefined
         }
         pagination={{
-          current: page.page,
-          pageSize: page.pageSize,
-          total: houses.data?.total ?? 0,
+          ...pagination,
           showSizeChanger: true,
           showTotal: (total) => (q ? `找到 ${total} 户` : `共 ${total} 户`),
-          onChange: (p, pageSize) => setPage({ page: p, pageSize }),
         }}
         columns={[
           { title: '房屋坐落', dataIndex: 'address' },

@@ -1,7 +1,7 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Flex, Input, Select, Table, type TableColumnsType, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import type { BuildingRow, RegistryHouse } from '../../../api/types';
+import { usePagedQuery } from '../../../lib/paging';
 import { formatArea } from '../../../lib/units';
 import { fetchHouses } from '../api';
 import { SALES_LABELS } from '../enums';
@@ -26,13 +26,14 @@ export function HouseListMode({ areaId, buildings, initialBuildingId, ownNo, sel
   const [buildingId, setBuildingId] = useState<number | undefined>(initialBuildingId);
   const [q, setQ] = useState('');
   const [status, setStatus] = useState<'normal' | 'cancelled' | undefined>(selection ? 'normal' : undefined);
-  const [page, setPage] = useState({ current: 1, pageSize: 20 });
-  const query = useQuery({
-    queryKey: ['areas', areaId, 'houses', { buildingId, q, status, ...page }],
-    queryFn: () => fetchHouses(areaId, { buildingId, q: q || undefined, status, page: page.current, pageSize: page.pageSize }),
-    placeholderData: keepPreviousData,
+  const {
+    query,
+    pagination,
+    firstPage: first,
+  } = usePagedQuery({
+    queryKey: ['areas', areaId, 'houses', { buildingId, q, status }],
+    fetchPage: (paging) => fetchHouses(areaId, { buildingId, q: q || undefined, status, ...paging }),
   });
-  const first = () => setPage((p) => ({ ...p, current: 1 }));
 
   const columns: TableColumnsType<RegistryHouse> = [
     { title: '楼幢', dataIndex: 'building', width: 90 },
@@ -105,12 +106,10 @@ export function HouseListMode({ areaId, buildings, initialBuildingId, ownNo, sel
         loading={query.isFetching}
         scroll={{ x: 1000, y: 380 }}
         pagination={{
-          ...page,
-          total: query.data?.total ?? 0,
+          ...pagination,
           showSizeChanger: true,
           pageSizeOptions: [20, 50, 100, 200],
           showTotal: (total) => (query.data?.totalCapped ? `超过 ${total} 套，可用查询缩小范围` : `共 ${total} 套`),
-          onChange: (current, pageSize) => setPage({ current, pageSize }),
         }}
         onRow={onOpen && !selection ? (h) => ({ onClick: () => onOpen(h), style: { cursor: 'pointer' } }) : undefined}
         rowSelection={

@@ -1,0 +1,33 @@
+import { cappedTotal, countCapped } from '../db/capped-count.ts';
+import type { Conn } from '../db/client.ts';
+
+/** What a paged list is asked for (fields.ts `page`): page numbers start at 1. */
+export interface PageQuery {
+  page: number;
+  pageSize: number;
+}
+
+/** A query builder's select, ordered, not yet limited: awaited, it gives its rows. */
+interface Pageable<T> {
+  limit(n: number): { offset(n: number): PromiseLike<T[]> };
+}
+
+/** The rows of a page: its size, after the pages before it (also for lists written in SQL). */
+export const pageWindow = (q: PageQuery) => ({ limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+
+/** One page of `rows`, and of the same list's `counted` (its table, joins and where) the count up to COUNT_CAP, side by side. */
+export async function pageAnswer<T>(db: Conn, q: PageQuery, rows: Pageable<T>, counted: Parameters<typeof countCapped>[1]) {
+  const { limit, offset } = pageWindow(q);
+  const [items, total] = await Promise.all([rows.limit(limit).offset(offset), countCapped(db, counted)]);
+  return { items, ...total };
+}
+
+/**
+ * One page of `rows` without a count: one row more is read to say whether another page follows, and
+ * the total is what has been seen so far (the pager offers one page further while `more`).
+ */
+export async function pageAhead<T>(q: PageQuery, rows: Pageable<T>) {
+  const { limit, offset } = pageWindow(q);
+  const read = await rows.limit(limit + 1).offset(offset);
+  return { items: read.slice(0, limit), ...cappedTotal(offset + read.length), more: read.length > limit };
+}
