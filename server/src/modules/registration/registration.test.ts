@@ -1,4 +1,4 @@
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, organisations, orgDocuments, propertyAreas } from '../../db/schema/index.ts';
 import { bigPng, committeeRegistration, DEMO, file, registrationForm, smallPng, VALID_PASSWORD } from '../../../test/fixtures.ts';
@@ -135,7 +135,7 @@ describe('F-1 registration', () => {
     const [logged] = await t.handle.db
       .select()
       .from(auditLog)
-      .where(eq(auditLog.entityId, String(res.json().orgId)));
+      .where(and(eq(auditLog.entity, 'organisation'), eq(auditLog.entityId, String(res.json().orgId))));
     expect(logged?.summary).toContain('换届申请');
   });
 
