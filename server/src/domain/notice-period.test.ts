@@ -56,4 +56,8 @@ describe('F-41 notice period', () => {
       }),
     );
   });
+
+  it('F-41 an impossible publication date is a programming error that names the date', () => {
+    expect(() => earliestDeadline('2026-02-30', 7)).toThrow('earliestDeadline: invalid date 2026-02-30');
+  });
 });
