@@ -27,7 +27,7 @@ describe('§4 money in integer fen', () => {
     expect(parseYuan('1,234,567.89')).toBe(123456789n);
   });
 
-  it('formats negative amounts with the sign before the whole amount, fen included', () => {
+  it('§4 formats negative amounts with the sign before the whole amount, fen included', () => {
     expect(formatYuan(-150n)).toBe('-1.50');
     expect(formatYuan(-5)).toBe('-0.05');
     expect(formatYuan(-123456789n)).toBe('-1,234,567.89');
@@ -40,7 +40,7 @@ describe('§4 money in integer fen', () => {
     expect(parseYuan('1.2.3')).toBeNull();
   });
 
-  it('a total past 2^53 − 1 fen is refused by name; one at the limit is accepted', () => {
+  it('§4 a total past 2^53 − 1 fen is refused by name; one at the limit is accepted', () => {
     expect(totalTooLarge('合计', MAX_FEN)).toBeNull();
     expect(totalTooLarge('合计', MAX_FEN + 1n)).toBe('合计 90,071,992,547,409.92 元超过上限 90,071,992,547,409.91 元，请核对金额');
   });
