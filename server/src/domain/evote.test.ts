@@ -119,4 +119,9 @@ describe('F-82 voting period', () => {
     expect(evotePhase(e, at('2026-12-02T00:00:00Z'))).toBe('closed');
     expect(evotePhase({ ...e, status: 'closed' }, at('2026-12-01T12:00:00Z'))).toBe('closed');
   });
+
+  it('R-81 the latest ballot of a house counts whatever order the ballots come in', () => {
+    expect(latestPerHouse([...three()].reverse()).get(1)?.choice).toBe('abstain');
+    expect(latestPerHouse([...three()].reverse()).get(2)?.choice).toBe('oppose');
+  });
 });

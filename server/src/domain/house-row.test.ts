@@ -185,4 +185,13 @@ describe('R-14 duplicate houses', () => {
       { row: 6, column: '房号', message: '房屋 1栋101 与第 2 行重复' },
     ]);
   });
+
+  it('R-14 one owner’s problems carry no owner number; an empty co-owner name is named; limits count trimmed text', () => {
+    expect(problems({ ownerPhone: '1381234567' })).toEqual(['手机号: 手机号须为 11 位数字，以 1 开头']);
+    expect(problems({ ownerName: '张三；', ownerIdType: '护照；护照', ownerIdNumber: 'E1；E2', ownerPhone: '' })).toEqual([
+      '业主姓名: 第 2 位业主：业主姓名不能为空',
+    ]);
+    expect(checkOwner({ name: ` ${'张'.repeat(50)} `, idType: '护照', idNumber: 'E1', phone: '' })).toEqual({});
+    expect(problems({ buildingArea: '50000', innerArea: '50000' })).toEqual([]);
+  });
 });

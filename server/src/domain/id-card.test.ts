@@ -49,4 +49,14 @@ describe('F-21 居民身份证 check', () => {
     expect(maskName('张')).toBe('张*');
     expect(maskName('  ')).toBe('');
   });
+
+  it('F-21 a number with a correct check character is still refused for a birth date before 1900, impossible or in the future', () => {
+    const withCheck = (first17: string) => first17 + idCardCheckChar(first17);
+    expect(isValidIdCard(withCheck('11010519000101002'))).toBe(true);
+    expect(isValidIdCard(withCheck('11010518991231002'))).toBe(false);
+    expect(isValidIdCard(withCheck('11010519491301002'))).toBe(false);
+    expect(isValidIdCard(withCheck('11010519490230002'))).toBe(false);
+    expect(isValidIdCard(withCheck('11010519490100002'))).toBe(false);
+    expect(isValidIdCard(withCheck('11010520991231002'))).toBe(false);
+  });
 });

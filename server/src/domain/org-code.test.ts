@@ -45,4 +45,11 @@ describe('统一社会信用代码 (GB 32100-2015)', () => {
     expect(usccProblem('MA4WJM001')).toBeNull();
     expect(usccProblem('JJHTXQYWH')).toBeNull();
   });
+
+  it('F-1 a pinyin code keeps at most 24 initials, and a name without any gets WY', () => {
+    const long = pinyinCodeFor('名字非常非常非常非常非常非常非常非常非常非常长的小区');
+    expect(long).toHaveLength(27);
+    expect(long.endsWith('YWH')).toBe(true);
+    expect(pinyinCodeFor('·（）')).toBe('WYYWH');
+  });
 });

@@ -43,4 +43,9 @@ describe('§10 privacy: owners’ ID numbers and phones', () => {
     const snapshot = { idNumber: null, phone: { phone: '13812345678' } };
     expect(presentPersonalFields(snapshot, 'masked')).toEqual({ idNumber: null, phone: { phone: '138****5678' } });
   });
+
+  it('§10 privacy: the full view shows a phone as recorded', () => {
+    expect(presentPhone('13812345678', 'full')).toBe('13812345678');
+    expect(presentPhone('', 'masked')).toBe('');
+  });
 });

@@ -82,4 +82,22 @@ describe('§7.2 project stage', () => {
     expect(on(facts('general', { ...notice(), vote: { passed: false }, approval: 'rejected' }), '2026-12-09')).toBe('vote_failed');
     expect(on(facts('general', { ...notice(), approval: 'rejected' }), '2026-12-09')).toBe('awaiting_vote');
   });
+
+  it('§7.2 an approved project is 拨付中 once money is asked for in any phase; a simple one at once', () => {
+    const approved = (type: ProjectType, over: Partial<ProjectFacts> = {}) =>
+      facts(type, { ...notice(), vote: { passed: true }, approval: 'approved', ...over });
+    expect(on(approved('simple'), '2026-12-10')).toBe('disbursing');
+    expect(
+      on(
+        approved('general', {
+          phases: [
+            { amount: 50_000n, applied: 0n },
+            { amount: 50_000n, applied: 1n },
+          ],
+        }),
+        '2026-12-10',
+      ),
+    ).toBe('disbursing');
+    expect(on(approved('general', { transferred: 1n }), '2026-12-10')).toBe('disbursing');
+  });
 });
