@@ -300,6 +300,13 @@ describe('R-20 R-21 R-52 refusals and records of a posting', () => {
     const one = await closeAndPost(accounts.slice(1, 2));
     expect(one).toBeInstanceOf(AccountClosed);
     expect(one).toMatchObject({ status: 409, code: 'ACCOUNT_CLOSED', message: `分户账 ${accounts[1]?.name} 已销户，不能再记账` });
+    const five = await closeAndPost(accounts.slice(0, 5));
+    expect(five).toMatchObject({
+      message: `分户账 ${accounts
+        .slice(0, 5)
+        .map((a) => a.name)
+        .join('、')} 已销户，不能再记账`,
+    });
     const six = await closeAndPost(accounts);
     const names = accounts.slice(0, 5).map((a) => a.name);
     expect(six).toMatchObject({ code: 'ACCOUNT_CLOSED', message: `分户账 ${names.join('、')} 等 6 户 已销户，不能再记账` });
@@ -366,6 +373,7 @@ describe('R-20 R-21 R-52 refusals and records of a posting', () => {
       ].sort((x, y) => Number(x[0]) - Number(y[0])),
     );
     expect(() => bigintArray([1, 1.5])).toThrow('ledger: 1.5 is not an integer');
+    expect(await t.handle.db.transaction((tx) => lockAccounts(tx, []))).toEqual([]);
   });
 
   it('F-65 reports a transaction without entries and a house account below zero, with the figures', async () => {
