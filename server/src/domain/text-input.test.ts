@@ -28,5 +28,7 @@ describe('§10 text input', () => {
 
   it('§10 input: null and numbers in a parsed value are passed over', () => {
     expect(controlCharacterPaths({ a: null, b: 5, c: [null, 'ok'], d: true })).toEqual([]);
+    // A key of nothing but control characters still gets a name to point at.
+    expect(controlCharacterPaths({ '\u0001': 'x' })).toEqual(['_']);
   });
 });
