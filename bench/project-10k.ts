@@ -28,7 +28,7 @@ async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
 const city = await openDemoCity('projects');
 try {
   const { call } = city;
-  const { areaId, buildingIds, facilityId, committee, office, teller, uploadRequired, received } = await bigArea(city, target, timed);
+  const { buildingIds, facilityId, committee, office, teller, uploadRequired, received } = await bigArea(city, target, timed);
   const project = await call(committee, 'POST', '/api/projects', { type: 'emergency', name: '全区二次供水改造', description: '' });
   const id = project.id as number;
 

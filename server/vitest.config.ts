@@ -2,7 +2,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 // Cheap password hashing in tests; the stored format keeps its parameters, so nothing else changes.
 // Every test logs in from the one inject address: the per-IP throttle is raised, not switched off.
-const env = {
+export const env = {
   WYGL_PASSWORD_MEMORY_KIB: '1024',
   TZ: 'UTC',
   WYGL_LOGIN_LIMIT_PER_IP: '100000',

@@ -32,4 +32,13 @@ describe('§6 the steps of a business application by status', () => {
     expect(reject?.blockedBy?.message).toBe('当前用户的角色无权执行此操作');
     expect(statusRefusal('QY2', 'accepted', 'approve')).toBeNull();
   });
+
+  it('F-60 an allowed step carries no reason, and a refused one names the application and its status', () => {
+    expect(applicationActions({ no: 'QY3', status: 'draft' }, developer).find((a) => a.action === 'edit')).toEqual({
+      action: 'edit',
+      allowed: true,
+      blockedBy: null,
+    });
+    expect(statusRefusal('QY3', 'draft', 'approve')).toBe('业务单 QY3 当前状态为“草稿”，不能审核通过（须先受理）');
+  });
 });

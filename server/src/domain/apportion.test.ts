@@ -40,9 +40,17 @@ describe('R-40 apportionment', () => {
     expect(apportion(10n, [8915n, 9032n, 12050n])).toEqual([3n, 3n, 4n]);
   });
 
-  it('R-40 refuses negative totals and weights that sum to zero', () => {
-    expect(() => apportion(-1n, [1n])).toThrow(RangeError);
-    expect(() => apportion(5n, [0n, 0n])).toThrow(RangeError);
+  it('R-40 ties in the remainder go to the earlier positions, whatever their number', () => {
+    expect(apportion(2n, [1n, 1n, 1n, 1n, 1n])).toEqual([1n, 1n, 0n, 0n, 0n]);
+    // 3 fen over 2, 1 × 11, 2: remainders 6, 3 × 11, 6 — both 6s first, then the earliest 3.
+    const weights13 = [2n, ...Array<bigint>(11).fill(1n), 2n];
+    expect(apportion(3n, weights13)).toEqual([1n, 1n, ...Array<bigint>(10).fill(0n), 1n]);
+  });
+
+  it('R-40 refuses negative totals, negative weights and weights that sum to zero', () => {
+    expect(() => apportion(-1n, [1n])).toThrow('apportion: total must not be negative');
+    expect(() => apportion(5n, [3n, -1n])).toThrow('apportion: weights must not be negative');
+    expect(() => apportion(5n, [0n, 0n])).toThrow('apportion: weights sum to zero');
     expect(apportion(0n, [0n, 0n])).toEqual([0n, 0n]);
   });
 });

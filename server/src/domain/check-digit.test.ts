@@ -18,4 +18,11 @@ describe('§5 payment notice numbers carry a check digit', () => {
       }),
     );
   });
+
+  it('§5 a number needs a digit besides its check digit', () => {
+    expect(hasValidCheckDigit('JK0')).toBe(false);
+    expect(hasValidCheckDigit('')).toBe(false);
+    expect(hasValidCheckDigit('18')).toBe(true);
+    expect(hasValidCheckDigit('17')).toBe(false);
+  });
 });

@@ -38,4 +38,23 @@ describe('§5 amount due from the deposit standard', () => {
     expect(rateFor(rows, '车库', false, '2026-12-31')).toEqual({ mode: 'per_m2', fenPerM2: 2000 });
     expect(rateFor(rows, '车库', false, '2027-01-01')).toEqual({ mode: 'per_m2', fenPerM2: 3500 });
   });
+
+  it('takes the latest effective date whatever the order of the rows, and null when no row of that date fits', () => {
+    const later: StandardRow = { effectiveFrom: '2025-01-01', use: '车库', elevator: null, rate: { mode: 'per_m2', fenPerM2: 2500 } };
+    const rows: StandardRow[] = [later, ...JIANGMEN_2022];
+    expect(rateFor(rows, '车库', false, '2026-01-01')).toEqual({ mode: 'per_m2', fenPerM2: 2500 });
+    expect(rateFor(rows, '住宅', false, '2026-01-01')).toBeNull();
+  });
+
+  it('an exact elevator beats either, and an exact use beats an exact elevator', () => {
+    const per = (fenPerM2: number) => ({ mode: 'per_m2' as const, fenPerM2 });
+    const rows: StandardRow[] = [
+      { effectiveFrom: '2024-01-01', use: '*', elevator: null, rate: per(1000) },
+      { effectiveFrom: '2024-01-01', use: '*', elevator: true, rate: per(1100) },
+      { effectiveFrom: '2024-01-01', use: '车库', elevator: null, rate: per(1200) },
+    ];
+    expect(rateFor(rows, '住宅', true, '2024-06-01')).toEqual(per(1100));
+    expect(rateFor(rows, '住宅', false, '2024-06-01')).toEqual(per(1000));
+    expect(rateFor(rows, '车库', true, '2024-06-01')).toEqual(per(1200));
+  });
 });

@@ -90,6 +90,24 @@ describe('R-45 phase cap', () => {
       ),
     );
   });
+
+  it('R-45 a phase already over its plan shows nothing left, never a negative amount', () => {
+    expect(checkPhaseCap(500_000n, 600_000n, 1n)).toContain('尚可申请 0.00 元');
+  });
+
+  it('R-45 F-46 a refund credits only the phases of the disbursements it takes from', () => {
+    const disbursements = [
+      { id: 1, phaseId: 10, amount: 100n },
+      { id: 2, phaseId: 20, amount: 50n },
+      { id: 3, phaseId: null, amount: 40n },
+    ];
+    // The first refund is covered by disbursement 1 alone; the second takes from the phase-less one.
+    const out = refundedByPhase(disbursements, [
+      { amount: 100n, sourceIds: [1, 2] },
+      { amount: 30n, sourceIds: [3, 2] },
+    ]);
+    expect([...out]).toEqual([[10, 100n]]);
+  });
 });
 
 describe('R-46 acceptance before the last phase and above 70 %', () => {
@@ -153,6 +171,14 @@ describe('R-46 acceptance before the last phase and above 70 %', () => {
     );
     expect(checkAcceptanceGate({ ...base, requested: 700_000n, accepted: false, acceptanceNoticePublished: false })).toBeNull();
   });
+
+  it('R-46 refuses a percentage that is not an integer from 0 to 100', () => {
+    const args = { isLastPhase: false, appliedSoFar: 0n, requested: 1n, budgetTotal: 100n };
+    for (const percent of [-1, 101, 70.5]) {
+      expect(() => needsAcceptanceFirst({ ...args, percent })).toThrow('needsAcceptanceFirst: percent must be an integer 0–100');
+    }
+    expect(needsAcceptanceFirst({ ...args, percent: 100 })).toBe(false);
+  });
 });
 
 describe('R-47 simple projects', () => {
@@ -172,6 +198,11 @@ describe('R-47 simple projects', () => {
   it('R-47 the settlement of a simple project equals its budget total', () => {
     expect(checkSimpleSettlement(100_000n, 100_000n)).toBeNull();
     expect(checkSimpleSettlement(99_999n, 100_000n)).toBe('简单拨付项目的结算金额 999.99 元须等于预算总额 1,000.00 元');
+  });
+
+  it('R-47 names the first payee whose amount is not positive', () => {
+    expect(checkSimplePayees([{ amount: 0n }, { amount: 100n }], 100n)).toBe('第 1 个收款账户的金额须大于零');
+    expect(checkSimplePayees([{ amount: 100n }, { amount: -1n }], 99n)).toBe('第 2 个收款账户的金额须大于零');
   });
 });
 
@@ -217,6 +248,10 @@ describe('R-49 settlement and F-46 refunds', () => {
     );
     expect(checkRefund(500_000n, 0n, 0n)).toBe('清退金额须大于零');
     expect(checkRefund(0n, 0n, 1n)).toContain('可清退金额 0.00 元');
+  });
+
+  it('F-46 when more was refunded than is now counted as transferred, nothing is refundable, never a negative amount', () => {
+    expect(checkRefund(100_00n, 120_00n, 5_00n)).toBe('清退金额 5.00 元超过可清退金额 0.00 元（已划转 100.00 元，已清退 120.00 元）');
   });
 });
 
@@ -267,5 +302,10 @@ describe('F-44 payee', () => {
 
   it('F-44 refuses a negative amount', () => {
     expect(validatePayee({ ...ok, amount: -100n })).toEqual({ amount: '拨付金额须大于零' });
+  });
+
+  it('F-44 a name of exactly 100 characters is accepted, one more is refused', () => {
+    expect(validatePayee({ ...ok, unitName: '建'.repeat(100) })).toEqual({});
+    expect(validatePayee({ ...ok, unitName: '建'.repeat(101) })).toEqual({ unitName: '收款单位（施工单位）不能超过 100 个字' });
   });
 });

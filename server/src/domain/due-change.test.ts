@@ -58,4 +58,11 @@ describe('R-12 settling a change of the amount due', () => {
       }),
     );
   });
+
+  it('R-12 an unchanged amount due settles nothing, even for a house that paid more than it owes', () => {
+    expect(settleDueChange({ oldDue: 3000_00n, newDue: 3000_00n, paid: 3500_00n, balance: 3500_00n })).toEqual({
+      supplement: 0n,
+      refund: 0n,
+    });
+  });
 });

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultRangeOf, deleteRefusal, installDateProblem, locationKeyOf, locationOf, parseLocationKey } from './facility.ts';
+import {
+  defaultRangeOf,
+  deleteRefusal,
+  installDateProblem,
+  locationKeyOf,
+  locationLabel,
+  locationOf,
+  parseLocationKey,
+} from './facility.ts';
 
 describe('§6 facility locations and deletion', () => {
   it('F-30 reads the stored columns as the area, a building or a unit', () => {
@@ -17,13 +25,14 @@ describe('§6 facility locations and deletion', () => {
       }),
     );
     expect(parseLocationKey('area')).toEqual({ kind: 'area' });
+    expect(locationKeyOf({ kind: 'area' })).toBe('area');
     for (const bad of ['', 'building:', 'building:0', 'unit:-1', 'floor:2', 'area:1', 'building:1;drop'])
       expect(parseLocationKey(bad)).toBeNull();
   });
 
   it('F-30 defaults a project item’s apportionment range to the houses at its facility’s location', () => {
-    expect(defaultRangeOf(1, { kind: 'area' })).toEqual({ areaId: 1 });
-    expect(defaultRangeOf(1, { kind: 'building', buildingId: 2 })).toEqual({ areaId: 1, buildingId: 2 });
+    expect(defaultRangeOf(1, { kind: 'area' })).toStrictEqual({ areaId: 1 });
+    expect(defaultRangeOf(1, { kind: 'building', buildingId: 2 })).toStrictEqual({ areaId: 1, buildingId: 2 });
     expect(defaultRangeOf(1, { kind: 'unit', buildingId: 2, unitId: 5 })).toEqual({ areaId: 1, buildingId: 2, unitId: 5 });
   });
 
@@ -40,5 +49,18 @@ describe('§6 facility locations and deletion', () => {
     expect(installDateProblem('2023-02-29', '2026-11-22')).toContain('不是有效的日期');
     expect(installDateProblem('2023/02/01', '2026-11-22')).toContain('YYYY-MM-DD');
     expect(installDateProblem('1900-01-01', '2026-11-22')).toContain('1950');
+  });
+
+  it('F-30 the install date: exactly YYYY-MM-DD, 1950 itself allowed', () => {
+    expect(installDateProblem('1950-01-01', '2026-11-22')).toBeNull();
+    expect(installDateProblem('1949-12-31', '2026-11-22')).toBe('安装日期不能早于 1950 年');
+    expect(installDateProblem('x2016-06-30', '2026-11-22')).toBe('安装日期格式为 YYYY-MM-DD');
+    expect(installDateProblem('2016-06-30x', '2026-11-22')).toBe('安装日期格式为 YYYY-MM-DD');
+  });
+
+  it('F-30 labels a location by area, building and unit', () => {
+    expect(locationLabel('侨城花园', null, null)).toBe('侨城花园（全区共有）');
+    expect(locationLabel('侨城花园', '1栋', null)).toBe('侨城花园 1栋');
+    expect(locationLabel('侨城花园', '1栋', '2单元')).toBe('侨城花园 1栋 2单元');
   });
 });

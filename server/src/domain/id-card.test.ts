@@ -34,4 +34,29 @@ describe('F-21 居民身份证 check', () => {
     expect(maskName('张三')).toBe('张*');
     expect(maskName('欧阳娜娜')).toBe('欧***');
   });
+
+  it('F-21 reads the number with spaces around and a lower-case x, and refuses anything after it', () => {
+    expect(isValidIdCard(' 11010519491231002x ')).toBe(true);
+    expect(isValidIdCard('4407031990010112391')).toBe(false);
+    expect(isValidIdCard('11010519491231002X5')).toBe(false);
+  });
+
+  it('F-72 short numbers keep only their first character, and blank or one-character names still hide something', () => {
+    expect(maskIdNumber('12345678')).toBe('1*******');
+    expect(maskIdNumber('123')).toBe('1**');
+    expect(maskIdNumber('123456789')).toBe('1234*6789');
+    expect(maskName(' 张三 ')).toBe('张*');
+    expect(maskName('张')).toBe('张*');
+    expect(maskName('  ')).toBe('');
+  });
+
+  it('F-21 a number with a correct check character is still refused for a birth date before 1900, impossible or in the future', () => {
+    const withCheck = (first17: string) => first17 + idCardCheckChar(first17);
+    expect(isValidIdCard(withCheck('11010519000101002'))).toBe(true);
+    expect(isValidIdCard(withCheck('11010518991231002'))).toBe(false);
+    expect(isValidIdCard(withCheck('11010519491301002'))).toBe(false);
+    expect(isValidIdCard(withCheck('11010519490230002'))).toBe(false);
+    expect(isValidIdCard(withCheck('11010519490100002'))).toBe(false);
+    expect(isValidIdCard(withCheck('11010520991231002'))).toBe(false);
+  });
 });

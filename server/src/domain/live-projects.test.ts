@@ -17,4 +17,11 @@ describe('R-52 live project refusals', () => {
     expect(many).toEqual(['房屋 a、b 等 4 套 在维修项目“项目3”（WX3）的分摊范围内，该项目完成或撤销前不能拆分合并']);
     expect(liveProjectRefusals('注销', [])).toEqual([]);
   });
+
+  it('R-52 exactly as many houses as are shown need no count of the rest', () => {
+    const hit = (house: string) => ({ projectId: 1, no: 'WX1', name: '项目1', house });
+    expect(liveProjectRefusals('注销', [hit('a'), hit('b')], 2)).toEqual([
+      '房屋 a、b 在维修项目“项目1”（WX1）的分摊范围内，该项目完成或撤销前不能注销',
+    ]);
+  });
 });

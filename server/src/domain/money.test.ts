@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatYuan, parseYuan } from './money.ts';
+import { formatYuan, MAX_FEN, parseYuan, totalTooLarge } from './money.ts';
 
 describe('§4 money in integer fen', () => {
   it('formats fen as yuan with two decimals and thousands separators', () => {
@@ -25,5 +25,23 @@ describe('§4 money in integer fen', () => {
     expect(parseYuan('1,2345.00')).toBeNull();
     expect(parseYuan('1234,567')).toBeNull();
     expect(parseYuan('1,234,567.89')).toBe(123456789n);
+  });
+
+  it('§4 formats negative amounts with the sign before the whole amount, fen included', () => {
+    expect(formatYuan(-150n)).toBe('-1.50');
+    expect(formatYuan(-5)).toBe('-0.05');
+    expect(formatYuan(-123456789n)).toBe('-1,234,567.89');
+  });
+
+  it('R-14 reads whole yuan, surrounding spaces and a thousands separator without decimals', () => {
+    expect(parseYuan('12')).toBe(1200n);
+    expect(parseYuan(' 12.5 ')).toBe(1250n);
+    expect(parseYuan('1,234')).toBe(123400n);
+    expect(parseYuan('1.2.3')).toBeNull();
+  });
+
+  it('§4 a total past 2^53 − 1 fen is refused by name; one at the limit is accepted', () => {
+    expect(totalTooLarge('合计', MAX_FEN)).toBeNull();
+    expect(totalTooLarge('合计', MAX_FEN + 1n)).toBe('合计 90,071,992,547,409.92 元超过上限 90,071,992,547,409.91 元，请核对金额');
   });
 });

@@ -56,4 +56,15 @@ describe('F-41 notice period', () => {
       }),
     );
   });
+
+  it('F-41 an impossible publication date is a programming error that names the date', () => {
+    expect(() => earliestDeadline('2026-02-30', 7)).toThrow('earliestDeadline: invalid date 2026-02-30');
+  });
+
+  it('F-41 a month past December is not a date, even on the first', () => {
+    expect(isValidDate('2026-13-01')).toBe(false);
+    expect(isValidDate('2026-00-10')).toBe(false);
+    expect(() => earliestDeadline('2026-12-01', -1)).toThrow('earliestDeadline: minDays must be a whole number of days');
+    expect(() => earliestDeadline('2026-12-01', 1.5)).toThrow('earliestDeadline: minDays must be a whole number of days');
+  });
 });

@@ -6,6 +6,11 @@ describe('R-2 organisation codes', () => {
     expect(pinyinCodeFor('侨城花园')).toBe('QCHYYWH');
     expect(pinyinCodeFor('江景豪庭')).toBe('JJHTYWH');
     expect(pinyinCodeFor('碧桂园3期')).toBe('BGY3QYWH');
+    // Initials with a tone mark (安 ān, 鹅 é) keep their letter; spaces and punctuation are dropped.
+    expect(pinyinCodeFor('安居苑')).toBe('AJYYWH');
+    expect(pinyinCodeFor('鹅城名苑')).toBe('ECMYYWH');
+    expect(pinyinCodeFor('绿岛 A区')).toBe('LDAQYWH');
+    expect(pinyinCodeFor('江门·东湖（一期）')).toBe('JMDHYQYWH');
   });
 
   it('R-2 suggested codes satisfy the code format', () => {
@@ -39,5 +44,12 @@ describe('统一社会信用代码 (GB 32100-2015)', () => {
     expect(usccProblem('QCHYYWH')).toBeNull();
     expect(usccProblem('MA4WJM001')).toBeNull();
     expect(usccProblem('JJHTXQYWH')).toBeNull();
+  });
+
+  it('F-1 a pinyin code keeps at most 24 initials, and a name without any gets WY', () => {
+    const long = pinyinCodeFor('名字非常非常非常非常非常非常非常非常非常非常长的小区');
+    expect(long).toHaveLength(27);
+    expect(long.endsWith('YWH')).toBe(true);
+    expect(pinyinCodeFor('·（）')).toBe('WYYWH');
   });
 });

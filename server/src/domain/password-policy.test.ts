@@ -14,4 +14,9 @@ describe('§10 password policy', () => {
   it('never accepts a password of fewer than 8 characters, whatever it holds', () => {
     fc.assert(fc.property(fc.string({ maxLength: 7 }), (s) => passwordProblem(s) !== null));
   });
+
+  it('§10 accepts up to 128 characters and refuses one more', () => {
+    expect(passwordProblem(`Aa1${'x'.repeat(125)}`)).toBeNull();
+    expect(passwordProblem(`Aa1${'x'.repeat(126)}`)).toContain('至少 8 位');
+  });
 });

@@ -31,4 +31,21 @@ describe('§10 privacy: owners’ ID numbers and phones', () => {
     expect(presentPersonalFields(before, 'full')).toBe(before);
     expect(presentPersonalFields(null, 'hidden')).toBeNull();
   });
+
+  it('§10 privacy: a phone is trimmed; up to seven characters keep only the first, blank stays blank', () => {
+    expect(maskPhone(' 13812345678 ')).toBe('138****5678');
+    expect(maskPhone('1234567')).toBe('1******');
+    expect(maskPhone('12345678')).toBe('123*5678');
+    expect(maskPhone('   ')).toBe('');
+  });
+
+  it('§10 privacy: a personal field that is not text is walked like any other value', () => {
+    const snapshot = { idNumber: null, phone: { phone: '13812345678' } };
+    expect(presentPersonalFields(snapshot, 'masked')).toEqual({ idNumber: null, phone: { phone: '138****5678' } });
+  });
+
+  it('§10 privacy: the full view shows a phone as recorded', () => {
+    expect(presentPhone('13812345678', 'full')).toBe('13812345678');
+    expect(presentPhone('', 'masked')).toBe('');
+  });
 });

@@ -470,4 +470,91 @@ describe('§7.2 properties', () => {
       'R-49',
     );
   });
+
+  it('F-42 R-49 a closed project corrects nothing, and each refusal says why in words', () => {
+    const voted = facts('general', { ...published(), vote: { passed: false } });
+    expect(voteCorrectionBlock({ ...voted, status: 'cancelled' })).toEqual({ rule: 'F-47', message: '项目已撤销' });
+    expect(voteCorrectionBlock(facts('emergency', { ...published() }))).toEqual({ rule: 'R-43', message: '紧急维修项目无需业主表决' });
+    expect(voteCorrectionBlock(facts('general', { ...published() }))).toEqual({
+      rule: 'F-42',
+      message: '尚未录入本次立项公示后的表决结果，无需更正',
+    });
+    const accepted = facts('general', { approval: 'approved', acceptance: { done: true, noticePublished: false } });
+    expect(acceptanceCorrectionBlock({ ...accepted, status: 'completed' })).toEqual({ rule: '§7.2', message: '项目已完成' });
+    expect(acceptanceCorrectionBlock(facts('general', { approval: 'approved' }))).toEqual({
+      rule: 'F-45',
+      message: '尚未录入项目验收，无需更正',
+    });
+    expect(acceptanceCorrectionBlock({ ...accepted, acceptance: { done: true, noticePublished: true } })?.rule).toBe('R-49');
+    expect(acceptanceCorrectionBlock({ ...accepted, acceptance: { done: true, noticePublished: false, moneySince: true } })).toEqual({
+      rule: 'R-49',
+      message: '验收后已申请拨付或清退，验收信息不能再更正',
+    });
+  });
+
+  it('§7.2 after the approval application is submitted, the notice and the vote say so', () => {
+    const f = facts('general', {
+      status: 'approval_pending',
+      ...published(),
+      vote: { passed: true },
+      approval: 'submitted',
+      today: '2026-12-09',
+    });
+    expect(blockOf(f, 'initiation_notice')).toEqual({ rule: '§7.2', message: '立项申请已提交，不能再发布立项公示' });
+    expect(blockOf(f, 'vote')).toEqual({ rule: '§7.2', message: '立项申请已提交，不能再录入表决结果' });
+  });
+
+  it('R-43 R-47 the vote applies to general and simple projects, a separate disbursement to general and emergency ones', () => {
+    const applicable = (type: ProjectType) =>
+      allowedActions(facts(type))
+        .filter((s) => s.applicable)
+        .map((s) => s.action);
+    expect(applicable('general')).toEqual([...ACTIONS]);
+    expect(applicable('simple')).toEqual(ACTIONS.filter((a) => a !== 'disbursement'));
+    expect(applicable('emergency')).toEqual(ACTIONS.filter((a) => a !== 'vote'));
+  });
+
+  it('R-45 F-46 money refunded from a phase may be applied for again in that phase', () => {
+    const f = facts('general', {
+      status: 'accepted',
+      approval: 'approved',
+      acceptance: { done: true, noticePublished: true },
+      phases: [
+        { amount: 30_000n, applied: 30_000n, refunded: 10_000n },
+        { amount: 40_000n, applied: 40_000n },
+        { amount: 30_000n, applied: 30_000n },
+      ],
+      transferred: 100_000n,
+      refunded: 10_000n,
+    });
+    expect(blockOf(f, 'disbursement')).toBeUndefined();
+  });
+
+  it('R-49 once the applications net of refunds reach the settlement, the block names that net amount', () => {
+    const f = facts('general', {
+      status: 'accepted',
+      approval: 'approved',
+      acceptance: { done: true, noticePublished: true },
+      settlement: 95_000n,
+      phases: [
+        { amount: 30_000n, applied: 30_000n, refunded: 5_000n },
+        { amount: 40_000n, applied: 40_000n },
+        { amount: 30_000n, applied: 30_000n },
+      ],
+      transferred: 100_000n,
+      refunded: 5_000n,
+    });
+    expect(blockOf(f, 'disbursement')).toEqual({ rule: 'R-49', message: '累计申请金额 950.00 元已达结算金额 950.00 元，不能再申请拨付' });
+  });
+
+  it('R-46 with room below the percentage but only the last phase left, acceptance comes first', () => {
+    const f = facts('general', {
+      status: 'disbursing',
+      approval: 'approved',
+      acceptancePercent: 80,
+      phases: phases(30_000n, 40_000n),
+      transferred: 70_000n,
+    });
+    expect(blockOf(f, 'disbursement')).toEqual({ rule: 'R-46', message: '最后一期拨付前须先完成项目验收并发布验收公示' });
+  });
 });

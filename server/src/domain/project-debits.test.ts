@@ -119,13 +119,30 @@ describe('R-48 debits of a transfer', () => {
   });
 
   it('R-48 refuses a negative transfer, a house listed twice and a negative share', () => {
-    expect(() => debitsForTransfer({ shares: list(1n), debitedSoFar: none, amount: -1n, final: null })).toThrow(RangeError);
+    expect(() => debitsForTransfer({ shares: list(1n), debitedSoFar: none, amount: -1n, final: null })).toThrow(
+      'debitsForTransfer: amount must not be negative',
+    );
     const twice = [
       { houseId: 'a', share: 1n },
       { houseId: 'a', share: 1n },
     ];
-    expect(() => debitsForTransfer({ shares: twice, debitedSoFar: none, amount: 1n, final: null })).toThrow(RangeError);
-    expect(() => finalList(list(-1n, 2n), 1n)).toThrow(RangeError);
+    expect(() => debitsForTransfer({ shares: twice, debitedSoFar: none, amount: 1n, final: null })).toThrow(
+      'debitsForTransfer: house a appears twice',
+    );
+    expect(() => finalList(list(-1n, 2n), 1n)).toThrow('finalList: house h1 has a negative amount');
+    const final = finalList(list(1n, 1n), 2n);
+    expect(() => debitsForTransfer({ shares: list(1n, 1n), debitedSoFar: none, amount: 2n, final: [...final, ...final] })).toThrow(
+      'debitsForTransfer: house h1 appears twice',
+    );
+    expect(() => refundCredits(twice, 1n)).toThrow('refundCredits: house a appears twice');
+  });
+
+  it('R-48 a completing transfer of the wrong amount is refused under its rule, as a RuleError', () => {
+    const shares = list(100n, 100n);
+    const final = finalList(shares, 200n);
+    expect(() => debitsForTransfer({ shares, debitedSoFar: none, amount: 1n, final })).toThrow(
+      expect.objectContaining({ name: 'RuleError', rule: 'R-48' }),
+    );
   });
 
   it('R-48 the final list apportions the settlement like R-40, and a zero settlement is all zeros', () => {
@@ -180,7 +197,7 @@ describe('F-46 refund credits', () => {
       expect((e as RuleError).rule).toBe('F-46');
       expect((e as RuleError).message).toBe('清退金额 2.01 元超过已从各户划转的净额 2.00 元');
     }
-    expect(() => refundCredits(list(100n), -1n)).toThrow('清退金额不能为负数');
+    expect(() => refundCredits(list(100n), -1n)).toThrow(expect.objectContaining({ rule: 'F-46', message: '清退金额不能为负数' }));
     expect(refundCredits(list(100n), 0n)).toEqual(new Map());
   });
 });

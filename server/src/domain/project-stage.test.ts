@@ -69,4 +69,35 @@ describe('§7.2 project stage', () => {
     expect(on({ ...voted, cancellationNotice: true, status: 'cancelled' }, '2026-12-10')).toBe('cancelled');
     expect(on({ ...voted, status: 'completed' }, '2026-12-10')).toBe('completed');
   });
+
+  it('§7.2 a project without a published notice is 编辑中', () => {
+    expect(on(facts('general'), '2026-12-02')).toBe('editing');
+    expect(on(facts('general', notice({ published: false })), '2026-12-09')).toBe('editing');
+    expect(on(facts('simple', { ...notice(), vote: { passed: true } }), '2026-12-09')).toBe('vote_passed');
+  });
+
+  it('R-43 a returned approval application shows 立项退回 only once the vote passed, or for an emergency project once its notice is out', () => {
+    expect(on(facts('emergency', { ...notice(), approval: 'rejected' }), '2026-12-09')).toBe('approval_returned');
+    expect(on(facts('emergency', { approval: 'rejected' }), '2026-12-09')).toBe('editing');
+    expect(on(facts('general', { ...notice(), vote: { passed: false }, approval: 'rejected' }), '2026-12-09')).toBe('vote_failed');
+    expect(on(facts('general', { ...notice(), approval: 'rejected' }), '2026-12-09')).toBe('awaiting_vote');
+  });
+
+  it('§7.2 an approved project is 拨付中 once money is asked for in any phase; a simple one at once', () => {
+    const approved = (type: ProjectType, over: Partial<ProjectFacts> = {}) =>
+      facts(type, { ...notice(), vote: { passed: true }, approval: 'approved', ...over });
+    expect(on(approved('simple'), '2026-12-10')).toBe('disbursing');
+    expect(
+      on(
+        approved('general', {
+          phases: [
+            { amount: 50_000n, applied: 0n },
+            { amount: 50_000n, applied: 1n },
+          ],
+        }),
+        '2026-12-10',
+      ),
+    ).toBe('disbursing');
+    expect(on(approved('general', { transferred: 1n }), '2026-12-10')).toBe('disbursing');
+  });
 });

@@ -77,4 +77,8 @@ describe('F-62 required documents', () => {
     expect(acceptanceNote([], '材料齐全')).toBe('材料齐全');
     expect(acceptanceNote(['发票'], '')).toBe('已收要件：发票');
   });
+
+  it('F-62 a blank tick is not recorded as a document', () => {
+    expect(checkReceived('area_collection', ['业务申请表'], ['业务申请表', '  ', '']).recorded).toEqual(['业务申请表']);
+  });
 });

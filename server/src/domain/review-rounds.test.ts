@@ -26,4 +26,16 @@ describe('review rounds', () => {
       { submittedAt: at(1), acceptedAt: null, reviewedAt: null, result: null },
     ]);
   });
+
+  it('F-60 only 审核通过 and 退回 close a round; other actions and actions before any submission change nothing', () => {
+    expect(
+      reviewRounds([
+        { action: 'approve', at: at(0) },
+        { action: 'accept', at: at(0) },
+        { action: 'submit', at: at(1) },
+        { action: 'withdraw', at: at(2) },
+        { action: 'print', at: at(3) },
+      ]),
+    ).toEqual([{ submittedAt: at(1), acceptedAt: null, reviewedAt: null, result: null }]);
+  });
 });

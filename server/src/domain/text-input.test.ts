@@ -18,4 +18,17 @@ describe('§10 text input', () => {
     for (let i = 0; i < 100_000; i++) nested = [nested];
     expect(controlCharacterPaths(nested)).toHaveLength(1);
   });
+
+  it('§10 input: the surrogate ranges are checked at their edges, and characters above them are text', () => {
+    for (const bad of ['\ud800a', '\ud800\ue000', '\udbff', '\udfff', 'a\udbffb'])
+      expect(hasControlCharacters(bad), JSON.stringify(bad)).toBe(true);
+    for (const good of ['\ud800\udc00', '\udbff\udfff', '\ud7ff', '\ue000', '，', '\uffff'])
+      expect(hasControlCharacters(good), JSON.stringify(good)).toBe(false);
+  });
+
+  it('§10 input: null and numbers in a parsed value are passed over', () => {
+    expect(controlCharacterPaths({ a: null, b: 5, c: [null, 'ok'], d: true })).toEqual([]);
+    // A key of nothing but control characters still gets a name to point at.
+    expect(controlCharacterPaths({ '\u0001': 'x' })).toEqual(['_']);
+  });
 });

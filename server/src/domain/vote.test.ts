@@ -136,7 +136,7 @@ describe('R-42 entered totals', () => {
   });
 
   it('R-42 refuses a rule name it does not know instead of guessing', () => {
-    expect(() => decideVote('majority' as VoteRule, totals({}))).toThrow(RangeError);
+    expect(() => decideVote('majority' as VoteRule, totals({}))).toThrow('decideVote: unknown rule majority');
   });
 
   it('R-42 decides exactly even for city-sized areas beyond 2^53 when multiplied', () => {
@@ -257,8 +257,8 @@ describe('R-42 owner count and the house-by-house sheet', () => {
   });
 
   it('R-42 refuses a range with a house twice or an impossible area', () => {
-    expect(() => tallyBallots([house('a', 1), house('a', 1)], new Map())).toThrow(RangeError);
-    expect(() => tallyBallots([house('a', -1)], new Map())).toThrow(RangeError);
+    expect(() => tallyBallots([house('a', 1), house('a', 1)], new Map())).toThrow('tallyBallots: house a appears twice');
+    expect(() => tallyBallots([house('a', -1)], new Map())).toThrow('tallyBallots: house a has an invalid area');
     expect(() => tallyBallots([house('a', 1.5)], new Map())).toThrow(RangeError);
   });
 });
@@ -372,5 +372,12 @@ describe('R-42 properties', () => {
         if (before.rangeArea > 0 && decideVote(rule, before).passed) expect(decideVote(rule, after).passed).toBe(true);
       }),
     );
+  });
+
+  it('R-42 an owner-set key is the upper-cased ID numbers, blanks left out, sorted and comma-separated', () => {
+    expect(ownerSetKey(['44070319800101002x'])).toBe('44070319800101002X');
+    expect(ownerSetKey([' B ', '', '  ', 'A'])).toBe('A,B');
+    // Without a separator two owners "A1" + "B" and "A" + "1B" would be one key.
+    expect(ownerSetKey(['A1', 'B'])).not.toBe(ownerSetKey(['A', '1B']));
   });
 });

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowsOf } from '../db/client.ts';
-import { ledgerAccounts, ledgerBalanceBuckets } from '../db/schema/index.ts';
+import { rowsOf, type Tx } from '../db/client.ts';
+import { houseAccounts as houseAccountRows, ledgerAccounts, ledgerBalanceBuckets, ledgerTransactions } from '../db/schema/index.ts';
 import { reversalOf } from '../domain/ledger-rules.ts';
 import { testApp, type TestApp } from '../../test/harness.ts';
 import { fundBalance } from './balances.ts';
 import { checkLedger } from './check.ts';
-import { InsufficientBalance, post, systemAccount } from './post.ts';
+import { AccountClosed, bigintArray, InsufficientBalance, lockAccounts, post, systemAccount } from './post.ts';
 
 let t: TestApp;
 let houseAccounts: number[];
@@ -253,4 +253,149 @@ describe('R-20 the ledger is append-only in the database itself', () => {
       expect(await checkLedger(t.handle.db)).toEqual([]);
     });
   }
+});
+
+/** Runs `fn` in a transaction that is rolled back afterwards, so the ledger keeps nothing of it. */
+async function rolledBack<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const undo = new Error('roll back');
+  let result: T | undefined;
+  const err = await t.handle.db
+    .transaction(async (tx) => {
+      result = await fn(tx);
+      throw undo;
+    })
+    .catch((e) => e);
+  if (err !== undo) throw err;
+  return result as T;
+}
+
+describe('R-20 R-21 R-52 refusals and records of a posting', () => {
+  it('R-52 a closed house account takes no entry: the refusal names the accounts, the first five and the count', async () => {
+    const accounts = await t.handle.db
+      .select()
+      .from(ledgerAccounts)
+      .where(eq(ledgerAccounts.kind, 'house'))
+      .orderBy(ledgerAccounts.id)
+      .limit(6);
+    expect(accounts).toHaveLength(6);
+    const closeAndPost = (some: typeof accounts) =>
+      rolledBack(async (tx) => {
+        await tx
+          .update(houseAccountRows)
+          .set({ status: 'closed' })
+          .where(
+            inArray(
+              houseAccountRows.houseId,
+              some.map((a) => a.houseId as number),
+            ),
+          );
+        const custody = await systemAccount(tx, 'custody');
+        return post(tx, {
+          kind: 'deposit',
+          reference: 'JK-CLOSED',
+          at,
+          entries: [...accounts.map((a) => ({ accountId: a.id, amount: 1n })), { accountId: custody, amount: -BigInt(accounts.length) }],
+        }).catch((e) => e);
+      });
+    const one = await closeAndPost(accounts.slice(1, 2));
+    expect(one).toBeInstanceOf(AccountClosed);
+    expect(one).toMatchObject({ status: 409, code: 'ACCOUNT_CLOSED', message: `分户账 ${accounts[1]?.name} 已销户，不能再记账` });
+    const five = await closeAndPost(accounts.slice(0, 5));
+    expect(five).toMatchObject({
+      message: `分户账 ${accounts
+        .slice(0, 5)
+        .map((a) => a.name)
+        .join('、')} 已销户，不能再记账`,
+    });
+    const six = await closeAndPost(accounts);
+    const names = accounts.slice(0, 5).map((a) => a.name);
+    expect(six).toMatchObject({ code: 'ACCOUNT_CLOSED', message: `分户账 ${names.join('、')} 等 6 户 已销户，不能再记账` });
+    // Open accounts take the same posting.
+    expect(await closeAndPost([])).toEqual(expect.any(Number));
+  });
+
+  it('R-21 the shortfall names the house and the rule; an unknown account is refused', async () => {
+    const [a] = houseAccounts as [number];
+    const [row] = await t.handle.db.select().from(ledgerAccounts).where(eq(ledgerAccounts.id, a));
+    const err = await rolledBack(async (tx) => {
+      const payable = await systemAccount(tx, 'disbursements_payable');
+      const have = (await lockAccounts(tx, [a]))[0]?.balance ?? 0n;
+      return post(tx, {
+        kind: 'project_transfer',
+        reference: 'BF-SHORT',
+        at,
+        entries: [
+          { accountId: a, amount: -(have + 1n) },
+          { accountId: payable, amount: have + 1n },
+        ],
+      }).catch((e) => e);
+    });
+    expect(err).toMatchObject({ status: 409, code: 'INSUFFICIENT_BALANCE', rule: 'R-21', message: `1 个分户账余额不足：${row?.name}` });
+    expect((err as InsufficientBalance).shortfalls[0]).toMatchObject({ accountId: a, houseId: row?.houseId, name: row?.name });
+    const unknown = await rolledBack(async (tx) => {
+      const custody = await systemAccount(tx, 'custody');
+      return post(tx, {
+        kind: 'deposit',
+        reference: 'JK-UNKNOWN',
+        at,
+        entries: [
+          { accountId: 2_000_000_000, amount: 1n },
+          { accountId: custody, amount: -1n },
+        ],
+      }).catch((e) => e);
+    });
+    expect(unknown).toBeInstanceOf(Error);
+    expect((unknown as Error).message).toBe('ledger: unknown account');
+  });
+
+  it('R-20 a posting records its kind, reference and an empty memo by default; accounts come back with their house', async () => {
+    const [a] = houseAccounts as [number];
+    const { row, locked, custody } = await rolledBack(async (tx) => {
+      const custody = await systemAccount(tx, 'custody');
+      const id = await post(tx, {
+        kind: 'deposit',
+        reference: 'JK-MEMO',
+        at,
+        entries: [
+          { accountId: a, amount: 1n },
+          { accountId: custody, amount: -1n },
+        ],
+      });
+      const [row] = await tx.select().from(ledgerTransactions).where(eq(ledgerTransactions.id, id));
+      return { row, locked: await lockAccounts(tx, [custody, a, a]), custody };
+    });
+    expect(row).toMatchObject({ kind: 'deposit', reference: 'JK-MEMO', memo: '', reversesId: null, createdBy: null });
+    const [house] = await t.handle.db.select().from(ledgerAccounts).where(eq(ledgerAccounts.id, a));
+    expect(locked.map((l) => [l.id, l.houseId])).toEqual(
+      [
+        [custody, null],
+        [a, house?.houseId],
+      ].sort((x, y) => Number(x[0]) - Number(y[0])),
+    );
+    expect(() => bigintArray([1, 1.5])).toThrow('ledger: 1.5 is not an integer');
+    expect(await t.handle.db.transaction((tx) => lockAccounts(tx, []))).toEqual([]);
+  });
+
+  it('F-65 reports a transaction without entries and a house account below zero, with the figures', async () => {
+    const [a] = houseAccounts as [number];
+    const breaches = await rolledBack(async (tx) => {
+      const [tr] = await tx.insert(ledgerTransactions).values({ kind: 'deposit', reference: 'JK-EMPTY' }).returning();
+      const [acc] = await tx.select().from(ledgerAccounts).where(eq(ledgerAccounts.id, a));
+      // The row itself cannot go below zero (a CHECK constraint); a stray balance bucket can.
+      await tx.insert(ledgerBalanceBuckets).values({ accountId: a, bucket: 0, balance: -((acc?.balance ?? 0n) + 5n) });
+      return { id: tr?.id, name: acc?.name, was: acc?.balance ?? 0n, list: await checkLedger(tx) };
+    });
+    expect(breaches.list).toEqual([
+      { rule: 'R-20', what: 'transaction', id: breaches.id, detail: '0 条分录，合计 0 分' },
+      { rule: 'R-21', what: 'account', id: a, detail: `${breaches.name}：余额 -5 分，分录合计 ${breaches.was} 分` },
+      { rule: 'R-21', what: 'account', id: a, detail: `${breaches.name}：余额为负（-5 分）` },
+      {
+        rule: 'R-21',
+        what: 'ledger',
+        id: 0,
+        detail: `全部账户余额合计 ${-5n - breaches.was} 分，应为 0：专户银行存款与各分户账、应付款不能对应`,
+      },
+    ]);
+    expect(await checkLedger(t.handle.db)).toEqual([]);
+  });
 });

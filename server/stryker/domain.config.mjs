@@ -1,0 +1,25 @@
+// @ts-check
+/** Mutation testing of src/domain against its unit tests: `npm run test:mutation --workspace server`. */
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'stryker/vitest.domain.ts' },
+  mutate: ['src/domain/**/*.ts', '!src/domain/**/*.test.ts'],
+  coverageAnalysis: 'perTest',
+  concurrency: 2,
+  // Mutants of module-level constants need a fresh module load each, about 80 % of the run's time;
+  // `--ignoreStatic false` on the command line includes them.
+  ignoreStatic: true,
+  incremental: true,
+  incrementalFile: 'reports/mutation/domain-incremental.json',
+  reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/domain.html' },
+  jsonReporter: { fileName: 'reports/mutation/domain.json' },
+  clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
+  // The sandbox (.stryker-tmp/sandbox-…) has no tsconfig.json of its own, so vitest's transform finds
+  // server/tsconfig.json above it, whose `extends` resolves. A copy would not, and Stryker could not
+  // rewrite it: it would need the TypeScript compiler's JavaScript interface, which TypeScript 7 lacks.
+  ignorePatterns: ['/tsconfig.json'],
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};
