@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { rowsOf } from '../../db/client.ts';
-import { buildings, houses, type ProjectStatus, type ProjectType, projectNotices, propertyAreas, units } from '../../db/schema/index.ts';
+import { houses, type ProjectStatus, type ProjectType, projectNotices } from '../../db/schema/index.ts';
 import type { ProjectStage } from '../../domain/project-stage.ts';
 import type { Ctx, OwnerActor } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -9,7 +9,7 @@ import { standingOf } from '../payments/standing.ts';
 import { TYPE_LABELS } from '../projects/access.ts';
 import { NOTICE_KIND_LABELS, publicNoticePath } from '../projects/notices.ts';
 import { storedStage } from '../projects/summary.ts';
-import { liveBinding, requireOwner } from './service.ts';
+import { housePlace, joinPlace, liveBinding, requireOwner } from './service.ts';
 import { houseVotes } from './votes.ts';
 
 /**
@@ -30,21 +30,12 @@ async function ownedHouse(ctx: Ctx, houseId: number): Promise<OwnerActor> {
 /** F-81 one house: where it is, its balance, amount due and what has been paid in. */
 export async function ownerHouse(ctx: Ctx, houseId: number) {
   await ownedHouse(ctx, houseId);
-  const [h] = await ctx.db
-    .select({
-      id: houses.id,
-      area: propertyAreas.name,
-      building: buildings.name,
-      unit: units.name,
-      room: houses.room,
-      address: houses.address,
-      buildingArea: houses.buildingArea,
-    })
-    .from(houses)
-    .innerJoin(propertyAreas, eq(propertyAreas.id, houses.areaId))
-    .innerJoin(buildings, eq(buildings.id, houses.buildingId))
-    .innerJoin(units, eq(units.id, houses.unitId))
-    .where(eq(houses.id, houseId));
+  const [h] = await joinPlace(
+    ctx.db
+      .select({ ...housePlace, buildingArea: houses.buildingArea })
+      .from(houses)
+      .$dynamic(),
+  ).where(eq(houses.id, houseId));
   if (!h) throw new AppError(404, 'NOT_FOUND', '未找到该房屋，或该房屋未绑定到您的名下');
   const s = (await standingOf(ctx.db, [houseId])).get(houseId);
   return {

@@ -1,8 +1,9 @@
 import { and, asc, eq, exists, inArray, isNull } from 'drizzle-orm';
-import { buildings, houseOwners, houses, ownerLetters, propertyAreas, units } from '../../db/schema/index.ts';
+import { houseOwners, houses, ownerLetters, units } from '../../db/schema/index.ts';
 import { LETTER_VALID_DAYS, printedCode } from '../../domain/owner-binding.ts';
 import { requireActor, type Actor, type Ctx } from '../../lib/context.ts';
 import { forbidden, invalid, notFound } from '../../lib/errors.ts';
+import { housePlace, joinPlace } from './service.ts';
 import { audit, bounded } from '../audit/audit.ts';
 import { requireVerifiedCommittee } from '../organisations/committee.ts';
 import { committeeArea } from '../projects/access.ts';
@@ -38,19 +39,7 @@ export async function issueLetters(ctx: Ctx, input: { houseId?: number; building
   const actor = await requireLetterIssuer(ctx, first.areaId);
   const now = ctx.clock.now();
   const expiresAt = new Date(now.getTime() + LETTER_VALID_DAYS * 86_400_000);
-  const rows = await ctx.db
-    .select({
-      id: houses.id,
-      area: propertyAreas.name,
-      building: buildings.name,
-      unit: units.name,
-      room: houses.room,
-      address: houses.address,
-    })
-    .from(houses)
-    .innerJoin(propertyAreas, eq(propertyAreas.id, houses.areaId))
-    .innerJoin(buildings, eq(buildings.id, houses.buildingId))
-    .innerJoin(units, eq(units.id, houses.unitId))
+  const rows = await joinPlace(ctx.db.select(housePlace).from(houses).$dynamic())
     .where(
       and(
         scope,

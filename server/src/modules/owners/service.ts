@@ -1,4 +1,5 @@
 import { type AnyColumn, and, asc, eq, exists, isNull, sql } from 'drizzle-orm';
+import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { Conn, Tx } from '../../db/client.ts';
 import {
   buildings,
@@ -99,28 +100,36 @@ export const liveBinding = (db: Conn, owner: OwnerActor, houseId: AnyColumn) =>
     idOnRecord(db, owner, houseId),
   );
 
+/** Where a house is, as the owner's pages and letters name it (F-80, F-81). */
+export const housePlace = {
+  id: houses.id,
+  area: propertyAreas.name,
+  building: buildings.name,
+  unit: units.name,
+  room: houses.room,
+  address: houses.address,
+};
+
+/** Joins a query on `houses` to the area, building and unit that `housePlace` reads. */
+export function joinPlace<T extends PgSelect>(q: T) {
+  return q
+    .innerJoin(propertyAreas, eq(propertyAreas.id, houses.areaId))
+    .innerJoin(buildings, eq(buildings.id, houses.buildingId))
+    .innerJoin(units, eq(units.id, houses.unitId));
+}
+
 /**
  * F-80: the houses bound to the owner, each with its balance and amount due read from
  * the ledger as the public lookup reads them. Only live bindings whose ID number is still on record.
  */
 export async function ownerHouses(ctx: Ctx) {
   const owner = requireOwner(ctx);
-  const rows = await ctx.db
-    .select({
-      id: houses.id,
-      area: propertyAreas.name,
-      building: buildings.name,
-      unit: units.name,
-      room: houses.room,
-      address: houses.address,
-      buildingArea: houses.buildingArea,
-      boundAt: ownerBindings.boundAt,
-    })
+  const query = ctx.db
+    .select({ ...housePlace, buildingArea: houses.buildingArea, boundAt: ownerBindings.boundAt })
     .from(ownerBindings)
     .innerJoin(houses, eq(houses.id, ownerBindings.houseId))
-    .innerJoin(propertyAreas, eq(propertyAreas.id, houses.areaId))
-    .innerJoin(buildings, eq(buildings.id, houses.buildingId))
-    .innerJoin(units, eq(units.id, houses.unitId))
+    .$dynamic();
+  const rows = await joinPlace(query)
     .where(and(eq(ownerBindings.ownerId, owner.ownerId), isNull(ownerBindings.endedAt), idOnRecord(ctx.db, owner, houses.id)))
     .orderBy(asc(propertyAreas.name), asc(buildings.name), asc(units.name), asc(houses.room));
   const standing = await standingOf(
