@@ -1,8 +1,9 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Form, Input, Row, Select, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { api, call } from '../../api/client';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { usePublicHousePicker } from '../portal/usePublicHousePicker';
 import { errorMessage, showFieldErrors } from '../../lib/serverErrors';
 
 const PASSWORD_HINT = '至少 8 位，且包含大写字母、小写字母、数字、符号中的至少三类';
@@ -22,19 +23,7 @@ export function OwnerBindPage() {
   useDocumentTitle('业主身份绑定');
   const [form] = Form.useForm<BindValues>();
   const navigate = useNavigate();
-  const areaId = Form.useWatch('areaId', form);
-  const buildingId = Form.useWatch('buildingId', form);
-  const areas = useQuery({ queryKey: ['public', 'areas'], queryFn: () => call(api.GET('/api/public/areas')) });
-  const buildings = useQuery({
-    queryKey: ['public', 'areas', areaId, 'buildings'],
-    queryFn: () => call(api.GET('/api/public/areas/{id}/buildings', { params: { path: { id: areaId } } })),
-    enabled: !!areaId,
-  });
-  const rooms = useQuery({
-    queryKey: ['public', 'buildings', buildingId, 'rooms'],
-    queryFn: () => call(api.GET('/api/public/buildings/{id}/rooms', { params: { path: { id: buildingId } } })),
-    enabled: !!buildingId,
-  });
+  const { areaId, buildingId, areas, buildings, rooms } = usePublicHousePicker(form);
   const bind = useMutation({
     mutationFn: (v: BindValues) =>
       call(

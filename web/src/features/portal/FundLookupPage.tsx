@@ -1,11 +1,12 @@
 import { SearchOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, Form, Input, Row, Select, Statistic, Table, Typography } from 'antd';
 import { api, call } from '../../api/client';
 import type { ApiResponse } from '../../api/types';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { formatDateTime } from '../../lib/dates';
 import { errorMessage } from '../../lib/serverErrors';
+import { usePublicHousePicker } from './usePublicHousePicker';
 import { formatArea, formatYuan } from '../../lib/units';
 
 type LookupResult = ApiResponse<'/api/public/fund-lookup', 'post'>;
@@ -24,19 +25,7 @@ interface Values {
 export function FundLookupPage() {
   useDocumentTitle('维修资金查询');
   const [form] = Form.useForm<Values>();
-  const areaId = Form.useWatch('areaId', form);
-  const buildingId = Form.useWatch('buildingId', form);
-  const areas = useQuery({ queryKey: ['public', 'areas'], queryFn: () => call(api.GET('/api/public/areas')) });
-  const buildings = useQuery({
-    queryKey: ['public', 'areas', areaId, 'buildings'],
-    queryFn: () => call(api.GET('/api/public/areas/{id}/buildings', { params: { path: { id: areaId } } })),
-    enabled: !!areaId,
-  });
-  const rooms = useQuery({
-    queryKey: ['public', 'buildings', buildingId, 'rooms'],
-    queryFn: () => call(api.GET('/api/public/buildings/{id}/rooms', { params: { path: { id: buildingId } } })),
-    enabled: !!buildingId,
-  });
+  const { areaId, buildingId, areas, buildings, rooms } = usePublicHousePicker(form);
   const lookup = useMutation({
     mutationFn: (v: Values) =>
       call(api.POST('/api/public/fund-lookup', { body: { houseId: v.houseId, idNumber: v.idNumber.trim().toUpperCase() } })),
