@@ -1,10 +1,10 @@
-import { Badge, Button, Card, Empty, Flex, List, Segmented, Typography } from 'antd';
-import { useState } from 'react';
+import { Badge, Button, Card, Empty, Flex, List, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { LoadingOrError } from '../../components/LoadingOrError';
 import { Page } from '../../components/Page';
 import { formatDateTime } from '../../lib/dates';
 import { aheadPagination } from '../../lib/paging';
+import { MessageToolbar, useMessageFilter } from '../../components/MessageToolbar';
 import { useMarkAllRead, useMarkRead, useMessages } from './api';
 
 const PAGE_SIZE = 20;
@@ -12,8 +12,7 @@ const PAGE_SIZE = 20;
 /** 站内消息: what the fund office and the bank did to this organisation's business, newest first. */
 export function MessagesPage() {
   const navigate = useNavigate();
-  const [unreadOnly, setUnreadOnly] = useState(false);
-  const [page, setPage] = useState(1);
+  const { unreadOnly, setUnreadOnly, page, setPage } = useMessageFilter();
   const list = useMessages(page, PAGE_SIZE, unreadOnly);
   const markRead = useMarkRead();
   const markAll = useMarkAllRead();
@@ -26,22 +25,12 @@ export function MessagesPage() {
   return (
     <Page title="站内消息">
       <Card>
-        <Flex justify="space-between" align="center" style={{ marginBottom: 12 }} wrap gap={8}>
-          <Segmented
-            options={[
-              { label: '全部', value: 'all' },
-              { label: '未读', value: 'unread' },
-            ]}
-            value={unreadOnly ? 'unread' : 'all'}
-            onChange={(v) => {
-              setUnreadOnly(v === 'unread');
-              setPage(1);
-            }}
-          />
-          <Button onClick={() => markAll.mutate()} loading={markAll.isPending}>
-            全部标为已读
-          </Button>
-        </Flex>
+        <MessageToolbar
+          unreadOnly={unreadOnly}
+          onUnreadOnly={setUnreadOnly}
+          onMarkAll={() => markAll.mutate()}
+          marking={markAll.isPending}
+        />
         {list.data ? (
           <List
             dataSource={list.data.items}

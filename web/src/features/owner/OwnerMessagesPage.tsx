@@ -1,10 +1,10 @@
-import { Badge, Button, Card, Empty, Flex, List, Segmented, Typography } from 'antd';
-import { useState } from 'react';
+import { Badge, Card, Empty, Flex, List, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { LoadingOrError } from '../../components/LoadingOrError';
 import { formatDateTime } from '../../lib/dates';
 import { aheadPagination } from '../../lib/paging';
 import { type OwnerMessage, useMarkAllOwnerMessagesRead, useMarkOwnerMessageRead, useOwnerMessages } from './api';
+import { MessageToolbar, useMessageFilter } from '../../components/MessageToolbar';
 import { OwnerShell } from './OwnerShell';
 
 const PAGE_SIZE = 20;
@@ -15,28 +15,18 @@ export function OwnerMessagesPage() {
 }
 
 function OwnerMessages() {
-  const [unreadOnly, setUnreadOnly] = useState(false);
-  const [page, setPage] = useState(1);
+  const { unreadOnly, setUnreadOnly, page, setPage } = useMessageFilter();
   const list = useOwnerMessages(page, PAGE_SIZE, unreadOnly);
   const markAll = useMarkAllOwnerMessagesRead();
   return (
     <Card title="我的消息" size="small">
-      <Flex justify="space-between" align="center" style={{ marginBottom: 8 }} wrap gap={8}>
-        <Segmented
-          options={[
-            { label: '全部', value: 'all' },
-            { label: '未读', value: 'unread' },
-          ]}
-          value={unreadOnly ? 'unread' : 'all'}
-          onChange={(v) => {
-            setUnreadOnly(v === 'unread');
-            setPage(1);
-          }}
-        />
-        <Button size="small" onClick={() => markAll.mutate()} loading={markAll.isPending}>
-          全部标为已读
-        </Button>
-      </Flex>
+      <MessageToolbar
+        size="small"
+        unreadOnly={unreadOnly}
+        onUnreadOnly={setUnreadOnly}
+        onMarkAll={() => markAll.mutate()}
+        marking={markAll.isPending}
+      />
       <MessageList query={list} page={page} onPage={setPage} emptyText={unreadOnly ? '没有未读消息' : '暂无消息'} />
     </Card>
   );
