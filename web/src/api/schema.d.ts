@@ -5399,6 +5399,15 @@ export interface paths {
                                 createdAt: string;
                                 /** Format: date-time */
                                 paidAt: string | null;
+                                /** @description 当前用户可办理的步骤（作废、确认缴款、打印交款回单），不能办理的附原因 */
+                                actions: {
+                                    /** @enum {string} */
+                                    action: "void" | "confirm" | "receipt";
+                                    allowed: boolean;
+                                    blockedBy: {
+                                        message: string;
+                                    } | null;
+                                }[];
                             }[];
                             total: number;
                             /**
@@ -5472,6 +5481,15 @@ export interface paths {
                             createdAt: string;
                             /** Format: date-time */
                             paidAt: string | null;
+                            /** @description 当前用户可办理的步骤（作废、确认缴款、打印交款回单），不能办理的附原因 */
+                            actions: {
+                                /** @enum {string} */
+                                action: "void" | "confirm" | "receipt";
+                                allowed: boolean;
+                                blockedBy: {
+                                    message: string;
+                                } | null;
+                            }[];
                             areaName: string;
                             issuerName: string;
                             payerIdNumber: string;

@@ -1,3 +1,4 @@
+import { NOTICE_ACTIONS } from '../../domain/notice-actions.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -39,7 +40,11 @@ const noticeSummary = z.object({
   createdAt: z.date(),
   paidAt: z.date().nullable(),
 });
-const noticeDetailSchema = noticeSummary.extend({
+const noticeActionStates = z
+  .array(z.object({ action: z.enum(NOTICE_ACTIONS), allowed: z.boolean(), blockedBy: z.object({ message: z.string() }).nullable() }))
+  .describe('当前用户可办理的步骤（作废、确认缴款、打印交款回单），不能办理的附原因');
+const noticeRow = noticeSummary.extend({ actions: noticeActionStates });
+const noticeDetailSchema = noticeRow.extend({
   areaName: z.string(),
   issuerName: z.string(),
   payerIdNumber: z.string(),
@@ -254,7 +259,7 @@ export function paymentRoutes(app: FastifyInstance) {
           status: z.enum(['unpaid', 'paid', 'void']).optional(),
           q: z.string().trim().max(60).optional(),
         }),
-        response: { 200: pageOf(noticeSummary) },
+        response: { 200: pageOf(noticeRow) },
       },
     },
     async (req) => listNotices(req.ctx, req.query),

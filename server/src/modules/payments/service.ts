@@ -1,3 +1,4 @@
+import { noticeActions, noticeRefusal } from '../../domain/notice-actions.ts';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { groupBy } from '../../lib/group.ts';
 import { containing } from '../../lib/search.ts';
@@ -386,6 +387,7 @@ export async function noticeDetail(ctx: Ctx, no: string) {
       .where(and(eq(bankConfirmations.kind, 'deposit'), eq(bankConfirmations.number, n.no)));
     return {
       ...noticeSummary(n),
+      actions: noticeActions(n, actor),
       payment: payment ?? null,
       areaName: area?.name ?? '',
       issuerName: issuer?.name ?? '',
@@ -456,7 +458,7 @@ export async function listNotices(
       .offset((q.page - 1) * q.pageSize),
     countCapped(ctx.db, ctx.db.select({ id: paymentNotices.id }).from(paymentNotices).where(where)),
   ]);
-  return { items: rows.map(noticeSummary), ...total };
+  return { items: rows.map((n) => ({ ...noticeSummary(n), actions: noticeActions(n, actor) })), ...total };
 }
 
 /** An unpaid notice can be voided by its issuer; its houses are free for a new notice (R-30). */
@@ -466,8 +468,8 @@ export async function voidNotice(ctx: Ctx, no: string) {
     const n = await visibleNotice(tx, actor, no);
     if (n.issuerOrgId !== actor.orgId) throw notFound(`交款通知单 ${no}`);
     const [locked] = await tx.select().from(paymentNotices).where(eq(paymentNotices.id, n.id)).for('update');
-    if (locked?.status !== 'unpaid')
-      throw new AppError(409, 'STATUS', `交款通知单 ${n.no} ${locked?.status === 'paid' ? '已缴款' : '已作废'}，不能作废`);
+    const refusal = noticeRefusal(n.no, locked?.status ?? 'void', 'void');
+    if (refusal) throw new AppError(409, 'STATUS', refusal);
     await tx.update(paymentNotices).set({ status: 'void', voidedAt: ctx.clock.now() }).where(eq(paymentNotices.id, n.id));
     await tx.update(paymentNoticeItems).set({ open: false }).where(eq(paymentNoticeItems.noticeId, n.id));
     await audit(tx, ctx, {

@@ -15,6 +15,7 @@ import { useFormMutation } from '../../lib/useFormMutation';
 import { amountInWords } from '../../lib/amountInWords';
 import { NOTICES_KEY, type NoticeDetail, useNotice } from '../payments/api';
 import { NoticeStatusTag } from '../payments/labels';
+import { allows } from '../../lib/actions';
 import { CHANNEL_LABELS, CHANNELS, type Channel, type ConfirmResult, confirmDeposit } from './api';
 
 interface Values {
@@ -128,7 +129,7 @@ function NoticeToConfirm({ notice: n, onConfirmed }: { notice: NoticeDetail; onC
           ]}
         />
       </Card>
-      {n.status === 'unpaid' ? (
+      {allows(n, 'confirm') ? (
         <Card type="inner" size="small" title="确认缴款">
           <FormErrorAlert error={confirm.error} />
           <Form<Values>
@@ -170,7 +171,7 @@ function NoticeToConfirm({ notice: n, onConfirmed }: { notice: NoticeDetail; onC
         <Alert
           type={n.status === 'paid' ? 'success' : 'warning'}
           showIcon
-          action={n.status === 'paid' ? <PrintButton path={receiptPrintPath(n.no)}>打印交款回单</PrintButton> : undefined}
+          action={allows(n, 'receipt') ? <PrintButton path={receiptPrintPath(n.no)}>打印交款回单</PrintButton> : undefined}
           title={
             n.status === 'paid'
               ? `该通知单已缴款${n.paidAt ? `（${formatDateTime(n.paidAt)}）` : ''}，无需再次确认`

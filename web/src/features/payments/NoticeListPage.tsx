@@ -9,6 +9,7 @@ import { formatYuan } from '../../lib/units';
 import { useServerTable } from '../../lib/useServerTable';
 import { AreaSelect } from '../registry/AreaSelect';
 import { DEPOSIT_STATUS_KEY, fetchNotices, NOTICES_KEY, type NoticeRow, voidNotice } from './api';
+import { allows } from '../../lib/actions';
 import { NOTICE_STATUS_LABELS, NoticeStatusTag, noticePrintPath } from './labels';
 
 const STATUSES = ['unpaid', 'paid', 'void'] as const;
@@ -76,7 +77,7 @@ export function NoticeListPage() {
           >
             打印
           </Button>
-          {n.status === 'unpaid' && (
+          {allows(n, 'void') && (
             <Button type="link" size="small" danger aria-label={`作废 ${n.no}`} onClick={() => confirmVoid(n)}>
               作废
             </Button>
