@@ -1,4 +1,4 @@
-import type { ActionState, StepRule } from './review-steps.ts';
+import { type ActionState, NO_ROLE, offer, type StepRule } from './review-steps.ts';
 
 /**
  * §5 交款通知单: which step each status allows — 作废 by the issuer, 确认缴款 by the bank, the 交款回单
@@ -35,9 +35,9 @@ export function noticeActions(
     caller.orgType === 'bank' ? ['confirm', 'receipt'] : caller.orgType === 'office' ? ['receipt'] : ['void', 'receipt'];
   return steps.map((action) => {
     const rule = NOTICE_STEP_RULES[action];
-    const message =
-      noticeRefusal(n.no, n.status, action) ??
-      (rule.permission && !caller.permissions.includes(rule.permission) ? '当前用户的角色无权执行此操作' : null);
-    return { action, allowed: message === null, blockedBy: message === null ? null : { message } };
+    return offer(
+      action,
+      noticeRefusal(n.no, n.status, action) ?? (rule.permission && !caller.permissions.includes(rule.permission) ? NO_ROLE : null),
+    );
   });
 }

@@ -30,6 +30,11 @@ export interface ActionState<A extends string> {
 
 export const NO_ROLE = '当前用户的角色无权执行此操作';
 
+/** One step offered: allowed when nothing refuses it, else blocked with the refusal as its reason. */
+export function offer<A extends string>(action: A, refusal: string | null): ActionState<A> {
+  return { action, allowed: refusal === null, blockedBy: refusal === null ? null : { message: refusal } };
+}
+
 /** Why `status` does not allow the step: “<what> 当前状态为“<label>”，不能<doing>”, or null. */
 export function stepRefusal<S extends string>(rule: StepRule<S>, what: string, status: S, statusLabel: string): string | null {
   return rule.statuses.includes(status) ? null : `${what} 当前状态为“${statusLabel}”，不能${rule.doing}`;
@@ -44,9 +49,10 @@ export function actionStates<A extends string, S extends string>(
 ): ActionState<A>[] {
   return steps.map((action) => {
     const rule = rules[action] as StepRule<S>;
-    const message =
+    return offer(
+      action,
       stepRefusal(rule, subject.what, subject.status, subject.statusLabel) ??
-      (rule.permission && !permissions.includes(rule.permission) ? NO_ROLE : null);
-    return { action, allowed: message === null, blockedBy: message === null ? null : { message } };
+        (rule.permission && !permissions.includes(rule.permission) ? NO_ROLE : null),
+    );
   });
 }

@@ -109,6 +109,21 @@ export const errorBody = z
 
 export const ok = z.object({ ok: z.literal(true) });
 
+/**
+ * The steps the server offers the caller on an object, each allowed or blocked with the reason
+ * (`ActionState` in domain/review-steps.ts), so no page repeats the rules; `offered` says which.
+ */
+export const offeredActions = <A extends string>(actions: readonly [A, ...A[]], offered: string) =>
+  z
+    .array(
+      z.object({
+        action: z.enum(actions),
+        allowed: z.boolean(),
+        blockedBy: z.object({ message: z.string() }).nullable().describe('不能办理时：原因'),
+      }),
+    )
+    .describe(offered);
+
 /** Validates outside a route schema (multipart fields, imported rows) with the same error body. */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};

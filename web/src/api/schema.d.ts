@@ -899,6 +899,16 @@ export interface paths {
                                 lastLoginAt: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
+                                /** @description 管理员对该用户可办理的步骤（注销、激活、解锁），不能办理的附原因 */
+                                actions: {
+                                    /** @enum {string} */
+                                    action: "deactivate" | "activate" | "unlock";
+                                    allowed: boolean;
+                                    /** @description 不能办理时：原因 */
+                                    blockedBy: {
+                                        message: string;
+                                    } | null;
+                                }[];
                             }[];
                             total: number;
                             /**
@@ -962,6 +972,16 @@ export interface paths {
                             lastLoginAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description 管理员对该用户可办理的步骤（注销、激活、解锁），不能办理的附原因 */
+                            actions: {
+                                /** @enum {string} */
+                                action: "deactivate" | "activate" | "unlock";
+                                allowed: boolean;
+                                /** @description 不能办理时：原因 */
+                                blockedBy: {
+                                    message: string;
+                                } | null;
+                            }[];
                         };
                     };
                 };
@@ -1024,6 +1044,16 @@ export interface paths {
                             lastLoginAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description 管理员对该用户可办理的步骤（注销、激活、解锁），不能办理的附原因 */
+                            actions: {
+                                /** @enum {string} */
+                                action: "deactivate" | "activate" | "unlock";
+                                allowed: boolean;
+                                /** @description 不能办理时：原因 */
+                                blockedBy: {
+                                    message: string;
+                                } | null;
+                            }[];
                         };
                     };
                 };
@@ -1079,6 +1109,16 @@ export interface paths {
                             lastLoginAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description 管理员对该用户可办理的步骤（注销、激活、解锁），不能办理的附原因 */
+                            actions: {
+                                /** @enum {string} */
+                                action: "deactivate" | "activate" | "unlock";
+                                allowed: boolean;
+                                /** @description 不能办理时：原因 */
+                                blockedBy: {
+                                    message: string;
+                                } | null;
+                            }[];
                         };
                     };
                 };
@@ -1144,6 +1184,16 @@ export interface paths {
                             lastLoginAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description 管理员对该用户可办理的步骤（注销、激活、解锁），不能办理的附原因 */
+                            actions: {
+                                /** @enum {string} */
+                                action: "deactivate" | "activate" | "unlock";
+                                allowed: boolean;
+                                /** @description 不能办理时：原因 */
+                                blockedBy: {
+                                    message: string;
+                                } | null;
+                            }[];
                         };
                     };
                 };
@@ -1208,6 +1258,16 @@ export interface paths {
                             lastLoginAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description 管理员对该用户可办理的步骤（注销、激活、解锁），不能办理的附原因 */
+                            actions: {
+                                /** @enum {string} */
+                                action: "deactivate" | "activate" | "unlock";
+                                allowed: boolean;
+                                /** @description 不能办理时：原因 */
+                                blockedBy: {
+                                    message: string;
+                                } | null;
+                            }[];
                         };
                     };
                 };
@@ -1278,6 +1338,16 @@ export interface paths {
                             lastLoginAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description 管理员对该用户可办理的步骤（注销、激活、解锁），不能办理的附原因 */
+                            actions: {
+                                /** @enum {string} */
+                                action: "deactivate" | "activate" | "unlock";
+                                allowed: boolean;
+                                /** @description 不能办理时：原因 */
+                                blockedBy: {
+                                    message: string;
+                                } | null;
+                            }[];
                         };
                     };
                 };
@@ -1342,6 +1412,16 @@ export interface paths {
                             lastLoginAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description 管理员对该用户可办理的步骤（注销、激活、解锁），不能办理的附原因 */
+                            actions: {
+                                /** @enum {string} */
+                                action: "deactivate" | "activate" | "unlock";
+                                allowed: boolean;
+                                /** @description 不能办理时：原因 */
+                                blockedBy: {
+                                    message: string;
+                                } | null;
+                            }[];
                         };
                     };
                 };
@@ -1750,6 +1830,16 @@ export interface paths {
                                 mime: string;
                             }[];
                             userCount: number;
+                            /** @description 管理中心当前用户对该机构可办理的步骤（暂停使用、恢复使用、核验要件原件），不能办理的附原因 */
+                            actions: {
+                                /** @enum {string} */
+                                action: "suspend" | "resume" | "verifyDocuments";
+                                allowed: boolean;
+                                /** @description 不能办理时：原因 */
+                                blockedBy: {
+                                    message: string;
+                                } | null;
+                            }[];
                         };
                     };
                 };
@@ -1833,6 +1923,16 @@ export interface paths {
                                 mime: string;
                             }[];
                             userCount: number;
+                            /** @description 管理中心当前用户对该机构可办理的步骤（暂停使用、恢复使用、核验要件原件），不能办理的附原因 */
+                            actions: {
+                                /** @enum {string} */
+                                action: "suspend" | "resume" | "verifyDocuments";
+                                allowed: boolean;
+                                /** @description 不能办理时：原因 */
+                                blockedBy: {
+                                    message: string;
+                                } | null;
+                            }[];
                         };
                     };
                 };
@@ -1923,6 +2023,16 @@ export interface paths {
                                 mime: string;
                             }[];
                             userCount: number;
+                            /** @description 管理中心当前用户对该机构可办理的步骤（暂停使用、恢复使用、核验要件原件），不能办理的附原因 */
+                            actions: {
+                                /** @enum {string} */
+                                action: "suspend" | "resume" | "verifyDocuments";
+                                allowed: boolean;
+                                /** @description 不能办理时：原因 */
+                                blockedBy: {
+                                    message: string;
+                                } | null;
+                            }[];
                         };
                     };
                 };
@@ -2006,6 +2116,16 @@ export interface paths {
                                 mime: string;
                             }[];
                             userCount: number;
+                            /** @description 管理中心当前用户对该机构可办理的步骤（暂停使用、恢复使用、核验要件原件），不能办理的附原因 */
+                            actions: {
+                                /** @enum {string} */
+                                action: "suspend" | "resume" | "verifyDocuments";
+                                allowed: boolean;
+                                /** @description 不能办理时：原因 */
+                                blockedBy: {
+                                    message: string;
+                                } | null;
+                            }[];
                         };
                     };
                 };
@@ -2174,6 +2294,16 @@ export interface paths {
                                 mime: string;
                             }[];
                             userCount: number;
+                            /** @description 管理中心当前用户对该机构可办理的步骤（暂停使用、恢复使用、核验要件原件），不能办理的附原因 */
+                            actions: {
+                                /** @enum {string} */
+                                action: "suspend" | "resume" | "verifyDocuments";
+                                allowed: boolean;
+                                /** @description 不能办理时：原因 */
+                                blockedBy: {
+                                    message: string;
+                                } | null;
+                            }[];
                         };
                     };
                 };
@@ -2264,6 +2394,16 @@ export interface paths {
                                 mime: string;
                             }[];
                             userCount: number;
+                            /** @description 管理中心当前用户对该机构可办理的步骤（暂停使用、恢复使用、核验要件原件），不能办理的附原因 */
+                            actions: {
+                                /** @enum {string} */
+                                action: "suspend" | "resume" | "verifyDocuments";
+                                allowed: boolean;
+                                /** @description 不能办理时：原因 */
+                                blockedBy: {
+                                    message: string;
+                                } | null;
+                            }[];
                         };
                     };
                 };
@@ -2478,6 +2618,16 @@ export interface paths {
                                 revokedAt: string | null;
                                 /** @enum {string} */
                                 status: "active" | "revoked";
+                                /** @description 可对该密钥办理的步骤（轮换、吊销），不能办理的附原因 */
+                                actions: {
+                                    /** @enum {string} */
+                                    action: "rotate" | "revoke";
+                                    allowed: boolean;
+                                    /** @description 不能办理时：原因 */
+                                    blockedBy: {
+                                        message: string;
+                                    } | null;
+                                }[];
                             }[];
                         };
                     };
@@ -2649,6 +2799,16 @@ export interface paths {
                                 revokedAt: string | null;
                                 /** @enum {string} */
                                 status: "active" | "revoked";
+                                /** @description 可对该密钥办理的步骤（轮换、吊销），不能办理的附原因 */
+                                actions: {
+                                    /** @enum {string} */
+                                    action: "rotate" | "revoke";
+                                    allowed: boolean;
+                                    /** @description 不能办理时：原因 */
+                                    blockedBy: {
+                                        message: string;
+                                    } | null;
+                                }[];
                             }[];
                         };
                     };
@@ -2727,6 +2887,16 @@ export interface paths {
                                 revokedAt: string | null;
                                 /** @enum {string} */
                                 status: "active" | "revoked";
+                                /** @description 可对该密钥办理的步骤（轮换、吊销），不能办理的附原因 */
+                                actions: {
+                                    /** @enum {string} */
+                                    action: "rotate" | "revoke";
+                                    allowed: boolean;
+                                    /** @description 不能办理时：原因 */
+                                    blockedBy: {
+                                        message: string;
+                                    } | null;
+                                }[];
                             }[];
                         };
                     };
@@ -5404,6 +5574,7 @@ export interface paths {
                                     /** @enum {string} */
                                     action: "void" | "confirm" | "receipt";
                                     allowed: boolean;
+                                    /** @description 不能办理时：原因 */
                                     blockedBy: {
                                         message: string;
                                     } | null;
@@ -5486,6 +5657,7 @@ export interface paths {
                                 /** @enum {string} */
                                 action: "void" | "confirm" | "receipt";
                                 allowed: boolean;
+                                /** @description 不能办理时：原因 */
                                 blockedBy: {
                                     message: string;
                                 } | null;
@@ -5958,6 +6130,16 @@ export interface paths {
                                 createdAt: string;
                                 /** Format: date-time */
                                 paidAt: string | null;
+                                /** @description 银行当前用户可办理的步骤（确认付款），不能办理的附原因；其他机构为空 */
+                                actions: {
+                                    /** @enum {string} */
+                                    action: "confirm";
+                                    allowed: boolean;
+                                    /** @description 不能办理时：原因 */
+                                    blockedBy: {
+                                        message: string;
+                                    } | null;
+                                }[];
                             }[];
                             /** @description 拆分合并：审核通过时每套拆分合并后房屋将得到的余额 */
                             moves: {
@@ -6047,6 +6229,16 @@ export interface paths {
                                 createdAt: string;
                                 /** Format: date-time */
                                 paidAt: string | null;
+                                /** @description 银行当前用户可办理的步骤（确认付款），不能办理的附原因；其他机构为空 */
+                                actions: {
+                                    /** @enum {string} */
+                                    action: "confirm";
+                                    allowed: boolean;
+                                    /** @description 不能办理时：原因 */
+                                    blockedBy: {
+                                        message: string;
+                                    } | null;
+                                }[];
                             }[];
                             total: number;
                             /**
@@ -6124,6 +6316,16 @@ export interface paths {
                             createdAt: string;
                             /** Format: date-time */
                             paidAt: string | null;
+                            /** @description 银行当前用户可办理的步骤（确认付款），不能办理的附原因；其他机构为空 */
+                            actions: {
+                                /** @enum {string} */
+                                action: "confirm";
+                                allowed: boolean;
+                                /** @description 不能办理时：原因 */
+                                blockedBy: {
+                                    message: string;
+                                } | null;
+                            }[];
                         };
                     };
                 };
@@ -9615,6 +9817,7 @@ export interface paths {
                                     /** @enum {string} */
                                     action: "accept" | "reject" | "approve";
                                     allowed: boolean;
+                                    /** @description 不能办理时：原因 */
                                     blockedBy: {
                                         message: string;
                                     } | null;
@@ -10048,6 +10251,7 @@ export interface paths {
                                     /** @enum {string} */
                                     action: "accept" | "reject" | "approve";
                                     allowed: boolean;
+                                    /** @description 不能办理时：原因 */
                                     blockedBy: {
                                         message: string;
                                     } | null;
@@ -10443,6 +10647,7 @@ export interface paths {
                                     /** @enum {string} */
                                     action: "accept" | "reject" | "approve";
                                     allowed: boolean;
+                                    /** @description 不能办理时：原因 */
                                     blockedBy: {
                                         message: string;
                                     } | null;
@@ -10658,6 +10863,7 @@ export interface paths {
                                 /** @enum {string} */
                                 action: "accept" | "reject" | "approve";
                                 allowed: boolean;
+                                /** @description 不能办理时：原因 */
                                 blockedBy: {
                                     message: string;
                                 } | null;
@@ -10833,6 +11039,7 @@ export interface paths {
                                     /** @enum {string} */
                                     action: "accept" | "reject" | "approve";
                                     allowed: boolean;
+                                    /** @description 不能办理时：原因 */
                                     blockedBy: {
                                         message: string;
                                     } | null;
@@ -11046,6 +11253,7 @@ export interface paths {
                                     /** @enum {string} */
                                     action: "accept" | "reject" | "approve";
                                     allowed: boolean;
+                                    /** @description 不能办理时：原因 */
                                     blockedBy: {
                                         message: string;
                                     } | null;
@@ -11251,6 +11459,7 @@ export interface paths {
                                     /** @enum {string} */
                                     action: "accept" | "reject" | "approve";
                                     allowed: boolean;
+                                    /** @description 不能办理时：原因 */
                                     blockedBy: {
                                         message: string;
                                     } | null;
@@ -11395,6 +11604,7 @@ export interface paths {
                                     /** @enum {string} */
                                     action: "accept" | "reject" | "approve";
                                     allowed: boolean;
+                                    /** @description 不能办理时：原因 */
                                     blockedBy: {
                                         message: string;
                                     } | null;

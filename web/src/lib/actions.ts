@@ -13,3 +13,8 @@ export interface OfferedAction<A extends string = string> {
 export function allows<A extends string>(subject: { actions: readonly OfferedAction<A>[] } | undefined, action: A): boolean {
   return subject?.actions.some((a) => a.action === action && a.allowed) ?? false;
 }
+
+/** Why the server blocks `action` on `subject` for the current user, or null when it is allowed or not offered. */
+export function blockedReason<A extends string>(subject: { actions: readonly OfferedAction<A>[] } | undefined, action: A): string | null {
+  return subject?.actions.find((a) => a.action === action && !a.allowed)?.blockedBy?.message ?? null;
+}

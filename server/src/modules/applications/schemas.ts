@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { APPLICATION_STATUSES, APPLICATION_TYPES } from '../../db/schema/index.ts';
 import { APPLICATION_ACTIONS } from '../../domain/application-actions.ts';
 import { requiredDocumentsKept } from '../../domain/required-documents.ts';
-import { bodyId, page, pathId } from '../../lib/fields.ts';
+import { bodyId, offeredActions, page, pathId } from '../../lib/fields.ts';
 
 export const applicationType = z.enum(APPLICATION_TYPES, { error: '业务类型不正确' });
 export const applicationStatus = z.enum(APPLICATION_STATUSES);
@@ -25,15 +25,10 @@ export const applicationSummary = z.object({
   reviewedAt: z.date().nullable(),
   rejectReason: z.string().nullable(),
   requiredDocuments: requiredDocumentsKept,
-  actions: z
-    .array(
-      z.object({
-        action: z.enum(APPLICATION_ACTIONS),
-        allowed: z.boolean(),
-        blockedBy: z.object({ message: z.string() }).nullable().describe('不能办理时：原因'),
-      }),
-    )
-    .describe('当前用户接下来可办理的步骤（开发企业：修改、提交、撤回、打印；管理中心：受理、退回、审核、打印）'),
+  actions: offeredActions(
+    APPLICATION_ACTIONS,
+    '当前用户接下来可办理的步骤（开发企业：修改、提交、撤回、打印；管理中心：受理、退回、审核、打印）',
+  ),
 });
 
 export const applicationDetail = applicationSummary.extend({

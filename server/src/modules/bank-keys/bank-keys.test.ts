@@ -117,11 +117,17 @@ describe('§10 bank API keys managed by the office', () => {
     expect((await signedConfirm(keyId, secret, deposits, probe)).statusCode).toBe(404);
     const revoked = await office.post(`/api/office/bank-keys/${keyId}/revoke`);
     expect(revoked.statusCode).toBe(200);
-    expect(revoked.json().items.find((k: { keyId: string }) => k.keyId === keyId).status).toBe('revoked');
+    const listed = revoked.json().items.find((k: { keyId: string }) => k.keyId === keyId);
+    expect(listed.status).toBe('revoked');
     const res = await signedConfirm(keyId, secret, deposits, probe);
     expect(res.statusCode).toBe(401);
     expect(res.json().code).toBe('BANK_API_AUTH');
-    expect((await office.post(`/api/office/bank-keys/${keyId}/rotate`)).statusCode).toBe(409);
+    // The list offers no step on it, for the reason the use case refuses one with.
+    const refusal = await office.post(`/api/office/bank-keys/${keyId}/rotate`);
+    expect(refusal.statusCode).toBe(409);
+    expect(listed.actions).toEqual(
+      ['rotate', 'revoke'].map((action) => ({ action, allowed: false, blockedBy: { message: refusal.json().message } })),
+    );
   });
 
   it("§10 bank keys: another bank's key cannot confirm this bank's notice, refund or transfer", async () => {

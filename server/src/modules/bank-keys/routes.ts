@@ -1,3 +1,5 @@
+import { BANK_KEY_ACTIONS } from '../../domain/bank-key-actions.ts';
+import { offeredActions } from '../../lib/fields.ts';
 import { ORG_STATUSES } from '../../domain/org-status.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -23,6 +25,7 @@ const keyList = z.object({
       lastUsedAt: z.date().nullable(),
       revokedAt: z.date().nullable(),
       status: z.enum(['active', 'revoked']),
+      actions: offeredActions(BANK_KEY_ACTIONS, '可对该密钥办理的步骤（轮换、吊销），不能办理的附原因'),
     }),
   ),
 });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { asc, desc, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { bankApiKeys, organisations } from '../../db/schema/index.ts';
+import { bankKeyActions, revokedKeyRefusal } from '../../domain/bank-key-actions.ts';
 import { custodianBankId } from '../../domain/custodian.ts';
 import { requirePermission, type Ctx } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
@@ -29,6 +30,7 @@ function keyView(k: KeyRow, bank: { name: string; code: string }, now: Date) {
     lastUsedAt: k.lastUsedAt,
     revokedAt: k.revokedAt,
     status: k.revokedAt ? ('revoked' as const) : ('active' as const),
+    actions: bankKeyActions({ keyId: k.keyId, revoked: k.revokedAt !== null }),
   };
 }
 
@@ -69,7 +71,7 @@ async function bankOrg(tx: Tx, id: number) {
 async function lockedKey(tx: Tx, keyId: string) {
   const [k] = await tx.select().from(bankApiKeys).where(eq(bankApiKeys.keyId, keyId)).for('update');
   if (!k) throw notFound(`接口密钥 ${keyId}`);
-  if (k.revokedAt) throw new AppError(409, 'KEY_REVOKED', `接口密钥 ${keyId} 已吊销，请为该银行签发新密钥`);
+  if (k.revokedAt) throw new AppError(409, 'KEY_REVOKED', revokedKeyRefusal(keyId));
   return k;
 }
 

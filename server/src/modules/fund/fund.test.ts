@@ -269,7 +269,9 @@ describe('R-12 a change of the amount due', () => {
 
   it('F-70 R-22 the bank pays the refund from its workspace once; a repeat answers with the first result, another amount is refused', async () => {
     const pending = (await teller.get('/api/bank/refunds?status=pending')).json();
-    expect(pending.items.map((r: { no: string }) => r.no)).toContain(refundNo);
+    expect(pending.items.find((r: { no: string }) => r.no === refundNo).actions).toEqual([
+      { action: 'confirm', allowed: true, blockedBy: null },
+    ]);
     const custody = await systemBalance('custody');
     const payable = await systemBalance('refunds_payable');
     const body = { refundNo, amount: 30000, bankRef: 'TK-REF-1', bankDate: '2026-11-22' };
@@ -288,7 +290,14 @@ describe('R-12 a change of the amount due', () => {
     // Paid once: refunds payable → custody, the house untouched.
     expect(await systemBalance('custody')).toBe(custody + 30000n);
     expect(await systemBalance('refunds_payable')).toBe(payable - 30000n);
-    expect((await teller.get(`/api/refunds/${refundNo}`)).json()).toMatchObject({ status: 'paid', house: expect.stringContaining('1栋') });
+    expect((await teller.get(`/api/refunds/${refundNo}`)).json()).toMatchObject({
+      status: 'paid',
+      house: expect.stringContaining('1栋'),
+      actions: [{ action: 'confirm', allowed: false, blockedBy: { message: `退款指令 ${refundNo} 已付款` } }],
+    });
+    // The developer who raised it sees it and is offered nothing.
+    const raisedBy = (await teller.get(`/api/refunds/${refundNo}`)).json().applicationId;
+    expect((await dev.get(`/api/applications/${raisedBy}/fund`)).json().refunds[0].actions).toEqual([]);
     expect((await teller.get('/api/bank/refunds?status=pending')).json().items.map((r: { no: string }) => r.no)).not.toContain(refundNo);
     expect((await statement(refundHouse)).filter((l) => l.reference === refundNo)).toHaveLength(1);
   });

@@ -230,9 +230,20 @@ describe('F-61 verify, suspend and reactivate', () => {
     expect(login.json().message).toContain(reason);
     expect(ids((await office.get('/api/office/organisations?status=suspended')).json())).toEqual([newOrgId]);
 
+    const offered = (o: { actions: { action: string; allowed: boolean; blockedBy: { message: string } | null }[] }) =>
+      Object.fromEntries(o.actions.map((a) => [a.action, a.allowed || a.blockedBy?.message]));
+    const name = res.json().name as string;
+    expect(offered(res.json())).toMatchObject({ suspend: `${name}已暂停使用`, resume: true });
+
     const back = await office.post(`/api/office/organisations/${newOrgId}/reactivate`);
     expect(back.statusCode).toBe(200);
     expect(back.json()).toMatchObject({ status: 'active', statusReason: null });
+    expect(offered(back.json())).toMatchObject({ suspend: true, resume: `${name}正在使用，无需恢复` });
+    // The office's own row offers neither, with the reason the use case gives.
+    expect(offered((await office.get(`/api/office/organisations/${officeId}`)).json())).toMatchObject({
+      suspend: '不能暂停本机构',
+      resume: '不能暂停本机构',
+    });
     const again = await committeeAdmin();
     expect((await again.get('/api/org')).json().status).toBe('active');
 
@@ -438,6 +449,13 @@ describe('§10 roles inside the office: suspension for the administrator, upload
       }
     }
     expect(await orgRow(developerId)).toEqual(before);
+    // The detail they read offers them neither step, and says why.
+    const acceptor = await t.login(DEMO.office.code, DEMO.office.acceptor);
+    const detail = (await acceptor.get(`/api/office/organisations/${developerId}`)).json();
+    expect(detail.actions.filter((a: { action: string }) => a.action !== 'verifyDocuments')).toEqual([
+      { action: 'suspend', allowed: false, blockedBy: { message: '当前用户的角色无权执行此操作' } },
+      { action: 'resume', allowed: false, blockedBy: { message: '当前用户的角色无权执行此操作' } },
+    ]);
 
     const admin = await officeAdmin();
     const suspended = await admin.post(`/api/office/organisations/${developerId}/suspend`, { reason: '核查资金往来' });

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ORG_STATUSES } from '../../domain/org-status.ts';
-import { idParam, optionalText, page, pageOf, pathId } from '../../lib/fields.ts';
+import { idParam, offeredActions, optionalText, page, pageOf, pathId } from '../../lib/fields.ts';
+import { ORG_ACTIONS } from '../../domain/org-actions.ts';
 import { INBOX_KINDS, INBOX_SOURCES, INBOX_STAGES } from '../../domain/inbox.ts';
 import { orgTypeEnum, orgView } from '../organisations/view.ts';
 import { approveHandover, listHandovers, rejectHandover } from './handover.ts';
@@ -33,7 +34,10 @@ const orgRow = z.object({
   documentsVerifiedAt: z.date().nullable(),
   createdAt: z.date(),
 });
-const orgDetail = orgView.extend({ userCount: z.number() });
+const orgDetail = orgView.extend({
+  userCount: z.number(),
+  actions: offeredActions(ORG_ACTIONS, '管理中心当前用户对该机构可办理的步骤（暂停使用、恢复使用、核验要件原件），不能办理的附原因'),
+});
 
 const handoverSide = z.object({
   id: z.number(),

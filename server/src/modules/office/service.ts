@@ -1,7 +1,8 @@
 import { and, count, desc, eq, gte, ilike, inArray, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import { containing } from '../../lib/search.ts';
 import { auditLog, loginAttempts, organisations, propertyAreas, users } from '../../db/schema/index.ts';
-import { ORG_STATUS_LABELS, type OrgStatus } from '../../domain/org-status.ts';
+import { orgActions, SELF_SUSPENSION, statusChangeRefusal } from '../../domain/org-actions.ts';
+import type { OrgStatus } from '../../domain/org-status.ts';
 import { ORG_TYPE_LABELS, type OrgType, REGISTERING_TYPES } from '../../domain/roles.ts';
 import { requirePermission, type Ctx } from '../../lib/context.ts';
 import { AppError, conflict, notFound } from '../../lib/errors.ts';
@@ -71,10 +72,11 @@ export async function listOrganisations(ctx: Ctx, q: OrgListQuery) {
 }
 
 export async function organisationDetail(ctx: Ctx, id: number) {
-  requirePermission(ctx, 'office.orgs');
+  const actor = requirePermission(ctx, 'office.orgs');
   const view = await loadOrgView(ctx.db, id);
   const [n] = await ctx.db.select({ n: count() }).from(users).where(eq(users.orgId, id));
-  return { ...view, userCount: n?.n ?? 0 };
+  const actions = orgActions({ ...view, documentsVerified: view.documentsVerifiedAt !== null }, actor);
+  return { ...view, userCount: n?.n ?? 0, actions };
 }
 
 /** Marks the paper originals as seen at the window (manual §1.1 第六步). */
@@ -102,20 +104,16 @@ export async function verifyDocuments(ctx: Ctx, id: number) {
 /** Suspension logs every user of the organisation out at once and refuses their next logins. */
 export async function setOrganisationStatus(ctx: Ctx, id: number, status: 'active' | 'suspended', reason: string | null) {
   const actor = requirePermission(ctx, 'office.suspend');
-  if (id === actor.orgId) throw new AppError(400, 'SELF', '不能暂停本机构');
+  if (id === actor.orgId) throw new AppError(400, 'SELF', SELF_SUSPENSION);
   try {
     await ctx.db.transaction(async (tx) => {
       const [o] = await tx.select().from(organisations).where(eq(organisations.id, id)).for('update');
       if (!o) throw notFound('机构');
-      if (o.type === 'office') throw new AppError(400, 'OFFICE', '不能暂停维修资金管理部门');
+      const refusal = statusChangeRefusal(o, actor.orgId);
+      if (o.type === 'office' && refusal) throw new AppError(400, 'OFFICE', refusal);
       if (o.status === status) return;
       // Only a working or suspended organisation changes here; handovers have their own decisions.
-      if (o.status === 'retired') {
-        throw conflict(`${o.name}所在物业区域已由新一届业主委员会接任（换届），不能恢复或暂停`);
-      }
-      if (o.status === 'pending' || o.status === 'rejected') {
-        throw conflict(`${o.name}是换届申请（${ORG_STATUS_LABELS[o.status]}），请在换届申请中审核，不能直接恢复或暂停`);
-      }
+      if (refusal) throw conflict(refusal);
       await tx
         .update(organisations)
         .set({ status, statusReason: status === 'suspended' ? reason : null, updatedAt: ctx.clock.now() })

@@ -2,7 +2,7 @@ import { NOTICE_ACTIONS } from '../../domain/notice-actions.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParam, page, pageOf, text } from '../../lib/fields.ts';
+import { idParam, offeredActions, page, pageOf, text } from '../../lib/fields.ts';
 import { ownerSchema } from '../applications/shared.ts';
 import { authenticateBank } from './bank-api-auth.ts';
 import { CHANNELS, confirmDeposit, confirmDepositAtCounter, confirmDeposits, DEPOSIT_FILE_MAX, reconciliation } from './bank.ts';
@@ -40,9 +40,7 @@ const noticeSummary = z.object({
   createdAt: z.date(),
   paidAt: z.date().nullable(),
 });
-const noticeActionStates = z
-  .array(z.object({ action: z.enum(NOTICE_ACTIONS), allowed: z.boolean(), blockedBy: z.object({ message: z.string() }).nullable() }))
-  .describe('当前用户可办理的步骤（作废、确认缴款、打印交款回单），不能办理的附原因');
+const noticeActionStates = offeredActions(NOTICE_ACTIONS, '当前用户可办理的步骤（作废、确认缴款、打印交款回单），不能办理的附原因');
 const noticeRow = noticeSummary.extend({ actions: noticeActionStates });
 const noticeDetailSchema = noticeRow.extend({
   areaName: z.string(),

@@ -9,7 +9,7 @@ import {
   PROJECT_STATUSES,
   PROJECT_TYPES,
 } from '../../db/schema/index.ts';
-import { bodyId, day, fen, optionalText, page, pathId, text } from '../../lib/fields.ts';
+import { bodyId, day, fen, offeredActions, optionalText, page, pathId, text } from '../../lib/fields.ts';
 
 const id = bodyId();
 
@@ -273,9 +273,7 @@ export const requestView = z.object({
   reviewedAt: z.date().nullable(),
   rejectReason: z.string().nullable(),
   confirmedAt: z.date().nullable(),
-  actions: z
-    .array(z.object({ action: z.enum(REVIEW_STEPS), allowed: z.boolean(), blockedBy: z.object({ message: z.string() }).nullable() }))
-    .describe('管理中心当前用户可办理的审核步骤（受理、退回、审核通过），不能办理的附原因'),
+  actions: offeredActions(REVIEW_STEPS, '管理中心当前用户可办理的审核步骤（受理、退回、审核通过），不能办理的附原因'),
 });
 export const officeRequestRow = requestView.extend({
   projectNo: z.string(),

@@ -139,7 +139,7 @@ export async function applicationFund(ctx: Ctx, id: number) {
       effects,
       refundTotal: effects.reduce((a, e) => a + e.refund, 0),
       supplementTotal: effects.reduce((a, e) => a + e.supplement, 0),
-      refunds: await refundsOfApplication(tx, id),
+      refunds: await refundsOfApplication(tx, id, actor),
       moves,
       areaWarning,
       notices: notices.map((n) => ({ ...n, total: Number(n.total) })),

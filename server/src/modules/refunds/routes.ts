@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { day, fen, idParam, page, pageOf, text } from '../../lib/fields.ts';
+import { REFUND_ACTIONS } from '../../domain/refund-actions.ts';
+import { day, fen, idParam, offeredActions, page, pageOf, text } from '../../lib/fields.ts';
 import { authenticateBank } from '../payments/bank-api-auth.ts';
 import { applicationFund } from './effects.ts';
 import { confirmRefund, confirmRefundAtCounter, listRefunds, refundDetail } from './service.ts';
@@ -23,6 +24,7 @@ const refundView = z.object({
   status: z.enum(['pending', 'paid']),
   createdAt: z.date(),
   paidAt: z.date().nullable(),
+  actions: offeredActions(REFUND_ACTIONS, '银行当前用户可办理的步骤（确认付款），不能办理的附原因；其他机构为空'),
 });
 const payout = z.object({
   refundNo: z.string({ error: '退款指令号不能为空' }).trim().min(4, '退款指令号不正确').max(40),

@@ -5,7 +5,8 @@ import { transaction } from '../../db/retry.ts';
 import { requireCustodianBank } from '../payments/custodian.ts';
 import { applications, buildings, houses, propertyAreas, refunds, units } from '../../db/schema/index.ts';
 import { formatYuan } from '../../domain/money.ts';
-import { type Ctx, requireActor, requirePermission } from '../../lib/context.ts';
+import { type Actor, type Ctx, requireActor, requirePermission } from '../../lib/context.ts';
+import { paidRefundRefusal, refundActions } from '../../domain/refund-actions.ts';
 import { AppError, invalid, notFound } from '../../lib/errors.ts';
 import { pageAnswer } from '../../lib/paging.ts';
 import { post, systemAccount } from '../../ledger/post.ts';
@@ -36,7 +37,8 @@ export interface PayoutResult {
 
 type RefundRow = typeof refunds.$inferSelect;
 
-async function viewsOf(db: Conn, rows: RefundRow[]) {
+/** Refund instructions as `caller` sees them, with the steps it is offered on each. */
+async function viewsOf(db: Conn, rows: RefundRow[], caller: Actor) {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const extra = await db
@@ -73,19 +75,20 @@ async function viewsOf(db: Conn, rows: RefundRow[]) {
       status: r.status,
       createdAt: r.createdAt,
       paidAt: r.paidAt,
+      actions: refundActions(r, caller),
     };
   });
 }
 
 /** Refund instructions an application produced: its developer and the office see them (退款申请表). */
-export async function refundsOfApplication(db: Conn, applicationId: number) {
+export async function refundsOfApplication(db: Conn, applicationId: number, caller: Actor) {
   const rows = await db.select().from(refunds).where(eq(refunds.applicationId, applicationId)).orderBy(asc(refunds.id));
-  return viewsOf(db, rows);
+  return viewsOf(db, rows, caller);
 }
 
 /** F-70: the bank's list of refund instructions, pending first by default. */
 export async function listRefunds(ctx: Ctx, q: { page: number; pageSize: number; status?: 'pending' | 'paid'; q?: string }) {
-  requirePermission(ctx, 'bank.confirm');
+  const actor = requirePermission(ctx, 'bank.confirm');
   const where = and(
     q.status ? eq(refunds.status, q.status) : undefined,
     q.q ? or(ilike(refunds.no, containing(q.q)), ilike(applications.no, containing(q.q))) : undefined,
@@ -106,6 +109,7 @@ export async function listRefunds(ctx: Ctx, q: { page: number; pageSize: number;
     items: await viewsOf(
       ctx.db,
       page.items.map((r) => r.r),
+      actor,
     ),
   };
 }
@@ -120,7 +124,7 @@ export async function refundDetail(ctx: Ctx, no: string) {
     visible = app?.orgId === actor.orgId;
   }
   if (!r || !visible) throw notFound(`退款指令 ${no}`);
-  const [view] = await viewsOf(ctx.db, [r]);
+  const [view] = await viewsOf(ctx.db, [r], actor);
   return view as NonNullable<typeof view>;
 }
 
@@ -147,7 +151,7 @@ export async function confirmRefund(
     // A concurrent confirmation may have committed while this one waited for the lock.
     const raced = await earlier(tx);
     if (raced) return raced;
-    if (refund.status === 'paid') throw new AppError(409, 'REFUND_PAID', `退款指令 ${number} 已付款`);
+    if (refund.status === 'paid') throw new AppError(409, 'REFUND_PAID', paidRefundRefusal(number));
     if (c.amount !== refund.amount)
       throw invalid('amount', `付款金额 ${formatYuan(c.amount)} 元须与退款指令金额 ${formatYuan(refund.amount)} 元一致`);
     const now = ctx.clock.now();

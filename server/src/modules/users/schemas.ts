@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { mobile, page, text } from '../../lib/fields.ts';
+import { mobile, offeredActions, page, text } from '../../lib/fields.ts';
+import { USER_ACTIONS } from '../../domain/user-actions.ts';
 
 export const username = z
   .string({ error: '用户名不能为空' })
@@ -36,6 +37,7 @@ export const userView = z.object({
   lockedUntil: z.date().nullable(),
   lastLoginAt: z.date().nullable(),
   createdAt: z.date(),
+  actions: offeredActions(USER_ACTIONS, '管理员对该用户可办理的步骤（注销、激活、解锁），不能办理的附原因'),
 });
 
 export const roleList = z.object({

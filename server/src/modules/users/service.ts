@@ -5,6 +5,7 @@ import { organisations, users } from '../../db/schema/index.ts';
 import { passwordProblem } from '../../domain/password-policy.ts';
 import { isAdmin, isKnownRole, ROLES, type OrgType } from '../../domain/roles.ts';
 import { isLocked } from '../../domain/session-policy.ts';
+import { SELF_DEACTIVATION, userActions } from '../../domain/user-actions.ts';
 import { requirePermission, type Actor, type Ctx } from '../../lib/context.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../lib/errors.ts';
 import { hashPassword } from '../../lib/password.ts';
@@ -15,19 +16,22 @@ import { endSessionsOfUsers } from '../auth/sessions.ts';
 
 type UserRow = typeof users.$inferSelect;
 
-function view(u: UserRow, orgType: OrgType, now: Date) {
+/** A user as its organisation's administrator sees it, with the steps offered on it (F-3). */
+function view(u: UserRow, actor: Actor, now: Date) {
+  const locked = isLocked(now, u.lockedUntil);
   return {
     id: u.id,
     username: u.username,
     name: u.name,
     mobile: u.mobile,
     roles: u.roles,
-    roleLabels: u.roles.map((r) => ROLES[orgType][r]?.label ?? r),
+    roleLabels: u.roles.map((r) => ROLES[actor.orgType][r]?.label ?? r),
     status: u.status,
-    locked: isLocked(now, u.lockedUntil),
-    lockedUntil: isLocked(now, u.lockedUntil) ? u.lockedUntil : null,
+    locked,
+    lockedUntil: locked ? u.lockedUntil : null,
     lastLoginAt: u.lastLoginAt,
     createdAt: u.createdAt,
+    actions: userActions({ username: u.username, status: u.status, locked, self: u.id === actor.userId }),
   };
 }
 
@@ -80,12 +84,12 @@ export async function listUsers(ctx: Ctx, q: { page: number; pageSize: number; q
     ctx.db.select({ id: users.id }).from(users).where(where),
   );
   const now = ctx.clock.now();
-  return { ...page, items: page.items.map((u) => view(u, actor.orgType, now)) };
+  return { ...page, items: page.items.map((u) => view(u, actor, now)) };
 }
 
 export async function getUser(ctx: Ctx, id: number) {
   const actor = requirePermission(ctx, 'org.users');
-  return ctx.db.transaction(async (tx) => view(await ownUser(tx, actor, id), actor.orgType, ctx.clock.now()));
+  return ctx.db.transaction(async (tx) => view(await ownUser(tx, actor, id), actor, ctx.clock.now()));
 }
 
 export async function createUser(ctx: Ctx, input: { username: string; name: string; mobile: string; roles: string[]; password: string }) {
@@ -118,7 +122,7 @@ export async function createUser(ctx: Ctx, input: { username: string; name: stri
         summary: `添加用户 ${u.username}（${u.name}）`,
         after,
       });
-      return view(u, actor.orgType, now);
+      return view(u, actor, now);
     });
   } catch (err) {
     if (isUniqueViolation(err, 'users_org_username_uq')) throw conflict(`用户名 ${input.username} 已存在`, 'username');
@@ -136,7 +140,7 @@ export async function updateUser(ctx: Ctx, id: number, input: { name: string; mo
       if ((await otherActiveAdmins(tx, actor, id)) === 0) throw invalid('roles', LAST_ADMIN);
     }
     const diff = changedFields(before, input);
-    if (!diff.changed) return view(before, actor.orgType, ctx.clock.now());
+    if (!diff.changed) return view(before, actor, ctx.clock.now());
     const [u] = await tx.update(users).set(input).where(eq(users.id, id)).returning();
     if (!u) throw notFound('用户');
     await audit(tx, ctx, {
@@ -147,18 +151,18 @@ export async function updateUser(ctx: Ctx, id: number, input: { name: string; mo
       before: diff.before,
       after: diff.after,
     });
-    return view(u, actor.orgType, ctx.clock.now());
+    return view(u, actor, ctx.clock.now());
   });
 }
 
 /** 注销用户: the account can no longer log in, and its live sessions end in the same transaction. */
 export async function deactivateUser(ctx: Ctx, id: number) {
   const actor = requirePermission(ctx, 'org.users');
-  if (id === actor.userId) throw new AppError(400, 'SELF', '不能注销当前登录的用户');
+  if (id === actor.userId) throw new AppError(400, 'SELF', SELF_DEACTIVATION);
   return ctx.db.transaction(async (tx) => {
     await lockOrgUsers(tx, actor);
     const u = await ownUser(tx, actor, id, true);
-    if (u.status === 'inactive') return view(u, actor.orgType, ctx.clock.now());
+    if (u.status === 'inactive') return view(u, actor, ctx.clock.now());
     if (isAdmin(actor.orgType, u.roles) && (await otherActiveAdmins(tx, actor, id)) === 0) throw invalid('id', LAST_ADMIN);
     const [after] = await tx.update(users).set({ status: 'inactive' }).where(eq(users.id, id)).returning();
     await endSessionsOfUsers(tx, [id]);
@@ -170,7 +174,7 @@ export async function deactivateUser(ctx: Ctx, id: number) {
       before: { status: 'active' },
       after: { status: 'inactive' },
     });
-    return view(after ?? u, actor.orgType, ctx.clock.now());
+    return view(after ?? u, actor, ctx.clock.now());
   });
 }
 
@@ -178,7 +182,7 @@ export async function activateUser(ctx: Ctx, id: number) {
   const actor = requirePermission(ctx, 'org.users');
   return ctx.db.transaction(async (tx) => {
     const u = await ownUser(tx, actor, id, true);
-    if (u.status === 'active') return view(u, actor.orgType, ctx.clock.now());
+    if (u.status === 'active') return view(u, actor, ctx.clock.now());
     const [after] = await tx
       .update(users)
       .set({ status: 'active', failedLogins: 0, lockedUntil: null })
@@ -192,7 +196,7 @@ export async function activateUser(ctx: Ctx, id: number) {
       before: { status: 'inactive' },
       after: { status: 'active' },
     });
-    return view(after ?? u, actor.orgType, ctx.clock.now());
+    return view(after ?? u, actor, ctx.clock.now());
   });
 }
 
@@ -215,7 +219,7 @@ export async function resetPassword(ctx: Ctx, id: number, password: string) {
       before: { failedLogins: u.failedLogins, lockedUntil: u.lockedUntil },
       after: { failedLogins: 0, lockedUntil: null, sessionsEnded: true },
     });
-    return view(after ?? u, actor.orgType, ctx.clock.now());
+    return view(after ?? u, actor, ctx.clock.now());
   });
 }
 
@@ -239,7 +243,7 @@ export async function unlockUser(ctx: Ctx, id: number) {
   const actor = requirePermission(ctx, 'org.users');
   return ctx.db.transaction(async (tx) => {
     const u = await ownUser(tx, actor, id, true);
-    return view(await unlock(tx, ctx, u, ''), actor.orgType, ctx.clock.now());
+    return view(await unlock(tx, ctx, u, ''), actor, ctx.clock.now());
   });
 }
 

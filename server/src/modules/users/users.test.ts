@@ -298,13 +298,37 @@ describe('F-3 organisation users: deactivate and re-activate', () => {
   });
 });
 
+describe('F-3 the steps the server offers on each user', () => {
+  const offered = (u: { actions: { action: string; allowed: boolean; blockedBy: { message: string } | null }[] }) =>
+    Object.fromEntries(u.actions.map((a) => [a.action, a.allowed || a.blockedBy?.message]));
+
+  it('F-3 the list offers each user its own steps: never deactivating the caller, activating only an inactive user', async () => {
+    const admin = await director();
+    const id = await addCommitteeUser(admin, 'offered1');
+    const items = (await admin.get('/api/org/users?pageSize=50')).json().items as { id: number; username: string; actions: never[] }[];
+    const self = items.find((u) => u.username === DEMO.committee.director);
+    if (!self) throw new Error('the director is not listed');
+    expect(offered(self)).toMatchObject({
+      deactivate: '不能注销当前登录的用户（自己）',
+      activate: `用户 ${self.username} 正在使用，无需激活`,
+    });
+    const other = items.find((u) => u.id === id);
+    if (!other) throw new Error('the new user is not listed');
+    expect(offered(other)).toEqual({ deactivate: true, activate: '用户 offered1 正在使用，无需激活', unlock: '用户 offered1 未被锁定' });
+
+    const after = await admin.post(`/api/org/users/${id}/deactivate`);
+    expect(after.statusCode).toBe(200);
+    expect(offered(after.json())).toEqual({ deactivate: '用户 offered1 已注销', activate: true, unlock: '用户 offered1 未被锁定' });
+  });
+});
+
 describe('F-3 the administrator rules', () => {
   it('F-3 refuses an administrator deactivating itself (400) and its session stays', async () => {
     const admin = await director();
     const self = await userRow(orgIds.committee, DEMO.committee.director);
     const res = await admin.post(`/api/org/users/${self.id}/deactivate`);
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toEqual({ code: 'SELF', message: '不能注销当前登录的用户' });
+    expect(res.json()).toEqual({ code: 'SELF', message: '不能注销当前登录的用户（自己）' });
     expect((await userRow(orgIds.committee, DEMO.committee.director)).status).toBe('active');
     expect((await admin.get('/api/auth/session')).statusCode).toBe(200);
   });

@@ -5,6 +5,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { FormErrorAlert } from '../../components/FormErrorAlert';
 import { Page } from '../../components/Page';
+import { allows } from '../../lib/actions';
 import { amountInWords } from '../../lib/amountInWords';
 import { dayjs, formatDateTime, PLATFORM_TIME_ZONE } from '../../lib/dates';
 import { oneOf } from '../../lib/oneOf';
@@ -52,12 +53,12 @@ export function RefundConfirmPage() {
       width: 110,
       fixed: 'right',
       render: (_, r) =>
-        r.status === 'pending' ? (
+        allows(r, 'confirm') ? (
           <Button type="link" size="small" aria-label={`确认付款 ${r.no}`} onClick={() => setPaying(r)}>
             确认付款
           </Button>
         ) : (
-          <Tag color="green">{STATUS_LABELS.paid}</Tag>
+          <Tag color={r.status === 'paid' ? 'green' : 'default'}>{STATUS_LABELS[r.status]}</Tag>
         ),
     },
   ];

@@ -6,6 +6,7 @@ import { api, call } from '../../api/client';
 import type { ApiResponse } from '../../api/types';
 import { LoadingOrError } from '../../components/LoadingOrError';
 import { Page } from '../../components/Page';
+import { allows } from '../../lib/actions';
 import { formatDateTime } from '../../lib/dates';
 import { errorMessage } from '../../lib/serverErrors';
 
@@ -145,31 +146,35 @@ export function BankKeysPage() {
               key: 'actions',
               width: 150,
               render: (_: unknown, k: BankKey) =>
-                k.status === 'active' && (
+                k.actions.some((a) => a.allowed) && (
                   <Space>
-                    <Popconfirm
-                      title="轮换密钥？"
-                      description="将生成新密钥，原密钥 24 小时后停用。"
-                      okText="轮换"
-                      cancelText="取消"
-                      onConfirm={() => rotate(k.keyId)}
-                    >
-                      <Button size="small" loading={busy === k.keyId}>
-                        轮换
-                      </Button>
-                    </Popconfirm>
-                    <Popconfirm
-                      title="吊销密钥？"
-                      description="吊销后该密钥立即不能再调用接口。"
-                      okText="吊销"
-                      okButtonProps={{ danger: true }}
-                      cancelText="取消"
-                      onConfirm={() => revoke(k.keyId)}
-                    >
-                      <Button size="small" danger>
-                        吊销
-                      </Button>
-                    </Popconfirm>
+                    {allows(k, 'rotate') && (
+                      <Popconfirm
+                        title="轮换密钥？"
+                        description="将生成新密钥，原密钥 24 小时后停用。"
+                        okText="轮换"
+                        cancelText="取消"
+                        onConfirm={() => rotate(k.keyId)}
+                      >
+                        <Button size="small" loading={busy === k.keyId}>
+                          轮换
+                        </Button>
+                      </Popconfirm>
+                    )}
+                    {allows(k, 'revoke') && (
+                      <Popconfirm
+                        title="吊销密钥？"
+                        description="吊销后该密钥立即不能再调用接口。"
+                        okText="吊销"
+                        okButtonProps={{ danger: true }}
+                        cancelText="取消"
+                        onConfirm={() => revoke(k.keyId)}
+                      >
+                        <Button size="small" danger>
+                          吊销
+                        </Button>
+                      </Popconfirm>
+                    )}
                   </Space>
                 ),
             },

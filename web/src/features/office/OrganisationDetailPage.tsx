@@ -18,6 +18,7 @@ import { OrgDescriptions } from '../../components/OrgDescriptions';
 import { Page } from '../../components/Page';
 import { REGISTERING_TYPES } from '../../../../server/src/domain/roles.ts';
 import { VerifiedTag } from '../../components/StatusTags';
+import { allows } from '../../lib/actions';
 import { errorMessage } from '../../lib/serverErrors';
 import { OFFICE_ORGS_KEY, organisationActions, useOrganisationDetail } from './api';
 import { LockedUsersCard } from './LockedUsersCard';
@@ -89,26 +90,24 @@ function OrganisationReview({ org }: { org: OfficeOrgDetail }) {
       '已恢复该机构的使用',
     );
 
-  // The server refuses these to roles without the permission too; the page only hides them.
-  const canSuspend = hasPermission(session, 'office.suspend') && org.type !== 'office' && org.id !== session.org.id;
   const readsUploads = hasPermission(session, 'office.files');
 
   return (
     <Flex vertical gap={16}>
       <Space wrap size="middle">
-        {!REGISTERING_TYPES.includes(org.type) ? null : org.documentsVerifiedAt ? (
+        {org.documentsVerifiedAt ? (
           <VerifiedTag verifiedAt={org.documentsVerifiedAt} />
-        ) : readsUploads ? (
+        ) : allows(org, 'verifyDocuments') ? (
           <Button type="primary" icon={<CheckCircleOutlined />} onClick={verify}>
             核验要件原件
           </Button>
         ) : null}
-        {canSuspend && org.status === 'active' && (
+        {allows(org, 'suspend') && (
           <Button danger icon={<PauseCircleOutlined />} onClick={() => setSuspending(true)}>
             暂停使用
           </Button>
         )}
-        {canSuspend && org.status === 'suspended' && (
+        {allows(org, 'resume') && (
           <Button icon={<PlayCircleOutlined />} onClick={reactivate}>
             恢复使用
           </Button>

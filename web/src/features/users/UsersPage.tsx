@@ -3,9 +3,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Flex, Input, Select, Space, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import type { OrgUser } from '../../api/types';
-import { useCurrentSession } from '../../app/session';
 import { Page } from '../../components/Page';
 import { RoleTags, UserStatusTags } from '../../components/StatusTags';
+import { allows, blockedReason } from '../../lib/actions';
 import { formatDateTime } from '../../lib/dates';
 import { oneOf } from '../../lib/oneOf';
 import { errorMessage } from '../../lib/serverErrors';
@@ -29,7 +29,6 @@ const columns: TableColumnsType<OrgUser> = [
 
 /** F-3 机构用户管理 (manual §1.2.2): select a user in the list, then act on it from the toolbar. */
 export function UsersPage() {
-  const session = useCurrentSession();
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
   const roles = useRoles();
@@ -41,7 +40,8 @@ export function UsersPage() {
     fetchPage: ({ page, pageSize, filters }) => fetchUsers({ page, pageSize, q: filters.q, status: oneOf(filters.status, USER_STATUSES) }),
   });
   const selected = table.tableProps.dataSource?.find((u) => u.id === selectedId);
-  const isSelf = selected?.id === session.user.id;
+  // Why 注销 is greyed out (the caller's own account, or one already deactivated), in the server's words.
+  const deactivateBlocked = blockedReason(selected, 'deactivate');
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: USERS_KEY });
   const closeAfterSave = (saved: OrgUser) => {
@@ -86,14 +86,14 @@ export function UsersPage() {
           <Button
             danger
             icon={<StopOutlined />}
-            disabled={selected?.status !== 'active' || isSelf}
+            disabled={!allows(selected, 'deactivate')}
             onClick={() => selected && confirmDeactivate(selected)}
           >
             注销用户
           </Button>
           <Button
             icon={<CheckCircleOutlined />}
-            disabled={selected?.status !== 'inactive'}
+            disabled={!allows(selected, 'activate')}
             onClick={() => selected && run(() => userActions.activate(selected.id), ' 已激活')}
           >
             激活用户
@@ -101,9 +101,9 @@ export function UsersPage() {
           <Button icon={<KeyOutlined />} disabled={!selected} onClick={() => setDialog('reset')}>
             重置密码
           </Button>
-          {isSelf && <Typography.Text type="secondary">不能注销当前登录的用户（自己）</Typography.Text>}
-          {selected?.locked && (
-            <Button icon={<UnlockOutlined />} onClick={() => run(() => userActions.unlock(selected.id), ' 已解锁')}>
+          {deactivateBlocked && <Typography.Text type="secondary">{deactivateBlocked}</Typography.Text>}
+          {allows(selected, 'unlock') && (
+            <Button icon={<UnlockOutlined />} onClick={() => selected && run(() => userActions.unlock(selected.id), ' 已解锁')}>
               解锁
             </Button>
           )}
