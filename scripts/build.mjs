@@ -36,6 +36,7 @@ export async function build() {
       { in: join(root, 'server/src/main.ts'), out: 'main' },
       { in: join(root, 'server/src/tools/create-admin.ts'), out: 'create-admin' },
       { in: join(root, 'server/src/lib/spreadsheet-worker.ts'), out: 'spreadsheet-worker' },
+      { in: join(root, 'server/src/tools/cluster-template.ts'), out: 'cluster-template' },
     ],
     outdir: join(root, 'server/dist'),
     bundle: true,
@@ -47,25 +48,13 @@ export async function build() {
     logLevel: 'warning',
   });
   cpSync(join(root, 'server/src/db/migrations'), join(root, 'server/dist/migrations'), { recursive: true });
-  await clusterTemplate(join(root, 'server/dist/pglite-cluster.tgz'));
+  // pglite's initdb and the migrations, run once here instead of on a newcomer's first start.
+  execFileSync(process.execPath, [join(root, 'server/dist/cluster-template.js'), join(root, 'server/dist/pglite-cluster.tgz')], {
+    stdio: 'inherit',
+  });
   execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: join(root, 'web'), stdio: 'inherit' });
   writeFileSync(stamp, new Date().toISOString());
   console.log(`built server and web in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-}
-
-/**
- * pglite's initdb, run once here instead of on a newcomer's first start: the empty cluster it makes,
- * dumped as a tarball that openPglite (server/src/db/client.ts) copies into a new data folder.
- */
-async function clusterTemplate(path) {
-  const { PGlite } = await import('@electric-sql/pglite');
-  const pg = await PGlite.create();
-  try {
-    const tarball = await pg.dumpDataDir('gzip');
-    writeFileSync(path, new Uint8Array(await tarball.arrayBuffer()));
-  } finally {
-    await pg.close();
-  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -41,10 +41,12 @@ async function main() {
     metricsToken: process.env.WYGL_METRICS_TOKEN || undefined,
     logger: { level: process.env.LOG_LEVEL ?? 'warn' },
   });
-  const statistics = await keepPlannerStatistics(handle);
   const sweeper = keepSwept(handle, systemClock);
   const evoteCloser = keepEvotesClosed(handle, systemClock);
   await app.listen({ port, host });
+  // Started after listening: the embedded database answers one statement at a time, so the first
+  // requests queue behind the statistics and are planned with them.
+  const statistics = keepPlannerStatistics(handle);
 
   const shown = host === '0.0.0.0' ? 'localhost' : host;
   const lines = [

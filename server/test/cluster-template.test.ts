@@ -1,9 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openPglite, rowsOf } from '../src/db/client.ts';
+import { migrate, migrationState } from '../src/db/migrate.ts';
+import { serverDir } from './processes.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -33,4 +36,20 @@ describe('§10 the embedded database’s first start', () => {
       await again.close();
     }
   }, 60_000);
+
+  it('§10 the build’s template holds every migration: a folder made from it is up to date before the start migrates', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wygl-cluster-'));
+    dirs.push(dir);
+    const tarball = join(dir, 'cluster.tgz');
+    // What scripts/build.mjs runs, from the sources.
+    execFileSync(process.execPath, ['--import', 'tsx', 'src/tools/cluster-template.ts', tarball], { cwd: serverDir, stdio: 'pipe' });
+    const opened = await openPglite(join(dir, 'data'), new Blob([new Uint8Array(readFileSync(tarball))]));
+    try {
+      expect((await migrationState(opened.db)).upToDate).toBe(true);
+      await migrate(opened);
+      expect(await rowsOf<{ n: string }>(opened.db, sql`select count(*)::text as n from organisations`)).toEqual([{ n: '0' }]);
+    } finally {
+      await opened.close();
+    }
+  }, 120_000);
 });

@@ -39,10 +39,11 @@ export interface DbHandle {
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => BigInt(v));
 
 /**
- * An empty database cluster as pglite's initdb leaves it, made by the build beside the server bundle
- * (scripts/build.mjs, with the installed pglite, again whenever the lock file changes). A new data
- * folder starts from a copy of it instead of running initdb, which took most of a first start's time
- * and memory. Absent when running from the sources: pglite runs initdb itself.
+ * A database cluster as pglite's initdb leaves it with every migration applied, made by the build
+ * beside the server bundle (`tools/cluster-template.ts`, run by scripts/build.mjs with the installed
+ * pglite whenever the sources or the lock file change). A new data folder starts from a copy of it
+ * instead of running initdb and the migrations, which took most of a first start's time and memory.
+ * Absent when running from the sources: pglite runs initdb itself and the start migrates.
  */
 export const CLUSTER_TEMPLATE = fileURLToPath(new URL('./pglite-cluster.tgz', import.meta.url));
 

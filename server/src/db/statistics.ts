@@ -10,11 +10,11 @@ export async function refreshPlannerStatistics(db: Db): Promise<void> {
 /**
  * pglite runs no autovacuum, so its planner never learns how large the tables have grown and picks
  * plans for empty ones (a list that pages by its index at 0.2 s takes over a second without). The
- * embedded server therefore analyses before it starts answering and every six hours after;
- * PostgreSQL's autovacuum does it by itself. `stop` ends the timer and waits for a run in progress,
- * so the database is not closed under it.
+ * embedded server therefore analyses as soon as it starts (its one connection answers the first
+ * requests after that run) and every six hours after; PostgreSQL's autovacuum does it by itself.
+ * `stop` ends the timer and waits for a run in progress, so the database is not closed under it.
  */
-export async function keepPlannerStatistics(handle: DbHandle, everyMs = 6 * 3_600_000): Promise<{ stop(): Promise<void> }> {
+export function keepPlannerStatistics(handle: DbHandle, everyMs = 6 * 3_600_000): { stop(): Promise<void> } {
   if (handle.kind !== 'pglite') return { stop: async () => undefined };
   let running: Promise<void> = Promise.resolve();
   const run = () => {
@@ -26,7 +26,7 @@ export async function keepPlannerStatistics(handle: DbHandle, everyMs = 6 * 3_60
       });
     return running;
   };
-  await run();
+  void run();
   const timer = setInterval(run, everyMs);
   timer.unref();
   return {
