@@ -19,10 +19,11 @@ import { pageAnswer } from '../../lib/paging.ts';
 import { audit } from '../audit/audit.ts';
 import { requireReceived } from '../settings/required-documents.ts';
 import { notifyOrg } from '../messages/service.ts';
-import { event, loadProject, projectPagePath, type ProjectRow, TYPE_LABELS, touch } from './access.ts';
+import { loadProject, projectPagePath, type ProjectRow, TYPE_LABELS, touch } from './access.ts';
 import { shortfallError } from './debits.ts';
 import type { RequestRow } from './facts.ts';
 import { payeesView } from './payees.ts';
+import { recordEvent } from '../workflow/events.ts';
 
 export const REQUEST_KIND_LABELS: Record<ProjectRequestKind, string> = {
   approval: '立项申请',
@@ -84,7 +85,7 @@ export async function acceptRequest(ctx: Ctx, requestId: number, note: string, r
       .update(projectRequests)
       .set({ status: 'accepted', acceptedAt: now, acceptedBy: actor.userId, acceptNote })
       .where(eq(projectRequests.id, r.id));
-    await event(tx, ctx, p.id, `${r.kind}.accept`, `${r.no}${acceptNote ? `：${acceptNote}` : ''}`);
+    await recordEvent(tx, ctx, { projectId: p.id }, `${r.kind}.accept`, `${r.no}${acceptNote ? `：${acceptNote}` : ''}`);
     await notifyCommittee(tx, ctx, p, r, 'project.accept', '已受理', acceptNote);
     await audit(tx, ctx, {
       action: `project.${r.kind}.accept`,
@@ -108,7 +109,7 @@ export async function rejectRequest(ctx: Ctx, requestId: number, reason: string)
       .set({ status: 'rejected', reviewedAt: now, reviewedBy: actor.userId, rejectReason: reason })
       .where(eq(projectRequests.id, r.id));
     await touch(tx, ctx, p.id, r.kind === 'approval' ? { status: 'draft' } : {});
-    await event(tx, ctx, p.id, `${r.kind}.reject`, `${r.no}：${reason}`);
+    await recordEvent(tx, ctx, { projectId: p.id }, `${r.kind}.reject`, `${r.no}：${reason}`);
     await notifyCommittee(tx, ctx, p, r, 'project.reject', '被退回', `退回原因：${reason}`);
     await audit(tx, ctx, {
       action: `project.${r.kind}.reject`,
@@ -163,7 +164,7 @@ export async function approveRequest(ctx: Ctx, requestId: number) {
       await shortfallError(tx, p, r.amount, r.id);
       await touch(tx, ctx, p.id);
     }
-    await event(tx, ctx, p.id, `${r.kind}.approve`, note);
+    await recordEvent(tx, ctx, { projectId: p.id }, `${r.kind}.approve`, note);
     await notifyCommittee(tx, ctx, p, r, 'project.approve', '已审核通过', r.kind === 'approval' ? '' : '等待银行划转');
     await audit(tx, ctx, {
       action: `project.${r.kind}.approve`,
