@@ -19,7 +19,7 @@ import { pageAnswer } from '../../lib/paging.ts';
 import { audit } from '../audit/audit.ts';
 import { requireReceived } from '../settings/required-documents.ts';
 import { notifyOrg } from '../messages/service.ts';
-import { loadProject, projectPagePath, type ProjectRow, TYPE_LABELS, touch } from './access.ts';
+import { loadProject, projectPagePath, type ProjectRow, readerActor, TYPE_LABELS, touch } from './access.ts';
 import { shortfallError } from './debits.ts';
 import type { RequestRow } from './facts.ts';
 import { payeesView } from './payees.ts';
@@ -46,6 +46,21 @@ export async function loadRequest(tx: Tx, actor: Actor, requestId: number): Prom
   const [r] = await tx.select().from(projectRequests).where(eq(projectRequests.id, requestId)).for('update');
   if (!r || r.kind === 'refund') throw notFound('申请');
   return { p, r };
+}
+
+/**
+ * F-60: the project a request belongs to, for the review page that is opened by the request alone.
+ * Read through the caller's organisation like the project itself: another committee's is "not found".
+ */
+export async function requestSubject(ctx: Ctx, requestId: number) {
+  const actor = readerActor(ctx);
+  const [found] = await ctx.db
+    .select({ id: projectRequests.id, projectId: projectRequests.projectId, kind: projectRequests.kind })
+    .from(projectRequests)
+    .where(eq(projectRequests.id, requestId));
+  if (!found) throw notFound('申请');
+  await loadProject(ctx.db, actor, found.projectId);
+  return found;
 }
 
 const requestName = (r: Pick<RequestRow, 'kind' | 'no'>) => `${REQUEST_KIND_LABELS[r.kind]} ${r.no}`;
