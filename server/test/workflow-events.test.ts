@@ -149,6 +149,17 @@ describe('F-60 one document list', () => {
       expect((await stranger.get(`/api/files/${projectDoc.fileId}`)).statusCode).toBe(404);
       expect((await stranger.get(`/api/projects/${projectId}/documents`)).statusCode).toBe(404);
     }
+    // The review page opens a project request by its own id and reads the project it belongs to.
+    const [request] = await rowsOf<{ id: number; project_id: number; kind: string }>(
+      w.t.handle.db,
+      sql`select r.id, r.project_id, r.kind from project_requests r join repair_projects p on p.id = r.project_id where p.area_id = ${w.area.areaId} order by r.id limit 1`,
+    );
+    const requestUrl = `/api/project-requests/${request?.id}`;
+    const subject = { id: Number(request?.id), projectId: Number(request?.project_id), kind: request?.kind };
+    expect((await w.office.review.get(requestUrl)).json()).toEqual(subject);
+    expect((await w.member.get(requestUrl)).json()).toEqual(subject);
+    for (const stranger of [committee, developer, dev]) expect((await stranger.get(requestUrl)).statusCode).toBe(404);
+    expect((await w.member.get('/api/project-requests/999999')).statusCode).toBe(404);
     for (const stranger of [committee, developer, w.member]) {
       expect((await stranger.get(`/api/files/${appDoc.fileId}`)).statusCode).toBe(404);
       expect((await stranger.get(`/api/applications/${appId}/documents`)).statusCode).toBe(404);
@@ -213,5 +224,6 @@ describe('F-60 the migration to one history and one document list', () => {
       await db.close();
       rmSync(before, { recursive: true, force: true });
     }
-  });
+    // Two runs of every migration on a bare embedded database: slower than a request.
+  }, 180_000);
 });
