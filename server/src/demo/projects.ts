@@ -1,16 +1,7 @@
 import { businessDate } from '../lib/clock.ts';
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbHandle } from '../db/client.ts';
-import {
-  buildings,
-  facilities,
-  organisations,
-  ownerMessages,
-  projectEvents,
-  projectNotices,
-  propertyAreas,
-  repairProjects,
-} from '../db/schema/index.ts';
+import { buildings, facilities, organisations, ownerMessages, projectNotices, propertyAreas, repairProjects } from '../db/schema/index.ts';
 import type { Actor, Ctx } from '../lib/context.ts';
 import { actorOf } from '../modules/auth/sessions.ts';
 import { submitApproval } from '../modules/projects/approval.ts';
@@ -27,6 +18,7 @@ import { acceptRequest, approveRequest } from '../modules/projects/review.ts';
 import { getSetting } from '../modules/settings/store.ts';
 import { recordVote } from '../modules/projects/vote.ts';
 import { openEvote } from '../modules/evote/service.ts';
+import { redateEvents } from '../modules/workflow/events.ts';
 
 const DAY = 24 * 3600_000;
 const isoDay = businessDate;
@@ -113,14 +105,8 @@ export async function seedDemoProjects(handle: DbHandle, now: Date) {
       .update(repairProjects)
       .set({ createdAt: ago(days) })
       .where(eq(repairProjects.id, projectId));
-    await db
-      .update(projectEvents)
-      .set({ at: ago(days - 1) })
-      .where(and(eq(projectEvents.projectId, projectId), eq(projectEvents.action, 'notice.initiation')));
-    await db
-      .update(projectEvents)
-      .set({ at: ago(days) })
-      .where(and(eq(projectEvents.projectId, projectId), inArray(projectEvents.action, ['create', 'apportion'])));
+    await redateEvents(db, { projectId }, ['notice.initiation'], ago(days - 1));
+    await redateEvents(db, { projectId }, ['create', 'apportion'], ago(days));
     // The stored stage ends the notice on its deadline: it moves with the notice.
     const ctx = at(member);
     await db.transaction((tx) => storeStage(tx, ctx, projectId));

@@ -70,7 +70,7 @@ const ReceiptReprintPage = lazyPage(() => import('../features/office/ReceiptRepr
 const RefundPrint = lazyPage(() => import('../print/RefundPrint'), 'RefundPrint');
 const RegistrationFormPrint = lazyPage(() => import('../print/RegistrationFormPrint'), 'RegistrationFormPrint');
 const ProjectConfirmPage = lazyPage(() => import('../features/bank/ProjectConfirmPage'), 'ProjectConfirmPage');
-const ProjectRequestReviewPage = lazyPage(() => import('../features/inbox/ProjectRequestReviewPage'), 'ProjectRequestReviewPage');
+const FormerReviewRedirect = lazyPage(() => import('../features/inbox/ReviewPage'), 'FormerReviewRedirect');
 const ProjectRequestsPage = lazyPage(() => import('../features/inbox/ProjectRequestsPage'), 'ProjectRequestsPage');
 const AreaProjectsPage = lazyPage(() => import('../features/portal/AreaProjectsPage'), 'AreaProjectsPage');
 const NoticeDetailPage = lazyPage(() => import('../features/portal/NoticeDetailPage'), 'NoticeDetailPage');
@@ -203,9 +203,10 @@ export const router = createBrowserRouter([
               guarded('owner-letters', OWNER_LETTERS, <OwnerLettersPage />),
               guarded('office/business', OFFICE_INBOX, <BusinessOverviewPage />),
               guarded('office/inbox', OFFICE_INBOX, <InboxPage />),
-              guarded('office/inbox/:id', OFFICE_INBOX, <ReviewPage />),
+              guarded('office/review/:source/:id', OFFICE_INBOX, <ReviewPage />),
+              guarded('office/inbox/:id', OFFICE_INBOX, <FormerReviewRedirect />),
               guarded('office/project-requests', OFFICE_INBOX, <ProjectRequestsPage />),
-              guarded('office/project-requests/:projectId/:requestId', OFFICE_INBOX, <ProjectRequestReviewPage />),
+              guarded('office/project-requests/:projectId/:requestId', OFFICE_INBOX, <FormerReviewRedirect />),
               { path: 'query/houses', element: <HouseQueryPage /> },
               { path: 'query/facilities', element: <FacilityQueryPage /> },
               ...repairProjectRoutes,

@@ -1,6 +1,6 @@
 import { index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, id, ref, ts } from './columns.ts';
-import { files, organisations, users } from './organisations.ts';
+import { organisations, users } from './organisations.ts';
 import { houses, propertyAreas } from './registry.ts';
 
 import { APPLICATION_TYPES } from '../../domain/application-types.ts';
@@ -85,40 +85,6 @@ export const applicationHouseClaims = pgTable('application_house_claims', {
     .notNull()
     .references(() => applications.id),
 });
-
-export const applicationDocuments = pgTable(
-  'application_documents',
-  {
-    id: id(),
-    applicationId: ref('application_id')
-      .notNull()
-      .references(() => applications.id),
-    kind: text('kind').notNull(),
-    fileId: ref('file_id')
-      .notNull()
-      .references(() => files.id),
-    createdAt: createdAt(),
-  },
-  (t) => [index('application_documents_app_idx').on(t.applicationId)],
-);
-
-/** The timeline: every step, who, when. */
-export const applicationEvents = pgTable(
-  'application_events',
-  {
-    id: id(),
-    applicationId: ref('application_id')
-      .notNull()
-      .references(() => applications.id),
-    action: text('action').notNull(),
-    userId: ref('user_id'),
-    userName: text('user_name').notNull().default(''),
-    orgName: text('org_name').notNull().default(''),
-    note: text('note').notNull().default(''),
-    at: createdAt(),
-  },
-  (t) => [index('application_events_app_idx').on(t.applicationId, t.at)],
-);
 
 /**
  * Money consequences of an approved registry change (R-11 balance moves, R-12 supplements and

@@ -12,3 +12,4 @@ export * from './projects.ts';
 export * from './messages.ts';
 export * from './owners.ts';
 export * from './evote.ts';
+export * from './workflow.ts';

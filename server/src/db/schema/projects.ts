@@ -3,7 +3,7 @@ import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, tex
 import { PROJECT_STAGES } from '../../domain/project-stage.ts';
 import { createdAt, id, ref, ts } from './columns.ts';
 import { facilities } from './facilities.ts';
-import { files, organisations } from './organisations.ts';
+import { organisations } from './organisations.ts';
 import { houses, propertyAreas } from './registry.ts';
 
 export const PROJECT_TYPES = ['general', 'emergency', 'simple'] as const;
@@ -248,43 +248,4 @@ export const projectRequests = pgTable(
     index('project_requests_submitted_idx').on(t.submittedAt),
     check('project_requests_amount_non_negative', sql`${t.amount} >= 0`),
   ],
-);
-
-export const projectDocuments = pgTable(
-  'project_documents',
-  {
-    id: id(),
-    projectId: ref('project_id')
-      .notNull()
-      .references(() => repairProjects.id),
-    /** The disbursement application the document was submitted with; null until it is (and for every other step). */
-    requestId: ref('request_id').references(() => projectRequests.id),
-    /** The step it was uploaded at (立项申请要件, 资金拨付要件, 验收要件 …). */
-    kind: text('kind').notNull(),
-    /** F-62: the required document (要件) it proves, as named in 要件设置; null for an untagged upload (older ones, 其他材料). */
-    docName: text('doc_name'),
-    fileId: ref('file_id')
-      .notNull()
-      .references(() => files.id),
-    createdAt: createdAt(),
-  },
-  (t) => [index('project_documents_project_idx').on(t.projectId), index('project_documents_request_idx').on(t.requestId)],
-);
-
-/** The project's timeline: every step, who, when. */
-export const projectEvents = pgTable(
-  'project_events',
-  {
-    id: id(),
-    projectId: ref('project_id')
-      .notNull()
-      .references(() => repairProjects.id),
-    action: text('action').notNull(),
-    userId: ref('user_id'),
-    userName: text('user_name').notNull().default(''),
-    orgName: text('org_name').notNull().default(''),
-    note: text('note').notNull().default(''),
-    at: createdAt(),
-  },
-  (t) => [index('project_events_project_idx').on(t.projectId, t.at)],
 );

@@ -5,7 +5,6 @@ import type { Tx } from '../../db/client.ts';
 import {
   type ApplicationStatus,
   type ApplicationType,
-  applicationEvents,
   applicationHouseClaims,
   applicationItems,
   applications,
@@ -36,6 +35,7 @@ import { currentRequiredDocuments, requireReceived } from '../settings/required-
 import { requireDeveloper, visibleArea } from '../registry/access.ts';
 import { chunks } from '../registry/bulk.ts';
 import { loadStandards } from '../standards/store.ts';
+import { recordEvent, timeline } from '../workflow/events.ts';
 import type { ApplicationHandler, ApplicationRow, HandlerArgs } from './handler.ts';
 import { handlerFor } from './handlers.ts';
 
@@ -46,19 +46,6 @@ function parseForm(handler: ApplicationHandler, form: unknown) {
   if (!parsed.success)
     throw invalidFields(Object.fromEntries(Object.entries(fieldErrorsOf(parsed.error)).map(([k, v]) => [`form.${k}`, v])));
   return parsed.data;
-}
-
-async function event(tx: Tx, ctx: Ctx, applicationId: number, action: string, note = '') {
-  const a = ctx.actor;
-  await tx.insert(applicationEvents).values({
-    applicationId,
-    action,
-    userId: a?.userId ?? null,
-    userName: a ? a.userName : '',
-    orgName: a ? a.orgName : '',
-    note,
-    at: ctx.clock.now(),
-  });
 }
 
 /** Developers see their own applications; the office sees every submitted one. */
@@ -105,7 +92,7 @@ export async function createApplication(ctx: Ctx, input: { type: ApplicationType
       })
       .returning();
     if (!app) throw new Error('application insert returned no row');
-    await event(tx, ctx, app.id, 'create');
+    await recordEvent(tx, ctx, { applicationId: app.id }, 'create');
     await audit(tx, ctx, {
       action: 'application.create',
       entity: 'application',
@@ -259,7 +246,7 @@ export async function submit(ctx: Ctx, id: number) {
         })
         .where(eq(applications.id, id))
         .returning();
-      await event(tx, ctx, id, app.status === 'rejected' ? 'resubmit' : 'submit');
+      await recordEvent(tx, ctx, { applicationId: id }, app.status === 'rejected' ? 'resubmit' : 'submit');
       await audit(tx, ctx, {
         action: 'application.submit',
         entity: 'application',
@@ -290,7 +277,7 @@ export async function withdraw(ctx: Ctx, id: number) {
       .set({ status: 'withdrawn', updatedAt: ctx.clock.now() })
       .where(eq(applications.id, id))
       .returning();
-    await event(tx, ctx, id, 'withdraw');
+    await recordEvent(tx, ctx, { applicationId: id }, 'withdraw');
     await audit(tx, ctx, {
       action: 'application.withdraw',
       entity: 'application',
@@ -317,7 +304,7 @@ export async function accept(ctx: Ctx, id: number, note: string, received: strin
       .set({ status: 'accepted', acceptedAt: now, acceptedBy: actor.userId, acceptNote, updatedAt: now })
       .where(eq(applications.id, id))
       .returning();
-    await event(tx, ctx, id, 'accept', acceptNote);
+    await recordEvent(tx, ctx, { applicationId: id }, 'accept', acceptNote);
     await notifyApplicant(tx, ctx, app, 'application.accept', '已受理', acceptNote);
     await audit(tx, ctx, {
       action: 'application.accept',
@@ -342,7 +329,7 @@ export async function reject(ctx: Ctx, id: number, reason: string) {
       .set({ status: 'rejected', reviewedAt: now, reviewedBy: actor.userId, rejectReason: reason, updatedAt: now })
       .where(eq(applications.id, id))
       .returning();
-    await event(tx, ctx, id, 'reject', reason);
+    await recordEvent(tx, ctx, { applicationId: id }, 'reject', reason);
     await notifyApplicant(tx, ctx, app, 'application.reject', '被退回', `退回原因：${reason}`);
     await audit(tx, ctx, {
       action: 'application.reject',
@@ -386,7 +373,7 @@ export async function approve(ctx: Ctx, id: number) {
       })
       .where(eq(applications.id, id))
       .returning();
-    await event(tx, ctx, id, 'approve');
+    await recordEvent(tx, ctx, { applicationId: id }, 'approve');
     await notifyApplicant(tx, ctx, app, 'application.approve', '已审核通过', '');
     await audit(tx, ctx, {
       action: 'application.approve',
@@ -500,11 +487,7 @@ export async function applicationDetail(ctx: Ctx, id: number) {
     const [area] = app.areaId
       ? await tx.select({ name: propertyAreas.name }).from(propertyAreas).where(eq(propertyAreas.id, app.areaId))
       : [];
-    const events = await tx
-      .select()
-      .from(applicationEvents)
-      .where(eq(applicationEvents.applicationId, id))
-      .orderBy(asc(applicationEvents.id));
+    const events = await timeline(tx, { applicationId: id });
     const kinds = await tx
       .select({ kind: applicationItems.kind, n: count() })
       .from(applicationItems)

@@ -6,7 +6,7 @@ import type { Ctx } from '../../lib/context.ts';
 import { recordJob } from '../../service/metrics.ts';
 import { onOneInstance } from '../../service/one-instance.ts';
 import { audit } from '../audit/audit.ts';
-import { event } from '../projects/access.ts';
+import { recordEvent } from '../workflow/events.ts';
 
 /**
  * F-82: closes every e-vote whose end has passed (or only those of one project), writing down the
@@ -52,7 +52,7 @@ export async function closeDueEvotes(tx: Tx, ctx: Ctx, projectId?: number) {
     if (c.final_hash === null) await tx.execute(sql`update project_evotes set final_hash = ${finalHash} where id = ${id}`);
     const projectIdOf = Number(c.project_id);
     const note = `电子投票已于投票结束时间截止：共 ${c.houses} 户网上投票（选票 ${c.ballots} 张），最终哈希 ${finalHash}`;
-    await event(tx, ctx, projectIdOf, 'evote.closed', note);
+    await recordEvent(tx, ctx, { projectId: projectIdOf }, 'evote.closed', note);
     await audit(tx, ctx, {
       action: 'evote.close',
       entity: 'evote',

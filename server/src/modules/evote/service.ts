@@ -8,11 +8,12 @@ import type { Ctx } from '../../lib/context.ts';
 import { invalidFields, ruleRefusal } from '../../lib/errors.ts';
 import { audit } from '../audit/audit.ts';
 import { getSetting } from '../settings/store.ts';
-import { committeeActor, event, loadProject, readerActor } from '../projects/access.ts';
+import { committeeActor, loadProject, readerActor } from '../projects/access.ts';
 import { requireAllowed } from '../projects/actions.ts';
 import { latestNotice } from '../projects/facts.ts';
 import { projectRange, voteHouses } from '../projects/range.ts';
 import { type EvoteRow, evoteOf, onlineTally, votedHouses } from './store.ts';
+import { recordEvent } from '../workflow/events.ts';
 
 const fmt = (d: Date) =>
   new Intl.DateTimeFormat('zh-CN', {
@@ -60,7 +61,7 @@ export async function openEvote(ctx: Ctx, projectId: number, input: { opensAt: D
       .returning();
     if (!e) throw new Error('e-vote not written');
     const period = `${fmt(input.opensAt)} 至 ${fmt(input.closesAt)}`;
-    await event(tx, ctx, projectId, 'evote.opened', `发起电子投票：${period}`);
+    await recordEvent(tx, ctx, { projectId: projectId }, 'evote.opened', `发起电子投票：${period}`);
     // F-83: the bound owners of the range hear of it at once; they vote on their page.
     await notifyProjectOwners(tx, projectId, {
       kind: 'project.vote',

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { files, organisations, projectDocuments, propertyAreas, repairProjects } from '../../db/schema/index.ts';
+import { files, organisations, propertyAreas, repairProjects, workflowDocuments } from '../../db/schema/index.ts';
 import { AREA_HOLDING_STATUSES } from '../../domain/org-status.ts';
 import { requirePermission, type Ctx } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
@@ -91,9 +91,9 @@ export async function approveHandover(ctx: Ctx, id: number) {
     let movedFiles: number[] = [];
     if (oldIds.length > 0) {
       const areaDocs = tx
-        .select({ id: projectDocuments.fileId })
-        .from(projectDocuments)
-        .innerJoin(repairProjects, eq(repairProjects.id, projectDocuments.projectId))
+        .select({ id: workflowDocuments.fileId })
+        .from(workflowDocuments)
+        .innerJoin(repairProjects, eq(repairProjects.id, workflowDocuments.projectId))
         .where(eq(repairProjects.areaId, c.areaId));
       const moved = await tx
         .update(files)

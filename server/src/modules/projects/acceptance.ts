@@ -4,9 +4,10 @@ import { formatYuan } from '../../domain/money.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { invalid, ruleRefusal } from '../../lib/errors.ts';
 import { audit } from '../audit/audit.ts';
-import { committeeActor, event, loadProject, touch } from './access.ts';
+import { committeeActor, loadProject, touch } from './access.ts';
 import { requireAllowed, requireCorrectable } from './actions.ts';
 import { debitState, netTransferred } from './debits.ts';
+import { recordEvent } from '../workflow/events.ts';
 
 export interface AcceptanceInput {
   date: string;
@@ -46,8 +47,8 @@ export async function recordAcceptance(ctx: Ctx, id: number, input: AcceptanceIn
       acceptanceRecordedAt: ctx.clock.now(),
     });
     const what = `结算金额 ${formatYuan(input.settlement)} 元：${input.result}`;
-    if (correcting) await event(tx, ctx, id, 'acceptance.corrected', `${what}（更正原因：${input.correctionReason}）`);
-    else await event(tx, ctx, id, 'acceptance', what);
+    if (correcting) await recordEvent(tx, ctx, { projectId: id }, 'acceptance.corrected', `${what}（更正原因：${input.correctionReason}）`);
+    else await recordEvent(tx, ctx, { projectId: id }, 'acceptance', what);
     await audit(tx, ctx, {
       action: correcting ? 'project.acceptance.correct' : 'project.acceptance',
       entity: 'repair_project',

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Conn, Tx } from '../../db/client.ts';
-import { organisations, type ProjectStatus, projectEvents, repairProjects } from '../../db/schema/index.ts';
+import { organisations, type ProjectStatus, repairProjects } from '../../db/schema/index.ts';
 import { type Actor, type Ctx, requireActor, requirePermission } from '../../lib/context.ts';
 import type { Permission } from '../../domain/roles.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
@@ -64,19 +64,6 @@ export function requireEditable(p: ProjectRow) {
   if (p.status !== 'draft') {
     throw new AppError(409, 'PROJECT_FROZEN', `维修项目 ${p.no} 的立项申请已提交（${STATUS_LABELS[p.status]}），项目内容不能再修改`);
   }
-}
-
-export async function event(tx: Tx, ctx: Ctx, projectId: number, action: string, note = '') {
-  const a = ctx.actor;
-  await tx.insert(projectEvents).values({
-    projectId,
-    action,
-    userId: a?.userId ?? null,
-    userName: a?.userName ?? '',
-    orgName: a?.orgName ?? '',
-    note,
-    at: ctx.clock.now(),
-  });
 }
 
 /** Every step that changes a project ends here: the change, its time, and the stage it leads to. */

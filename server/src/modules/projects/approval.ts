@@ -7,13 +7,14 @@ import type { Ctx } from '../../lib/context.ts';
 import { AppError, ruleRefusal } from '../../lib/errors.ts';
 import { audit } from '../audit/audit.ts';
 import { currentRequiredDocuments } from '../settings/required-documents.ts';
-import { committeeActor, event, loadProject, type ProjectRow, TYPE_LABELS, touch } from './access.ts';
+import { committeeActor, loadProject, type ProjectRow, TYPE_LABELS, touch } from './access.ts';
 import { requireAllowed } from './actions.ts';
 import { phasesOf, unbalancedItems } from './facts.ts';
 import { checkPayees } from './payees.ts';
 import type { Tx } from '../../db/client.ts';
 import { shortfallError } from './debits.ts';
 import { requireUploaded } from './documents.ts';
+import { recordEvent } from '../workflow/events.ts';
 
 /** what must hold of the amounts before the project can be submitted. */
 export async function amountProblems(tx: Tx, p: ProjectRow): Promise<{ rule: string; message: string }[]> {
@@ -84,7 +85,7 @@ export async function submitApproval(ctx: Ctx, id: number, input: { payees: Paye
       })
       .returning();
     await touch(tx, ctx, id, { status: 'submitted' });
-    await event(tx, ctx, id, 'approval.submit', no);
+    await recordEvent(tx, ctx, { projectId: id }, 'approval.submit', no);
     await audit(tx, ctx, {
       action: 'project.approval.submit',
       entity: 'repair_project',

@@ -11,10 +11,11 @@ import { audit } from '../audit/audit.ts';
 import { notifyOrg } from '../messages/service.ts';
 import { earlierConfirmation, recordConfirmation } from '../payments/bank.ts';
 import { requireCustodianBank } from '../payments/custodian.ts';
-import { type ProjectRow, event, projectPagePath, touch } from './access.ts';
+import { type ProjectRow, projectPagePath, touch } from './access.ts';
 import { maybeComplete } from './completion.ts';
 import { debitState, plannedDebits, REFUND_KIND, TRANSFER_KIND } from './debits.ts';
 import { payeesView } from './payees.ts';
+import { recordEvent } from '../workflow/events.ts';
 
 export interface ProjectConfirmation {
   number: string;
@@ -150,7 +151,13 @@ export async function confirmProjectMoney(
     );
     const result: ProjectConfirmResult = { ...stored, repeated: false };
     await touch(tx, ctx, p.id);
-    await event(tx, ctx, p.id, kind === 'transfer' ? 'disbursement.transfer' : 'refund.confirm', `${number}，${formatYuan(r.amount)} 元`);
+    await recordEvent(
+      tx,
+      ctx,
+      { projectId: p.id },
+      kind === 'transfer' ? 'disbursement.transfer' : 'refund.confirm',
+      `${number}，${formatYuan(r.amount)} 元`,
+    );
     await audit(tx, ctx, {
       action: kind === 'transfer' ? 'project.transfer.confirm' : 'project.refund.confirm',
       entity: 'project_request',

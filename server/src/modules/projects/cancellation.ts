@@ -2,9 +2,10 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { projectRequests } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { audit } from '../audit/audit.ts';
-import { committeeActor, event, loadProject, touch } from './access.ts';
+import { committeeActor, loadProject, touch } from './access.ts';
 import { requireAllowed } from './actions.ts';
 import { latestNotice } from './facts.ts';
+import { recordEvent } from '../workflow/events.ts';
 
 /**
  * F-47 撤销: after the cancellation notice, at any stage — R-50 (nothing transferred left
@@ -29,7 +30,7 @@ export async function cancelProject(ctx: Ctx, id: number) {
         ),
       );
     await touch(tx, ctx, id, { status: 'cancelled', cancelledAt: now, cancelReason: reason });
-    await event(tx, ctx, id, 'cancel', reason);
+    await recordEvent(tx, ctx, { projectId: id }, 'cancel', reason);
     await audit(tx, ctx, {
       action: 'project.cancel',
       entity: 'repair_project',

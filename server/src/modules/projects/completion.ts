@@ -6,9 +6,10 @@ import type { Ctx } from '../../lib/context.ts';
 import { post } from '../../ledger/post.ts';
 import { businessDate } from '../../lib/clock.ts';
 import { audit } from '../audit/audit.ts';
-import { event, type ProjectRow, touch } from './access.ts';
+import { type ProjectRow, touch } from './access.ts';
 import { debitState, netTransferred, plannedDebits, TRANSFER_KIND } from './debits.ts';
 import { latestNotice } from './facts.ts';
+import { recordEvent } from '../workflow/events.ts';
 
 /**
  * A project is done once it is accepted with its notice published, nothing is waiting for the bank,
@@ -59,7 +60,7 @@ export async function maybeComplete(tx: Tx, ctx: Ctx, before: ProjectRow) {
       .onConflictDoNothing();
   }
   await touch(tx, ctx, p.id, { status: 'completed', completedAt: now });
-  await event(tx, ctx, p.id, 'complete', `结算金额已全部划转`);
+  await recordEvent(tx, ctx, { projectId: p.id }, 'complete', `结算金额已全部划转`);
   await audit(tx, ctx, {
     action: 'project.complete',
     entity: 'repair_project',

@@ -8,12 +8,13 @@ import { invalid, notFound, ruleRefusal } from '../../lib/errors.ts';
 import { audit } from '../audit/audit.ts';
 import { currentRequiredDocuments } from '../settings/required-documents.ts';
 import { getSetting } from '../settings/store.ts';
-import { committeeActor, event, loadProject, touch, readerActor } from './access.ts';
+import { committeeActor, loadProject, touch, readerActor } from './access.ts';
 import { requireAllowed } from './actions.ts';
 import { shortfallError } from './debits.ts';
 import { latestNotice, moneyOf, phasesOf } from './facts.ts';
 import { checkPayees } from './payees.ts';
 import { attachDisbursementDocuments, requireUploaded } from './documents.ts';
+import { recordEvent } from '../workflow/events.ts';
 
 /**
  * F-44 资金拨付: one application for part or all of a phase, to one or more payees. The project row
@@ -81,7 +82,7 @@ export async function applyDisbursement(ctx: Ctx, id: number, input: { phaseId: 
     if (!r) throw new Error('disbursement application not inserted');
     await attachDisbursementDocuments(tx, id, r.id);
     await touch(tx, ctx, id);
-    await event(tx, ctx, id, 'disbursement.submit', `${no}，第 ${phase.seq} 期 ${formatYuan(amount)} 元`);
+    await recordEvent(tx, ctx, { projectId: id }, 'disbursement.submit', `${no}，第 ${phase.seq} 期 ${formatYuan(amount)} 元`);
     await audit(tx, ctx, {
       action: 'project.disbursement.submit',
       entity: 'repair_project',

@@ -1,28 +1,17 @@
-import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Conn, Tx } from '../../db/client.ts';
-import { files, projectDocuments, projectRequests } from '../../db/schema/index.ts';
+import { projectRequests, workflowDocuments } from '../../db/schema/index.ts';
 import { checkUploaded, projectDocType, type RequiredDocType } from '../../domain/required-documents.ts';
 import { documentProblem } from '../../domain/upload-check.ts';
 import { type Ctx, requirePermission } from '../../lib/context.ts';
 import { invalid, notFound, ruleRefusal } from '../../lib/errors.ts';
-import { audit } from '../audit/audit.ts';
-import { fileNameOf, storeFile } from '../files/store.ts';
+import { documentsOf, listDocuments, removeDocument, storeDocument } from '../workflow/documents.ts';
 import { requiredDocumentsFor } from '../settings/required-documents.ts';
 import { committeeActor, loadProject, readerActor } from './access.ts';
 
 /** The steps whose uploads are checked on submit (F-62), by the kind they are filed under. */
 export const DOCUMENT_STEP_KINDS = { approval: '立项申请要件', disbursement: '资金拨付要件' } as const;
 export type DocumentStep = keyof typeof DOCUMENT_STEP_KINDS;
-
-const documentColumns = {
-  id: projectDocuments.id,
-  kind: projectDocuments.kind,
-  docName: projectDocuments.docName,
-  requestId: projectDocuments.requestId,
-  fileId: files.id,
-  fileName: files.name,
-  size: files.size,
-};
 
 /**
  * 附件 of a project (emergency evidence, approval and disbursement documents, acceptance reports):
@@ -41,17 +30,13 @@ export async function addProjectDocument(
   if (problem) throw invalid('file', problem);
   return ctx.db.transaction(async (tx) => {
     const p = await loadProject(tx, actor, id, true);
-    const now = ctx.clock.now();
-    const fileId = await storeFile(tx, actor.orgId, file, actor.userId, now);
-    const [doc] = await tx.insert(projectDocuments).values({ projectId: id, kind, docName, fileId, createdAt: now }).returning();
-    await audit(tx, ctx, {
+    const doc = await storeDocument(tx, ctx, actor, { projectId: id }, { kind, docName }, file, {
       action: 'project.document',
       entity: 'repair_project',
       entityId: id,
       summary: `维修项目 ${p.no} 上传附件（${kind}${docName ? `：${docName}` : ''}）${file.fileName}`,
-      after: { documentId: doc?.id, kind, docName, fileId, fileName: file.fileName, size: file.bytes.length },
     });
-    return { id: doc?.id as number, kind, docName, requestId: null, fileId, fileName: file.fileName, size: file.bytes.length };
+    return { id: doc.id, kind, docName, requestId: null, fileId: doc.fileId, fileName: file.fileName, size: file.bytes.length };
   });
 }
 
@@ -63,38 +48,31 @@ export async function removeProjectDocument(ctx: Ctx, id: number, documentId: nu
   const actor = committeeActor(ctx);
   await ctx.db.transaction(async (tx) => {
     const p = await loadProject(tx, actor, id, true);
-    const [doc] = await tx
-      .select()
-      .from(projectDocuments)
-      .where(and(eq(projectDocuments.id, documentId), eq(projectDocuments.projectId, id)))
-      .for('update');
-    if (!doc) throw notFound('附件');
-    const pendingDisbursement = doc.kind === DOCUMENT_STEP_KINDS.disbursement && doc.requestId === null;
-    if (p.status !== 'draft' && !pendingDisbursement) {
-      throw invalid('documentId', doc.requestId ? '附件已随申请提交，不能删除' : `维修项目 ${p.no} 的立项申请已提交，附件不能删除`);
-    }
-    await tx.delete(projectDocuments).where(eq(projectDocuments.id, doc.id));
-    const fileName = await fileNameOf(tx, doc.fileId);
-    await audit(tx, ctx, {
-      action: 'project.document.remove',
-      entity: 'repair_project',
-      entityId: id,
-      summary: `维修项目 ${p.no} 删除附件（${doc.kind}）${fileName}`,
-      before: { documentId: doc.id, kind: doc.kind, docName: doc.docName, fileId: doc.fileId, fileName },
-    });
+    await removeDocument(
+      tx,
+      ctx,
+      { projectId: id },
+      documentId,
+      (doc) => {
+        const pendingDisbursement = doc.kind === DOCUMENT_STEP_KINDS.disbursement && doc.requestId === null;
+        if (p.status !== 'draft' && !pendingDisbursement) {
+          throw invalid('documentId', doc.requestId ? '附件已随申请提交，不能删除' : `维修项目 ${p.no} 的立项申请已提交，附件不能删除`);
+        }
+      },
+      (doc, fileName) => ({
+        action: 'project.document.remove',
+        entity: 'repair_project',
+        entityId: id,
+        summary: `维修项目 ${p.no} 删除附件（${doc.kind}）${fileName}`,
+      }),
+    );
   });
 }
 
 export async function listProjectDocuments(ctx: Ctx, id: number) {
   const actor = readerActor(ctx);
   await loadProject(ctx.db, actor, id);
-  const rows = await ctx.db
-    .select(documentColumns)
-    .from(projectDocuments)
-    .innerJoin(files, eq(files.id, projectDocuments.fileId))
-    .where(eq(projectDocuments.projectId, id))
-    .orderBy(asc(projectDocuments.id));
-  return { items: rows };
+  return { items: await listDocuments(ctx.db, documentsOf({ projectId: id })) };
 }
 
 /**
@@ -104,12 +82,12 @@ export async function listProjectDocuments(ctx: Ctx, id: number) {
  */
 function stepDocuments(projectId: number, step: DocumentStep, requestId: number | null = null) {
   return and(
-    eq(projectDocuments.projectId, projectId),
-    eq(projectDocuments.kind, DOCUMENT_STEP_KINDS[step]),
+    documentsOf({ projectId }),
+    eq(workflowDocuments.kind, DOCUMENT_STEP_KINDS[step]),
     step === 'disbursement'
       ? requestId === null
-        ? isNull(projectDocuments.requestId)
-        : eq(projectDocuments.requestId, requestId)
+        ? isNull(workflowDocuments.requestId)
+        : eq(workflowDocuments.requestId, requestId)
       : undefined,
   );
 }
@@ -117,9 +95,9 @@ function stepDocuments(projectId: number, step: DocumentStep, requestId: number 
 /** F-62 on submit, in the submitting transaction: refuses naming each required document without an upload. */
 export async function requireUploaded(tx: Tx, projectId: number, step: DocumentStep, type: RequiredDocType, required: readonly string[]) {
   const rows = await tx
-    .select({ docName: projectDocuments.docName })
-    .from(projectDocuments)
-    .where(and(stepDocuments(projectId, step), isNotNull(projectDocuments.docName)));
+    .select({ docName: workflowDocuments.docName })
+    .from(workflowDocuments)
+    .where(and(stepDocuments(projectId, step), isNotNull(workflowDocuments.docName)));
   const { message } = checkUploaded(
     type,
     required,
@@ -130,7 +108,7 @@ export async function requireUploaded(tx: Tx, projectId: number, step: DocumentS
 
 /** A disbursement application takes the 资金拨付 uploads waiting for it: they are its documents from now on. */
 export async function attachDisbursementDocuments(tx: Tx, projectId: number, requestId: number) {
-  await tx.update(projectDocuments).set({ requestId }).where(stepDocuments(projectId, 'disbursement'));
+  await tx.update(workflowDocuments).set({ requestId }).where(stepDocuments(projectId, 'disbursement'));
 }
 
 /**
@@ -155,10 +133,5 @@ export async function requestDocuments(ctx: Ctx, requestId: number) {
 }
 
 async function uploadsOf(db: Conn, projectId: number, step: DocumentStep, requestId: number | null) {
-  return db
-    .select(documentColumns)
-    .from(projectDocuments)
-    .innerJoin(files, eq(files.id, projectDocuments.fileId))
-    .where(stepDocuments(projectId, step, requestId))
-    .orderBy(asc(projectDocuments.id));
+  return listDocuments(db, stepDocuments(projectId, step, requestId));
 }

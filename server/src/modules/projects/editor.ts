@@ -17,19 +17,10 @@ import type { Ctx } from '../../lib/context.ts';
 import { invalid, notFound, ruleRefusal } from '../../lib/errors.ts';
 import { AUDIT_SAMPLE, audit, bounded } from '../audit/audit.ts';
 import { chunks } from '../registry/bulk.ts';
-import {
-  committeeActor,
-  committeeArea,
-  event,
-  loadProject,
-  type ProjectRow,
-  readerActor,
-  requireEditable,
-  TYPE_LABELS,
-  touch,
-} from './access.ts';
+import { committeeActor, committeeArea, loadProject, type ProjectRow, readerActor, requireEditable, TYPE_LABELS, touch } from './access.ts';
 import { storeStage } from './actions.ts';
 import { itemHousesPage } from './range.ts';
+import { recordEvent } from '../workflow/events.ts';
 
 export interface BasicInput {
   name: string;
@@ -56,7 +47,7 @@ export async function createProject(ctx: Ctx, input: BasicInput & { type: Projec
       .values({ ...input, no, areaId, orgId: actor.orgId, createdBy: actor.userId, createdAt: now, updatedAt: now })
       .returning();
     if (!p) throw new Error('project insert returned no row');
-    await event(tx, ctx, p.id, 'create', TYPE_LABELS[input.type]);
+    await recordEvent(tx, ctx, { projectId: p.id }, 'create', TYPE_LABELS[input.type]);
     await audit(tx, ctx, {
       action: 'project.create',
       entity: 'repair_project',
@@ -372,7 +363,7 @@ export async function apportionBudgets(ctx: Ctx, id: number) {
       );
     }
     await touch(tx, ctx, id, { shareBasis: 'area' });
-    await event(tx, ctx, id, 'apportion', `预算合计 ${formatYuan(p.budgetTotal)} 元`);
+    await recordEvent(tx, ctx, { projectId: id }, 'apportion', `预算合计 ${formatYuan(p.budgetTotal)} 元`);
     await audit(tx, ctx, {
       action: 'project.apportion',
       entity: 'repair_project',
@@ -483,7 +474,7 @@ export async function mergeShares(ctx: Ctx, id: number, typed: { itemId: number;
       (select coalesce(sum(share), 0) from project_item_houses s where s.item_id = i.id) where i.project_id = ${id}`);
     await refreshBudgetTotal(tx, ctx, id);
     const [after] = await tx.select({ total: repairProjects.budgetTotal }).from(repairProjects).where(eq(repairProjects.id, id));
-    await event(tx, ctx, id, 'merge-shares', `预算合计 ${formatYuan(after?.total ?? 0n)} 元`);
+    await recordEvent(tx, ctx, { projectId: id }, 'merge-shares', `预算合计 ${formatYuan(after?.total ?? 0n)} 元`);
     await audit(tx, ctx, {
       action: 'project.merge-shares',
       entity: 'repair_project',

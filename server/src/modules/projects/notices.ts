@@ -11,12 +11,13 @@ import { notifyProjectOwners } from '../owners/notify.ts';
 import { businessDate } from '../../lib/clock.ts';
 import { pageAnswer } from '../../lib/paging.ts';
 import { getSetting } from '../settings/store.ts';
-import { committeeActor, event, loadProject, touch, TYPE_LABELS } from './access.ts';
+import { committeeActor, loadProject, touch, TYPE_LABELS } from './access.ts';
 import { requireAllowed } from './actions.ts';
 import { amountProblems, refuseAmountProblems } from './approval.ts';
 import { maybeComplete } from './completion.ts';
 import { finalAmounts, finalListPage } from './final-list.ts';
 import { keepNoticeList, noticeListPage } from './range.ts';
+import { recordEvent } from '../workflow/events.ts';
 
 export const NOTICE_KIND_LABELS: Record<ProjectNoticeKind, string> = {
   initiation: '立项公示',
@@ -72,7 +73,7 @@ export async function publishNotice(ctx: Ctx, id: number, input: { kind: Project
       await keepNoticeList(tx, notice.id, id, await finalAmounts(tx, id, p.settlementAmount));
     }
     await touch(tx, ctx, id);
-    await event(tx, ctx, id, `notice.${input.kind}`, `${no}，截止 ${input.deadline}`);
+    await recordEvent(tx, ctx, { projectId: id }, `notice.${input.kind}`, `${no}，截止 ${input.deadline}`);
     await audit(tx, ctx, {
       action: `project.notice.${input.kind}`,
       entity: 'repair_project',

@@ -7,9 +7,10 @@ import type { Ctx } from '../../lib/context.ts';
 import { invalid, ruleRefusal } from '../../lib/errors.ts';
 import { audit } from '../audit/audit.ts';
 import { getSetting } from '../settings/store.ts';
-import { committeeActor, event, loadProject, touch } from './access.ts';
+import { committeeActor, loadProject, touch } from './access.ts';
 import { requireAllowed } from './actions.ts';
 import { moneyOf } from './facts.ts';
+import { recordEvent } from '../workflow/events.ts';
 
 /**
  * F-46 清退: a refund notice with its number for transferred disbursements, at most what they
@@ -65,7 +66,7 @@ export async function issueRefund(ctx: Ctx, id: number, input: { sourceIds: numb
       })
       .returning();
     await touch(tx, ctx, id);
-    await event(tx, ctx, id, 'refund.issue', `${no}，${formatYuan(input.amount)} 元：${input.reason}`);
+    await recordEvent(tx, ctx, { projectId: id }, 'refund.issue', `${no}，${formatYuan(input.amount)} 元：${input.reason}`);
     await audit(tx, ctx, {
       action: 'project.refund.issue',
       entity: 'repair_project',

@@ -19,10 +19,11 @@ import { pageAnswer } from '../../lib/paging.ts';
 import { audit } from '../audit/audit.ts';
 import { requireReceived } from '../settings/required-documents.ts';
 import { notifyOrg } from '../messages/service.ts';
-import { event, loadProject, projectPagePath, type ProjectRow, TYPE_LABELS, touch } from './access.ts';
+import { loadProject, projectPagePath, type ProjectRow, readerActor, TYPE_LABELS, touch } from './access.ts';
 import { shortfallError } from './debits.ts';
 import type { RequestRow } from './facts.ts';
 import { payeesView } from './payees.ts';
+import { recordEvent } from '../workflow/events.ts';
 
 export const REQUEST_KIND_LABELS: Record<ProjectRequestKind, string> = {
   approval: '立项申请',
@@ -45,6 +46,21 @@ export async function loadRequest(tx: Tx, actor: Actor, requestId: number): Prom
   const [r] = await tx.select().from(projectRequests).where(eq(projectRequests.id, requestId)).for('update');
   if (!r || r.kind === 'refund') throw notFound('申请');
   return { p, r };
+}
+
+/**
+ * F-60: the project a request belongs to, for the review page that is opened by the request alone.
+ * Read through the caller's organisation like the project itself: another committee's is "not found".
+ */
+export async function requestSubject(ctx: Ctx, requestId: number) {
+  const actor = readerActor(ctx);
+  const [found] = await ctx.db
+    .select({ id: projectRequests.id, projectId: projectRequests.projectId, kind: projectRequests.kind })
+    .from(projectRequests)
+    .where(eq(projectRequests.id, requestId));
+  if (!found) throw notFound('申请');
+  await loadProject(ctx.db, actor, found.projectId);
+  return found;
 }
 
 const requestName = (r: Pick<RequestRow, 'kind' | 'no'>) => `${REQUEST_KIND_LABELS[r.kind]} ${r.no}`;
@@ -84,7 +100,7 @@ export async function acceptRequest(ctx: Ctx, requestId: number, note: string, r
       .update(projectRequests)
       .set({ status: 'accepted', acceptedAt: now, acceptedBy: actor.userId, acceptNote })
       .where(eq(projectRequests.id, r.id));
-    await event(tx, ctx, p.id, `${r.kind}.accept`, `${r.no}${acceptNote ? `：${acceptNote}` : ''}`);
+    await recordEvent(tx, ctx, { projectId: p.id }, `${r.kind}.accept`, `${r.no}${acceptNote ? `：${acceptNote}` : ''}`);
     await notifyCommittee(tx, ctx, p, r, 'project.accept', '已受理', acceptNote);
     await audit(tx, ctx, {
       action: `project.${r.kind}.accept`,
@@ -108,7 +124,7 @@ export async function rejectRequest(ctx: Ctx, requestId: number, reason: string)
       .set({ status: 'rejected', reviewedAt: now, reviewedBy: actor.userId, rejectReason: reason })
       .where(eq(projectRequests.id, r.id));
     await touch(tx, ctx, p.id, r.kind === 'approval' ? { status: 'draft' } : {});
-    await event(tx, ctx, p.id, `${r.kind}.reject`, `${r.no}：${reason}`);
+    await recordEvent(tx, ctx, { projectId: p.id }, `${r.kind}.reject`, `${r.no}：${reason}`);
     await notifyCommittee(tx, ctx, p, r, 'project.reject', '被退回', `退回原因：${reason}`);
     await audit(tx, ctx, {
       action: `project.${r.kind}.reject`,
@@ -163,7 +179,7 @@ export async function approveRequest(ctx: Ctx, requestId: number) {
       await shortfallError(tx, p, r.amount, r.id);
       await touch(tx, ctx, p.id);
     }
-    await event(tx, ctx, p.id, `${r.kind}.approve`, note);
+    await recordEvent(tx, ctx, { projectId: p.id }, `${r.kind}.approve`, note);
     await notifyCommittee(tx, ctx, p, r, 'project.approve', '已审核通过', r.kind === 'approval' ? '' : '等待银行划转');
     await audit(tx, ctx, {
       action: `project.${r.kind}.approve`,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { idParam, ok, page, pageOf, pathId, text } from '../../lib/fields.ts';
 import { acceptBody, documentName } from '../../domain/required-documents.ts';
 import { readUpload } from '../../lib/uploads.ts';
+import { PROJECT_REQUEST_KINDS } from '../../db/schema/index.ts';
 import { importRefusal } from '../applications/schemas.ts';
 import { authenticateBank } from '../payments/bank-api-auth.ts';
 import { loadProject, readerActor } from './access.ts';
@@ -32,7 +33,7 @@ import { issueRefund } from './refund.ts';
 import { projectSettings, saveProjectSettings } from './settings.ts';
 import { sendXlsx } from '../../lib/xlsx-export.ts';
 import { mergedListWorkbook, noticeListWorkbook, projectListWorkbook, voteResultWorkbook } from './exports.ts';
-import { acceptRequest, approveRequest, officeRequests, rejectRequest, requestsOf } from './review.ts';
+import { acceptRequest, approveRequest, officeRequests, rejectRequest, requestSubject, requestsOf } from './review.ts';
 import * as s from './schemas.ts';
 import { annotateShares, exportShares, importShares } from './shares-file.ts';
 import { listProjects, projectDetail, projectSummary } from './summary.ts';
@@ -306,6 +307,19 @@ export function projectRoutes(app: FastifyInstance) {
     },
     async (req, reply) =>
       reply.status(201).send(await addProjectDocument(req.ctx, req.params.id, req.query.kind, req.query.name ?? null, await readFile(req))),
+  );
+  r.get(
+    '/api/project-requests/:id',
+    {
+      schema: {
+        tags,
+        // F-60: the review page is opened by the request; it reads the project it belongs to.
+        summary: '申请所属的维修项目（本会或管理部门）',
+        params: idParam,
+        response: { 200: z.object({ id: z.number(), projectId: z.number(), kind: z.enum(PROJECT_REQUEST_KINDS) }) },
+      },
+    },
+    async (req) => requestSubject(req.ctx, req.params.id),
   );
   r.get(
     '/api/project-requests/:id/documents',

@@ -7,7 +7,6 @@ import {
   facilityTypes,
   type ProjectStatus,
   type ProjectType,
-  projectEvents,
   projectItems,
   projectNotices,
   propertyAreas,
@@ -26,6 +25,7 @@ import { moneyOf, phasesOf, unbalancedItems } from './facts.ts';
 import { NOTICE_KIND_LABELS } from './notices.ts';
 import { requestsOf } from './review.ts';
 import { readProjectSettings } from './settings.ts';
+import { timeline } from '../workflow/events.ts';
 
 const n = (v: bigint | null) => (v === null ? null : Number(v));
 
@@ -122,7 +122,7 @@ export async function projectSummary(ctx: Ctx, id: number) {
   const actor = readerActor(ctx);
   const p = await loadProject(ctx.db, actor, id);
   const [events, money, notices, requests, facts, rules] = await Promise.all([
-    ctx.db.select().from(projectEvents).where(eq(projectEvents.projectId, id)).orderBy(asc(projectEvents.id)),
+    timeline(ctx.db, { projectId: id }),
     moneyOf(ctx.db, p),
     ctx.db.select().from(projectNotices).where(eq(projectNotices.projectId, id)).orderBy(asc(projectNotices.id)),
     requestsOf(ctx.db, actor, id),

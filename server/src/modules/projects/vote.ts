@@ -14,7 +14,7 @@ import { invalid, ruleRefusal } from '../../lib/errors.ts';
 import { audit } from '../audit/audit.ts';
 import { chunks } from '../registry/bulk.ts';
 import { getSetting } from '../settings/store.ts';
-import { committeeActor, event, loadProject, readerActor, touch } from './access.ts';
+import { committeeActor, loadProject, readerActor, touch } from './access.ts';
 import { requireAllowed, requireCorrectable } from './actions.ts';
 import { latestNotice } from './facts.ts';
 import { projectRange, rangePage, voteHouses } from './range.ts';
@@ -22,6 +22,7 @@ import { evotePhase } from '../../domain/evote.ts';
 import { closeDueEvotes } from '../evote/close.ts';
 import { currentEvote, evoteTimes } from '../evote/service.ts';
 import { onlineTally } from '../evote/store.ts';
+import { recordEvent } from '../workflow/events.ts';
 
 /** `correctionReason`: the entry replaces a mistyped result already recorded (F-42), and says why. */
 export type VoteInput = (
@@ -109,9 +110,9 @@ export async function recordVote(ctx: Ctx, id: number, input: VoteInput) {
     const how =
       input.mode === 'totals' ? '按合计' : online ? `逐户，网上 ${online.latest.size} 户、纸质 ${input.ballots.length} 户` : '逐户';
     if (correcting) {
-      await event(tx, ctx, id, 'vote.corrected', `${verdict}（更正原因：${input.correctionReason}）`);
+      await recordEvent(tx, ctx, { projectId: id }, 'vote.corrected', `${verdict}（更正原因：${input.correctionReason}）`);
     } else {
-      await event(tx, ctx, id, decision.passed ? 'vote.passed' : 'vote.failed', verdict);
+      await recordEvent(tx, ctx, { projectId: id }, decision.passed ? 'vote.passed' : 'vote.failed', verdict);
     }
     await audit(tx, ctx, {
       action: correcting ? 'project.vote.correct' : 'project.vote',

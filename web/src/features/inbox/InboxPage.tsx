@@ -2,14 +2,15 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Space, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { ApplicationSummary } from '../../api/types';
+import type { ApplicationDetail, ApplicationSummary } from '../../api/types';
 import { Page } from '../../components/Page';
 import { allows } from '../../lib/actions';
 import { useServerTable } from '../../lib/useServerTable';
 import { APPLICATIONS_KEY, fetchApplications } from '../applications/api';
 import { APPLICATION_FILTERS, ApplicationFilters, applicationColumns, applicationQuery } from '../applications/ApplicationFilters';
 import { APPLICATION_STATUSES } from '../applications/labels';
-import { AcceptModal } from './AcceptModal';
+import { AcceptModal, useApplicationSteps } from './ReviewDialogs';
+import { reviewPath } from './reviewRoute';
 
 const OFFICE_STATUSES = APPLICATION_STATUSES.filter((s) => s !== 'draft');
 
@@ -24,10 +25,10 @@ export function InboxPage() {
     filterKeys: APPLICATION_FILTERS,
     fetchPage: ({ page, pageSize, filters }) => fetchApplications(applicationQuery(page, pageSize, filters)),
   });
-  const open = (a: ApplicationSummary) => navigate(`/office/inbox/${a.id}`);
+  const open = (a: ApplicationSummary) => navigate(reviewPath('application', a.id));
 
   const columns: TableColumnsType<ApplicationSummary> = [
-    { title: '业务单号', dataIndex: 'no', width: 170, render: (no: string, a) => <Link to={`/office/inbox/${a.id}`}>{no}</Link> },
+    { title: '业务单号', dataIndex: 'no', width: 170, render: (no: string, a) => <Link to={reviewPath('application', a.id)}>{no}</Link> },
     applicationColumns.type,
     applicationColumns.org,
     applicationColumns.area,
@@ -68,7 +69,7 @@ export function InboxPage() {
       />
       <Table<ApplicationSummary> {...table.tableProps} columns={columns} size="middle" scroll={{ x: 1100 }} />
       {accepting && (
-        <AcceptModal
+        <QuickAccept
           app={accepting}
           onClose={() => setAccepting(undefined)}
           onDone={(after) => {
@@ -80,4 +81,18 @@ export function InboxPage() {
       )}
     </Page>
   );
+}
+
+/** 受理 from the list, without opening the review page: the same dialog with the application's steps. */
+function QuickAccept({
+  app,
+  onClose,
+  onDone,
+}: {
+  app: ApplicationSummary;
+  onClose: () => void;
+  onDone: (after: ApplicationDetail) => void;
+}) {
+  const steps = useApplicationSteps(app);
+  return <AcceptModal steps={steps} onClose={onClose} onDone={onDone} />;
 }

@@ -18,12 +18,12 @@ import {
   REQUEST_STATUSES,
 } from './projectRequestApi';
 import { ProjectRequestStatusTag } from './ProjectRequestStatusTag';
+import { reviewPath } from './reviewRoute';
 
 const FILTERS = ['kind', 'status', 'areaId', 'from', 'to'] as const;
-const reviewPath = (r: ProjectRequestRow) => `/office/project-requests/${r.projectId}/${r.id}`;
 
 const columns: TableColumnsType<ProjectRequestRow> = [
-  { title: '申请编号', dataIndex: 'no', width: 170, render: (no: string, r) => <Link to={reviewPath(r)}>{no}</Link> },
+  { title: '申请编号', dataIndex: 'no', width: 170, render: (no: string, r) => <Link to={reviewPath('project_request', r.id)}>{no}</Link> },
   { title: '业务类型', dataIndex: 'kindLabel', width: 120 },
   { title: '维修项目', key: 'project', render: (_, r) => `${r.projectName}（${r.projectNo}）` },
   { title: '物业区域', dataIndex: 'areaName', width: 120 },
@@ -41,7 +41,7 @@ const columns: TableColumnsType<ProjectRequestRow> = [
     width: 90,
     render: (_, r) => (
       <Space size={0}>
-        <Link to={reviewPath(r)}>
+        <Link to={reviewPath('project_request', r.id)}>
           <Button type="link" size="small">
             {allows(r, 'accept') ? '受理' : allows(r, 'approve') || allows(r, 'reject') ? '审核' : '查看'}
           </Button>

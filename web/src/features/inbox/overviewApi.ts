@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, call } from '../../api/client';
 import type { ApiQuery, ApiResponse } from '../../api/types';
+import { reviewPath } from './reviewRoute';
 
 export type OverviewRow = ApiResponse<'/api/office/inbox'>['items'][number];
 export type OverviewQuery = ApiQuery<'/api/office/inbox'>;
@@ -22,6 +23,6 @@ export function useOverviewOptions() {
 
 /** Where a row is worked on: a registry application's review, a project request's review, a 退款指令's application. */
 export function overviewPath(r: Pick<OverviewRow, 'source' | 'id' | 'parentId'>): string {
-  if (r.source === 'project_request') return `/office/project-requests/${r.parentId}/${r.id}`;
-  return `/office/inbox/${r.source === 'refund' ? r.parentId : r.id}`;
+  if (r.source === 'project_request') return reviewPath('project_request', r.id);
+  return reviewPath('application', r.source === 'refund' ? (r.parentId ?? r.id) : r.id);
 }
