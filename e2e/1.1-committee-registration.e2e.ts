@@ -1,7 +1,7 @@
 // 业主委员会注册 — owners' committee manual (seeds/000) §1.1, SPEC §2 F-1, R-1, R-2, §10 Printing.
 // The only spec that registers a committee for 江景豪庭 (the demo area without one).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, openBrowser } from './browser.ts';
+import { expect, test } from './fixtures.ts';
+import type { Browser } from './browser.ts';
 import {
   actionButton,
   chooseDocument,
@@ -33,14 +33,17 @@ const committee = {
 };
 
 let b: Browser;
-beforeAll(async () => {
+test.beforeAll(async ({ openBrowser }) => {
   b = await openBrowser();
 });
-afterAll(() => b?.close());
+test.afterAll(() => b?.close());
 screenshotFailures(() => [b?.page]);
 
-describe('1.1 业主委员会注册', () => {
-  it('F-1, R-1, R-2, §10: 江景豪庭 registers from the home page with the pinyin code, bad uploads are refused by the page and by the server, then it logs in and prints its 机构注册登记表', async () => {
+// The tests of this file are the steps of one journey: a failed step skips the rest, a retry starts over.
+test.describe.configure({ mode: 'serial' });
+
+test.describe('1.1 业主委员会注册', () => {
+  test('F-1, R-1, R-2, §10: 江景豪庭 registers from the home page with the pinyin code, bad uploads are refused by the page and by the server, then it logs in and prints its 机构注册登记表', async () => {
     const { page } = b;
 
     // 第一步、第二步: home page → 注册 → 业主委员会注册.

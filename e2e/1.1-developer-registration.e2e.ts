@@ -1,6 +1,6 @@
 // 开发建设单位注册 — developer manual (seeds/001) §1.1, SPEC §2 F-1, R-1, R-2, §10 Printing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, openBrowser } from './browser.ts';
+import { expect, test } from './fixtures.ts';
+import type { Browser } from './browser.ts';
 import {
   actionButton,
   chooseDocument,
@@ -23,14 +23,17 @@ import { printSheets } from './print-check.ts';
 const DEMO_DEVELOPER_CODE = '91440703MA4WJM001Q';
 
 let b: Browser;
-beforeAll(async () => {
+test.beforeAll(async ({ openBrowser }) => {
   b = await openBrowser();
 });
-afterAll(() => b?.close());
+test.afterAll(() => b?.close());
 screenshotFailures(() => [b?.page]);
 
-describe('1.1 开发建设单位注册', () => {
-  it('F-1, R-1, R-2, §10: a developer registers with its three documents; a taken 机构代码 is refused on that field; it logs in and prints its 机构注册登记表', async () => {
+// The tests of this file are the steps of one journey: a failed step skips the rest, a retry starts over.
+test.describe.configure({ mode: 'serial' });
+
+test.describe('1.1 开发建设单位注册', () => {
+  test('F-1, R-1, R-2, §10: a developer registers with its three documents; a taken 机构代码 is refused on that field; it logs in and prints its 机构注册登记表', async () => {
     const { page } = b;
     const developer = newDeveloper();
 

@@ -1,7 +1,7 @@
 // 机构管理 — owners' committee manual (seeds/000) §1.2: 1.2.1 信息变更, 1.2.2 机构用户管理.
 // SPEC §2 F-2, F-3, §10 (sessions end at once, audit log).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, loginAs, openBrowser } from './browser.ts';
+import { expect, test } from './fixtures.ts';
+import { type Browser, loginAs } from './browser.ts';
 import {
   actionButton,
   goes,
@@ -24,17 +24,20 @@ let b: Browser;
 let second: Browser | undefined;
 /** The 委员 the second journey adds; the lockout journey locks it out and lets it in again. */
 let user: { username: string; name: string; renamed: string; mobile: string; password: string };
-beforeAll(async () => {
+test.beforeAll(async ({ openBrowser }) => {
   b = await openBrowser();
 });
-afterAll(async () => {
+test.afterAll(async () => {
   await second?.close();
   await b?.close();
 });
 screenshotFailures(() => [b?.page, second?.page]);
 
-describe('1.2 机构管理（业主委员会）', () => {
-  it('F-2, §10: 主任 changes 联系电话 and 地址 under 信息变更; saved is effective at once, survives a reload and is audit-logged with old and new values', async () => {
+// The tests of this file are the steps of one journey: a failed step skips the rest, a retry starts over.
+test.describe.configure({ mode: 'serial' });
+
+test.describe('1.2 机构管理（业主委员会）', () => {
+  test('F-2, §10: 主任 changes 联系电话 and 地址 under 信息变更; saved is effective at once, survives a reload and is audit-logged with old and new values', async () => {
     const { page } = b;
     const suffix = uniqueSuffix();
     const phone = `0750-${String(Date.now()).slice(-7)}`;
@@ -78,7 +81,9 @@ describe('1.2 机构管理（业主委员会）', () => {
     await showsText(change.nth(1), address);
   });
 
-  it('F-3, §10: 主任 adds a 委员, modifies it to 经办人, views it, deactivates it (its live session ends and it cannot log in) and activates it again', async () => {
+  test('F-3, §10: 主任 adds a 委员, modifies it to 经办人, views it, deactivates it (its live session ends and it cannot log in) and activates it again', async ({
+    openBrowser,
+  }) => {
     const { page } = b;
     const suffix = uniqueSuffix();
     user = {
@@ -182,7 +187,7 @@ describe('1.2 机构管理（业主委员会）', () => {
     await showsText(other.getByTestId('header-user'), `${user.renamed}（经办人）`);
   });
 
-  it('§10 lockout: five wrong passwords lock the user, who is told no more than for any wrong password; 主任 sees 已锁定至 and 解锁 lets the user in again', async () => {
+  test('§10 lockout: five wrong passwords lock the user, who is told no more than for any wrong password; 主任 sees 已锁定至 and 解锁 lets the user in again', async () => {
     const { page } = b;
     const other = (second as Browser).page;
     await (second as Browser).context.clearCookies();

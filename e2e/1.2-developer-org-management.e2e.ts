@@ -1,6 +1,6 @@
 // 机构管理 — developer manual (seeds/001) §1.2.2 机构用户管理. SPEC §2 F-3 (roles decide menus and actions).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, loginAs, openBrowser } from './browser.ts';
+import { expect, test } from './fixtures.ts';
+import { type Browser, loginAs } from './browser.ts';
 import {
   actionButton,
   goes,
@@ -18,17 +18,22 @@ const DEVELOPER = { code: '91440703MA4WJM001Q', admin: 'admin', adminName: '梁�
 
 let b: Browser;
 let second: Browser | undefined;
-beforeAll(async () => {
+test.beforeAll(async ({ openBrowser }) => {
   b = await openBrowser();
 });
-afterAll(async () => {
+test.afterAll(async () => {
   await second?.close();
   await b?.close();
 });
 screenshotFailures(() => [b?.page, second?.page]);
 
-describe('1.2 机构管理（开发建设单位）', () => {
-  it('F-3: 管理员 adds a 经办人, modifies it, views it, deactivates it (it cannot log in) and activates it again; the last 管理员 keeps its role', async () => {
+// The tests of this file are the steps of one journey: a failed step skips the rest, a retry starts over.
+test.describe.configure({ mode: 'serial' });
+
+test.describe('1.2 机构管理（开发建设单位）', () => {
+  test('F-3: 管理员 adds a 经办人, modifies it, views it, deactivates it (it cannot log in) and activates it again; the last 管理员 keeps its role', async ({
+    openBrowser,
+  }) => {
     const { page } = b;
     const user = {
       username: `jb${uniqueSuffix().toLowerCase()}`,
@@ -115,7 +120,7 @@ describe('1.2 机构管理（开发建设单位）', () => {
     await showsText(rowOf(DEVELOPER.admin).locator('.ant-tag'), '管理员');
   });
 
-  it('F-3: a 经办人 has no 机构用户管理 in its menu, and opening /org/users directly shows 无权访问 (the server refuses too)', async () => {
+  test('F-3: a 经办人 has no 机构用户管理 in its menu, and opening /org/users directly shows 无权访问 (the server refuses too)', async () => {
     const { page } = b;
     await b.context.clearCookies();
     await loginAs(page, DEVELOPER.code, DEVELOPER.clerk);

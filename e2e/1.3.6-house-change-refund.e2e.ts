@@ -3,17 +3,17 @@
 // account of each house (warning when its name is none of the house's owners), then offers the
 // 退款申请表 beside the application form. The draft with its “after” row is
 // made through the API (picking and editing houses have their own coverage).
-import { request } from 'playwright-core';
+import { request } from '@playwright/test';
 import { printSheets } from './print-check.ts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, baseUrl, DEMO_PASSWORD, loginAs, openBrowser } from './browser.ts';
+import { expect, test } from './fixtures.ts';
+import { type Browser, baseUrl, DEMO_PASSWORD, loginAs } from './browser.ts';
 import { actionButton, goes, screenshotFailures, shows, showsText, uniqueSuffix } from './helpers.ts';
 
 let developer: Browser;
-beforeAll(async () => {
+test.beforeAll(async ({ openBrowser }) => {
   developer = await openBrowser();
 });
-afterAll(async () => {
+test.afterAll(async () => {
   await developer?.close();
 });
 screenshotFailures(() => [developer?.page]);
@@ -32,8 +32,11 @@ interface House {
   salesStatus: string;
 }
 
-describe('物业区域管理 › 房屋信息变更 (R-12 退款)', () => {
-  it('R-12 F-16: 保存并提交 asks to confirm the refund and for the refund account, submits, and prints the 退款申请表', async () => {
+// The tests of this file are the steps of one journey: a failed step skips the rest, a retry starts over.
+test.describe.configure({ mode: 'serial' });
+
+test.describe('物业区域管理 › 房屋信息变更 (R-12 退款)', () => {
+  test('R-12 F-16: 保存并提交 asks to confirm the refund and for the refund account, submits, and prints the 退款申请表', async () => {
     const api = await request.newContext({ baseURL: baseUrl() });
     const login = await api.post('/api/auth/login', {
       data: { orgCode: '91440703MA4WJM001Q', username: 'admin', password: DEMO_PASSWORD },

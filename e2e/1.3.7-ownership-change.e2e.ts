@@ -1,7 +1,7 @@
 // 物业区域管理 › 房屋权属批量变更 — developer manual (seeds/001) §1.3.7. SPEC §3 F-17, F-10.
-import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, loginAs, openBrowser } from './browser.ts';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { type Browser, loginAs } from './browser.ts';
 import { goes, screenshotFailures, shows, showsText, uniqueSuffix } from './helpers.ts';
 import {
   acceptAndApprove,
@@ -26,11 +26,11 @@ const SOLD = '4栋1单元1602';
 
 let dev: Browser;
 let office: Browser;
-beforeAll(async () => {
+test.beforeAll(async ({ openBrowser }) => {
   dev = await openBrowser();
   office = await openBrowser();
 });
-afterAll(async () => {
+test.afterAll(async () => {
   await office?.close();
   await dev?.close();
 });
@@ -72,71 +72,71 @@ async function registeredOwners(page: Page, label: string): Promise<string[]> {
   return names;
 }
 
-describe('1.3.7 房屋权属批量变更', () => {
-  it(
-    'F-17, F-10: add houses from the grid; 编辑业主 shows the registered owners, a co-owner is added to one house and the other changes hands; 保存并提交, print; 受理 and 审核 change the owners',
-    async () => {
-      const { page } = dev;
-      const suffix = uniqueSuffix();
-      const coOwner: Owner = { name: `林婉清${suffix.slice(-2)}`, idNumber: idCard(31), phone: '13922223333' };
-      const buyer: Owner = { name: `郑国栋${suffix.slice(-2)}`, idNumber: idCard(32), phone: '13944445555' };
+// The tests of this file are the steps of one journey: a failed step skips the rest, a retry starts over.
+test.describe.configure({ mode: 'serial' });
 
-      // 第一步 登录系统; 第二步 物业区域管理 › 房屋权属批量变更; 第三步 选择物业区域.
-      await loginAs(page, DEVELOPER.code, DEVELOPER.clerk);
-      await openAreaInHouseQuery(page, AREA);
-      const before = await registeredOwners(page, JOINED);
-      await openRegistryMenu(page, '房屋权属批量变更');
-      await chooseArea(page, AREA);
+test.describe('1.3.7 房屋权属批量变更', () => {
+  test('F-17, F-10: add houses from the grid; 编辑业主 shows the registered owners, a co-owner is added to one house and the other changes hands; 保存并提交, print; 受理 and 审核 change the owners', async () => {
+    test.setTimeout(WHOLE_WAY);
+    const { page } = dev;
+    const suffix = uniqueSuffix();
+    const coOwner: Owner = { name: `林婉清${suffix.slice(-2)}`, idNumber: idCard(31), phone: '13922223333' };
+    const buyer: Owner = { name: `郑国栋${suffix.slice(-2)}`, idNumber: idCard(32), phone: '13944445555' };
 
-      // 第四步 添加 → 楼盘表选择框 → click the houses → 确定.
-      await page.getByRole('button', { name: '添加', exact: true }).click();
-      await pickInGrid(page, [{ building: BUILDING, labels: [JOINED, SOLD] }]);
-      const picked = page.getByRole('region', { name: '变更权属的房屋' });
-      const rowOf = (label: string) => picked.getByRole('row').filter({ hasText: label });
-      await showsText(rowOf(JOINED), '未修改');
+    // 第一步 登录系统; 第二步 物业区域管理 › 房屋权属批量变更; 第三步 选择物业区域.
+    await loginAs(page, DEVELOPER.code, DEVELOPER.clerk);
+    await openAreaInHouseQuery(page, AREA);
+    const before = await registeredOwners(page, JOINED);
+    await openRegistryMenu(page, '房屋权属批量变更');
+    await chooseArea(page, AREA);
 
-      // 第五步 修改权属信息 → 编辑业主: the registered owners are there; 添加 a co-owner; 保存.
-      await rowOf(JOINED).getByRole('button', { name: '修改权属信息' }).click();
-      let dialog = page.getByRole('dialog', { name: `编辑业主：${JOINED}` });
-      await shows(dialog);
-      await expect.poll(() => ownerNames(dialog)).toEqual(before);
-      await addOwner(page, dialog, { ...coOwner, idNumber: '440703198001011235' });
-      await dialog.getByRole('button', { name: '保存' }).click();
-      await showsText(dialog.locator('.ant-form-item-explain-error'), '居民身份证号须为 18 位');
-      await dialog.getByLabel(`第 ${before.length + 1} 位业主证件号码`).fill(coOwner.idNumber);
-      await dialog.getByRole('button', { name: '保存' }).click();
-      await goes(dialog);
-      await showsText(rowOf(JOINED), [...before, coOwner.name].join('、'));
+    // 第四步 添加 → 楼盘表选择框 → click the houses → 确定.
+    await page.getByRole('button', { name: '添加', exact: true }).click();
+    await pickInGrid(page, [{ building: BUILDING, labels: [JOINED, SOLD] }]);
+    const picked = page.getByRole('region', { name: '变更权属的房屋' });
+    const rowOf = (label: string) => picked.getByRole('row').filter({ hasText: label });
+    await showsText(rowOf(JOINED), '未修改');
 
-      // The other house is sold: its owners are deleted and the buyer added.
-      await rowOf(SOLD).getByRole('button', { name: '修改权属信息' }).click();
-      dialog = page.getByRole('dialog', { name: `编辑业主：${SOLD}` });
-      await shows(dialog.locator('.ant-table'));
-      for (let left = await dialog.getByRole('button', { name: '删除' }).count(); left > 0; left--) {
-        await dialog.getByRole('button', { name: '删除' }).first().click();
-      }
-      await dialog.getByRole('button', { name: '保存' }).click();
-      await showsText(dialog.getByRole('alert'), '每套房屋至少一位业主');
-      await addOwner(page, dialog, buyer);
-      await dialog.getByRole('button', { name: '保存' }).click();
-      await goes(dialog);
-      await showsText(rowOf(SOLD), buyer.name);
+    // 第五步 修改权属信息 → 编辑业主: the registered owners are there; 添加 a co-owner; 保存.
+    await rowOf(JOINED).getByRole('button', { name: '修改权属信息' }).click();
+    let dialog = page.getByRole('dialog', { name: `编辑业主：${JOINED}` });
+    await shows(dialog);
+    await expect.poll(() => ownerNames(dialog)).toEqual(before);
+    await addOwner(page, dialog, { ...coOwner, idNumber: '440703198001011235' });
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await showsText(dialog.locator('.ant-form-item-explain-error'), '居民身份证号须为 18 位');
+    await dialog.getByLabel(`第 ${before.length + 1} 位业主证件号码`).fill(coOwner.idNumber);
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await goes(dialog);
+    await showsText(rowOf(JOINED), [...before, coOwner.name].join('、'));
 
-      // 第六步 保存并提交, and the printed 申请表.
-      const no = await saveAndSubmit(page);
-      const printed = await printApplicationForm(dev, page, '房屋权属批量变更申请表', no);
-      for (const text of [AREA, coOwner.name, buyer.name, buyer.idNumber]) expect(printed).toContain(text);
+    // The other house is sold: its owners are deleted and the buyer added.
+    await rowOf(SOLD).getByRole('button', { name: '修改权属信息' }).click();
+    dialog = page.getByRole('dialog', { name: `编辑业主：${SOLD}` });
+    await shows(dialog.locator('.ant-table'));
+    for (let left = await dialog.getByRole('button', { name: '删除' }).count(); left > 0; left--) {
+      await dialog.getByRole('button', { name: '删除' }).first().click();
+    }
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await showsText(dialog.getByRole('alert'), '每套房屋至少一位业主');
+    await addOwner(page, dialog, buyer);
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await goes(dialog);
+    await showsText(rowOf(SOLD), buyer.name);
 
-      // 第七、八步 受理 and 审核.
-      await acceptAndApprove(office, no, '房屋权属批量变更');
+    // 第六步 保存并提交, and the printed 申请表.
+    const no = await saveAndSubmit(page);
+    const printed = await printApplicationForm(dev, page, '房屋权属批量变更申请表', no);
+    for (const text of [AREA, coOwner.name, buyer.name, buyer.idNumber]) expect(printed).toContain(text);
 
-      // The registry's owners are the new ones.
-      // A fresh page: what was read before the approval is not shown again from the page's memory.
-      await page.goto('/workspace');
-      await openAreaInHouseQuery(page, AREA);
-      expect(await registeredOwners(page, JOINED)).toEqual([...before, coOwner.name]);
-      expect(await registeredOwners(page, SOLD)).toEqual([buyer.name]);
-    },
-    WHOLE_WAY,
-  );
+    // 第七、八步 受理 and 审核.
+    await acceptAndApprove(office, no, '房屋权属批量变更');
+
+    // The registry's owners are the new ones.
+    // A fresh page: what was read before the approval is not shown again from the page's memory.
+    await page.goto('/workspace');
+    await openAreaInHouseQuery(page, AREA);
+    expect(await registeredOwners(page, JOINED)).toEqual([...before, coOwner.name]);
+    expect(await registeredOwners(page, SOLD)).toEqual([buyer.name]);
+  });
 });

@@ -3,9 +3,9 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, test } from './fixtures.ts';
 import { formatYuan } from '../web/src/lib/units.ts';
-import { type Browser, openBrowser } from './browser.ts';
+import type { Browser } from './browser.ts';
 import { goes, logout, openMenu, screenshotFailures, shows, showsText, textOf, uniqueSuffix } from './helpers.ts';
 import {
   chooseOption,
@@ -25,10 +25,10 @@ import {
 } from './payment-helpers.ts';
 
 let b: Browser;
-beforeAll(async () => {
+test.beforeAll(async ({ openBrowser }) => {
   b = await openBrowser();
 });
-afterAll(async () => {
+test.afterAll(async () => {
   await b?.close();
 });
 screenshotFailures(() => [b?.page]);
@@ -44,92 +44,92 @@ async function openCustomPayment(page: import('playwright-core').Page, purpose: 
   await chooseOption(page, page.getByRole('combobox', { name: '物业区域' }), area);
 }
 
-describe('1.4.3 自定义交款', () => {
-  it(
-    'F-22, F-23, F-70, R-22, F-72: a 补交 notice for an amount typed by hand (bad amounts refused) is printed and confirmed at the fund POS; the house shows as part-paid in the 楼盘表 and in its statement, to the office and the public',
-    async () => {
-      const { page, context } = b;
-      const area = '江景豪庭';
-      const building = '2栋';
-      const amount = 100050; // 1,000.50 yuan: less than the house's amount due, so it is part-paid afterwards
+// The tests of this file are the steps of one journey: a failed step skips the rest, a retry starts over.
+test.describe.configure({ mode: 'serial' });
 
-      await switchUser(page, DEVELOPER.code, DEVELOPER.clerk);
-      await openCustomPayment(page, '补交', area);
+test.describe('1.4.3 自定义交款', () => {
+  test('F-22, F-23, F-70, R-22, F-72: a 补交 notice for an amount typed by hand (bad amounts refused) is printed and confirmed at the fund POS; the house shows as part-paid in the 楼盘表 and in its statement, to the office and the public', async () => {
+    test.setTimeout(JOURNEY_TIMEOUT);
+    const { page, context } = b;
+    const area = '江景豪庭';
+    const building = '2栋';
+    const amount = 100050; // 1,000.50 yuan: less than the house's amount due, so it is part-paid afterwards
 
-      // Pick one sold, unpaid house of 2栋 1单元's 12th floor in the 楼盘表 (coloured by 交款状态).
-      await page.getByRole('button', { name: '选择房屋' }).click();
-      const picker = page.getByRole('dialog', { name: '楼盘表选择' });
-      await openBuilding(picker, building);
-      const cell = picker
-        .getByRole('region', { name: `${building}楼盘表` })
-        .getByRole('button', { name: /^2栋1单元12\d\d 已售 未交存$/ })
-        .first();
-      const house = ((await cell.getAttribute('aria-label')) ?? '').split(' ')[0] as string;
-      await gridCell(picker, building, house).click();
-      await showsText(picker, '已选择 1 套房屋');
-      await picker.getByRole('button', { name: '确定' }).click();
-      await goes(picker);
-      const amountInput = page.getByLabel(`${house} 金额（元）`);
+    await switchUser(page, DEVELOPER.code, DEVELOPER.clerk);
+    await openCustomPayment(page, '补交', area);
 
-      // 第三步 注：其他交款类型，勾选好房屋后直接点击“打印交款通知单” — not before every amount is right.
-      const print = page.getByRole('button', { name: '打印交款通知单' });
-      await print.click();
-      await showsText(page.getByRole('alert'), '有 1 套房屋的金额未填写或不正确，请修改后再打印');
-      await showsText(page.locator('.ant-table'), '请填写金额');
-      await amountInput.fill('1000.505');
-      await showsText(page.locator('.ant-table'), '金额须为非负金额，最多 2 位小数');
-      await amountInput.fill('0');
-      await showsText(page.locator('.ant-table'), '金额须大于 0');
-      await amountInput.fill('1000.50');
-      await print.click();
-      const dialog = page.getByRole('dialog', { name: '交款通知单' });
-      await showsText(dialog, '已生成 1 张交款通知单');
-      const [noticeNo] = await issuedNoticeNumbers(dialog);
+    // Pick one sold, unpaid house of 2栋 1单元's 12th floor in the 楼盘表 (coloured by 交款状态).
+    await page.getByRole('button', { name: '选择房屋' }).click();
+    const picker = page.getByRole('dialog', { name: '楼盘表选择' });
+    await openBuilding(picker, building);
+    const cell = picker
+      .getByRole('region', { name: `${building}楼盘表` })
+      .getByRole('button', { name: /^2栋1单元12\d\d 已售 未交存$/ })
+      .first();
+    const house = ((await cell.getAttribute('aria-label')) ?? '').split(' ')[0] as string;
+    await gridCell(picker, building, house).click();
+    await showsText(picker, '已选择 1 套房屋');
+    await picker.getByRole('button', { name: '确定' }).click();
+    await goes(picker);
+    const amountInput = page.getByLabel(`${house} 金额（元）`);
 
-      // 第四步：在通知单页面单击“打印”.
-      const printed = await printNotice(context, dialog, noticeNo as string, amount);
-      expect(printed).toContain('人民币壹仟元伍角整');
-      expect(printed).toContain('补交');
-      expect(printed).toContain(house);
-      await dialog.getByTestId('issued-notices').getByRole('button', { name: '关闭' }).click();
-      await goes(dialog);
+    // 第三步 注：其他交款类型，勾选好房屋后直接点击“打印交款通知单” — not before every amount is right.
+    const print = page.getByRole('button', { name: '打印交款通知单' });
+    await print.click();
+    await showsText(page.getByRole('alert'), '有 1 套房屋的金额未填写或不正确，请修改后再打印');
+    await showsText(page.locator('.ant-table'), '请填写金额');
+    await amountInput.fill('1000.505');
+    await showsText(page.locator('.ant-table'), '金额须为非负金额，最多 2 位小数');
+    await amountInput.fill('0');
+    await showsText(page.locator('.ant-table'), '金额须大于 0');
+    await amountInput.fill('1000.50');
+    await print.click();
+    const dialog = page.getByRole('dialog', { name: '交款通知单' });
+    await showsText(dialog, '已生成 1 张交款通知单');
+    const [noticeNo] = await issuedNoticeNumbers(dialog);
 
-      // 第五步、第六步：paid at a fund POS, confirmed by the bank.
-      await confirmAtBank(page, noticeNo as string, amount, { channel: '维修资金专用POS机', bankRef: `POS${uniqueSuffix()}` });
+    // 第四步：在通知单页面单击“打印”.
+    const printed = await printNotice(context, dialog, noticeNo as string, amount);
+    expect(printed).toContain('人民币壹仟元伍角整');
+    expect(printed).toContain('补交');
+    expect(printed).toContain(house);
+    await dialog.getByTestId('issued-notices').getByRole('button', { name: '关闭' }).click();
+    await goes(dialog);
 
-      // The developer: the house is part-paid (部分交存) in the 楼盘表, and its statement shows the 1,000.50.
-      await switchUser(page, DEVELOPER.code, DEVELOPER.clerk);
-      await openMenu(page, '综合查询', '房屋查询');
-      await page.getByRole('row').filter({ hasText: area }).first().click();
-      await colourByDeposits(page);
-      await openBuilding(page, building);
-      expect(await gridCell(page, building, house).getAttribute('aria-label')).toMatch(/部分交存$/);
-      await gridCell(page, building, house).click();
-      const drawer = page.getByRole('dialog', { name: '房屋信息' });
-      await shows(drawer.getByText('变更记录'));
-      const owner = drawer.locator('.ant-table-tbody tr').first();
-      const ownerName = await textOf(owner.getByRole('cell').nth(0));
-      const idNumber = await textOf(owner.getByRole('cell').nth(2));
-      expect(await statementShowsDeposit(page, drawer, noticeNo as string, amount, '补交')).toBe(amount);
+    // 第五步、第六步：paid at a fund POS, confirmed by the bank.
+    await confirmAtBank(page, noticeNo as string, amount, { channel: '维修资金专用POS机', bankRef: `POS${uniqueSuffix()}` });
 
-      // The office's view of the same account.
-      await switchUser(page, OFFICE.code, OFFICE.admin);
-      const officeDrawer = await openHouse(page, area, building, house.replace(building, ''));
-      expect(await statementShowsDeposit(page, officeDrawer, noticeNo as string, amount, '补交')).toBe(amount);
-      await page.goto('/workspace');
-      await logout(page);
+    // The developer: the house is part-paid (部分交存) in the 楼盘表, and its statement shows the 1,000.50.
+    await switchUser(page, DEVELOPER.code, DEVELOPER.clerk);
+    await openMenu(page, '综合查询', '房屋查询');
+    await page.getByRole('row').filter({ hasText: area }).first().click();
+    await colourByDeposits(page);
+    await openBuilding(page, building);
+    expect(await gridCell(page, building, house).getAttribute('aria-label')).toMatch(/部分交存$/);
+    await gridCell(page, building, house).click();
+    const drawer = page.getByRole('dialog', { name: '房屋信息' });
+    await shows(drawer.getByText('变更记录'));
+    const owner = drawer.locator('.ant-table-tbody tr').first();
+    const ownerName = await textOf(owner.getByRole('cell').nth(0));
+    const idNumber = await textOf(owner.getByRole('cell').nth(2));
+    expect(await statementShowsDeposit(page, drawer, noticeNo as string, amount, '补交')).toBe(amount);
 
-      // F-72: the public lookup shows the 1,000.50 deposited, the owner masked.
-      const result = await publicLookup(page, { area, building, room: house.slice(-4), idNumber });
-      await showsText(result.locator('.ant-statistic').filter({ hasText: '已交金额' }), formatYuan(amount));
-      await showsText(result, maskedName(ownerName));
-      // The statement names the movement by the notice's purpose: this one collected a 补交.
-      await showsText(result.getByRole('row').filter({ hasText: noticeNo as string }), '补交');
-    },
-    JOURNEY_TIMEOUT,
-  );
+    // The office's view of the same account.
+    await switchUser(page, OFFICE.code, OFFICE.admin);
+    const officeDrawer = await openHouse(page, area, building, house.replace(building, ''));
+    expect(await statementShowsDeposit(page, officeDrawer, noticeNo as string, amount, '补交')).toBe(amount);
+    await page.goto('/workspace');
+    await logout(page);
 
-  it('F-22, R-14: 续筹交款 amounts go out to Excel with 导出 and come back with 导入 (a bad workbook is refused whole, its errors listed and marked in a download), then one notice per house is printed', async () => {
+    // F-72: the public lookup shows the 1,000.50 deposited, the owner masked.
+    const result = await publicLookup(page, { area, building, room: house.slice(-4), idNumber });
+    await showsText(result.locator('.ant-statistic').filter({ hasText: '已交金额' }), formatYuan(amount));
+    await showsText(result, maskedName(ownerName));
+    // The statement names the movement by the notice's purpose: this one collected a 补交.
+    await showsText(result.getByRole('row').filter({ hasText: noticeNo as string }), '补交');
+  });
+
+  test('F-22, R-14: 续筹交款 amounts go out to Excel with 导出 and come back with 导入 (a bad workbook is refused whole, its errors listed and marked in a download), then one notice per house is printed', async () => {
     const { page, context } = b;
     const area = '侨城花园';
     const building = '4栋';

@@ -2,10 +2,10 @@
 // with §3 R-13: a house cancellation approved by the office refunds the house's balance; the
 // developer prints the 退款申请表, the bank teller finds the refund instruction and confirms the
 // payout. The application is made through the API (the registry pages have their own specs).
-import { type APIRequestContext, request } from 'playwright-core';
+import { type APIRequestContext, request } from '@playwright/test';
 import { printSheets } from './print-check.ts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, baseUrl, DEMO_PASSWORD, loginAs, openBrowser } from './browser.ts';
+import { expect, test } from './fixtures.ts';
+import { type Browser, baseUrl, DEMO_PASSWORD, loginAs } from './browser.ts';
 import { goes, openMenu, screenshotFailures, shows, showsText, toast, uniqueSuffix } from './helpers.ts';
 
 let teller: Browser;
@@ -28,19 +28,22 @@ async function apiAs(orgCode: string, username: string) {
   return call;
 }
 
-beforeAll(async () => {
+test.beforeAll(async ({ openBrowser }) => {
   teller = await openBrowser();
   developer = await openBrowser();
 });
-afterAll(async () => {
+test.afterAll(async () => {
   for (const a of apis) await a.dispose();
   await teller?.close();
   await developer?.close();
 });
 screenshotFailures(() => [teller?.page, developer?.page]);
 
-describe('银行业务 › 退款确认', () => {
-  it('F-70 R-13: the developer prints the 退款申请表 of an approved cancellation; the teller confirms the payout and the instruction moves to 已付款', async () => {
+// The tests of this file are the steps of one journey: a failed step skips the rest, a retry starts over.
+test.describe.configure({ mode: 'serial' });
+
+test.describe('银行业务 › 退款确认', () => {
+  test('F-70 R-13: the developer prints the 退款申请表 of an approved cancellation; the teller confirms the payout and the instruction moves to 已付款', async () => {
     const dev = await apiAs('91440703MA4WJM001Q', 'admin');
     const acceptor = await apiAs('JMWXZJ', 'shouli');
     const reviewer = await apiAs('JMWXZJ', 'shenhe');

@@ -1,50 +1,49 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import type { BrowserContext, BrowserContextOptions, LaunchOptions, Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'Wygl@2026';
-export const baseUrl = () => inject('baseUrl');
 
+/** Where the global setup passes the address of the app it started on to the workers. */
+export const BASE_URL_ENV = 'WYGL_E2E_BASE_URL';
+
+/** The app under test, as the global setup started it. */
+export function baseUrl(): string {
+  const url = process.env[BASE_URL_ENV];
+  if (!url) throw new Error(`${BASE_URL_ENV} is not set: run the browser specs through e2e/playwright.config.ts`);
+  return url;
+}
+
+/** How long a click, a fill or a wait may take, and an `expect` may retry, on a busy two-core machine. */
+export const ACTION_TIMEOUT = 30_000;
+
+/** Debian's Chromium, headless, offline except for the app under test: no browser is downloaded. */
+export const LAUNCH_OPTIONS: LaunchOptions = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
+
+/** Every actor's browser context: a Chinese desktop in Jiangmen's time zone. */
+export const CONTEXT_OPTIONS: BrowserContextOptions = {
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+  viewport: { width: 1440, height: 900 },
+  // The app then opens dialogs and menus without animation: a click lands on a control at rest.
+  reducedMotion: 'reduce',
+};
+
+/** One actor's browser (an office clerk, a developer, an owner): its own context and cookies, one page. */
 export interface Browser {
   context: BrowserContext;
   page: Page;
   close(): Promise<void>;
-}
-
-/** Debian's Chromium, headless, in a throw-away profile, offline except for the app under test. */
-export async function openBrowser(): Promise<Browser> {
-  const dir = mkdtempSync(join(tmpdir(), 'wygl-chromium-'));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1440, height: 900 },
-    // The app then opens dialogs and menus without animation: a click lands on a control at rest.
-    reducedMotion: 'reduce',
-    baseURL: baseUrl(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  context.setDefaultTimeout(30_000);
-  const page = context.pages()[0] ?? (await context.newPage());
-  return {
-    context,
-    page,
-    close: async () => {
-      await context.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
 }
 
 /** Logs in through the login page, as a person would. */

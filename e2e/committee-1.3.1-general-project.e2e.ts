@@ -7,9 +7,9 @@
 // 第四步 项目立项 and its print, 第五步 第一期 split over two construction units, 第六步 第二期, 第七步 项目验收,
 // 第八步 验收公示, 第九步 第三期 — the committee's, the office's (受理, 审核) and the bank's (划转确认) screens.
 // SPEC §7.1 F-40, R-40, R-41; §7.2 F-41..F-45, R-42..R-46, R-48, R-49; §6 F-31; §8 F-60; §9 F-70; §10 printing.
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, loginAs, openBrowser } from './browser.ts';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { type Browser, loginAs } from './browser.ts';
 import {
   actionButton,
   goes,
@@ -42,10 +42,10 @@ import {
 } from './project-helpers.ts';
 
 let b: Browser;
-beforeAll(async () => {
+test.beforeAll(async ({ openBrowser }) => {
   b = await openBrowser();
 });
-afterAll(async () => {
+test.afterAll(async () => {
   await b?.close();
 });
 screenshotFailures(() => [b?.page]);
@@ -56,10 +56,13 @@ const rowOf = projectRow;
 const APPROVAL_DOCS = ['立项申请单', '业主大会（业主表决）决议', '立项公示张贴照片', '施工合同', '工程预算书'];
 const DISBURSEMENT_DOCS = ['资金拨付申请单', '工程进度证明', '发票', '收款账户证明'];
 
-describe('1.3.1 新建一般维修项目（业主委员会）', () => {
+// The tests of this file are the steps of one journey: a failed step skips the rest, a retry starts over.
+test.describe.configure({ mode: 'serial' });
+
+test.describe('1.3.1 新建一般维修项目（业主委员会）', () => {
   const name = `${BUILDING}屋面及外墙维修${uniqueSuffix()}`;
 
-  it('F-40 R-40: 第一步 主任 creates the project, picks two facilities (三 1), types content and budgets (三 2) and shares them by building area (预算分摊)', async () => {
+  test('F-40 R-40: 第一步 主任 creates the project, picks two facilities (三 1), types content and budgets (三 2) and shares them by building area (预算分摊)', async () => {
     const { page } = b;
     await loginAs(page, 'QCHYYWH', 'zhuren');
 
@@ -119,7 +122,7 @@ describe('1.3.1 新建一般维修项目（业主委员会）', () => {
     await showsText(rowOf(page, '外墙饰面'), /\d+ 户 \/ 80,000\.50/);
   });
 
-  it('F-40 R-40: 三 3 分摊范围 — the roof’s range defaults to the building’s houses; 删除 one, 添加 it back in the building grid', async () => {
+  test('F-40 R-40: 三 3 分摊范围 — the roof’s range defaults to the building’s houses; 删除 one, 添加 it back in the building grid', async () => {
     const { page } = b;
     await rowOf(page, '屋面防水层').click();
     const range = page.getByTestId('range-panel');
@@ -169,7 +172,7 @@ describe('1.3.1 新建一般维修项目（业主委员会）', () => {
     await showsText(range.getByTestId('range-total'), /分摊合计 120,000\.00 元/);
   });
 
-  it('F-40 R-41: 四 合并分摊清册, 五 拨付计划 of three phases checked live, 六 保存', async () => {
+  test('F-40 R-41: 四 合并分摊清册, 五 拨付计划 of three phases checked live, 六 保存', async () => {
     const { page } = b;
     // 四: 合并分摊清册 — one row per house, its total over both items.
     await page.getByRole('tab', { name: '合并分摊清册' }).click();
@@ -203,7 +206,7 @@ describe('1.3.1 新建一般维修项目（业主委员会）', () => {
     await goes(page.getByRole('alert').filter({ hasText: '尚未满足的金额规则' }));
   });
 
-  it('F-41 R-43: 第二步 发布立项公示 from the list’s 操作 › 公示管理; 项目立项 stays blocked until the notice period ends', async () => {
+  test('F-41 R-43: 第二步 发布立项公示 from the list’s 操作 › 公示管理; 项目立项 stays blocked until the notice period ends', async () => {
     const { page } = b;
     await openMenu(page, '维修项目管理', '维修项目列表');
     await shows(rowOf(page, name));
@@ -243,7 +246,7 @@ describe('1.3.1 新建一般维修项目（业主委员会）', () => {
     expect(await page.getByTestId('allowed-actions').getByRole('button', { name: '项目立项' }).count()).toBe(0);
   });
 
-  it('R-51: a house taken out of the range after the 立项公示 outdates it — the vote is blocked with the reason, the list says 待重新公示, a new notice is published', async () => {
+  test('R-51: a house taken out of the range after the 立项公示 outdates it — the vote is blocked with the reason, the list says 待重新公示, a new notice is published', async () => {
     const { page } = b;
     await openMenu(page, '维修项目管理', '维修项目列表');
     await operate(page, name, '编辑');
@@ -284,7 +287,7 @@ describe('1.3.1 新建一般维修项目（业主委员会）', () => {
     await showsText(rowOf(page, name), '公示中');
   });
 
-  it('F-42 R-42: 第三步 业主表决 — the sheet prints; the totals are judged as they are typed, then saved and passed', async () => {
+  test('F-42 R-42: 第三步 业主表决 — the sheet prints; the totals are judged as they are typed, then saved and passed', async () => {
     const { page } = b;
     await openMenu(page, '维修项目管理', '维修项目列表');
     await operate(page, name, '投票表决管理');
@@ -399,7 +402,7 @@ async function submitDisbursement(page: Page, seq: number, yuan: string): Promis
   return no;
 }
 
-describe('1.3.1 第三步 2 – 第九步：6栋屋面及外墙综合维修（业主委员会、维修资金管理部门、专户银行）', () => {
+test.describe('1.3.1 第三步 2 – 第九步：6栋屋面及外墙综合维修（业主委员会、维修资金管理部门、专户银行）', () => {
   let office: Browser;
   let bank: Browser;
   let committee: Caller;
@@ -410,13 +413,13 @@ describe('1.3.1 第三步 2 – 第九步：6栋屋面及外墙综合维修（�
   let phase3: string;
   const suffix = uniqueSuffix();
 
-  beforeAll(async () => {
+  test.beforeAll(async ({ openBrowser }) => {
     office = await openBrowser();
     bank = await openBrowser();
     // Reads what the server holds after each step (the pages are driven by the browsers).
     committee = await callerAs('QCHYYWH', 'weiyuan');
   });
-  afterAll(async () => {
+  test.afterAll(async () => {
     await committee?.ctx.dispose();
     await bank?.close();
     await office?.close();
@@ -462,7 +465,7 @@ describe('1.3.1 第三步 2 – 第九步：6栋屋面及外墙综合维修（�
     await page.getByRole('button', { name: '继续确认' }).click();
   }
 
-  it('F-42 R-42: 第三步 2 录入投票表决结果 — 按签字表逐户录入 page by page, one against and one abstaining; saved, 表决通过', async () => {
+  test('F-42 R-42: 第三步 2 录入投票表决结果 — 按签字表逐户录入 page by page, one against and one abstaining; saved, 表决通过', async () => {
     const { page } = b;
     await loginAs(page, 'QCHYYWH', 'zhuren');
     await openMenu(page, '维修项目管理', '维修项目列表');
@@ -518,7 +521,7 @@ describe('1.3.1 第三步 2 – 第九步：6栋屋面及外墙综合维修（�
     expect(sheet.items.filter((h: { choice: string }) => h.choice === 'agree')).toHaveLength(total - 2);
   });
 
-  it('F-43 R-43: 第四步 项目立项 — 核对立项信息, 上传要件, 保存并提交; the printed 立项申请单', async () => {
+  test('F-43 R-43: 第四步 项目立项 — 核对立项信息, 上传要件, 保存并提交; the printed 立项申请单', async () => {
     const { page } = b;
     await openMenu(page, '维修项目管理', '维修项目列表');
     await operate(page, FABRIC, '项目立项');
@@ -552,7 +555,7 @@ describe('1.3.1 第三步 2 – 第九步：6栋屋面及外墙综合维修（�
     await showsText(page.getByTestId('blocked-actions'), '资金拨付：项目立项审核通过后才能申请资金拨付');
   });
 
-  it('F-60 F-43: 第四步 4–5 the office accepts the approval application at the window and approves it', async () => {
+  test('F-60 F-43: 第四步 4–5 the office accepts the approval application at the window and approves it', async () => {
     const { requests } = await summary();
     const approval = requests.find((r: { kind: string }) => r.kind === 'approval');
     await officeApproves([approval.no], '210,000.00');
@@ -564,7 +567,7 @@ describe('1.3.1 第三步 2 – 第九步：6栋屋面及外墙综合维修（�
     await shows(page.getByTestId('allowed-actions').getByRole('button', { name: '资金拨付' }));
   });
 
-  it('F-44 R-44 R-45: 第五步 资金第一期拨付 split over two construction units; an amount over what is left of the phase is refused', async () => {
+  test('F-44 R-44 R-45: 第五步 资金第一期拨付 split over two construction units; an amount over what is left of the phase is refused', async () => {
     const { page } = b;
     await openMenu(page, '维修项目管理', '维修项目列表');
     await operate(page, FABRIC, '资金拨付');
@@ -607,7 +610,7 @@ describe('1.3.1 第三步 2 – 第九步：6栋屋面及外墙综合维修（�
       expect(printed).toContain(text);
   });
 
-  it('F-60 F-70 R-48: 第五步 5–6 the office reviews both applications; the bank transfers each; the project shows the phase transferred', async () => {
+  test('F-60 F-70 R-48: 第五步 5–6 the office reviews both applications; the bank transfers each; the project shows the phase transferred', async () => {
     const [roofer, waller] = phase1 as [string, string];
     await officeApproves([roofer, waller], '63,000.00');
     const { page } = bank;
@@ -632,7 +635,7 @@ describe('1.3.1 第三步 2 – 第九步：6栋屋面及外墙综合维修（�
     );
   });
 
-  it('F-44 R-46: 第六步 第二期拨付 in one application; then 第三期 waits for acceptance and its notice, as the page explains', async () => {
+  test('F-44 R-46: 第六步 第二期拨付 in one application; then 第三期 waits for acceptance and its notice, as the page explains', async () => {
     const { page } = b;
     await openMenu(page, '维修项目管理', '维修项目列表');
     await operate(page, FABRIC, '资金拨付');
@@ -658,7 +661,7 @@ describe('1.3.1 第三步 2 – 第九步：6栋屋面及外墙综合维修（�
     expect((await summary()).money.transferred).toBe(12_600_000);
   });
 
-  it('F-45 R-49: 第七步 项目验收 — a settlement below what is transferred is refused; 208,000.00 is submitted; 刷新 the list', async () => {
+  test('F-45 R-49: 第七步 项目验收 — a settlement below what is transferred is refused; 208,000.00 is submitted; 刷新 the list', async () => {
     const { page } = b;
     await openMenu(page, '维修项目管理', '维修项目列表');
     await operate(page, FABRIC, '项目验收');
@@ -703,7 +706,7 @@ describe('1.3.1 第三步 2 – 第九步：6栋屋面及外墙综合维修（�
     await showsText(page.getByTestId('blocked-actions'), '资金拨付：最后一期拨付前须先发布验收公示');
   });
 
-  it('F-41: 第八步 验收公示 — the date chosen, 发布预览, 发布; the printed 验收公告 with its 决算清册', async () => {
+  test('F-41: 第八步 验收公示 — the date chosen, 发布预览, 发布; the printed 验收公告 with its 决算清册', async () => {
     const { page } = b;
     await openMenu(page, '维修项目管理', '维修项目列表');
     await operate(page, FABRIC, '公示管理', '验收公示');
@@ -737,7 +740,7 @@ describe('1.3.1 第三步 2 – 第九步：6栋屋面及外墙综合维修（�
       expect(printed).toContain(text);
   });
 
-  it('F-44 R-49: 第九步 第三期拨付 — only what the settlement leaves is proposed; reviewed and transferred', async () => {
+  test('F-44 R-49: 第九步 第三期拨付 — only what the settlement leaves is proposed; reviewed and transferred', async () => {
     const { page } = b;
     await openMenu(page, '维修项目管理', '维修项目列表');
     await operate(page, FABRIC, '资金拨付');
@@ -748,7 +751,7 @@ describe('1.3.1 第三步 2 – 第九步：6栋屋面及外墙综合维修（�
     await bankTransfers(phase3, '82,000.00', '捌万贰仟元整', ROOFER);
   });
 
-  it('R-48 R-49 F-31: the project is 已完成 with settlement = transferred; every house paid its 决算清册 share; each facility has its repair record', async () => {
+  test('R-48 R-49 F-31: the project is 已完成 with settlement = transferred; every house paid its 决算清册 share; each facility has its repair record', async () => {
     const { page } = b;
     await openProject(page, FABRIC);
     await showsText(page.locator('.ant-tag'), '已完成');

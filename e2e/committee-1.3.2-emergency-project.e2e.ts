@@ -4,9 +4,9 @@
 // SPEC §7.1 F-40, R-40, R-41; §7.2 F-41, F-43, R-43 (emergency: a published notice is enough, no vote),
 // F-44, R-44, R-45, R-46, F-45, R-49; §6 F-31; §8 F-60; §9 F-70. An emergency project waits for neither a
 // vote nor the end of the notice period, so it runs on today's date.
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, loginAs, openBrowser } from './browser.ts';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { type Browser, loginAs } from './browser.ts';
 import {
   actionButton,
   goes,
@@ -50,14 +50,14 @@ let reader: Caller;
 let projectId: number;
 let houses: number;
 
-beforeAll(async () => {
+test.beforeAll(async ({ openBrowser }) => {
   committee = await openBrowser();
   office = await openBrowser();
   bank = await openBrowser();
   // Reads what the server holds after each step (the steps themselves are taken on the pages).
   reader = await callerAs('QCHYYWH', 'zhuren');
 });
-afterAll(async () => {
+test.afterAll(async () => {
   await reader?.ctx.dispose();
   await bank?.close();
   await office?.close();
@@ -137,8 +137,11 @@ async function fillDisbursement(page: Page, phase: number, proposal: RegExp, pro
   await page.getByLabel('银行账号（第 1 个收款账户）').fill('6222020012345678');
 }
 
-describe('1.3.2 新建紧急维修项目（业主委员会）', () => {
-  it('F-40 R-40 R-41: 第一步 主任 creates the emergency project — 基本信息 with its 紧急情况证明, 2栋屋面防水层, 预算分摊, a 60% / 40% 拨付计划, 保存', async () => {
+// The tests of this file are the steps of one journey: a failed step skips the rest, a retry starts over.
+test.describe.configure({ mode: 'serial' });
+
+test.describe('1.3.2 新建紧急维修项目（业主委员会）', () => {
+  test('F-40 R-40 R-41: 第一步 主任 creates the emergency project — 基本信息 with its 紧急情况证明, 2栋屋面防水层, 预算分摊, a 60% / 40% 拨付计划, 保存', async () => {
     const { page } = committee;
     await loginAs(page, 'QCHYYWH', 'zhuren');
 
@@ -205,7 +208,7 @@ describe('1.3.2 新建紧急维修项目（业主委员会）', () => {
     expect((await summary()).money).toMatchObject({ budget: 3_600_000, plan: 3_600_000, applied: 0 });
   });
 
-  it('F-41 R-43: 第二步 发布立项公示 — 操作 offers no 投票表决管理; once published, 项目立项 is open the same day; the 立项公告 prints with its 预算清册', async () => {
+  test('F-41 R-43: 第二步 发布立项公示 — 操作 offers no 投票表决管理; once published, 项目立项 is open the same day; the 立项公告 prints with its 预算清册', async () => {
     const { page } = committee;
     await projectList(page);
     const row = projectRow(page, PROJECT);
@@ -262,7 +265,7 @@ describe('1.3.2 新建紧急维修项目（业主委员会）', () => {
     await page.keyboard.press('Escape');
   });
 
-  it('F-43 R-43 R-44 F-60: 第三步 项目立项 — 核对, 上传要件, 保存并提交, print 立项申请单; shouli 受理 and shenhe 审核通过 on 维修项目申请', async () => {
+  test('F-43 R-43 R-44 F-60: 第三步 项目立项 — 核对, 上传要件, 保存并提交, print 立项申请单; shouli 受理 and shenhe 审核通过 on 维修项目申请', async () => {
     const { page } = committee;
     // 1: 操作 › 项目立项.
     await operate(page, PROJECT, '项目立项');
@@ -315,7 +318,7 @@ describe('1.3.2 新建紧急维修项目（业主委员会）', () => {
     expect(after.requests.find((r: { no: string }) => r.no === approval.no).status).toBe('approved');
   });
 
-  it('F-44 R-45 R-46 F-70: 第四步 第一期拨付 — the form proposes 21,600.00; 拨款账户, 要件, 保存并提交, print; office review, the bank’s 划转确认; the last phase then waits for acceptance (R-46)', async () => {
+  test('F-44 R-45 R-46 F-70: 第四步 第一期拨付 — the form proposes 21,600.00; 拨款账户, 要件, 保存并提交, print; office review, the bank’s 划转确认; the last phase then waits for acceptance (R-46)', async () => {
     const { page } = committee;
     await projectList(page);
     await showsText(projectRow(page, PROJECT), '已立项');
@@ -369,7 +372,7 @@ describe('1.3.2 新建紧急维修项目（业主委员会）', () => {
     await showsText(page.getByTestId('timeline'), '银行划转');
   });
 
-  it('F-45 R-49: 第五步 项目验收 — a settlement below what was transferred is refused; 33,000.00 is accepted; 刷新 shows it in the list', async () => {
+  test('F-45 R-49: 第五步 项目验收 — a settlement below what was transferred is refused; 33,000.00 is accepted; 刷新 shows it in the list', async () => {
     const { page } = committee;
     await projectList(page);
     // 1: 操作 › 项目验收.
@@ -405,7 +408,7 @@ describe('1.3.2 新建紧急维修项目（业主委员会）', () => {
     await showsText(projectRow(page, PROJECT), '33,000.00');
   });
 
-  it('F-41: 第六步 验收公示 — 发布预览 with the settlement, 发布; the 验收公告 prints with its 决算清册', async () => {
+  test('F-41: 第六步 验收公示 — 发布预览 with the settlement, 发布; the 验收公告 prints with its 决算清册', async () => {
     const { page } = committee;
     // 1: 操作 › 公示管理 › 验收公示.
     await operate(page, PROJECT, '公示管理', '验收公示');
@@ -435,7 +438,7 @@ describe('1.3.2 新建紧急维修项目（业主委员会）', () => {
       expect(printed).toContain(text);
   });
 
-  it('F-44 R-49 F-31: the last phase is capped at the settlement less what was transferred; after the bank’s transfer the project is completed and 2栋屋面防水层’s 维修记录 has it', async () => {
+  test('F-44 R-49 F-31: the last phase is capped at the settlement less what was transferred; after the bank’s transfer the project is completed and 2栋屋面防水层’s 维修记录 has it', async () => {
     const { page } = committee;
     await page.getByRole('link', { name: '返回维修项目列表' }).click();
     await operate(page, PROJECT, '资金拨付');
@@ -474,7 +477,7 @@ describe('1.3.2 新建紧急维修项目（业主委员会）', () => {
     await showsText(page.getByTestId('allowed-actions'), '当前没有可办理的操作');
   });
 
-  it('F-31: 综合查询 › 设施设备查询 › 2栋 › 屋面防水层 › 维修记录 lists the completed project', async () => {
+  test('F-31: 综合查询 › 设施设备查询 › 2栋 › 屋面防水层 › 维修记录 lists the completed project', async () => {
     const { page } = committee;
     await openMenu(page, '综合查询', '设施设备查询');
     await page

@@ -5,9 +5,9 @@
 // §8 F-60; §9 F-70. The demo project 1栋1号客梯钢丝绳更换 (server/src/demo/projects.ts) had its initiation
 // notice published three weeks ago, so its notice period is over and the vote is the next step.
 import ExcelJS from 'exceljs';
-import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, loginAs, openBrowser } from './browser.ts';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { type Browser, loginAs } from './browser.ts';
 import { actionButton, goes, logout, openMenu, screenshotFailures, shows, showsText, textOf, toast, uniqueSuffix } from './helpers.ts';
 import {
   acceptOnPage,
@@ -36,12 +36,12 @@ type Json = any;
 let b: Browser;
 let staff: Browser;
 let projectId: number;
-beforeAll(async () => {
+test.beforeAll(async ({ openBrowser }) => {
   b = await openBrowser();
   staff = await openBrowser();
   for (const x of [b, staff]) x.page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
 });
-afterAll(async () => {
+test.afterAll(async () => {
   await staff?.close();
   await b?.close();
 });
@@ -75,8 +75,11 @@ async function operateOn(page: Page, name: string, entry: string, submenu?: stri
 /** An area as the page shows it ('7123.45') in hundredths. */
 const hundredths = (area: string) => Number(area.replace('.', ''));
 
-describe('1.3.3 新建简单拨付维修项目（业主委员会）', () => {
-  it('F-40 R-43: 第一步 新建简单拨付维修项目 opens the editor without 拨付计划; a saved one waits for its notice before 项目立项', async () => {
+// The tests of this file are the steps of one journey: a failed step skips the rest, a retry starts over.
+test.describe.configure({ mode: 'serial' });
+
+test.describe('1.3.3 新建简单拨付维修项目（业主委员会）', () => {
+  test('F-40 R-43: 第一步 新建简单拨付维修项目 opens the editor without 拨付计划; a saved one waits for its notice before 项目立项', async () => {
     const { page } = b;
     await loginAs(page, 'QCHYYWH', 'zhuren');
     await openMenu(page, '维修项目管理', '维修项目列表');
@@ -103,7 +106,7 @@ describe('1.3.3 新建简单拨付维修项目（业主委员会）', () => {
     expect(await blocked.getByText(/^资金拨付/).count()).toBe(0);
   });
 
-  it('F-41: 第二步 the 立项公示 of 1栋1号客梯钢丝绳更换 is out; 打印公告 prints the 立项公告 with its 预算清册', async () => {
+  test('F-41: 第二步 the 立项公示 of 1栋1号客梯钢丝绳更换 is out; 打印公告 prints the 立项公告 with its 预算清册', async () => {
     const { page } = b;
     const row = await findProject(page, PROJECT);
     projectId = Number(/\/repair\/projects\/(\d+)$/.exec((await row.getByRole('link').first().getAttribute('href')) ?? '')?.[1]);
@@ -137,7 +140,7 @@ describe('1.3.3 新建简单拨付维修项目（业主委员会）', () => {
     }
   });
 
-  it('F-42 R-42: 第三步 业主表决 — the signature sheet prints; entered house by house, the totals are counted and the vote passes', async () => {
+  test('F-42 R-42: 第三步 业主表决 — the signature sheet prints; entered house by house, the totals are counted and the vote passes', async () => {
     const { page } = b;
     await operateOn(page, PROJECT, '投票表决管理');
     const sheet = await read(`/api/projects/${projectId}/vote-sheet?pageSize=1`);
@@ -224,7 +227,7 @@ describe('1.3.3 新建简单拨付维修项目（业主委员会）', () => {
     await shows(page.getByTestId('allowed-actions').getByRole('button', { name: '项目验收' }));
   });
 
-  it('F-45 R-47: 第四步 项目验收 — a 结算金额 other than the budget is refused; the budget is accepted', async () => {
+  test('F-45 R-47: 第四步 项目验收 — a 结算金额 other than the budget is refused; the budget is accepted', async () => {
     const { page } = b;
     await operateOn(page, PROJECT, '项目验收');
     await shows(page.getByText('简单拨付项目的结算金额须等于预算总额', { exact: false }));
@@ -244,7 +247,7 @@ describe('1.3.3 新建简单拨付维修项目（业主委员会）', () => {
     expect((await summary()).money.settlement).toBe(2_880_000);
   });
 
-  it('F-41: 第五步 验收公示 — 发布预览, 发布; the 验收公告 prints with its 决算清册', async () => {
+  test('F-41: 第五步 验收公示 — 发布预览, 发布; the 验收公告 prints with its 决算清册', async () => {
     const { page } = b;
     await operateOn(page, PROJECT, '公示管理', '验收公示');
     const card = page.getByTestId('notice-acceptance');
@@ -267,7 +270,7 @@ describe('1.3.3 新建简单拨付维修项目（业主委员会）', () => {
     }
   });
 
-  it('F-43 R-47: 第六步 项目立项 — 核对立项信息; two payees must sum to the budget; 保存并提交; the 立项及拨付申请单 prints', async () => {
+  test('F-43 R-47: 第六步 项目立项 — 核对立项信息; two payees must sum to the budget; 保存并提交; the 立项及拨付申请单 prints', async () => {
     const { page } = b;
     await operateOn(page, PROJECT, '项目立项');
     // 2. 核对立项信息.
@@ -338,7 +341,7 @@ describe('1.3.3 新建简单拨付维修项目（业主委员会）', () => {
     expect(printed).not.toContain('方可申请资金拨付');
   });
 
-  it('F-60 R-47: 5–6 the office accepts the application and approves it once — the approval is the bank’s instruction for both payees', async () => {
+  test('F-60 R-47: 5–6 the office accepts the application and approves it once — the approval is the bank’s instruction for both payees', async () => {
     const approval = (await summary()).requests.find((r: { kind: string }) => r.kind === 'approval');
     const { page } = staff;
     await loginAs(page, 'JMWXZJ', 'shouli');
@@ -374,7 +377,7 @@ describe('1.3.3 新建简单拨付维修项目（业主委员会）', () => {
     await logout(page);
   });
 
-  it('F-70: the bank transfers the instruction of the one review to both payees', async () => {
+  test('F-70: the bank transfers the instruction of the one review to both payees', async () => {
     const before = await summary();
     const instruction = before.requests.find((r: { kind: string }) => r.kind === 'disbursement');
     const { page } = staff;
@@ -393,7 +396,7 @@ describe('1.3.3 新建简单拨付维修项目（业主委员会）', () => {
     await logout(page);
   });
 
-  it('R-48 F-31: the project completes — the houses paid the settlement exactly, the lift has its repair record', async () => {
+  test('R-48 F-31: the project completes — the houses paid the settlement exactly, the lift has its repair record', async () => {
     const instruction = (await summary()).requests.find((r: { kind: string }) => r.kind === 'disbursement');
     // 6. The project is done: budget = settlement = transferred.
     const committee = b.page;

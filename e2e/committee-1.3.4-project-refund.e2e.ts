@@ -3,9 +3,9 @@
 // SPEC §7.2 F-46 (amount ≤ transferred net of earlier refunds; credited back to the houses in proportion to
 // their debits), §9 F-70 (清退确认), §10 Printing. The demo's 1栋屋面防水翻新 has its first phase of 93,000.00
 // transferred, so the committee can take part of it back.
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, loginAs, openBrowser } from './browser.ts';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { type Browser, loginAs } from './browser.ts';
 import { CUSTODY, openHouse } from './payment-helpers.ts';
 import { printFrom, projectRow } from './project-helpers.ts';
 import { goes, logout, openMenu, screenshotFailures, shows, showsText, textOf, toast, uniqueSuffix } from './helpers.ts';
@@ -15,11 +15,11 @@ const REASON = `卷材进场抽检不合格，退回材料款（${uniqueSuffix()
 
 let committee: Browser;
 let bank: Browser;
-beforeAll(async () => {
+test.beforeAll(async ({ openBrowser }) => {
   committee = await openBrowser();
   bank = await openBrowser();
 });
-afterAll(async () => {
+test.afterAll(async () => {
   await bank?.close();
   await committee?.close();
 });
@@ -29,12 +29,15 @@ const rowOf = projectRow;
 const statistic = (page: Page, title: string) =>
   page.locator('.ant-statistic').filter({ hasText: title }).locator('.ant-statistic-content');
 
-describe('1.3.4 项目清退（业主委员会、专户银行）', () => {
+// The tests of this file are the steps of one journey: a failed step skips the rest, a retry starts over.
+test.describe.configure({ mode: 'serial' });
+
+test.describe('1.3.4 项目清退（业主委员会、专户银行）', () => {
   let refundNo: string;
   let refundedBefore: number;
   let disbursementNo: string;
 
-  it('F-46: 第一步 操作 › 清退 lists the transferred disbursement; more than is left of it is refused; the notice is issued', async () => {
+  test('F-46: 第一步 操作 › 清退 lists the transferred disbursement; more than is left of it is refused; the notice is issued', async () => {
     const { page } = committee;
     await loginAs(page, 'QCHYYWH', 'zhuren');
     await openMenu(page, '维修项目管理', '维修项目列表');
@@ -71,7 +74,7 @@ describe('1.3.4 项目清退（业主委员会、专户银行）', () => {
     expect(refundNo).toBeTruthy();
   });
 
-  it('F-46 §10: 第二步 第三步 打印通知单 prints the 清退通知单 with its number, the amount in capitals and the disbursement it returns', async () => {
+  test('F-46 §10: 第二步 第三步 打印通知单 prints the 清退通知单 with its number, the amount in capitals and the disbursement it returns', async () => {
     const { page } = committee;
     const printed = await printFrom(page, rowOf(page, REASON).getByRole('button', { name: '打印通知单' }));
     for (const text of [
@@ -87,7 +90,7 @@ describe('1.3.4 项目清退（业主委员会、专户银行）', () => {
     }
   });
 
-  it('F-70 F-46: 第四步 the teller confirms the notice at 清退确认 — a wrong amount is refused, the right one is credited back to the houses', async () => {
+  test('F-70 F-46: 第四步 the teller confirms the notice at 清退确认 — a wrong amount is refused, the right one is credited back to the houses', async () => {
     const { page } = bank;
     await loginAs(page, 'ICBCJM', 'teller01');
     await openMenu(page, '银行业务', '清退确认');
@@ -117,7 +120,9 @@ describe('1.3.4 项目清退（业主委员会、专户银行）', () => {
     await showsText(c.getByTestId('timeline'), '清退');
   });
 
-  it('F-46 R-48: a 1栋 house’s 分户账明细 shows the 维修支出 of the transfer and the 清退 credited back under the notice’s number', async () => {
+  test('F-46 R-48: a 1栋 house’s 分户账明细 shows the 维修支出 of the transfer and the 清退 credited back under the notice’s number', async ({
+    openBrowser,
+  }) => {
     const office = await openBrowser();
     try {
       await loginAs(office.page, 'JMWXZJ', 'admin');
@@ -137,7 +142,7 @@ describe('1.3.4 项目清退（业主委员会、专户银行）', () => {
     }
   });
 
-  it('§1 the 经办人 sees 清退 and 项目验收 with the reason up front and the forms disabled, not a refusal at submit', async () => {
+  test('§1 the 经办人 sees 清退 and 项目验收 with the reason up front and the forms disabled, not a refusal at submit', async () => {
     const { page } = committee;
     await logout(page);
     await loginAs(page, 'QCHYYWH', 'jingban');

@@ -2,9 +2,9 @@
 // 填写撤销原因、发布预览、确认发布并打印公示, 第三步 操作 › 撤销 → 撤销成功.
 // SPEC §7.2 F-47, R-50 (not while transferred money is unrefunded), F-41 (the notice is public at once), §10 Printing.
 // The demo's draft 3栋电梯曳引机更换 is withdrawn; 1栋屋面防水翻新, with its first phase transferred, cannot be.
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, loginAs, openBrowser } from './browser.ts';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { type Browser, loginAs } from './browser.ts';
 import { goes, openMenu, screenshotFailures, shows, showsText, toast, uniqueSuffix } from './helpers.ts';
 import { operate, printFrom, projectRow, settled } from './project-helpers.ts';
 
@@ -14,11 +14,11 @@ const REASON = `电梯厂家免费更换曳引机，无需动用维修资金（$
 
 let b: Browser;
 let visitor: Browser;
-beforeAll(async () => {
+test.beforeAll(async ({ openBrowser }) => {
   b = await openBrowser();
   visitor = await openBrowser();
 });
-afterAll(async () => {
+test.afterAll(async () => {
   await visitor?.close();
   await b?.close();
 });
@@ -29,10 +29,13 @@ async function openOperations(page: Page, project: string) {
   await projectRow(page, project).getByRole('button', { name: '操作' }).click();
 }
 
-describe('1.3.5 撤销项目（业主委员会）', () => {
+// The tests of this file are the steps of one journey: a failed step skips the rest, a retry starts over.
+test.describe.configure({ mode: 'serial' });
+
+test.describe('1.3.5 撤销项目（业主委员会）', () => {
   let noticeNo: string;
 
-  it('R-50 a project with transferred money not refunded cannot be withdrawn: 撤销 is disabled and the project page says why', async () => {
+  test('R-50 a project with transferred money not refunded cannot be withdrawn: 撤销 is disabled and the project page says why', async () => {
     const { page } = b;
     await loginAs(page, 'QCHYYWH', 'zhuren');
     await openOperations(page, RUNNING);
@@ -46,7 +49,7 @@ describe('1.3.5 撤销项目（业主委员会）', () => {
     expect(await page.getByTestId('blocked-actions').textContent()).not.toMatch(/R-\d/);
   });
 
-  it('F-47 F-41: 第一步 第二步 公示管理 › 撤销公示 — the reason is required; 发布预览 then 发布 publishes it at once', async () => {
+  test('F-47 F-41: 第一步 第二步 公示管理 › 撤销公示 — the reason is required; 发布预览 then 发布 publishes it at once', async () => {
     const { page } = b;
     // Before its notice, 撤销 itself is not offered.
     await openOperations(page, DRAFT);
@@ -74,7 +77,7 @@ describe('1.3.5 撤销项目（业主委员会）', () => {
     await showsText(card, '撤销公示已发布');
   });
 
-  it('§10: 第二步 打印公示 prints the 撤销公示 with its number and reason; the public portal shows it without logging in', async () => {
+  test('§10: 第二步 打印公示 prints the 撤销公示 with its number and reason; the public portal shows it without logging in', async () => {
     const { page } = b;
     const card = page.getByTestId('notice-cancellation');
     const printed = await printFrom(page, card.getByRole('button', { name: '打印公告' }));
@@ -86,7 +89,7 @@ describe('1.3.5 撤销项目（业主委员会）', () => {
     await showsText(v.locator('main'), REASON);
   });
 
-  it('F-47: 第三步 操作 › 撤销 asks first, then 撤销成功; the project is 已撤销 and offers nothing more', async () => {
+  test('F-47: 第三步 操作 › 撤销 asks first, then 撤销成功; the project is 已撤销 and offers nothing more', async () => {
     const { page } = b;
     await openMenu(page, '维修项目管理', '维修项目列表');
     await operate(page, DRAFT, '撤销');

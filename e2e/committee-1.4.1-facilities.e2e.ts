@@ -1,16 +1,16 @@
 // 设施设备查询 — owners' committee manual (seeds/000) §1.4.1: 添加设施设备, 查询设施设备, 移动设施设备.
 // SPEC §6 F-30, F-31; §8 F-62 (facility types); §10 (a committee sees only its area, the office all).
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, loginAs, openBrowser } from './browser.ts';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { type Browser, loginAs } from './browser.ts';
 import { actionButton, goes, logout, openMenu, screenshotFailures, shows, showsText, toast, uniqueSuffix } from './helpers.ts';
 import { openRepairRecords, settled } from './project-helpers.ts';
 
 let b: Browser;
-beforeAll(async () => {
+test.beforeAll(async ({ openBrowser }) => {
   b = await openBrowser();
 });
-afterAll(async () => {
+test.afterAll(async () => {
   await b?.close();
 });
 screenshotFailures(() => [b?.page]);
@@ -33,8 +33,11 @@ async function chooseType(page: Page, type: string) {
     .click();
 }
 
-describe('1.4.1 设施设备查询（业主委员会）', () => {
-  it('F-30, F-31: 经办人 adds a gate at the whole area, finds the lifts of a unit and a pump’s repair record, moves the gate to a building, edits and deletes it', async () => {
+// The tests of this file are the steps of one journey: a failed step skips the rest, a retry starts over.
+test.describe.configure({ mode: 'serial' });
+
+test.describe('1.4.1 设施设备查询（业主委员会）', () => {
+  test('F-30, F-31: 经办人 adds a gate at the whole area, finds the lifts of a unit and a pump’s repair record, moves the gate to a building, edits and deletes it', async () => {
     const { page } = b;
     const name = `北门岗亭${uniqueSuffix()}`;
 
@@ -140,7 +143,7 @@ describe('1.4.1 设施设备查询（业主委员会）', () => {
     await logout(page);
   });
 
-  it('F-30, F-62: the office browses any area read-only and adds and disables a facility type', async () => {
+  test('F-30, F-62: the office browses any area read-only and adds and disables a facility type', async () => {
     const { page } = b;
     const type = `充电桩${uniqueSuffix()}`;
     await b.context.clearCookies();

@@ -3,13 +3,7 @@ import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TestProject } from 'vitest/node';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    baseUrl: string;
-  }
-}
+import { BASE_URL_ENV } from './browser.ts';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -34,12 +28,17 @@ function snapshot(root: string, into: string): string {
   return join(into, 'server/dist/main.js');
 }
 
-/** Builds the app as `npm start` would, and runs it on a fresh demo city for the browser specs. */
-export default async function setup(project: TestProject) {
+/**
+ * Builds the app as `npm start` would, and runs it on a fresh demo city for the browser specs. The
+ * workers find it through the environment variable BASE_URL_ENV; the function returned is the
+ * global teardown: it stops the server and removes its data.
+ */
+export default async function globalSetup() {
   const root = join(import.meta.dirname, '..');
-  // Vitest sets NODE_ENV=test; passed on, Vite would build React's development bundle and antd's
-  // test mode (every generated id "test-id", so labels and dialog titles point at the wrong element).
-  const { NODE_ENV: _vitest, ...env } = process.env;
+  // A NODE_ENV=test (as a test runner may set) passed on would make Vite build React's development
+  // bundle and antd's test mode (every generated id "test-id", so labels and dialog titles point at
+  // the wrong element).
+  const { NODE_ENV: _testEnv, ...env } = process.env;
   execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit', env });
   const dataDir = mkdtempSync(join(tmpdir(), 'wygl-e2e-'));
   const appDir = mkdtempSync(join(tmpdir(), 'wygl-e2e-app-'));
@@ -80,7 +79,7 @@ export default async function setup(project: TestProject) {
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  project.provide('baseUrl', baseUrl);
+  process.env[BASE_URL_ENV] = baseUrl;
   return async () => {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));

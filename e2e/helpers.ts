@@ -1,10 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
-import { afterEach, expect } from 'vitest';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { solidPng } from '../server/src/demo/png.ts';
 import { DEMO_PASSWORD } from './browser.ts';
+import { test } from './fixtures.ts';
 
 /** Waits until the locator shows (the browser context's default timeout applies). */
 export async function shows(locator: Locator) {
@@ -32,19 +29,20 @@ export async function goes(locator: Locator) {
 }
 
 /**
- * Saves a screenshot of every open page when a test fails (under the system's temp directory,
- * wygl-e2e-failures/), and says where.
+ * When a test fails, a full-page screenshot of every actor's open page (a journey may drive several
+ * browsers at once), attached to the test's result: the HTML report shows them, and they are saved
+ * beside its trace in the test's folder under test-results/e2e/.
  */
 export function screenshotFailures(pages: () => (Page | undefined)[]) {
-  afterEach(async (context) => {
-    if (context.task.result?.state !== 'fail') return;
-    const dir = join(tmpdir(), 'wygl-e2e-failures');
-    mkdirSync(dir, { recursive: true });
-    const name = context.task.name.replace(/[^\p{L}\p{N}-]+/gu, '_').slice(0, 60);
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixtures a hook needs from this pattern
+  test.afterEach(async ({}, testInfo) => {
+    if (testInfo.status === testInfo.expectedStatus) return;
     for (const [i, page] of pages().entries()) {
       if (!page || page.isClosed()) continue;
-      const path = join(dir, `${name}-${i}.png`);
-      await page.screenshot({ path, fullPage: true }).catch(() => undefined);
+      const path = testInfo.outputPath(`actor-${i}.png`);
+      const saved = await page.screenshot({ path, fullPage: true }).catch(() => undefined);
+      if (!saved) continue;
+      await testInfo.attach(`actor ${i} (${page.url()})`, { path, contentType: 'image/png' });
       console.error(`screenshot of page ${i} (${page.url()}): ${path}`);
     }
   });

@@ -1,24 +1,27 @@
 // The fund office's bank API keys — SPEC §10 ("the office issues, rotates and revokes bank API keys";
 // "every page of a demo instance says it is one") and §9 F-71. Issues a key of its own and revokes
 // only that one, so the demo bank's key and the other specs are untouched.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, loginAs, openBrowser } from './browser.ts';
+import { expect, test } from './fixtures.ts';
+import { type Browser, loginAs } from './browser.ts';
 import { goes, openMenu, screenshotFailures, shows, showsText, textOf, toast } from './helpers.ts';
 import { selectOption } from './registry-helpers.ts';
 
 let office: Browser;
-beforeAll(async () => {
+test.beforeAll(async ({ openBrowser }) => {
   office = await openBrowser();
 });
-afterAll(async () => {
+test.afterAll(async () => {
   await office?.close();
 });
 screenshotFailures(() => [office?.page]);
 
 const DEMO_BANK_SECRET = 'wygl-demo-bank-secret-2026';
 
-describe('系统管理 › 银行接口密钥（维修资金管理部门）', () => {
-  it('§10: the demo says it is one on the login page and in the workspace', async () => {
+// The tests of this file are the steps of one journey: a failed step skips the rest, a retry starts over.
+test.describe.configure({ mode: 'serial' });
+
+test.describe('系统管理 › 银行接口密钥（维修资金管理部门）', () => {
+  test('§10: the demo says it is one on the login page and in the workspace', async () => {
     const { page } = office;
     await page.goto('/login');
     await showsText(page.getByTestId('demo-banner'), '演示系统：数据均为虚构');
@@ -26,7 +29,7 @@ describe('系统管理 › 银行接口密钥（维修资金管理部门）', ()
     await showsText(page.getByTestId('demo-banner'), '请勿录入真实信息');
   });
 
-  it('§10 F-71: the office issues a key to the bank, sees its secret once with a copy button, and revokes it', async () => {
+  test('§10 F-71: the office issues a key to the bank, sees its secret once with a copy button, and revokes it', async () => {
     const { page } = office;
     await openMenu(page, '系统管理', '银行接口密钥');
     await shows(page.getByRole('heading', { name: '银行接口密钥' }));

@@ -4,8 +4,8 @@
 // opening where it is worked on. The registry change is made through the API here (its pages have
 // their own specs): a 房屋注销 of a paid-up 侨城花园 3栋1单元 house (3栋 has no
 // live repair project, which would refuse it), which leaves a 退款指令.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, loginAs, openBrowser } from './browser.ts';
+import { expect, test } from './fixtures.ts';
+import { type Browser, loginAs } from './browser.ts';
 import { openMenu, screenshotFailures, shows, showsText, textOf } from './helpers.ts';
 import { type Caller, callerAs, projectRow } from './project-helpers.ts';
 import { selectOption } from './registry-helpers.ts';
@@ -16,7 +16,7 @@ let office: Browser;
 let officeApi: Caller;
 let cancellation: { id: number; no: string };
 
-beforeAll(async () => {
+test.beforeAll(async ({ openBrowser }) => {
   const dev = await callerAs('91440703MA4WJM001Q', 'admin');
   officeApi = await callerAs('JMWXZJ', 'admin');
   const areas = await dev.get('/api/areas?pageSize=50');
@@ -37,14 +37,17 @@ beforeAll(async () => {
   office = await openBrowser();
   office.page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
 });
-afterAll(async () => {
+test.afterAll(async () => {
   await officeApi?.ctx.dispose();
   await office?.close();
 });
 screenshotFailures(() => [office?.page]);
 
-describe('F-60 业务总览（维修资金管理部门）', () => {
-  it('F-60 an application and the 退款指令 it left are found by its number; the 退款指令 waits for the bank and opens the application', async () => {
+// The tests of this file are the steps of one journey: a failed step skips the rest, a retry starts over.
+test.describe.configure({ mode: 'serial' });
+
+test.describe('F-60 业务总览（维修资金管理部门）', () => {
+  test('F-60 an application and the 退款指令 it left are found by its number; the 退款指令 waits for the bank and opens the application', async () => {
     const { page } = office;
     await loginAs(page, 'JMWXZJ', 'admin');
     await openMenu(page, '业务受理', '业务总览');
@@ -63,11 +66,11 @@ describe('F-60 业务总览（维修资金管理部门）', () => {
     expect(refundNo).toMatch(/^TK\d+/);
 
     await refund.getByRole('link', { name: refundNo }).click();
-    await page.waitForURL(`**/office/inbox/${cancellation.id}`);
+    await page.waitForURL(`**/office/review/application/${cancellation.id}`);
     await showsText(page.locator('main'), cancellation.no);
   });
 
-  it('F-60 by kind and stage: the disbursements the bank has transferred, as many as the server counts', async () => {
+  test('F-60 by kind and stage: the disbursements the bank has transferred, as many as the server counts', async () => {
     const { page } = office;
     await openMenu(page, '业务受理', '业务总览');
     await selectOption(page, page.getByRole('combobox', { name: '业务类别' }), '资金拨付申请');
@@ -85,7 +88,7 @@ describe('F-60 业务总览（维修资金管理部门）', () => {
     }
   });
 
-  it('F-60 F-61 from an organisation’s page: that organisation’s business only', async () => {
+  test('F-60 F-61 from an organisation’s page: that organisation’s business only', async () => {
     const { page } = office;
     await openMenu(page, '机构管理', '机构列表');
     await page.getByLabel('搜索机构').fill(DEVELOPER);

@@ -1,7 +1,7 @@
 // 业主委员会换届 and owners' privacy — SPEC §10 "Committee handover (换届)" and privacy by default.
 // The handover here is rejected: the demo committee of 侨城花园 must stay in office for the other specs.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, openBrowser } from './browser.ts';
+import { expect, test } from './fixtures.ts';
+import type { Browser } from './browser.ts';
 import {
   actionButton,
   chooseDocument,
@@ -19,14 +19,17 @@ import {
 import { OFFICE, switchUser } from './payment-helpers.ts';
 
 let b: Browser;
-beforeAll(async () => {
+test.beforeAll(async ({ openBrowser }) => {
   b = await openBrowser();
 });
-afterAll(() => b?.close());
+test.afterAll(() => b?.close());
 screenshotFailures(() => [b?.page]);
 
-describe('§10 committee handover and owners’ privacy', () => {
-  it('§10 handover: registering a committee for 侨城花园 files a 换届申请 that cannot log in until the office decides; the office rejects it with a reason', async () => {
+// The tests of this file are the steps of one journey: a failed step skips the rest, a retry starts over.
+test.describe.configure({ mode: 'serial' });
+
+test.describe('§10 committee handover and owners’ privacy', () => {
+  test('§10 handover: registering a committee for 侨城花园 files a 换届申请 that cannot log in until the office decides; the office rejects it with a reason', async () => {
     const { page } = b;
     const code = `QCHHJ${uniqueSuffix()}`;
     await page.goto('/register/committee');
@@ -71,7 +74,7 @@ describe('§10 committee handover and owners’ privacy', () => {
     await expect.poll(() => page.getByTestId('handover-request').filter({ hasText: code }).count()).toBe(0);
   });
 
-  it('§10 privacy: the committee sees an owner’s ID number masked in 房屋查询 and reveals it with 查看完整信息', async () => {
+  test('§10 privacy: the committee sees an owner’s ID number masked in 房屋查询 and reveals it with 查看完整信息', async () => {
     const { page } = b;
     await switchUser(page, 'QCHYYWH', 'zhuren');
     // A committee's 房屋查询 opens on its own area: straight to the building and a sold house.

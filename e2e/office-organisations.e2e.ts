@@ -1,8 +1,8 @@
 // The fund office's organisation review — SPEC §8 F-61 (with §2 F-1's "the fund office sees it in
 // its organisation list with its documents, marks the paper originals as verified… and can suspend
 // an organisation", and §10's audit log). Registers a developer of its own, so it depends on no other spec.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, loginAs, openBrowser } from './browser.ts';
+import { expect, test } from './fixtures.ts';
+import { type Browser, loginAs } from './browser.ts';
 import {
   goes,
   newDeveloper,
@@ -18,17 +18,22 @@ import {
 
 let office: Browser;
 let member: Browser | undefined;
-beforeAll(async () => {
+test.beforeAll(async ({ openBrowser }) => {
   office = await openBrowser();
 });
-afterAll(async () => {
+test.afterAll(async () => {
   await member?.close();
   await office?.close();
 });
 screenshotFailures(() => [office?.page, member?.page]);
 
-describe('机构管理 › 机构列表（维修资金管理部门）', () => {
-  it('F-61, F-1, §10: the office finds a newly registered developer, sees its documents, verifies the originals, suspends it with a reason (its users are thrown out and cannot log in), reactivates it, and the audit log shows the suspension with the reason', async () => {
+// The tests of this file are the steps of one journey: a failed step skips the rest, a retry starts over.
+test.describe.configure({ mode: 'serial' });
+
+test.describe('机构管理 › 机构列表（维修资金管理部门）', () => {
+  test('F-61, F-1, §10: the office finds a newly registered developer, sees its documents, verifies the originals, suspends it with a reason (its users are thrown out and cannot log in), reactivates it, and the audit log shows the suspension with the reason', async ({
+    openBrowser,
+  }) => {
     const { page } = office;
     const developer = newDeveloper();
     const reason = `营业执照副本与上传件不一致，请到窗口核对（${uniqueSuffix()}）`;

@@ -1,17 +1,17 @@
 // The fund office's 资金管理: 统计报表 (SPEC §8 F-63, R-31) and 增值收益分配 (F-64). The only spec that allocates interest.
 import ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { formatYuan } from '../web/src/lib/units.ts';
-import { type Browser, openBrowser } from './browser.ts';
+import type { Browser } from './browser.ts';
 import { menuItem, openMenu, screenshotFailures, shows, showsText, textOf } from './helpers.ts';
 import { fenOf, OFFICE, switchUser } from './payment-helpers.ts';
 
 let b: Browser;
-beforeAll(async () => {
+test.beforeAll(async ({ openBrowser }) => {
   b = await openBrowser();
 });
-afterAll(async () => {
+test.afterAll(async () => {
   await b?.close();
 });
 screenshotFailures(() => [b?.page]);
@@ -35,8 +35,11 @@ async function enterPeriod(page: Page, from: string, to: string, yuan: string) {
   await page.getByRole('button', { name: '试算' }).click();
 }
 
-describe('资金管理（维修资金管理中心）', () => {
-  it('F-63, R-31, R-52: 统计报表 shows the city and every area, the balance as 已交 − 退款 − 支出 + 收益, a chart and a table of the months, the houses flagged for 续筹, and exports it all to Excel', async () => {
+// The tests of this file are the steps of one journey: a failed step skips the rest, a retry starts over.
+test.describe.configure({ mode: 'serial' });
+
+test.describe('资金管理（维修资金管理中心）', () => {
+  test('F-63, R-31, R-52: 统计报表 shows the city and every area, the balance as 已交 − 退款 − 支出 + 收益, a chart and a table of the months, the houses flagged for 续筹, and exports it all to Excel', async () => {
     const { page } = b;
     await switchUser(page, OFFICE.code, OFFICE.admin);
     await openMenu(page, '资金管理', '统计报表');
@@ -108,7 +111,7 @@ describe('资金管理（维修资金管理中心）', () => {
     expect((wb.getWorksheet('续筹提示房屋')?.rowCount ?? 0) - 1).toBe(flagged);
   });
 
-  it('F-63, F-64: the reviewer sees 统计报表 but not 增值收益分配; the window clerk sees neither', async () => {
+  test('F-63, F-64: the reviewer sees 统计报表 but not 增值收益分配; the window clerk sees neither', async () => {
     const { page } = b;
     await switchUser(page, OFFICE.code, 'shenhe');
     await shows(menuItem(page, '工作台'));
@@ -122,7 +125,8 @@ describe('资金管理（维修资金管理中心）', () => {
     await shows(page.getByText('无权访问', { exact: true }));
   });
 
-  it('F-64: 增值收益分配 checks the form, previews the shares by area, allocates once, answers a repeat without posting again, and refuses an overlapping period', async () => {
+  test('F-64: 增值收益分配 checks the form, previews the shares by area, allocates once, answers a repeat without posting again, and refuses an overlapping period', async () => {
+    test.setTimeout(180_000);
     const { page, context } = b;
     await switchUser(page, OFFICE.code, OFFICE.admin);
     await openMenu(page, '资金管理', '增值收益分配');
@@ -198,5 +202,5 @@ describe('资金管理（维修资金管理中心）', () => {
       headers: { 'x-csrf-token': csrf },
     });
     expect(res.status()).toBe(409);
-  }, 180_000);
+  });
 });

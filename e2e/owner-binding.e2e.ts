@@ -1,17 +1,17 @@
 // SPEC §11 F-80: an owner binds from a printed letter on a phone-sized screen, logs in with the ID
 // number and sees the house with its money. The letter is issued by the office window through the
 // API (its print page comes later); everything the owner does goes through the pages.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, type Browser, openBrowser } from './browser.ts';
+import { expect, test } from './fixtures.ts';
+import { baseUrl, type Browser } from './browser.ts';
 import { screenshotFailures, shows, showsText } from './helpers.ts';
 import { selectOption } from './registry-helpers.ts';
 
 let owner: Browser;
-beforeAll(async () => {
+test.beforeAll(async ({ openBrowser }) => {
   owner = await openBrowser();
   await owner.page.setViewportSize({ width: 375, height: 740 });
 });
-afterAll(async () => {
+test.afterAll(async () => {
   await owner?.close();
 });
 screenshotFailures(() => [owner?.page]);
@@ -34,8 +34,11 @@ async function officeWindow() {
     });
 }
 
-describe('业主服务 › 身份绑定（手机）', () => {
-  it('F-80 an owner binds 侨城花园 2栋 with the letter’s code, logs in with the ID number and sees the house’s balance', async () => {
+// The tests of this file are the steps of one journey: a failed step skips the rest, a retry starts over.
+test.describe.configure({ mode: 'serial' });
+
+test.describe('业主服务 › 身份绑定（手机）', () => {
+  test('F-80 an owner binds 侨城花园 2栋 with the letter’s code, logs in with the ID number and sees the house’s balance', async () => {
     const get = async <T>(path: string) => (await (await fetch(`${baseUrl()}${path}`)).json()) as T;
     const areas = await get<{ items: { id: number; name: string }[] }>('/api/public/areas');
     const area = areas.items.find((a) => a.name === '侨城花园');

@@ -4,10 +4,10 @@
 // the turnout (never the direction), and prints the 表决结果公告 of a vote that has ended, with its totals
 // and the ballot chain's final hash. Projects are made through the API on 1栋1单元, the unit the demo's
 // lift project already covers (R-52: registry specs leave it alone).
-import type { APIRequestContext, Page } from 'playwright-core';
-import { request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, baseUrl, DEMO_PASSWORD, loginAs, openBrowser } from './browser.ts';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { request } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { type Browser, baseUrl, DEMO_PASSWORD, loginAs } from './browser.ts';
 import { screenshotFailures, shows, showsText, textOf, toast, uniqueSuffix } from './helpers.ts';
 import { beijingDay, type Caller, callerAs, confirmStep, type Json, printFrom } from './project-helpers.ts';
 
@@ -19,13 +19,13 @@ const suffix = uniqueSuffix();
 let owner: Browser;
 let committee: Browser;
 let api: Caller;
-beforeAll(async () => {
+test.beforeAll(async ({ openBrowser }) => {
   owner = await openBrowser();
   await owner.page.setViewportSize({ width: 375, height: 812 });
   committee = await openBrowser();
   api = await callerAs('QCHYYWH', 'weiyuan');
 });
-afterAll(async () => {
+test.afterAll(async () => {
   await owner?.close();
   await committee?.close();
 });
@@ -75,8 +75,11 @@ async function ownerLogin(page: Page) {
   await shows(page.getByTestId('owner-votes'));
 }
 
-describe('业主服务 › 投票（手机）', () => {
-  it('F-82 R-82 a demo owner votes on a phone, changes the vote, and checks that the receipt is counted as cast', async () => {
+// The tests of this file are the steps of one journey: a failed step skips the rest, a retry starts over.
+test.describe.configure({ mode: 'serial' });
+
+test.describe('业主服务 › 投票（手机）', () => {
+  test('F-82 R-82 a demo owner votes on a phone, changes the vote, and checks that the receipt is counted as cast', async () => {
     const { page } = owner;
     await ownerLogin(page);
     const card = page.getByTestId('owner-vote').filter({ hasText: DEMO_PROJECT });
@@ -111,8 +114,8 @@ describe('业主服务 › 投票（手机）', () => {
   });
 });
 
-describe('维修项目管理 › 投票表决管理 › 电子投票', () => {
-  it('F-82 R-81 the committee opens an e-vote, sees turnout without the direction, and paper entry waits for the end', async () => {
+test.describe('维修项目管理 › 投票表决管理 › 电子投票', () => {
+  test('F-82 R-81 the committee opens an e-vote, sees turnout without the direction, and paper entry waits for the end', async () => {
     const name = `1栋1单元消火栓维修${suffix}`;
     const id = await noticedProject(name);
     const { page } = committee;
@@ -144,7 +147,7 @@ describe('维修项目管理 › 投票表决管理 › 电子投票', () => {
     expect(await textOf(panel)).not.toMatch(/同意|反对|弃权/);
   });
 
-  it('F-82 R-81 R-82 after the end the online houses are marked in the paper entry and the 表决结果公告 prints the totals and the final hash', async () => {
+  test('F-82 R-81 R-82 after the end the online houses are marked in the paper entry and the 表决结果公告 prints the totals and the final hash', async () => {
     const name = `1栋1单元消火栓箱更换${suffix}`;
     const id = await noticedProject(name);
     // A vote of a few seconds, through the API: the page offers whole days.

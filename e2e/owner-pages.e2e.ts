@@ -1,9 +1,9 @@
 // SPEC §11 F-81 / F-83 on a phone: a demo owner of 侨城花园 1栋 logs in, reads the house's money, its
 // statement, the roof project charging it with its notice, and the messages the demo city sent.
 // F-80 on paper: the office window issues the 业主告知书 of a whole building and prints one sheet each.
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, DEMO_PASSWORD, loginAs, openBrowser } from './browser.ts';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { type Browser, DEMO_PASSWORD, loginAs } from './browser.ts';
 import { openMenu, screenshotFailures, shows, showsText } from './helpers.ts';
 import { printSheets } from './print-check.ts';
 import { selectOption } from './registry-helpers.ts';
@@ -14,11 +14,11 @@ const PHONE = { width: 375, height: 812 };
 
 let owner: Browser;
 let office: Browser;
-beforeAll(async () => {
+test.beforeAll(async ({ openBrowser }) => {
   [owner, office] = await Promise.all([openBrowser(), openBrowser()]);
   await owner.page.setViewportSize(PHONE);
 });
-afterAll(async () => {
+test.afterAll(async () => {
   await Promise.all([owner?.close(), office?.close()]);
 });
 screenshotFailures(() => [owner?.page, office?.page]);
@@ -28,8 +28,11 @@ async function fitsPhone(page: Page) {
   await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 }
 
-describe('业主服务 › 我的房屋（手机 375 px）', () => {
-  it('F-81 F-83 an owner logs in on a phone and sees the house, its statement, the project charging it with its notice, and messages', async () => {
+// The tests of this file are the steps of one journey: a failed step skips the rest, a retry starts over.
+test.describe.configure({ mode: 'serial' });
+
+test.describe('业主服务 › 我的房屋（手机 375 px）', () => {
+  test('F-81 F-83 an owner logs in on a phone and sees the house, its statement, the project charging it with its notice, and messages', async () => {
     const { page } = owner;
     await page.goto('/owner/login');
     // The portal's header fits the phone: the links fold into 菜单.
@@ -87,8 +90,8 @@ describe('业主服务 › 我的房屋（手机 375 px）', () => {
   });
 });
 
-describe('业务受理 › 业主告知书', () => {
-  it('F-80 the office window issues the letters of a whole building and the print gives one A4 sheet per letter', async () => {
+test.describe('业务受理 › 业主告知书', () => {
+  test('F-80 the office window issues the letters of a whole building and the print gives one A4 sheet per letter', async () => {
     const { page } = office;
     await loginAs(page, 'JMWXZJ', 'shouli');
     await openMenu(page, '业务受理', '业主告知书');

@@ -1,7 +1,7 @@
 // Steps shared by the 交款管理 specs (developer manual §1.4): choosing an area, printing a notice to PDF,
 // the bank's 交款确认, the house statement (分户账明细) and the public fund lookup.
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { amountInWords } from '../web/src/lib/amountInWords.ts';
 import { formatYuan, parseYuan } from '../web/src/lib/units.ts';
 import { loginAs } from './browser.ts';

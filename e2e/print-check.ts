@@ -1,5 +1,5 @@
-import { expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import { expect } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { pdfPages } from './pdf-text.ts';
 
 const squeeze = (s: string) => s.replace(/\s+/g, '');

@@ -1,8 +1,8 @@
 // Steps shared by the repair-project specs (owners' committee manual §1.3): the committee's 维修项目列表
 // and editor, the office's 维修项目申请 review (受理, 审核通过), the bank's 划转确认, printing a project
 // document to PDF, and an API caller for setup and for reading what the server holds.
-import { type APIRequestContext, type Locator, type Page, request } from 'playwright-core';
-import { expect } from 'vitest';
+import { type APIRequestContext, type Locator, type Page, request } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { baseUrl, DEMO_PASSWORD } from './browser.ts';
 import { goes, openMenu, pngFile, settled, shows, showsText, tickAllReceived, toast, type UploadFile } from './helpers.ts';
 

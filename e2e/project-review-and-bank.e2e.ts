@@ -4,8 +4,8 @@
 // no owners' names), §10 Printing (every project document on A4). The committee's own steps are taken
 // through the API here (its pages have their own spec): an emergency project needs no vote and no wait
 // for the notice period, so the whole way runs on today's date.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, loginAs, openBrowser } from './browser.ts';
+import { expect, test } from './fixtures.ts';
+import { type Browser, loginAs } from './browser.ts';
 import { goes, logout, openMenu, screenshotFailures, shows, showsText, toast, uniqueSuffix } from './helpers.ts';
 import {
   acceptOnPage,
@@ -44,7 +44,7 @@ let cancelledId: number;
 let areaId: number;
 let approval: { id: number; no: string };
 
-beforeAll(async () => {
+test.beforeAll(async ({ openBrowser }) => {
   committee = await callerAs('QCHYYWH', 'weiyuan');
   const areas = await committee.get('/api/public/areas');
   areaId = areas.items.find((a: { name: string }) => a.name === '侨城花园')?.id as number;
@@ -112,7 +112,7 @@ beforeAll(async () => {
     b.page.on('console', (m) => m.type() === 'error' && console.error(`console: ${m.text()}`));
   }
 });
-afterAll(async () => {
+test.afterAll(async () => {
   await committee?.ctx.dispose();
   await visitor?.close();
   await bank?.close();
@@ -121,8 +121,11 @@ afterAll(async () => {
 screenshotFailures(() => [office?.page, bank?.page, visitor?.page]);
 
 const summary = () => committee.get(`/api/projects/${projectId}/summary`);
-describe('F-60 维修项目申请（维修资金管理部门）', () => {
-  it('the acceptor receives the approval application at the window; the reviewer sees the project’s money and approves it', async () => {
+// The tests of this file are the steps of one journey: a failed step skips the rest, a retry starts over.
+test.describe.configure({ mode: 'serial' });
+
+test.describe('F-60 维修项目申请（维修资金管理部门）', () => {
+  test('the acceptor receives the approval application at the window; the reviewer sees the project’s money and approves it', async () => {
     const { page } = office;
     await loginAs(page, 'JMWXZJ', 'shouli');
     // 工作台 › 待办事项: what waits for the window, counted; the card opens the list filtered to it.
@@ -182,7 +185,7 @@ describe('F-60 维修项目申请（维修资金管理部门）', () => {
     await logout(page);
   });
 
-  it('F-44 a disbursement returned with a reason frees its phase; another is accepted and approved as the bank’s instruction', async () => {
+  test('F-44 a disbursement returned with a reason frees its phase; another is accepted and approved as the bank’s instruction', async () => {
     await uploadRequiredDocuments(committee, projectId, '资金拨付要件', 'project.disbursement');
     const first = await committee.send('POST', `/api/projects/${projectId}/disbursements`, {
       phaseId: (await committee.get(`/api/projects/${projectId}`)).phases[0].id,
@@ -220,8 +223,8 @@ describe('F-60 维修项目申请（维修资金管理部门）', () => {
   });
 });
 
-describe('F-70 划转确认 and 清退确认（专户银行）', () => {
-  it('the teller transfers the approved disbursement: a wrong amount is refused, the right one booked once', async () => {
+test.describe('F-70 划转确认 and 清退确认（专户银行）', () => {
+  test('the teller transfers the approved disbursement: a wrong amount is refused, the right one booked once', async () => {
     const s = await summary();
     const instruction = s.requests.find((r: { kind: string; status: string }) => r.kind === 'disbursement' && r.status === 'approved');
     const { page } = bank;
@@ -242,7 +245,7 @@ describe('F-70 划转确认 and 清退确认（专户银行）', () => {
     expect((await summary()).money.transferred).toBe(200_000);
   });
 
-  it('F-46 the refund notice is paid in at the counter and credited back', async () => {
+  test('F-46 the refund notice is paid in at the counter and credited back', async () => {
     const s = await summary();
     const transferred = s.requests.find((r: { kind: string; status: string }) => r.kind === 'disbursement' && r.status === 'confirmed');
     const after = await committee.send('POST', `/api/projects/${projectId}/refunds`, {
@@ -275,10 +278,10 @@ describe('F-70 划转确认 and 清退确认（专户银行）', () => {
   });
 });
 
-describe('F-72 公示公告 and 维修项目（公众，无需登录）', () => {
+test.describe('F-72 公示公告 and 维修项目（公众，无需登录）', () => {
   let acceptanceNo: string;
 
-  it('the acceptance notice is on the home page at once; the list filters by area and type; its 决算清册 names no owner', async () => {
+  test('the acceptance notice is on the home page at once; the list filters by area and type; its 决算清册 names no owner', async () => {
     await committee.send('POST', `/api/projects/${projectId}/acceptance`, {
       date: beijingDay(),
       result: '外墙修复完成，验收合格',
@@ -320,7 +323,7 @@ describe('F-72 公示公告 and 维修项目（公众，无需登录）', () => 
     await showsText(projectRow(page, CANCELLED), '撤销公示中');
   });
 
-  it('§10 a visitor prints the notice with its list, without logging in', async () => {
+  test('§10 a visitor prints the notice with its list, without logging in', async () => {
     const { page } = visitor;
     await page.goto(`/notices/${acceptanceNo}/print`);
     await shows(page.getByRole('heading', { name: '维修项目验收公告' }));
@@ -331,8 +334,8 @@ describe('F-72 公示公告 and 维修项目（公众，无需登录）', () => 
   });
 });
 
-describe('§10 项目打印（A4）', () => {
-  it('every project document prints with its number, amounts in capitals and, for long lists, page subtotals', async () => {
+test.describe('§10 项目打印（A4）', () => {
+  test('every project document prints with its number, amounts in capitals and, for long lists, page subtotals', async () => {
     const s = await summary();
     const page = await office.context.newPage();
     const notice = (kind: string) => s.notices.filter((n: { kind: string }) => n.kind === kind).at(-1).no;

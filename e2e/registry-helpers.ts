@@ -3,8 +3,8 @@
 // 受理 / 审核 and the registry as 房屋查询 shows it.
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { Locator, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import type { Locator, Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { idCardCheckChar } from '../server/src/domain/id-card.ts';
 import { type Browser, loginAs } from './browser.ts';
 import { actionButton, openMenu, shows, showsText, textOf, tickAllReceived, toast, type UploadFile } from './helpers.ts';

@@ -3,17 +3,17 @@
 // (what a browser without brotli receives; with brotli it is less).
 import { get, type IncomingHttpHeaders } from 'node:http';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, loginAs, openBrowser } from './browser.ts';
+import { expect, test } from './fixtures.ts';
+import { type Browser, loginAs } from './browser.ts';
 import { menuItem, screenshotFailures, shows } from './helpers.ts';
 
 const LOGIN_PAGE_JS_BUDGET = 300 * 1024;
 
 let b: Browser;
-beforeAll(async () => {
+test.beforeAll(async ({ openBrowser }) => {
   b = await openBrowser();
 });
-afterAll(async () => {
+test.afterAll(async () => {
   await b?.close();
 });
 screenshotFailures(() => [b?.page]);
@@ -40,8 +40,11 @@ async function gzipBytes(url: string): Promise<number> {
   return zipped.body.length;
 }
 
-describe('web client size', () => {
-  it('the login page downloads at most 300 KB of gzip-compressed JavaScript; the workspace loads its pages afterwards', async () => {
+// The tests of this file are the steps of one journey: a failed step skips the rest, a retry starts over.
+test.describe.configure({ mode: 'serial' });
+
+test.describe('web client size', () => {
+  test('the login page downloads at most 300 KB of gzip-compressed JavaScript; the workspace loads its pages afterwards', async () => {
     const { page } = b;
     const scripts = new Set<string>();
     page.on('request', (req) => {
