@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
-import { rowsOf } from '../../db/client.ts';
+import { preparedRowsOf } from '../../db/client.ts';
 import { bankApiKeys, organisations } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -72,7 +72,8 @@ export async function authenticateBank(ctx: Ctx, req: FastifyRequest): Promise<n
   // at most once a minute, note the key's last use — every request updating the one key row would
   // make a bank's concurrent requests queue on it. Signatures too old to pass the timestamp check
   // are forgotten by the sweep (auth/sweep.ts), not by each request.
-  const [fresh] = await rowsOf<{ n: number }>(
+  // Prepared once per connection (one row, the same plan for every request).
+  const [fresh] = await preparedRowsOf<{ n: number }>(
     ctx.db,
     sql`with seen as (
         insert into api_nonces (signature, key_id, created_at) values (${signature}, ${keyId}, ${now.toISOString()}::timestamptz)
