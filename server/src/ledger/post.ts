@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { rowsOf, type Tx } from '../db/client.ts';
+import { PREPARED_ROWS, preparedRowsOf, rowsOf, type Tx } from '../db/client.ts';
 import { ledgerAccounts } from '../db/schema/index.ts';
 import { type Entry, entriesProblem } from '../domain/ledger-rules.ts';
 import { AppError } from '../lib/errors.ts';
@@ -114,7 +114,10 @@ export async function postMany(tx: Tx, postings: readonly Posting[]): Promise<nu
     with ordinality as e(p, account_id, amount, n)`;
   // A single posting's running balance is its net; several postings' are summed in their order.
   const change = postings.length === 1 ? sql`n.delta` : sql`sum(n.delta) over (partition by l.id order by n.p)`;
-  const [check] = await rowsOf<{ short: number; sample: ShortRow[] | null }>(
+  // A small posting's two statements (a deposit's) are prepared once per connection: PostgreSQL spent
+  // more parsing and planning them than running them. A large one keeps plans made for its size.
+  const run = size <= PREPARED_ROWS ? preparedRowsOf : rowsOf;
+  const [check] = await run<{ short: number; sample: ShortRow[] | null }>(
     tx,
     sql`with e as materialized (${entries}),
       net as materialized (select p, account_id, sum(amount) as delta from e group by p, account_id),
@@ -156,7 +159,7 @@ export async function postMany(tx: Tx, postings: readonly Posting[]): Promise<nu
       created_at: p.at.toISOString(),
     })),
   );
-  const [written] = await rowsOf<{ ids: (number | string)[] | null; closed: number; names: string[] | null }>(
+  const [written] = await run<{ ids: (number | string)[] | null; closed: number; names: string[] | null }>(
     tx,
     sql`with e as materialized (${entries}),
       closed as (

@@ -1,8 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
-import { rowsOf } from '../../db/client.ts';
-import { bankApiKeys, organisations } from '../../db/schema/index.ts';
+import { preparedRowsOf } from '../../db/client.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 
@@ -40,20 +39,17 @@ export async function authenticateBank(ctx: Ctx, req: FastifyRequest): Promise<n
   // Hex case carries no meaning: the lower-case form is what is compared and remembered.
   const signature = String(req.headers[BANK_API_HEADERS.signature] ?? '').toLowerCase();
   if (!keyId || !timestamp || !signature) throw refuse('缺少接口认证信息（x-wygl-key、x-wygl-timestamp、x-wygl-signature）');
-  const [key] = await ctx.db
-    .select({
-      secret: bankApiKeys.secret,
-      previousSecret: bankApiKeys.previousSecret,
-      previousUntil: bankApiKeys.previousUntil,
-      orgId: bankApiKeys.orgId,
-      orgType: organisations.type,
-      orgStatus: organisations.status,
-    })
-    .from(bankApiKeys)
-    .innerJoin(organisations, eq(organisations.id, bankApiKeys.orgId))
-    .where(and(eq(bankApiKeys.keyId, keyId), isNull(bankApiKeys.revokedAt)));
-  if (key?.orgType !== 'bank' || key.orgStatus !== 'active') throw refuse('接口密钥无效或已停用');
   const now = ctx.clock.now();
+  // Prepared once per connection, as the signature record below: a bank's every request asks it.
+  // After a rotation the previous secret still signs until its overlap ends.
+  const [key] = await preparedRowsOf<{ secret: string; previous: string | null; org_id: string; org_type: string; org_status: string }>(
+    ctx.db,
+    sql`select k.secret, case when k.previous_until > ${now.toISOString()}::timestamptz then k.previous_secret end as previous,
+          k.org_id::text as org_id, o.type as org_type, o.status as org_status
+          from bank_api_keys k join organisations o on o.id = k.org_id
+         where k.key_id = ${keyId} and k.revoked_at is null`,
+  );
+  if (key?.org_type !== 'bank' || key.org_status !== 'active') throw refuse('接口密钥无效或已停用');
   if (!/^\d{9,11}$/.test(timestamp) || Math.abs(now.getTime() / 1000 - Number(timestamp)) > MAX_SKEW_SECONDS) {
     throw refuse(`请求时间戳已过期或无效（允许误差 ${MAX_SKEW_SECONDS} 秒）`);
   }
@@ -61,8 +57,7 @@ export async function authenticateBank(ctx: Ctx, req: FastifyRequest): Promise<n
   // would stop at the first stray character, so a signature with a tail would verify and, stored
   // under its other spelling, pass the replay check again.
   if (!SIGNATURE_FORMAT.test(signature)) throw refuse('签名格式不正确：须为 64 位十六进制 HMAC-SHA256 值');
-  // After a rotation the previous secret still signs until its overlap ends.
-  const secrets = [key.secret, ...(key.previousSecret && key.previousUntil && key.previousUntil > now ? [key.previousSecret] : [])];
+  const secrets = [key.secret, ...(key.previous ? [key.previous] : [])];
   const given = Buffer.from(signature, 'hex');
   const matches = secrets.some((secret) =>
     timingSafeEqual(given, Buffer.from(sign(secret, timestamp, req.method, req.url, req.rawBody ?? ''), 'hex')),
@@ -72,7 +67,8 @@ export async function authenticateBank(ctx: Ctx, req: FastifyRequest): Promise<n
   // at most once a minute, note the key's last use — every request updating the one key row would
   // make a bank's concurrent requests queue on it. Signatures too old to pass the timestamp check
   // are forgotten by the sweep (auth/sweep.ts), not by each request.
-  const [fresh] = await rowsOf<{ n: number }>(
+  // Prepared once per connection (one row, the same plan for every request).
+  const [fresh] = await preparedRowsOf<{ n: number }>(
     ctx.db,
     sql`with seen as (
         insert into api_nonces (signature, key_id, created_at) values (${signature}, ${keyId}, ${now.toISOString()}::timestamptz)
@@ -85,5 +81,5 @@ export async function authenticateBank(ctx: Ctx, req: FastifyRequest): Promise<n
       select count(*)::int as n from seen`,
   );
   if (!fresh?.n) throw refuse('重复的请求（签名已使用过），请以新的时间戳重新签名');
-  return key.orgId;
+  return Number(key.org_id);
 }

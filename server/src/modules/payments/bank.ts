@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
-import { rowsOf, type Tx } from '../../db/client.ts';
+import { PREPARED_ROWS, preparedRowsOf, rowsOf, type Tx } from '../../db/client.ts';
 import { transaction } from '../../db/retry.ts';
 import { bankConfirmations, organisations } from '../../db/schema/index.ts';
 import type { Entry } from '../../domain/ledger-rules.ts';
@@ -132,10 +132,13 @@ export async function confirmDeposits(
 ): Promise<DepositOutcome[]> {
   const lines = list.map((c) => ({ ...c, noticeNo: c.noticeNo.trim().toUpperCase() }));
   const numbers = [...new Set(lines.map((c) => c.noticeNo))];
+  // A single confirmation's statements (and a short file's) are prepared once per connection: parsing
+  // and planning them cost PostgreSQL more than running them. A long file keeps plans made for its size.
+  const run = lines.length <= PREPARED_ROWS ? preparedRowsOf : rowsOf;
   return transaction(ctx.db, async (tx) => {
     // The custodian check's facts ride on the statement that locks the notices; a bank that
     // is not the custodian is refused before anything about them is read or answered.
-    const [first] = await rowsOf<{ custodian: CustodianFacts | null; notices: LockedRow[] | null }>(
+    const [first] = await run<{ custodian: CustodianFacts | null; notices: LockedRow[] | null }>(
       tx,
       // Each number is found through the unique index, then the rows locked by id. Written as an
       // equality or a list, the planner prefers the trigram search index on the number
@@ -171,7 +174,7 @@ export async function confirmDeposits(
     // waited for them is found here, and a repeat never posts twice. The houses of every notice
     // still unpaid come in the same statement, with the custody account.
     const unpaid = [...notices.values()].filter((n) => n.status === 'unpaid').map((n) => n.id);
-    const [read] = await rowsOf<{
+    const [read] = await run<{
       earlier: { id: number; number: string; amount: string; result: Omit<ConfirmResult, 'repeated' | 'confirmationId'> }[] | null;
       items: { notice_id: number; account_id: number; amount: string }[] | null;
       custody: string | null;
@@ -269,7 +272,7 @@ export async function confirmDeposits(
         after: { amount: String(c.amount), channel: c.channel, bankRef: c.bankRef, bankDate: c.bankDate },
         orgId: bankOrgId,
       }));
-      const made = await rowsOf<{ number: string; id: string }>(
+      const made = await run<{ number: string; id: string }>(
         tx,
         sql`with r as materialized (
             select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(notice_id bigint, number text, amount bigint,
