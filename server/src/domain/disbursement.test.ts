@@ -6,6 +6,7 @@ import {
   checkAcceptanceGate,
   checkPhaseCap,
   checkRefund,
+  refundedFrom,
   checkSettlement,
   refundedByPhase,
   checkSimplePayees,
@@ -307,5 +308,22 @@ describe('F-44 payee', () => {
   it('F-44 a name of exactly 100 characters is accepted, one more is refused', () => {
     expect(validatePayee({ ...ok, unitName: '建'.repeat(100) })).toEqual({});
     expect(validatePayee({ ...ok, unitName: '建'.repeat(101) })).toEqual({ unitName: '收款单位（施工单位）不能超过 100 个字' });
+  });
+});
+
+describe('F-46 what earlier refund notices take from the chosen disbursements', () => {
+  const refunds = [
+    { amount: 100n, status: 'confirmed', sourceIds: [1, 2] },
+    { amount: 30n, status: 'submitted', sourceIds: [2] },
+    { amount: 500n, status: 'rejected', sourceIds: [1] },
+    { amount: 7n, status: 'confirmed', sourceIds: [3] },
+  ];
+
+  it('F-46 counts a notice that names several chosen disbursements once, pending ones too, rejected ones not', () => {
+    expect(refundedFrom([1, 2], refunds)).toBe(130n);
+    expect(refundedFrom([1], refunds)).toBe(100n);
+    expect(refundedFrom([2, 3], refunds)).toBe(137n);
+    expect(refundedFrom([4], refunds)).toBe(0n);
+    expect(refundedFrom([], refunds)).toBe(0n);
   });
 });

@@ -133,6 +133,18 @@ export function checkSettlement(settlement: bigint, transferred: bigint, budgetT
   return null;
 }
 
+/**
+ * F-46: what the refund notices already issued take from the chosen disbursements — every notice
+ * not rejected (a pending one too, so two notices cannot take the same money) that returns money
+ * from any of them, counted once however many of them it names.
+ */
+export function refundedFrom(
+  chosen: readonly number[],
+  refunds: readonly { amount: bigint; status: string; sourceIds: readonly number[] }[],
+): bigint {
+  return refunds.filter((r) => r.status !== 'rejected' && r.sourceIds.some((s) => chosen.includes(s))).reduce((a, r) => a + r.amount, 0n);
+}
+
 /** F-46: a refund is positive and at most what was transferred net of earlier refunds. */
 export function checkRefund(transferred: bigint, refunded: bigint, amount: bigint): string | null {
   if (amount <= 0n) return '清退金额须大于零';

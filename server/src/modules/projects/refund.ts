@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { allocateNumber } from '../../db/numbering.ts';
 import { projectRequests } from '../../db/schema/index.ts';
-import { checkRefund } from '../../domain/disbursement.ts';
+import { checkRefund, refundedFrom } from '../../domain/disbursement.ts';
 import { formatYuan } from '../../domain/money.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { invalid, ruleRefusal } from '../../lib/errors.ts';
@@ -35,14 +35,14 @@ export async function issueRefund(ctx: Ctx, id: number, input: { sourceIds: numb
         ),
       );
     if (sources.length !== new Set(input.sourceIds).size) throw invalid('sourceIds', '请选择本项目已划转的拨付申请');
-    const earlier = (
-      await tx
-        .select()
-        .from(projectRequests)
-        .where(and(eq(projectRequests.projectId, id), eq(projectRequests.kind, 'refund')))
-    )
-      .filter((r) => r.status !== 'rejected' && (r.sourceIds as number[]).some((s) => input.sourceIds.includes(s)))
-      .reduce((a, r) => a + r.amount, 0n);
+    const refunds = await tx
+      .select({ amount: projectRequests.amount, status: projectRequests.status, sourceIds: projectRequests.sourceIds })
+      .from(projectRequests)
+      .where(and(eq(projectRequests.projectId, id), eq(projectRequests.kind, 'refund')));
+    const earlier = refundedFrom(
+      input.sourceIds,
+      refunds.map((r) => ({ ...r, sourceIds: r.sourceIds as number[] })),
+    );
     const chosen = sources.reduce((a, s) => a + s.amount, 0n);
     const money = await moneyOf(tx, p);
     const problem =

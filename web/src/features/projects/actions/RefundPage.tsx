@@ -10,6 +10,7 @@ import { fenOf, yuanRules } from '../money';
 import { printPath } from '../labels';
 import { ActionFrame, actionOf, BlockedAlert } from './ActionFrame';
 import { SELECT_PAGE_LABEL } from '../../../lib/selection';
+import { refundedFrom } from '../../../../../server/src/domain/disbursement.ts';
 
 interface RefundValues {
   sourceIds: number[];
@@ -17,12 +18,18 @@ interface RefundValues {
   reason: string;
 }
 
-/** What is still refundable of a transferred disbursement: its amount less the live refund notices on it. */
-function refundable(s: ProjectSummary, r: ProjectRequest) {
-  const taken = s.requests
-    .filter((x) => x.kind === 'refund' && x.status !== 'rejected' && x.sourceIds.includes(r.id))
-    .reduce((a, x) => a + x.amount, 0);
-  return Math.max(0, r.amount - taken);
+/** What the chosen transferred disbursements still have to refund, as the server checks it (F-46). */
+function refundable(s: ProjectSummary, chosen: readonly ProjectRequest[]): number {
+  const refunds = s.requests
+    .filter((x) => x.kind === 'refund')
+    .map((x) => ({ amount: BigInt(x.amount), status: x.status, sourceIds: x.sourceIds }));
+  const left =
+    chosen.reduce((a, r) => a + BigInt(r.amount), 0n) -
+    refundedFrom(
+      chosen.map((r) => r.id),
+      refunds,
+    );
+  return Number(left > 0n ? left : 0n);
 }
 
 function RefundForm({ s, projectId }: { s: ProjectSummary; projectId: number }) {
@@ -31,7 +38,10 @@ function RefundForm({ s, projectId }: { s: ProjectSummary; projectId: number }) 
   const [form] = Form.useForm<RefundValues>();
   const picked: number[] = Form.useWatch('sourceIds', form) ?? [];
   const transferred = s.requests.filter((r) => r.kind === 'disbursement' && r.status === 'confirmed');
-  const cap = transferred.filter((r) => picked.includes(r.id)).reduce((a, r) => a + refundable(s, r), 0);
+  const cap = refundable(
+    s,
+    transferred.filter((r) => picked.includes(r.id)),
+  );
   const submit = useFormMutation(
     form,
     (v: RefundValues) => issueRefund(projectId, { sourceIds: v.sourceIds, amount: fenOf(v.amount), reason: v.reason }),
@@ -108,7 +118,7 @@ function RefundSources({
         { title: '拨付申请编号', dataIndex: 'no', width: 170 },
         { title: '期数', dataIndex: 'phaseSeq', width: 80, render: (n: number | null) => (n ? `第 ${n} 期` : '—') },
         { title: '划转金额（元）', dataIndex: 'amount', align: 'right', render: (f: number) => formatYuan(f) },
-        { title: '可清退（元）', key: 'left', align: 'right', render: (_: unknown, r) => formatYuan(refundable(s, r)) },
+        { title: '可清退（元）', key: 'left', align: 'right', render: (_: unknown, r) => formatYuan(refundable(s, [r])) },
         { title: '划转时间', dataIndex: 'confirmedAt', width: 150, render: formatDateTime },
       ]}
     />
