@@ -7,7 +7,7 @@ import { reversalOf } from '../domain/ledger-rules.ts';
 import { testApp, type TestApp } from '../../test/harness.ts';
 import { fundBalance } from './balances.ts';
 import { checkLedger } from './check.ts';
-import { AccountClosed, bigintArray, InsufficientBalance, lockAccounts, post, systemAccount } from './post.ts';
+import { AccountClosed, bigintArray, InsufficientBalance, lockAccounts, post, postMany, systemAccount } from './post.ts';
 
 let t: TestApp;
 let houseAccounts: number[];
@@ -380,6 +380,112 @@ describe('R-20 R-21 R-52 refusals and records of a posting', () => {
     );
     expect(() => bigintArray([1, 1.5])).toThrow('ledger: 1.5 is not an integer');
     expect(await t.handle.db.transaction((tx) => lockAccounts(tx, []))).toEqual([]);
+  });
+
+  it('R-21 a shortfall over six houses names the first five and says there are more; over five it names them all', async () => {
+    const accounts = await t.handle.db
+      .select()
+      .from(ledgerAccounts)
+      .where(eq(ledgerAccounts.kind, 'house'))
+      .orderBy(ledgerAccounts.id)
+      .limit(6);
+    expect(accounts).toHaveLength(6);
+    const overdraw = (some: typeof accounts) =>
+      rolledBack(async (tx) => {
+        const payable = await systemAccount(tx, 'disbursements_payable');
+        const locked = await lockAccounts(
+          tx,
+          some.map((a) => a.id),
+        );
+        return post(tx, {
+          kind: 'project_transfer',
+          reference: 'BF-SIX',
+          at,
+          entries: [
+            ...locked.map((a) => ({ accountId: a.id, amount: -(a.balance + 1n) })),
+            { accountId: payable, amount: locked.reduce((sum, a) => sum + a.balance + 1n, 0n) },
+          ],
+        }).catch((e) => e);
+      });
+    const names = accounts.slice(0, 5).map((a) => a.name);
+    const six = await overdraw(accounts);
+    expect(six).toBeInstanceOf(InsufficientBalance);
+    expect(six).toMatchObject({ count: 6, message: `6 个分户账余额不足：${names.join('、')} 等` });
+    expect((six as InsufficientBalance).shortfalls.map((s) => s.accountId)).toEqual(accounts.map((a) => a.id));
+    const five = await overdraw(accounts.slice(0, 5));
+    expect(five).toMatchObject({ count: 5, message: `5 个分户账余额不足：${names.join('、')}` });
+  });
+
+  it('R-21 several postings are checked in their order against each house’s running balance, and come back as ids in that order', async () => {
+    const [a] = houseAccounts as [number];
+    const payout = (amount: bigint, payable: number, reference: string) => ({
+      kind: 'refund' as const,
+      reference,
+      at,
+      entries: [
+        { accountId: a, amount: -amount },
+        { accountId: payable, amount },
+      ],
+    });
+    const deposit = (amount: bigint, custody: number, reference: string) => ({
+      kind: 'deposit' as const,
+      reference,
+      at,
+      entries: [
+        { accountId: a, amount },
+        { accountId: custody, amount: -amount },
+      ],
+    });
+    // Each payout alone fits the balance; the second one after the first does not.
+    const both = await rolledBack(async (tx) => {
+      const payable = await systemAccount(tx, 'refunds_payable');
+      const have = (await lockAccounts(tx, [a]))[0]?.balance ?? 0n;
+      return postMany(tx, [payout(have, payable, 'TK-1'), payout(1n, payable, 'TK-2')]).catch((e) => e);
+    });
+    expect(both).toBeInstanceOf(InsufficientBalance);
+    expect((both as InsufficientBalance).shortfalls).toEqual([
+      expect.objectContaining({ accountId: a, change: -(base(a) + 500_00n + 1n) }),
+    ]);
+    // A deposit earlier in the list pays for a payout later in it; the other way round it does not.
+    const { ids, references, before, after } = await rolledBack(async (tx) => {
+      const payable = await systemAccount(tx, 'refunds_payable');
+      const custody = await systemAccount(tx, 'custody');
+      const before = (await lockAccounts(tx, [a]))[0]?.balance ?? 0n;
+      const refused = await postMany(tx, [payout(before + 100n, payable, 'TK-3'), deposit(100n, custody, 'JK-3')]).catch((e) => e);
+      expect(refused).toBeInstanceOf(InsufficientBalance);
+      const ids = await postMany(tx, [deposit(100n, custody, 'JK-4'), payout(before + 100n, payable, 'TK-4')]);
+      const rows = await tx.select().from(ledgerTransactions).where(inArray(ledgerTransactions.id, ids));
+      const references = ids.map((id) => rows.find((r) => r.id === id)?.reference);
+      return { ids, references, before, after: (await lockAccounts(tx, [a]))[0]?.balance };
+    });
+    expect(before).toBe(base(a) + 500_00n);
+    expect(ids).toHaveLength(2);
+    expect(references).toEqual(['JK-4', 'TK-4']);
+    expect(after).toBe(0n);
+    expect(await t.handle.db.transaction((tx) => postMany(tx, []))).toEqual([]);
+  });
+
+  it('R-20 a reversal records the transaction it reverses and who posted it', async () => {
+    const [a] = houseAccounts as [number];
+    const { id, row } = await rolledBack(async (tx) => {
+      const custody = await systemAccount(tx, 'custody');
+      const entries = [
+        { accountId: a, amount: 7n },
+        { accountId: custody, amount: -7n },
+      ];
+      const id = await post(tx, { kind: 'deposit', reference: 'JK-REV', memo: '柜台 DZ-1', createdBy: 42, at, entries });
+      const back = await post(tx, {
+        kind: 'reversal',
+        reference: 'JK-REV',
+        reversesId: id,
+        createdBy: 43,
+        at,
+        entries: reversalOf(entries),
+      });
+      const [row] = await tx.select().from(ledgerTransactions).where(eq(ledgerTransactions.id, back));
+      return { id, row };
+    });
+    expect(row).toMatchObject({ kind: 'reversal', reference: 'JK-REV', memo: '', reversesId: id, createdBy: 43, createdAt: at });
   });
 
   it('F-65 reports a transaction without entries and a house account below zero, with the figures', async () => {
