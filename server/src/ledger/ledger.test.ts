@@ -7,7 +7,7 @@ import { reversalOf } from '../domain/ledger-rules.ts';
 import { testApp, type TestApp } from '../../test/harness.ts';
 import { fundBalance } from './balances.ts';
 import { checkLedger } from './check.ts';
-import { AccountClosed, bigintArray, InsufficientBalance, lockAccounts, post, systemAccount } from './post.ts';
+import { AccountClosed, bigintArray, InsufficientBalance, lockAccounts, post, postMany, systemAccount } from './post.ts';
 
 let t: TestApp;
 let houseAccounts: number[];
@@ -52,8 +52,10 @@ describe('R-20 R-21 ledger', () => {
     expect(await checkLedger(t.handle.db)).toEqual([]);
   });
 
+  // The tests below read the balance they start from: a mutation run picks out single tests by name.
   it('R-20 refuses entries that do not sum to zero, and leaves nothing behind', async () => {
     const [a] = houseAccounts as [number];
+    const was = await balance(a);
     await expect(
       t.handle.db.transaction(async (tx) => {
         const custody = await systemAccount(tx, 'custody');
@@ -68,11 +70,12 @@ describe('R-20 R-21 ledger', () => {
         });
       }),
     ).rejects.toThrow('合计须为零');
-    expect(await balance(a)).toBe(base(a) + 500_00n);
+    expect(await balance(a)).toBe(was);
   });
 
   it('R-21 refuses a debit beyond a house balance, naming the house and its shortfall', async () => {
     const [a] = houseAccounts as [number];
+    const have = (await balance(a)) ?? 0n;
     const err = await t.handle.db
       .transaction(async (tx) => {
         const payable = await systemAccount(tx, 'disbursements_payable');
@@ -81,8 +84,8 @@ describe('R-20 R-21 ledger', () => {
           reference: 'BF-1',
           at,
           entries: [
-            { accountId: a, amount: -(base(a) + 500_01n) },
-            { accountId: payable, amount: base(a) + 500_01n },
+            { accountId: a, amount: -(have + 1n) },
+            { accountId: payable, amount: have + 1n },
           ],
         });
       })
@@ -90,10 +93,10 @@ describe('R-20 R-21 ledger', () => {
     expect(err).toBeInstanceOf(InsufficientBalance);
     expect((err as InsufficientBalance).shortfalls[0]).toMatchObject({
       accountId: a,
-      balance: base(a) + 500_00n,
-      change: -(base(a) + 500_01n),
+      balance: have,
+      change: -(have + 1n),
     });
-    expect(await balance(a)).toBe(base(a) + 500_00n);
+    expect(await balance(a)).toBe(have);
   });
 
   it('R-20 corrects by a reversing transaction, never by editing', async () => {
@@ -145,17 +148,18 @@ describe('R-20 R-21 ledger', () => {
 
   it('F-65 reports a cached balance that drifted from its entries', async () => {
     const [a] = houseAccounts as [number];
-    await t.handle.db.update(ledgerAccounts).set({ balance: 1n }).where(eq(ledgerAccounts.id, a));
+    const was = (await balance(a)) ?? 0n;
+    await t.handle.db
+      .update(ledgerAccounts)
+      .set({ balance: was + 1n })
+      .where(eq(ledgerAccounts.id, a));
     const breaches = await checkLedger(t.handle.db);
     // The account, and the whole ledger no longer summing to zero.
     expect(breaches).toEqual([
       expect.objectContaining({ rule: 'R-21', what: 'account', id: a }),
       expect.objectContaining({ rule: 'R-21', what: 'ledger' }),
     ]);
-    await t.handle.db
-      .update(ledgerAccounts)
-      .set({ balance: base(a) + 500_00n })
-      .where(eq(ledgerAccounts.id, a));
+    await t.handle.db.update(ledgerAccounts).set({ balance: was }).where(eq(ledgerAccounts.id, a));
   });
 
   it('R-21 F-65 keeps the custody balance in buckets and reports a bucket that drifted from the entries', async () => {
@@ -380,6 +384,113 @@ describe('R-20 R-21 R-52 refusals and records of a posting', () => {
     );
     expect(() => bigintArray([1, 1.5])).toThrow('ledger: 1.5 is not an integer');
     expect(await t.handle.db.transaction((tx) => lockAccounts(tx, []))).toEqual([]);
+  });
+
+  it('R-21 a shortfall over six houses names the first five and says there are more; over five it names them all', async () => {
+    const accounts = await t.handle.db
+      .select()
+      .from(ledgerAccounts)
+      .where(eq(ledgerAccounts.kind, 'house'))
+      .orderBy(ledgerAccounts.id)
+      .limit(6);
+    expect(accounts).toHaveLength(6);
+    const overdraw = (some: typeof accounts) =>
+      rolledBack(async (tx) => {
+        const payable = await systemAccount(tx, 'disbursements_payable');
+        const locked = await lockAccounts(
+          tx,
+          some.map((a) => a.id),
+        );
+        return post(tx, {
+          kind: 'project_transfer',
+          reference: 'BF-SIX',
+          at,
+          entries: [
+            ...locked.map((a) => ({ accountId: a.id, amount: -(a.balance + 1n) })),
+            { accountId: payable, amount: locked.reduce((sum, a) => sum + a.balance + 1n, 0n) },
+          ],
+        }).catch((e) => e);
+      });
+    const names = accounts.slice(0, 5).map((a) => a.name);
+    const six = await overdraw(accounts);
+    expect(six).toBeInstanceOf(InsufficientBalance);
+    expect(six).toMatchObject({ count: 6, message: `6 个分户账余额不足：${names.join('、')} 等` });
+    expect((six as InsufficientBalance).shortfalls.map((s) => s.accountId)).toEqual(accounts.map((a) => a.id));
+    const five = await overdraw(accounts.slice(0, 5));
+    expect(five).toMatchObject({ count: 5, message: `5 个分户账余额不足：${names.join('、')}` });
+  });
+
+  it('R-21 several postings are checked in their order against each house’s running balance, and come back as ids in that order', async () => {
+    const [a] = houseAccounts as [number];
+    const payout = (amount: bigint, payable: number, reference: string) => ({
+      kind: 'refund' as const,
+      reference,
+      at,
+      entries: [
+        { accountId: a, amount: -amount },
+        { accountId: payable, amount },
+      ],
+    });
+    const deposit = (amount: bigint, custody: number, reference: string) => ({
+      kind: 'deposit' as const,
+      reference,
+      at,
+      entries: [
+        { accountId: a, amount },
+        { accountId: custody, amount: -amount },
+      ],
+    });
+    // Each payout alone fits the balance; the second one after the first does not.
+    const { both, have } = await rolledBack(async (tx) => {
+      const payable = await systemAccount(tx, 'refunds_payable');
+      const custody = await systemAccount(tx, 'custody');
+      await post(tx, deposit(500n, custody, 'JK-0'));
+      const have = (await lockAccounts(tx, [a]))[0]?.balance ?? 0n;
+      return { both: await postMany(tx, [payout(have, payable, 'TK-1'), payout(1n, payable, 'TK-2')]).catch((e) => e), have };
+    });
+    expect(both).toBeInstanceOf(InsufficientBalance);
+    expect((both as InsufficientBalance).shortfalls).toEqual([
+      expect.objectContaining({ accountId: a, balance: have, change: -(have + 1n) }),
+    ]);
+    // A deposit earlier in the list pays for a payout later in it; the other way round it does not.
+    const { ids, references, after } = await rolledBack(async (tx) => {
+      const payable = await systemAccount(tx, 'refunds_payable');
+      const custody = await systemAccount(tx, 'custody');
+      const before = (await lockAccounts(tx, [a]))[0]?.balance ?? 0n;
+      const refused = await postMany(tx, [payout(before + 100n, payable, 'TK-3'), deposit(100n, custody, 'JK-3')]).catch((e) => e);
+      expect(refused).toBeInstanceOf(InsufficientBalance);
+      const ids = await postMany(tx, [deposit(100n, custody, 'JK-4'), payout(before + 100n, payable, 'TK-4')]);
+      const rows = await tx.select().from(ledgerTransactions).where(inArray(ledgerTransactions.id, ids));
+      const references = ids.map((id) => rows.find((r) => r.id === id)?.reference);
+      return { ids, references, after: (await lockAccounts(tx, [a]))[0]?.balance };
+    });
+    expect(ids).toHaveLength(2);
+    expect(references).toEqual(['JK-4', 'TK-4']);
+    expect(after).toBe(0n);
+    expect(await t.handle.db.transaction((tx) => postMany(tx, []))).toEqual([]);
+  });
+
+  it('R-20 a reversal records the transaction it reverses and who posted it', async () => {
+    const [a] = houseAccounts as [number];
+    const { id, row } = await rolledBack(async (tx) => {
+      const custody = await systemAccount(tx, 'custody');
+      const entries = [
+        { accountId: a, amount: 7n },
+        { accountId: custody, amount: -7n },
+      ];
+      const id = await post(tx, { kind: 'deposit', reference: 'JK-REV', memo: '柜台 DZ-1', createdBy: 42, at, entries });
+      const back = await post(tx, {
+        kind: 'reversal',
+        reference: 'JK-REV',
+        reversesId: id,
+        createdBy: 43,
+        at,
+        entries: reversalOf(entries),
+      });
+      const [row] = await tx.select().from(ledgerTransactions).where(eq(ledgerTransactions.id, back));
+      return { id, row };
+    });
+    expect(row).toMatchObject({ kind: 'reversal', reference: 'JK-REV', memo: '', reversesId: id, createdBy: 43, createdAt: at });
   });
 
   it('F-65 reports a transaction without entries and a house account below zero, with the figures', async () => {
