@@ -5,7 +5,7 @@ import type { Actor, Ctx } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { type AuditEntry, audit } from '../audit/audit.ts';
 import { fileNameOf, type IncomingFile, storeFile } from '../files/store.ts';
-import { subjectOf, type WorkflowSubject } from './events.ts';
+import { ofSubject, subjectOf, type WorkflowSubject } from './events.ts';
 
 /*
  * 附件 of whatever the office reviews, in one list (`workflow_documents`). What is the same for
@@ -22,9 +22,7 @@ export type DocumentAudit = Pick<AuditEntry, 'action' | 'entity' | 'entityId' | 
 
 /** A subject's documents, for a module to narrow further (a project's step, a request). */
 export function documentsOf(subject: WorkflowSubject): SQL {
-  return 'applicationId' in subject
-    ? eq(workflowDocuments.applicationId, subject.applicationId)
-    : eq(workflowDocuments.projectId, subject.projectId);
+  return ofSubject(workflowDocuments, subject);
 }
 
 export const documentColumns = {

@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Conn, Tx } from '../../db/client.ts';
 import { workflowEvents } from '../../db/schema/index.ts';
 import type { Ctx } from '../../lib/context.ts';
@@ -13,11 +14,12 @@ export function subjectOf(subject: WorkflowSubject) {
     : { applicationId: null, projectId: subject.projectId };
 }
 
-function whereSubject(subject: WorkflowSubject) {
-  return 'applicationId' in subject
-    ? eq(workflowEvents.applicationId, subject.applicationId)
-    : eq(workflowEvents.projectId, subject.projectId);
+/** The rows of `table` (events or documents) that belong to the subject. */
+export function ofSubject(table: { applicationId: AnyPgColumn; projectId: AnyPgColumn }, subject: WorkflowSubject): SQL {
+  return 'applicationId' in subject ? eq(table.applicationId, subject.applicationId) : eq(table.projectId, subject.projectId);
 }
+
+const whereSubject = (subject: WorkflowSubject) => ofSubject(workflowEvents, subject);
 
 /** One step of a subject's history: who (the caller, or nobody for the platform's own jobs), when, and a note. */
 export async function recordEvent(tx: Tx, ctx: Ctx, subject: WorkflowSubject, action: string, note = '') {
