@@ -79,17 +79,28 @@ function withSuccessAnswer(route: Parameters<typeof jsonSchemaTransform>[0]) {
 }
 
 /**
- * The document's named parts: zod schemas with an `id` (ErrorBody), of which the zod provider names
+ * The document's named parts: zod schemas with an `id` (ErrorBody, each kind of application's form
+ * and items), of which the zod provider names
  * each twice, as output and as `…Input` (an input twin no route takes is left out), and the refusals
  * every route shares.
  */
 function namedComponents(doc: Parameters<typeof jsonSchemaTransformObject>[0]) {
   const out = jsonSchemaTransformObject(doc) as ReturnType<typeof jsonSchemaTransformObject> & ApiDocument;
   const schemas = out.components?.schemas ?? {};
-  const used = JSON.stringify(out.paths ?? {});
-  for (const id of Object.keys(schemas)) {
-    if (id.endsWith('Input') && !used.includes(`"#/components/schemas/${id}"`)) delete schemas[id];
+  const inputs = Object.keys(schemas).filter((id) => id.endsWith('Input'));
+  // An input twin stays when a route refers to it, or another twin that stays does.
+  const kept = new Set<string>();
+  let reached = JSON.stringify(out.paths ?? {});
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const id of inputs) {
+      if (kept.has(id) || !reached.includes(`"#/components/schemas/${id}"`)) continue;
+      kept.add(id);
+      reached += JSON.stringify(schemas[id]);
+      grew = true;
+    }
   }
+  for (const id of inputs) if (!kept.has(id)) delete schemas[id];
   return shareRefusalResponses(out);
 }
 

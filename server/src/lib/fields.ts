@@ -124,6 +124,25 @@ export const offeredActions = <A extends string>(actions: readonly [A, ...A[]], 
     )
     .describe(offered);
 
+/**
+ * A JSON field whose shape depends on something outside the body, such as an application's stored
+ * type: the route takes it as it is and the use case parses it with the schema of that type, while
+ * the API document names the schemas it may be, so the web's types are generated from them. Each
+ * schema carries `.meta({ id })`; a request refers to the `…Input` twin the document gives it.
+ */
+export function oneOfNamed(schemas: readonly z.ZodType[], io: 'input' | 'output', description: string) {
+  const ids = [...new Set(schemas.map(schemaId))];
+  return z
+    .unknown()
+    .meta({ description, anyOf: ids.map((id) => ({ $ref: `#/components/schemas/${io === 'input' ? `${id}Input` : id}` })) });
+}
+
+function schemaId(schema: z.ZodType): string {
+  const id = z.globalRegistry.get(schema)?.id;
+  if (!id) throw new Error('oneOfNamed: every schema needs .meta({ id })');
+  return id;
+}
+
 /** Validates outside a route schema (multipart fields, imported rows) with the same error body. */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};

@@ -3119,7 +3119,8 @@ export interface paths {
                         /** @enum {string} */
                         type: "area_collection" | "building_change" | "house_split_merge" | "house_supplement" | "house_change" | "ownership_change" | "house_cancellation";
                         areaId?: number;
-                        form: unknown;
+                        /** @description 业务单表头，内容按业务类型而定 */
+                        form: components["schemas"]["AreaCollectionFormInput"] | components["schemas"]["HouseSupplementFormInput"] | components["schemas"]["HouseCancellationFormInput"] | components["schemas"]["OwnershipChangeFormInput"] | components["schemas"]["HouseChangeFormInput"] | components["schemas"]["BuildingChangeFormInput"] | components["schemas"]["SplitMergeFormInput"];
                     };
                 };
             };
@@ -3165,7 +3166,8 @@ export interface paths {
                                     message: string;
                                 } | null;
                             }[];
-                            form: unknown;
+                            /** @description 业务单表头，内容按业务类型而定 */
+                            form: components["schemas"]["AreaCollectionForm"] | components["schemas"]["HouseSupplementForm"] | components["schemas"]["HouseCancellationForm"] | components["schemas"]["OwnershipChangeForm"] | components["schemas"]["HouseChangeForm"] | components["schemas"]["BuildingChangeForm"] | components["schemas"]["SplitMergeForm"];
                             outcome: unknown;
                             acceptNote: string | null;
                             itemCounts: {
@@ -3272,7 +3274,8 @@ export interface paths {
                                     message: string;
                                 } | null;
                             }[];
-                            form: unknown;
+                            /** @description 业务单表头，内容按业务类型而定 */
+                            form: components["schemas"]["AreaCollectionForm"] | components["schemas"]["HouseSupplementForm"] | components["schemas"]["HouseCancellationForm"] | components["schemas"]["OwnershipChangeForm"] | components["schemas"]["HouseChangeForm"] | components["schemas"]["BuildingChangeForm"] | components["schemas"]["SplitMergeForm"];
                             outcome: unknown;
                             acceptNote: string | null;
                             itemCounts: {
@@ -3340,7 +3343,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        form: unknown;
+                        /** @description 业务单表头，内容按业务类型而定 */
+                        form: components["schemas"]["AreaCollectionFormInput"] | components["schemas"]["HouseSupplementFormInput"] | components["schemas"]["HouseCancellationFormInput"] | components["schemas"]["OwnershipChangeFormInput"] | components["schemas"]["HouseChangeFormInput"] | components["schemas"]["BuildingChangeFormInput"] | components["schemas"]["SplitMergeFormInput"];
                     };
                 };
             };
@@ -3386,7 +3390,8 @@ export interface paths {
                                     message: string;
                                 } | null;
                             }[];
-                            form: unknown;
+                            /** @description 业务单表头，内容按业务类型而定 */
+                            form: components["schemas"]["AreaCollectionForm"] | components["schemas"]["HouseSupplementForm"] | components["schemas"]["HouseCancellationForm"] | components["schemas"]["OwnershipChangeForm"] | components["schemas"]["HouseChangeForm"] | components["schemas"]["BuildingChangeForm"] | components["schemas"]["SplitMergeForm"];
                             outcome: unknown;
                             acceptNote: string | null;
                             itemCounts: {
@@ -3456,7 +3461,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        rows: unknown[];
+                        rows: (components["schemas"]["ImportedHouseInput"] | components["schemas"]["CancellationItemInput"] | components["schemas"]["OwnershipItemInput"] | components["schemas"]["HouseChangeItemInput"] | components["schemas"]["BuildingChangeItemInput"] | components["schemas"]["HousePickInput"])[];
                     };
                 };
             };
@@ -3525,8 +3530,10 @@ export interface paths {
                                 seq: number;
                                 houseId: number | null;
                                 buildingId: number | null;
-                                before: unknown;
-                                data: unknown;
+                                /** @description 办理前的房屋或楼幢；新增的明细没有 */
+                                before: (components["schemas"]["HouseSnapshot"] | components["schemas"]["BuildingSnapshot"]) | null;
+                                /** @description 一行明细，内容按业务类型与明细类别而定 */
+                                data: components["schemas"]["ImportedHouse"] | components["schemas"]["CancellationItem"] | components["schemas"]["OwnershipItem"] | components["schemas"]["HouseChangeItem"] | components["schemas"]["BuildingChangeItem"] | components["schemas"]["HousePick"];
                             }[];
                             total: number;
                             /**
@@ -4036,7 +4043,8 @@ export interface paths {
                                     message: string;
                                 } | null;
                             }[];
-                            form: unknown;
+                            /** @description 业务单表头，内容按业务类型而定 */
+                            form: components["schemas"]["AreaCollectionForm"] | components["schemas"]["HouseSupplementForm"] | components["schemas"]["HouseCancellationForm"] | components["schemas"]["OwnershipChangeForm"] | components["schemas"]["HouseChangeForm"] | components["schemas"]["BuildingChangeForm"] | components["schemas"]["SplitMergeForm"];
                             outcome: unknown;
                             acceptNote: string | null;
                             itemCounts: {
@@ -4145,7 +4153,8 @@ export interface paths {
                                     message: string;
                                 } | null;
                             }[];
-                            form: unknown;
+                            /** @description 业务单表头，内容按业务类型而定 */
+                            form: components["schemas"]["AreaCollectionForm"] | components["schemas"]["HouseSupplementForm"] | components["schemas"]["HouseCancellationForm"] | components["schemas"]["OwnershipChangeForm"] | components["schemas"]["HouseChangeForm"] | components["schemas"]["BuildingChangeForm"] | components["schemas"]["SplitMergeForm"];
                             outcome: unknown;
                             acceptNote: string | null;
                             itemCounts: {
@@ -4263,7 +4272,8 @@ export interface paths {
                                     message: string;
                                 } | null;
                             }[];
-                            form: unknown;
+                            /** @description 业务单表头，内容按业务类型而定 */
+                            form: components["schemas"]["AreaCollectionForm"] | components["schemas"]["HouseSupplementForm"] | components["schemas"]["HouseCancellationForm"] | components["schemas"]["OwnershipChangeForm"] | components["schemas"]["HouseChangeForm"] | components["schemas"]["BuildingChangeForm"] | components["schemas"]["SplitMergeForm"];
                             outcome: unknown;
                             acceptNote: string | null;
                             itemCounts: {
@@ -4372,7 +4382,8 @@ export interface paths {
                                     message: string;
                                 } | null;
                             }[];
-                            form: unknown;
+                            /** @description 业务单表头，内容按业务类型而定 */
+                            form: components["schemas"]["AreaCollectionForm"] | components["schemas"]["HouseSupplementForm"] | components["schemas"]["HouseCancellationForm"] | components["schemas"]["OwnershipChangeForm"] | components["schemas"]["HouseChangeForm"] | components["schemas"]["BuildingChangeForm"] | components["schemas"]["SplitMergeForm"];
                             outcome: unknown;
                             acceptNote: string | null;
                             itemCounts: {
@@ -4487,7 +4498,8 @@ export interface paths {
                                     message: string;
                                 } | null;
                             }[];
-                            form: unknown;
+                            /** @description 业务单表头，内容按业务类型而定 */
+                            form: components["schemas"]["AreaCollectionForm"] | components["schemas"]["HouseSupplementForm"] | components["schemas"]["HouseCancellationForm"] | components["schemas"]["OwnershipChangeForm"] | components["schemas"]["HouseChangeForm"] | components["schemas"]["BuildingChangeForm"] | components["schemas"]["SplitMergeForm"];
                             outcome: unknown;
                             acceptNote: string | null;
                             itemCounts: {
@@ -5295,14 +5307,7 @@ export interface paths {
                         areaId: number;
                         houses: {
                             houseId: number;
-                            owners: {
-                                name: string;
-                                /** @enum {string} */
-                                idType: "居民身份证" | "护照" | "港澳居民来往内地通行证" | "台湾居民来往大陆通行证" | "外国人永久居留身份证" | "统一社会信用代码";
-                                idNumber: string;
-                                /** @default  */
-                                phone?: string;
-                            }[];
+                            owners: components["schemas"]["OwnerInput"][];
                         }[];
                     };
                 };
@@ -13980,6 +13985,130 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        BuildingInput: {
+            name: string;
+            floorsAbove: number;
+            floorsBelow: number;
+            builtYear: number;
+            /** @enum {string} */
+            structure: "钢结构" | "钢和钢筋混凝土结构" | "钢筋混凝土结构" | "混合结构" | "砖木结构" | "其他结构";
+            elevator: boolean;
+        };
+        OwnerInput: {
+            name: string;
+            /** @enum {string} */
+            idType: "居民身份证" | "护照" | "港澳居民来往内地通行证" | "台湾居民来往大陆通行证" | "外国人永久居留身份证" | "统一社会信用代码";
+            idNumber: string;
+            /** @default  */
+            phone: string;
+        };
+        RefundAccountInput: {
+            accountName: string;
+            bank: string;
+            accountNo: string;
+        };
+        HouseFieldsInput: {
+            building: string;
+            /** @default  */
+            unit: string;
+            floor: number;
+            room: string;
+            address: string;
+            buildingArea: number;
+            innerArea: number;
+            /** @enum {string} */
+            use: "住宅" | "商业" | "办公" | "车库" | "车位" | "其他";
+            elevator: boolean;
+            /** @enum {string} */
+            salesStatus: "sold" | "unsold";
+        };
+        ImportedHouseInput: {
+            building: string;
+            /** @default  */
+            unit: string;
+            floor: number;
+            room: string;
+            address: string;
+            buildingArea: number;
+            /** @default 0 */
+            innerArea: number;
+            /** @enum {string} */
+            use: "住宅" | "商业" | "办公" | "车库" | "车位" | "其他";
+            elevator: boolean;
+            /** @enum {string} */
+            salesStatus: "sold" | "unsold";
+            /** @default [] */
+            owners: components["schemas"]["OwnerInput"][];
+        };
+        HousePickInput: {
+            houseId: number;
+        };
+        AreaCollectionFormInput: {
+            area: {
+                name: string;
+                district: string;
+                /** @default  */
+                street: string;
+                address: string;
+                /** @enum {string} */
+                depositTiming: "商品房预售前" | "商品房现售前" | "房屋交付前" | "办理房屋所有权登记前" | "其他";
+                /** @default  */
+                remark: string;
+            };
+            /** @default [] */
+            buildings: components["schemas"]["BuildingInput"][];
+        };
+        HouseChangeFormInput: {
+            reason: string;
+            /** @default false */
+            refundConfirmed: boolean;
+        };
+        HouseChangeItemInput: {
+            houseId: number;
+            after: components["schemas"]["HouseFieldsInput"];
+            /** @default null */
+            refundAccount: components["schemas"]["RefundAccountInput"] | null;
+        };
+        BuildingAfterInput: {
+            name: string;
+            floorsAbove: number;
+            floorsBelow: number;
+            builtYear: number;
+            /** @enum {string} */
+            structure: "钢结构" | "钢和钢筋混凝土结构" | "钢筋混凝土结构" | "混合结构" | "砖木结构" | "其他结构";
+            elevator: boolean;
+            areaId: number;
+        };
+        BuildingChangeItemInput: {
+            buildingId: number;
+            after: components["schemas"]["BuildingAfterInput"];
+        };
+        BuildingChangeFormInput: {
+            reason: string;
+        };
+        HouseCancellationFormInput: {
+            reason: string;
+        };
+        CancellationItemInput: {
+            houseId: number;
+            /** @default null */
+            refundAccount: components["schemas"]["RefundAccountInput"] | null;
+        };
+        HouseSupplementFormInput: {
+            /** @enum {string} */
+            depositTiming: "商品房预售前" | "商品房现售前" | "房屋交付前" | "办理房屋所有权登记前" | "其他";
+            /** @default [] */
+            buildings: components["schemas"]["BuildingInput"][];
+        };
+        OwnershipItemInput: {
+            houseId: number;
+            owners: components["schemas"]["OwnerInput"][];
+        };
+        /** @default {} */
+        OwnershipChangeFormInput: Record<string, never>;
+        SplitMergeFormInput: {
+            reason: string;
+        };
         ErrorBody: {
             /** @description 错误类别，如 VALIDATION、UNAUTHENTICATED、FORBIDDEN、NOT_FOUND、CONFLICT */
             code: string;
@@ -14010,6 +14139,166 @@ export interface components {
             }[];
             /** @description 导入文件的错误总数；errors 只列出前 200 处 */
             total?: number;
+        };
+        Building: {
+            name: string;
+            floorsAbove: number;
+            floorsBelow: number;
+            builtYear: number;
+            /** @enum {string} */
+            structure: "钢结构" | "钢和钢筋混凝土结构" | "钢筋混凝土结构" | "混合结构" | "砖木结构" | "其他结构";
+            elevator: boolean;
+        };
+        Owner: {
+            name: string;
+            /** @enum {string} */
+            idType: "居民身份证" | "护照" | "港澳居民来往内地通行证" | "台湾居民来往大陆通行证" | "外国人永久居留身份证" | "统一社会信用代码";
+            idNumber: string;
+            /** @default  */
+            phone: string;
+        };
+        RefundAccount: {
+            accountName: string;
+            bank: string;
+            accountNo: string;
+        };
+        HouseFields: {
+            building: string;
+            /** @default  */
+            unit: string;
+            floor: number;
+            room: string;
+            address: string;
+            buildingArea: number;
+            innerArea: number;
+            /** @enum {string} */
+            use: "住宅" | "商业" | "办公" | "车库" | "车位" | "其他";
+            elevator: boolean;
+            /** @enum {string} */
+            salesStatus: "sold" | "unsold";
+        };
+        ImportedHouse: {
+            building: string;
+            /** @default  */
+            unit: string;
+            floor: number;
+            room: string;
+            address: string;
+            buildingArea: number;
+            /** @default 0 */
+            innerArea: number;
+            /** @enum {string} */
+            use: "住宅" | "商业" | "办公" | "车库" | "车位" | "其他";
+            elevator: boolean;
+            /** @enum {string} */
+            salesStatus: "sold" | "unsold";
+            /** @default [] */
+            owners: components["schemas"]["Owner"][];
+        };
+        HousePick: {
+            houseId: number;
+        };
+        HouseSnapshot: {
+            building: string;
+            /** @default  */
+            unit: string;
+            floor: number;
+            room: string;
+            address: string;
+            buildingArea: number;
+            innerArea: number;
+            /** @enum {string} */
+            use: "住宅" | "商业" | "办公" | "车库" | "车位" | "其他";
+            elevator: boolean;
+            /** @enum {string} */
+            salesStatus: "sold" | "unsold";
+            id: number;
+            /** @enum {string} */
+            status: "normal" | "cancelled";
+            owners: {
+                name: string;
+                /** @enum {string} */
+                idType: "居民身份证" | "护照" | "港澳居民来往内地通行证" | "台湾居民来往大陆通行证" | "外国人永久居留身份证" | "统一社会信用代码";
+                idNumber: string;
+                phone: string;
+            }[];
+        };
+        AreaCollectionForm: {
+            area: {
+                name: string;
+                district: string;
+                /** @default  */
+                street: string;
+                address: string;
+                /** @enum {string} */
+                depositTiming: "商品房预售前" | "商品房现售前" | "房屋交付前" | "办理房屋所有权登记前" | "其他";
+                /** @default  */
+                remark: string;
+            };
+            /** @default [] */
+            buildings: components["schemas"]["Building"][];
+        };
+        HouseChangeForm: {
+            reason: string;
+            /** @default false */
+            refundConfirmed: boolean;
+        };
+        HouseChangeItem: {
+            houseId: number;
+            after: components["schemas"]["HouseFields"];
+            /** @default null */
+            refundAccount: components["schemas"]["RefundAccount"] | null;
+        };
+        BuildingAfter: {
+            name: string;
+            floorsAbove: number;
+            floorsBelow: number;
+            builtYear: number;
+            /** @enum {string} */
+            structure: "钢结构" | "钢和钢筋混凝土结构" | "钢筋混凝土结构" | "混合结构" | "砖木结构" | "其他结构";
+            elevator: boolean;
+            areaId: number;
+        };
+        BuildingChangeItem: {
+            buildingId: number;
+            after: components["schemas"]["BuildingAfter"];
+        };
+        BuildingSnapshot: {
+            name: string;
+            floorsAbove: number;
+            floorsBelow: number;
+            builtYear: number;
+            /** @enum {string} */
+            structure: "钢结构" | "钢和钢筋混凝土结构" | "钢筋混凝土结构" | "混合结构" | "砖木结构" | "其他结构";
+            elevator: boolean;
+            id: number;
+            areaId: number;
+        };
+        BuildingChangeForm: {
+            reason: string;
+        };
+        HouseCancellationForm: {
+            reason: string;
+        };
+        CancellationItem: {
+            houseId: number;
+            /** @default null */
+            refundAccount: components["schemas"]["RefundAccount"] | null;
+        };
+        HouseSupplementForm: {
+            /** @enum {string} */
+            depositTiming: "商品房预售前" | "商品房现售前" | "房屋交付前" | "办理房屋所有权登记前" | "其他";
+            /** @default [] */
+            buildings: components["schemas"]["Building"][];
+        };
+        OwnershipItem: {
+            houseId: number;
+            owners: components["schemas"]["Owner"][];
+        };
+        /** @default {} */
+        OwnershipChangeForm: Record<string, never>;
+        SplitMergeForm: {
+            reason: string;
         };
     };
     responses: {

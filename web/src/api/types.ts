@@ -52,6 +52,10 @@ export type ApplicationStatus = ApplicationSummary['status'];
 export type ApplicationEvent = ApplicationDetail['events'][number];
 export type ApplicationListQuery = ApiQuery<'/api/applications'>;
 export type ApplicationItem = ApiResponse<'/api/applications/{id}/items'>['items'][number];
+/** An application's header form as saved: one of the kinds' forms (features/applications/forms.ts). */
+export type ApplicationFormBody = ApiBody<'/api/applications/{id}/form', 'put'>['form'];
+/** One item row as saved: one of the kinds' item schemas. */
+export type ApplicationItemBody = ApiBody<'/api/applications/{id}/items/{kind}', 'put'>['rows'][number];
 export type ImportResult = ApiResponse<'/api/applications/{id}/import', 'post'>;
 export type ImportCellError = NonNullable<ApiErrorBody['errors']>[number];
 

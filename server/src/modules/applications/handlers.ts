@@ -26,5 +26,9 @@ export function handlerFor(type: ApplicationType): ApplicationHandler {
   return h;
 }
 
+/** Every kind's header form and item schemas, as the API document names them. */
+export const formSchemas = () => Object.values(HANDLERS).map((h) => h.form);
+export const itemSchemas = () => Object.values(HANDLERS).flatMap((h) => Object.values(h.items));
+
 export const supportedTypes = () =>
   Object.values(HANDLERS).map((h) => ({ type: h.type, label: APPLICATION_TYPE_LABELS[h.type], prefix: h.prefix, needsArea: h.needsArea }));

@@ -9,7 +9,17 @@ import { supportedTypes } from './handlers.ts';
 import { addDocument, listDocuments, removeDocument } from './documents.ts';
 import { exportItems, importHouseChanges } from './export.ts';
 import { annotateHouseFile, importHouseItems } from './import.ts';
-import { applicationDetail, applicationSummary, importRefusal, createBody, itemRow, itemsQuery, listQuery } from './schemas.ts';
+import {
+  applicationDetail,
+  applicationSummary,
+  createBody,
+  formIn,
+  importRefusal,
+  itemIn,
+  itemRow,
+  itemsQuery,
+  listQuery,
+} from './schemas.ts';
 import {
   accept,
   applicationDetail as detail,
@@ -79,7 +89,7 @@ export function applicationRoutes(app: FastifyInstance) {
         tags,
         summary: '保存业务单表头',
         params: idParam,
-        body: z.object({ form: z.unknown() }),
+        body: z.object({ form: formIn }),
         response: { 200: applicationDetail },
       },
     },
@@ -95,7 +105,7 @@ export function applicationRoutes(app: FastifyInstance) {
         tags,
         summary: '替换某类明细（选择的房屋、变更后信息、业主等）',
         params: idParam.extend({ kind: z.string().min(1).max(30) }),
-        body: z.object({ rows: z.array(z.unknown()).max(50_000, '一次最多 50000 行') }),
+        body: z.object({ rows: z.array(itemIn).max(50_000, '一次最多 50000 行') }),
         response: { 200: z.object({ count: z.number() }) },
       },
     },

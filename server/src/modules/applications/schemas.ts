@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { APPLICATION_STATUSES, APPLICATION_TYPES } from '../../db/schema/index.ts';
 import { APPLICATION_ACTIONS } from '../../domain/application-actions.ts';
 import { requiredDocumentsKept } from '../../domain/required-documents.ts';
-import { bodyId, offeredActions, page, pathId } from '../../lib/fields.ts';
+import { bodyId, offeredActions, oneOfNamed, page, pathId } from '../../lib/fields.ts';
+import { formSchemas, itemSchemas } from './handlers.ts';
+import { houseSnapshotSchema } from './shared.ts';
+import { buildingSnapshotSchema } from './types/building-change.ts';
+
+const FORM = '业务单表头，内容按业务类型而定';
+const ITEM = '一行明细，内容按业务类型与明细类别而定';
+export const formIn = oneOfNamed(formSchemas(), 'input', FORM);
+export const itemIn = oneOfNamed(itemSchemas(), 'input', ITEM);
 
 export const applicationType = z.enum(APPLICATION_TYPES, { error: '业务类型不正确' });
 export const applicationStatus = z.enum(APPLICATION_STATUSES);
@@ -32,7 +40,7 @@ export const applicationSummary = z.object({
 });
 
 export const applicationDetail = applicationSummary.extend({
-  form: z.unknown(),
+  form: oneOfNamed(formSchemas(), 'output', FORM),
   outcome: z.unknown(),
   acceptNote: z.string().nullable(),
   itemCounts: z.record(z.string(), z.number()),
@@ -60,14 +68,14 @@ export const listQuery = page.extend({
   to: z.coerce.date().optional(),
 });
 
-export const createBody = z.object({ type: applicationType, areaId: bodyId('物业区域').optional(), form: z.unknown() });
+export const createBody = z.object({ type: applicationType, areaId: bodyId('物业区域').optional(), form: formIn });
 export const itemsQuery = page.extend({ kind: z.string().min(1).max(30) });
 export const itemRow = z.object({
   seq: z.number(),
   houseId: z.number().nullable(),
   buildingId: z.number().nullable(),
-  before: z.unknown(),
-  data: z.unknown(),
+  before: oneOfNamed([houseSnapshotSchema, buildingSnapshotSchema], 'output', '办理前的房屋或楼幢；新增的明细没有').nullable(),
+  data: oneOfNamed(itemSchemas(), 'output', ITEM),
 });
 export const cellError = z.object({ row: z.number(), column: z.string(), message: z.string() });
 /** R-14 refusal: the first errors by row (at most 200) and how many there are in all. */

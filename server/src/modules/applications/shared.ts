@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '../../db/client.ts';
 import { applicationItems, BUILDING_STRUCTURES, buildings, DEPOSIT_TIMINGS, houseOwners, houses, units } from '../../db/schema/index.ts';
-import { checkOwner, ID_TYPE_OPTIONS, type ParsedHouse } from '../../domain/house-row.ts';
+import { checkOwner, ID_TYPE_OPTIONS } from '../../domain/house-row.ts';
 import { HOUSE_USES } from '../../domain/deposit-standard.ts';
 import { bodyId, optionalText, text } from '../../lib/fields.ts';
 import { invalidFields } from '../../lib/errors.ts';
@@ -13,18 +13,24 @@ import type { ApplicationRow } from './handler.ts';
 
 const thisYear = new Date().getFullYear();
 
-export const buildingSchema = z.object({
-  name: text('楼幢名称', 50),
-  floorsAbove: z.number({ error: '地上层数须为整数' }).int('地上层数须为整数').min(0, '地上层数不能为负').max(200, '地上层数不能超过 200'),
-  floorsBelow: z.number({ error: '地下层数须为整数' }).int('地下层数须为整数').min(0, '地下层数不能为负').max(20, '地下层数不能超过 20'),
-  builtYear: z
-    .number({ error: '建成年代须为年份' })
-    .int()
-    .min(1900, '建成年代须在 1900 年之后')
-    .max(thisYear + 10, '建成年代不正确'),
-  structure: z.enum(BUILDING_STRUCTURES, { error: `建筑结构须为：${BUILDING_STRUCTURES.join('、')}` }),
-  elevator: z.boolean({ error: '请选择有无电梯' }),
-});
+export const buildingSchema = z
+  .object({
+    name: text('楼幢名称', 50),
+    floorsAbove: z
+      .number({ error: '地上层数须为整数' })
+      .int('地上层数须为整数')
+      .min(0, '地上层数不能为负')
+      .max(200, '地上层数不能超过 200'),
+    floorsBelow: z.number({ error: '地下层数须为整数' }).int('地下层数须为整数').min(0, '地下层数不能为负').max(20, '地下层数不能超过 20'),
+    builtYear: z
+      .number({ error: '建成年代须为年份' })
+      .int()
+      .min(1900, '建成年代须在 1900 年之后')
+      .max(thisYear + 10, '建成年代不正确'),
+    structure: z.enum(BUILDING_STRUCTURES, { error: `建筑结构须为：${BUILDING_STRUCTURES.join('、')}` }),
+    elevator: z.boolean({ error: '请选择有无电梯' }),
+  })
+  .meta({ id: 'Building' });
 export type BuildingInput = z.infer<typeof buildingSchema>;
 
 export const depositTiming = z.enum(DEPOSIT_TIMINGS, { error: `交存时点须为：${DEPOSIT_TIMINGS.join('、')}` });
@@ -33,41 +39,52 @@ export const ownerSchema = z
   .object({
     name: text('业主姓名', 50),
     idType: z.enum(ID_TYPE_OPTIONS, { error: `证件类型须为：${ID_TYPE_OPTIONS.join('、')}` }),
-    idNumber: text('证件号码', 30).transform((s) => s.toUpperCase()),
+    idNumber: text('证件号码', 30).toUpperCase(),
     phone: optionalText('手机号', 11),
   })
   .superRefine((o, c) => {
     for (const [path, message] of Object.entries(checkOwner(o))) c.addIssue({ code: 'custom', path: [path], message });
-  });
+  })
+  .meta({ id: 'Owner' });
 
 /** 退款账户: where a refund is paid (R-12, R-13). */
-export const refundAccountSchema = z.object({
-  accountName: text('收款户名', 50),
-  bank: text('开户银行', 60),
-  accountNo: z
-    .string({ error: '银行账号不能为空' })
-    .trim()
-    .regex(/^\d{8,30}$/, '银行账号须为 8–30 位数字'),
-});
+export const refundAccountSchema = z
+  .object({
+    accountName: text('收款户名', 50),
+    bank: text('开户银行', 60),
+    accountNo: z
+      .string({ error: '银行账号不能为空' })
+      .trim()
+      .regex(/^\d{8,30}$/, '银行账号须为 8–30 位数字'),
+  })
+  .meta({ id: 'RefundAccount' });
 
-export const houseItemSchema = z.object({
-  building: text('楼幢名称', 50),
-  unit: optionalText('单元', 20),
-  floor: z
-    .number()
-    .int()
-    .refine((n) => n !== 0, '楼层不能为 0'),
-  room: text('房号', 20),
-  address: text('坐落', 200),
-  buildingArea: z.number().int().positive('建筑面积须大于 0'),
-  innerArea: z.number().int().min(0).default(0),
-  use: z.enum(HOUSE_USES),
-  elevator: z.boolean(),
-  salesStatus: z.enum(['sold', 'unsold']),
-  owners: z.array(ownerSchema).default([]),
-});
+/** The fields of a house an application sets (areas in hundredths of m²). */
+export const houseFieldsSchema = z
+  .object({
+    building: text('楼幢名称', 50),
+    unit: optionalText('单元', 20),
+    floor: z
+      .number()
+      .int()
+      .refine((n) => n !== 0, '楼层不能为 0'),
+    room: text('房号', 20),
+    address: text('坐落', 200),
+    buildingArea: z.number().int('建筑面积最多 2 位小数').positive('建筑面积须大于 0'),
+    innerArea: z.number().int().min(0),
+    use: z.enum(HOUSE_USES, { error: `房屋类型须为：${HOUSE_USES.join('、')}` }),
+    elevator: z.boolean(),
+    salesStatus: z.enum(['sold', 'unsold']),
+  })
+  .meta({ id: 'HouseFields' });
 
-export const pickSchema = z.object({ houseId: bodyId('房屋编号') });
+/** A new house with its owners, as imported or entered (F-11, F-15, F-14 results). */
+export const houseItemSchema = houseFieldsSchema
+  .extend({ innerArea: z.number().int().min(0).default(0), owners: z.array(ownerSchema).default([]) })
+  .meta({ id: 'ImportedHouse' });
+
+/** An item that picks an existing house of the area. */
+export const pickSchema = z.object({ houseId: bodyId('房屋编号') }).meta({ id: 'HousePick' });
 
 export async function itemsOf<T>(tx: Tx, app: ApplicationRow, kind: string) {
   const rows = await tx
@@ -78,22 +95,15 @@ export async function itemsOf<T>(tx: Tx, app: ApplicationRow, kind: string) {
   return rows.map((r) => ({ houseId: r.houseId, buildingId: r.buildingId, before: r.before, data: r.data as T }));
 }
 
-/** A house as shown in before/after lists and stored as an item's "before". */
-export interface HouseSnapshot {
-  id: number;
-  building: string;
-  unit: string;
-  floor: number;
-  room: string;
-  address: string;
-  buildingArea: number;
-  innerArea: number;
-  use: ParsedHouse['use'];
-  elevator: boolean;
-  salesStatus: 'sold' | 'unsold';
-  status: 'normal' | 'cancelled';
-  owners: { name: string; idType: string; idNumber: string; phone: string }[];
-}
+/** A house as shown in before/after lists and stored as an item's "before"; built by the server, never parsed. */
+export const houseSnapshotSchema = houseFieldsSchema
+  .extend({
+    id: z.number(),
+    status: z.enum(['normal', 'cancelled']),
+    owners: z.array(z.object({ name: z.string(), idType: z.enum(ID_TYPE_OPTIONS), idNumber: z.string(), phone: z.string() })),
+  })
+  .meta({ id: 'HouseSnapshot' });
+export type HouseSnapshot = z.output<typeof houseSnapshotSchema>;
 
 export async function snapshotHouses(tx: Tx, areaId: number, ids: readonly number[]): Promise<Map<number, HouseSnapshot>> {
   const out = new Map<number, HouseSnapshot>();

@@ -3,7 +3,9 @@ import { api, call, requestFile, uploadFile } from '../../api/client';
 import type {
   ApiResponse,
   ApplicationDetail,
+  ApplicationFormBody,
   ApplicationItem,
+  ApplicationItemBody,
   ApplicationListQuery,
   ApplicationSummary,
   ApplicationType,
@@ -59,11 +61,11 @@ export const useApplicationFund = (id: number | undefined) =>
 
 export const applicationActions = {
   get: (id: number): Promise<ApplicationDetail> => call(api.GET('/api/applications/{id}', path(id))),
-  create: (type: ApplicationType, areaId: number | undefined, form: unknown): Promise<ApplicationDetail> =>
+  create: (type: ApplicationType, areaId: number | undefined, form: ApplicationFormBody): Promise<ApplicationDetail> =>
     call(api.POST('/api/applications', { body: { type, areaId, form } })),
-  saveForm: (id: number, form: unknown): Promise<ApplicationDetail> =>
+  saveForm: (id: number, form: ApplicationFormBody): Promise<ApplicationDetail> =>
     call(api.PUT('/api/applications/{id}/form', { ...path(id), body: { form } })),
-  replaceItems: (id: number, kind: string, rows: unknown[]) =>
+  replaceItems: (id: number, kind: string, rows: ApplicationItemBody[]) =>
     call(api.PUT('/api/applications/{id}/items/{kind}', { params: { path: { id, kind } }, body: { rows } })),
   submit: (id: number): Promise<ApplicationDetail> => call(api.POST('/api/applications/{id}/submit', path(id))),
   withdraw: (id: number): Promise<ApplicationDetail> => call(api.POST('/api/applications/{id}/withdraw', path(id))),

@@ -1,102 +1,38 @@
-import type { ApplicationType, HouseUse } from '../../api/types';
-import type { BuildingStructure, DepositTiming, IdType, SalesStatus } from '../registry/enums';
+import type { components } from '../../api/schema';
+import type { ApplicationType } from '../../api/types';
 
 /**
- * The header forms and item rows of each kind of business application. The OpenAPI document types
- * them only as JSON (`unknown`), because each type has its own zod schema on the server
- * (server/src/modules/applications/types/*.ts); these mirror those schemas.
+ * The header forms and item rows of each kind of business application, as the server's zod schemas
+ * name them in the API document (server/src/modules/applications/shared.ts and types/*.ts). An
+ * application's `form` and an item's `data` are one of these, chosen by the application's type.
  */
+type Named = components['schemas'];
 
-export interface BuildingInput {
-  name: string;
-  floorsAbove: number;
-  floorsBelow: number;
-  builtYear: number;
-  structure: BuildingStructure;
-  elevator: boolean;
-}
-
-export interface OwnerInput {
-  name: string;
-  idType: IdType;
-  idNumber: string;
-  phone: string;
-}
-
-export interface RefundAccount {
-  accountName: string;
-  bank: string;
-  accountNo: string;
-}
-
+export type BuildingInput = Named['Building'];
+export type OwnerInput = Named['Owner'];
+export type RefundAccount = Named['RefundAccount'];
 /** The fields of a house that a house change sets (areas in hundredths of m²). */
-export interface HouseFields {
-  building: string;
-  unit: string;
-  floor: number;
-  room: string;
-  address: string;
-  buildingArea: number;
-  innerArea: number;
-  use: HouseUse;
-  elevator: boolean;
-  salesStatus: SalesStatus;
-}
-
+export type HouseFields = Named['HouseFields'];
 /** An imported house (F-11, F-15, F-14 results). */
-export interface ImportedHouse extends HouseFields {
-  owners: OwnerInput[];
-}
-
+export type ImportedHouse = Named['ImportedHouse'];
 /** The server's snapshot of a picked house, stored as an item's “before”. */
-export interface HouseSnapshot extends HouseFields {
-  id: number;
-  status: 'normal' | 'cancelled';
-  owners: OwnerInput[];
-}
-
-export interface AreaCollectionForm {
-  area: { name: string; district: string; street: string; address: string; depositTiming: DepositTiming; remark: string };
-  buildings: BuildingInput[];
-}
-export interface HouseSupplementForm {
-  depositTiming: DepositTiming;
-  buildings: BuildingInput[];
-}
-export interface ReasonForm {
-  reason: string;
-}
-export interface HouseChangeForm extends ReasonForm {
-  /** R-12: confirmed at submit that the change refunds money (确认需要退款). */
-  refundConfirmed: boolean;
-}
-
-export interface HouseChangeItem {
-  houseId: number;
-  after: HouseFields;
-  /** R-12: where this house's refund is paid. */
-  refundAccount: RefundAccount | null;
-}
-export interface OwnershipItem {
-  houseId: number;
-  owners: OwnerInput[];
-}
-export interface CancellationItem {
-  houseId: number;
-  refundAccount: RefundAccount | null;
-}
-export interface BuildingAfter extends BuildingInput {
-  areaId: number;
-}
-export interface BuildingChangeItem {
-  buildingId: number;
-  after: BuildingAfter;
-}
+export type HouseSnapshot = Named['HouseSnapshot'];
 /** A building as the server snapshots it in a building change's “before”. */
-export interface BuildingSnapshot extends BuildingInput {
-  id: number;
-  areaId: number;
-}
+export type BuildingSnapshot = Named['BuildingSnapshot'];
+
+export type AreaCollectionForm = Named['AreaCollectionForm'];
+export type HouseSupplementForm = Named['HouseSupplementForm'];
+/** R-12: `refundConfirmed` is confirmed at submit when the change refunds money (确认需要退款). */
+export type HouseChangeForm = Named['HouseChangeForm'];
+/** The forms that hold only a reason (注销、楼幢变更、拆分合并). */
+export type ReasonForm = Named['HouseCancellationForm'] | Named['BuildingChangeForm'] | Named['SplitMergeForm'];
+
+/** R-12: `refundAccount` is where this house's refund is paid. */
+export type HouseChangeItem = Named['HouseChangeItem'];
+export type OwnershipItem = Named['OwnershipItem'];
+export type CancellationItem = Named['CancellationItem'];
+export type BuildingAfter = Named['BuildingAfter'];
+export type BuildingChangeItem = Named['BuildingChangeItem'];
 
 /** The item kinds of each type, as `PUT /api/applications/:id/items/:kind` names them. */
 export const ITEM_KINDS: Record<ApplicationType, readonly string[]> = {

@@ -3,7 +3,7 @@ import { App, type FormInstance } from 'antd';
 import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/client';
-import type { ApplicationDetail, ApplicationType } from '../../api/types';
+import type { ApplicationDetail, ApplicationFormBody, ApplicationItemBody, ApplicationType } from '../../api/types';
 import { showFieldErrors } from '../../lib/serverErrors';
 import { APPLICATIONS_KEY, applicationActions, applicationKey } from './api';
 import { editorLocationState, useEditorKey } from './ApplicationRoute';
@@ -12,8 +12,8 @@ import { applicationPath, TYPE_LABELS } from './labels';
 /** What a page saves: the header form, the area (on creation), and item kinds it holds in full. */
 export interface Draft {
   areaId?: number;
-  form: unknown;
-  items?: { kind: string; rows: unknown[] }[];
+  form: ApplicationFormBody;
+  items?: { kind: string; rows: ApplicationItemBody[] }[];
 }
 
 /** Thrown by a page's `collect` when the page itself shows what is missing. */

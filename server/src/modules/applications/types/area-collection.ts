@@ -7,17 +7,19 @@ import type { ApplicationHandler } from '../handler.ts';
 import { buildingSchema, depositTiming, houseItemSchema, itemsOf } from '../shared.ts';
 import { checkNewHouses, createHouses } from './new-houses.ts';
 
-export const areaCollectionForm = z.object({
-  area: z.object({
-    name: text('物业区域名称', 60),
-    district: text('区县', 20),
-    street: optionalText('街道', 40),
-    address: text('物业区域地址', 200),
-    depositTiming,
-    remark: optionalText('备注', 500),
-  }),
-  buildings: z.array(buildingSchema).max(2000).default([]),
-});
+export const areaCollectionForm = z
+  .object({
+    area: z.object({
+      name: text('物业区域名称', 60),
+      district: text('区县', 20),
+      street: optionalText('街道', 40),
+      address: text('物业区域地址', 200),
+      depositTiming,
+      remark: optionalText('备注', 500),
+    }),
+    buildings: z.array(buildingSchema).max(2000).default([]),
+  })
+  .meta({ id: 'AreaCollectionForm' });
 type Form = z.infer<typeof areaCollectionForm>;
 
 /** F-11 物业区域采集: approval creates the area, its buildings and houses, and opens their accounts. */

@@ -14,10 +14,34 @@ import { buildingSchema, itemsOf } from '../shared.ts';
 import { dueOf, reprice } from './house-change.ts';
 import { businessDate } from '../../../lib/clock.ts';
 
-const after = buildingSchema.extend({ areaId: z.number().int().positive('请选择物业区域') });
-const item = z.object({ buildingId: bodyId('楼幢编号'), after });
+const after = buildingSchema.extend({ areaId: z.number().int().positive('请选择物业区域') }).meta({ id: 'BuildingAfter' });
+const item = z.object({ buildingId: bodyId('楼幢编号'), after }).meta({ id: 'BuildingChangeItem' });
+/** A building as an item's "before" keeps it; built by the server, never parsed. Drafts saved before it was narrowed also hold the row's createdAt. */
+export const buildingSnapshotSchema = buildingSchema
+  .extend({ id: z.number(), areaId: z.number() })
+  .loose()
+  .meta({ id: 'BuildingSnapshot' });
+type Building = z.output<typeof buildingSnapshotSchema>;
+const snapshotOf = ({
+  id,
+  areaId,
+  name,
+  floorsAbove,
+  floorsBelow,
+  builtYear,
+  structure,
+  elevator,
+}: typeof buildings.$inferSelect): Building => ({
+  id,
+  areaId,
+  name,
+  floorsAbove,
+  floorsBelow,
+  builtYear,
+  structure,
+  elevator,
+});
 type Item = z.infer<typeof item>;
-type Building = typeof buildings.$inferSelect;
 
 const SAME_FIELDS = ['name', 'floorsAbove', 'floorsBelow', 'builtYear', 'structure', 'elevator', 'areaId'] as const;
 const unchanged = (i: { before: unknown; data: Item }) => SAME_FIELDS.every((f) => (i.before as Building)[f] === i.data.after[f]);
@@ -87,7 +111,7 @@ export const buildingChange: ApplicationHandler = {
   type: 'building_change',
   prefix: 'LZ',
   needsArea: true,
-  form: z.object({ reason: text('变更原因', 500) }),
+  form: z.object({ reason: text('变更原因', 500) }).meta({ id: 'BuildingChangeForm' }),
   items: { building: item },
   async prepareItems({ tx, app }, _kind, rows) {
     const list = rows as Item[];
@@ -105,7 +129,11 @@ export const buildingChange: ApplicationHandler = {
       if (ids.indexOf(r.buildingId) !== i) errors[`items.${i}.buildingId`] = `第 ${i + 1} 行：楼幢重复选择`;
     });
     if (Object.keys(errors).length > 0) throw invalidFields(errors);
-    return list.map((r) => ({ buildingId: r.buildingId, before: byId.get(r.buildingId), data: r }));
+    return list.map((r) => ({
+      buildingId: r.buildingId,
+      before: snapshotOf(byId.get(r.buildingId) as typeof buildings.$inferSelect),
+      data: r,
+    }));
   },
   async check({ tx, app, standards, now }) {
     const items = await itemsOf<Item>(tx, app, 'building');

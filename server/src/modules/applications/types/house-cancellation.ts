@@ -18,8 +18,8 @@ import {
   snapshotHouses,
 } from '../shared.ts';
 
-const form = z.object({ reason: text('注销原因', 500) });
-const item = pickSchema.extend({ refundAccount: refundAccountSchema.nullable().default(null) });
+const form = z.object({ reason: text('注销原因', 500) }).meta({ id: 'HouseCancellationForm' });
+const item = pickSchema.extend({ refundAccount: refundAccountSchema.nullable().default(null) }).meta({ id: 'CancellationItem' });
 type Item = z.infer<typeof item>;
 
 /**

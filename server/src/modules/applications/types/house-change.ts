@@ -2,46 +2,43 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '../../../db/client.ts';
 import { buildings, fundInstructions, houseAccounts, houseHistory, houses } from '../../../db/schema/index.ts';
-import { amountDue, HOUSE_USES, rateFor, type StandardRow } from '../../../domain/deposit-standard.ts';
+import { amountDue, rateFor, type StandardRow } from '../../../domain/deposit-standard.ts';
 import { settleDueChange } from '../../../domain/due-change.ts';
 import { housePlaceKey } from '../../../domain/house-row.ts';
 import { formatYuan } from '../../../domain/money.ts';
 import { businessDate } from '../../../lib/clock.ts';
-import { bodyId, optionalText, text } from '../../../lib/fields.ts';
+import { bodyId, text } from '../../../lib/fields.ts';
 import { standingOf } from '../../payments/standing.ts';
 import { chunks, ensureUnits, livePlaces } from '../../registry/bulk.ts';
 import type { ApplicationHandler, ApplicationRow } from '../handler.ts';
-import { type HouseSnapshot, houseLabel, itemsOf, refundAccountSchema, snapshotHouses, prepareHousePicks } from '../shared.ts';
+import {
+  type HouseSnapshot,
+  houseFieldsSchema,
+  houseLabel,
+  itemsOf,
+  refundAccountSchema,
+  snapshotHouses,
+  prepareHousePicks,
+} from '../shared.ts';
 
-const form = z.object({
-  reason: text('变更原因', 500),
-  /** R-12: the user confirmed at submit that the change refunds money (确认需要退款). */
-  refundConfirmed: z.boolean({ error: '确认退款须为是或否' }).default(false),
-});
+const form = z
+  .object({
+    reason: text('变更原因', 500),
+    /** R-12: the user confirmed at submit that the change refunds money (确认需要退款). */
+    refundConfirmed: z.boolean({ error: '确认退款须为是或否' }).default(false),
+  })
+  .meta({ id: 'HouseChangeForm' });
 
-export const houseAfter = z.object({
-  building: text('楼幢名称', 50),
-  unit: optionalText('单元', 20),
-  floor: z
-    .number()
-    .int()
-    .refine((n) => n !== 0, '楼层不能为 0'),
-  room: text('房号', 20),
-  address: text('坐落', 200),
-  buildingArea: z.number().int('建筑面积最多 2 位小数').positive('建筑面积须大于 0'),
-  innerArea: z.number().int().min(0),
-  use: z.enum(HOUSE_USES, { error: `房屋类型须为：${HOUSE_USES.join('、')}` }),
-  elevator: z.boolean(),
-  salesStatus: z.enum(['sold', 'unsold']),
-});
-const item = z.object({
-  houseId: bodyId('房屋编号'),
-  after: houseAfter,
-  /** R-12: where this house's refund is paid when the change lowers its amount due below what was paid — one per house, since co-owned houses of one application belong to different owners. */
-  refundAccount: refundAccountSchema.nullable().default(null),
-});
+const item = z
+  .object({
+    houseId: bodyId('房屋编号'),
+    after: houseFieldsSchema,
+    /** R-12: where this house's refund is paid when the change lowers its amount due below what was paid — one per house, since co-owned houses of one application belong to different owners. */
+    refundAccount: refundAccountSchema.nullable().default(null),
+  })
+  .meta({ id: 'HouseChangeItem' });
 type Item = z.infer<typeof item>;
-type After = z.infer<typeof houseAfter>;
+type After = z.infer<typeof houseFieldsSchema>;
 
 /** R-12: the amount due a house would have after the change, by the standard in force today. */
 export function newAmountDue(after: After, standards: readonly StandardRow[], now: Date): bigint | null {

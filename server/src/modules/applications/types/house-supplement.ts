@@ -4,11 +4,13 @@ import type { ApplicationHandler } from '../handler.ts';
 import { buildingSchema, depositTiming, houseItemSchema, itemsOf } from '../shared.ts';
 import { checkNewHouses, createHouses, existingBuildings, livePlacesOf } from './new-houses.ts';
 
-export const houseSupplementForm = z.object({
-  depositTiming,
-  /** Buildings the area does not have yet. */
-  buildings: z.array(buildingSchema).max(500).default([]),
-});
+export const houseSupplementForm = z
+  .object({
+    depositTiming,
+    /** Buildings the area does not have yet. */
+    buildings: z.array(buildingSchema).max(500).default([]),
+  })
+  .meta({ id: 'HouseSupplementForm' });
 type Form = z.infer<typeof houseSupplementForm>;
 
 /** F-15 房屋补充: adds houses to an existing area; approval opens their accounts. */

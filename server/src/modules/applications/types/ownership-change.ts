@@ -6,7 +6,7 @@ import { chunks } from '../../registry/bulk.ts';
 import type { ApplicationHandler } from '../handler.ts';
 import { type HouseSnapshot, itemsOf, ownerSchema, pickSchema, snapshotHouses, prepareHousePicks } from '../shared.ts';
 
-const item = pickSchema.extend({ owners: z.array(ownerSchema).min(1, '每套房屋至少一位业主').max(20) });
+const item = pickSchema.extend({ owners: z.array(ownerSchema).min(1, '每套房屋至少一位业主').max(20) }).meta({ id: 'OwnershipItem' });
 type Item = z.infer<typeof item>;
 
 /** F-17 房屋权属批量变更: each picked house gets the owner list edited in “编辑业主”. */
@@ -14,7 +14,7 @@ export const ownershipChange: ApplicationHandler = {
   type: 'ownership_change',
   prefix: 'QS',
   needsArea: true,
-  form: z.object({}).default({}),
+  form: z.object({}).default({}).meta({ id: 'OwnershipChangeForm' }),
   items: { owners: item },
   prepareItems: ({ tx, app }, _kind, rows) => prepareHousePicks(tx, app, rows as Item[]),
   async check({ tx, app }) {

@@ -38,7 +38,7 @@ export const splitMerge: ApplicationHandler = {
   type: 'house_split_merge',
   prefix: 'CF',
   needsArea: true,
-  form: z.object({ reason: text('拆分合并原因', 500) }),
+  form: z.object({ reason: text('拆分合并原因', 500) }).meta({ id: 'SplitMergeForm' }),
   items: { source: pickSchema, result: houseItemSchema },
   importKind: 'result',
   importExisting: placesTakenOutsideSources,
