@@ -49,7 +49,7 @@ export async function build() {
   });
   cpSync(join(root, 'server/src/db/migrations'), join(root, 'server/dist/migrations'), { recursive: true });
   // pglite's initdb and the migrations, run once here instead of on a newcomer's first start.
-  execFileSync(process.execPath, [join(root, 'server/dist/cluster-template.js'), join(root, 'server/dist/pglite-cluster.tgz')], {
+  execFileSync(process.execPath, [join(root, 'server/dist/cluster-template.js'), join(root, 'server/dist/pglite-cluster')], {
     stdio: 'inherit',
   });
   execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: join(root, 'web'), stdio: 'inherit' });

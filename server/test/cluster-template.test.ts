@@ -1,29 +1,39 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite, rowsOf } from '../src/db/client.ts';
 import { migrate, migrationState } from '../src/db/migrate.ts';
 import { serverDir } from './processes.ts';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+let dir: string;
+let template: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'wygl-cluster-'));
+  template = join(dir, 'template');
+  // What scripts/build.mjs runs, from the sources.
+  execFileSync(process.execPath, ['--import', 'tsx', 'src/tools/cluster-template.ts', template], { cwd: serverDir, stdio: 'pipe' });
+}, 120_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('§10 the embedded database’s first start', () => {
-  it('§10 a new data folder starts from a copy of the empty cluster; a folder that holds a database is opened as it is, its rows kept', async () => {
-    // The cluster as the build dumps it (scripts/build.mjs): a fresh pglite's data folder.
-    const made = await openPglite();
-    const template = await made.pglite?.dumpDataDir('gzip');
-    await made.close();
-    if (!template) throw new Error('no pglite');
-    const dir = mkdtempSync(join(tmpdir(), 'wygl-cluster-'));
-    dirs.push(dir);
-    const data = join(dir, 'data');
+  it('§10 the build’s template holds every migration: a folder made from it is up to date before the start migrates', async () => {
+    expect(existsSync(join(template, 'postmaster.pid'))).toBe(false);
+    const opened = await openPglite(join(dir, 'fresh'), template);
+    try {
+      expect((await migrationState(opened.db)).upToDate).toBe(true);
+      await migrate(opened);
+      expect(await rowsOf<{ n: string }>(opened.db, sql`select count(*)::text as n from organisations`)).toEqual([{ n: '0' }]);
+    } finally {
+      await opened.close();
+    }
+  }, 60_000);
 
+  it('§10 a folder that holds a database is opened as it is, its rows kept, and the template is left unchanged', async () => {
+    const data = join(dir, 'kept');
     const first = await openPglite(data, template);
     await first.db.execute(sql`create table kept (x int)`);
     await first.db.execute(sql`insert into kept values (7)`);
@@ -35,21 +45,24 @@ describe('§10 the embedded database’s first start', () => {
     } finally {
       await again.close();
     }
+    const other = await openPglite(join(dir, 'other'), template);
+    try {
+      expect(await rowsOf(other.db, sql`select 1 from pg_tables where tablename = 'kept'`)).toEqual([]);
+    } finally {
+      await other.close();
+    }
   }, 60_000);
 
-  it('§10 the build’s template holds every migration: a folder made from it is up to date before the start migrates', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'wygl-cluster-'));
-    dirs.push(dir);
-    const tarball = join(dir, 'cluster.tgz');
-    // What scripts/build.mjs runs, from the sources.
-    execFileSync(process.execPath, ['--import', 'tsx', 'src/tools/cluster-template.ts', tarball], { cwd: serverDir, stdio: 'pipe' });
-    const opened = await openPglite(join(dir, 'data'), new Blob([new Uint8Array(readFileSync(tarball))]));
+  it('§10 a first start stopped in the middle of the copy is copied again at the next start', async () => {
+    // A copy cut short: files without PG_VERSION, one of them cut to nothing.
+    const data = join(dir, 'cut');
+    cpSync(template, data, { recursive: true, filter: (from) => from !== join(template, 'PG_VERSION') });
+    writeFileSync(join(data, 'global', 'pg_control'), '');
+    const opened = await openPglite(data, template);
     try {
       expect((await migrationState(opened.db)).upToDate).toBe(true);
-      await migrate(opened);
-      expect(await rowsOf<{ n: string }>(opened.db, sql`select count(*)::text as n from organisations`)).toEqual([{ n: '0' }]);
     } finally {
       await opened.close();
     }
-  }, 120_000);
+  }, 60_000);
 });

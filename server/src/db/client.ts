@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -42,26 +42,38 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => BigInt(v));
 /**
  * A database cluster as pglite's initdb leaves it with every migration applied, made by the build
  * beside the server bundle (`tools/cluster-template.ts`, run by scripts/build.mjs with the installed
- * pglite whenever the sources or the lock file change). A new data folder starts from a copy of it
+ * pglite whenever the sources or the lock file change). A new data folder starts as a copy of it
  * instead of running initdb and the migrations, which took most of a first start's time and memory.
- * Absent when running from the sources: pglite runs initdb itself and the start migrates.
+ * It is a plain folder copied by the file system: unpacking a tarball through pglite took a second
+ * more. Absent when running from the sources: pglite runs initdb itself and the start migrates.
  */
-export const CLUSTER_TEMPLATE = fileURLToPath(new URL('./pglite-cluster.tgz', import.meta.url));
+export const CLUSTER_TEMPLATE = fileURLToPath(new URL('./pglite-cluster', import.meta.url));
 
-function clusterTemplate(): Blob | undefined {
-  return existsSync(CLUSTER_TEMPLATE) ? new Blob([new Uint8Array(readFileSync(CLUSTER_TEMPLATE))]) : undefined;
+/**
+ * Copies a template cluster into a new data folder. PG_VERSION, which marks a folder as holding a
+ * database, is copied last: a copy cut short by a crash is copied again at the next start.
+ */
+export function copyCluster(template: string, dataDir: string) {
+  const left = new Set([join(template, 'PG_VERSION'), join(template, 'postmaster.pid')]);
+  cpSync(template, dataDir, { recursive: true, filter: (from) => !left.has(from) });
+  cpSync(join(template, 'PG_VERSION'), join(dataDir, 'PG_VERSION'));
 }
 
-/** A folder is opened by one process at a time (see data-dir-lock.ts); in memory when none is given. */
-export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<DbHandle> {
+/**
+ * A folder is opened by one process at a time (see data-dir-lock.ts); in memory when none is given.
+ * `template`: what a new database starts from, a cluster folder or (in memory) a dumped tarball.
+ */
+export async function openPglite(dataDir?: string, template: string | Blob | undefined = CLUSTER_TEMPLATE): Promise<DbHandle> {
   const lock = dataDir ? lockDataDir(dataDir) : null;
   let client: PGlite;
   try {
-    const fresh = !dataDir || !existsSync(join(dataDir, 'PG_VERSION'));
     // A folder that already holds a database is opened as it is; only a new one starts from a copy.
-    const start = fresh ? (loadDataDir ?? clusterTemplate()) : undefined;
+    const fresh = !dataDir || !existsSync(join(dataDir, 'PG_VERSION'));
+    let loadDataDir: Blob | undefined;
+    if (fresh && template instanceof Blob) loadDataDir = template;
+    else if (fresh && dataDir && typeof template === 'string' && existsSync(template)) copyCluster(template, dataDir);
     // pg_trgm: the trigram indexes behind searches for part of a name (the migrations create the extension).
-    client = await PGlite.create({ dataDir, loadDataDir: start, extensions: { pg_trgm } });
+    client = await PGlite.create({ dataDir, loadDataDir, extensions: { pg_trgm } });
   } catch (err) {
     lock?.release();
     throw err;
