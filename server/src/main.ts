@@ -6,7 +6,7 @@ import { DataDirLocked } from './db/data-dir-lock.ts';
 import { keepPlannerStatistics } from './db/statistics.ts';
 import { systemClock } from './lib/clock.ts';
 import { demoOwners } from './demo/owners.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/seed.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoPasswordHash } from './demo/seed.ts';
 import { keepSwept } from './modules/auth/sweep.ts';
 import { keepEvotesClosed } from './modules/evote/close.ts';
 import { loadsDemo } from './domain/demo-start.ts';
@@ -28,6 +28,8 @@ const wantsDemo = loadsDemo({
 const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 async function main() {
+  // The hash runs on a pool thread while this one opens the database.
+  if (wantsDemo) demoPasswordHash().catch(() => undefined);
   const handle: DbHandle = databaseUrl
     ? await openPostgres(databaseUrl, Number(process.env.WYGL_DB_POOL ?? 10))
     : await openPglite(dataDir);
@@ -44,9 +46,6 @@ async function main() {
   const sweeper = keepSwept(handle, systemClock);
   const evoteCloser = keepEvotesClosed(handle, systemClock);
   await app.listen({ port, host });
-  // Started after listening: the embedded database answers one statement at a time, so the first
-  // requests queue behind the statistics and are planned with them.
-  const statistics = keepPlannerStatistics(handle);
 
   const shown = host === '0.0.0.0' ? 'localhost' : host;
   const lines = [
@@ -63,6 +62,9 @@ async function main() {
     lines.push('empty platform: create the first office administrator with `npm run create-admin` (see docs/operations.md)');
   }
   console.log(lines.join('\n'));
+  // Started once the server listens and has said so: the embedded database answers one statement at
+  // a time, so the first requests queue behind the statistics and are planned with them.
+  const statistics = keepPlannerStatistics(handle);
 
   // Requests finish first, then the jobs, then the database (and the data folder's lock) closes.
   onStopRequest(async () => {

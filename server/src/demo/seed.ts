@@ -131,8 +131,12 @@ export async function isEmpty(db: Db): Promise<boolean> {
  * standards). A start killed while loading leaves nothing of it, so the next start loads it whole;
  * the use cases it runs open their own transactions, which nest inside this one.
  */
+let hashed: Promise<string> | undefined;
+/** The demo accounts' password hash, made once per process; a start begins it beside opening the database. */
+export const demoPasswordHash = () => (hashed ??= hashPassword(DEMO_PASSWORD));
+
 export async function seedDemo(handle: DbHandle, now = new Date()): Promise<void> {
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const passwordHash = await demoPasswordHash();
   await handle.db.transaction(async (tx) => {
     const standards = await loadStandards(tx);
     const developer = ORGS.find((o) => o.type === 'developer');

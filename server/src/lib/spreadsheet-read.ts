@@ -6,7 +6,7 @@
  */
 import { Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { CONTROL_CHAR_RULE, hasControlChar, normaliseText } from '../domain/cell-text.ts';
 import { decodeText, parseCsv } from './csv.ts';
 
@@ -371,7 +371,9 @@ interface SheetEvent {
 /** One streaming pass over the workbook: the visible sheets that look like the template. */
 async function streamSheets(bytes: Uint8Array, parts: Part[], spec: ReadSpec) {
   const input = storedZip(bytes, parts);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  // Loaded on the first workbook read, not with the server (see newWorkbook in xlsx-export.ts).
+  const { default: excel } = await import('exceljs');
+  const reader = new excel.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',

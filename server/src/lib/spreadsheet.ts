@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from './xlsx-export.ts';
 import { AppError, type ErrorBody } from './errors.ts';
 import type { CellProblem, ReadFailure, ReadSpec, Table } from './spreadsheet-read.ts';
 
@@ -192,7 +193,7 @@ export async function templateWorkbook(
   instructions: readonly string[],
   rows: readonly string[][] = [],
 ): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = '江门市住宅专项维修资金管理平台';
   addDataSheet(wb, sheet, columns, rows, Math.max(rows.length, 20000));
   const help = wb.addWorksheet('填写说明');
@@ -213,7 +214,7 @@ export async function annotatedWorkbook(
   table: Pick<Table, 'rows'>,
   errors: readonly CellProblem[],
 ): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   const ws = addDataSheet(
     wb,
     sheet,

@@ -1,5 +1,11 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
+
+/** A new workbook. exceljs loads on the first spreadsheet, not with the server: it is the biggest part of a start's code. */
+export async function newWorkbook(): Promise<ExcelJS.Workbook> {
+  const { default: excel } = await import('exceljs');
+  return new excel.Workbook();
+}
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -26,7 +32,7 @@ export async function listWorkbook<T>(
   rows: readonly T[],
   total?: Partial<Record<number, string | number>>,
 ): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   const ws = wb.addWorksheet(sheetName);
   ws.columns = columns.map((c) => ({
     header: c.header,

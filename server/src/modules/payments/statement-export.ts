@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../../lib/xlsx-export.ts';
 import { formatYuan } from '../../domain/money.ts';
 import type { houseStatement } from './statement.ts';
 
@@ -6,7 +6,7 @@ const CHINA_TIME = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai',
 
 /** The statement as .xlsx; amounts are written as text in yuan so no spreadsheet rounding touches them. */
 export async function statementWorkbook(rows: Awaited<ReturnType<typeof houseStatement>>): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   const ws = wb.addWorksheet('分户账明细');
   ws.columns = [
     { header: '日期', width: 20 },

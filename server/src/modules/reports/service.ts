@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../../lib/xlsx-export.ts';
 import { type Conn, rowsOf } from '../../db/client.ts';
 import { depositRateBp, FIGURE_KINDS, FLOW_FIGURES, type FlowFigure } from '../../domain/fund-figures.ts';
 import { REPLENISH_PERCENT } from '../../domain/replenishment.ts';
@@ -220,7 +220,7 @@ const yuan = (fen: number) => fen / 100;
 export async function fundReportWorkbook(ctx: Ctx): Promise<Buffer> {
   const report = await fundReport(ctx);
   const flagged = await flaggedHouses(ctx, { page: 1, pageSize: 100_000 });
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   const areas = wb.addWorksheet('按物业区域');
   areas.columns = [
     { header: '行政区', width: 10 },
