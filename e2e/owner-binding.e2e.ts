@@ -84,4 +84,38 @@ test.describe('业主服务 › 身份绑定（手机）', () => {
     const box = await card.boundingBox();
     expect(box && box.x >= 0 && box.x + box.width <= 375).toBe(true);
   });
+
+  test('F-80 the letter’s QR code opens the binding page with the house already chosen: the owner types only the ID number, the code and a password', async () => {
+    const get = async <T>(path: string) => (await (await fetch(`${baseUrl()}${path}`)).json()) as T;
+    const areas = await get<{ items: { id: number; name: string }[] }>('/api/public/areas');
+    const area = areas.items.find((a) => a.name === '侨城花园');
+    const blds = await get<{ items: { id: number; name: string }[] }>(`/api/public/areas/${area?.id}/buildings`);
+    const building = blds.items.find((b) => b.name === '2栋');
+    const rooms = await get<{ items: { id: number; unit: string; floor: number; room: string }[] }>(
+      `/api/public/buildings/${building?.id}/rooms`,
+    );
+    const room = rooms.items.find((r) => r.unit === '1单元' && r.floor === 4);
+    if (!room) throw new Error('demo room missing');
+    const office = await officeWindow();
+    const house = (await (await office(`/api/houses/${room.id}`)).json()) as { owners: { idNumber: string }[] };
+    const letter = (await (await office('/api/owner-letters', { houseId: room.id })).json()) as {
+      items: { code: string; bindPath: string }[];
+    };
+    const [item] = letter.items;
+    if (!item) throw new Error('no letter');
+
+    // What the phone opens from the QR code.
+    const { page } = owner;
+    await page.goto(item.bindPath);
+    const field = (label: string) => page.locator('.ant-form-item').filter({ has: page.getByText(label, { exact: true }) });
+    await showsText(field('物业区域'), '侨城花园');
+    await showsText(field('楼幢'), '2栋');
+    await showsText(field('房号'), `1单元 4层 ${room.room}`);
+    await page.getByLabel('证件号码').fill(house.owners[0]?.idNumber ?? '');
+    await page.getByLabel('绑定码').fill(item.code);
+    await page.getByLabel('登录密码').fill('Owner#2026a');
+    await page.getByLabel('确认密码').fill('Owner#2026a');
+    await page.getByRole('button', { name: /绑\s*定/ }).click();
+    await page.waitForURL((url) => url.pathname === '/owner/login');
+  });
 });

@@ -6704,6 +6704,7 @@ export interface paths {
                         "application/json": {
                             /** Format: date-time */
                             expiresAt: string;
+                            /** @description 绑定页面的路径（门户网站上输入） */
                             bindPath: string;
                             items: {
                                 letterId: number;
@@ -6713,6 +6714,8 @@ export interface paths {
                                 unit: string;
                                 room: string;
                                 address: string;
+                                /** @description 二维码中的地址路径：绑定页面，已选好本房屋 */
+                                bindPath: string;
                                 code: string;
                             }[];
                         };
@@ -14273,6 +14276,8 @@ export interface components {
             elevator: boolean;
             id: number;
             areaId: number;
+        } & {
+            [key: string]: unknown;
         };
         BuildingChangeForm: {
             reason: string;

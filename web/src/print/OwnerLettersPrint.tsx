@@ -55,7 +55,8 @@ export function OwnerLettersPrint() {
 
 function Letter({ letter, batch, index }: { letter: LetterBatch['items'][number]; batch: LetterBatch; index: number }) {
   const portal = window.location.origin;
-  const bindUrl = `${portal}${batch.bindPath}`;
+  // The QR code opens the binding page with this letter's house already chosen.
+  const bindUrl = `${portal}${letter.bindPath}`;
   const expires = dayjs(batch.expiresAt).tz(PLATFORM_TIME_ZONE).format('YYYY年MM月DD日 HH:mm');
   const issued = dayjs().tz(PLATFORM_TIME_ZONE).format('YYYY年MM月DD日');
   const house = `${letter.area} ${letter.building}${letter.unit}${letter.room}`;
@@ -106,7 +107,7 @@ function Letter({ letter, batch, index }: { letter: LetterBatch['items'][number]
         <ol className="owner-letter-steps">
           <li>用手机扫描上方二维码，或在浏览器打开门户网站，点击“业主服务”，再点“绑定身份”。</li>
           <li>
-            依次选择物业区域、楼幢和房号：<strong>{house}</strong>。
+            扫码打开时已选好房屋；在门户网站打开时，依次选择物业区域、楼幢和房号。请核对是否为：<strong>{house}</strong>。
           </li>
           <li>输入登记在该房屋下的业主证件号码和本告知书上的绑定码，并设置登录密码。</li>
           <li>绑定后，用证件号码和密码登录“业主服务”，即可查看房屋的维修资金余额、应交金额、分户账明细、维修项目与公示，并接收消息。</li>

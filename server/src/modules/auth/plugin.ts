@@ -6,8 +6,12 @@ import { isOwnerToken, resolveOwnerSession } from '../owners/sessions.ts';
 import { resolveSession, SESSION_COOKIE } from './sessions.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-/** Logging in replaces whatever session the browser holds, so it needs no token from that session. */
-const SESSION_STARTERS = new Set(['/api/auth/login', '/api/owner/login']);
+/**
+ * Requests that act by what they carry (a password, a letter's one-time code), not by the session
+ * the browser may still hold: a page opened fresh, a login page or a letter's QR code, has no token
+ * yet. They must still come from this site.
+ */
+const SESSION_STARTERS = new Set(['/api/auth/login', '/api/owner/login', '/api/owner/bind']);
 /**
  * Answers that never depend on who is calling. They leave the session cookie alone: every page asks
  * /api/health (the demo banner), and had it spent a dead cookie, the page's own session request would

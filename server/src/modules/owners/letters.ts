@@ -11,8 +11,12 @@ import { visibleArea } from '../registry/access.ts';
 import { chunks } from '../registry/bulk.ts';
 import { codeKey, hashCode, newCode } from './codes.ts';
 
-/** Where the letter sends the owner (the QR code holds this path on the portal's address). */
+/** Where the letter sends the owner (the portal's binding page, typed in from the letter). */
 export const BIND_PAGE_PATH = '/owner/bind';
+
+/** The QR code's path: the binding page with the letter's house already chosen. */
+export const bindPathOf = (h: { areaId: number; buildingId: number; id: number }) =>
+  `${BIND_PAGE_PATH}?area=${h.areaId}&building=${h.buildingId}&house=${h.id}`;
 
 /** F-80: the fund office's window, or a verified committee's director or members for its own area. */
 async function requireLetterIssuer(ctx: Ctx, areaId: number): Promise<Actor> {
@@ -39,7 +43,12 @@ export async function issueLetters(ctx: Ctx, input: { houseId?: number; building
   const actor = await requireLetterIssuer(ctx, first.areaId);
   const now = ctx.clock.now();
   const expiresAt = new Date(now.getTime() + LETTER_VALID_DAYS * 86_400_000);
-  const rows = await joinPlace(ctx.db.select(housePlace).from(houses).$dynamic())
+  const rows = await joinPlace(
+    ctx.db
+      .select({ ...housePlace, areaId: houses.areaId, buildingId: houses.buildingId })
+      .from(houses)
+      .$dynamic(),
+  )
     .where(
       and(
         scope,
@@ -98,6 +107,7 @@ export async function issueLetters(ctx: Ctx, input: { houseId?: number; building
         unit: c.house.unit,
         room: c.house.room,
         address: c.house.address,
+        bindPath: bindPathOf(c.house),
         code: printedCode(c.code),
       })),
     };

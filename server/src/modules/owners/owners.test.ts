@@ -112,6 +112,31 @@ describe('F-80 demo city', () => {
   });
 });
 
+describe('F-80 binding while signed in', () => {
+  it('F-80 an owner still signed in binds another house from its letter on a freshly opened binding page (no session token yet); another site may not', async () => {
+    const first = anOwner();
+    expect((await bind(first, await letter(first.houseId))).statusCode).toBe(200);
+    const phone = await ownerAgent(first);
+    // The binding page opened from a QR code has not asked for the session, so it sends no token.
+    phone.csrf = '';
+    const second = anOwner();
+    const res = await phone.post('/api/owner/bind', {
+      houseId: second.houseId,
+      idNumber: second.idNumber,
+      code: await letter(second.houseId),
+      password: PASSWORD,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const third = anOwner();
+    const crossSite = await phone.post(
+      '/api/owner/bind',
+      { houseId: third.houseId, idNumber: third.idNumber, code: await letter(third.houseId), password: PASSWORD },
+      { origin: 'https://evil.example' },
+    );
+    expect(crossSite.statusCode).toBe(403);
+  });
+});
+
 describe('F-80 owner letters', () => {
   it('F-80 the office issues letters for a whole building: a code per house with owners, stored only hashed, audited without the codes', async () => {
     const o = anOwner();
@@ -144,6 +169,23 @@ describe('F-80 owner letters', () => {
       expect(audits).not.toContain(i.code);
     }
     expect(audits).toContain('owner.letters');
+  });
+
+  it('F-80 each letter’s QR code opens the binding page with its own house chosen: the path names its area, building and house', async () => {
+    const o = anOwner();
+    const res = await acceptor.post('/api/owner-letters', { buildingId: o.buildingId });
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json().items as { houseId: number; bindPath: string }[];
+    const places = await t.handle.db
+      .select({ id: houses.id, areaId: houses.areaId, buildingId: houses.buildingId })
+      .from(houses)
+      .where(eq(houses.buildingId, o.buildingId));
+    const placeOf = new Map(places.map((p) => [p.id, p]));
+    expect(items.length).toBeGreaterThan(1);
+    for (const i of items) {
+      const p = placeOf.get(i.houseId);
+      expect(i.bindPath).toBe(`/owner/bind?area=${p?.areaId}&building=${p?.buildingId}&house=${i.houseId}`);
+    }
   });
 
   it('F-80 the area’s committee issues letters for its own area only; a developer and a bank may not', async () => {

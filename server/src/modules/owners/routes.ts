@@ -102,7 +102,7 @@ export function ownerRoutes(app: FastifyInstance, opts: { secureCookies: boolean
         response: {
           200: z.object({
             expiresAt: z.date(),
-            bindPath: z.string(),
+            bindPath: z.string().describe('绑定页面的路径（门户网站上输入）'),
             items: z.array(
               z.object({
                 letterId: z.number(),
@@ -112,6 +112,7 @@ export function ownerRoutes(app: FastifyInstance, opts: { secureCookies: boolean
                 unit: z.string(),
                 room: z.string(),
                 address: z.string(),
+                bindPath: z.string().describe('二维码中的地址路径：绑定页面，已选好本房屋'),
                 code: z.string(),
               }),
             ),

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Form, Input, Row, Select, Typography } from 'antd';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, call } from '../../api/client';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { usePublicHousePicker } from '../portal/usePublicHousePicker';
@@ -23,6 +23,8 @@ export function OwnerBindPage() {
   useDocumentTitle('业主身份绑定');
   const [form] = Form.useForm<BindValues>();
   const navigate = useNavigate();
+  // The letter's QR code names its house (?area=&building=&house=): the owner need not pick it.
+  const [params] = useSearchParams();
   const { areaId, buildingId, areas, buildings, rooms } = usePublicHousePicker(form);
   const bind = useMutation({
     mutationFn: (v: BindValues) =>
@@ -42,7 +44,7 @@ export function OwnerBindPage() {
             请按《业主告知书》选择房屋，输入登记在该房屋下的证件号码和告知书上的绑定码，并设置登录密码。绑定码只能使用一次；同一房屋每天最多可尝试
             5 次。
           </Typography.Paragraph>
-          <Form<BindValues> form={form} layout="vertical" onFinish={(v) => bind.mutate(v)}>
+          <Form<BindValues> form={form} layout="vertical" initialValues={chosenHouse(params)} onFinish={(v) => bind.mutate(v)}>
             <Form.Item label="物业区域" name="areaId" rules={[{ required: true, message: '请选择物业区域' }]}>
               <Select
                 showSearch={{ optionFilterProp: 'label' }}
@@ -107,4 +109,12 @@ export function OwnerBindPage() {
       </Col>
     </Row>
   );
+}
+
+/** The house the letter's QR code names, as the form's first values; nothing when any id is missing. */
+export function chosenHouse(params: URLSearchParams): Partial<BindValues> {
+  const ids = ['area', 'building', 'house'].map((k) => Number(params.get(k)));
+  if (!ids.every((n) => Number.isSafeInteger(n) && n > 0)) return {};
+  const [areaId, buildingId, houseId] = ids;
+  return { areaId, buildingId, houseId };
 }
