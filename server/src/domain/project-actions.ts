@@ -55,6 +55,8 @@ export interface ProjectFacts {
   today: string;
   /** The result of the vote held after the current initiation notice; null until entered. */
   vote: { passed: boolean } | null;
+  /** F-82: the current initiation notice's electronic vote is open (not yet closed); read for the stage only. */
+  evoteOpen?: boolean;
   approval: 'none' | 'submitted' | 'approved' | 'rejected';
   /** `noticeDeadline`: the acceptance notice's 公示截止日, when it is published (read for the stage only). */
   acceptance: {

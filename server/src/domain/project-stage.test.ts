@@ -34,6 +34,13 @@ describe('§7.2 project stage', () => {
     expect(on(facts('emergency', notice()), '2026-12-09')).toBe('awaiting_approval');
   });
 
+  it('F-82 an e-vote that is open shows 网上投票中, during the notice period or after it; a recorded vote replaces it', () => {
+    expect(on(facts('general', { ...notice(), evoteOpen: true }), '2026-12-05')).toBe('evote_running');
+    expect(on(facts('general', { ...notice(), evoteOpen: true }), '2026-12-09')).toBe('evote_running');
+    expect(on(facts('general', { ...notice(), evoteOpen: false }), '2026-12-09')).toBe('awaiting_vote');
+    expect(on(facts('general', { ...notice(), evoteOpen: true, vote: { passed: true } }), '2026-12-09')).toBe('vote_passed');
+  });
+
   it('R-51 a notice outdated by a change of the list or the budget shows 待重新公示, before the vote it had', () => {
     expect(on(facts('general', { ...notice({ listChanged: true }), vote: { passed: true } }), '2026-12-09')).toBe('notice_outdated');
     expect(on(facts('general', notice({ budget: 1n })), '2026-12-02')).toBe('notice_outdated');

@@ -12,6 +12,7 @@ export const PROJECT_STAGES = [
   'notice',
   'notice_outdated',
   'awaiting_vote',
+  'evote_running',
   'vote_passed',
   'vote_failed',
   'awaiting_approval',
@@ -32,6 +33,7 @@ export const STAGE_LABELS: Record<ProjectStage, string> = {
   notice: '公示中',
   notice_outdated: '待重新公示',
   awaiting_vote: '待表决',
+  evote_running: '网上投票中',
   vote_passed: '表决通过',
   vote_failed: '表决未通过',
   awaiting_approval: '待申请立项',
@@ -84,6 +86,8 @@ export function projectStage(f: ProjectFacts): StageCourse {
     if (accepted) return accepted;
   }
   if (f.vote) return fixed(f.vote.passed ? 'vote_passed' : 'vote_failed');
+  // F-82: until the closing job closes it (within a minute of its end), which stores the stage again.
+  if (f.evoteOpen) return fixed('evote_running');
   const n = f.initiationNotice;
   if (n?.published) return running('notice', n.deadline, f.type === 'emergency' ? 'awaiting_approval' : 'awaiting_vote');
   return fixed('editing');

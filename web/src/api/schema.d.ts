@@ -8213,7 +8213,7 @@ export interface paths {
                     type?: "general" | "emergency" | "simple";
                     status?: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                     /** @description 按项目阶段筛选（列表“状态”列） */
-                    stage?: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                    stage?: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "evote_running" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
                     areaId?: number;
                     q?: string;
                 };
@@ -8241,7 +8241,7 @@ export interface paths {
                                 status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                                 statusLabel: string;
                                 /** @enum {string} */
-                                stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                                stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "evote_running" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
                                 stageLabel: string;
                                 areaId: number;
                                 areaName: string;
@@ -8324,7 +8324,7 @@ export interface paths {
                             status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                             statusLabel: string;
                             /** @enum {string} */
-                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "evote_running" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
                             stageLabel: string;
                             areaId: number;
                             areaName: string;
@@ -8403,7 +8403,7 @@ export interface paths {
                     type?: "general" | "emergency" | "simple";
                     status?: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                     /** @description 按项目阶段筛选（列表“状态”列） */
-                    stage?: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                    stage?: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "evote_running" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
                     areaId?: number;
                     q?: string;
                 };
@@ -8606,7 +8606,7 @@ export interface paths {
                             status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                             statusLabel: string;
                             /** @enum {string} */
-                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "evote_running" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
                             stageLabel: string;
                             areaId: number;
                             areaName: string;
@@ -8709,7 +8709,7 @@ export interface paths {
                             status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                             statusLabel: string;
                             /** @enum {string} */
-                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "evote_running" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
                             stageLabel: string;
                             areaId: number;
                             areaName: string;
@@ -8827,7 +8827,7 @@ export interface paths {
                             status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                             statusLabel: string;
                             /** @enum {string} */
-                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "evote_running" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
                             stageLabel: string;
                             areaId: number;
                             areaName: string;
@@ -9327,7 +9327,7 @@ export interface paths {
                             status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                             statusLabel: string;
                             /** @enum {string} */
-                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "evote_running" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
                             stageLabel: string;
                             areaId: number;
                             areaName: string;
@@ -9442,7 +9442,7 @@ export interface paths {
                             status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                             statusLabel: string;
                             /** @enum {string} */
-                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "evote_running" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
                             stageLabel: string;
                             areaId: number;
                             areaName: string;
@@ -9621,7 +9621,7 @@ export interface paths {
                             status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                             statusLabel: string;
                             /** @enum {string} */
-                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "evote_running" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
                             stageLabel: string;
                             areaId: number;
                             areaName: string;
@@ -9723,7 +9723,7 @@ export interface paths {
                             status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                             statusLabel: string;
                             /** @enum {string} */
-                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "evote_running" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
                             stageLabel: string;
                             money: {
                                 /** @description 单位：分 */
@@ -10208,7 +10208,7 @@ export interface paths {
                             status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                             statusLabel: string;
                             /** @enum {string} */
-                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "evote_running" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
                             stageLabel: string;
                             money: {
                                 /** @description 单位：分 */
@@ -10604,7 +10604,7 @@ export interface paths {
                             status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                             statusLabel: string;
                             /** @enum {string} */
-                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "evote_running" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
                             stageLabel: string;
                             money: {
                                 /** @description 单位：分 */
@@ -10996,7 +10996,7 @@ export interface paths {
                             status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                             statusLabel: string;
                             /** @enum {string} */
-                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "evote_running" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
                             stageLabel: string;
                             money: {
                                 /** @description 单位：分 */
@@ -11210,7 +11210,7 @@ export interface paths {
                             status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                             statusLabel: string;
                             /** @enum {string} */
-                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "evote_running" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
                             stageLabel: string;
                             money: {
                                 /** @description 单位：分 */
@@ -11416,7 +11416,7 @@ export interface paths {
                             status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                             statusLabel: string;
                             /** @enum {string} */
-                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                            stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "evote_running" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
                             stageLabel: string;
                             money: {
                                 /** @description 单位：分 */
@@ -12239,7 +12239,7 @@ export interface paths {
                                 status: "draft" | "submitted" | "approved" | "completed" | "cancelled";
                                 statusLabel: string;
                                 /** @enum {string} */
-                                stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
+                                stage: "editing" | "notice" | "notice_outdated" | "awaiting_vote" | "evote_running" | "vote_passed" | "vote_failed" | "awaiting_approval" | "approval_review" | "approval_returned" | "approved" | "disbursing" | "accepted" | "acceptance_notice" | "cancellation_notice" | "completed" | "cancelled";
                                 stageLabel: string;
                                 budgetTotal: number;
                                 settlementAmount: number | null;

@@ -6,6 +6,7 @@ import type { Ctx } from '../../lib/context.ts';
 import { recordJob } from '../../service/metrics.ts';
 import { onOneInstance } from '../../service/one-instance.ts';
 import { audit } from '../audit/audit.ts';
+import { storeStage } from '../projects/actions.ts';
 import { recordEvent } from '../workflow/events.ts';
 
 /**
@@ -53,6 +54,7 @@ export async function closeDueEvotes(tx: Tx, ctx: Ctx, projectId?: number) {
     const projectIdOf = Number(c.project_id);
     const note = `电子投票已于投票结束时间截止：共 ${c.houses} 户网上投票（选票 ${c.ballots} 张），最终哈希 ${finalHash}`;
     await recordEvent(tx, ctx, { projectId: projectIdOf }, 'evote.closed', note);
+    await storeStage(tx, ctx, projectIdOf);
     await audit(tx, ctx, {
       action: 'evote.close',
       entity: 'evote',

@@ -329,4 +329,22 @@ describe('F-82 the vote closes by itself', () => {
       .where(and(eq(auditLog.action, 'evote.close'), eq(auditLog.entityId, String(id))));
     expect(audits.length).toBe(1);
   });
+
+  it('F-82 the project list says 网上投票中 while the e-vote runs; once it has closed, the notice’s own stage again', async () => {
+    await relogin();
+    const p = await noticedProject(t, member, area, '5栋');
+    const stageOf = async () => {
+      const list = (await member.get(`/api/projects?pageSize=200`)).json().items as { id: number; stage: string; stageLabel: string }[];
+      const row = list.find((r) => r.id === p.id);
+      return `${row?.stage} ${row?.stageLabel}`;
+    };
+    await openVote(p.id, 1);
+    expect(await stageOf()).toBe('evote_running 网上投票中');
+    expect((await member.get(`/api/projects?stage=evote_running`)).json().items.map((r: { id: number }) => r.id)).toContain(p.id);
+    t.clock.advance(2 * 3600_000);
+    expect(await closeDueEvotesNow(t.handle, t.clock)).toBe(true);
+    await relogin();
+    // The initiation notice still runs (its deadline is a week away).
+    expect(await stageOf()).toBe('notice 公示中');
+  });
 });

@@ -9,7 +9,7 @@ import { invalidFields, ruleRefusal } from '../../lib/errors.ts';
 import { audit } from '../audit/audit.ts';
 import { getSetting } from '../settings/store.ts';
 import { committeeActor, loadProject, readerActor } from '../projects/access.ts';
-import { requireAllowed } from '../projects/actions.ts';
+import { requireAllowed, storeStage } from '../projects/actions.ts';
 import { latestNotice } from '../projects/facts.ts';
 import { projectRange, voteHouses } from '../projects/range.ts';
 import { type EvoteRow, evoteOf, onlineTally, votedHouses } from './store.ts';
@@ -62,6 +62,7 @@ export async function openEvote(ctx: Ctx, projectId: number, input: { opensAt: D
     if (!e) throw new Error('e-vote not written');
     const period = `${fmt(input.opensAt)} 至 ${fmt(input.closesAt)}`;
     await recordEvent(tx, ctx, { projectId: projectId }, 'evote.opened', `发起电子投票：${period}`);
+    await storeStage(tx, ctx, projectId);
     // F-83: the bound owners of the range hear of it at once; they vote on their page.
     await notifyProjectOwners(tx, projectId, {
       kind: 'project.vote',

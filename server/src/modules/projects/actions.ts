@@ -52,6 +52,13 @@ export async function projectFacts(db: Conn, ctx: Ctx, p: ProjectRow): Promise<P
         );
   // A vote counts only for the initiation notice it followed: a new notice after a failed vote starts over.
   const vote = p.votePassed !== null && initiation !== null && p.voteNoticeId === initiation.id ? { passed: p.votePassed } : null;
+  const [evote] =
+    initiation === null
+      ? []
+      : await rowsOf<{ open: boolean }>(
+          db,
+          sql`select exists (select 1 from project_evotes where project_id = ${p.id} and notice_id = ${initiation.id} and status = 'open') as open`,
+        );
   // R-51: once the application is in, the list can no longer change; before, compare it with the notice.
   const listChanged = initiation !== null && p.status === 'draft' ? await noticeListChanged(db, initiation.id, p.id) : false;
   return {
@@ -60,6 +67,7 @@ export async function projectFacts(db: Conn, ctx: Ctx, p: ProjectRow): Promise<P
     initiationNotice: initiation ? { published: true, deadline: initiation.deadline, budget: initiation.budgetTotal, listChanged } : null,
     today: businessDate(ctx.clock.now()),
     vote,
+    evoteOpen: evote?.open === true,
     approval: approval ? APPROVAL_STATE[approval.status] : 'none',
     acceptance: {
       done: p.acceptanceRecordedAt !== null,

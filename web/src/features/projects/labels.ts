@@ -20,6 +20,7 @@ export const STAGE_COLORS: Record<ProjectStage, string> = {
   notice: 'processing',
   notice_outdated: 'warning',
   awaiting_vote: 'processing',
+  evote_running: 'processing',
   vote_passed: 'cyan',
   vote_failed: 'error',
   awaiting_approval: 'cyan',
