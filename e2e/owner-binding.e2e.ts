@@ -34,21 +34,27 @@ async function officeWindow() {
     });
 }
 
+/** A room of 侨城花园 2栋 1单元 on `floor`, as the public house picker lists it. */
+async function building2Room(floor: number) {
+  const get = async <T>(path: string) => (await (await fetch(`${baseUrl()}${path}`)).json()) as T;
+  const areas = await get<{ items: { id: number; name: string }[] }>('/api/public/areas');
+  const area = areas.items.find((a) => a.name === '侨城花园');
+  const blds = await get<{ items: { id: number; name: string }[] }>(`/api/public/areas/${area?.id}/buildings`);
+  const building = blds.items.find((b) => b.name === '2栋');
+  const rooms = await get<{ items: { id: number; unit: string; floor: number; room: string }[] }>(
+    `/api/public/buildings/${building?.id}/rooms`,
+  );
+  const room = rooms.items.find((r) => r.unit === '1单元' && r.floor === floor);
+  if (!room) throw new Error('demo room missing');
+  return room;
+}
+
 // The tests of this file are the steps of one journey: a failed step skips the rest, a retry starts over.
 test.describe.configure({ mode: 'serial' });
 
 test.describe('业主服务 › 身份绑定（手机）', () => {
   test('F-80 an owner binds 侨城花园 2栋 with the letter’s code, logs in with the ID number and sees the house’s balance', async () => {
-    const get = async <T>(path: string) => (await (await fetch(`${baseUrl()}${path}`)).json()) as T;
-    const areas = await get<{ items: { id: number; name: string }[] }>('/api/public/areas');
-    const area = areas.items.find((a) => a.name === '侨城花园');
-    const blds = await get<{ items: { id: number; name: string }[] }>(`/api/public/areas/${area?.id}/buildings`);
-    const building = blds.items.find((b) => b.name === '2栋');
-    const rooms = await get<{ items: { id: number; unit: string; floor: number; room: string }[] }>(
-      `/api/public/buildings/${building?.id}/rooms`,
-    );
-    const room = rooms.items.find((r) => r.unit === '1单元' && r.floor === 3);
-    if (!room) throw new Error('demo room missing');
+    const room = await building2Room(3);
     const office = await officeWindow();
     const house = (await (await office(`/api/houses/${room.id}`)).json()) as { owners: { idNumber: string }[] };
     const idNumber = house.owners[0]?.idNumber ?? '';
@@ -86,16 +92,7 @@ test.describe('业主服务 › 身份绑定（手机）', () => {
   });
 
   test('F-80 the letter’s QR code opens the binding page with the house already chosen: the owner types only the ID number, the code and a password', async () => {
-    const get = async <T>(path: string) => (await (await fetch(`${baseUrl()}${path}`)).json()) as T;
-    const areas = await get<{ items: { id: number; name: string }[] }>('/api/public/areas');
-    const area = areas.items.find((a) => a.name === '侨城花园');
-    const blds = await get<{ items: { id: number; name: string }[] }>(`/api/public/areas/${area?.id}/buildings`);
-    const building = blds.items.find((b) => b.name === '2栋');
-    const rooms = await get<{ items: { id: number; unit: string; floor: number; room: string }[] }>(
-      `/api/public/buildings/${building?.id}/rooms`,
-    );
-    const room = rooms.items.find((r) => r.unit === '1单元' && r.floor === 4);
-    if (!room) throw new Error('demo room missing');
+    const room = await building2Room(4);
     const office = await officeWindow();
     const house = (await (await office(`/api/houses/${room.id}`)).json()) as { owners: { idNumber: string }[] };
     const letter = (await (await office('/api/owner-letters', { houseId: room.id })).json()) as {

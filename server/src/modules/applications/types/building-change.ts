@@ -22,25 +22,8 @@ export const buildingSnapshotSchema = buildingSchema
   .loose()
   .meta({ id: 'BuildingSnapshot' });
 type Building = z.output<typeof buildingSnapshotSchema>;
-const snapshotOf = ({
-  id,
-  areaId,
-  name,
-  floorsAbove,
-  floorsBelow,
-  builtYear,
-  structure,
-  elevator,
-}: typeof buildings.$inferSelect): Building => ({
-  id,
-  areaId,
-  name,
-  floorsAbove,
-  floorsBelow,
-  builtYear,
-  structure,
-  elevator,
-});
+/** The building row without its bookkeeping (createdAt). */
+const snapshotOf = ({ createdAt: _, ...kept }: typeof buildings.$inferSelect): Building => kept;
 type Item = z.infer<typeof item>;
 
 const SAME_FIELDS = ['name', 'floorsAbove', 'floorsBelow', 'builtYear', 'structure', 'elevator', 'areaId'] as const;
