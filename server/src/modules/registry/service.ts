@@ -15,7 +15,7 @@ import {
 import { requireActor, requirePermission, type Actor, type Ctx } from '../../lib/context.ts';
 import { forbidden, notFound } from '../../lib/errors.ts';
 import { pageAnswer } from '../../lib/paging.ts';
-import type { Conn } from '../../db/client.ts';
+import { type Conn, rowsOf } from '../../db/client.ts';
 import { type PersonalDataView, presentIdNumber, presentPersonalFields, presentPhone } from '../../domain/privacy.ts';
 import { personalDataViewOf, UNVERIFIED_COMMITTEE } from '../organisations/committee.ts';
 import { audit, changedFields } from '../audit/audit.ts';
@@ -154,21 +154,30 @@ export async function listHouses(
   q: { page: number; pageSize: number; buildingId?: number; q?: string; status?: 'normal' | 'cancelled'; ids?: number[] },
 ) {
   await areaFor(ctx, areaId);
+  const like = q.q ? containing(q.q) : null;
+  // The area's houses whose owner's name matches, read once for the page and its count alike (the
+  // area's owners are found through its houses: a two-character name has no trigram for an index).
+  const byOwner = like
+    ? (
+        await rowsOf<{ id: string }>(
+          ctx.db,
+          sql`select distinct o.house_id::text as id from ${houseOwners} o
+               where o.house_id = any(array(select h.id from ${houses} h where h.area_id = ${areaId})) and o.name ilike ${like}`,
+        )
+      ).map((r) => Number(r.id))
+    : [];
   const where = and(
     eq(houses.areaId, areaId),
     q.buildingId ? eq(houses.buildingId, q.buildingId) : undefined,
     q.status ? eq(houses.status, q.status) : undefined,
     q.ids && q.ids.length > 0 ? inArray(houses.id, q.ids) : undefined,
-    q.q
+    like
       ? or(
-          ilike(houses.room, containing(q.q)),
-          ilike(houses.address, containing(q.q)),
-          ilike(buildings.name, containing(q.q)),
-          // The area's owners only, found through the area's houses: a name matched first across the
-          // city reads every owner in it (a two-character name has no trigram for an index to use).
-          sql`${houses.id} in (select o.house_id from ${houseOwners} o
-                where o.house_id = any(array(select h.id from ${houses} h where h.area_id = ${areaId}))
-                  and o.name ilike ${containing(q.q)})`,
+          ilike(houses.room, like),
+          ilike(houses.address, like),
+          // A house's building is in the house's area: its buildings are the area's.
+          sql`${houses.buildingId} in (select b.id from ${buildings} b where b.area_id = ${areaId} and b.name ilike ${like})`,
+          sql`${houses.id} = any(${`{${byOwner.join(',')}}`}::bigint[])`,
         )
       : undefined,
   );
@@ -176,7 +185,8 @@ export async function listHouses(
     ctx.db,
     q,
     houseQuery(ctx).where(where).orderBy(asc(houses.buildingId), asc(units.name), asc(houses.floor), asc(houses.room)),
-    ctx.db.select({ id: houses.id }).from(houses).innerJoin(buildings, eq(buildings.id, houses.buildingId)).where(where),
+    // Every condition is on the house itself, so the count reads houses alone.
+    ctx.db.select({ id: houses.id }).from(houses).where(where),
   );
   return { ...page, items: page.items.map(toHouse) };
 }
