@@ -15,7 +15,7 @@ import {
 import { requireActor, requirePermission, type Actor, type Ctx } from '../../lib/context.ts';
 import { forbidden, notFound } from '../../lib/errors.ts';
 import { pageAnswer } from '../../lib/paging.ts';
-import { type Conn, rowsOf } from '../../db/client.ts';
+import { type Conn, preparedRowsOf } from '../../db/client.ts';
 import { type PersonalDataView, presentIdNumber, presentPersonalFields, presentPhone } from '../../domain/privacy.ts';
 import { personalDataViewOf, UNVERIFIED_COMMITTEE } from '../organisations/committee.ts';
 import { audit, changedFields } from '../audit/audit.ts';
@@ -159,7 +159,7 @@ export async function listHouses(
   // area's owners are found through its houses: a two-character name has no trigram for an index).
   const byOwner = like
     ? (
-        await rowsOf<{ id: string }>(
+        await preparedRowsOf<{ id: string }>(
           ctx.db,
           sql`select distinct o.house_id::text as id from ${houseOwners} o
                where o.house_id = any(array(select h.id from ${houses} h where h.area_id = ${areaId})) and o.name ilike ${like}`,
@@ -187,6 +187,8 @@ export async function listHouses(
     houseQuery(ctx).where(where).orderBy(asc(houses.buildingId), asc(units.name), asc(houses.floor), asc(houses.room)),
     // Every condition is on the house itself, so the count reads houses alone.
     ctx.db.select({ id: houses.id }).from(houses).where(where),
+    // A list of ids makes a statement of its own length: only the others are prepared.
+    { prepared: !q.ids?.length },
   );
   return { ...page, items: page.items.map(toHouse) };
 }
