@@ -6,7 +6,7 @@ import { type Agent, testApp, type TestApp } from './harness.ts';
 /**
  * The house list's search (F-10 list mode) answers what filtering the whole list would: a house
  * whose room, address, building name or an owner's name holds the text, in the list's order, with
- * its exact total and the same pages.
+ * its exact total and the same pages, a page past the last included.
  */
 interface House {
   id: number;
@@ -60,6 +60,10 @@ it('F-10 a house search finds houses by room, address, building or owner name, i
     const second = await list(`pageSize=3&page=2&q=${encodeURIComponent(text)}`);
     expect(second.items.map((h) => h.id)).toEqual(expected.slice(3, 6).map((h) => h.id));
     expect(second.total).toBe(expected.length);
+    // A page past the last has no house to carry the total, and still says it.
+    const past = await list(`pageSize=3&page=${expected.length + 1}&q=${encodeURIComponent(text)}`);
+    expect(past).toMatchObject({ items: [], total: expected.length });
   }
+  expect(await list(`pageSize=200&page=${Math.ceil(whole.length / 200) + 1}`)).toMatchObject({ items: [], total: whole.length });
   expect(await list(`q=${encodeURIComponent('没有这样的房屋')}`)).toMatchObject({ items: [], total: 0 });
 });

@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { cappedCountOf, cappedTotal } from '../../db/capped-count.ts';
+import { cappedCountOf } from '../../db/capped-count.ts';
 import { preparedRowsOf } from '../../db/client.ts';
 import {
   INBOX_KIND_LABELS,
@@ -13,7 +13,7 @@ import {
   stageTable,
 } from '../../domain/inbox.ts';
 import { type Ctx, requireAnyPermission } from '../../lib/context.ts';
-import { pageWindow } from '../../lib/paging.ts';
+import { carriedTotal, pageWindow } from '../../lib/paging.ts';
 import { containing } from '../../lib/search.ts';
 
 export interface InboxQuery {
@@ -196,14 +196,17 @@ export async function officeInbox(ctx: Ctx, q: InboxQuery) {
     parts.map(({ b, where }) => cappedCountOf(sql`${q.q ? b.from : b.counted} where ${where}`)),
     sql` + `,
   );
-  // One after another: a single connection answers one query at a time. Prepared: the filters give
-  // a bounded set of statement texts (the values are parameters), and planning the union of three
-  // tables cost more than running its first page.
-  const rows = await preparedRowsOf<Row>(
+  // The page carries its total: one statement. Prepared: the filters give a bounded set of statement
+  // texts (the values are parameters), and planning the union of three tables cost more than running
+  // its first page.
+  const rows = await preparedRowsOf<Row & { total: string }>(
     ctx.db,
-    sql`select * from (${page}) as x order by x.at desc, x.no desc limit ${slice.limit} offset ${slice.offset}`,
+    sql`select x.*, (${counts})::text as total from (${page}) as x order by x.at desc, x.no desc limit ${slice.limit} offset ${slice.offset}`,
   );
-  const [total] = await preparedRowsOf<{ n: string }>(ctx.db, sql`select (${counts})::text as n`);
+  const total = await carriedTotal(rows, q, async () => {
+    const [alone] = await preparedRowsOf<{ n: string }>(ctx.db, sql`select (${counts})::text as n`);
+    return Number(alone?.n ?? 0);
+  });
   return {
     items: rows.map((r) => {
       const stage = stageOf(r.source, r.kind, r.status) as InboxStage;
@@ -226,7 +229,7 @@ export async function officeInbox(ctx: Ctx, q: InboxQuery) {
         subject: r.subject,
       };
     }),
-    ...cappedTotal(Number(total?.n ?? 0)),
+    ...total,
   };
 }
 
