@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type Conn, preparedRowsOf, rowsOf } from './client.ts';
+import { type Conn, rowsOf } from './client.ts';
 
 /**
  * A list's total is counted up to this many rows and no further: an exact count of a city's
@@ -18,10 +18,9 @@ export function cappedCountOf(fromWhere: SQL): SQL<number> {
   return sql<number>`(select count(*) from (select 1 from ${fromWhere} limit ${COUNT_CAP + 1}) as capped)`;
 }
 
-/** Counts a query built by the query builder (any select with its joins and where) up to the cap; `prepared` as in `preparedRowsOf`. */
-export async function countCapped(db: Conn, rows: { limit(n: number): { as(alias: string): unknown } }, opts: { prepared?: boolean } = {}) {
+/** Counts a query built by the query builder (any select with its joins and where) up to the cap. */
+export async function countCapped(db: Conn, rows: { limit(n: number): { as(alias: string): unknown } }) {
   const sub = rows.limit(COUNT_CAP + 1).as('capped');
-  const count = sql`select count(*)::text as n from ${sub}`;
-  const [row] = await (opts.prepared ? preparedRowsOf<{ n: string }>(db, count) : rowsOf<{ n: string }>(db, count));
+  const [row] = await rowsOf<{ n: string }>(db, sql`select count(*)::text as n from ${sub}`);
   return cappedTotal(Number(row?.n ?? 0));
 }

@@ -1,5 +1,5 @@
 import { cappedTotal, countCapped } from '../db/capped-count.ts';
-import { type Conn, type PreparableSelect, preparedSelect } from '../db/client.ts';
+import type { Conn } from '../db/client.ts';
 
 /** What a paged list is asked for (fields.ts `page`): page numbers start at 1. */
 export interface PageQuery {
@@ -9,27 +9,16 @@ export interface PageQuery {
 
 /** A query builder's select, ordered, not yet limited: awaited, it gives its rows. */
 interface Pageable<T> {
-  limit(n: number): { offset(n: number): PromiseLike<T[]> & PreparableSelect<T[]> };
+  limit(n: number): { offset(n: number): PromiseLike<T[]> };
 }
 
 /** The rows of a page: its size, after the pages before it (also for lists written in SQL). */
 export const pageWindow = (q: PageQuery) => ({ limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
 
-/**
- * One page of `rows`, and of the same list's `counted` (its table, joins and where) the count up to
- * COUNT_CAP, side by side. `prepared`: both statements are prepared (`preparedSelect`), for a list
- * a city asks many times a second whose statements' text does not grow with its filters.
- */
-export async function pageAnswer<T>(
-  db: Conn,
-  q: PageQuery,
-  rows: Pageable<T>,
-  counted: Parameters<typeof countCapped>[1],
-  opts: { prepared?: boolean } = {},
-) {
+/** One page of `rows`, and of the same list's `counted` (its table, joins and where) the count up to COUNT_CAP, side by side. */
+export async function pageAnswer<T>(db: Conn, q: PageQuery, rows: Pageable<T>, counted: Parameters<typeof countCapped>[1]) {
   const { limit, offset } = pageWindow(q);
-  const page = rows.limit(limit).offset(offset);
-  const [items, total] = await Promise.all([opts.prepared ? preparedSelect(page) : page, countCapped(db, counted, opts)]);
+  const [items, total] = await Promise.all([rows.limit(limit).offset(offset), countCapped(db, counted)]);
   return { items, ...total };
 }
 
