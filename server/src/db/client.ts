@@ -144,7 +144,24 @@ export const PREPARED_ROWS = 64;
 export async function preparedRowsOf<T>(db: Conn, query: SQL): Promise<T[]> {
   const { dialect, session } = db as unknown as Prepares;
   const built = dialect.sqlToQuery(query);
-  const name = `w_${createHash('sha1').update(built.sql).digest('base64url').slice(0, 24)}`;
-  const result = (await session.prepareQuery(built, undefined, name, false).execute()) as { rows: T[] };
+  const result = (await session.prepareQuery(built, undefined, statementName(built.sql), false).execute()) as { rows: T[] };
   return result.rows;
+}
+
+/** A prepared statement's name: its text's, so one text is one statement on each connection. */
+const statementName = (text: string) => `w_${createHash('sha1').update(text).digest('base64url').slice(0, 24)}`;
+
+/** A query builder's select (or anything that both shows its SQL and prepares under a name). */
+export interface PreparableSelect<T> {
+  toSQL(): { sql: string };
+  prepare(name: string): { execute(): Promise<T> };
+}
+
+/**
+ * `preparedRowsOf` for a query builder's select, its rows mapped as the builder maps them: for the
+ * statements every request sends (the session's lookup, a city list's page). The same caution
+ * applies: only a statement whose text does not grow with its input (no `in (…)` of a caller's list).
+ */
+export function preparedSelect<T>(query: PreparableSelect<T>): Promise<T> {
+  return query.prepare(statementName(query.toSQL().sql)).execute();
 }

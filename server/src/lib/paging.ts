@@ -23,6 +23,18 @@ export async function pageAnswer<T>(db: Conn, q: PageQuery, rows: Pageable<T>, c
 }
 
 /**
+ * The total of a page whose rows carry it: a column `total` holding the list's `cappedCountOf`,
+ * which PostgreSQL computes once for the statement, so a page and its count are one round trip
+ * instead of two. A page past the last has no row to carry it, and is counted by `countAlone`; a
+ * first page without rows has a total of 0.
+ */
+export async function carriedTotal(rows: readonly { total: string | number | null }[], q: PageQuery, countAlone: () => Promise<number>) {
+  const [first] = rows;
+  const n = first ? Number(first.total) : q.page === 1 ? 0 : await countAlone();
+  return cappedTotal(n);
+}
+
+/**
  * One page of `rows` without a count: one row more is read to say whether another page follows, and
  * the total is what has been seen so far (the pager offers one page further while `more`).
  */

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.ts';
+import { type Db, preparedSelect, type Tx } from '../../db/client.ts';
 import { organisations, sessions, users } from '../../db/schema/index.ts';
 import { isAdmin, permissionsOf } from '../../domain/roles.ts';
 import { sessionVerdict, TOUCH_INTERVAL_MS, type SessionVerdict } from '../../domain/session-policy.ts';
@@ -28,26 +28,29 @@ export interface ResolvedSession {
 /** Loads the caller from a session cookie: user and organisation must still be active. */
 export async function resolveSession(db: Db, token: string, now: Date): Promise<ResolvedSession> {
   const tokenHash = hashToken(token);
-  const [row] = await db
-    .select({
-      createdAt: sessions.createdAt,
-      lastSeenAt: sessions.lastSeenAt,
-      csrfToken: sessions.csrfToken,
-      userId: users.id,
-      username: users.username,
-      userName: users.name,
-      roles: users.roles,
-      userStatus: users.status,
-      orgId: organisations.id,
-      orgType: organisations.type,
-      orgName: organisations.name,
-      orgCode: organisations.code,
-      orgStatus: organisations.status,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .innerJoin(organisations, eq(organisations.id, users.orgId))
-    .where(eq(sessions.tokenHash, tokenHash));
+  // Prepared: every request of a logged-in user sends it (planning it cost more than running it).
+  const [row] = await preparedSelect(
+    db
+      .select({
+        createdAt: sessions.createdAt,
+        lastSeenAt: sessions.lastSeenAt,
+        csrfToken: sessions.csrfToken,
+        userId: users.id,
+        username: users.username,
+        userName: users.name,
+        roles: users.roles,
+        userStatus: users.status,
+        orgId: organisations.id,
+        orgType: organisations.type,
+        orgName: organisations.name,
+        orgCode: organisations.code,
+        orgStatus: organisations.status,
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .innerJoin(organisations, eq(organisations.id, users.orgId))
+      .where(eq(sessions.tokenHash, tokenHash)),
+  );
   if (!row) return { actor: null, csrfToken: null, problem: 'revoked' };
   const verdict = sessionVerdict(now, row.createdAt, row.lastSeenAt);
   if (verdict !== 'valid' || row.userStatus !== 'active' || row.orgStatus !== 'active') {

@@ -204,6 +204,9 @@ describe('F-60 业务总览', () => {
     const page2 = await office.get('/api/office/inbox?pageSize=2&page=2');
     expect(page2.json().items.map((r: Row) => r.key)).toEqual(all.slice(2, 4).map((r) => r.key));
     expect(page2.json().total).toBe(all.length);
+    // A page past the last has no row to carry the total, and still says it.
+    const past = await office.get(`/api/office/inbox?pageSize=2&page=${all.length}`);
+    expect(past.json()).toEqual({ items: [], total: all.length });
 
     const bad = await office.get('/api/office/inbox?stage=later');
     expect(bad.statusCode).toBe(400);

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Conn } from '../../db/client.ts';
+import { type Conn, preparedSelect } from '../../db/client.ts';
 import { propertyAreas } from '../../db/schema/index.ts';
 import type { Actor } from '../../lib/context.ts';
 import { forbidden, notFound } from '../../lib/errors.ts';
@@ -9,7 +9,8 @@ import { forbidden, notFound } from '../../lib/errors.ts';
  * Anything else is "not found", so ids of other organisations' areas reveal nothing.
  */
 export async function visibleArea(db: Conn, actor: Actor, areaId: number, committeeAreaId: number | null = null) {
-  const [area] = await db.select().from(propertyAreas).where(eq(propertyAreas.id, areaId));
+  // Prepared: every request for an area's lists asks it first.
+  const [area] = await preparedSelect(db.select().from(propertyAreas).where(eq(propertyAreas.id, areaId)));
   const visible =
     area &&
     (actor.orgType === 'office' ||

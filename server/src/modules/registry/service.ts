@@ -14,8 +14,9 @@ import {
 } from '../../db/schema/index.ts';
 import { requireActor, requirePermission, type Actor, type Ctx } from '../../lib/context.ts';
 import { forbidden, notFound } from '../../lib/errors.ts';
-import { pageAnswer } from '../../lib/paging.ts';
-import type { Conn } from '../../db/client.ts';
+import { carriedTotal, pageAnswer, pageWindow } from '../../lib/paging.ts';
+import { cappedCountOf } from '../../db/capped-count.ts';
+import { type Conn, preparedRowsOf, preparedSelect, rowsOf } from '../../db/client.ts';
 import { type PersonalDataView, presentIdNumber, presentPersonalFields, presentPhone } from '../../domain/privacy.ts';
 import { personalDataViewOf, UNVERIFIED_COMMITTEE } from '../organisations/committee.ts';
 import { audit, changedFields } from '../audit/audit.ts';
@@ -121,9 +122,10 @@ const houseRow = {
   heldBy: applications.no,
 };
 
-function houseQuery(ctx: Ctx) {
+/** `total`: the list's capped count, carried by every row of its page (`carriedTotal`); null elsewhere. */
+function houseQuery(ctx: Ctx, total: SQL<string | null> = sql`null`) {
   return ctx.db
-    .select(houseRow)
+    .select({ ...houseRow, total })
     .from(houses)
     .innerJoin(buildings, eq(buildings.id, houses.buildingId))
     .innerJoin(units, eq(units.id, houses.unitId))
@@ -132,7 +134,7 @@ function houseQuery(ctx: Ctx) {
     .leftJoin(applications, eq(applications.id, applicationHouseClaims.applicationId));
 }
 
-function toHouse(r: Awaited<ReturnType<ReturnType<typeof houseQuery>['execute']>>[number]) {
+function toHouse({ total: _total, ...r }: Awaited<ReturnType<ReturnType<typeof houseQuery>['execute']>>[number]) {
   return { ...r, amountDue: r.amountDue === null ? null : Number(r.amountDue) };
 }
 
@@ -154,31 +156,48 @@ export async function listHouses(
   q: { page: number; pageSize: number; buildingId?: number; q?: string; status?: 'normal' | 'cancelled'; ids?: number[] },
 ) {
   await areaFor(ctx, areaId);
+  const like = q.q ? containing(q.q) : null;
+  // The area's houses whose owner's name matches, read once for the page and its count alike (the
+  // area's owners are found through its houses: a two-character name has no trigram for an index).
+  const byOwner = like
+    ? (
+        await preparedRowsOf<{ id: string }>(
+          ctx.db,
+          sql`select distinct o.house_id::text as id from ${houseOwners} o
+               where o.house_id = any(array(select h.id from ${houses} h where h.area_id = ${areaId})) and o.name ilike ${like}`,
+        )
+      ).map((r) => Number(r.id))
+    : [];
   const where = and(
     eq(houses.areaId, areaId),
     q.buildingId ? eq(houses.buildingId, q.buildingId) : undefined,
     q.status ? eq(houses.status, q.status) : undefined,
     q.ids && q.ids.length > 0 ? inArray(houses.id, q.ids) : undefined,
-    q.q
+    like
       ? or(
-          ilike(houses.room, containing(q.q)),
-          ilike(houses.address, containing(q.q)),
-          ilike(buildings.name, containing(q.q)),
-          // The area's owners only, found through the area's houses: a name matched first across the
-          // city reads every owner in it (a two-character name has no trigram for an index to use).
-          sql`${houses.id} in (select o.house_id from ${houseOwners} o
-                where o.house_id = any(array(select h.id from ${houses} h where h.area_id = ${areaId}))
-                  and o.name ilike ${containing(q.q)})`,
+          ilike(houses.room, like),
+          ilike(houses.address, like),
+          // A house's building is in the house's area: its buildings are the area's.
+          sql`${houses.buildingId} in (select b.id from ${buildings} b where b.area_id = ${areaId} and b.name ilike ${like})`,
+          sql`${houses.id} = any(${`{${byOwner.join(',')}}`}::bigint[])`,
         )
       : undefined,
   );
-  const page = await pageAnswer(
-    ctx.db,
-    q,
-    houseQuery(ctx).where(where).orderBy(asc(houses.buildingId), asc(units.name), asc(houses.floor), asc(houses.room)),
-    ctx.db.select({ id: houses.id }).from(houses).innerJoin(buildings, eq(buildings.id, houses.buildingId)).where(where),
-  );
-  return { ...page, items: page.items.map(toHouse) };
+  // Every condition is on the house itself, so the count reads houses alone; the page carries it.
+  const counted = sql`${houses} where ${where}`;
+  const { limit, offset } = pageWindow(q);
+  const listed = houseQuery(ctx, sql<string>`${cappedCountOf(counted)}::text`)
+    .where(where)
+    .orderBy(asc(houses.buildingId), asc(units.name), asc(houses.floor), asc(houses.room))
+    .limit(limit)
+    .offset(offset);
+  // A list of ids makes a statement of its own length: only the others are prepared.
+  const rows = q.ids?.length ? await listed : await preparedSelect(listed);
+  const total = await carriedTotal(rows, q, async () => {
+    const [alone] = await rowsOf<{ n: string }>(ctx.db, sql`select ${cappedCountOf(counted)}::text as n`);
+    return Number(alone?.n ?? 0);
+  });
+  return { items: rows.map(toHouse), ...total };
 }
 
 /** A house the caller may see (its area is visible to the caller's organisation), or not found. */
