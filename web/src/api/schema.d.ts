@@ -14218,13 +14218,7 @@ export interface components {
             id: number;
             /** @enum {string} */
             status: "normal" | "cancelled";
-            owners: {
-                name: string;
-                /** @enum {string} */
-                idType: "居民身份证" | "护照" | "港澳居民来往内地通行证" | "台湾居民来往大陆通行证" | "外国人永久居留身份证" | "统一社会信用代码";
-                idNumber: string;
-                phone: string;
-            }[];
+            owners: components["schemas"]["Owner"][];
         };
         AreaCollectionForm: {
             area: {

@@ -100,7 +100,7 @@ export const houseSnapshotSchema = houseFieldsSchema
   .extend({
     id: z.number(),
     status: z.enum(['normal', 'cancelled']),
-    owners: z.array(z.object({ name: z.string(), idType: z.enum(ID_TYPE_OPTIONS), idNumber: z.string(), phone: z.string() })),
+    owners: z.array(ownerSchema),
   })
   .meta({ id: 'HouseSnapshot' });
 export type HouseSnapshot = z.output<typeof houseSnapshotSchema>;
