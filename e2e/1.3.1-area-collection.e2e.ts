@@ -1,4 +1,5 @@
 // 物业区域管理 › 物业区域采集 — developer manual (seeds/001) §1.3.1. SPEC §3 F-11, R-14, F-10.
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { type Browser, loginAs } from './browser.ts';
 import { screenshotFailures, shows, showsText, textOf, uniqueSuffix } from './helpers.ts';
@@ -35,6 +36,15 @@ test.afterAll(async () => {
   await dev?.close();
 });
 screenshotFailures(() => [dev?.page, office?.page]);
+
+/** 第三步: the area's basic information and its 交存时点, as the manual fills them in. */
+async function fillAreaInfo(page: Page, area: string, street: string) {
+  await page.getByLabel('物业区域名称').fill(area);
+  await page.getByRole('combobox', { name: '区县' }).fill('蓬江区');
+  await page.getByLabel('街道').fill('白沙街道');
+  await page.getByLabel('物业区域地址').fill(street);
+  await selectOption(page, page.getByRole('combobox', { name: '交存时点' }), '商品房现售前');
+}
 
 // The tests of this file are the steps of one journey: a failed step skips the rest, a retry starts over.
 test.describe.configure({ mode: 'serial' });
@@ -92,11 +102,7 @@ test.describe('1.3.1 物业区域采集', () => {
     await shows(page.getByText('新业务单：填写后单击“保存”，系统生成业务单号。'));
 
     // 第三步 物业区域基本信息 and 交存时点.
-    await page.getByLabel('物业区域名称').fill(area);
-    await page.getByRole('combobox', { name: '区县' }).fill('蓬江区');
-    await page.getByLabel('街道').fill('白沙街道');
-    await page.getByLabel('物业区域地址').fill(street);
-    await selectOption(page, page.getByRole('combobox', { name: '交存时点' }), '商品房现售前');
+    await fillAreaInfo(page, area, street);
     await page.getByLabel('备注').fill('新建商品房项目，首次开户');
 
     // 第四步（1）按照模板准备房屋数据: the template comes with its header row and 填写说明.
@@ -192,11 +198,7 @@ test.describe('1.3.1 物业区域采集', () => {
     });
     await page.goto(`${new URL(page.url()).origin}/registry/area-collection`);
     await shows(page.getByText('新业务单：填写后单击“保存”，系统生成业务单号。'));
-    await page.getByLabel('物业区域名称').fill(area);
-    await page.getByRole('combobox', { name: '区县' }).fill('蓬江区');
-    await page.getByLabel('街道').fill('白沙街道');
-    await page.getByLabel('物业区域地址').fill(street);
-    await selectOption(page, page.getByRole('combobox', { name: '交存时点' }), '商品房现售前');
+    await fillAreaInfo(page, area, street);
     const template = await downloadTemplate(page);
     await importThrough(page, '导入', await fillWorkbook(template, rows, `房屋信息-${suffix}-300.xlsx`));
     await showsText(importSuccess(page), '共导入 300 套房屋');

@@ -273,15 +273,21 @@ async function rolledBack<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
   return result as T;
 }
 
+/** The first six house accounts, for refusals that name five and say there are more. */
+async function sixHouseAccounts() {
+  const accounts = await t.handle.db
+    .select()
+    .from(ledgerAccounts)
+    .where(eq(ledgerAccounts.kind, 'house'))
+    .orderBy(ledgerAccounts.id)
+    .limit(6);
+  expect(accounts).toHaveLength(6);
+  return accounts;
+}
+
 describe('R-20 R-21 R-52 refusals and records of a posting', () => {
   it('R-52 a closed house account takes no entry: the refusal names the accounts, the first five and the count', async () => {
-    const accounts = await t.handle.db
-      .select()
-      .from(ledgerAccounts)
-      .where(eq(ledgerAccounts.kind, 'house'))
-      .orderBy(ledgerAccounts.id)
-      .limit(6);
-    expect(accounts).toHaveLength(6);
+    const accounts = await sixHouseAccounts();
     const closeAndPost = (some: typeof accounts) =>
       rolledBack(async (tx) => {
         await tx
@@ -387,13 +393,7 @@ describe('R-20 R-21 R-52 refusals and records of a posting', () => {
   });
 
   it('R-21 a shortfall over six houses names the first five and says there are more; over five it names them all', async () => {
-    const accounts = await t.handle.db
-      .select()
-      .from(ledgerAccounts)
-      .where(eq(ledgerAccounts.kind, 'house'))
-      .orderBy(ledgerAccounts.id)
-      .limit(6);
-    expect(accounts).toHaveLength(6);
+    const accounts = await sixHouseAccounts();
     const overdraw = (some: typeof accounts) =>
       rolledBack(async (tx) => {
         const payable = await systemAccount(tx, 'disbursements_payable');
