@@ -34,8 +34,8 @@ export async function bankSystem(t: TestApp, keyId = 'CUSTODY-TEST-KEY') {
         },
       });
     },
-    /** One signed request, which the returned function sends (again each time it is called). */
-    signed(noticeNo: string, amount: number, bankRef = `API-${noticeNo}`) {
+    /** One signed request, which the returned function sends (again each time it is called), from `remoteAddress`. */
+    signed(noticeNo: string, amount: number, bankRef = `API-${noticeNo}`, remoteAddress = '127.0.0.1') {
       const path = '/api/bank-api/v1/deposits/confirm';
       const body = JSON.stringify({ noticeNo, amount, channel: '网上银行', bankRef, bankDate: '2026-11-22' });
       // A bank signs each request afresh: a repeat of the same body carries another timestamp
@@ -46,6 +46,7 @@ export async function bankSystem(t: TestApp, keyId = 'CUSTODY-TEST-KEY') {
           method: 'POST',
           url: path,
           payload: body,
+          remoteAddress,
           headers: {
             'content-type': 'application/json',
             [BANK_API_HEADERS.key]: keyId,

@@ -14,6 +14,8 @@ export interface AuditEntry {
   /** For writes made before anyone is logged in (registration), name the organisation concerned. */
   orgId?: number;
   orgName?: string;
+  /** Where requests written together in one transaction (group commit) each came from; else the caller's. */
+  ip?: string;
 }
 
 /** Called inside the use case's transaction, so the record and the change commit together. */
@@ -49,12 +51,13 @@ export function auditInsert(ctx: Ctx, entries: readonly AuditEntry[]): SQL {
     summary: e.summary,
     before: e.before ?? null,
     after: e.after ?? null,
+    ip: e.ip ?? ctx.ip,
   }));
   return sql`insert into audit_log (created_at, user_id, user_name, org_id, org_name, action, entity, entity_id, summary, before, after, ip)
     select ${ctx.clock.now().toISOString()}::timestamptz, r.user_id, r.user_name, r.org_id, r.org_name, r.action, r.entity,
-           r.entity_id, r.summary, r.before, r.after, ${ctx.ip}
+           r.entity_id, r.summary, r.before, r.after, r.ip
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(user_id bigint, user_name text, org_id bigint,
-           org_name text, action text, entity text, entity_id text, summary text, before jsonb, after jsonb)`;
+           org_name text, action text, entity text, entity_id text, summary text, before jsonb, after jsonb, ip text)`;
 }
 
 /** Only the fields that changed, as two objects: what the office reads in the audit search. */

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { idParam, offeredActions, page, pageOf, text } from '../../lib/fields.ts';
 import { ownerSchema } from '../applications/shared.ts';
 import { authenticateBank } from './bank-api-auth.ts';
-import { CHANNELS, confirmDeposit, confirmDepositAtCounter, confirmDeposits, DEPOSIT_FILE_MAX, reconciliation } from './bank.ts';
+import { CHANNELS, confirmDepositAtCounter, confirmDepositByApi, confirmDeposits, DEPOSIT_FILE_MAX, reconciliation } from './bank.ts';
 import { customNotices, developerBatchNotices, listNotices, noticeDetail, ownerNotices, voidNotice } from './service.ts';
 import { areaDepositStatus } from './status.ts';
 import { visibleHouse } from '../registry/service.ts';
@@ -336,7 +336,7 @@ export function paymentRoutes(app: FastifyInstance) {
         req.bankOrgId = await authenticateBank(req.ctx, req);
       },
     },
-    async (req) => confirmDeposit(req.ctx, req.bankOrgId as number, null, req.body, 'api'),
+    async (req) => confirmDepositByApi(req.ctx, req.bankOrgId as number, req.body),
   );
 
   r.post(
