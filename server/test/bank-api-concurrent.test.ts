@@ -80,9 +80,12 @@ it('F-71 R-22 single confirmations sent at once are written together, yet each i
   expect(unknown).toEqual([404, 'NOT_FOUND', null]);
   // A signature used twice at once: one request is confirmed, the other refused as a replay.
   expect([rp1?.[0], rp2?.[0]].sort()).toEqual([200, 401]);
-  expect(answers.slice(rest.length + 6, rest.length + 8).map(({ r }) => r.json().message).filter(Boolean)).toEqual([
-    '重复的请求（签名已使用过），请以新的时间戳重新签名',
-  ]);
+  expect(
+    answers
+      .slice(rest.length + 6, rest.length + 8)
+      .map(({ r }) => r.json().message)
+      .filter(Boolean),
+  ).toEqual(['重复的请求（签名已使用过），请以新的时间戳重新签名']);
   expect(forgedAnswer).toEqual([401, 'BANK_API_AUTH', null]);
   for (const { r, n } of answers.slice(0, rest.length)) {
     expect(r.statusCode, r.body).toBe(200);
@@ -94,9 +97,7 @@ it('F-71 R-22 single confirmations sent at once are written together, yet each i
   // Money: every house credited exactly once with its notice's amount, the void one untouched.
   const after = await Promise.all(notices.map((n) => balanceOf(n.houseId)));
   const paid = [twice, mistyped, ...rest];
-  expect(after.map((b, i) => b - (before[i] as bigint))).toEqual(
-    notices.map((n) => (paid.includes(n) ? BigInt(n.total) : 0n)),
-  );
+  expect(after.map((b, i) => b - (before[i] as bigint))).toEqual(notices.map((n) => (paid.includes(n) ? BigInt(n.total) : 0n)));
   expect(await fundBalance(t.handle.db, 'custody')).toBe(custody - paid.reduce((s, n) => s + BigInt(n.total), 0n));
   expect(await checkLedger(t.handle.db)).toEqual([]);
 

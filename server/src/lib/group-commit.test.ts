@@ -61,7 +61,12 @@ describe('group commit', () => {
       return `#${i}`;
     });
     const call = groupCommit(r.run, { max: 64, parallel: 1 });
-    const answers = [1, 2, 3, 4].map((i) => call(i).then((v) => v, (e: Error) => e.message));
+    const answers = [1, 2, 3, 4].map((i) =>
+      call(i).then(
+        (v) => v,
+        (e: Error) => e.message,
+      ),
+    );
     await r.releaseAll();
     expect(r.groups).toEqual([[1], [2, 3, 4], [2], [3], [4]]);
     expect(await Promise.all(answers)).toEqual(['#1', '#2', 'bad input 3', '#4']);
@@ -72,7 +77,12 @@ describe('group commit', () => {
       throw new Error('refused');
     });
     const call = groupCommit(r.run, { max: 64, parallel: 1, whole: (e) => (e as Error).message === 'refused' });
-    const answers = [1, 2, 3].map((i) => call(i).then((v) => v, (e: Error) => e.message));
+    const answers = [1, 2, 3].map((i) =>
+      call(i).then(
+        (v) => v,
+        (e: Error) => e.message,
+      ),
+    );
     await r.releaseAll();
     expect(r.groups).toEqual([[1], [2, 3]]);
     expect(await Promise.all(answers)).toEqual(['refused', 'refused', 'refused']);

@@ -32,7 +32,7 @@ export function groupCommit<I, O>(run: (inputs: I[]) => Promise<O[]>, options: G
     try {
       const outputs = await run(group.map((w) => w.input));
       if (outputs.length !== group.length) throw new Error(`group commit: ${outputs.length} answers for ${group.length} calls`);
-      group.forEach((w, i) => w.resolve(outputs[i] as O));
+      for (const [i, w] of group.entries()) w.resolve(outputs[i] as O);
     } catch (error) {
       if (group.length === 1 || options.whole?.(error)) {
         for (const w of group) w.reject(error);

@@ -55,7 +55,10 @@ export async function authenticateBank(ctx: Ctx, req: FastifyRequest): Promise<n
   // Hex case carries no meaning: the lower-case form is what is compared and remembered.
   const signature = String(req.headers[BANK_API_HEADERS.signature] ?? '').toLowerCase();
   if (!keyId || !timestamp || !signature) throw refuse('缺少接口认证信息（x-wygl-key、x-wygl-timestamp、x-wygl-signature）');
-  const answer = await bankCalls(ctx.db, null)({ ctx, keyId, timestamp, signature, method: req.method, url: req.url, body: req.rawBody ?? '' });
+  const answer = await bankCalls(
+    ctx.db,
+    null,
+  )({ ctx, keyId, timestamp, signature, method: req.method, url: req.url, body: req.rawBody ?? '' });
   if (answer instanceof AppError) throw answer;
   return answer;
 }
@@ -68,7 +71,14 @@ async function authenticateTogether(calls: BankCall[]): Promise<(number | AppErr
   const now = ctx.clock.now();
   // Prepared once per connection: a bank's every request asks it, and its one parameter is a list.
   // After a rotation the previous secret still signs until its overlap ends.
-  const keys = await preparedRowsOf<{ key_id: string; secret: string; previous: string | null; org_id: string; org_type: string; org_status: string }>(
+  const keys = await preparedRowsOf<{
+    key_id: string;
+    secret: string;
+    previous: string | null;
+    org_id: string;
+    org_type: string;
+    org_status: string;
+  }>(
     ctx.db,
     sql`select k.key_id, k.secret, case when k.previous_until > ${now.toISOString()}::timestamptz then k.previous_secret end as previous,
           k.org_id::text as org_id, o.type as org_type, o.status as org_status
