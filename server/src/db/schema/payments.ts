@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, date, index, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { createdAt, id, ref, ts } from './columns.ts';
+import { createdAt, id, ref, trigramIndex, ts } from './columns.ts';
 import { organisations } from './organisations.ts';
 import { houses, propertyAreas } from './registry.ts';
 
@@ -45,8 +45,8 @@ export const paymentNotices = pgTable(
     index('payment_notices_issuer_list_idx').on(t.issuerOrgId, t.id),
     index('payment_notices_area_list_idx').on(t.areaId, t.id),
     // Searches for part of a number or a payer's name.
-    index('payment_notices_no_trgm').using('gin', t.no.op('gin_trgm_ops')),
-    index('payment_notices_payer_trgm').using('gin', t.payerName.op('gin_trgm_ops')),
+    trigramIndex('payment_notices_no_trgm', t.no),
+    trigramIndex('payment_notices_payer_trgm', t.payerName),
   ],
 );
 

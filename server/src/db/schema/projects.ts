@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { PROJECT_STAGES } from '../../domain/project-stage.ts';
-import { createdAt, id, ref, ts } from './columns.ts';
+import { createdAt, id, ref, trigramIndex, ts } from './columns.ts';
 import { facilities } from './facilities.ts';
 import { organisations } from './organisations.ts';
 import { houses, propertyAreas } from './registry.ts';
@@ -73,8 +73,8 @@ export const repairProjects = pgTable(
     index('repair_projects_area_idx').on(t.areaId, t.createdAt),
     // The list's order (newest first) over every area, and searches for part of a name or number.
     index('repair_projects_created_idx').on(t.createdAt, t.id),
-    index('repair_projects_name_trgm').using('gin', t.name.op('gin_trgm_ops')),
-    index('repair_projects_no_trgm').using('gin', t.no.op('gin_trgm_ops')),
+    trigramIndex('repair_projects_name_trgm', t.name),
+    trigramIndex('repair_projects_no_trgm', t.no),
     index('repair_projects_stage_idx').on(t.stage, t.createdAt),
     index('repair_projects_stage_next_idx').on(t.stageNext, t.stageUntil),
     check('repair_projects_budget_non_negative', sql`${t.budgetTotal} >= 0`),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { createdAt, id, ref, ts } from './columns.ts';
+import { createdAt, id, ref, trigramIndex, ts } from './columns.ts';
 
 export const BUILDING_STRUCTURES = ['钢结构', '钢和钢筋混凝土结构', '钢筋混凝土结构', '混合结构', '砖木结构', '其他结构'] as const;
 export const DEPOSIT_TIMINGS = ['商品房预售前', '商品房现售前', '房屋交付前', '办理房屋所有权登记前', '其他'] as const;
@@ -100,7 +100,7 @@ export const houses = pgTable(
     // building of the city in id order to find one area's first page.
     index('houses_area_list_idx').on(t.areaId, t.buildingId, t.floor, t.room),
     // 交款通知单查询 finds a house's notices by a part of its address across the city.
-    index('houses_address_trgm').using('gin', t.address.op('gin_trgm_ops')),
+    trigramIndex('houses_address_trgm', t.address),
   ],
 );
 
