@@ -13,9 +13,14 @@ export function cappedTotal(n: number): { total: number; totalCapped?: true } {
   return n > COUNT_CAP ? { total: COUNT_CAP, totalCapped: true } : { total: n };
 }
 
-/** The rows of `from … where …` counted up to one past the cap (the engine stops reading there). */
+/**
+ * The rows of `from … where …` counted up to one past the cap (the engine stops reading there). The
+ * cap is written into the statement, not passed as a parameter: a LIMIT PostgreSQL cannot see makes
+ * a prepared statement's generic plan look as dear as reading every row, so it would be planned
+ * again on every execution.
+ */
 export function cappedCountOf(fromWhere: SQL): SQL<number> {
-  return sql<number>`(select count(*) from (select 1 from ${fromWhere} limit ${COUNT_CAP + 1}) as capped)`;
+  return sql<number>`(select count(*) from (select 1 from ${fromWhere} limit ${sql.raw(String(COUNT_CAP + 1))}) as capped)`;
 }
 
 /** Counts a query built by the query builder (any select with its joins and where) up to the cap. */

@@ -181,7 +181,12 @@ function conditions(b: Branch, q: InboxQuery): SQL | null {
 export async function officeInbox(ctx: Ctx, q: InboxQuery) {
   requireAnyPermission(ctx, 'office.accept', 'office.review');
   const slice = pageWindow(q);
-  const upTo = slice.offset + slice.limit;
+  // The first page, most of what is asked, has its size written into the statement, so that with
+  // the capped count's literal limit PostgreSQL can plan it once per connection (see
+  // `cappedCountOf`). The size is a validated integer; later pages pass their window as parameters.
+  const first = slice.offset === 0 && Number.isSafeInteger(slice.limit);
+  const upTo = first ? sql.raw(String(slice.limit)) : sql`${slice.offset + slice.limit}`;
+  const window = first ? sql`limit ${upTo}` : sql`limit ${slice.limit} offset ${slice.offset}`;
   const parts = BRANCHES.flatMap((b) => {
     const where = conditions(b, q);
     return where ? [{ b, where }] : [];
@@ -201,7 +206,7 @@ export async function officeInbox(ctx: Ctx, q: InboxQuery) {
   // its first page.
   const rows = await preparedRowsOf<Row & { total: string }>(
     ctx.db,
-    sql`select x.*, (${counts})::text as total from (${page}) as x order by x.at desc, x.no desc limit ${slice.limit} offset ${slice.offset}`,
+    sql`select x.*, (${counts})::text as total from (${page}) as x order by x.at desc, x.no desc ${window}`,
   );
   const total = await carriedTotal(rows, q, async () => {
     const [alone] = await preparedRowsOf<{ n: string }>(ctx.db, sql`select (${counts})::text as n`);
