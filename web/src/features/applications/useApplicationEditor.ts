@@ -5,9 +5,10 @@ import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/client';
 import type { ApplicationDetail, ApplicationFormBody, ApplicationItemBody, ApplicationType } from '../../api/types';
 import { showFieldErrors } from '../../lib/serverErrors';
-import { APPLICATIONS_KEY, applicationActions, applicationKey } from './api';
+import { applicationActions } from './api';
 import { editorLocationState, useEditorKey } from './ApplicationRoute';
 import { applicationPath, TYPE_LABELS } from './labels';
+import { rememberApplication } from './remember';
 
 /** What a page saves: the header form, the area (on creation), and item kinds it holds in full. */
 export interface Draft {
@@ -51,12 +52,7 @@ export function useApplicationEditor({ type, app, collect, form, onSaved, before
   const [justSubmitted, setJustSubmitted] = useState(false);
   const current = app ?? created.current;
 
-  const remember = (detail: ApplicationDetail) => {
-    queryClient.setQueryData(applicationKey(detail.id), detail);
-    queryClient.invalidateQueries({ queryKey: [...APPLICATIONS_KEY, 'items', detail.id] });
-    queryClient.invalidateQueries({ queryKey: [...APPLICATIONS_KEY, 'fund', detail.id] });
-    queryClient.invalidateQueries({ queryKey: [...APPLICATIONS_KEY, 'list'] });
-  };
+  const remember = (detail: ApplicationDetail) => rememberApplication(queryClient, detail);
 
   const showError = (err: unknown) => {
     if (err instanceof ApiError && err.body.fieldErrors && form) {
@@ -83,7 +79,7 @@ export function useApplicationEditor({ type, app, collect, form, onSaved, before
     if (!current) {
       detail = await applicationActions.create(type, draft.areaId, draft.form);
       created.current = detail;
-      remember(detail);
+      await remember(detail);
       navigate(applicationPath(type, detail.id), { replace: true, state: editorLocationState(editorKey) });
     } else {
       detail = await applicationActions.saveForm(current.id, draft.form);
@@ -92,7 +88,7 @@ export function useApplicationEditor({ type, app, collect, form, onSaved, before
     for (const { kind, rows } of draft.items ?? []) await applicationActions.replaceItems(id, kind, rows);
     if (draft.items?.length) detail = await applicationActions.get(id);
     created.current = detail;
-    remember(detail);
+    await remember(detail);
     onSaved?.(detail);
     return detail;
   };
@@ -134,7 +130,7 @@ export function useApplicationEditor({ type, app, collect, form, onSaved, before
       const saved = await persist(draft);
       if (beforeSubmit && !(await beforeSubmit(saved))) return;
       const after = await applicationActions.submit(saved.id);
-      remember(after);
+      await remember(after);
       setJustSubmitted(true);
       message.success(`业务单 ${after.no} 已提交`);
     });
@@ -152,7 +148,7 @@ export function useApplicationEditor({ type, app, collect, form, onSaved, before
     if (!ok) return;
     await run('withdraw', async () => {
       const after = await applicationActions.withdraw(current.id);
-      remember(after);
+      await remember(after);
       // The “已提交” banner belongs to the submission just withdrawn.
       setJustSubmitted(false);
       message.success(`业务单 ${after.no} 已撤回`);
