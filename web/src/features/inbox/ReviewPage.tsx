@@ -10,8 +10,9 @@ import { Page } from '../../components/Page';
 import { PrintButton } from '../../components/PrintButton';
 import { Section } from '../../components/Section';
 import { formatYuan } from '../../lib/units';
-import { APPLICATIONS_KEY, allows, applicationActions, applicationKey, useApplication } from '../applications/api';
+import { APPLICATIONS_KEY, allows, applicationActions, useApplication } from '../applications/api';
 import { ApplicationHeader } from '../applications/ApplicationHeader';
+import { rememberApplication } from '../applications/remember';
 import { EventTimeline } from '../applications/EventTimeline';
 import { ApplicationDetailView } from '../applications/view/ApplicationDetailView';
 import {
@@ -68,7 +69,7 @@ function BackButton({ to, label }: { to: string; label: string }) {
 type ReviewProps<T> = Omit<ReviewFrameProps, 'acceptDialog' | 'rejectDialog' | 'children'> & {
   steps: ReviewSteps<T>;
   /** What the server answered a step with, kept before the page is read again. */
-  onStep?: (result: T) => void;
+  onStep?: (result: T) => unknown;
   /** The kind's own panels: what is asked and what approving it does. */
   panel: ReactNode;
   /** 办理过程: the subject's one history, oldest step first. */
@@ -105,7 +106,8 @@ function ApplicationReviewPage({ id }: { id: number }) {
 function ApplicationReview({ app }: { app: ApplicationDetail }) {
   const queryClient = useQueryClient();
   const steps = useApplicationSteps(app);
-  const keep = (after: ApplicationDetail) => queryClient.setQueryData(applicationKey(after.id), after);
+  // A refetch still in flight (the window regaining focus, say) must not put back the state from before.
+  const keep = (after: ApplicationDetail) => rememberApplication(queryClient, after);
   return (
     <Review
       subject={app}
@@ -117,7 +119,7 @@ function ApplicationReview({ app }: { app: ApplicationDetail }) {
         content: '审核通过后，业务单的全部变更一次性生效（登记、开户或注销等），不能撤销。',
       }}
       approve={async () => {
-        keep(await applicationActions.approve(app.id));
+        await keep(await applicationActions.approve(app.id));
         return `业务单 ${app.no} 已审核通过`;
       }}
       onChanged={() => queryClient.invalidateQueries({ queryKey: [...APPLICATIONS_KEY, 'list'] })}
