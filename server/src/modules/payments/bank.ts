@@ -11,7 +11,7 @@ import { groupBy } from '../../lib/group.ts';
 import { auditInsert } from '../audit/audit.ts';
 import { messagesInsert, type NewMessage } from '../messages/service.ts';
 import { bigintArray, postMany, systemAccount } from '../../ledger/post.ts';
-import { type CustodianFacts, custodianFacts, refuseUnlessCustodian } from './custodian.ts';
+import { type CustodianFacts, custodianFacts, isCustodianRefusal, refuseUnlessCustodian } from './custodian.ts';
 
 export const CHANNELS = ['柜台', '侨都之窗', 'POS', '网上银行'] as const;
 
@@ -148,9 +148,9 @@ const apiConfirmations = groupsBy((_db: Ctx['db'], bankOrgId: number) =>
       ),
     // A group's size keeps its statements prepared (see confirmDeposits). One group in flight: the
     // server's work is CPU, not waiting, and a second group halves the groups and so the sharing
-    // (bench/README.md). A refusal of the bank itself (not the custodian) answers every request of
-    // its group alike.
-    { max: PREPARED_ROWS, parallel: 1, whole: (e) => e instanceof AppError },
+    // (bench/README.md). Refusing the bank as not the custodian answers every request of its group
+    // alike; any other failure is tried again one request at a time.
+    { max: PREPARED_ROWS, parallel: 1, whole: isCustodianRefusal },
   ),
 );
 

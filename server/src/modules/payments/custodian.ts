@@ -40,6 +40,10 @@ export function refuseUnlessCustodian(facts: CustodianFacts | null, bankOrgId: n
   }
 }
 
+/** Whether an error is `refuseUnlessCustodian`'s: it answers the bank, not one of its notices. */
+export const isCustodianRefusal = (error: unknown): boolean =>
+  error instanceof AppError && (error.code === 'NO_CUSTODIAN_BANK' || error.code === 'NOT_CUSTODIAN_BANK');
+
 async function custodianOf(db: Conn): Promise<CustodianFacts | null> {
   const [row] = await rowsOf<{ facts: CustodianFacts | null }>(db, sql`select ${custodianFacts} as facts`);
   return row?.facts ?? null;
