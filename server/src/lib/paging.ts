@@ -1,5 +1,6 @@
 import { cappedTotal, countCapped } from '../db/capped-count.ts';
 import type { Conn } from '../db/client.ts';
+import { type SQL, sql } from 'drizzle-orm';
 
 /** What a paged list is asked for (fields.ts `page`): page numbers start at 1. */
 export interface PageQuery {
@@ -14,6 +15,24 @@ interface Pageable<T> {
 
 /** The rows of a page: its size, after the pages before it (also for lists written in SQL). */
 export const pageWindow = (q: PageQuery) => ({ limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+
+/**
+ * A page's window written into a statement written in SQL: `limit`, the clause; `upTo`, the rows up to
+ * the page's end (for branches that each give at most that many). The first page, most of what is
+ * asked, has its numbers written into the statement as literals: with a LIMIT given as a parameter
+ * PostgreSQL prices a prepared statement's generic plan as if it read every row, so it plans the page
+ * afresh on every run, and planning a city list's joins cost as much as running its page
+ * (bench/README.md). The size is a validated integer. Later pages pass their window as parameters:
+ * literals there would make a new statement for every page.
+ */
+export function pageClause(q: PageQuery): { limit: SQL; upTo: SQL } {
+  const { limit, offset } = pageWindow(q);
+  if (offset === 0 && Number.isSafeInteger(limit)) {
+    const size = sql.raw(String(limit));
+    return { limit: sql`limit ${size}`, upTo: size };
+  }
+  return { limit: sql`limit ${limit} offset ${offset}`, upTo: sql`${offset + limit}` };
+}
 
 /** One page of `rows`, and of the same list's `counted` (its table, joins and where) the count up to COUNT_CAP, side by side. */
 export async function pageAnswer<T>(db: Conn, q: PageQuery, rows: Pageable<T>, counted: Parameters<typeof countCapped>[1]) {

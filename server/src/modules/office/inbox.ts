@@ -13,7 +13,7 @@ import {
   stageTable,
 } from '../../domain/inbox.ts';
 import { type Ctx, requireAnyPermission } from '../../lib/context.ts';
-import { carriedTotal, pageWindow } from '../../lib/paging.ts';
+import { carriedTotal, pageClause } from '../../lib/paging.ts';
 import { containing } from '../../lib/search.ts';
 
 export interface InboxQuery {
@@ -180,13 +180,9 @@ function conditions(b: Branch, q: InboxQuery): SQL | null {
  */
 export async function officeInbox(ctx: Ctx, q: InboxQuery) {
   requireAnyPermission(ctx, 'office.accept', 'office.review');
-  const slice = pageWindow(q);
-  // The first page, most of what is asked, has its size written into the statement, so that with
-  // the capped count's literal limit PostgreSQL can plan it once per connection (see
-  // `cappedCountOf`). The size is a validated integer; later pages pass their window as parameters.
-  const first = slice.offset === 0 && Number.isSafeInteger(slice.limit);
-  const upTo = first ? sql.raw(String(slice.limit)) : sql`${slice.offset + slice.limit}`;
-  const window = first ? sql`limit ${upTo}` : sql`limit ${slice.limit} offset ${slice.offset}`;
+  // The first page's window is written as literals (`pageClause`): with the capped count's literal
+  // limit, PostgreSQL plans it once per connection.
+  const { limit: window, upTo } = pageClause(q);
   const parts = BRANCHES.flatMap((b) => {
     const where = conditions(b, q);
     return where ? [{ b, where }] : [];
