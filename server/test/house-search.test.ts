@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { rowsOf } from '../src/db/client.ts';
 import { propertyAreas } from '../src/db/schema/index.ts';
 import { DEMO } from './fixtures.ts';
 import { type Agent, testApp, type TestApp } from './harness.ts';
@@ -66,4 +68,38 @@ it('F-10 a house search finds houses by room, address, building or owner name, i
   }
   expect(await list(`pageSize=200&page=${Math.ceil(whole.length / 200) + 1}`)).toMatchObject({ items: [], total: whole.length });
   expect(await list(`q=${encodeURIComponent('没有这样的房屋')}`)).toMatchObject({ items: [], total: 0 });
+});
+
+it("F-10 a search by owner name finds the houses of an area registered among other areas' houses, and none of theirs", async () => {
+  const db = t.handle.db;
+  const office = await t.login(DEMO.office.code, DEMO.office.acceptor);
+  const [other] = await rowsOf<{ id: string }>(db, sql`select id::text from property_areas where id <> ${areaId} order by id limit 1`);
+  const otherId = Number(other?.id);
+  // Houses registered in turn in the two areas (ids one apart), then a run of the other area's, then
+  // the area's again: the area's ids lie in two runs with the other area's owners, named alike, between.
+  const register = (rows: string) =>
+    db.execute(sql`
+      insert into houses (area_id, building_id, unit_id, floor, room, address, building_area, use, elevator, sales_status, deposit_timing)
+      select p.area_id, u.building_id, u.id, 1, 'J' || lpad(p.g::text, 3, '0'), '交错登记 ' || p.g, 8000, '住宅', false, 'sold', '首期'
+        from (${sql.raw(rows)}) p(g, area_id)
+        join lateral (select u.id, u.building_id from units u join buildings b on b.id = u.building_id where b.area_id = p.area_id order by u.id limit 1) u on true
+       order by p.g`);
+  await register(`select g, case when g % 2 = 0 then ${areaId} else ${otherId} end from generate_series(1, 40) g`);
+  await register(`select g, ${otherId} from generate_series(41, 80) g`);
+  await register(`select g, ${areaId} from generate_series(81, 84) g`);
+  await db.execute(sql`
+    insert into house_owners (house_id, name, id_type, id_number, phone)
+    select id, '交错业主' || room, '居民身份证', '440703198001010000', '' from houses where address like '交错登记 %'`);
+  for (const [area, expected] of [
+    [areaId, [...Array.from({ length: 20 }, (_, i) => 2 * (i + 1)), 81, 82, 83, 84]],
+    [otherId, [...Array.from({ length: 20 }, (_, i) => 2 * i + 1), ...Array.from({ length: 40 }, (_, i) => 41 + i)]],
+  ] as const) {
+    const res = await office.get(`/api/areas/${area}/houses?pageSize=200&q=${encodeURIComponent('交错业主')}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const rooms = (res.json().items as House[]).map((h) => Number(h.room.slice(1))).sort((a, b) => a - b);
+    expect({ area, rooms, total: res.json().total }).toEqual({ area, rooms: [...expected], total: expected.length });
+  }
+  // Letters are found whatever their case: rooms J081…J084 by "j08".
+  const cased = await office.get(`/api/areas/${areaId}/houses?pageSize=200&q=j08`);
+  expect((cased.json().items as House[]).map((h) => h.room)).toEqual(['J081', 'J082', 'J083', 'J084']);
 });

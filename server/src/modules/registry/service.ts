@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
-import { containing } from '../../lib/search.ts';
+import { containing, holding } from '../../lib/search.ts';
 import {
   applicationHouseClaims,
   applications,
@@ -14,8 +14,8 @@ import {
 } from '../../db/schema/index.ts';
 import { requireActor, requirePermission, type Actor, type Ctx } from '../../lib/context.ts';
 import { forbidden, notFound } from '../../lib/errors.ts';
-import { carriedTotal, pageAnswer, pageWindow } from '../../lib/paging.ts';
-import { cappedCountOf } from '../../db/capped-count.ts';
+import { carriedTotal, pageAnswer, pageClause } from '../../lib/paging.ts';
+import { cappedCountOf, cappedTotal } from '../../db/capped-count.ts';
 import { type Conn, preparedRowsOf, preparedSelect, rowsOf } from '../../db/client.ts';
 import { type PersonalDataView, presentIdNumber, presentPersonalFields, presentPhone } from '../../domain/privacy.ts';
 import { personalDataViewOf, UNVERIFIED_COMMITTEE } from '../organisations/committee.ts';
@@ -156,48 +156,78 @@ export async function listHouses(
   q: { page: number; pageSize: number; buildingId?: number; q?: string; status?: 'normal' | 'cancelled'; ids?: number[] },
 ) {
   await areaFor(ctx, areaId);
-  const like = q.q ? containing(q.q) : null;
-  // The area's houses whose owner's name matches, read once for the page and its count alike (the
-  // area's owners are found through its houses: a two-character name has no trigram for an index).
-  const byOwner = like
-    ? (
-        await preparedRowsOf<{ id: string }>(
-          ctx.db,
-          sql`select distinct o.house_id::text as id from ${houseOwners} o
-               where o.house_id = any(array(select h.id from ${houses} h where h.area_id = ${areaId})) and o.name ilike ${like}`,
-        )
-      ).map((r) => Number(r.id))
-    : [];
+  const text = q.q || null;
   const where = and(
     eq(houses.areaId, areaId),
     q.buildingId ? eq(houses.buildingId, q.buildingId) : undefined,
     q.status ? eq(houses.status, q.status) : undefined,
     q.ids && q.ids.length > 0 ? inArray(houses.id, q.ids) : undefined,
-    like
+    text
       ? or(
-          ilike(houses.room, like),
-          ilike(houses.address, like),
+          holding(houses.room, text),
+          holding(houses.address, text),
           // A house's building is in the house's area: its buildings are the area's.
-          sql`${houses.buildingId} in (select b.id from ${buildings} b where b.area_id = ${areaId} and b.name ilike ${like})`,
-          sql`${houses.id} = any(${`{${byOwner.join(',')}}`}::bigint[])`,
+          sql`${houses.buildingId} in (select b.id from ${buildings} b where b.area_id = ${areaId} and ${holding(sql`b.name`, text)})`,
+          sql`${houses.id} in (select named.house_id from named)`,
         )
       : undefined,
   );
-  // Every condition is on the house itself, so the count reads houses alone; the page carries it.
-  const counted = sql`${houses} where ${where}`;
-  const { limit, offset } = pageWindow(q);
-  const listed = houseQuery(ctx, sql<string>`${cappedCountOf(counted)}::text`)
-    .where(where)
-    .orderBy(asc(houses.buildingId), asc(units.name), asc(houses.floor), asc(houses.room))
-    .limit(limit)
-    .offset(offset);
+  const order = [asc(houses.buildingId), asc(units.name), asc(houses.floor), asc(houses.room)];
+  const { limit } = pageClause(q);
+  // The page's houses are chosen from the houses and their units alone (the order needs the unit's
+  // name); only they are then joined to their building, account, owners and claim. Joined before the
+  // page was taken, every house of the page's first building was (ten times the page).
+  const page = (ids: SQL, total: SQL<string | null> = sql`null`) =>
+    houseQuery(ctx, total)
+      .where(sql`${houses.id} = any(${ids})`)
+      .orderBy(...order);
   // A list of ids makes a statement of its own length: only the others are prepared.
-  const rows = q.ids?.length ? await listed : await preparedSelect(listed);
-  const total = await carriedTotal(rows, q, async () => {
-    const [alone] = await rowsOf<{ n: string }>(ctx.db, sql`select ${cappedCountOf(counted)}::text as n`);
-    return Number(alone?.n ?? 0);
-  });
-  return { items: rows.map(toHouse), ...total };
+  const prepared = !q.ids?.length;
+  if (!text) {
+    // The plain list, one statement: its page in index order, its count (up to the cap) from the index.
+    const counted = sql`${houses} where ${where}`;
+    const listed = page(
+      sql`array(select ${houses.id} from ${houses} inner join ${units} on ${units.id} = ${houses.unitId}
+                 where ${where} order by ${sql.join(order, sql`, `)} ${limit})`,
+      sql<string>`${cappedCountOf(counted)}::text`,
+    );
+    const rows = prepared ? await preparedSelect(listed) : await listed;
+    const total = await carriedTotal(rows, q, async () => {
+      const [alone] = await rowsOf<{ n: string }>(ctx.db, sql`select ${cappedCountOf(counted)}::text as n`);
+      return Number(alone?.n ?? 0);
+    });
+    return { items: rows.map(toHouse), ...total };
+  }
+  // A search reads the area's houses once, for the page and its count alike, then reads the page.
+  const [chosen] = await (prepared ? preparedRowsOf : rowsOf)<{ ids: string; total: string }>(
+    ctx.db,
+    sql`with ${housesNamed(areaId, text)},
+        area_units as materialized (
+          select u.id, u.name from ${units} u where u.building_id = any(array(select b.id from ${buildings} b where b.area_id = ${areaId}))),
+        matched as materialized (
+          select ${houses.id}, ${houses.buildingId}, u.name as unit, ${houses.floor}, ${houses.room}
+            from ${houses} inner join area_units u on u.id = ${houses.unitId} where ${where})
+        select array_to_string(array(select m.id from matched m order by m.building_id, m.unit, m.floor, m.room ${limit}), ',') as ids,
+               ${cappedCountOf(sql`matched`)}::text as total`,
+  );
+  const rows = chosen?.ids ? await preparedSelect(page(sql`${`{${chosen.ids}}`}::bigint[]`)) : [];
+  return { items: rows.map(toHouse), ...cappedTotal(Number(chosen?.total ?? 0)) };
+}
+
+/**
+ * `named`, a statement's common table: the houses of an area with an owner whose name holds the text.
+ * A two-character name has no trigram for an index, so the owners are read through the area's house
+ * ids, a range of the owners' index for each block of 64 ids the area has houses in: an area
+ * registered at once is read in order, a descent every 64 houses, and one registered among other
+ * areas' houses costs at most the owners of 64 ids a block, which the caller's own area condition
+ * leaves out. Looked up one house at a time, 2,000 houses took 2,000 descents, ten times as long.
+ */
+function housesNamed(areaId: number, text: string) {
+  return sql`blocks as materialized (
+      select min(h.id) as lo, max(h.id) as hi from ${houses} h where h.area_id = ${areaId} group by h.id / 64),
+    named as materialized (
+      select unnest(array(select o.house_id from ${houseOwners} o where o.house_id between b.lo and b.hi and ${holding(sql`o.name`, text)})) as house_id
+        from blocks b)`;
 }
 
 /** A house the caller may see (its area is visible to the caller's organisation), or not found. */
