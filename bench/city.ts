@@ -1,6 +1,6 @@
 /**
  * The city at full size: builds N house accounts (default 500,000 on PostgreSQL, 50,000 on pglite)
- * beside the demo city by set-based SQL — areas of 2,000 houses (10 buildings × 2 units × 20 floors
+ * beside the demo city by set-based SQL — areas of 2,000 houses registered one area after another (10 buildings × 2 units × 20 floors
  * × 5 rooms), one owner each (every tenth two), an open account each, 100,000 payment notices,
  * 300,000 registry applications and 20,000 repair projects — then drives every list, search and
  * lookup through the API with 50 concurrent clients for a few seconds each, beside `/api/health`
@@ -55,7 +55,8 @@ try {
              8000 + (f * 37 + r * 11) % 6000, '住宅', true, 'sold', '商品房预售前'
         from units u join buildings b on b.id = u.building_id join property_areas a on a.id = b.area_id,
              generate_series(1, 20) f, generate_series(1, 5) r
-       where a.name like '规模%花园'`);
+       where a.name like '规模%花园'
+       order by a.id, b.id, u.id, f, r`);
     const letter = (from: string, position: ReturnType<typeof sql>) =>
       sql`substr(${from}::text, (1 + (${position}) % ${from.length})::int, 1)`;
     await exec(sql`insert into house_owners (house_id, name, id_type, id_number, phone)
@@ -63,7 +64,8 @@ try {
                    || case when h.id % 3 = 0 then ${letter(GIVEN, sql`h.id * 17`)} else '' end,
              '居民身份证', '4407' || lpad((h.id * 10 + k)::text, 14, '0'), '139' || lpad((h.id % 100000000)::text, 8, '0')
         from houses h join property_areas a on a.id = h.area_id, generate_series(1, 2) k
-       where a.name like '规模%花园' and (k = 1 or h.id % 10 = 0)`);
+       where a.name like '规模%花园' and (k = 1 or h.id % 10 = 0)
+       order by h.id, k`);
     await exec(sql`insert into house_accounts (house_id, amount_due)
       select h.id, h.building_area * 10 from houses h join property_areas a on a.id = h.area_id where a.name like '规模%花园'`);
     await exec(sql`insert into ledger_accounts (kind, house_id, name)
