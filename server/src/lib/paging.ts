@@ -17,21 +17,23 @@ interface Pageable<T> {
 export const pageWindow = (q: PageQuery) => ({ limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
 
 /**
- * A page's window written into a statement written in SQL: `limit`, the clause; `upTo`, the rows up to
- * the page's end (for branches that each give at most that many). The first page, most of what is
- * asked, has its numbers written into the statement as literals: with a LIMIT given as a parameter
- * PostgreSQL prices a prepared statement's generic plan as if it read every row, so it plans the page
- * afresh on every run, and planning a city list's joins cost as much as running its page
- * (bench/README.md). The size is a validated integer. Later pages pass their window as parameters:
- * literals there would make a new statement for every page.
+ * A page's window written into a statement written in SQL: `limit`, the clause; `upTo`, a bound on the
+ * rows up to the page's end, for branches that each give at most that many. With a LIMIT given as a
+ * parameter PostgreSQL prices a prepared statement's generic plan as if it read a tenth of every row,
+ * so it plans the page afresh on every run, and planning a city list's joins cost as much as running
+ * its page (bench/README.md). So the first page, most of what is asked, has its size written into the
+ * statement (a validated integer), and a later page's branches read up to the next power of two past
+ * its end, also written in: the statement's text changes only when that doubles, while the page's own
+ * window stays a parameter (literals there would make a new statement for every page).
  */
 export function pageClause(q: PageQuery): { limit: SQL; upTo: SQL } {
   const { limit, offset } = pageWindow(q);
-  if (offset === 0 && Number.isSafeInteger(limit)) {
+  if (!Number.isSafeInteger(limit) || !Number.isSafeInteger(offset)) throw new Error(`page window out of range: ${limit} after ${offset}`);
+  if (offset === 0) {
     const size = sql.raw(String(limit));
     return { limit: sql`limit ${size}`, upTo: size };
   }
-  return { limit: sql`limit ${limit} offset ${offset}`, upTo: sql`${offset + limit}` };
+  return { limit: sql`limit ${limit} offset ${offset}`, upTo: sql.raw(String(2 ** Math.ceil(Math.log2(offset + limit)))) };
 }
 
 /** One page of `rows`, and of the same list's `counted` (its table, joins and where) the count up to COUNT_CAP, side by side. */

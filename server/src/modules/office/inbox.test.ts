@@ -204,6 +204,14 @@ describe('F-60 业务总览', () => {
     const page2 = await office.get('/api/office/inbox?pageSize=2&page=2');
     expect(page2.json().items.map((r: Row) => r.key)).toEqual(all.slice(2, 4).map((r) => r.key));
     expect(page2.json().total).toBe(all.length);
+    // Every later page is the list's own slice, whatever bound its branches read up to.
+    for (let page = 2; (page - 1) * 3 < all.length; page++) {
+      const res = await office.get(`/api/office/inbox?pageSize=3&page=${page}`);
+      expect({ page, keys: res.json().items.map((r: Row) => r.key) }).toEqual({
+        page,
+        keys: all.slice((page - 1) * 3, page * 3).map((r) => r.key),
+      });
+    }
     // A page past the last has no row to carry the total, and still says it.
     const past = await office.get(`/api/office/inbox?pageSize=2&page=${all.length}`);
     expect(past.json()).toEqual({ items: [], total: all.length });
