@@ -136,7 +136,9 @@ test.describe('1.3.4 项目清退（业主委员会、专户银行）', () => {
       const credit = statement.getByRole('row').filter({ hasText: refundNo });
       await showsText(credit, '清退');
       // The house gets back its part of 20,000.00 in proportion to its debit: a positive amount below its debit.
-      const amount = Number((/([\d,]+\.\d{2})/.exec(await textOf(credit)) ?? [])[1]?.replace(/,/g, ''));
+      // Read from its own cell (日期, 类型, 对方/单号, 摘要, 金额): the row's whole text runs the memo's
+      // serial, which may end in digits, into the amount.
+      const amount = Number((await textOf(credit.getByRole('cell').nth(4))).replace(/[^\d.]/g, ''));
       expect(amount).toBeGreaterThan(0);
       expect(amount).toBeLessThan(20_000);
     } finally {
