@@ -9,6 +9,16 @@ const DEPOSIT_LABELS: Record<NoticePurpose, string> = { deposit: '交存', suppl
 const labelOf = (r: { kind: string; purpose: NoticePurpose | null }) =>
   r.purpose ? DEPOSIT_LABELS[r.purpose] : (TRANSACTION_KINDS[r.kind as TransactionKind] ?? r.kind);
 
+/** What a statement line shows of an entry: its transaction's time, kind, reference and memo, its amount, a deposit's purpose. */
+const entryColumns = {
+  at: ledgerTransactions.createdAt,
+  kind: ledgerTransactions.kind,
+  reference: ledgerTransactions.reference,
+  memo: ledgerTransactions.memo,
+  amount: ledgerEntries.amount,
+  purpose: paymentNotices.purpose,
+};
+
 /**
  * 分户账明细 a page at a time, newest first (F-81): the same lines and labels as `houseStatement`,
  * each with the balance after it — a running sum over the house's entries in posting order,
@@ -23,12 +33,7 @@ export async function houseStatementPage(db: Conn, houseId: number, page: number
     db
       .select({
         id: ledgerEntries.id,
-        at: ledgerTransactions.createdAt,
-        kind: ledgerTransactions.kind,
-        reference: ledgerTransactions.reference,
-        memo: ledgerTransactions.memo,
-        amount: ledgerEntries.amount,
-        purpose: paymentNotices.purpose,
+        ...entryColumns,
         balance: sql<string>`sum(${ledgerEntries.amount}) over (order by ${ledgerEntries.id})`.mapWith(String),
       })
       .from(ledgerEntries)
@@ -59,14 +64,7 @@ export async function houseStatementPage(db: Conn, houseId: number, page: number
 export async function houseStatement(db: Conn, houseId: number) {
   const rows = await preparedSelect(
     db
-      .select({
-        at: ledgerTransactions.createdAt,
-        kind: ledgerTransactions.kind,
-        reference: ledgerTransactions.reference,
-        memo: ledgerTransactions.memo,
-        amount: ledgerEntries.amount,
-        purpose: paymentNotices.purpose,
-      })
+      .select(entryColumns)
       .from(ledgerEntries)
       .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerEntries.accountId))
       .innerJoin(ledgerTransactions, eq(ledgerTransactions.id, ledgerEntries.transactionId))
