@@ -180,8 +180,8 @@ function conditions(b: Branch, q: InboxQuery): SQL | null {
  */
 export async function officeInbox(ctx: Ctx, q: InboxQuery) {
   requireAnyPermission(ctx, 'office.accept', 'office.review');
-  // The first page's window is written as literals (`pageClause`): with the capped count's literal
-  // limit, PostgreSQL plans it once per connection.
+  // The window as `pageClause` writes it (the first page's size, a later page's bound, as literals): with
+  // the capped count's literal limit, PostgreSQL plans any page once per connection.
   const { limit: window, upTo } = pageClause(q);
   const parts = BRANCHES.flatMap((b) => {
     const where = conditions(b, q);

@@ -34,8 +34,8 @@ export async function publicRooms(ctx: Ctx, buildingId: number) {
 export async function lookupBalance(ctx: Ctx, houseId: number, idNumber: string) {
   const now = ctx.clock.now();
   await rateLimit(ctx.db, `lookup:ip:${ctx.ip}`, 30, 600, now);
-  // The statements every lookup sends are prepared (planned once per connection): the public asks
-  // many times a day, and a lookup's planning cost as much as its reading.
+  // The statements every lookup sends are prepared, planned once per connection: planned on every
+  // request they doubled a lookup's PostgreSQL CPU (bench/README.md).
   const [h] = await preparedSelect(
     ctx.db
       .select({
