@@ -65,7 +65,9 @@ export const bodyId = (label = '编号') =>
 export const idParam = z.object({ id: pathId() });
 
 export const page = z.object({
-  page: z.coerce.number().int().min(1).default(1),
+  // No list reaches a millionth page; a larger number would put the page's window past what the
+  // server computes exactly (the statement's bound is written into its text, lib/paging.ts).
+  page: z.coerce.number().int().min(1).max(1_000_000, '页码过大').default(1),
   pageSize: z.coerce.number().int().min(1).max(200, '每页最多 200 条').default(20),
 });
 

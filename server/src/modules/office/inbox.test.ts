@@ -216,6 +216,12 @@ describe('F-60 业务总览', () => {
     const past = await office.get(`/api/office/inbox?pageSize=2&page=${all.length}`);
     expect(past.json()).toEqual({ items: [], total: all.length });
 
+    // A page number no list reaches is refused by name, not answered with a server error.
+    for (const path of ['/api/office/inbox', `/api/areas/${all.find((r) => r.areaId)?.areaId}/houses`]) {
+      const far = await office.get(`${path}?pageSize=200&page=1000000000000000`);
+      expect({ path, status: far.statusCode, page: far.json().fieldErrors?.page }).toEqual({ path, status: 400, page: '页码过大' });
+    }
+
     const bad = await office.get('/api/office/inbox?stage=later');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toContain('办理阶段不正确');
