@@ -210,7 +210,10 @@ export async function listHouses(
         select array_to_string(array(select m.id from matched m order by m.building_id, m.unit, m.floor, m.room ${limit}), ',') as ids,
                ${cappedCountOf(sql`matched`)}::text as total`,
   );
-  const rows = chosen?.ids ? await preparedSelect(page(sql`${`{${chosen.ids}}`}::bigint[]`)) : [];
+  // The ids reach the page through `(select …)`, out of the planner's sight: a plan made for them cost
+  // PostgreSQL more than reading the page (0.7–2 ms), and one plan suits every page of twenty houses.
+  const ids = sql`(select ${`{${chosen?.ids}}`}::bigint[])::bigint[]`;
+  const rows = chosen?.ids ? await preparedSelect(page(ids)) : [];
   return { items: rows.map(toHouse), ...cappedTotal(Number(chosen?.total ?? 0)) };
 }
 
