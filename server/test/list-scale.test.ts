@@ -99,6 +99,48 @@ describe('lists at city scale', () => {
     expect(one.json().items[0].payerName).toBe('规模付款人10049');
   });
 
+  it('F-60 a list found past the cap is not counted again on its next pages; one within the cap is counted on every page', async () => {
+    // What each request sends to the database, read at the engine's client (the pool on PostgreSQL).
+    const client = (t.handle.db as unknown as { $client: { query: (...args: unknown[]) => Promise<unknown> } }).$client;
+    const countsSent = async (agent: Agent, url: string) => {
+      const query = client.query;
+      const counts: string[] = [];
+      client.query = (...args: unknown[]) => {
+        const text = typeof args[0] === 'string' ? args[0] : String((args[0] as { text?: string }).text);
+        if (/count\(\*\).*\bcapped\b/s.test(text)) counts.push(text);
+        return query.apply(client, args);
+      };
+      try {
+        const res = await agent.get(url);
+        expect(res.statusCode, res.body).toBe(200);
+        return { body: res.json(), counts: counts.length };
+      } finally {
+        client.query = query;
+      }
+    };
+    for (const [agent, list] of [
+      [office, '/api/office/inbox?kind=house_change&pageSize=20'],
+      [dev, `/api/areas/${areaId}/houses?status=normal&pageSize=20`],
+      [office, `/api/notices?areaId=${areaId}&pageSize=20`],
+    ] as const) {
+      const first = await countsSent(agent, list);
+      expect(first.body, list).toMatchObject({ total: COUNT_CAP, totalCapped: true });
+      expect(first.counts, list).toBe(1);
+      for (const page of [2, 3]) {
+        const next = await countsSent(agent, `${list}&page=${page}`);
+        expect(next.body, list).toMatchObject({ total: COUNT_CAP, totalCapped: true });
+        expect(next.body.items, list).toHaveLength(20);
+        expect(next.counts, list).toBe(0);
+      }
+    }
+    // Within the cap: counted on every page, so a change shows at once.
+    for (const page of [1, 2]) {
+      const within = await countsSent(office, `/api/office/inbox?stage=to_accept&pageSize=1&page=${page}`);
+      expect(within.body.totalCapped).toBeUndefined();
+      expect(within.counts).toBe(1);
+    }
+  });
+
   it(`§10 the audit log past the cap counts up to ${COUNT_CAP.toLocaleString('en')} and says there are more; a filter gives an exact total`, async () => {
     await t.handle.db.execute(sql`
       insert into audit_log (user_name, org_name, action, entity, entity_id, summary)

@@ -1,4 +1,4 @@
-import { cappedTotal, countCapped } from '../db/capped-count.ts';
+import { COUNT_CAP, cappedTotal, countCapped, pastCap } from '../db/capped-count.ts';
 import type { Conn } from '../db/client.ts';
 import { type SQL, sql } from 'drizzle-orm';
 
@@ -44,15 +44,25 @@ export async function pageAnswer<T>(db: Conn, q: PageQuery, rows: Pageable<T>, c
 }
 
 /**
- * The total of a page whose rows carry it: a column `total` holding the list's `cappedCountOf`,
- * which PostgreSQL computes once for the statement, so a page and its count are one round trip
- * instead of two. A page past the last has no row to carry it, and is counted by `countAlone`; a
- * first page without rows has a total of 0.
+ * The total of a page whose rows carry it: `column`, the page statement's column `total`, holding the
+ * list's `count` (its `cappedCountOf`), which PostgreSQL computes once for the statement, so a page
+ * and its count are one round trip instead of two. A count lately found past the cap is not computed
+ * again (`pastCap`): the column is then null. A page past the last has no row to carry it, and is
+ * counted by `countAlone`; a first page without rows has a total of 0.
  */
-export async function carriedTotal(rows: readonly { total: string | number | null }[], q: PageQuery, countAlone: () => Promise<number>) {
-  const [first] = rows;
-  const n = first ? Number(first.total) : q.page === 1 ? 0 : await countAlone();
-  return cappedTotal(n);
+export function carriedCount(count: SQL) {
+  const past = pastCap(count);
+  const known = past.known;
+  return {
+    column: known ? sql<string | null>`null::text` : sql<string | null>`(${count})::text`,
+    async total(rows: readonly { total: string | number | null }[], q: PageQuery, countAlone: () => Promise<number>) {
+      if (known) return cappedTotal(COUNT_CAP + 1);
+      const [first] = rows;
+      const n = first ? Number(first.total) : q.page === 1 ? 0 : await countAlone();
+      past.note(n);
+      return cappedTotal(n);
+    },
+  };
 }
 
 /**

@@ -14,7 +14,7 @@ import {
 } from '../../db/schema/index.ts';
 import { requireActor, requirePermission, type Actor, type Ctx } from '../../lib/context.ts';
 import { forbidden, notFound } from '../../lib/errors.ts';
-import { carriedTotal, pageAnswer, pageClause } from '../../lib/paging.ts';
+import { carriedCount, pageAnswer, pageClause } from '../../lib/paging.ts';
 import { cappedCountOf, cappedTotal } from '../../db/capped-count.ts';
 import { type Conn, preparedRowsOf, preparedSelect, rowsOf } from '../../db/client.ts';
 import { type PersonalDataView, presentIdNumber, presentPersonalFields, presentPhone } from '../../domain/privacy.ts';
@@ -122,7 +122,7 @@ const houseRow = {
   heldBy: applications.no,
 };
 
-/** `total`: the list's capped count, carried by every row of its page (`carriedTotal`); null elsewhere. */
+/** `total`: the list's capped count, carried by every row of its page (`carriedCount`); null elsewhere. */
 function houseQuery(ctx: Ctx, total: SQL<string | null> = sql`null`) {
   return ctx.db
     .select({ ...houseRow, total })
@@ -185,15 +185,15 @@ export async function listHouses(
   const prepared = !q.ids?.length;
   if (!text) {
     // The plain list, one statement: its page in index order, its count (up to the cap) from the index.
-    const counted = sql`${houses} where ${where}`;
+    const count = carriedCount(cappedCountOf(sql`${houses} where ${where}`));
     const listed = page(
       sql`array(select ${houses.id} from ${houses} inner join ${units} on ${units.id} = ${houses.unitId}
                  where ${where} order by ${sql.join(order, sql`, `)} ${limit})`,
-      sql<string>`${cappedCountOf(counted)}::text`,
+      count.column,
     );
     const rows = prepared ? await preparedSelect(listed) : await listed;
-    const total = await carriedTotal(rows, q, async () => {
-      const [alone] = await rowsOf<{ n: string }>(ctx.db, sql`select ${cappedCountOf(counted)}::text as n`);
+    const total = await count.total(rows, q, async () => {
+      const [alone] = await rowsOf<{ n: string }>(ctx.db, sql`select ${count.column} as n`);
       return Number(alone?.n ?? 0);
     });
     return { items: rows.map(toHouse), ...total };
