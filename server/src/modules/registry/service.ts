@@ -224,10 +224,17 @@ export async function listHouses(
  * registered at once is read in order, a descent every 64 houses, and one registered among other
  * areas' houses costs at most the owners of 64 ids a block, which the caller's own area condition
  * leaves out. Looked up one house at a time, 2,000 houses took 2,000 descents, ten times as long.
+ * The blocks are found by one descent each of `houses_area_id_idx`, from each block to the area's
+ * next house (reading every house id of the area to group them took a third of the search).
  */
 function housesNamed(areaId: number, text: string) {
   return sql`blocks as materialized (
-      select min(h.id) as lo, max(h.id) as hi from ${houses} h where h.area_id = ${areaId} group by h.id / 64),
+      with recursive b(lo) as (
+        (select h.id from ${houses} h where h.area_id = ${areaId} order by h.id limit 1)
+        union all
+        select (select h.id from ${houses} h where h.area_id = ${areaId} and h.id >= (b.lo / 64 + 1) * 64 order by h.id limit 1)
+          from b where b.lo is not null)
+      select lo, (lo / 64 + 1) * 64 - 1 as hi from b where lo is not null),
     named as materialized (
       select unnest(array(select o.house_id from ${houseOwners} o where o.house_id between b.lo and b.hi and ${holding(sql`o.name`, text)})) as house_id
         from blocks b)`;
