@@ -201,7 +201,7 @@ export async function listHouses(
   // A search reads the area's houses once, for the page and its count alike, then reads the page.
   const [chosen] = await (prepared ? preparedRowsOf : rowsOf)<{ ids: string; total: string }>(
     ctx.db,
-    sql`with ${housesNamed(areaId, text)},
+    sql`with ${housesNamed(ctx, areaId, text)},
         area_units as materialized (
           select u.id, u.name from ${units} u where u.building_id = any(array(select b.id from ${buildings} b where b.area_id = ${areaId}))),
         matched as materialized (
@@ -224,17 +224,22 @@ export async function listHouses(
  * registered at once is read in order, a descent every 64 houses, and one registered among other
  * areas' houses costs at most the owners of 64 ids a block, which the caller's own area condition
  * leaves out. Looked up one house at a time, 2,000 houses took 2,000 descents, ten times as long.
- * The blocks are found by one descent each of `houses_area_id_idx`, from each block to the area's
- * next house (reading every house id of the area to group them took a third of the search).
+ * On PostgreSQL the blocks are found by one descent each of `houses_area_id_idx`, from each block to
+ * the area's next house: reading every house id of the area to group them took a third of the
+ * search, and the statement so written gets one generic plan. The embedded engine pays more to start
+ * each of those descents than to read the area's ids (2.5 against 1.3 ms for 2,000 houses), so it groups.
  */
-function housesNamed(areaId: number, text: string) {
-  return sql`blocks as materialized (
-      with recursive b(lo) as (
-        (select h.id from ${houses} h where h.area_id = ${areaId} order by h.id limit 1)
-        union all
-        select (select h.id from ${houses} h where h.area_id = ${areaId} and h.id >= (b.lo / 64 + 1) * 64 order by h.id limit 1)
-          from b where b.lo is not null)
-      select lo, (lo / 64 + 1) * 64 - 1 as hi from b where lo is not null),
+function housesNamed(ctx: Ctx, areaId: number, text: string) {
+  const blocks =
+    ctx.dbKind === 'postgres'
+      ? sql`with recursive b(lo) as (
+          (select h.id from ${houses} h where h.area_id = ${areaId} order by h.id limit 1)
+          union all
+          select (select h.id from ${houses} h where h.area_id = ${areaId} and h.id >= (b.lo / 64 + 1) * 64 order by h.id limit 1)
+            from b where b.lo is not null)
+        select lo, (lo / 64 + 1) * 64 - 1 as hi from b where lo is not null`
+      : sql`select min(h.id) as lo, max(h.id) as hi from ${houses} h where h.area_id = ${areaId} group by h.id / 64`;
+  return sql`blocks as materialized (${blocks}),
     named as materialized (
       select unnest(array(select o.house_id from ${houseOwners} o where o.house_id between b.lo and b.hi and ${holding(sql`o.name`, text)})) as house_id
         from blocks b)`;
