@@ -19,8 +19,8 @@ export interface ReviewFrameProps {
   /** The 受理 and 退回 dialogs of the kind; `done` closes the dialog and shows the success message. */
   acceptDialog: (close: () => void, done: (text: string) => void) => ReactNode;
   rejectDialog: (close: () => void, done: (text: string) => void) => ReactNode;
-  /** Refreshes what the step changed (the object, its lists). */
-  onChanged: () => void | Promise<void>;
+  /** Refreshes what the step changed (the object, its lists), unless the kind keeps the step's answer itself. */
+  onChanged?: () => void | Promise<void>;
   print?: ReactNode;
   /** The kind's own panels: before/after of a registry change, a project's money and history. */
   children: ReactNode;
@@ -55,7 +55,7 @@ export function ReviewFrame({
     setDialog(undefined);
     setError(undefined);
     message.success(text);
-    await onChanged();
+    await onChanged?.();
   };
 
   const confirmAndApprove = async () => {

@@ -10,7 +10,7 @@ import { Page } from '../../components/Page';
 import { PrintButton } from '../../components/PrintButton';
 import { Section } from '../../components/Section';
 import { formatYuan } from '../../lib/units';
-import { APPLICATIONS_KEY, allows, applicationActions, useApplication } from '../applications/api';
+import { allows, applicationActions, useApplication } from '../applications/api';
 import { ApplicationHeader } from '../applications/ApplicationHeader';
 import { rememberApplication } from '../applications/remember';
 import { EventTimeline } from '../applications/EventTimeline';
@@ -107,6 +107,7 @@ function ApplicationReview({ app }: { app: ApplicationDetail }) {
   const queryClient = useQueryClient();
   const steps = useApplicationSteps(app);
   // A refetch still in flight (the window regaining focus, say) must not put back the state from before.
+  // Every step's answer goes through `keep`, which also refreshes the application lists.
   const keep = (after: ApplicationDetail) => rememberApplication(queryClient, after);
   return (
     <Review
@@ -122,7 +123,6 @@ function ApplicationReview({ app }: { app: ApplicationDetail }) {
         await keep(await applicationActions.approve(app.id));
         return `业务单 ${app.no} 已审核通过`;
       }}
-      onChanged={() => queryClient.invalidateQueries({ queryKey: [...APPLICATIONS_KEY, 'list'] })}
       print={allows(app, 'print') && <PrintButton path={`/print/application/${app.id}`}>打印申请表</PrintButton>}
       panel={
         <>
