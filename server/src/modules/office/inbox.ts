@@ -200,10 +200,11 @@ export async function officeInbox(ctx: Ctx, q: InboxQuery) {
   // The page's rows are chosen first by what orders them alone (each table's newest by its own
   // index, up to the page's end); only the chosen are joined to their organisation and area. Joined
   // before the choice, a later page joined every row up to its end (page 20: 514 rows for 20).
+  const sourceOf = (b: Branch) => sql.raw(`'${b.source}'`);
   const keys = sql.join(
     parts.map(
       ({ b, where }) =>
-        sql`(select ${sql.raw(`'${b.source}'`)} as source, ${b.id} as id, ${b.no} as no, ${b.at} as at from ${q.q ? b.from : b.counted}
+        sql`(select ${sourceOf(b)} as source, ${b.id} as id, ${b.no} as no, ${b.at} as at from ${q.q ? b.from : b.counted}
               where ${where} order by ${b.at} desc, ${b.no} desc limit ${upTo})`,
     ),
     sql` union all `,
@@ -211,7 +212,7 @@ export async function officeInbox(ctx: Ctx, q: InboxQuery) {
   const details = sql.join(
     parts.map(
       ({ b }) =>
-        sql`(select ${b.select} from ${b.from} where ${b.id} = any(array(select c.id from chosen c where c.source = ${sql.raw(`'${b.source}'`)})))`,
+        sql`(select ${b.select} from ${b.from} where ${b.id} = any(array(select c.id from chosen c where c.source = ${sourceOf(b)})))`,
     ),
     sql` union all `,
   );

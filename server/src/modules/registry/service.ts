@@ -212,8 +212,7 @@ export async function listHouses(
   );
   // The ids reach the page through `(select …)`, out of the planner's sight: a plan made for them cost
   // PostgreSQL more than reading the page (0.7–2 ms), and one plan suits every page of twenty houses.
-  const ids = sql`(select ${`{${chosen?.ids}}`}::bigint[])::bigint[]`;
-  const rows = chosen?.ids ? await preparedSelect(page(ids)) : [];
+  const rows = chosen?.ids ? await preparedSelect(page(sql`(select ${`{${chosen.ids}}`}::bigint[])::bigint[]`)) : [];
   return { items: rows.map(toHouse), ...cappedTotal(Number(chosen?.total ?? 0)) };
 }
 
