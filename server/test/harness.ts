@@ -128,3 +128,22 @@ export class Agent {
     return this.request('POST', url, payload, { 'content-type': req.headers.get('content-type') ?? '' });
   }
 }
+
+/**
+ * The statements `run` sends to the database, read at the engine's client (the pool on PostgreSQL):
+ * what a request costs in round trips, whatever the code in between.
+ */
+export async function statementsSent<R>(handle: DbHandle, run: () => Promise<R>): Promise<{ result: R; texts: string[] }> {
+  const client = (handle.db as unknown as { $client: { query: (...args: unknown[]) => Promise<unknown> } }).$client;
+  const query = client.query;
+  const texts: string[] = [];
+  client.query = (...args: unknown[]) => {
+    texts.push(typeof args[0] === 'string' ? args[0] : String((args[0] as { text?: string }).text));
+    return query.apply(client, args);
+  };
+  try {
+    return { result: await run(), texts };
+  } finally {
+    client.query = query;
+  }
+}

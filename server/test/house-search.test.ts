@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { rowsOf } from '../src/db/client.ts';
 import { propertyAreas } from '../src/db/schema/index.ts';
 import { DEMO } from './fixtures.ts';
-import { type Agent, testApp, type TestApp } from './harness.ts';
+import { type Agent, statementsSent, testApp, type TestApp } from './harness.ts';
 
 /**
  * The house list's search (F-10 list mode) answers what filtering the whole list would: a house
@@ -68,6 +68,20 @@ it('F-10 a house search finds houses by room, address, building or owner name, i
   }
   expect(await list(`pageSize=200&page=${Math.ceil(whole.length / 200) + 1}`)).toMatchObject({ items: [], total: whole.length });
   expect(await list(`q=${encodeURIComponent('没有这样的房屋')}`)).toMatchObject({ items: [], total: 0 });
+});
+
+it('F-10 a house search reads its matches, their count and its page of houses in one statement, as the plain list does', async () => {
+  const owner = whole.find((h) => h.ownerNames.length >= 2)?.ownerNames.slice(0, 2) ?? '';
+  const sent = async (query: string) => {
+    const { result: res, texts } = await statementsSent(t.handle, () => dev.get(`/api/areas/${areaId}/houses?${query}`));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().items.length, query).toBeGreaterThan(0);
+    return texts.length;
+  };
+  const plain = await sent('pageSize=20');
+  // Each request also reads its session and checks the area: the same for both.
+  expect(await sent(`pageSize=20&q=${encodeURIComponent(owner)}`)).toBe(plain);
+  expect(await sent(`pageSize=20&page=2&q=1`)).toBe(plain);
 });
 
 it("F-10 a search by owner name finds the houses of an area registered among other areas' houses, and none of theirs", async () => {

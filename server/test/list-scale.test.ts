@@ -4,7 +4,7 @@ import { COUNT_CAP } from '../src/db/capped-count.ts';
 import { rowsOf } from '../src/db/client.ts';
 import { propertyAreas } from '../src/db/schema/index.ts';
 import { DEMO } from './fixtures.ts';
-import { type Agent, testApp, type TestApp } from './harness.ts';
+import { type Agent, statementsSent, testApp, type TestApp } from './harness.ts';
 
 /**
  * City-sized lists count their total only up to COUNT_CAP rows and say so, instead of counting
@@ -100,23 +100,10 @@ describe('lists at city scale', () => {
   });
 
   it('F-60 a list found past the cap is not counted again on its next pages; one within the cap is counted on every page', async () => {
-    // What each request sends to the database, read at the engine's client (the pool on PostgreSQL).
-    const client = (t.handle.db as unknown as { $client: { query: (...args: unknown[]) => Promise<unknown> } }).$client;
     const countsSent = async (agent: Agent, url: string) => {
-      const query = client.query;
-      const counts: string[] = [];
-      client.query = (...args: unknown[]) => {
-        const text = typeof args[0] === 'string' ? args[0] : String((args[0] as { text?: string }).text);
-        if (/count\(\*\).*\bcapped\b/s.test(text)) counts.push(text);
-        return query.apply(client, args);
-      };
-      try {
-        const res = await agent.get(url);
-        expect(res.statusCode, res.body).toBe(200);
-        return { body: res.json(), counts: counts.length };
-      } finally {
-        client.query = query;
-      }
+      const { result: res, texts } = await statementsSent(t.handle, () => agent.get(url));
+      expect(res.statusCode, res.body).toBe(200);
+      return { body: res.json(), counts: texts.filter((text) => /count\(\*\).*\bcapped\b/s.test(text)).length };
     };
     for (const [agent, list] of [
       [office, '/api/office/inbox?kind=house_change&pageSize=20'],

@@ -31,3 +31,17 @@ it('F-10 every trigram search index keeps a short list of new entries, so a sear
   ]);
   for (const i of indexes) expect(i.options, i.name).toContain(`gin_pending_list_limit=${TRIGRAM_PENDING_KB}`);
 });
+
+it("F-10 the indexes a house search reads carry what it filters on, so the area's houses and owners are read from them alone", async () => {
+  // A search by owner name reads every house of the area (room, address, building, unit, floor) and
+  // the owners of its blocks of ids; read through the table, each row cost a visit to its page too.
+  const defs = await rowsOf<{ name: string; def: string }>(
+    t.handle.db,
+    sql`select indexrelid::regclass::text as name, pg_get_indexdef(indexrelid) as def from pg_index
+         where indexrelid::regclass::text in ('houses_area_id_idx', 'house_owners_house_idx') order by 1`,
+  );
+  expect(defs.map((d) => d.def.replace(/^.* USING /, ''))).toEqual([
+    'btree (house_id) INCLUDE (name)',
+    'btree (area_id, id) INCLUDE (unit_id, building_id, floor, room, address, status)',
+  ]);
+});

@@ -100,7 +100,9 @@ export const houses = pgTable(
     // building of the city in id order to find one area's first page.
     index('houses_area_list_idx').on(t.areaId, t.buildingId, t.floor, t.room),
     // An area's house ids in order, read from the index alone: a search by owner name reads the
-    // owners of the area's houses a block of ids at a time.
+    // owners of the area's houses a block of ids at a time. Migration 0026 adds what the search
+    // filters and sorts on (INCLUDE unit, building, floor, room, address, status), which this
+    // builder cannot say: the search reads the area's houses from the index alone.
     index('houses_area_id_idx').on(t.areaId, t.id),
     // 交款通知单查询 finds a house's notices by a part of its address across the city.
     trigramIndex('houses_address_trgm', t.address),
@@ -121,6 +123,8 @@ export const houseOwners = pgTable(
     phone: text('phone').notNull().default(''),
     createdAt: createdAt(),
   },
+  // Migration 0026 adds INCLUDE (name) to house_owners_house_idx: a search by owner name reads the
+  // names of a block of houses from the index alone.
   (t) => [index('house_owners_house_idx').on(t.houseId), index('house_owners_id_idx').on(t.idNumber)],
 );
 
