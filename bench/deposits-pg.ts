@@ -56,7 +56,10 @@ interface BankJob {
   base: string;
   key: { keyId: string; secret: string };
   notices: { no: string; amount: string }[];
-  /** Lines a request: 1 through the single confirmation, more through the day file. */
+  /**
+   * Lines a request: 1 through the single confirmation, more through the day file; 0 sends each
+   * request signed with a body the schema refuses (answered 400 after authentication, nothing else).
+   */
   lines: number;
 }
 interface BankDone {
@@ -156,6 +159,12 @@ async function main() {
     const viaApi = await probe.measure(() => bankProcess({ base, key, notices: wire(notices.slice(third, 2 * third)), lines: 1 }));
     // The bank's end-of-day file: FILE_LINES notices a signed request, the same clients.
     const viaFile = await probe.measure(() => bankProcess({ base, key, notices: wire(notices.slice(2 * third)), lines: FILE_LINES }));
+    // Two floors for the single request, the same client and notices: the API's notices sent again
+    // (R-22: each answered with its first confirmation, nothing written), and signed requests the
+    // schema refuses (authentication alone: the key read and the signature remembered, as every
+    // request needs, then 400).
+    const repeats = await probe.measure(() => bankProcess({ base, key, notices: wire(notices.slice(third, 2 * third)), lines: 1 }));
+    const authOnly = await probe.measure(() => bankProcess({ base, key, notices: wire(notices.slice(third, 2 * third)), lines: 0 }));
     await probe.close();
     await app.close();
     await handle.close();
@@ -169,6 +178,8 @@ async function main() {
       ['confirmDeposit (the use case)', direct],
       ['signed bank API over HTTP (client in its own process)', viaApi],
       [`signed day files of ${FILE_LINES} (confirm-batch), per notice`, viaFile],
+      ['floor: the API notices again (R-22 repeats, nothing written)', repeats],
+      ['floor: signed requests refused at the body (authentication alone)', authOnly],
     ] as const) {
       const each = (x: number) => (x / Math.max(r.done, 1)).toFixed(2);
       const pgCpu = r.pgCpuMs === null ? 'not on this machine' : `${each(r.pgCpuMs)} ms`;
@@ -321,7 +332,8 @@ function bankProcess(job: BankJob): Promise<Run> {
 
 /** The bank's side: `clients` keep-alive connections, each request signed, one notice or a file of them. */
 async function bankClient(job: BankJob): Promise<BankDone> {
-  const path = job.lines === 1 ? '/api/bank-api/v1/deposits/confirm' : '/api/bank-api/v1/deposits/confirm-batch';
+  const path = job.lines <= 1 ? '/api/bank-api/v1/deposits/confirm' : '/api/bank-api/v1/deposits/confirm-batch';
+  const expected = job.lines === 0 ? 400 : 200;
   // node:http on keep-alive connections, one per client: fetch's own machinery cost the bank's
   // process about as much CPU a request as the server's whole handling of it.
   const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
@@ -349,7 +361,7 @@ async function bankClient(job: BankJob): Promise<BankDone> {
           res.on('data', (c: Buffer) => chunks.push(c));
           res.on('end', () => {
             const text = Buffer.concat(chunks).toString('utf8');
-            if (res.statusCode !== 200) reject(new Error(`${res.statusCode} ${text.slice(0, 300)}`));
+            if (res.statusCode !== expected) reject(new Error(`${res.statusCode} ${text.slice(0, 300)}`));
             else resolve(text);
           });
           res.on('error', reject);
@@ -366,11 +378,15 @@ async function bankClient(job: BankJob): Promise<BankDone> {
     bankDate: '2026-11-22',
   });
   const requests: BankJob['notices'][] = [];
-  for (let i = 0; i < job.notices.length; i += job.lines) requests.push(job.notices.slice(i, i + job.lines));
+  for (let i = 0; i < job.notices.length; i += Math.max(job.lines, 1)) requests.push(job.notices.slice(i, i + Math.max(job.lines, 1)));
   const cpu0 = process.cpuUsage();
   const r = await drive(
     requests,
     async (file) => {
+      if (job.lines === 0) {
+        await signedPost(JSON.stringify({ noticeNo: file[0]?.no }));
+        return;
+      }
       if (job.lines === 1 && file[0]) {
         await signedPost(JSON.stringify(line(file[0])));
         return;

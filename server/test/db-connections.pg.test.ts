@@ -2,10 +2,13 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Db, preparedSelect, rowsOf, type Tx } from '../src/db/client.ts';
 import { transaction } from '../src/db/retry.ts';
-import { propertyAreas } from '../src/db/schema/index.ts';
+import { organisations, propertyAreas } from '../src/db/schema/index.ts';
 import { systemClock } from '../src/lib/clock.ts';
 import { actorOf } from '../src/modules/auth/sessions.ts';
 import { listHouses } from '../src/modules/registry/service.ts';
+import { confirmDeposit } from '../src/modules/payments/bank.ts';
+import { oneHouseNotices } from './bank-api-fixtures.ts';
+import { DEMO } from './fixtures.ts';
 import { testApp, type TestApp } from './harness.ts';
 
 /**
@@ -75,4 +78,29 @@ it('F-10 a house search reads its page of houses on a plan its connection keeps,
   });
   expect(plans).toHaveLength(1);
   expect(Number(plans[0]?.generic_plans)).toBe(3);
+});
+
+it('F-71 a single confirmation is planned once per connection: its posting and its notices are not planned again for every notice', async () => {
+  // A deposit's posting carried its entries as arrays the planner could see, and PostgreSQL planned
+  // its two statements afresh for every confirmation (0.5 ms each, more than running them); the
+  // notices' read and their marking as paid likewise (bench/README.md).
+  const dev = await t.login(DEMO.developer.code, DEMO.developer.admin);
+  const notices = await oneHouseNotices(t, dev, 8);
+  const [bank] = await t.handle.db.select().from(organisations).where(eq(organisations.code, DEMO.bank.code));
+  const plans = await transaction(t.handle.db, async (tx) => {
+    const ctx = { db: tx as unknown as Db, dbKind: 'postgres' as const, clock: systemClock, actor: null, ip: '127.0.0.1' };
+    for (const n of notices) {
+      const line = { noticeNo: n.no, amount: BigInt(n.total), channel: '柜台' as const, bankRef: `P-${n.no}`, bankDate: '2026-11-22' };
+      expect((await confirmDeposit(ctx, bank?.id as number, null, line, 'api')).repeated).toBe(false);
+    }
+    return rowsOf<{ statement: string; generic_plans: string; custom_plans: string }>(
+      tx,
+      sql`select statement, generic_plans::text, custom_plans::text from pg_prepared_statements
+           where statement like '%with ordinality as e(p, account_id, amount, n)%' or statement like '%payment_notice_items i join ledger_accounts%'
+              or statement like '%update payment_notices set status%'`,
+    );
+  });
+  // The posting's check and write, the notices' items, the notices marked paid.
+  expect(plans).toHaveLength(4);
+  for (const p of plans) expect(Number(p.generic_plans), p.statement.slice(0, 80)).toBe(3);
 });
