@@ -57,12 +57,24 @@ export function carriedCount(count: SQL) {
     column: known ? sql<string | null>`null::text` : sql<string | null>`(${count})::text`,
     async total(rows: readonly { total: string | number | null }[], q: PageQuery, countAlone: () => Promise<number>) {
       if (known) return cappedTotal(COUNT_CAP + 1);
-      const [first] = rows;
-      const n = first ? Number(first.total) : q.page === 1 ? 0 : await countAlone();
+      const n = await carriedTotal(rows, q, countAlone);
       past.note(n);
       return cappedTotal(n);
     },
   };
+}
+
+/**
+ * The total a page's rows carry in their column `total`: a first page without rows has a total of 0,
+ * and a page past the last, with no row to carry it, is counted by `countAlone`.
+ */
+export async function carriedTotal(
+  rows: readonly { total: string | number | null }[],
+  q: PageQuery,
+  countAlone: () => Promise<number>,
+): Promise<number> {
+  const [first] = rows;
+  return first ? Number(first.total) : q.page === 1 ? 0 : countAlone();
 }
 
 /**

@@ -14,7 +14,7 @@ import {
 } from '../../db/schema/index.ts';
 import { requireActor, requirePermission, type Actor, type Ctx } from '../../lib/context.ts';
 import { forbidden, notFound } from '../../lib/errors.ts';
-import { carriedCount, pageAnswer, pageClause } from '../../lib/paging.ts';
+import { carriedCount, carriedTotal, pageAnswer, pageClause } from '../../lib/paging.ts';
 import { cappedCountOf, cappedTotal } from '../../db/capped-count.ts';
 import { type Conn, preparedSelect, rowsOf } from '../../db/client.ts';
 import { type PersonalDataView, presentIdNumber, presentPersonalFields, presentPhone } from '../../domain/privacy.ts';
@@ -215,13 +215,11 @@ export async function listHouses(
     .where(sql`${houses.id} = any((select c.ids from chosen c)::bigint[])`)
     .orderBy(...order);
   const rows = prepared ? await preparedSelect(searched) : await searched;
-  // A page past the last has no row to carry the count: the search is counted alone.
-  const [first] = rows;
-  const total = first
-    ? Number(first.total)
-    : q.page === 1
-      ? 0
-      : Number((await rowsOf<{ total: string }>(ctx.db, sql`select total from (${search}) s`))[0]?.total ?? 0);
+  // A page past the last has no row to carry the count: the search is then counted alone.
+  const total = await carriedTotal(rows, q, async () => {
+    const [alone] = await rowsOf<{ total: string }>(ctx.db, sql`select total from (${search}) s`);
+    return Number(alone?.total ?? 0);
+  });
   return { items: rows.map(toHouse), ...cappedTotal(total) };
 }
 
