@@ -128,6 +128,26 @@ describe('lists at city scale', () => {
     }
   });
 
+  it('F-10 a house list found past the cap in one area is counted exactly in another, and each area gets its own houses', async () => {
+    const big = await dev.get(`/api/areas/${areaId}/houses?pageSize=20`);
+    expect(big.json()).toMatchObject({ total: COUNT_CAP, totalCapped: true });
+    const [other] = await rowsOf<{ n: string }>(t.handle.db, sql`select count(*)::text as n from houses where area_id = ${otherAreaId}`);
+    expect(Number(other?.n)).toBeGreaterThan(2);
+    // The same statement, built once, run for the other area: its own total and houses, on every page.
+    for (const page of [1, 2]) {
+      const small = await dev.get(`/api/areas/${otherAreaId}/houses?pageSize=2&page=${page}`);
+      expect(small.statusCode, small.body).toBe(200);
+      expect(small.json().totalCapped).toBeUndefined();
+      expect(small.json().total).toBe(Number(other?.n));
+      const ids = small.json().items.map((h: { id: number }) => h.id);
+      const [mine] = await rowsOf<{ n: string }>(
+        t.handle.db,
+        sql`select count(*)::text as n from houses where area_id = ${otherAreaId} and id = any(${`{${ids.join(',')}}`}::bigint[])`,
+      );
+      expect(Number(mine?.n)).toBe(2);
+    }
+  });
+
   it(`§10 the audit log past the cap counts up to ${COUNT_CAP.toLocaleString('en')} and says there are more; a filter gives an exact total`, async () => {
     await t.handle.db.execute(sql`
       insert into audit_log (user_name, org_name, action, entity, entity_id, summary)

@@ -36,19 +36,19 @@ const PAST_CAP_KEPT = 1_000;
 const pastCapUntil = new Map<string, number>();
 const dialect = new PgDialect();
 
-const keyOf = (count: SQL) => {
+const keyOf = (count: SQL, values: Record<string, unknown>) => {
   const { sql: text, params } = dialect.sqlToQuery(count);
-  return `${text}\u0000${JSON.stringify(params, (_, v) => (typeof v === 'bigint' ? v.toString() : v))}`;
+  return `${text}\u0000${JSON.stringify([params, values], (_, v) => (typeof v === 'bigint' ? v.toString() : v))}`;
 };
 
 /**
  * What is known of `count` (a statement counting up to the cap): `known`, whether it was found past
  * the cap less than a minute ago; `note`, to keep what it gave when counted (past the cap, for a
  * minute; within it, forgetting any earlier finding). Its key is made once: rendering a count's text
- * is not free.
+ * is not free. `values`: the values of its placeholders, if it has any (`builtOnce`).
  */
-export function pastCap(count: SQL, now = Date.now()) {
-  const key = keyOf(count);
+export function pastCap(count: SQL, now = Date.now(), values: Record<string, unknown> = {}) {
+  const key = keyOf(count, values);
   const until = pastCapUntil.get(key);
   if (until !== undefined && until <= now) pastCapUntil.delete(key);
   return {

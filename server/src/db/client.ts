@@ -133,7 +133,7 @@ interface Prepares {
       fields: undefined,
       name: string,
       arrayMode: false,
-    ): { execute(): Promise<unknown> };
+    ): { execute(values?: Record<string, unknown>): Promise<unknown> };
   };
 }
 
@@ -157,12 +157,19 @@ export async function preparedRowsOf<T>(db: Conn, query: SQL): Promise<T[]> {
   return result.rows;
 }
 
+/** `rowsOf` for a statement written with placeholders (`sql.placeholder`), given their values. */
+export async function rowsWith<T>(db: Conn, query: SQL, values: Record<string, unknown>): Promise<T[]> {
+  const { dialect, session } = db as unknown as Prepares;
+  const result = (await session.prepareQuery(dialect.sqlToQuery(query), undefined, '', false).execute(values)) as { rows: T[] };
+  return result.rows;
+}
+
 /** A prepared statement's name: its text's, so one text is one statement on each connection. */
 const statementName = (text: string) => `w_${createHash('sha1').update(text).digest('base64url').slice(0, 24)}`;
 
 /** A query builder's select (or anything that prepares under a name). */
 export interface PreparableSelect<T> {
-  prepare(name: string): { execute(): Promise<T> };
+  prepare(name: string): { execute(values?: Record<string, unknown>): Promise<T> };
 }
 
 /** Where node-postgres's prepared query keeps the name it sends (pglite's has neither: it ignores names). */
@@ -179,11 +186,46 @@ interface NamedConfigs {
  * first built it twice, a tenth of a millisecond of the server's CPU per list page.
  */
 export function preparedSelect<T>(query: PreparableSelect<T>): Promise<T> {
+  return named(query).execute();
+}
+
+/** The builder's statement, built, under the name of its text. */
+function named<T>(query: PreparableSelect<T>): ReturnType<PreparableSelect<T>['prepare']> {
   const prepared = query.prepare('') as ReturnType<PreparableSelect<T>['prepare']> & NamedConfigs;
   const text = prepared.queryConfig?.text;
   if (text !== undefined) {
     const name = statementName(text);
     for (const config of [prepared.rawQueryConfig, prepared.queryConfig]) if (config) config.name = name;
   }
-  return prepared.execute();
+  return prepared;
+}
+
+/** Most shapes `builtOnce` keeps for one database handle: the shapes a caller names are few. */
+const SHAPES_KEPT = 256;
+const builtFor = new WeakMap<object, Map<string, ReturnType<PreparableSelect<unknown>['prepare']>>>();
+
+/**
+ * `preparedSelect` for a statement built once: the first request of each `shape` builds it, with
+ * drizzle's placeholders (`sql.placeholder`) where its values go, and every later one only runs it
+ * with its own `values`. Building a city list's search through the query builder — walking its
+ * parts, quoting its names — cost the server more CPU than running it (bench/README.md).
+ * `shape` names everything that changes the statement's text; a shape of null builds it every time
+ * (a caller's list of ids, say), and it is not prepared.
+ */
+export function builtOnce<T>(
+  db: object,
+  shape: string | null,
+  build: () => PreparableSelect<T>,
+  values: Record<string, unknown>,
+): Promise<T> {
+  if (shape === null) return build().prepare('').execute(values);
+  const shapes = builtFor.get(db) ?? new Map();
+  builtFor.set(db, shapes);
+  let statement = shapes.get(shape) as ReturnType<PreparableSelect<T>['prepare']> | undefined;
+  if (!statement) {
+    if (shapes.size >= SHAPES_KEPT) shapes.clear();
+    statement = named(build());
+    shapes.set(shape, statement);
+  }
+  return statement.execute(values);
 }

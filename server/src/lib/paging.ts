@@ -36,6 +36,17 @@ export function pageClause(q: PageQuery): { limit: SQL; upTo: SQL } {
   return { limit: sql`limit ${limit} offset ${offset}`, upTo: sql.raw(String(2 ** Math.ceil(Math.log2(offset + limit)))) };
 }
 
+/**
+ * `pageClause` for a statement built once (`builtOnce`): the first page's size written in, as there,
+ * and a later page's window as placeholders, `limit` and `offset`, among `values`. `shape` tells the
+ * statements apart.
+ */
+export function pageShape(q: PageQuery): { shape: string; limit: SQL; values: { limit?: number; offset?: number } } {
+  const { limit, offset } = pageWindow(q);
+  if (offset === 0) return { shape: `first ${limit}`, limit: pageClause(q).limit, values: {} };
+  return { shape: 'later', limit: sql`limit ${sql.placeholder('limit')} offset ${sql.placeholder('offset')}`, values: { limit, offset } };
+}
+
 /** One page of `rows`, and of the same list's `counted` (its table, joins and where) the count up to COUNT_CAP, side by side. */
 export async function pageAnswer<T>(db: Conn, q: PageQuery, rows: Pageable<T>, counted: Parameters<typeof countCapped>[1]) {
   const { limit, offset } = pageWindow(q);
@@ -48,12 +59,14 @@ export async function pageAnswer<T>(db: Conn, q: PageQuery, rows: Pageable<T>, c
  * list's `count` (its `cappedCountOf`), which PostgreSQL computes once for the statement, so a page
  * and its count are one round trip instead of two. A count lately found past the cap is not computed
  * again (`pastCap`): the column is then null. A page past the last has no row to carry it, and is
- * counted by `countAlone`; a first page without rows has a total of 0.
+ * counted by `countAlone`; a first page without rows has a total of 0. `values`: the values of the
+ * count's placeholders, if it has any (`builtOnce`).
  */
-export function carriedCount(count: SQL) {
-  const past = pastCap(count);
+export function carriedCount(count: SQL, values: Record<string, unknown> = {}) {
+  const past = pastCap(count, Date.now(), values);
   const known = past.known;
   return {
+    known,
     column: known ? sql<string | null>`null::text` : sql<string | null>`(${count})::text`,
     async total(rows: readonly { total: string | number | null }[], q: PageQuery, countAlone: () => Promise<number>) {
       if (known) return cappedTotal(COUNT_CAP + 1);

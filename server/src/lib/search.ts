@@ -13,7 +13,8 @@ export const caseless = (text: string): boolean => text.toLowerCase() === text.t
  * both sides before comparing, every row's text on every search; a text without cased letters finds
  * the same rows with LIKE, which reads them as they are — on an area's 2,000 addresses in a quarter
  * of the time (bench/README.md). Most of what is searched is a room number or a Chinese name.
+ * `pattern`: where the statement takes `containing(text)` from, if not from the text itself (a placeholder).
  */
-export function holding(column: SQLWrapper, text: string): SQL {
-  return caseless(text) ? sql`${column} like ${containing(text)}` : sql`${column} ilike ${containing(text)}`;
+export function holding(column: SQLWrapper, text: string, pattern: unknown = containing(text)): SQL {
+  return caseless(text) ? sql`${column} like ${pattern}` : sql`${column} ilike ${pattern}`;
 }

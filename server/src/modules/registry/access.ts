@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm';
-import { type Conn, preparedSelect } from '../../db/client.ts';
+import { eq, sql } from 'drizzle-orm';
+import { builtOnce, type Conn } from '../../db/client.ts';
 import { propertyAreas } from '../../db/schema/index.ts';
 import type { Actor } from '../../lib/context.ts';
 import { forbidden, notFound } from '../../lib/errors.ts';
@@ -9,8 +9,13 @@ import { forbidden, notFound } from '../../lib/errors.ts';
  * Anything else is "not found", so ids of other organisations' areas reveal nothing.
  */
 export async function visibleArea(db: Conn, actor: Actor, areaId: number, committeeAreaId: number | null = null) {
-  // Prepared: every request for an area's lists asks it first.
-  const [area] = await preparedSelect(db.select().from(propertyAreas).where(eq(propertyAreas.id, areaId)));
+  // Built once and prepared: every request for an area's lists asks it first.
+  const [area] = await builtOnce(
+    db,
+    'areas.one',
+    () => db.select().from(propertyAreas).where(eq(propertyAreas.id, sql.placeholder('id'))),
+    { id: areaId },
+  );
   const visible =
     area &&
     (actor.orgType === 'office' ||
