@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { rowsOf } from '../src/db/client.ts';
+import { builtOnce, rowsOf } from '../src/db/client.ts';
 import { propertyAreas } from '../src/db/schema/index.ts';
 import { DEMO } from './fixtures.ts';
 import { type Agent, statementsSent, testApp, type TestApp } from './harness.ts';
@@ -116,4 +116,43 @@ it("F-10 a search by owner name finds the houses of an area registered among oth
   // Letters are found whatever their case: rooms J081…J084 by "j08".
   const cased = await office.get(`/api/areas/${areaId}/houses?pageSize=200&q=j08`);
   expect((cased.json().items as House[]).map((h) => h.room)).toEqual(['J081', 'J082', 'J083', 'J084']);
+});
+
+it("F-10 every area's list and search is one statement built once, run with that area's values: each area gets its own houses", async () => {
+  const office = await t.login(DEMO.office.code, DEMO.office.acceptor);
+  const ids = (await t.handle.db.select({ id: propertyAreas.id }).from(propertyAreas)).map((a) => a.id).slice(0, 3);
+  expect(ids.length).toBeGreaterThan(1);
+  for (const query of ['pageSize=5', `pageSize=5&q=1`, 'pageSize=5&page=2']) {
+    const texts = new Set<string>();
+    for (const id of ids) {
+      const { result: res, texts: sent } = await statementsSent(t.handle, () => office.get(`/api/areas/${id}/houses?${query}`));
+      expect(res.statusCode, res.body).toBe(200);
+      const houses = res.json().items as House[];
+      const [theirs] = await rowsOf<{ n: string }>(
+        t.handle.db,
+        sql`select count(*)::text as n from houses where area_id = ${id} and id = any(${`{${houses.map((h) => h.id).join(',')}}`}::bigint[])`,
+      );
+      expect(Number(theirs?.n), `${query} area ${id}`).toBe(houses.length);
+      for (const text of sent) texts.add(text);
+    }
+    // The session, the area and the page: the same three texts for every area.
+    expect(texts.size, query).toBe(3);
+  }
+});
+
+it('F-10 builtOnce builds a shape once and runs it with each call its own values; a shape of null is built every time', async () => {
+  const db = t.handle.db;
+  let built = 0;
+  const build = () => {
+    built++;
+    return db
+      .select({ id: propertyAreas.id })
+      .from(propertyAreas)
+      .where(sql`${propertyAreas.id} = ${sql.placeholder('id')}`);
+  };
+  const ids = (await db.select({ id: propertyAreas.id }).from(propertyAreas)).map((a) => a.id);
+  for (const id of ids) expect(await builtOnce(db, 'test.area by id', build, { id })).toEqual([{ id }]);
+  expect(built).toBe(1);
+  for (const id of ids) expect(await builtOnce(db, null, build, { id })).toEqual([{ id }]);
+  expect(built).toBe(1 + ids.length);
 });

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.ts';
+import { builtOnce, type Db, type Tx } from '../../db/client.ts';
 import { organisations, sessions, users } from '../../db/schema/index.ts';
 import { isAdmin, permissionsOf } from '../../domain/roles.ts';
 import { sessionVerdict, TOUCH_INTERVAL_MS, type SessionVerdict } from '../../domain/session-policy.ts';
@@ -27,43 +27,41 @@ export interface ResolvedSession {
 
 /**
  * The caller's session, user and organisation by the cookie's hash: every request of a logged-in user
- * asks it, so it is built and named once per database and prepared on each connection (planning it
- * cost more than running it, and building its text each time cost the server as much again).
+ * asks it, so it is built once per database and prepared on each connection (planning it cost more
+ * than running it, and building its text each time cost the server as much again).
  */
-function sessionLookupOf(db: Db) {
-  return db
-    .select({
-      createdAt: sessions.createdAt,
-      lastSeenAt: sessions.lastSeenAt,
-      csrfToken: sessions.csrfToken,
-      userId: users.id,
-      username: users.username,
-      userName: users.name,
-      roles: users.roles,
-      userStatus: users.status,
-      orgId: organisations.id,
-      orgType: organisations.type,
-      orgName: organisations.name,
-      orgCode: organisations.code,
-      orgStatus: organisations.status,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .innerJoin(organisations, eq(organisations.id, users.orgId))
-    .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
-    .prepare('w_session_lookup');
-}
-const sessionLookups = new WeakMap<Db, ReturnType<typeof sessionLookupOf>>();
+const sessionLookup = (db: Db, tokenHash: string) =>
+  builtOnce(
+    db,
+    'sessions.lookup',
+    () =>
+      db
+        .select({
+          createdAt: sessions.createdAt,
+          lastSeenAt: sessions.lastSeenAt,
+          csrfToken: sessions.csrfToken,
+          userId: users.id,
+          username: users.username,
+          userName: users.name,
+          roles: users.roles,
+          userStatus: users.status,
+          orgId: organisations.id,
+          orgType: organisations.type,
+          orgName: organisations.name,
+          orgCode: organisations.code,
+          orgStatus: organisations.status,
+        })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .innerJoin(organisations, eq(organisations.id, users.orgId))
+        .where(eq(sessions.tokenHash, sql.placeholder('tokenHash'))),
+    { tokenHash },
+  );
 
 /** Loads the caller from a session cookie: user and organisation must still be active. */
 export async function resolveSession(db: Db, token: string, now: Date): Promise<ResolvedSession> {
   const tokenHash = hashToken(token);
-  let lookup = sessionLookups.get(db);
-  if (!lookup) {
-    lookup = sessionLookupOf(db);
-    sessionLookups.set(db, lookup);
-  }
-  const [row] = await lookup.execute({ tokenHash });
+  const [row] = await sessionLookup(db, tokenHash);
   if (!row) return { actor: null, csrfToken: null, problem: 'revoked' };
   const verdict = sessionVerdict(now, row.createdAt, row.lastSeenAt);
   if (verdict !== 'valid' || row.userStatus !== 'active' || row.orgStatus !== 'active') {
