@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import { type Conn, rowsOf } from './client.ts';
+import { builtOnceRows, type Conn } from './client.ts';
 
 /**
  * A list's total is counted up to this many rows and no further: an exact count of a city's
@@ -36,8 +36,8 @@ const PAST_CAP_KEPT = 1_000;
 const pastCapUntil = new Map<string, number>();
 const dialect = new PgDialect();
 
-const keyOf = (count: SQL, values: Record<string, unknown>) => {
-  const { sql: text, params } = dialect.sqlToQuery(count);
+const keyOf = (count: SQL | string, values: Record<string, unknown>) => {
+  const { sql: text, params } = typeof count === 'string' ? { sql: count, params: [] } : dialect.sqlToQuery(count);
   return `${text}\u0000${JSON.stringify([params, values], (_, v) => (typeof v === 'bigint' ? v.toString() : v))}`;
 };
 
@@ -45,9 +45,10 @@ const keyOf = (count: SQL, values: Record<string, unknown>) => {
  * What is known of `count` (a statement counting up to the cap): `known`, whether it was found past
  * the cap less than a minute ago; `note`, to keep what it gave when counted (past the cap, for a
  * minute; within it, forgetting any earlier finding). Its key is made once: rendering a count's text
- * is not free. `values`: the values of its placeholders, if it has any (`builtOnce`).
+ * is not free. `values`: the values of its placeholders, if it has any (`builtOnce`); `count` may be
+ * a name for its text instead (a statement's shape).
  */
-export function pastCap(count: SQL, now = Date.now(), values: Record<string, unknown> = {}) {
+export function pastCap(count: SQL | string, now = Date.now(), values: Record<string, unknown> = {}) {
   const key = keyOf(count, values);
   const until = pastCapUntil.get(key);
   if (until !== undefined && until <= now) pastCapUntil.delete(key);
@@ -63,13 +64,20 @@ export function pastCap(count: SQL, now = Date.now(), values: Record<string, unk
   };
 }
 
-/** Counts a query built by the query builder (any select with its joins and where) up to the cap. */
-export async function countCapped(db: Conn, rows: { limit(n: number): { as(alias: string): unknown } }) {
-  const sub = rows.limit(COUNT_CAP + 1).as('capped');
-  const count = sql`select count(*)::text as n from ${sub}`;
-  const past = pastCap(count);
+/**
+ * Counts a query built by the query builder (any select with its joins and where) up to the cap.
+ * `built`: for a query written with placeholders, their values, and its shape if it is built once
+ * (`builtOnce`); a count lately found past the cap is then remembered under the shape and values.
+ */
+export async function countCapped(
+  db: Conn,
+  rows: { limit(n: number): { as(alias: string): unknown } },
+  built: { shape: string | null; values: Record<string, unknown> } = { shape: null, values: {} },
+) {
+  const count = () => sql`select count(*)::text as n from ${rows.limit(COUNT_CAP + 1).as('capped')}`;
+  const past = pastCap(built.shape ? `${built.shape} counted` : count(), Date.now(), built.values);
   if (past.known) return cappedTotal(COUNT_CAP + 1);
-  const [row] = await rowsOf<{ n: string }>(db, count);
+  const [row] = await builtOnceRows<{ n: string }>(db, built.shape && `${built.shape} counted`, count, built.values);
   const n = Number(row?.n ?? 0);
   past.note(n);
   return cappedTotal(n);

@@ -157,6 +157,20 @@ export async function preparedRowsOf<T>(db: Conn, query: SQL): Promise<T[]> {
   return result.rows;
 }
 
+/** `builtOnce` for a statement written in SQL: its rows. */
+export async function builtOnceRows<T>(db: Conn, shape: string | null, build: () => SQL, values: Record<string, unknown>): Promise<T[]> {
+  const { dialect, session } = db as unknown as Prepares;
+  const result = (await builtOnce(
+    db,
+    shape,
+    () => ({ prepare: (name: string) => session.prepareQuery(dialect.sqlToQuery(build()), undefined, name, false) }),
+    values,
+  )) as {
+    rows: T[];
+  };
+  return result.rows;
+}
+
 /** `rowsOf` for a statement written with placeholders (`sql.placeholder`), given their values. */
 export async function rowsWith<T>(db: Conn, query: SQL, values: Record<string, unknown>): Promise<T[]> {
   const { dialect, session } = db as unknown as Prepares;

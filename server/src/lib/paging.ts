@@ -1,6 +1,6 @@
 import { COUNT_CAP, cappedTotal, countCapped, pastCap } from '../db/capped-count.ts';
-import type { Conn } from '../db/client.ts';
-import { type SQL, sql } from 'drizzle-orm';
+import { builtOnce, type Conn, type PreparableSelect } from '../db/client.ts';
+import { type Placeholder, type SQL, sql } from 'drizzle-orm';
 
 /** What a paged list is asked for (fields.ts `page`): page numbers start at 1. */
 export interface PageQuery {
@@ -10,7 +10,7 @@ export interface PageQuery {
 
 /** A query builder's select, ordered, not yet limited: awaited, it gives its rows. */
 interface Pageable<T> {
-  limit(n: number): { offset(n: number): PromiseLike<T[]> };
+  limit(n: number | Placeholder): { offset(n: number | Placeholder): PromiseLike<T[]> & PreparableSelect<T[]> };
 }
 
 /** The rows of a page: its size, after the pages before it (also for lists written in SQL). */
@@ -33,24 +33,52 @@ export function pageClause(q: PageQuery): { limit: SQL; upTo: SQL } {
     const size = sql.raw(String(limit));
     return { limit: sql`limit ${size}`, upTo: size };
   }
-  return { limit: sql`limit ${limit} offset ${offset}`, upTo: sql.raw(String(2 ** Math.ceil(Math.log2(offset + limit)))) };
+  return { limit: sql`limit ${limit} offset ${offset}`, upTo: sql.raw(String(upToOf(offset, limit))) };
+}
+
+/** A later page's bound: the next power of two past its end. */
+const upToOf = (offset: number, limit: number) => 2 ** Math.ceil(Math.log2(offset + limit));
+
+/**
+ * `pageClause` for a statement built once (`builtOnce`): the first page's size and a later page's
+ * bound written in, as there, and a later page's window as placeholders, `limit` and `offset`, among
+ * `values`. `shape` tells the statements apart.
+ */
+export function pageShape(q: PageQuery): { shape: string; limit: SQL; upTo: SQL; values: { limit?: number; offset?: number } } {
+  const { limit, offset } = pageWindow(q);
+  const { limit: first, upTo } = pageClause(q);
+  if (offset === 0) return { shape: `first ${limit}`, limit: first, upTo, values: {} };
+  return {
+    shape: `later ${upToOf(offset, limit)}`,
+    limit: sql`limit ${sql.placeholder('limit')} offset ${sql.placeholder('offset')}`,
+    upTo,
+    values: { limit, offset },
+  };
 }
 
 /**
- * `pageClause` for a statement built once (`builtOnce`): the first page's size written in, as there,
- * and a later page's window as placeholders, `limit` and `offset`, among `values`. `shape` tells the
- * statements apart.
+ * One page of `rows`, and of the same list's `counted` (its table, joins and where) the count up to
+ * COUNT_CAP, side by side. `built`: for rows written with placeholders, their values, and the shape
+ * they are built once under (`builtOnce`); the page's window is then placeholders too.
  */
-export function pageShape(q: PageQuery): { shape: string; limit: SQL; values: { limit?: number; offset?: number } } {
+export async function pageAnswer<T>(
+  db: Conn,
+  q: PageQuery,
+  rows: Pageable<T>,
+  counted: Parameters<typeof countCapped>[1],
+  built?: Parameters<typeof countCapped>[2] & {},
+) {
   const { limit, offset } = pageWindow(q);
-  if (offset === 0) return { shape: `first ${limit}`, limit: pageClause(q).limit, values: {} };
-  return { shape: 'later', limit: sql`limit ${sql.placeholder('limit')} offset ${sql.placeholder('offset')}`, values: { limit, offset } };
-}
-
-/** One page of `rows`, and of the same list's `counted` (its table, joins and where) the count up to COUNT_CAP, side by side. */
-export async function pageAnswer<T>(db: Conn, q: PageQuery, rows: Pageable<T>, counted: Parameters<typeof countCapped>[1]) {
-  const { limit, offset } = pageWindow(q);
-  const [items, total] = await Promise.all([rows.limit(limit).offset(offset), countCapped(db, counted)]);
+  const [items, total] = await Promise.all([
+    built
+      ? builtOnce(db, built.shape, () => rows.limit(sql.placeholder('limit')).offset(sql.placeholder('offset')), {
+          ...built.values,
+          limit,
+          offset,
+        })
+      : rows.limit(limit).offset(offset),
+    countCapped(db, counted, built),
+  ]);
   return { items, ...total };
 }
 
@@ -60,10 +88,11 @@ export async function pageAnswer<T>(db: Conn, q: PageQuery, rows: Pageable<T>, c
  * and its count are one round trip instead of two. A count lately found past the cap is not computed
  * again (`pastCap`): the column is then null. A page past the last has no row to carry it, and is
  * counted by `countAlone`; a first page without rows has a total of 0. `values`: the values of the
- * count's placeholders, if it has any (`builtOnce`).
+ * count's placeholders, if it has any (`builtOnce`); `shape`, if given, names the count's text instead
+ * of the text itself.
  */
-export function carriedCount(count: SQL, values: Record<string, unknown> = {}) {
-  const past = pastCap(count, Date.now(), values);
+export function carriedCount(count: SQL, values: Record<string, unknown> = {}, shape?: string) {
+  const past = pastCap(shape ?? count, Date.now(), values);
   const known = past.known;
   return {
     known,

@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { cappedCountOf } from '../../db/capped-count.ts';
-import { preparedRowsOf } from '../../db/client.ts';
+import { builtOnceRows } from '../../db/client.ts';
 import {
   INBOX_KIND_LABELS,
   INBOX_KINDS,
@@ -13,7 +13,7 @@ import {
   stageTable,
 } from '../../domain/inbox.ts';
 import { type Ctx, requireAnyPermission } from '../../lib/context.ts';
-import { carriedCount, pageClause } from '../../lib/paging.ts';
+import { carriedCount, pageShape } from '../../lib/paging.ts';
 import { containing } from '../../lib/search.ts';
 
 export interface InboxQuery {
@@ -166,12 +166,12 @@ function conditions(b: Branch, q: InboxQuery): SQL | null {
   const listedAs = kindsAndStatuses(b, q);
   if (!listedAs) return null;
   const parts: SQL[] = [b.listed, listedAs];
-  if (q.areaId) parts.push(sql`${b.areaId} = ${q.areaId}`);
-  if (q.orgId) parts.push(sql`${b.orgId} = ${q.orgId}`);
-  if (q.from) parts.push(sql`${b.at} >= ${q.from.toISOString()}::timestamptz`);
-  if (q.to) parts.push(sql`${b.at} < ${q.to.toISOString()}::timestamptz`);
+  if (q.areaId) parts.push(sql`${b.areaId} = ${sql.placeholder('area')}`);
+  if (q.orgId) parts.push(sql`${b.orgId} = ${sql.placeholder('org')}`);
+  if (q.from) parts.push(sql`${b.at} >= ${sql.placeholder('from')}::timestamptz`);
+  if (q.to) parts.push(sql`${b.at} < ${sql.placeholder('to')}::timestamptz`);
   if (q.q) {
-    const like = containing(q.q);
+    const like = sql.placeholder('like');
     parts.push(
       sql`(${sql.join(
         b.texts.map((t) => sql`${t} ilike ${like}`),
@@ -182,6 +182,27 @@ function conditions(b: Branch, q: InboxQuery): SQL | null {
   return sql.join(parts, sql` and `);
 }
 
+/** The values of `conditions`' placeholders. */
+const filterValues = (q: InboxQuery) => ({
+  area: q.areaId,
+  org: q.orgId,
+  from: q.from?.toISOString(),
+  to: q.to?.toISOString(),
+  like: q.q ? containing(q.q) : undefined,
+});
+
+/** What changes the text of `conditions`: the kind and stage, and which filters are given. */
+const filterShape = (q: InboxQuery) =>
+  [
+    q.kind ?? '',
+    q.stage ?? '',
+    q.areaId ? 'area' : '',
+    q.orgId ? 'org' : '',
+    q.from ? 'from' : '',
+    q.to ? 'to' : '',
+    q.q ? 'text' : '',
+  ].join(' ');
+
 /**
  * F-60 业务总览: every business the office follows, newest first, filtered by kind, stage, area,
  * organisation, text and date. Each table gives at most the rows up to the page's end, newest first
@@ -189,50 +210,58 @@ function conditions(b: Branch, q: InboxQuery): SQL | null {
  */
 export async function officeInbox(ctx: Ctx, q: InboxQuery) {
   requireAnyPermission(ctx, 'office.accept', 'office.review');
-  // The window as `pageClause` writes it (the first page's size, a later page's bound, as literals): with
-  // the capped count's literal limit, PostgreSQL plans any page once per connection.
-  const { limit: window, upTo } = pageClause(q);
+  // The window as `pageShape` writes it (the first page's size, a later page's bound, as literals): with
+  // the capped count's literal limit, PostgreSQL plans any page once per connection. The statement is
+  // built once for its shape (`builtOnce`): the filters' values are placeholders.
+  const page = pageShape(q);
   const parts = BRANCHES.flatMap((b) => {
     const where = conditions(b, q);
     return where ? [{ b, where }] : [];
   });
   if (parts.length === 0) return { items: [], total: 0 };
-  // The page's rows are chosen first by what orders them alone (each table's newest by its own
-  // index, up to the page's end); only the chosen are joined to their organisation and area. Joined
-  // before the choice, a later page joined every row up to its end (page 20: 514 rows for 20).
-  const sourceOf = (b: Branch) => sql.raw(`'${b.source}'`);
-  const keys = sql.join(
-    parts.map(
-      ({ b, where }) =>
-        sql`(select ${sourceOf(b)} as source, ${b.id} as id, ${b.no} as no, ${b.at} as at from ${q.q ? b.from : b.counted}
-              where ${where} order by ${b.at} desc, ${b.no} desc limit ${upTo})`,
-    ),
-    sql` union all `,
-  );
-  const details = sql.join(
-    parts.map(
-      ({ b }) =>
-        sql`(select ${b.select} from ${b.from} where ${b.id} = any(array(select c.id from chosen c where c.source = ${sourceOf(b)})))`,
-    ),
-    sql` union all `,
-  );
+  const filters = filterValues(q);
+  const values = { ...filters, ...page.values };
   // Each table counted only up to the cap: the total past it is "more than", never a scan of every row.
-  const counts = carriedCount(
+  const counted = () =>
     sql.join(
       parts.map(({ b, where }) => cappedCountOf(sql`${q.q ? b.from : b.counted} where ${where}`)),
       sql` + `,
-    ),
-  );
+    );
+  const shape = `inbox ${filterShape(q)}`;
+  const counts = carriedCount(counted(), filters, shape);
+  // The page's rows are chosen first by what orders them alone (each table's newest by its own
+  // index, up to the page's end); only the chosen are joined to their organisation and area. Joined
+  // before the choice, a later page joined every row up to its end (page 20: 514 rows for 20).
   // The page carries its total: one statement. Prepared: the filters give a bounded set of statement
   // texts (the values are parameters), and planning the union of three tables cost more than running
   // its first page.
-  const rows = await preparedRowsOf<Row & { total: string | null }>(
+  const rows = await builtOnceRows<Row & { total: string | null }>(
     ctx.db,
-    sql`with chosen as materialized (select k.* from (${keys}) as k order by k.at desc, k.no desc ${window})
-        select x.*, ${counts.column} as total from (${details}) as x order by x.at desc, x.no desc`,
+    `${shape} ${page.shape}${counts.known ? ' past cap' : ''}`,
+    () => {
+      const sourceOf = (b: Branch) => sql.raw(`'${b.source}'`);
+      const keys = sql.join(
+        parts.map(
+          ({ b, where }) =>
+            sql`(select ${sourceOf(b)} as source, ${b.id} as id, ${b.no} as no, ${b.at} as at from ${q.q ? b.from : b.counted}
+              where ${where} order by ${b.at} desc, ${b.no} desc limit ${page.upTo})`,
+        ),
+        sql` union all `,
+      );
+      const details = sql.join(
+        parts.map(
+          ({ b }) =>
+            sql`(select ${b.select} from ${b.from} where ${b.id} = any(array(select c.id from chosen c where c.source = ${sourceOf(b)})))`,
+        ),
+        sql` union all `,
+      );
+      return sql`with chosen as materialized (select k.* from (${keys}) as k order by k.at desc, k.no desc ${page.limit})
+        select x.*, ${counts.column} as total from (${details}) as x order by x.at desc, x.no desc`;
+    },
+    values,
   );
   const total = await counts.total(rows, q, async () => {
-    const [alone] = await preparedRowsOf<{ n: string }>(ctx.db, sql`select ${counts.column} as n`);
+    const [alone] = await builtOnceRows<{ n: string }>(ctx.db, `${shape} counted`, () => sql`select (${counted()})::text as n`, filters);
     return Number(alone?.n ?? 0);
   });
   return {

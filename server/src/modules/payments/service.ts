@@ -2,7 +2,8 @@ import { noticeActions, noticeRefusal } from '../../domain/notice-actions.ts';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { groupBy } from '../../lib/group.ts';
 import { containing } from '../../lib/search.ts';
-import type { Tx } from '../../db/client.ts';
+import { pageWindow } from '../../lib/paging.ts';
+import { builtOnce, type Tx } from '../../db/client.ts';
 import { countCapped } from '../../db/capped-count.ts';
 import { allocateNumbers } from '../../db/numbering.ts';
 import {
@@ -432,10 +433,13 @@ export async function listNotices(
 ) {
   const actor = requireActor(ctx);
   if (actor.orgType !== 'developer' && actor.orgType !== 'office') throw notFound('交款通知单');
+  // Built once for each shape (`builtOnce`), the filters' values as placeholders; a search by text is
+  // built every time (its house numbers make the statement's text).
+  const filters = { org: actor.orgType === 'developer' ? actor.orgId : undefined, area: q.areaId, status: q.status };
   const where = and(
-    actor.orgType === 'developer' ? eq(paymentNotices.issuerOrgId, actor.orgId) : undefined,
-    q.areaId ? eq(paymentNotices.areaId, q.areaId) : undefined,
-    q.status ? eq(paymentNotices.status, q.status) : undefined,
+    actor.orgType === 'developer' ? eq(paymentNotices.issuerOrgId, sql.placeholder('org')) : undefined,
+    q.areaId ? eq(paymentNotices.areaId, sql.placeholder('area')) : undefined,
+    q.status ? eq(paymentNotices.status, sql.placeholder('status')) : undefined,
     // The matches first, through the trigram indexes, then the page among them: walking the list's
     // order and testing each notice read every notice when few matched. A house is found by its
     // address (which holds 楼幢, 单元 and 房号); within a chosen area also by 楼幢+单元+房号 as typed.
@@ -448,15 +452,22 @@ export async function listNotices(
                 where i.house_id = any(array(${houseNumberMatches(q.q, q.areaId)}))))`
       : undefined,
   );
+  const shape = q.q ? null : `notices ${actor.orgType}${q.areaId ? ' area' : ''}${q.status ? ' status' : ''}`;
   const [rows, total] = await Promise.all([
-    ctx.db
-      .select()
-      .from(paymentNotices)
-      .where(where)
-      .orderBy(desc(paymentNotices.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    countCapped(ctx.db, ctx.db.select({ id: paymentNotices.id }).from(paymentNotices).where(where)),
+    builtOnce(
+      ctx.db,
+      shape,
+      () =>
+        ctx.db
+          .select()
+          .from(paymentNotices)
+          .where(where)
+          .orderBy(desc(paymentNotices.id))
+          .limit(sql.placeholder('limit'))
+          .offset(sql.placeholder('offset')),
+      { ...filters, ...pageWindow(q) },
+    ),
+    countCapped(ctx.db, ctx.db.select({ id: paymentNotices.id }).from(paymentNotices).where(where), { shape, values: filters }),
   ]);
   return { items: rows.map((n) => ({ ...noticeSummary(n), actions: noticeActions(n, actor) })), ...total };
 }

@@ -202,14 +202,21 @@ function stageIs(stage: ProjectStage, today: string) {
 export async function listProjects(ctx: Ctx, q: ProjectListQuery) {
   const actor = readerActor(ctx);
   const own = actor.orgType === 'committee' ? ((await committeeArea(ctx.db, actor)) ?? -1) : null;
+  // Built once for each shape (`builtOnce`), the filters' values as placeholders; a stage filter
+  // holds today's date, and is built every time.
+  const like = sql.placeholder('like');
   const where = and(
-    own === null ? undefined : eq(repairProjects.areaId, own),
-    q.areaId ? eq(repairProjects.areaId, q.areaId) : undefined,
-    q.type ? eq(repairProjects.type, q.type) : undefined,
-    q.status ? eq(repairProjects.status, q.status) : undefined,
+    own === null ? undefined : eq(repairProjects.areaId, sql.placeholder('own')),
+    q.areaId ? eq(repairProjects.areaId, sql.placeholder('area')) : undefined,
+    q.type ? eq(repairProjects.type, sql.placeholder('type')) : undefined,
+    q.status ? eq(repairProjects.status, sql.placeholder('status')) : undefined,
     q.stage ? stageIs(q.stage, businessDate(ctx.clock.now())) : undefined,
-    q.q ? or(ilike(repairProjects.name, containing(q.q)), ilike(repairProjects.no, containing(q.q))) : undefined,
+    q.q ? or(ilike(repairProjects.name, like), ilike(repairProjects.no, like)) : undefined,
   );
+  const values = { own, area: q.areaId, type: q.type, status: q.status, like: q.q ? containing(q.q) : undefined };
+  const shape = q.stage
+    ? null
+    : `projects${own === null ? '' : ' own'}${q.areaId ? ' area' : ''}${q.type ? ' type' : ''}${q.status ? ' status' : ''}${q.q ? ' text' : ''}`;
   const page = await pageAnswer(
     ctx.db,
     q,
@@ -227,6 +234,7 @@ export async function listProjects(ctx: Ctx, q: ProjectListQuery) {
       .where(where)
       .orderBy(desc(repairProjects.createdAt), desc(repairProjects.id)),
     ctx.db.select({ id: repairProjects.id }).from(repairProjects).where(where),
+    { shape, values },
   );
   return {
     ...page,

@@ -165,8 +165,8 @@ export async function listHouses(
   const pattern = sql.placeholder('pattern');
   const filters = { area: areaId, building: q.buildingId, status: q.status };
   const values = { ...window.values, ...filters, pattern: text && containing(text) };
-  const shaped = (name: string) =>
-    q.ids?.length ? null : `houses.${name}${q.buildingId ? ' building' : ''}${q.status ? ' status' : ''} ${window.shape}`;
+  const given = `${q.buildingId ? ' building' : ''}${q.status ? ' status' : ''}`;
+  const shaped = (name: string) => (q.ids?.length ? null : `houses.${name}${given} ${window.shape}`);
   const where = and(
     eq(houses.areaId, area),
     q.buildingId ? eq(houses.buildingId, sql.placeholder('building')) : undefined,
@@ -179,7 +179,7 @@ export async function listHouses(
     // The page's houses are chosen from the houses and their units alone (the order needs the unit's
     // name); only they are then joined to their building, account, owners and claim. Joined before the
     // page was taken, every house of the page's first building was (ten times the page).
-    const count = carriedCount(cappedCountOf(sql`${houses} where ${where}`), filters);
+    const count = carriedCount(cappedCountOf(sql`${houses} where ${where}`), filters, q.ids?.length ? undefined : `houses.count${given}`);
     const rows = await builtOnce(
       ctx.db,
       shaped(count.known ? 'list past cap' : 'list'),
