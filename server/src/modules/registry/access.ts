@@ -13,7 +13,11 @@ export async function visibleArea(db: Conn, actor: Actor, areaId: number, commit
   const [area] = await builtOnce(
     db,
     'areas.one',
-    () => db.select().from(propertyAreas).where(eq(propertyAreas.id, sql.placeholder('id'))),
+    () =>
+      db
+        .select()
+        .from(propertyAreas)
+        .where(eq(propertyAreas.id, sql.placeholder('id'))),
     { id: areaId },
   );
   const visible =
