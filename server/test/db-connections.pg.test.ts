@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Db, preparedSelect, rowsOf, type Tx } from '../src/db/client.ts';
+import { builtOnce, type Db, rowsOf, type Tx } from '../src/db/client.ts';
 import { transaction } from '../src/db/retry.ts';
 import { organisations, propertyAreas } from '../src/db/schema/index.ts';
 import { systemClock } from '../src/lib/clock.ts';
@@ -36,10 +36,13 @@ it('F-10 a statement the planner prices high is never compiled to machine code f
 });
 
 it("F-10 a list page built by the query builder is prepared under its text's name, the same statement for every area", async () => {
-  const page = (db: Tx, areaId: number) => db.select({ id: propertyAreas.id }).from(propertyAreas).where(eq(propertyAreas.id, areaId));
+  const page = (db: Tx) =>
+    db
+      .select({ id: propertyAreas.id })
+      .from(propertyAreas)
+      .where(eq(propertyAreas.id, sql.placeholder('id')));
   const kept = await transaction(t.handle.db, async (tx) => {
-    await preparedSelect(page(tx, 1));
-    await preparedSelect(page(tx, 2));
+    for (const id of [1, 2]) await builtOnce(tx, 'test.area by id', () => page(tx), { id });
     return rowsOf<{ name: string; statement: string }>(
       tx,
       sql`select name, statement from pg_prepared_statements where statement like '%from "property_areas"%'`,

@@ -193,17 +193,10 @@ interface NamedConfigs {
 }
 
 /**
- * `preparedRowsOf` for a query builder's select, its rows mapped as the builder maps them: for the
- * statements every request sends (the session's lookup, a city list's page). The same caution
- * applies: only a statement whose text does not grow with its input (no `in (…)` of a caller's list).
- * The statement is built once and named after its text when built: asking the builder for the text
- * first built it twice, a tenth of a millisecond of the server's CPU per list page.
+ * The builder's statement, built, under the name of its text: prepared on PostgreSQL, like
+ * `preparedRowsOf`'s, with the same caution (only a statement whose text does not grow with its
+ * input). Named when built: asking the builder for the text first built it twice.
  */
-export function preparedSelect<T>(query: PreparableSelect<T>): Promise<T> {
-  return named(query).execute();
-}
-
-/** The builder's statement, built, under the name of its text. */
 function named<T>(query: PreparableSelect<T>): ReturnType<PreparableSelect<T>['prepare']> {
   const prepared = query.prepare('') as ReturnType<PreparableSelect<T>['prepare']> & NamedConfigs;
   const text = prepared.queryConfig?.text;
@@ -219,7 +212,7 @@ const SHAPES_KEPT = 256;
 const builtFor = new WeakMap<object, Map<string, ReturnType<PreparableSelect<unknown>['prepare']>>>();
 
 /**
- * `preparedSelect` for a statement built once: the first request of each `shape` builds it, with
+ * A query builder's select, built once and prepared: the first request of each `shape` builds it, with
  * drizzle's placeholders (`sql.placeholder`) where its values go, and every later one only runs it
  * with its own `values`. Building a city list's search through the query builder — walking its
  * parts, quoting its names — cost the server more CPU than running it (bench/README.md).
@@ -233,8 +226,11 @@ export function builtOnce<T>(
   values: Record<string, unknown>,
 ): Promise<T> {
   if (shape === null) return build().prepare('').execute(values);
-  const shapes = builtFor.get(db) ?? new Map();
-  builtFor.set(db, shapes);
+  let shapes = builtFor.get(db);
+  if (shapes === undefined) {
+    shapes = new Map();
+    builtFor.set(db, shapes);
+  }
   let statement = shapes.get(shape) as ReturnType<PreparableSelect<T>['prepare']> | undefined;
   if (!statement) {
     if (shapes.size >= SHAPES_KEPT) shapes.clear();

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
-import { type Conn, preparedSelect } from '../../db/client.ts';
+import { builtOnce, type Conn } from '../../db/client.ts';
 import { ledgerAccounts, ledgerEntries, ledgerTransactions, type NoticePurpose, paymentNotices } from '../../db/schema/index.ts';
 import { TRANSACTION_KINDS, type TransactionKind } from '../../ledger/post.ts';
 
@@ -62,16 +62,20 @@ export async function houseStatementPage(db: Conn, houseId: number, page: number
 
 /** 分户账明细: every entry of the house's account, oldest first, with the running balance. */
 export async function houseStatement(db: Conn, houseId: number) {
-  const rows = await preparedSelect(
-    db
-      .select(entryColumns)
-      .from(ledgerEntries)
-      .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerEntries.accountId))
-      .innerJoin(ledgerTransactions, eq(ledgerTransactions.id, ledgerEntries.transactionId))
-      // A deposit's reference is the notice it paid (unique number).
-      .leftJoin(paymentNotices, and(eq(ledgerTransactions.kind, 'deposit'), eq(paymentNotices.no, ledgerTransactions.reference)))
-      .where(eq(ledgerAccounts.houseId, houseId))
-      .orderBy(asc(ledgerEntries.id)),
+  const rows = await builtOnce(
+    db,
+    'ledger.house statement',
+    () =>
+      db
+        .select(entryColumns)
+        .from(ledgerEntries)
+        .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerEntries.accountId))
+        .innerJoin(ledgerTransactions, eq(ledgerTransactions.id, ledgerEntries.transactionId))
+        // A deposit's reference is the notice it paid (unique number).
+        .leftJoin(paymentNotices, and(eq(ledgerTransactions.kind, 'deposit'), eq(paymentNotices.no, ledgerTransactions.reference)))
+        .where(eq(ledgerAccounts.houseId, sql.placeholder('house')))
+        .orderBy(asc(ledgerEntries.id)),
+    { house: houseId },
   );
   let running = 0n;
   return rows.map((r) => {

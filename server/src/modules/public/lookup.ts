@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { buildings, houseOwners, houses, propertyAreas, units } from '../../db/schema/index.ts';
 import { maskIdNumber, maskName } from '../../domain/id-card.ts';
 import type { Ctx } from '../../lib/context.ts';
@@ -6,7 +6,7 @@ import { AppError, notFound } from '../../lib/errors.ts';
 import { houseStatement } from '../payments/statement.ts';
 import { standingOf } from '../payments/standing.ts';
 import { rateLimit } from '../../lib/rate-limit.ts';
-import { preparedSelect } from '../../db/client.ts';
+import { builtOnce } from '../../db/client.ts';
 
 export async function publicBuildings(ctx: Ctx, areaId: number) {
   const rows = await ctx.db
@@ -35,26 +35,40 @@ export async function lookupBalance(ctx: Ctx, houseId: number, idNumber: string)
   const now = ctx.clock.now();
   await rateLimit(ctx.db, `lookup:ip:${ctx.ip}`, 30, 600, now);
   // The statements every lookup sends are prepared, planned once per connection: planned on every
-  // request they doubled a lookup's PostgreSQL CPU (bench/README.md).
-  const [h] = await preparedSelect(
-    ctx.db
-      .select({
-        id: houses.id,
-        address: houses.address,
-        room: houses.room,
-        buildingArea: houses.buildingArea,
-        area: propertyAreas.name,
-        building: buildings.name,
-        unit: units.name,
-      })
-      .from(houses)
-      .innerJoin(propertyAreas, eq(propertyAreas.id, houses.areaId))
-      .innerJoin(buildings, eq(buildings.id, houses.buildingId))
-      .innerJoin(units, eq(units.id, houses.unitId))
-      .where(eq(houses.id, houseId)),
+  // request they doubled a lookup's PostgreSQL CPU (bench/README.md). They are also built once (`builtOnce`).
+  const values = { house: houseId };
+  const [h] = await builtOnce(
+    ctx.db,
+    'public.house',
+    () =>
+      ctx.db
+        .select({
+          id: houses.id,
+          address: houses.address,
+          room: houses.room,
+          buildingArea: houses.buildingArea,
+          area: propertyAreas.name,
+          building: buildings.name,
+          unit: units.name,
+        })
+        .from(houses)
+        .innerJoin(propertyAreas, eq(propertyAreas.id, houses.areaId))
+        .innerJoin(buildings, eq(buildings.id, houses.buildingId))
+        .innerJoin(units, eq(units.id, houses.unitId))
+        .where(eq(houses.id, sql.placeholder('house'))),
+    values,
   );
   if (!h) throw notFound('房屋');
-  const owners = await preparedSelect(ctx.db.select().from(houseOwners).where(eq(houseOwners.houseId, houseId)));
+  const owners = await builtOnce(
+    ctx.db,
+    'public.house owners',
+    () =>
+      ctx.db
+        .select()
+        .from(houseOwners)
+        .where(eq(houseOwners.houseId, sql.placeholder('house'))),
+    values,
+  );
   const wanted = idNumber.trim().toUpperCase();
   if (!owners.some((o) => o.idNumber.toUpperCase() === wanted)) {
     // Guessing ID numbers for one house is slowed down separately from ordinary use.
