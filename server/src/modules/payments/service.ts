@@ -433,8 +433,9 @@ export async function listNotices(
 ) {
   const actor = requireActor(ctx);
   if (actor.orgType !== 'developer' && actor.orgType !== 'office') throw notFound('交款通知单');
-  // Built once for each shape (`builtOnce`), the filters' values as placeholders; a search by text is
-  // built every time (its house numbers make the statement's text).
+  // Built once for each shape (`builtOnce`), the filters' values as placeholders. A search by text is
+  // built every time and not prepared: planned for its own text, it finds its matches through the
+  // trigram indexes, which a plan made without the text could not count on.
   const filters = { org: actor.orgType === 'developer' ? actor.orgId : undefined, area: q.areaId, status: q.status };
   const where = and(
     actor.orgType === 'developer' ? eq(paymentNotices.issuerOrgId, sql.placeholder('org')) : undefined,
