@@ -171,13 +171,6 @@ export async function builtOnceRows<T>(db: Conn, shape: string | null, build: ()
   return result.rows;
 }
 
-/** `rowsOf` for a statement written with placeholders (`sql.placeholder`), given their values. */
-export async function rowsWith<T>(db: Conn, query: SQL, values: Record<string, unknown>): Promise<T[]> {
-  const { dialect, session } = db as unknown as Prepares;
-  const result = (await session.prepareQuery(dialect.sqlToQuery(query), undefined, '', false).execute(values)) as { rows: T[] };
-  return result.rows;
-}
-
 /** A prepared statement's name: its text's, so one text is one statement on each connection. */
 const statementName = (text: string) => `w_${createHash('sha1').update(text).digest('base64url').slice(0, 24)}`;
 

@@ -2,19 +2,18 @@ import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
 import { COUNT_CAP, cappedCountOf, pastCap } from '../db/capped-count.ts';
-import { pageClause } from './paging.ts';
+import { pageShape } from './paging.ts';
 
 const dialect = new PgDialect();
-const text = (q: Parameters<typeof pageClause>[0]) => {
-  const { limit, upTo } = pageClause(q);
-  const { sql, params } = dialect.sqlToQuery(limit);
-  return { limit: { sql, params }, upTo: dialect.sqlToQuery(upTo).sql };
+const text = (q: Parameters<typeof pageShape>[0]) => {
+  const { limit, upTo, values } = pageShape(q);
+  return { limit: dialect.sqlToQuery(limit).sql, values, upTo: dialect.sqlToQuery(upTo).sql };
 };
 
 describe('a page window written into SQL', () => {
   it('F-60 the first page writes its size into the statement; later pages pass their window and read up to a power of two past its end', () => {
-    expect(text({ page: 1, pageSize: 20 })).toEqual({ limit: { sql: 'limit 20', params: [] }, upTo: '20' });
-    expect(text({ page: 2, pageSize: 20 })).toEqual({ limit: { sql: 'limit $1 offset $2', params: [20, 20] }, upTo: '64' });
+    expect(text({ page: 1, pageSize: 20 })).toEqual({ limit: 'limit 20', values: {}, upTo: '20' });
+    expect(text({ page: 2, pageSize: 20 })).toEqual({ limit: 'limit $1 offset $2', values: { limit: 20, offset: 20 }, upTo: '64' });
     expect(text({ page: 20, pageSize: 20 }).upTo).toBe('512');
     expect(text({ page: 16, pageSize: 32 }).upTo).toBe('512');
     expect(text({ page: 17, pageSize: 32 }).upTo).toBe('1024');

@@ -17,44 +17,35 @@ interface Pageable<T> {
 export const pageWindow = (q: PageQuery) => ({ limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
 
 /**
- * A page's window written into a statement written in SQL: `limit`, the clause; `upTo`, a bound on the
- * rows up to the page's end, for branches that each give at most that many. With a LIMIT given as a
- * parameter PostgreSQL prices a prepared statement's generic plan as if it read a tenth of every row,
- * so it plans the page afresh on every run, and planning a city list's joins cost as much as running
- * its page (bench/README.md). So the first page, most of what is asked, has its size written into the
- * statement (a validated integer), and a later page's branches read up to the next power of two past
- * its end, also written in: the statement's text changes only when that doubles, while the page's own
- * window stays a parameter (literals there would make a new statement for every page).
+ * A page's window written into a statement built once (`builtOnce`): `limit`, the clause; `upTo`, a
+ * bound on the rows up to the page's end, for branches that each give at most that many; `shape`, what
+ * tells the statements apart; `values`, a later page's window (`limit`, `offset` placeholders). With a
+ * LIMIT given as a parameter PostgreSQL prices a prepared statement's generic plan as if it read a
+ * tenth of every row, so it plans the page afresh on every run, and planning a city list's joins cost
+ * as much as running its page (bench/README.md). So the first page, most of what is asked, has its
+ * size written into the statement (a validated integer), and a later page's branches read up to the
+ * next power of two past its end, also written in: the statement's text changes only when that
+ * doubles, while the page's own window stays placeholders (literals there would make a new statement
+ * for every page).
  */
-export function pageClause(q: PageQuery): { limit: SQL; upTo: SQL } {
+export function pageShape(q: PageQuery): { shape: string; limit: SQL; upTo: SQL; values: { limit?: number; offset?: number } } {
   const { limit, offset } = pageWindow(q);
   if (!Number.isSafeInteger(limit) || !Number.isSafeInteger(offset)) throw new Error(`page window out of range: ${limit} after ${offset}`);
   if (offset === 0) {
     const size = sql.raw(String(limit));
-    return { limit: sql`limit ${size}`, upTo: size };
+    return { shape: `first ${limit}`, limit: sql`limit ${size}`, upTo: size, values: {} };
   }
-  return { limit: sql`limit ${limit} offset ${offset}`, upTo: sql.raw(String(upToOf(offset, limit))) };
+  const upTo = upToOf(offset, limit);
+  return {
+    shape: `later ${upTo}`,
+    limit: sql`limit ${sql.placeholder('limit')} offset ${sql.placeholder('offset')}`,
+    upTo: sql.raw(String(upTo)),
+    values: { limit, offset },
+  };
 }
 
 /** A later page's bound: the next power of two past its end. */
 const upToOf = (offset: number, limit: number) => 2 ** Math.ceil(Math.log2(offset + limit));
-
-/**
- * `pageClause` for a statement built once (`builtOnce`): the first page's size and a later page's
- * bound written in, as there, and a later page's window as placeholders, `limit` and `offset`, among
- * `values`. `shape` tells the statements apart.
- */
-export function pageShape(q: PageQuery): { shape: string; limit: SQL; upTo: SQL; values: { limit?: number; offset?: number } } {
-  const { limit, offset } = pageWindow(q);
-  const { limit: first, upTo } = pageClause(q);
-  if (offset === 0) return { shape: `first ${limit}`, limit: first, upTo, values: {} };
-  return {
-    shape: `later ${upToOf(offset, limit)}`,
-    limit: sql`limit ${sql.placeholder('limit')} offset ${sql.placeholder('offset')}`,
-    upTo,
-    values: { limit, offset },
-  };
-}
 
 /**
  * One page of `rows`, and of the same list's `counted` (its table, joins and where) the count up to

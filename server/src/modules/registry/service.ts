@@ -16,7 +16,7 @@ import { requireActor, requirePermission, type Actor, type Ctx } from '../../lib
 import { forbidden, notFound } from '../../lib/errors.ts';
 import { carriedCount, carriedTotal, pageAnswer, pageShape } from '../../lib/paging.ts';
 import { cappedCountOf, cappedTotal } from '../../db/capped-count.ts';
-import { builtOnce, type Conn, rowsWith } from '../../db/client.ts';
+import { builtOnce, builtOnceRows, type Conn } from '../../db/client.ts';
 import { type PersonalDataView, presentIdNumber, presentPersonalFields, presentPhone } from '../../domain/privacy.ts';
 import { personalDataViewOf, UNVERIFIED_COMMITTEE } from '../organisations/committee.ts';
 import { audit, changedFields } from '../audit/audit.ts';
@@ -193,7 +193,7 @@ export async function listHouses(
       values,
     );
     const total = await count.total(rows, q, async () => {
-      const [alone] = await rowsWith<{ n: string }>(ctx.db, sql`select ${count.column} as n`, values);
+      const [alone] = await builtOnceRows<{ n: string }>(ctx.db, null, () => sql`select ${count.column} as n`, values);
       return Number(alone?.n ?? 0);
     });
     return { items: rows.map(toHouse), ...total };
@@ -235,7 +235,7 @@ export async function listHouses(
   );
   // A page past the last has no row to carry the count: the search is then counted alone.
   const total = await carriedTotal(rows, q, async () => {
-    const [alone] = await rowsWith<{ total: string }>(ctx.db, sql`select total from (${search()}) s`, values);
+    const [alone] = await builtOnceRows<{ total: string }>(ctx.db, null, () => sql`select total from (${search()}) s`, values);
     return Number(alone?.total ?? 0);
   });
   return { items: rows.map(toHouse), ...cappedTotal(total) };
