@@ -1,31 +1,56 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { builtOnce, type Conn } from '../../db/client.ts';
 import { propertyAreas } from '../../db/schema/index.ts';
 import type { Actor } from '../../lib/context.ts';
 import { forbidden, notFound } from '../../lib/errors.ts';
 
 /**
- * A developer sees only the areas it collected; the office sees all; a committee only its own.
- * Anything else is "not found", so ids of other organisations' areas reveal nothing.
+ * The areas `actor` may see, as a condition on `property_areas`: a developer the areas it collected,
+ * a committee its own (`committeeAreaId`), the office all, anyone else none. Written with
+ * placeholders (`viewerOrg`, `viewerArea`, given in `values`), so a statement built once
+ * (`builtOnce`) under `shape` serves every organisation of a kind. The one statement of the rule:
+ * where an area is fetched (`visibleArea`), where areas are listed, and inside a list of an area's
+ * houses, which so checks the caller's sight of the area in its own statement.
+ */
+export function areaSight(actor: Actor, committeeAreaId: number | null) {
+  switch (actor.orgType) {
+    case 'office':
+      return { shape: 'office', where: sql`true`, values: {} };
+    case 'developer':
+      return {
+        shape: 'developer',
+        where: eq(propertyAreas.developerOrgId, sql.placeholder('viewerOrg')),
+        values: { viewerOrg: actor.orgId },
+      };
+    case 'committee':
+      return {
+        shape: 'committee',
+        where: eq(propertyAreas.id, sql.placeholder('viewerArea')),
+        values: { viewerArea: committeeAreaId ?? -1 },
+      };
+    default:
+      return { shape: 'none', where: sql`false`, values: {} };
+  }
+}
+
+/**
+ * The area, if `actor` may see it (`areaSight`). Anything else is "not found", so ids of other
+ * organisations' areas reveal nothing.
  */
 export async function visibleArea(db: Conn, actor: Actor, areaId: number, committeeAreaId: number | null = null) {
-  // Built once and prepared: every request for an area's lists asks it first.
+  const sight = areaSight(actor, committeeAreaId);
+  // Built once and prepared: an area's pages and forms ask it often.
   const [area] = await builtOnce(
     db,
-    'areas.one',
+    `areas.one ${sight.shape}`,
     () =>
       db
         .select()
         .from(propertyAreas)
-        .where(eq(propertyAreas.id, sql.placeholder('id'))),
-    { id: areaId },
+        .where(and(eq(propertyAreas.id, sql.placeholder('id')), sight.where)),
+    { id: areaId, ...sight.values },
   );
-  const visible =
-    area &&
-    (actor.orgType === 'office' ||
-      (actor.orgType === 'developer' && area.developerOrgId === actor.orgId) ||
-      (actor.orgType === 'committee' && committeeAreaId === area.id));
-  if (!visible) throw notFound('物业区域');
+  if (!area) throw notFound('物业区域');
   return area;
 }
 

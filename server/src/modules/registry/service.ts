@@ -20,7 +20,7 @@ import { builtOnce, builtOnceRows, type Conn } from '../../db/client.ts';
 import { type PersonalDataView, presentIdNumber, presentPersonalFields, presentPhone } from '../../domain/privacy.ts';
 import { personalDataViewOf, UNVERIFIED_COMMITTEE } from '../organisations/committee.ts';
 import { audit, changedFields } from '../audit/audit.ts';
-import { visibleArea } from './access.ts';
+import { areaSight, visibleArea } from './access.ts';
 import { standingOf } from '../payments/standing.ts';
 
 async function committeeAreaOf(ctx: Ctx, actor: Actor): Promise<number | null> {
@@ -39,15 +39,12 @@ const liveHouses = sql<number>`count(${houses.id}) filter (where ${houses.status
 /** Areas the caller may see: a developer its own, a committee its one, the office all. */
 export async function listAreas(ctx: Ctx, q: { page: number; pageSize: number; q?: string }) {
   const actor = requireActor(ctx);
-  const committeeArea = await committeeAreaOf(ctx, actor);
-  const scope: SQL | undefined =
-    actor.orgType === 'office'
-      ? undefined
-      : actor.orgType === 'developer'
-        ? eq(propertyAreas.developerOrgId, actor.orgId)
-        : eq(propertyAreas.id, committeeArea ?? -1);
   if (actor.orgType === 'bank') throw notFound('物业区域');
-  const where = and(scope, q.q ? or(ilike(propertyAreas.name, containing(q.q)), ilike(propertyAreas.address, containing(q.q))) : undefined);
+  const sight = areaSight(actor, await committeeAreaOf(ctx, actor));
+  const where = and(
+    sight.where,
+    q.q ? or(ilike(propertyAreas.name, containing(q.q)), ilike(propertyAreas.address, containing(q.q))) : undefined,
+  );
   const page = await pageAnswer(
     ctx.db,
     q,
@@ -60,6 +57,8 @@ export async function listAreas(ctx: Ctx, q: { page: number; pageSize: number; q
       .groupBy(propertyAreas.id, organisations.name)
       .orderBy(asc(propertyAreas.district), asc(propertyAreas.name)),
     ctx.db.select({ id: propertyAreas.id }).from(propertyAreas).where(where),
+    // A search's text is written in: that one is built every time.
+    { shape: q.q ? null : `areas.list ${sight.shape}`, values: sight.values },
   );
   return { ...page, items: page.items.map((r) => ({ ...r.a, developerName: r.developerName, houseCount: r.houses })) };
 }
@@ -155,20 +154,30 @@ export async function listHouses(
   areaId: number,
   q: { page: number; pageSize: number; buildingId?: number; q?: string; status?: 'normal' | 'cancelled'; ids?: number[] },
 ) {
-  await areaFor(ctx, areaId);
+  const actor = requireActor(ctx);
+  const committeeArea = await committeeAreaOf(ctx, actor);
+  // The caller's sight of the area is checked in the page's own statement: a page with houses proves
+  // it. A page without any (an area not seen, one without houses yet, a page past the last) asks the
+  // area itself, which answers "not found" for an area the caller may not see.
+  const sight = areaSight(actor, committeeArea);
+  const seen = async (rows: readonly unknown[]) => {
+    if (rows.length === 0) await visibleArea(ctx.db, actor, areaId, committeeArea);
+  };
   const text = q.q || null;
   // Each statement is built once for its shape and then only run with each request's values
-  // (`builtOnce`): the area, building, status and search text are placeholders. A list of ids makes
-  // a statement of its own length: that one is built every time, and not prepared.
+  // (`builtOnce`): the area, building, status, search text and the caller's organisation are
+  // placeholders. A list of ids makes a statement of its own length: that one is built every time,
+  // and not prepared.
   const window = pageShape(q);
   const area = sql.placeholder('area');
   const pattern = sql.placeholder('pattern');
   const filters = { area: areaId, building: q.buildingId, status: q.status };
-  const values = { ...window.values, ...filters, pattern: text && containing(text) };
+  const values = { ...window.values, ...filters, ...sight.values, pattern: text && containing(text) };
   const given = `${q.buildingId ? ' building' : ''}${q.status ? ' status' : ''}`;
-  const shaped = (name: string) => (q.ids?.length ? null : `houses.${name}${given} ${window.shape}`);
+  const shaped = (name: string) => (q.ids?.length ? null : `houses.${name}${given} ${sight.shape} ${window.shape}`);
   const where = and(
     eq(houses.areaId, area),
+    sql`exists (select from ${propertyAreas} where ${and(eq(propertyAreas.id, area), sight.where)})`,
     q.buildingId ? eq(houses.buildingId, sql.placeholder('building')) : undefined,
     q.status ? eq(houses.status, sql.placeholder('status')) : undefined,
     q.ids && q.ids.length > 0 ? inArray(houses.id, q.ids) : undefined,
@@ -192,6 +201,7 @@ export async function listHouses(
           .orderBy(...order),
       values,
     );
+    await seen(rows);
     const total = await count.total(rows, q, async () => {
       const [alone] = await builtOnceRows<{ n: string }>(ctx.db, null, () => sql`select ${count.column} as n`, values);
       return Number(alone?.n ?? 0);
@@ -233,6 +243,7 @@ export async function listHouses(
     },
     values,
   );
+  await seen(rows);
   // A page past the last has no row to carry the count: the search is then counted alone.
   const total = await carriedTotal(rows, q, async () => {
     const [alone] = await builtOnceRows<{ total: string }>(ctx.db, null, () => sql`select total from (${search()}) s`, values);
