@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, bankApiKeys, buildings, organisations, paymentNotices, propertyAreas } from '../../db/schema/index.ts';
 import { checkLedger } from '../../ledger/check.ts';
 import { DEMO } from '../../../test/fixtures.ts';
-import { type Agent, testApp, type TestApp } from '../../../test/harness.ts';
+import { type Agent, statementsSent, testApp, type TestApp } from '../../../test/harness.ts';
 import { idCard, pushThrough } from '../../../test/registry-fixtures.ts';
 import { BANK_API_HEADERS, sign } from './bank-api-auth.ts';
 
@@ -175,6 +175,26 @@ describe('交款通知单查询 by house', () => {
       expect(nos, q).not.toContain(theirs);
       expect(found.total, q).toBe(found.items.length);
     }
+  });
+});
+
+describe('交款通知单查询 by text', () => {
+  it("F-22 a search by text is one statement after the session's, its page and its total together; a page past the last still tells the total", async () => {
+    const [newest] = (await dev.get('/api/notices?pageSize=1')).json().items as { no: string }[];
+    // The notice numbers' common beginning (prefix and year) matches every notice the developer issued.
+    const q = encodeURIComponent(String(newest?.no).slice(0, 6));
+    const whole = (await dev.get(`/api/notices?q=${q}&pageSize=200`)).json() as { items: { no: string }[]; total: number };
+    expect(whole.total).toBeGreaterThan(3);
+    expect(whole.total).toBe(whole.items.length);
+    const { result: page2, texts } = await statementsSent(t.handle, () => dev.get(`/api/notices?q=${q}&pageSize=2&page=2`));
+    expect(page2.statusCode, page2.body).toBe(200);
+    expect(page2.json().total).toBe(whole.total);
+    expect(page2.json().items.map((n: { no: string }) => n.no)).toEqual(whole.items.slice(2, 4).map((n) => n.no));
+    expect(texts, texts.join('\n')).toHaveLength(2);
+    const past = await dev.get(`/api/notices?q=${q}&pageSize=2&page=9999`);
+    expect(past.json()).toMatchObject({ items: [], total: whole.total });
+    const none = await dev.get(`/api/notices?q=${encodeURIComponent('没有这样的交款人')}&pageSize=2`);
+    expect(none.json()).toMatchObject({ items: [], total: 0 });
   });
 });
 

@@ -2,9 +2,9 @@ import { noticeActions, noticeRefusal } from '../../domain/notice-actions.ts';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { groupBy } from '../../lib/group.ts';
 import { containing } from '../../lib/search.ts';
-import { pageWindow } from '../../lib/paging.ts';
-import { builtOnce, type Tx } from '../../db/client.ts';
-import { countCapped } from '../../db/capped-count.ts';
+import { carriedCount, pageWindow } from '../../lib/paging.ts';
+import { builtOnce, builtOnceRows, type Tx } from '../../db/client.ts';
+import { cappedCountOf } from '../../db/capped-count.ts';
 import { allocateNumbers } from '../../db/numbering.ts';
 import {
   bankConfirmations,
@@ -453,24 +453,28 @@ export async function listNotices(
                 where i.house_id = any(array(${houseNumberMatches(q.q, q.areaId)}))))`
       : undefined,
   );
-  const shape = q.q ? null : `notices ${actor.orgType}${q.areaId ? ' area' : ''}${q.status ? ' status' : ''}`;
-  const [rows, total] = await Promise.all([
-    builtOnce(
-      ctx.db,
-      shape,
-      () =>
-        ctx.db
-          .select()
-          .from(paymentNotices)
-          .where(where)
-          .orderBy(desc(paymentNotices.id))
-          .limit(sql.placeholder('limit'))
-          .offset(sql.placeholder('offset')),
-      { ...filters, ...pageWindow(q) },
-    ),
-    countCapped(ctx.db, ctx.db.select({ id: paymentNotices.id }).from(paymentNotices).where(where), { shape, values: filters }),
-  ]);
-  return { items: rows.map((n) => ({ ...noticeSummary(n), actions: noticeActions(n, actor) })), ...total };
+  // The page carries its count (up to the cap) in the same statement (`carriedCount`): a search by text
+  // is planned and sent once, not twice. A list lately found past the cap is not counted again.
+  const given = `${actor.orgType}${q.areaId ? ' area' : ''}${q.status ? ' status' : ''}`;
+  const count = carriedCount(cappedCountOf(sql`${paymentNotices} where ${where}`), filters, q.q ? undefined : `notices.count ${given}`);
+  const rows = await builtOnce(
+    ctx.db,
+    q.q ? null : `notices ${given}${count.known ? ' past cap' : ''}`,
+    () =>
+      ctx.db
+        .select({ notice: paymentNotices, total: count.column })
+        .from(paymentNotices)
+        .where(where)
+        .orderBy(desc(paymentNotices.id))
+        .limit(sql.placeholder('limit'))
+        .offset(sql.placeholder('offset')),
+    { ...filters, ...pageWindow(q) },
+  );
+  const total = await count.total(rows, q, async () => {
+    const [alone] = await builtOnceRows<{ n: string }>(ctx.db, null, () => sql`select ${count.column} as n`, filters);
+    return Number(alone?.n ?? 0);
+  });
+  return { items: rows.map(({ notice: n }) => ({ ...noticeSummary(n), actions: noticeActions(n, actor) })), ...total };
 }
 
 /** An unpaid notice can be voided by its issuer; its houses are free for a new notice (R-30). */
