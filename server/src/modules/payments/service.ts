@@ -442,21 +442,20 @@ export async function listNotices(
   const filters = { org: actor.orgType === 'developer' ? actor.orgId : undefined, area: q.areaId, status: q.status };
   const values = { ...filters, pattern: q.q ? containing(q.q) : undefined };
   const pattern = sql.placeholder('pattern');
+  // The matches first, through the trigram indexes, then the page among them: walking the list's
+  // order and testing each notice read every notice when few matched. A house is found by its address
+  // (which holds 楼幢, 单元 and 房号); within a chosen area also by 楼幢+单元+房号 as typed. Found once
+  // (`matched`) for the page and its count alike.
+  const matches = q.q
+    ? sql`select m.id from ${paymentNotices} m where m.no ilike ${pattern} or m.payer_name ilike ${pattern}
+          union
+          select i.notice_id from payment_notice_items i where i.house_id = any(array(${houseNumberMatches(Boolean(q.areaId))}))`
+    : null;
   const where = and(
     actor.orgType === 'developer' ? eq(paymentNotices.issuerOrgId, sql.placeholder('org')) : undefined,
     q.areaId ? eq(paymentNotices.areaId, sql.placeholder('area')) : undefined,
     q.status ? eq(paymentNotices.status, sql.placeholder('status')) : undefined,
-    // The matches first, through the trigram indexes, then the page among them: walking the list's
-    // order and testing each notice read every notice when few matched. A house is found by its
-    // address (which holds 楼幢, 单元 and 房号); within a chosen area also by 楼幢+单元+房号 as typed.
-    q.q
-      ? sql`${paymentNotices.id} = any(array(
-              select m.id from ${paymentNotices} m
-                where m.no ilike ${pattern} or m.payer_name ilike ${pattern}
-              union
-              select i.notice_id from payment_notice_items i
-                where i.house_id = any(array(${houseNumberMatches(Boolean(q.areaId))}))))`
-      : undefined,
+    matches ? sql`${paymentNotices.id} = any(array(select id from matched))` : undefined,
   );
   // The page carries its count (up to the cap) in the same statement (`carriedCount`): one statement,
   // not two. A list lately found past the cap is not counted again.
@@ -466,7 +465,7 @@ export async function listNotices(
     ctx.db,
     `notices ${given}${count.known ? ' past cap' : ''}`,
     () =>
-      ctx.db
+      (matches ? ctx.db.with(ctx.db.$with('matched', { id: sql`id` }).as(matches)) : ctx.db)
         .select({ notice: paymentNotices, total: count.column })
         .from(paymentNotices)
         .where(where)
@@ -476,8 +475,14 @@ export async function listNotices(
     { ...values, ...pageWindow(q) },
   );
   const total = await count.total(rows, q, async () => {
-    const [alone] = await builtOnceRows<{ n: string }>(ctx.db, null, () => sql`select ${count.column} as n`, values);
-    return Number(alone?.n ?? 0);
+    const alone = sql`select ${count.column} as n`;
+    const [row] = await builtOnceRows<{ n: string }>(
+      ctx.db,
+      null,
+      () => (matches ? sql`with matched as (${matches}) ${alone}` : alone),
+      values,
+    );
+    return Number(row?.n ?? 0);
   });
   return { items: rows.map(({ notice: n }) => ({ ...noticeSummary(n), actions: noticeActions(n, actor) })), ...total };
 }
