@@ -193,6 +193,9 @@ describe('交款通知单查询 by text', () => {
     expect(texts, texts.join('\n')).toHaveLength(2);
     const past = await dev.get(`/api/notices?q=${q}&pageSize=2&page=9999`);
     expect(past.json()).toMatchObject({ items: [], total: whole.total });
+    // Letters are found whatever their case; a text without letters is compared as it is.
+    const lower = (await dev.get(`/api/notices?q=${q.toLowerCase()}&pageSize=200`)).json();
+    expect(lower.total).toBe(whole.total);
     const none = await dev.get(`/api/notices?q=${encodeURIComponent('没有这样的交款人')}&pageSize=2`);
     expect(none.json()).toMatchObject({ items: [], total: 0 });
   });

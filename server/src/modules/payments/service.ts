@@ -1,7 +1,7 @@
 import { noticeActions, noticeRefusal } from '../../domain/notice-actions.ts';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { groupBy } from '../../lib/group.ts';
-import { containing } from '../../lib/search.ts';
+import { caseless, containing, holding } from '../../lib/search.ts';
 import { carriedCount, pageWindow } from '../../lib/paging.ts';
 import { builtOnce, builtOnceRows, type Tx } from '../../db/client.ts';
 import { cappedCountOf } from '../../db/capped-count.ts';
@@ -419,15 +419,15 @@ export function noticeSummary(n: typeof paymentNotices.$inferSelect) {
 }
 
 /**
- * Houses whose address (or, within an area, 楼幢+单元+房号) holds the search text (the placeholder
- * `pattern`): a subquery of ids.
+ * Houses whose address (or, within an area, 楼幢+单元+房号) holds `text`, taken from the placeholder
+ * `pattern`: a subquery of ids.
  */
-function houseNumberMatches(inArea: boolean) {
+function houseNumberMatches(text: string, inArea: boolean) {
   const pattern = sql.placeholder('pattern');
-  const byAddress = sql`select h.id from houses h where h.address ilike ${pattern}`;
+  const byAddress = sql`select h.id from houses h where ${holding(sql`h.address`, text, pattern)}`;
   if (!inArea) return byAddress;
   return sql`${byAddress} union select h.id from houses h join buildings b on b.id = h.building_id
-    join units u on u.id = h.unit_id where h.area_id = ${sql.placeholder('area')} and (b.name || u.name || h.room) ilike ${pattern}`;
+    join units u on u.id = h.unit_id where h.area_id = ${sql.placeholder('area')} and ${holding(sql`(b.name || u.name || h.room)`, text, pattern)}`;
 }
 
 export async function listNotices(
@@ -447,9 +447,9 @@ export async function listNotices(
   // (which holds 楼幢, 单元 and 房号); within a chosen area also by 楼幢+单元+房号 as typed. Found once
   // (`matched`) for the page and its count alike.
   const matches = q.q
-    ? sql`select m.id from ${paymentNotices} m where m.no ilike ${pattern} or m.payer_name ilike ${pattern}
+    ? sql`select m.id from ${paymentNotices} m where ${holding(sql`m.no`, q.q, pattern)} or ${holding(sql`m.payer_name`, q.q, pattern)}
           union
-          select i.notice_id from payment_notice_items i where i.house_id = any(array(${houseNumberMatches(Boolean(q.areaId))}))`
+          select i.notice_id from payment_notice_items i where i.house_id = any(array(${houseNumberMatches(q.q, Boolean(q.areaId))}))`
     : null;
   const where = and(
     actor.orgType === 'developer' ? eq(paymentNotices.issuerOrgId, sql.placeholder('org')) : undefined,
@@ -459,7 +459,8 @@ export async function listNotices(
   );
   // The page carries its count (up to the cap) in the same statement (`carriedCount`): one statement,
   // not two. A list lately found past the cap is not counted again.
-  const given = `${actor.orgType}${q.areaId ? ' area' : ''}${q.status ? ' status' : ''}${q.q ? ' search' : ''}`;
+  const searched = q.q ? (caseless(q.q) ? ' search like' : ' search ilike') : '';
+  const given = `${actor.orgType}${q.areaId ? ' area' : ''}${q.status ? ' status' : ''}${searched}`;
   const count = carriedCount(cappedCountOf(sql`${paymentNotices} where ${where}`), values, `notices.count ${given}`);
   const rows = await builtOnce(
     ctx.db,
