@@ -8,9 +8,9 @@ import { forbidden, notFound } from '../../lib/errors.ts';
  * The areas `actor` may see, as a condition on `property_areas`: a developer the areas it collected,
  * a committee its own (`committeeAreaId`), the office all, anyone else none. Written with
  * placeholders (`viewerOrg`, `viewerArea`, given in `values`), so a statement built once
- * (`builtOnce`) under `shape` serves every organisation of a kind. The one statement of the rule:
- * where an area is fetched (`visibleArea`), where areas are listed, and inside a list of an area's
- * houses, which so checks the caller's sight of the area in its own statement.
+ * (`builtOnce`) under `shape` serves every organisation of a kind. The rule is written only here,
+ * and used where an area is fetched (`visibleArea`), where areas are listed, and inside the page of
+ * an area's houses, which so checks the caller's sight of the area in its own statement.
  */
 export function areaSight(actor: Actor, committeeAreaId: number | null) {
   switch (actor.orgType) {
