@@ -1,21 +1,15 @@
 import { and, eq } from 'drizzle-orm';
 import type { Conn } from '../../db/client.ts';
-import { buildings, facilities, organisations, units } from '../../db/schema/index.ts';
+import { buildings, facilities, units } from '../../db/schema/index.ts';
 import type { LocationKey } from '../../domain/facility.ts';
-import { requireActor, requirePermission, type Actor, type Ctx } from '../../lib/context.ts';
+import { requireActor, requirePermission, type Ctx } from '../../lib/context.ts';
 import { invalid, notFound } from '../../lib/errors.ts';
-import { visibleArea } from '../registry/access.ts';
-
-async function committeeAreaOf(db: Conn, actor: Actor): Promise<number | null> {
-  if (actor.orgType !== 'committee') return null;
-  const [o] = await db.select({ areaId: organisations.areaId }).from(organisations).where(eq(organisations.id, actor.orgId));
-  return o?.areaId ?? null;
-}
+import { committeeArea, visibleArea } from '../registry/access.ts';
 
 /** Reading: the office any area, a committee its own, a developer the areas it collected. */
 export async function readableArea(db: Conn, ctx: Ctx, areaId: number) {
   const actor = requireActor(ctx);
-  return visibleArea(db, actor, areaId, await committeeAreaOf(db, actor));
+  return visibleArea(db, actor, areaId, await committeeArea(db, actor));
 }
 
 /**
@@ -25,7 +19,7 @@ export async function readableArea(db: Conn, ctx: Ctx, areaId: number) {
  */
 export async function writableArea(db: Conn, ctx: Ctx, areaId: number) {
   const actor = requirePermission(ctx, 'project.edit');
-  if (actor.orgType !== 'committee' || (await committeeAreaOf(db, actor)) !== areaId) throw notFound('物业区域');
+  if (actor.orgType !== 'committee' || (await committeeArea(db, actor)) !== areaId) throw notFound('物业区域');
   return { actor, area: await visibleArea(db, actor, areaId, areaId) };
 }
 

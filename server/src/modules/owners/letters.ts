@@ -6,8 +6,7 @@ import { forbidden, invalid, notFound } from '../../lib/errors.ts';
 import { housePlace, joinPlace } from './service.ts';
 import { audit, bounded } from '../audit/audit.ts';
 import { requireVerifiedCommittee } from '../organisations/committee.ts';
-import { committeeArea } from '../projects/access.ts';
-import { visibleArea } from '../registry/access.ts';
+import { committeeArea, visibleArea } from '../registry/access.ts';
 import { chunks } from '../registry/bulk.ts';
 import { codeKey, hashCode, newCode } from './codes.ts';
 

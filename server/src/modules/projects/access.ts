@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import type { Conn, Tx } from '../../db/client.ts';
-import { organisations, type ProjectStatus, repairProjects } from '../../db/schema/index.ts';
+import { type ProjectStatus, repairProjects } from '../../db/schema/index.ts';
 import { type Actor, type Ctx, requireActor, requirePermission } from '../../lib/context.ts';
 import type { Permission } from '../../domain/roles.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { storeStage } from './actions.ts';
+import { committeeArea } from '../registry/access.ts';
 
 export type ProjectRow = typeof repairProjects.$inferSelect;
 
@@ -17,15 +18,8 @@ export const STATUS_LABELS: Record<ProjectStatus, string> = {
   cancelled: '已撤销',
 };
 
-/** The one property area a committee is bound to (SPEC §1). */
 /** The project's page in the committee's workspace (messages link to it). */
 export const projectPagePath = (id: number) => `/repair/projects/${id}`;
-
-export async function committeeArea(db: Conn, actor: Actor): Promise<number | null> {
-  if (actor.orgType !== 'committee') return null;
-  const [o] = await db.select({ areaId: organisations.areaId }).from(organisations).where(eq(organisations.id, actor.orgId));
-  return o?.areaId ?? null;
-}
 
 /**
  * A committee sees only its own area's projects, the office all of them; anyone else — and any

@@ -1,8 +1,15 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { builtOnce, type Conn } from '../../db/client.ts';
-import { propertyAreas } from '../../db/schema/index.ts';
+import { organisations, propertyAreas } from '../../db/schema/index.ts';
 import type { Actor } from '../../lib/context.ts';
 import { forbidden, notFound } from '../../lib/errors.ts';
+
+/** The one property area a committee is bound to (SPEC §1); null for any other organisation. */
+export async function committeeArea(db: Conn, actor: Actor): Promise<number | null> {
+  if (actor.orgType !== 'committee') return null;
+  const [o] = await db.select({ areaId: organisations.areaId }).from(organisations).where(eq(organisations.id, actor.orgId));
+  return o?.areaId ?? null;
+}
 
 /**
  * The areas `actor` may see, as a condition on `property_areas`: a developer the areas it collected,

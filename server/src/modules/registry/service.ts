@@ -12,7 +12,7 @@ import {
   propertyAreas,
   units,
 } from '../../db/schema/index.ts';
-import { requireActor, requirePermission, type Actor, type Ctx } from '../../lib/context.ts';
+import { requireActor, requirePermission, type Ctx } from '../../lib/context.ts';
 import { forbidden, notFound } from '../../lib/errors.ts';
 import { carriedCount, carriedTotal, pageAnswer, pageShape } from '../../lib/paging.ts';
 import { cappedCountOf, cappedTotal } from '../../db/capped-count.ts';
@@ -20,18 +20,12 @@ import { builtOnce, builtOnceRows, type Conn } from '../../db/client.ts';
 import { type PersonalDataView, presentIdNumber, presentPersonalFields, presentPhone } from '../../domain/privacy.ts';
 import { personalDataViewOf, UNVERIFIED_COMMITTEE } from '../organisations/committee.ts';
 import { audit, changedFields } from '../audit/audit.ts';
-import { areaSight, visibleArea } from './access.ts';
+import { areaSight, committeeArea, visibleArea } from './access.ts';
 import { standingOf } from '../payments/standing.ts';
-
-async function committeeAreaOf(ctx: Ctx, actor: Actor): Promise<number | null> {
-  if (actor.orgType !== 'committee') return null;
-  const [o] = await ctx.db.select({ areaId: organisations.areaId }).from(organisations).where(eq(organisations.id, actor.orgId));
-  return o?.areaId ?? null;
-}
 
 async function areaFor(ctx: Ctx, areaId: number) {
   const actor = requireActor(ctx);
-  return visibleArea(ctx.db, actor, areaId, await committeeAreaOf(ctx, actor));
+  return visibleArea(ctx.db, actor, areaId, await committeeArea(ctx.db, actor));
 }
 
 const liveHouses = sql<number>`count(${houses.id}) filter (where ${houses.status} = 'normal')::int`;
@@ -40,7 +34,7 @@ const liveHouses = sql<number>`count(${houses.id}) filter (where ${houses.status
 export async function listAreas(ctx: Ctx, q: { page: number; pageSize: number; q?: string }) {
   const actor = requireActor(ctx);
   if (actor.orgType === 'bank') throw notFound('物业区域');
-  const sight = areaSight(actor, await committeeAreaOf(ctx, actor));
+  const sight = areaSight(actor, await committeeArea(ctx.db, actor));
   const where = and(
     sight.where,
     q.q ? or(ilike(propertyAreas.name, containing(q.q)), ilike(propertyAreas.address, containing(q.q))) : undefined,
@@ -155,13 +149,13 @@ export async function listHouses(
   q: { page: number; pageSize: number; buildingId?: number; q?: string; status?: 'normal' | 'cancelled'; ids?: number[] },
 ) {
   const actor = requireActor(ctx);
-  const committeeArea = await committeeAreaOf(ctx, actor);
+  const ownArea = await committeeArea(ctx.db, actor);
   // The caller's sight of the area is checked in the page's own statement: a page with houses proves
   // it. A page without any (an area not seen, one without houses yet, a page past the last) asks the
   // area itself, which answers "not found" for an area the caller may not see.
-  const sight = areaSight(actor, committeeArea);
+  const sight = areaSight(actor, ownArea);
   const seen = async (rows: readonly unknown[]) => {
-    if (rows.length === 0) await visibleArea(ctx.db, actor, areaId, committeeArea);
+    if (rows.length === 0) await visibleArea(ctx.db, actor, areaId, ownArea);
   };
   const text = q.q || null;
   // Each statement is built once for its shape and then only run with each request's values

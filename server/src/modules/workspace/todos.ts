@@ -5,7 +5,7 @@ import type { ProjectStage } from '../../domain/project-stage.ts';
 import { addBusinessDays, businessDate } from '../../lib/clock.ts';
 import { type Actor, type Ctx, requireActor } from '../../lib/context.ts';
 import { isCustodianBank } from '../payments/custodian.ts';
-import { committeeArea } from '../projects/access.ts';
+import { committeeArea } from '../registry/access.ts';
 
 /** One line of a 工作台's 待办: how many things wait for this organisation, and the list that shows them. */
 export interface Todo {
