@@ -124,6 +124,7 @@ try {
     sql`select o.house_id::text, o.id_number from house_owners o join houses h on h.id = o.house_id
          where h.address like '规模路%' and o.id % 997 = 0 limit 500`,
   );
+  const applicationNos = (await rowsOf<{ no: string }>(db, sql`select no from applications where id % 601 = 0 limit 500`)).map((r) => r.no);
   const pick = <T>(xs: readonly T[], i: number) => xs[i % xs.length] as T;
 
   interface Workload {
@@ -160,7 +161,20 @@ try {
       name: 'payment notices, search two characters',
       request: (i) => get(`/api/notices?q=${q(`${pick([...SURNAMES], i)}${pick([...GIVEN], i * 3)}`)}&pageSize=20`, pick(offices, i)),
     },
+    {
+      // A clerk looks up a person's name among every office item: few or none hold it.
+      name: '业务总览 search two characters',
+      request: (i) => get(`/api/office/inbox?q=${q(`${pick([...SURNAMES], i)}${pick([...GIVEN], i * 3)}`)}&pageSize=20`, pick(offices, i)),
+    },
+    {
+      name: '业务总览 search, application number',
+      request: (i) => get(`/api/office/inbox?q=${q(pick(applicationNos, i))}&pageSize=20`, pick(offices, i)),
+    },
     { name: 'project list (office)', request: (i) => get('/api/projects?pageSize=20', pick(offices, i)) },
+    {
+      name: 'project list, search two characters',
+      request: (i) => get(`/api/projects?q=${q(`${pick([...SURNAMES], i)}${pick([...GIVEN], i * 3)}`)}&pageSize=20`, pick(offices, i)),
+    },
     { name: 'project list, one area', request: (i) => get(`/api/projects?areaId=${pick(areaIds, i)}&pageSize=20`, pick(offices, i)) },
     {
       name: 'fund lookup (public)',

@@ -18,3 +18,30 @@ export const caseless = (text: string): boolean => text.toLowerCase() === text.t
 export function holding(column: SQLWrapper, text: string, pattern: unknown = containing(text)): SQL {
   return caseless(text) ? sql`${column} like ${pattern}` : sql`${column} ilike ${pattern}`;
 }
+
+/** A text of one or two characters: it has no trigram, so no trigram index can find it. */
+export const isShort = (text: string): boolean => [...text].length <= 2;
+
+/**
+ * The condition that `column` holds `text` anywhere, whatever the case of its letters, found through
+ * an index however short the text: three characters or more by the column's trigram index
+ * (`holding`), one or two by its index of pieces (`piecesIndex`), in which the lowered text is itself
+ * one piece. The short text is then confirmed by position, not by a pattern: a pattern would let the
+ * planner read the trigram index as well, all of it, for nothing. The statement's text depends on
+ * `text` only through `isShort` and `caseless`, so statements built once stay few; `given` names
+ * where it takes the text and its pattern from (placeholders, or the values themselves).
+ */
+export function found(
+  column: SQLWrapper,
+  text: string,
+  given: { text: unknown; pattern: unknown } = { text, pattern: containing(text) },
+): SQL {
+  if (!isShort(text)) return holding(column, text, given.pattern);
+  const piece = sql`text_pieces(${column}) @> array[lower(${given.text}::text)]`;
+  return caseless(text)
+    ? sql`(${piece} and strpos(${column}, ${given.text}::text) > 0)`
+    : sql`(${piece} and strpos(lower(${column}), lower(${given.text}::text)) > 0)`;
+}
+
+/** What a statement built with `found` depends on of its text: ' short' or '', ' like' or ' ilike'. */
+export const foundShape = (text: string): string => `${isShort(text) ? ' short' : ''}${caseless(text) ? ' like' : ' ilike'}`;

@@ -1,7 +1,7 @@
 import { noticeActions, noticeRefusal } from '../../domain/notice-actions.ts';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { groupBy } from '../../lib/group.ts';
-import { caseless, containing, holding } from '../../lib/search.ts';
+import { containing, found, foundShape, holding } from '../../lib/search.ts';
 import { carriedCount, pageWindow } from '../../lib/paging.ts';
 import { builtOnce, builtOnceRows, type Tx } from '../../db/client.ts';
 import { cappedCountOf } from '../../db/capped-count.ts';
@@ -423,11 +423,11 @@ export function noticeSummary(n: typeof paymentNotices.$inferSelect) {
  * `pattern`: a subquery of ids.
  */
 function houseNumberMatches(text: string, inArea: boolean) {
-  const pattern = sql.placeholder('pattern');
-  const byAddress = sql`select h.id from houses h where ${holding(sql`h.address`, text, pattern)}`;
+  const given = { text: sql.placeholder('text'), pattern: sql.placeholder('pattern') };
+  const byAddress = sql`select h.id from houses h where ${found(sql`h.address`, text, given)}`;
   if (!inArea) return byAddress;
   return sql`${byAddress} union select h.id from houses h join buildings b on b.id = h.building_id
-    join units u on u.id = h.unit_id where h.area_id = ${sql.placeholder('area')} and ${holding(sql`(b.name || u.name || h.room)`, text, pattern)}`;
+    join units u on u.id = h.unit_id where h.area_id = ${sql.placeholder('area')} and ${holding(sql`(b.name || u.name || h.room)`, text, given.pattern)}`;
 }
 
 export async function listNotices(
@@ -437,17 +437,17 @@ export async function listNotices(
   const actor = requireActor(ctx);
   if (actor.orgType !== 'developer' && actor.orgType !== 'office') throw notFound('交款通知单');
   // Built once for each shape (`builtOnce`), the filters' values and the search text as placeholders.
-  // A search's plan made without its text still finds the matches through the trigram indexes, as one
+  // A search's plan made without its text still finds the matches through the search indexes, as one
   // made for the text does (bench/README.md), and planning it for every text cost more than running it.
   const filters = { org: actor.orgType === 'developer' ? actor.orgId : undefined, area: q.areaId, status: q.status };
-  const values = { ...filters, pattern: q.q ? containing(q.q) : undefined };
-  const pattern = sql.placeholder('pattern');
-  // The matches first, through the trigram indexes, then the page among them: walking the list's
+  const values = { ...filters, text: q.q || undefined, pattern: q.q ? containing(q.q) : undefined };
+  const given = { text: sql.placeholder('text'), pattern: sql.placeholder('pattern') };
+  // The matches first, through the search indexes (`found`), then the page among them: walking the list's
   // order and testing each notice read every notice when few matched. A house is found by its address
   // (which holds 楼幢, 单元 and 房号); within a chosen area also by 楼幢+单元+房号 as typed. Found once
   // (`matched`) for the page and its count alike.
   const matches = q.q
-    ? sql`select m.id from ${paymentNotices} m where ${holding(sql`m.no`, q.q, pattern)} or ${holding(sql`m.payer_name`, q.q, pattern)}
+    ? sql`select m.id from ${paymentNotices} m where ${found(sql`m.no`, q.q, given)} or ${found(sql`m.payer_name`, q.q, given)}
           union
           select i.notice_id from payment_notice_items i where i.house_id = any(array(${houseNumberMatches(q.q, Boolean(q.areaId))}))`
     : null;
@@ -459,12 +459,12 @@ export async function listNotices(
   );
   // The page carries its count (up to the cap) in the same statement (`carriedCount`): one statement,
   // not two. A list lately found past the cap is not counted again.
-  const searched = q.q ? (caseless(q.q) ? ' search like' : ' search ilike') : '';
-  const given = `${actor.orgType}${q.areaId ? ' area' : ''}${q.status ? ' status' : ''}${searched}`;
-  const count = carriedCount(cappedCountOf(sql`${paymentNotices} where ${where}`), values, `notices.count ${given}`);
+  const searched = q.q ? ` search${foundShape(q.q)}` : '';
+  const shape = `${actor.orgType}${q.areaId ? ' area' : ''}${q.status ? ' status' : ''}${searched}`;
+  const count = carriedCount(cappedCountOf(sql`${paymentNotices} where ${where}`), values, `notices.count ${shape}`);
   const rows = await builtOnce(
     ctx.db,
-    `notices ${given}${count.known ? ' past cap' : ''}`,
+    `notices ${shape}${count.known ? ' past cap' : ''}`,
     () =>
       (matches ? ctx.db.with(ctx.db.$with('matched', { id: sql`id` }).as(matches)) : ctx.db)
         .select({ notice: paymentNotices, total: count.column })
