@@ -124,6 +124,9 @@ try {
     sql`select o.house_id::text, o.id_number from house_owners o join houses h on h.id = o.house_id
          where h.address like '规模路%' and o.id % 997 = 0 limit 500`,
   );
+  const areaNames = (await rowsOf<{ name: string }>(db, sql`select name from property_areas where name like '规模%花园' order by id`)).map(
+    (r) => r.name,
+  );
   const applicationNos = (await rowsOf<{ no: string }>(db, sql`select no from applications where id % 601 = 0 limit 500`)).map((r) => r.no);
   const pick = <T>(xs: readonly T[], i: number) => xs[i % xs.length] as T;
 
@@ -169,6 +172,11 @@ try {
     {
       name: '业务总览 search, application number',
       request: (i) => get(`/api/office/inbox?q=${q(pick(applicationNos, i))}&pageSize=20`, pick(offices, i)),
+    },
+    {
+      // An area's name: its applications are found by the area's id, in a plan made for it.
+      name: '业务总览 search, area name',
+      request: (i) => get(`/api/office/inbox?q=${q(pick(areaNames, i * 5))}&pageSize=20`, pick(offices, i)),
     },
     { name: 'project list (office)', request: (i) => get('/api/projects?pageSize=20', pick(offices, i)) },
     {

@@ -23,12 +23,18 @@ it("F-10 every search index (trigrams, or a short text's pieces) keeps a short l
          where am.amname = 'gin' and (oc.opcname = 'gin_trgm_ops' or c.relname like '%\_pieces') order by c.relname`,
   );
   expect(indexes.map((i) => i.name)).toEqual([
+    'applications_no_pieces',
+    'applications_no_trgm',
     'houses_address_pieces',
     'houses_address_trgm',
     'payment_notices_no_pieces',
     'payment_notices_no_trgm',
     'payment_notices_payer_pieces',
     'payment_notices_payer_trgm',
+    'project_requests_no_pieces',
+    'project_requests_no_trgm',
+    'refunds_no_pieces',
+    'refunds_no_trgm',
     'repair_projects_name_pieces',
     'repair_projects_name_trgm',
     'repair_projects_no_pieces',

@@ -1,5 +1,5 @@
 import { index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { createdAt, id, ref, ts } from './columns.ts';
+import { createdAt, id, piecesIndex, ref, trigramIndex, ts } from './columns.ts';
 import { organisations, users } from './organisations.ts';
 import { houses, propertyAreas } from './registry.ts';
 
@@ -52,6 +52,11 @@ export const applications = pgTable(
     index('applications_status_idx').on(t.status, t.submittedAt),
     // F-60 业务总览 reads the newest first.
     index('applications_submitted_idx').on(t.submittedAt),
+    // 业务总览 finds an area's applications (its filter, a search by the area's name), newest first.
+    index('applications_area_idx').on(t.areaId, t.submittedAt),
+    // 业务总览 searches by a part of the number.
+    trigramIndex('applications_no_trgm', t.no),
+    piecesIndex('applications_no_pieces', t.no),
   ],
 );
 

@@ -248,6 +248,8 @@ export const projectRequests = pgTable(
     index('project_requests_project_idx').on(t.projectId, t.kind),
     index('project_requests_status_idx').on(t.status, t.submittedAt),
     index('project_requests_submitted_idx').on(t.submittedAt),
+    trigramIndex('project_requests_no_trgm', t.no),
+    piecesIndex('project_requests_no_pieces', t.no),
     check('project_requests_amount_non_negative', sql`${t.amount} >= 0`),
   ],
 );

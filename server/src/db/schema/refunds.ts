@@ -1,6 +1,6 @@
 import { bigint, index, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { applications, fundInstructions } from './applications.ts';
-import { createdAt, id, ref, ts } from './columns.ts';
+import { createdAt, id, piecesIndex, ref, trigramIndex, ts } from './columns.ts';
 import { houses, propertyAreas } from './registry.ts';
 
 export const REFUND_REASONS = ['due_decrease', 'cancellation'] as const;
@@ -46,5 +46,7 @@ export const refunds = pgTable(
     index('refunds_application_idx').on(t.applicationId),
     index('refunds_house_idx').on(t.houseId),
     index('refunds_created_idx').on(t.createdAt),
+    trigramIndex('refunds_no_trgm', t.no),
+    piecesIndex('refunds_no_pieces', t.no),
   ],
 );

@@ -227,6 +227,38 @@ describe('F-60 业务总览', () => {
     expect(bad.json().message).toContain('办理阶段不正确');
   });
 
+  it('F-60 a search finds exactly the rows whose number, applicant, area or subject holds the text, however short, in either case', async () => {
+    const all = (await inbox()).items;
+    const holds = (r: Row, text: string) =>
+      [r.no, r.orgName, r.areaName, r.subject].some((s) => s?.toLowerCase().includes(text.toLowerCase()));
+    const application = all.find((r) => r.source === 'application');
+    const request = all.find((r) => r.source === 'project_request');
+    const unplaced = all.find((r) => r.areaId === null && r.areaName);
+    if (!application || !request?.subject || !request.areaName) throw new Error('the demo city lacks applications or project requests');
+    const texts = [
+      application.no,
+      application.no.slice(-4),
+      application.no.slice(0, 2).toLowerCase(),
+      application.orgName.slice(0, 2), // 江门: every applicant of the city
+      application.orgName.slice(-4, -2),
+      request.orgName.slice(0, 3),
+      request.areaName.slice(0, 2),
+      request.subject.slice(0, 2),
+      request.subject.slice(0, 1),
+      ...(unplaced?.areaName ? [unplaced.areaName.slice(0, 2), unplaced.areaName] : []),
+      '没有',
+    ];
+    for (const text of texts) {
+      const expected = all.filter((r) => holds(r, text)).map((r) => r.key);
+      const got = await inbox(`&q=${encodeURIComponent(text)}`);
+      expect({ text, keys: got.items.map((r) => r.key), total: got.total }).toEqual({ text, keys: expected, total: expected.length });
+    }
+    // Filters still narrow a search: the text and an area together.
+    const inArea = await inbox(`&q=${encodeURIComponent(application.orgName.slice(0, 2))}&areaId=${areaId}`);
+    expect(inArea.total).toBe(all.filter((r) => r.areaId === areaId && holds(r, application.orgName.slice(0, 2))).length);
+    expect(inArea.total).toBeGreaterThan(0);
+  });
+
   it('F-60 only the fund office reads it', async () => {
     for (const [code, user] of [
       [DEMO.developer.code, DEMO.developer.admin],

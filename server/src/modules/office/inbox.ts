@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { cappedCountOf } from '../../db/capped-count.ts';
-import { builtOnceRows } from '../../db/client.ts';
+import { builtOnceRows, type Conn, rowsOf } from '../../db/client.ts';
 import {
   INBOX_KIND_LABELS,
   INBOX_KINDS,
@@ -14,7 +14,7 @@ import {
 } from '../../domain/inbox.ts';
 import { type Ctx, requireAnyPermission } from '../../lib/context.ts';
 import { carriedCount, pageShape } from '../../lib/paging.ts';
-import { containing } from '../../lib/search.ts';
+import { found, foundShape, numberFound, SEARCH_PLACEHOLDERS, searchValues } from '../../lib/search.ts';
 
 export interface InboxQuery {
   page: number;
@@ -55,9 +55,10 @@ interface Branch {
   select: SQL;
   from: SQL;
   /**
-   * The least of `from` that the filters other than the text search refer to, for the count: the
-   * joins left out are to a parent every row has (a not-null foreign key), so they change no count,
-   * and without them the count of the first 10,001 rows reads an index instead of joined rows.
+   * The least of `from` that the filters refer to (a search finds the organisation's and area's names
+   * by their ids), for choosing the page's rows and counting them: the joins left out are to a parent
+   * every row has (a not-null foreign key), so they change no count, and without them the count of the
+   * first 10,001 rows reads an index instead of joined rows.
    */
   counted: SQL;
   /** What every listed row of the table satisfies (drafts are the applicant's own). */
@@ -70,8 +71,15 @@ interface Branch {
   at: SQL;
   areaId: SQL;
   orgId: SQL;
-  /** The texts a search looks in. */
-  texts: SQL[];
+  /**
+   * The texts a search looks in besides the names of the row's organisation and area: each a
+   * column of a table (`text` of `table`), whose rows holding the text are found through the
+   * column's search index (`found`) and the listed rows by their ids (`id`): the row's own number,
+   * its project's name. The organisation's and area's names are found apart (`namesHolding`).
+   */
+  texts: { id: SQL; table: string; text: string; number?: true }[];
+  /** A new area's name as the row's form gives it, looked in while the row has no area of its own. */
+  formAreaName?: SQL;
 }
 
 const BRANCHES: Branch[] = [
@@ -90,7 +98,8 @@ const BRANCHES: Branch[] = [
     at: sql`a.submitted_at`,
     areaId: sql`a.area_id`,
     orgId: sql`a.org_id`,
-    texts: [sql`a.no`, sql`o.name`, sql`coalesce(ar.name, a.form->'area'->>'name')`],
+    texts: [{ id: sql`a.id`, table: 'applications', text: 'no', number: true }],
+    formAreaName: sql`(a.form->'area'->>'name')`,
   },
   {
     source: 'project_request',
@@ -108,7 +117,10 @@ const BRANCHES: Branch[] = [
     at: sql`r.submitted_at`,
     areaId: sql`p.area_id`,
     orgId: sql`p.org_id`,
-    texts: [sql`r.no`, sql`o.name`, sql`ar.name`, sql`p.name`],
+    texts: [
+      { id: sql`r.id`, table: 'project_requests', text: 'no', number: true },
+      { id: sql`r.project_id`, table: 'repair_projects', text: 'name' },
+    ],
   },
   {
     source: 'refund',
@@ -125,7 +137,10 @@ const BRANCHES: Branch[] = [
     at: sql`f.created_at`,
     areaId: sql`f.area_id`,
     orgId: sql`a.org_id`,
-    texts: [sql`f.no`, sql`o.name`, sql`ar.name`, sql`a.no`],
+    texts: [
+      { id: sql`f.id`, table: 'refunds', text: 'no', number: true },
+      { id: sql`f.application_id`, table: 'applications', text: 'no', number: true },
+    ],
   },
 ];
 
@@ -161,8 +176,14 @@ function kindsAndStatuses(b: Branch, q: InboxQuery): SQL | null {
   return sql`(${sql.join(tests, sql` or `)})`;
 }
 
+/** The organisations and areas whose names hold a search's text: ids as array literals ('{3,5}'), or null for none. */
+interface NamesFound {
+  orgs: string | null;
+  areas: string | null;
+}
+
 /** The table's conditions for the query, or null when no row of it can match (a kind or stage it does not have). */
-function conditions(b: Branch, q: InboxQuery): SQL | null {
+function conditions(b: Branch, q: InboxQuery, names: NamesFound): SQL | null {
   const listedAs = kindsAndStatuses(b, q);
   if (!listedAs) return null;
   const parts: SQL[] = [b.listed, listedAs];
@@ -171,24 +192,66 @@ function conditions(b: Branch, q: InboxQuery): SQL | null {
   if (q.from) parts.push(sql`${b.at} >= ${sql.placeholder('from')}::timestamptz`);
   if (q.to) parts.push(sql`${b.at} < ${sql.placeholder('to')}::timestamptz`);
   if (q.q) {
-    const like = sql.placeholder('like');
-    parts.push(
-      sql`(${sql.join(
-        b.texts.map((t) => sql`${t} ilike ${like}`),
-        sql` or `,
-      )})`,
-    );
+    // Each way of holding the text is one an index serves. The rows holding it in a text of their
+    // own (a number) are found first, by that text's search index: the planner cannot tell how few
+    // they are, and walked the whole list's order for a number held by one application. Those whose
+    // organisation's or area's name holds it are found by their ids, which the plan is made for.
+    const given = SEARCH_PLACEHOLDERS;
+    const ways = b.texts.map(({ id, table, text }) => sql`${id} = any(array(select f.id from ${sql.identifier(foundIn(table, text))} f))`);
+    if (b.formAreaName) ways.push(sql`(${b.areaId} is null and ${found(b.formAreaName, q.q, given)})`);
+    if (names.orgs) ways.push(sql`${b.orgId} = any(${sql.placeholder('orgs')}::bigint[])`);
+    if (names.areas) ways.push(sql`${b.areaId} = any(${sql.placeholder('areas')}::bigint[])`);
+    parts.push(sql`(${sql.join(ways, sql` or `)})`);
   }
   return sql.join(parts, sql` and `);
 }
 
+/** The name of the common table of the rows of `table` whose column `text` holds the search's text. */
+const foundIn = (table: string, text: string) => `found_${table}_${text}`;
+
+/**
+ * The common tables `conditions` reads a search's matches from: each table's rows whose column holds
+ * the text, found once through the column's search index for the page and its count alike (a number
+ * held by one application cost 6 ms to find among 300,000 that share its first characters).
+ */
+function foundSets(parts: readonly { b: Branch }[], text: string): SQL {
+  const given = SEARCH_PLACEHOLDERS;
+  const sets = new Map<string, SQL>();
+  for (const { b } of parts)
+    for (const { table, text: column, number } of b.texts) {
+      const holds = (number ? numberFound : found)(sql`x.${sql.identifier(column)}`, text, given);
+      sets.set(
+        foundIn(table, column),
+        sql`${sql.identifier(foundIn(table, column))} as materialized (select x.id from ${sql.identifier(table)} x where ${holds})`,
+      );
+    }
+  return sql.join([...sets.values()], sql`, `);
+}
+
+/**
+ * The organisations and areas whose names hold `text`: a few hundred rows each, read whole. Found
+ * apart, so the statement that lists the rows is planned knowing which of them it looks for.
+ */
+async function namesHolding(db: Conn, text: string): Promise<NamesFound> {
+  const ids = (table: string) =>
+    sql`array_to_string(array(select x.id from ${sql.identifier(table)} x where ${found(sql`x.name`, text)} order by x.id), ',')`;
+  const [row] = await rowsOf<{ orgs: string; areas: string }>(
+    db,
+    sql`select ${ids('organisations')} as orgs, ${ids('property_areas')} as areas`,
+  );
+  const literal = (list: string | undefined) => (list ? `{${list}}` : null);
+  return { orgs: literal(row?.orgs), areas: literal(row?.areas) };
+}
+
 /** The values of `conditions`' placeholders. */
-const filterValues = (q: InboxQuery) => ({
+const filterValues = (q: InboxQuery, names: NamesFound) => ({
   area: q.areaId,
   org: q.orgId,
   from: q.from?.toISOString(),
   to: q.to?.toISOString(),
-  like: q.q ? containing(q.q) : undefined,
+  ...(q.q ? searchValues(q.q) : {}),
+  orgs: names.orgs ?? undefined,
+  areas: names.areas ?? undefined,
 });
 
 /** What changes the text of `conditions`: the kind and stage, and which filters are given. */
@@ -200,7 +263,7 @@ const filterShape = (q: InboxQuery) =>
     q.orgId ? 'org' : '',
     q.from ? 'from' : '',
     q.to ? 'to' : '',
-    q.q ? 'text' : '',
+    q.q ? `text${foundShape(q.q)}` : '',
   ].join(' ');
 
 /**
@@ -214,20 +277,26 @@ export async function officeInbox(ctx: Ctx, q: InboxQuery) {
   // the capped count's literal limit, PostgreSQL plans any page once per connection. The statement is
   // built once for its shape (`builtOnce`): the filters' values are placeholders.
   const page = pageShape(q);
+  const names = q.q ? await namesHolding(ctx.db, q.q) : { orgs: null, areas: null };
   const parts = BRANCHES.flatMap((b) => {
-    const where = conditions(b, q);
+    const where = conditions(b, q, names);
     return where ? [{ b, where }] : [];
   });
   if (parts.length === 0) return { items: [], total: 0 };
-  const filters = filterValues(q);
+  const filters = filterValues(q, names);
   const values = { ...filters, ...page.values };
   // Each table counted only up to the cap: the total past it is "more than", never a scan of every row.
   const counted = () =>
     sql.join(
-      parts.map(({ b, where }) => cappedCountOf(sql`${q.q ? b.from : b.counted} where ${where}`)),
+      parts.map(({ b, where }) => cappedCountOf(sql`${b.counted} where ${where}`)),
       sql` + `,
     );
-  const shape = `inbox ${filterShape(q)}`;
+  const shape = `inbox ${filterShape(q)}${names.orgs ? ' orgs' : ''}${names.areas ? ' areas' : ''}`;
+  // A search that finds organisations or areas by name is planned for their ids, not prepared:
+  // whether walking the list's order or gathering their rows through the indexes is quicker depends on
+  // how many rows they have (an applicant of 100,000 applications, an area of 20). Any other search
+  // finds its few matches first (`foundSets`), and one plan serves every text.
+  const named = (name: string) => (names.orgs || names.areas ? null : name);
   const counts = carriedCount(counted(), filters, shape);
   // The page's rows are chosen first by what orders them alone (each table's newest by its own
   // index, up to the page's end); only the chosen are joined to their organisation and area. Joined
@@ -237,13 +306,14 @@ export async function officeInbox(ctx: Ctx, q: InboxQuery) {
   // its first page.
   const rows = await builtOnceRows<Row & { total: string | null }>(
     ctx.db,
-    `${shape} ${page.shape}${counts.known ? ' past cap' : ''}`,
+    named(`${shape} ${page.shape}${counts.known ? ' past cap' : ''}`),
     () => {
       const sourceOf = (b: Branch) => sql.raw(`'${b.source}'`);
+      const searched = q.q ? sql`${foundSets(parts, q.q)}, ` : sql``;
       const keys = sql.join(
         parts.map(
           ({ b, where }) =>
-            sql`(select ${sourceOf(b)} as source, ${b.id} as id, ${b.no} as no, ${b.at} as at from ${q.q ? b.from : b.counted}
+            sql`(select ${sourceOf(b)} as source, ${b.id} as id, ${b.no} as no, ${b.at} as at from ${b.counted}
               where ${where} order by ${b.at} desc, ${b.no} desc limit ${page.upTo})`,
         ),
         sql` union all `,
@@ -255,13 +325,18 @@ export async function officeInbox(ctx: Ctx, q: InboxQuery) {
         ),
         sql` union all `,
       );
-      return sql`with chosen as materialized (select k.* from (${keys}) as k order by k.at desc, k.no desc ${page.limit})
+      return sql`with ${searched}chosen as materialized (select k.* from (${keys}) as k order by k.at desc, k.no desc ${page.limit})
         select x.*, ${counts.column} as total from (${details}) as x order by x.at desc, x.no desc`;
     },
     values,
   );
   const total = await counts.total(rows, q, async () => {
-    const [alone] = await builtOnceRows<{ n: string }>(ctx.db, `${shape} counted`, () => sql`select (${counted()})::text as n`, filters);
+    const [alone] = await builtOnceRows<{ n: string }>(
+      ctx.db,
+      named(`${shape} counted`),
+      () => sql`${q.q ? sql`with ${foundSets(parts, q.q)} ` : sql``}select (${counted()})::text as n`,
+      filters,
+    );
     return Number(alone?.n ?? 0);
   });
   return {

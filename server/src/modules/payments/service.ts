@@ -1,7 +1,7 @@
 import { noticeActions, noticeRefusal } from '../../domain/notice-actions.ts';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { groupBy } from '../../lib/group.ts';
-import { containing, found, foundShape, holding } from '../../lib/search.ts';
+import { found, foundShape, holding, numberFound, SEARCH_PLACEHOLDERS, searchValues } from '../../lib/search.ts';
 import { carriedCount, pageWindow } from '../../lib/paging.ts';
 import { builtOnce, builtOnceRows, type Tx } from '../../db/client.ts';
 import { cappedCountOf } from '../../db/capped-count.ts';
@@ -423,7 +423,7 @@ export function noticeSummary(n: typeof paymentNotices.$inferSelect) {
  * `pattern`: a subquery of ids.
  */
 function houseNumberMatches(text: string, inArea: boolean) {
-  const given = { text: sql.placeholder('text'), pattern: sql.placeholder('pattern') };
+  const given = SEARCH_PLACEHOLDERS;
   const byAddress = sql`select h.id from houses h where ${found(sql`h.address`, text, given)}`;
   if (!inArea) return byAddress;
   return sql`${byAddress} union select h.id from houses h join buildings b on b.id = h.building_id
@@ -440,14 +440,14 @@ export async function listNotices(
   // A search's plan made without its text still finds the matches through the search indexes, as one
   // made for the text does (bench/README.md), and planning it for every text cost more than running it.
   const filters = { org: actor.orgType === 'developer' ? actor.orgId : undefined, area: q.areaId, status: q.status };
-  const values = { ...filters, text: q.q || undefined, pattern: q.q ? containing(q.q) : undefined };
-  const given = { text: sql.placeholder('text'), pattern: sql.placeholder('pattern') };
+  const values = { ...filters, ...(q.q ? searchValues(q.q) : {}) };
+  const given = SEARCH_PLACEHOLDERS;
   // The matches first, through the search indexes (`found`), then the page among them: walking the list's
   // order and testing each notice read every notice when few matched. A house is found by its address
   // (which holds 楼幢, 单元 and 房号); within a chosen area also by 楼幢+单元+房号 as typed. Found once
   // (`matched`) for the page and its count alike.
   const matches = q.q
-    ? sql`select m.id from ${paymentNotices} m where ${found(sql`m.no`, q.q, given)} or ${found(sql`m.payer_name`, q.q, given)}
+    ? sql`select m.id from ${paymentNotices} m where ${numberFound(sql`m.no`, q.q, given)} or ${found(sql`m.payer_name`, q.q, given)}
           union
           select i.notice_id from payment_notice_items i where i.house_id = any(array(${houseNumberMatches(q.q, Boolean(q.areaId))}))`
     : null;

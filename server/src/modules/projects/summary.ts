@@ -1,6 +1,6 @@
 import { locationLabel } from '../../domain/facility.ts';
 import { and, asc, desc, eq, or, sql } from 'drizzle-orm';
-import { containing, found, foundShape } from '../../lib/search.ts';
+import { found, foundShape, numberFound, SEARCH_PLACEHOLDERS, searchValues } from '../../lib/search.ts';
 import { rowsOf } from '../../db/client.ts';
 import {
   facilities,
@@ -205,16 +205,16 @@ export async function listProjects(ctx: Ctx, q: ProjectListQuery) {
   const own = actor.orgType === 'committee' ? ((await committeeArea(ctx.db, actor)) ?? -1) : null;
   // Built once for each shape (`builtOnce`), the filters' values as placeholders; a stage filter
   // holds today's date, and is built every time.
-  const given = { text: sql.placeholder('text'), pattern: sql.placeholder('like') };
+  const given = SEARCH_PLACEHOLDERS;
   const where = and(
     own === null ? undefined : eq(repairProjects.areaId, sql.placeholder('own')),
     q.areaId ? eq(repairProjects.areaId, sql.placeholder('area')) : undefined,
     q.type ? eq(repairProjects.type, sql.placeholder('type')) : undefined,
     q.status ? eq(repairProjects.status, sql.placeholder('status')) : undefined,
     q.stage ? stageIs(q.stage, businessDate(ctx.clock.now())) : undefined,
-    q.q ? or(found(repairProjects.name, q.q, given), found(repairProjects.no, q.q, given)) : undefined,
+    q.q ? or(found(repairProjects.name, q.q, given), numberFound(repairProjects.no, q.q, given)) : undefined,
   );
-  const values = { own, area: q.areaId, type: q.type, status: q.status, text: q.q || undefined, like: q.q ? containing(q.q) : undefined };
+  const values = { own, area: q.areaId, type: q.type, status: q.status, ...(q.q ? searchValues(q.q) : {}) };
   const shape = q.stage
     ? null
     : `projects${own === null ? '' : ' own'}${q.areaId ? ' area' : ''}${q.type ? ' type' : ''}${q.status ? ' status' : ''}${q.q ? ` text${foundShape(q.q)}` : ''}`;
