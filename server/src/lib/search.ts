@@ -5,6 +5,9 @@ export function containing(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** A text's characters, lowered, as an array: what a `charactersIndex` holds, and `found` looks up. */
+export const characters = (text: SQLWrapper): SQL => sql`regexp_split_to_array(lower(${text}), '')`;
+
 /** Whether a text has no letter with an upper and a lower case: digits, Chinese, punctuation. */
 export const caseless = (text: string): boolean => text.toLowerCase() === text.toUpperCase();
 
@@ -25,11 +28,11 @@ export const isShort = (text: string): boolean => [...text].length <= 2;
 /**
  * The condition that `column` holds `text` anywhere, whatever the case of its letters, found through
  * an index however short the text: three characters or more by the column's trigram index
- * (`holding`), one or two by its index of pieces (`piecesIndex`), in which the lowered text is itself
- * one piece. The short text is then confirmed by position, not by a pattern: a pattern would let the
- * planner read the trigram index as well, all of it, for nothing. The statement's text depends on
- * `text` only through `isShort` and `caseless`, so statements built once stay few; `given` names
- * where it takes the text and its pattern from (placeholders, or the values themselves).
+ * (`holding`), one or two by its index of characters (`charactersIndex`): the rows that hold each of
+ * the text's characters, then confirmed by position. Confirmed by a pattern, the planner would read
+ * the trigram index as well, all of it, for nothing. The statement's text depends on `text` only
+ * through `foundShape`, so statements built once stay few; `given` names where it takes the text and
+ * its pattern from (placeholders, or the values themselves).
  */
 export function found(
   column: SQLWrapper,
@@ -37,10 +40,10 @@ export function found(
   given: Pick<SearchGiven, 'text' | 'pattern'> = { text, pattern: containing(text) },
 ): SQL {
   if (!isShort(text)) return holding(column, text, given.pattern);
-  const piece = sql`text_pieces(${column}) @> array[lower(${given.text}::text)]`;
+  const each = sql`${characters(column)} @> ${characters(sql`${given.text}::text`)}`;
   return caseless(text)
-    ? sql`(${piece} and strpos(${column}, ${given.text}::text) > 0)`
-    : sql`(${piece} and strpos(lower(${column}), lower(${given.text}::text)) > 0)`;
+    ? sql`(${each} and strpos(${column}, ${given.text}::text) > 0)`
+    : sql`(${each} and strpos(lower(${column}), lower(${given.text}::text)) > 0)`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { createdAt, id, piecesIndex, ref, trigramIndex, ts } from './columns.ts';
+import { createdAt, id, charactersIndex, ref, trigramIndex, ts } from './columns.ts';
 import { organisations, users } from './organisations.ts';
 import { houses, propertyAreas } from './registry.ts';
 
@@ -56,7 +56,7 @@ export const applications = pgTable(
     index('applications_area_idx').on(t.areaId, t.submittedAt),
     // 业务总览 searches by a part of the number.
     trigramIndex('applications_no_trgm', t.no),
-    piecesIndex('applications_no_pieces', t.no),
+    charactersIndex('applications_no_chars', t.no),
   ],
 );
 

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { characters } from '../../lib/search.ts';
 import { bigint, type ExtraConfigColumn, index, timestamp } from 'drizzle-orm/pg-core';
 
 /** Surrogate keys: bigint identity, exposed as JS numbers (safe far beyond any city's row counts). */
@@ -20,9 +20,9 @@ export const trigramIndex = (name: string, column: ExtraConfigColumn) =>
   index(name).using('gin', column.op('gin_trgm_ops')).with({ gin_pending_list_limit: TRIGRAM_PENDING_KB });
 
 /**
- * A search index for a text too short to have a trigram (one or two characters: a surname, 王伟),
- * by its pieces: `text_pieces` (migration 0027) gives each character and each pair of neighbours of
- * the lowered text, so the lowered search text is itself one piece (`found` in lib/search.ts).
+ * A search index for a text too short to have a trigram (one or two characters: a surname, 王伟), by
+ * its characters: a row holds the text only if it holds each of its characters (`found`). Built by
+ * PostgreSQL's own functions, it costs a batch of new rows about what their trigram index does.
  */
-export const piecesIndex = (name: string, column: ExtraConfigColumn) =>
-  index(name).using('gin', sql`text_pieces(${column})`).with({ gin_pending_list_limit: TRIGRAM_PENDING_KB });
+export const charactersIndex = (name: string, column: ExtraConfigColumn) =>
+  index(name).using('gin', characters(column)).with({ gin_pending_list_limit: TRIGRAM_PENDING_KB });

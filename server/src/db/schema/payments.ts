@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, date, index, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { createdAt, id, ref, piecesIndex, trigramIndex, ts } from './columns.ts';
+import { createdAt, id, ref, charactersIndex, trigramIndex, ts } from './columns.ts';
 import { organisations } from './organisations.ts';
 import { houses, propertyAreas } from './registry.ts';
 
@@ -47,8 +47,8 @@ export const paymentNotices = pgTable(
     // Searches for part of a number or a payer's name.
     trigramIndex('payment_notices_no_trgm', t.no),
     trigramIndex('payment_notices_payer_trgm', t.payerName),
-    piecesIndex('payment_notices_no_pieces', t.no),
-    piecesIndex('payment_notices_payer_pieces', t.payerName),
+    charactersIndex('payment_notices_no_chars', t.no),
+    charactersIndex('payment_notices_payer_chars', t.payerName),
   ],
 );
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { PROJECT_STAGES } from '../../domain/project-stage.ts';
-import { createdAt, id, ref, piecesIndex, trigramIndex, ts } from './columns.ts';
+import { createdAt, id, ref, charactersIndex, trigramIndex, ts } from './columns.ts';
 import { facilities } from './facilities.ts';
 import { organisations } from './organisations.ts';
 import { houses, propertyAreas } from './registry.ts';
@@ -75,8 +75,8 @@ export const repairProjects = pgTable(
     index('repair_projects_created_idx').on(t.createdAt, t.id),
     trigramIndex('repair_projects_name_trgm', t.name),
     trigramIndex('repair_projects_no_trgm', t.no),
-    piecesIndex('repair_projects_name_pieces', t.name),
-    piecesIndex('repair_projects_no_pieces', t.no),
+    charactersIndex('repair_projects_name_chars', t.name),
+    charactersIndex('repair_projects_no_chars', t.no),
     index('repair_projects_stage_idx').on(t.stage, t.createdAt),
     index('repair_projects_stage_next_idx').on(t.stageNext, t.stageUntil),
     check('repair_projects_budget_non_negative', sql`${t.budgetTotal} >= 0`),
@@ -249,7 +249,7 @@ export const projectRequests = pgTable(
     index('project_requests_status_idx').on(t.status, t.submittedAt),
     index('project_requests_submitted_idx').on(t.submittedAt),
     trigramIndex('project_requests_no_trgm', t.no),
-    piecesIndex('project_requests_no_pieces', t.no),
+    charactersIndex('project_requests_no_chars', t.no),
     check('project_requests_amount_non_negative', sql`${t.amount} >= 0`),
   ],
 );

@@ -1,6 +1,6 @@
 import { bigint, index, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { applications, fundInstructions } from './applications.ts';
-import { createdAt, id, piecesIndex, ref, trigramIndex, ts } from './columns.ts';
+import { createdAt, id, charactersIndex, ref, trigramIndex, ts } from './columns.ts';
 import { houses, propertyAreas } from './registry.ts';
 
 export const REFUND_REASONS = ['due_decrease', 'cancellation'] as const;
@@ -47,6 +47,6 @@ export const refunds = pgTable(
     index('refunds_house_idx').on(t.houseId),
     index('refunds_created_idx').on(t.createdAt),
     trigramIndex('refunds_no_trgm', t.no),
-    piecesIndex('refunds_no_pieces', t.no),
+    charactersIndex('refunds_no_chars', t.no),
   ],
 );

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { createdAt, id, ref, piecesIndex, trigramIndex, ts } from './columns.ts';
+import { createdAt, id, ref, charactersIndex, trigramIndex, ts } from './columns.ts';
 
 export const BUILDING_STRUCTURES = ['钢结构', '钢和钢筋混凝土结构', '钢筋混凝土结构', '混合结构', '砖木结构', '其他结构'] as const;
 export const DEPOSIT_TIMINGS = ['商品房预售前', '商品房现售前', '房屋交付前', '办理房屋所有权登记前', '其他'] as const;
@@ -106,7 +106,7 @@ export const houses = pgTable(
     index('houses_area_id_idx').on(t.areaId, t.id),
     // 交款通知单查询 finds a house's notices by a part of its address across the city.
     trigramIndex('houses_address_trgm', t.address),
-    piecesIndex('houses_address_pieces', t.address),
+    charactersIndex('houses_address_chars', t.address),
   ],
 );
 

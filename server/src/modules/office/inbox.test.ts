@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisations, projectRequests, propertyAreas, refunds } from '../../db/schema/index.ts';
 import { INBOX_KINDS, INBOX_STAGES, stageOf, stageTable } from '../../domain/inbox.ts';
 import { DEMO } from '../../../test/fixtures.ts';
-import { type Agent, testApp, type TestApp } from '../../../test/harness.ts';
+import { type Agent, statementsSent, testApp, type TestApp } from '../../../test/harness.ts';
 import { acceptApplication } from '../../../test/acceptance-fixtures.ts';
 import { pushThrough } from '../../../test/registry-fixtures.ts';
 
@@ -253,6 +253,9 @@ describe('F-60 业务总览', () => {
       const got = await inbox(`&q=${encodeURIComponent(text)}`);
       expect({ text, keys: got.items.map((r) => r.key), total: got.total }).toEqual({ text, keys: expected, total: expected.length });
     }
+    // No statement per row or per table: the session's, the names found, the page with its count.
+    const { texts: sent } = await statementsSent(t.handle, () => office.get(`/api/office/inbox?q=${encodeURIComponent(application.no)}`));
+    expect(sent, sent.join('\n')).toHaveLength(3);
     // Filters still narrow a search: the text and an area together.
     const inArea = await inbox(`&q=${encodeURIComponent(application.orgName.slice(0, 2))}&areaId=${areaId}`);
     expect(inArea.total).toBe(all.filter((r) => r.areaId === areaId && holds(r, application.orgName.slice(0, 2))).length);
