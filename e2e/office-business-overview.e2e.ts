@@ -70,6 +70,18 @@ test.describe('F-60 业务总览（维修资金管理部门）', () => {
     await showsText(page.locator('main'), cancellation.no);
   });
 
+  test('F-60 two characters of a project’s name find its requests, as many as the server counts', async () => {
+    const { page } = office;
+    await openMenu(page, '业务受理', '业务总览');
+    await page.getByLabel('查询').fill('屋面');
+    await page.getByLabel('查询').press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('q') === '屋面');
+    const expected = await officeApi.get(`/api/office/inbox?q=${encodeURIComponent('屋面')}&pageSize=20`);
+    expect(expected.total).toBeGreaterThan(0);
+    await shows(page.getByText(`共 ${expected.total} 条`));
+    for (const r of expected.items) await showsText(projectRow(page, r.no), '1栋屋面防水翻新');
+  });
+
   test('F-60 by kind and stage: the disbursements the bank has transferred, as many as the server counts', async () => {
     const { page } = office;
     await openMenu(page, '业务受理', '业务总览');
