@@ -419,8 +419,8 @@ export function noticeSummary(n: typeof paymentNotices.$inferSelect) {
 }
 
 /**
- * Houses whose address (or, within an area, 楼幢+单元+房号) holds `text`, taken from the placeholder
- * `pattern`: a subquery of ids.
+ * Houses whose address (or, within an area, 楼幢+单元+房号) holds `text`, taken from the statement's
+ * placeholders (`SEARCH_PLACEHOLDERS`): a subquery of ids.
  */
 function houseNumberMatches(text: string, inArea: boolean) {
   const given = SEARCH_PLACEHOLDERS;
