@@ -40,10 +40,15 @@ export function found(
   given: Pick<SearchGiven, 'text' | 'pattern'> = { text, pattern: containing(text) },
 ): SQL {
   if (!isShort(text)) return holding(column, text, given.pattern);
-  const each = sql`${characters(column)} @> ${characters(sql`${given.text}::text`)}`;
-  return caseless(text)
-    ? sql`(${each} and strpos(${column}, ${given.text}::text) > 0)`
-    : sql`(${each} and strpos(lower(${column}), lower(${given.text}::text)) > 0)`;
+  return sql`(${characters(column)} @> ${characters(sql`${given.text}::text`)} and ${heldWhole(column, text, given.text)})`;
+}
+
+/**
+ * The confirmation, by position, that `column` holds `text` (taken from `given`) whatever the case of
+ * its letters: what an index lookup that passes more rows than hold the text ends with.
+ */
+function heldWhole(column: SQLWrapper, text: string, given: unknown): SQL {
+  return caseless(text) ? sql`strpos(${column}, ${given}::text) > 0` : sql`strpos(lower(${column}), lower(${given}::text)) > 0`;
 }
 
 /**
@@ -63,10 +68,7 @@ const isLong = (text: string): boolean => [...text].length > NUMBER_TAIL;
  */
 export function numberFound(column: SQLWrapper, text: string, given: SearchGiven = searchValues(text)): SQL {
   if (!isLong(text)) return found(column, text, given);
-  const whole = caseless(text)
-    ? sql`strpos(${column}, ${given.text}::text) > 0`
-    : sql`strpos(lower(${column}), lower(${given.text}::text)) > 0`;
-  return sql`(${column} ilike ${given.tail} and ${whole})`;
+  return sql`(${column} ilike ${given.tail} and ${heldWhole(column, text, given.text)})`;
 }
 
 /** Where a statement built with `found` and `numberFound` takes its text from. */

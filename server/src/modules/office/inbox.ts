@@ -196,9 +196,8 @@ function conditions(b: Branch, q: InboxQuery, names: NamesFound): SQL | null {
     // own (a number) are found first, by that text's search index: the planner cannot tell how few
     // they are, and walked the whole list's order for a number held by one application. Those whose
     // organisation's or area's name holds it are found by their ids, which the plan is made for.
-    const given = SEARCH_PLACEHOLDERS;
     const ways = b.texts.map(({ id, table, text }) => sql`${id} = any(array(select f.id from ${sql.identifier(foundIn(table, text))} f))`);
-    if (b.formAreaName) ways.push(sql`(${b.areaId} is null and ${found(b.formAreaName, q.q, given)})`);
+    if (b.formAreaName) ways.push(sql`(${b.areaId} is null and ${found(b.formAreaName, q.q, SEARCH_PLACEHOLDERS)})`);
     if (names.orgs) ways.push(sql`${b.orgId} = any(${sql.placeholder('orgs')}::bigint[])`);
     if (names.areas) ways.push(sql`${b.areaId} = any(${sql.placeholder('areas')}::bigint[])`);
     parts.push(sql`(${sql.join(ways, sql` or `)})`);
@@ -215,11 +214,10 @@ const foundIn = (table: string, text: string) => `found_${table}_${text}`;
  * held by one application cost 6 ms to find among 300,000 that share its first characters).
  */
 function foundSets(parts: readonly { b: Branch }[], text: string): SQL {
-  const given = SEARCH_PLACEHOLDERS;
   const sets = new Map<string, SQL>();
   for (const { b } of parts)
     for (const { table, text: column, number } of b.texts) {
-      const holds = (number ? numberFound : found)(sql`x.${sql.identifier(column)}`, text, given);
+      const holds = (number ? numberFound : found)(sql`x.${sql.identifier(column)}`, text, SEARCH_PLACEHOLDERS);
       sets.set(
         foundIn(table, column),
         sql`${sql.identifier(foundIn(table, column))} as materialized (select x.id from ${sql.identifier(table)} x where ${holds})`,

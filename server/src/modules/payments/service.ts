@@ -423,11 +423,10 @@ export function noticeSummary(n: typeof paymentNotices.$inferSelect) {
  * placeholders (`SEARCH_PLACEHOLDERS`): a subquery of ids.
  */
 function houseNumberMatches(text: string, inArea: boolean) {
-  const given = SEARCH_PLACEHOLDERS;
-  const byAddress = sql`select h.id from houses h where ${found(sql`h.address`, text, given)}`;
+  const byAddress = sql`select h.id from houses h where ${found(sql`h.address`, text, SEARCH_PLACEHOLDERS)}`;
   if (!inArea) return byAddress;
   return sql`${byAddress} union select h.id from houses h join buildings b on b.id = h.building_id
-    join units u on u.id = h.unit_id where h.area_id = ${sql.placeholder('area')} and ${holding(sql`(b.name || u.name || h.room)`, text, given.pattern)}`;
+    join units u on u.id = h.unit_id where h.area_id = ${sql.placeholder('area')} and ${holding(sql`(b.name || u.name || h.room)`, text, SEARCH_PLACEHOLDERS.pattern)}`;
 }
 
 export async function listNotices(
@@ -441,13 +440,12 @@ export async function listNotices(
   // made for the text does (bench/README.md), and planning it for every text cost more than running it.
   const filters = { org: actor.orgType === 'developer' ? actor.orgId : undefined, area: q.areaId, status: q.status };
   const values = { ...filters, ...(q.q ? searchValues(q.q) : {}) };
-  const given = SEARCH_PLACEHOLDERS;
   // The matches first, through the search indexes (`found`), then the page among them: walking the list's
   // order and testing each notice read every notice when few matched. A house is found by its address
   // (which holds 楼幢, 单元 and 房号); within a chosen area also by 楼幢+单元+房号 as typed. Found once
   // (`matched`) for the page and its count alike.
   const matches = q.q
-    ? sql`select m.id from ${paymentNotices} m where ${numberFound(sql`m.no`, q.q, given)} or ${found(sql`m.payer_name`, q.q, given)}
+    ? sql`select m.id from ${paymentNotices} m where ${numberFound(sql`m.no`, q.q, SEARCH_PLACEHOLDERS)} or ${found(sql`m.payer_name`, q.q, SEARCH_PLACEHOLDERS)}
           union
           select i.notice_id from payment_notice_items i where i.house_id = any(array(${houseNumberMatches(q.q, Boolean(q.areaId))}))`
     : null;

@@ -205,14 +205,13 @@ export async function listProjects(ctx: Ctx, q: ProjectListQuery) {
   const own = actor.orgType === 'committee' ? ((await committeeArea(ctx.db, actor)) ?? -1) : null;
   // Built once for each shape (`builtOnce`), the filters' values as placeholders; a stage filter
   // holds today's date, and is built every time.
-  const given = SEARCH_PLACEHOLDERS;
   const where = and(
     own === null ? undefined : eq(repairProjects.areaId, sql.placeholder('own')),
     q.areaId ? eq(repairProjects.areaId, sql.placeholder('area')) : undefined,
     q.type ? eq(repairProjects.type, sql.placeholder('type')) : undefined,
     q.status ? eq(repairProjects.status, sql.placeholder('status')) : undefined,
     q.stage ? stageIs(q.stage, businessDate(ctx.clock.now())) : undefined,
-    q.q ? or(found(repairProjects.name, q.q, given), numberFound(repairProjects.no, q.q, given)) : undefined,
+    q.q ? or(found(repairProjects.name, q.q, SEARCH_PLACEHOLDERS), numberFound(repairProjects.no, q.q, SEARCH_PLACEHOLDERS)) : undefined,
   );
   const values = { own, area: q.areaId, type: q.type, status: q.status, ...(q.q ? searchValues(q.q) : {}) };
   const shape = q.stage
