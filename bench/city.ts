@@ -2,7 +2,7 @@
  * The city at full size: builds N house accounts (default 500,000 on PostgreSQL, 50,000 on pglite)
  * beside the demo city by set-based SQL — areas of 2,000 houses registered one area after another (10 buildings × 2 units × 20 floors
  * × 5 rooms), one owner each (every tenth two), an open account each, 100,000 payment notices,
- * 300,000 registry applications and 20,000 repair projects — then drives every list, search and
+ * 300,000 registry applications, 20,000 repair projects and 2,000,000 audit records — then drives every list, search and
  * lookup through the API with 50 concurrent clients for a few seconds each, beside `/api/health`
  * as the machine's yardstick, and issues 10,000 one-house notices in one request while another
  * clerk issues a single one. Prints one table: workload, goal, measured, ratio (measured / goal),
@@ -39,6 +39,9 @@ try {
     sql`select developer_org_id::text as id from property_areas where name = '侨城花园'`,
   );
   const areas = Math.ceil(HOUSES / PER_AREA);
+  // The character of \`from\` at \`position\` (wrapping round): names made of a surname and given names.
+  const letter = (from: string, position: ReturnType<typeof sql>) =>
+    sql`substr(${from}::text, (1 + (${position}) % ${from.length})::int, 1)`;
   // A city kept from an earlier run (BENCH_KEEP_DB) is measured as it is.
   const [already] = await rowsOf<{ n: string }>(db, sql`select count(*)::text as n from property_areas where name like '规模%花园'`);
   let built = 0;
@@ -57,8 +60,6 @@ try {
              generate_series(1, 20) f, generate_series(1, 5) r
        where a.name like '规模%花园'
        order by a.id, b.id, u.id, f, r`);
-    const letter = (from: string, position: ReturnType<typeof sql>) =>
-      sql`substr(${from}::text, (1 + (${position}) % ${from.length})::int, 1)`;
     await exec(sql`insert into house_owners (house_id, name, id_type, id_number, phone)
       select h.id, ${letter(SURNAMES, sql`h.id * 7 + k`)} || ${letter(GIVEN, sql`h.id * 13 + k * 5`)}
                    || case when h.id % 3 = 0 then ${letter(GIVEN, sql`h.id * 17`)} else '' end,
@@ -97,8 +98,27 @@ try {
     await refreshPlannerStatistics(db);
     copied = (performance.now() - t1) / 1000;
   }
+  // 系统日志: a city's years of writes, 2,000,000 records made of the demo's, each with a number and a
+  // person of its own. Added to a kept city the first time it is measured with them.
+  const [audited] = await rowsOf<{ n: string }>(db, sql`select count(*)::text as n from audit_log where ip = 'city'`);
+  let logged = 0;
+  if (Number(audited?.n) === 0) {
+    const t2 = performance.now();
+    await exec(sql`insert into audit_log (created_at, user_id, user_name, org_id, org_name, action, entity, entity_id, summary, before, after, ip)
+      select now() - (2000000 - g) * interval '30 seconds', d.user_id,
+             ${letter(SURNAMES, sql`g * 7`)} || ${letter(GIVEN, sql`g * 13`)} || '（u' || g % 500 || '）', d.org_id, d.org_name,
+             d.action, d.entity, d.entity_id,
+             regexp_replace(d.summary, '([A-Z]{2})2026[0-9]{8}', '\\1' || lpad(g::text, 12, '0'), 'g'), d.before, d.after, 'city'
+        from (select *, row_number() over (order by id) - 1 as k, count(*) over () as n from audit_log) d
+        join generate_series(1, 2000000) g on d.k = g % d.n
+       order by g`);
+    await refreshPlannerStatistics(db);
+    logged = (performance.now() - t2) / 1000;
+  }
   const [count] = await rowsOf<{ n: string }>(db, sql`select count(*)::text as n from house_accounts`);
-  console.log(`${city.engine}: ${count?.n} house accounts; city built in ${built.toFixed(1)} s, lists copied in ${copied.toFixed(1)} s`);
+  console.log(
+    `${city.engine}: ${count?.n} house accounts; city built in ${built.toFixed(1)} s, lists copied in ${copied.toFixed(1)} s, 系统日志 in ${logged.toFixed(1)} s`,
+  );
 
   // Sessions: a few per role, so 50 clients do not all touch one session row.
   let ip = 0;
@@ -128,6 +148,15 @@ try {
     (r) => r.name,
   );
   const applicationNos = (await rowsOf<{ no: string }>(db, sql`select no from applications where id % 601 = 0 limit 500`)).map((r) => r.no);
+  const auditNumbers = (
+    await rowsOf<{ no: string }>(
+      db,
+      sql`select substring(summary from '[A-Z]{2}[0-9]{12}') as no from audit_log where ip = 'city' and id % 4001 = 0 limit 500`,
+    )
+  ).map((r) => r.no);
+  const auditOrgs = (await rowsOf<{ id: string }>(db, sql`select distinct org_id::text as id from audit_log where org_id is not null`)).map(
+    (r) => r.id,
+  );
   const pick = <T>(xs: readonly T[], i: number) => xs[i % xs.length] as T;
 
   interface Workload {
@@ -177,6 +206,19 @@ try {
       // An area's name: its applications are found by the area's id, in a plan made for it.
       name: '业务总览 search, area name',
       request: (i) => get(`/api/office/inbox?q=${q(pick(areaNames, i * 5))}&pageSize=20`, pick(offices, i)),
+    },
+    { name: '系统日志 page 1', request: (i) => get('/api/office/audit?pageSize=20', pick(offices, i)) },
+    {
+      name: '系统日志, one organisation',
+      request: (i) => get(`/api/office/audit?orgId=${pick(auditOrgs, i)}&pageSize=20`, pick(offices, i)),
+    },
+    {
+      name: '系统日志 search, a person (two characters)',
+      request: (i) => get(`/api/office/audit?q=${q(`${pick([...SURNAMES], i)}${pick([...GIVEN], i * 3)}`)}&pageSize=20`, pick(offices, i)),
+    },
+    {
+      name: '系统日志 search, a business number',
+      request: (i) => get(`/api/office/audit?q=${q(pick(auditNumbers, i))}&pageSize=20`, pick(offices, i)),
     },
     { name: 'project list (office)', request: (i) => get('/api/projects?pageSize=20', pick(offices, i)) },
     {
