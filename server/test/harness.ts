@@ -131,18 +131,24 @@ export class Agent {
 
 /**
  * The statements `run` sends to the database, read at the engine's client (the pool on PostgreSQL):
- * what a request costs in round trips, whatever the code in between.
+ * what a request costs in round trips, whatever the code in between; with each one's values.
  */
-export async function statementsSent<R>(handle: DbHandle, run: () => Promise<R>): Promise<{ result: R; texts: string[] }> {
+export async function statementsSent<R>(
+  handle: DbHandle,
+  run: () => Promise<R>,
+): Promise<{ result: R; texts: string[]; values: unknown[][] }> {
   const client = (handle.db as unknown as { $client: { query: (...args: unknown[]) => Promise<unknown> } }).$client;
   const query = client.query;
   const texts: string[] = [];
+  const values: unknown[][] = [];
   client.query = (...args: unknown[]) => {
-    texts.push(typeof args[0] === 'string' ? args[0] : String((args[0] as { text?: string }).text));
+    const config = args[0] as string | { text?: string; values?: unknown[] };
+    texts.push(typeof config === 'string' ? config : String(config.text));
+    values.push((Array.isArray(args[1]) ? args[1] : typeof config === 'string' ? undefined : config.values) ?? []);
     return query.apply(client, args);
   };
   try {
-    return { result: await run(), texts };
+    return { result: await run(), texts, values };
   } finally {
     client.query = query;
   }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { rowsOf } from '../src/db/client.ts';
 import { containing, found, numberFound } from '../src/lib/search.ts';
 import { DEMO } from './fixtures.ts';
-import { type Agent, testApp, type TestApp } from './harness.ts';
+import { type Agent, statementsSent, testApp, type TestApp } from './harness.ts';
 
 // A search by one or two characters (a surname, 王伟, a room's 01) has no trigram: it is found through
 // each column's index of characters (`found`). These tests hold it to what a plain comparison finds.
@@ -99,7 +99,51 @@ it('F-40 the project list found by one, two or many characters of a name or numb
   }
 });
 
-it('F-22 F-40 F-60 a search by one or two characters is read from an index of characters, a long number by its end, not row by row', async () => {
+it('§10 系统日志 found by one, two or many characters is every record whose summary, person or organisation holds them', async () => {
+  const [sample] = await rowsOf<{ summary: string; user_name: string; org_name: string; entity: string }>(
+    t.handle.db,
+    sql`select summary, user_name, org_name, entity from audit_log where summary ~ '[A-Z]{2}[0-9]{10}' and user_name <> '' order by id desc limit 1`,
+  );
+  if (!sample) throw new Error('the demo city has no audit records');
+  const number = sample.summary.match(/[A-Z]{2}[0-9]{10,}/)?.[0] ?? '';
+  const texts = [
+    sample.user_name.slice(0, 2), // a person's surname and given name
+    sample.user_name.slice(0, 1),
+    sample.org_name.slice(-4), // the end of an organisation's name
+    number, // a business number, looked up by its end and confirmed whole
+    number.toLowerCase(),
+    number.slice(0, 2).toLowerCase(),
+    sample.summary.slice(0, 4),
+    sample.summary.slice(1, 3), // two characters of the summary, by their pair
+    '%',
+    '没有',
+  ];
+  for (const text of texts) {
+    const p = containing(text);
+    const expected = await rowsOf<{ id: number }>(
+      t.handle.db,
+      sql`select id::int from audit_log where summary ilike ${p} or user_name ilike ${p} or org_name ilike ${p} order by id desc limit 200`,
+    );
+    const res = await office.get(`/api/office/audit?q=${encodeURIComponent(text)}&pageSize=200`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(
+      res.json().items.map((r: { id: number }) => r.id),
+      text,
+    ).toEqual(expected.map((r) => r.id));
+  }
+  expect(number.length).toBeGreaterThan(6);
+  // With another filter, the count is of the records that pass both.
+  const person = sample.user_name.slice(0, 2);
+  const [{ n } = { n: -1 }] = await rowsOf<{ n: number }>(
+    t.handle.db,
+    sql`select count(*)::int as n from audit_log where entity = ${sample.entity} and (summary ilike ${containing(person)} or user_name ilike ${containing(person)} or org_name ilike ${containing(person)})`,
+  );
+  const filtered = await office.get(`/api/office/audit?q=${encodeURIComponent(person)}&entity=${sample.entity}&pageSize=5`);
+  expect(filtered.json().total).toBe(n);
+  expect(n).toBeGreaterThan(0);
+});
+
+it('F-22 F-40 F-60 §10 a search by one or two characters is read from an index of characters, a long number by its end, not row by row', async () => {
   const planOf = async (query: SQL) =>
     t.handle.db.transaction(async (tx) => {
       // The demo city is small enough that reading every row is cheaper; the question is whether an index can serve.
@@ -123,11 +167,46 @@ it('F-22 F-40 F-60 a search by one or two characters is read from an index of ch
     expect(plan, table).toContain(`${table}_no_trgm`);
     expect(plan, table).toContain('123805');
   }
+  // 系统日志: the statement the API sends for a search, its values written in.
+  const auditPlan = async (text: string) => {
+    const sent = await statementsSent(t.handle, () => office.get(`/api/office/audit?q=${encodeURIComponent(text)}`));
+    expect(sent.result.statusCode, sent.result.body).toBe(200);
+    const page = sent.texts.findIndex((s) => s.includes('"audit_log"') && s.includes('order by'));
+    const values = sent.values[page] ?? [];
+    const literal = (v: unknown) => (typeof v === 'number' ? String(v) : `'${String(v).replaceAll("'", "''")}'`);
+    return planOf(sql.raw((sent.texts[page] ?? '').replace(/\$(\d+)/g, (_, n) => literal(values[Number(n) - 1]))));
+  };
+  // Two characters by their pair, one by its characters, more by trigrams.
+  for (const text of ['王伟', 'Jk']) expect(await auditPlan(text), text).toContain('audit_log_search_pairs');
+  expect(await auditPlan('王')).toContain('audit_log_search_chars');
+  for (const text of ['王建华', 'JK2026120700011']) expect(await auditPlan(text), text).toContain('audit_log_search_trgm');
   for (const [table, column, index] of columns) {
     for (const text of ['王伟', '王', 'Jk']) {
       const plan = await planOf(sql`select x.id from ${sql.identifier(table)} x where ${found(sql`x.${sql.identifier(column)}`, text)}`);
       expect(plan, `${table}.${column} ${text}`).toContain(index);
       expect(plan, `${table}.${column} ${text}`).not.toMatch(/_trgm/);
     }
+  }
+});
+
+it('§10 a 系统日志 search among many records finds its records first, not by reading the log newest first until enough hold the text', async () => {
+  // Records whose text holds each of the characters searched, but not the text: walking the log
+  // newest first, the page would read every one of them for nothing.
+  await t.handle.db.execute(sql`insert into audit_log (user_name, org_name, action, entity, entity_id, summary, ip)
+    select '张' || g % 10 || '（u' || g || '）', '测试机构', 'test.scale', 'scale_entity', g::text, '操作 ' || g || ' 敏感', 'test'
+      from generate_series(1, 20000) g`);
+  await t.handle.db.execute(sql`analyze audit_log`);
+  const client = (t.handle.db as unknown as { $client: { query: (text: string, values: unknown[]) => Promise<{ rows: object[] }> } })
+    .$client;
+  for (const text of ['张敏', '张三敏感']) {
+    const { result, texts, values } = await statementsSent(t.handle, () => office.get(`/api/office/audit?q=${encodeURIComponent(text)}`));
+    expect(result.statusCode, result.body).toBe(200);
+    expect(result.json().total, text).toBe(0);
+    const page = texts.findIndex((s) => s.includes('"audit_log"') && s.includes('order by'));
+    expect(page, texts.join('\n')).toBeGreaterThanOrEqual(0);
+    const plan = (await client.query(`explain ${texts[page]}`, values[page] ?? [])).rows.map((r) => Object.values(r)[0]).join('\n');
+    // The log read newest first with the search as a filter on each record.
+    expect(plan, text).not.toMatch(/Index Scan Backward using audit_log_pkey on audit_log[^\n]*\n\s+Filter:/);
+    expect(plan, text).toMatch(/Index Cond: \(id = ANY/);
   }
 });

@@ -1,4 +1,5 @@
-import { characters } from '../../lib/search.ts';
+import { characters, pairs } from '../../lib/search.ts';
+import type { SQLWrapper } from 'drizzle-orm';
 import { bigint, type ExtraConfigColumn, index, timestamp } from 'drizzle-orm/pg-core';
 
 /** Surrogate keys: bigint identity, exposed as JS numbers (safe far beyond any city's row counts). */
@@ -26,3 +27,10 @@ export const trigramIndex = (name: string, column: ExtraConfigColumn) =>
  */
 export const charactersIndex = (name: string, column: ExtraConfigColumn) =>
   index(name).using('gin', characters(column)).with({ gin_pending_list_limit: TRIGRAM_PENDING_KB });
+
+/**
+ * A search index for a text of two characters (a given name, 王伟) by its pairs of neighbouring
+ * characters (`pairFound`): exact, where the characters' index passes every row holding both anywhere.
+ */
+export const pairsIndex = (name: string, text: SQLWrapper) =>
+  index(name).using('gin', pairs(text)).with({ gin_pending_list_limit: TRIGRAM_PENDING_KB });

@@ -1,13 +1,15 @@
-import { and, count, desc, eq, gte, ilike, inArray, isNotNull, isNull, lt, or } from 'drizzle-orm';
-import { containing } from '../../lib/search.ts';
-import { auditLog, loginAttempts, organisations, propertyAreas, users } from '../../db/schema/index.ts';
+import { and, count, desc, eq, gte, ilike, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { containing, numberFound, pairFound } from '../../lib/search.ts';
+import { auditLog, auditSearchText, loginAttempts, organisations, propertyAreas, users } from '../../db/schema/index.ts';
 import { orgActions, SELF_SUSPENSION, statusChangeRefusal } from '../../domain/org-actions.ts';
 import type { OrgStatus } from '../../domain/org-status.ts';
 import { ORG_TYPE_LABELS, type OrgType, REGISTERING_TYPES } from '../../domain/roles.ts';
 import { requirePermission, type Ctx } from '../../lib/context.ts';
 import { AppError, conflict, notFound } from '../../lib/errors.ts';
 import { isUniqueViolation } from '../../lib/pg-errors.ts';
-import { pageAnswer } from '../../lib/paging.ts';
+import { carriedCount, pageAnswer, pageWindow } from '../../lib/paging.ts';
+import { cappedCountOf } from '../../db/capped-count.ts';
+import { rowsOf } from '../../db/client.ts';
 import { audit } from '../audit/audit.ts';
 import { endSessionsOfOrg } from '../auth/sessions.ts';
 import { loadOrgView } from '../organisations/view.ts';
@@ -149,26 +151,50 @@ export interface AuditQuery {
   to?: Date;
 }
 
+/**
+ * The records whose summary, person or organisation holds `text` (`auditSearchText`), through that
+ * text's search indexes: two characters (a given name, 王伟) by its pairs; one by its characters,
+ * more by its trigrams, a long number by its end (`numberFound`).
+ */
+const auditHolding = (text: string) => {
+  const all = auditSearchText(auditLog);
+  return [...text].length === 2 ? pairFound(all, text) : numberFound(all, text);
+};
+
 /** SPEC §10 audit search: who, which organisation, what, when, with before/after. */
 export async function searchAudit(ctx: Ctx, q: AuditQuery) {
   requirePermission(ctx, 'office.audit');
+  // A search finds its records first, through the search indexes of their text (`auditSearchText`),
+  // then the page among them: walking the log newest first and testing each record read all of a
+  // city's 2,000,000 when none held the text (1.7 s), whenever the planner guessed many would.
+  const matches = q.q ? sql`select id from ${auditLog} where ${auditHolding(q.q)}` : null;
   const where = and(
     q.orgId ? eq(auditLog.orgId, q.orgId) : undefined,
     q.entity ? eq(auditLog.entity, q.entity) : undefined,
     q.entityId ? eq(auditLog.entityId, q.entityId) : undefined,
     q.action ? eq(auditLog.action, q.action) : undefined,
-    q.q
-      ? or(ilike(auditLog.summary, containing(q.q)), ilike(auditLog.userName, containing(q.q)), ilike(auditLog.orgName, containing(q.q)))
-      : undefined,
+    matches ? sql`${auditLog.id} = any(array(select id from matched))` : undefined,
     q.from ? gte(auditLog.at, q.from) : undefined,
     q.to ? lt(auditLog.at, q.to) : undefined,
   );
-  return pageAnswer(
-    ctx.db,
-    q,
-    ctx.db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)),
-    ctx.db.select({ id: auditLog.id }).from(auditLog).where(where),
-  );
+  // The page carries its count (`carriedCount`), so the matches are found once for both; searched
+  // without other filters, the count is theirs, not each one's record looked up again.
+  const onlyText = matches && !q.orgId && !q.entity && !q.entityId && !q.action && !q.from && !q.to;
+  const count = carriedCount(cappedCountOf(onlyText ? sql`matched` : sql`${auditLog} where ${where ?? sql`true`}`));
+  const { limit, offset } = pageWindow(q);
+  const rows = await (matches ? ctx.db.with(ctx.db.$with('matched', { id: sql`id` }).as(matches)) : ctx.db)
+    .select({ record: auditLog, total: count.column })
+    .from(auditLog)
+    .where(where)
+    .orderBy(desc(auditLog.id))
+    .limit(limit)
+    .offset(offset);
+  const total = await count.total(rows, q, async () => {
+    const alone = sql`select ${count.column} as n`;
+    const [row] = await rowsOf<{ n: string }>(ctx.db, matches ? sql`with matched as (${matches}) ${alone}` : alone);
+    return Number(row?.n ?? 0);
+  });
+  return { items: rows.map((r) => r.record), ...total };
 }
 
 export async function listLoginAttempts(ctx: Ctx, q: { page: number; pageSize: number; orgCode?: string; success?: boolean }) {

@@ -1,0 +1,5 @@
+-- 系统日志's search reads indexes of each record's summary, person and organisation, not every record.
+-- IF NOT EXISTS: on a large log an operator may build them beforehand, concurrently (docs/operations.md).
+CREATE INDEX IF NOT EXISTS "audit_log_search_trgm" ON "audit_log" USING gin (("summary" || E'\n' || "user_name" || E'\n' || "org_name") gin_trgm_ops) WITH (gin_pending_list_limit=64);--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "audit_log_search_chars" ON "audit_log" USING gin (regexp_split_to_array(lower(("summary" || E'\n' || "user_name" || E'\n' || "org_name")), '')) WITH (gin_pending_list_limit=64);--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "audit_log_search_pairs" ON "audit_log" USING gin (string_to_array(regexp_replace(lower(("summary" || E'\n' || "user_name" || E'\n' || "org_name")), '(..)', '\1' || chr(1), 'g') || chr(1) || regexp_replace(substr(lower(("summary" || E'\n' || "user_name" || E'\n' || "org_name")), 2), '(..)', '\1' || chr(1), 'g'), chr(1))) WITH (gin_pending_list_limit=64);
