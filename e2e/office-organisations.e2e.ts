@@ -3,6 +3,7 @@
 // an organisation", and §10's audit log). Registers a developer of its own, so it depends on no other spec.
 import { expect, test } from './fixtures.ts';
 import { type Browser, loginAs } from './browser.ts';
+import { chooseOption } from './payment-helpers.ts';
 import {
   goes,
   newDeveloper,
@@ -31,7 +32,7 @@ screenshotFailures(() => [office?.page, member?.page]);
 test.describe.configure({ mode: 'serial' });
 
 test.describe('机构管理 › 机构列表（维修资金管理部门）', () => {
-  test('F-61, F-1, §10: the office finds a newly registered developer, sees its documents, verifies the originals, suspends it with a reason (its users are thrown out and cannot log in), reactivates it, and the audit log shows the suspension with the reason', async ({
+  test('F-61, F-1, §10: the office finds a newly registered developer, sees its documents, verifies the originals, suspends it with a reason (its users are thrown out and cannot log in), reactivates it, and the audit log shows the suspension with the reason, found also by two characters of who did it', async ({
     openBrowser,
   }) => {
     const { page } = office;
@@ -131,5 +132,11 @@ test.describe('机构管理 › 机构列表（维修资金管理部门）', () 
     await showsText(suspension, `暂停机构：${developer.name}，原因：${reason}`);
     await showsText(suspension, '陈志明');
     for (const action of ['恢复机构', '核验要件原件', '机构注册']) await shows(page.getByRole('row').filter({ hasText: action }).first());
+
+    // Two characters of the person's name, with the kind of operation, find the same record.
+    await page.getByLabel('关键字').fill('志明');
+    await page.getByLabel('关键字').press('Enter');
+    await chooseOption(page, page.getByRole('combobox', { name: '操作' }), '暂停机构');
+    await showsText(page.getByRole('row').filter({ hasText: `暂停机构：${developer.name}` }), '陈志明');
   });
 });
