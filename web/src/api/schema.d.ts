@@ -2471,9 +2471,9 @@ export interface paths {
                                 entity: string;
                                 entityId: string;
                                 summary: string;
-                                before: unknown;
-                                after: unknown;
                                 ip: string;
+                                /** @description 有变更前后的值（按记录查询 /api/office/audit/{id}） */
+                                changed: boolean;
                             }[];
                             total: number;
                             /**
@@ -2481,6 +2481,67 @@ export interface paths {
                              * @enum {boolean}
                              */
                             totalCapped?: true;
+                        };
+                    };
+                };
+                400: components["responses"]["Refusal400"];
+                401: components["responses"]["Refusal401"];
+                403: components["responses"]["Refusal403"];
+                404: components["responses"]["Refusal404"];
+                409: components["responses"]["Refusal409"];
+                414: components["responses"]["Refusal414"];
+                500: components["responses"]["Refusal500"];
+                503: components["responses"]["Refusal503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/office/audit/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 审计记录（含变更前后的值） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** Format: date-time */
+                            at: string;
+                            userId: number | null;
+                            userName: string;
+                            orgId: number | null;
+                            orgName: string;
+                            action: string;
+                            entity: string;
+                            entityId: string;
+                            summary: string;
+                            ip: string;
+                            before: unknown;
+                            after: unknown;
                         };
                     };
                 };

@@ -402,6 +402,46 @@ describe('§10 audit search', () => {
     expect(rowsOf(p2)[0]?.id).toBeLessThan(rowsOf(p1)[0]?.id ?? 0);
   });
 
+  it("§10 a page of the log carries no record's values before and after, only whether it has them; one record's are read alone", async () => {
+    // A batch of notices records every notice issued: a page of twenty such records carried 367 kB.
+    const [big] = await t.handle.db
+      .insert(auditLog)
+      .values({
+        action: 'notice.issue',
+        entity: 'payment_notice',
+        entityId: 'JK-BATCH',
+        summary: '开具交款通知单 2,000 张',
+        after: { notices: Array.from({ length: 2_000 }, (_, i) => `JK${String(i).padStart(12, '0')}`) },
+      })
+      .returning();
+    const [plain] = await t.handle.db
+      .insert(auditLog)
+      .values({ action: 'org.update', entity: 'organisation', entityId: '0', summary: '无变更' })
+      .returning();
+    const reviewer = await t.login(DEMO.office.code, DEMO.office.reviewer);
+    const page = await reviewer.get('/api/office/audit?pageSize=20');
+    expect(page.statusCode).toBe(200);
+    const items = page.json().items as Record<string, unknown>[];
+    const listed = (id?: number) => items.find((r) => r.id === id);
+    expect(listed(big?.id)).toMatchObject({ summary: '开具交款通知单 2,000 张', changed: true });
+    expect(listed(plain?.id)).toMatchObject({ changed: false });
+    for (const r of items) {
+      expect(r).not.toHaveProperty('before');
+      expect(r).not.toHaveProperty('after');
+    }
+    expect(page.body.length).toBeLessThan(20_000);
+
+    const one = await reviewer.get(`/api/office/audit/${big?.id}`);
+    expect(one.statusCode).toBe(200);
+    expect(one.json()).toMatchObject({ id: big?.id, summary: '开具交款通知单 2,000 张', before: null, after: big?.after });
+    expect((await reviewer.get('/api/office/audit/999999999')).statusCode).toBe(404);
+    // Only those who may read the log read a record of it.
+    const acceptor = await t.login(DEMO.office.code, DEMO.office.acceptor);
+    expect((await acceptor.get(`/api/office/audit/${big?.id}`)).statusCode).toBe(403);
+    const developer = await t.login(DEMO.developer.code, DEMO.developer.admin);
+    expect((await developer.get(`/api/office/audit/${big?.id}`)).statusCode).toBe(403);
+  });
+
   it('§10 the login log shows a failed attempt with reason bad-password, filterable by organisation and outcome', async () => {
     const failed = await t.agent().post('/api/auth/login', { orgCode: NEW_CODE.toLowerCase(), username: 'admin', password: 'Wrong#Pass1' });
     expect(failed.statusCode).toBe(401);

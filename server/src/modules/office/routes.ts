@@ -9,6 +9,7 @@ import { orgTypeEnum, orgView } from '../organisations/view.ts';
 import { approveHandover, listHandovers, rejectHandover } from './handover.ts';
 import { inboxOptions, officeInbox } from './inbox.ts';
 import {
+  auditRecord,
   listLoginAttempts,
   listOrganisations,
   organisationDetail,
@@ -69,10 +70,10 @@ const auditRow = z.object({
   entity: z.string(),
   entityId: z.string(),
   summary: z.string(),
-  before: z.unknown(),
-  after: z.unknown(),
   ip: z.string(),
+  changed: z.boolean().describe('有变更前后的值（按记录查询 /api/office/audit/{id}）'),
 });
+const auditRecordRow = auditRow.omit({ changed: true }).extend({ before: z.unknown(), after: z.unknown() });
 
 const loginRow = z.object({
   id: z.number(),
@@ -244,6 +245,13 @@ export function officeRoutes(app: FastifyInstance) {
       },
     },
     async (req) => searchAudit(req.ctx, req.query),
+  );
+  r.get(
+    '/api/office/audit/:id',
+    {
+      schema: { tags, summary: '审计记录（含变更前后的值）', params: idParam, response: { 200: auditRecordRow } },
+    },
+    async (req) => auditRecord(req.ctx, req.params.id),
   );
   r.get(
     '/api/office/login-attempts',

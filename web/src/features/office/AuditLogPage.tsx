@@ -24,8 +24,6 @@ const columns: TableColumnsType<AuditEntry> = [
   { title: 'IP', dataIndex: 'ip', width: 130 },
 ];
 
-const hasChange = (e: AuditEntry) => (e.before !== null && e.before !== undefined) || (e.after !== null && e.after !== undefined);
-
 /** SPEC §10 审计日志: who did what, in which organisation, when — with the values before and after. */
 export function AuditLogPage() {
   const table = useServerTable({
@@ -88,7 +86,7 @@ export function AuditLogPage() {
         columns={columns}
         scroll={{ x: 1200 }}
         size="middle"
-        expandable={{ expandedRowRender: (e) => <AuditChange before={e.before} after={e.after} />, rowExpandable: hasChange }}
+        expandable={{ expandedRowRender: (e) => <AuditChange id={e.id} />, rowExpandable: (e) => e.changed }}
       />
     </Page>
   );
