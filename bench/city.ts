@@ -39,7 +39,7 @@ try {
     sql`select developer_org_id::text as id from property_areas where name = '侨城花园'`,
   );
   const areas = Math.ceil(HOUSES / PER_AREA);
-  // The character of \`from\` at \`position\` (wrapping round): names made of a surname and given names.
+  // The character of `from` at `position` (wrapping round): names made of a surname and given names.
   const letter = (from: string, position: ReturnType<typeof sql>) =>
     sql`substr(${from}::text, (1 + (${position}) % ${from.length})::int, 1)`;
   // A city kept from an earlier run (BENCH_KEEP_DB) is measured as it is.
