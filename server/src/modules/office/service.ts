@@ -180,18 +180,18 @@ export async function searchAudit(ctx: Ctx, q: AuditQuery) {
   // then the page among them: walking the log newest first and testing each record read all of a
   // city's 2,000,000 when none held the text (1.7 s), whenever the planner guessed many would.
   const matches = q.q ? sql`select id from ${auditLog} where ${auditHolding(q.q)}` : null;
-  const where = and(
+  const others = [
     q.orgId ? eq(auditLog.orgId, q.orgId) : undefined,
     q.entity ? eq(auditLog.entity, q.entity) : undefined,
     q.entityId ? eq(auditLog.entityId, q.entityId) : undefined,
     q.action ? eq(auditLog.action, q.action) : undefined,
-    matches ? sql`${auditLog.id} = any(array(select id from matched))` : undefined,
     q.from ? gte(auditLog.at, q.from) : undefined,
     q.to ? lt(auditLog.at, q.to) : undefined,
-  );
+  ].filter((c) => c !== undefined);
+  const where = and(...others, matches ? sql`${auditLog.id} = any(array(select id from matched))` : undefined);
   // The page carries its count (`carriedCount`), so the matches are found once for both; searched
   // without other filters, the count is theirs, not each one's record looked up again.
-  const onlyText = matches && !q.orgId && !q.entity && !q.entityId && !q.action && !q.from && !q.to;
+  const onlyText = matches && others.length === 0;
   const count = carriedCount(cappedCountOf(onlyText ? sql`matched` : sql`${auditLog} where ${where ?? sql`true`}`));
   const { limit, offset } = pageWindow(q);
   const rows = await (matches ? ctx.db.with(ctx.db.$with('matched', { id: sql`id` }).as(matches)) : ctx.db)
