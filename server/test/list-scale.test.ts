@@ -72,6 +72,23 @@ describe('lists at city scale', () => {
     expect(one.json().total).toBe(one.json().items.length);
   });
 
+  it("F-60 a page of 业务单 reads no application's outcome: a 补交 for 20,000 houses records each notice it issued", async () => {
+    const [one] = await rowsOf<{ no: string }>(
+      t.handle.db,
+      sql`update applications set outcome = jsonb_build_object('fund', jsonb_build_object('notices',
+            (select jsonb_agg('JQ' || lpad(g::text, 12, '0')) from generate_series(1, 20000) g)))
+          where id = (select id from applications where status <> 'draft' order by submitted_at desc nulls last, id desc limit 1)
+          returning no`,
+    );
+    const { result: res, texts } = await statementsSent(t.handle, () => office.get('/api/applications?pageSize=20'));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().items.map((a: { no: string }) => a.no)).toContain(one?.no);
+    expect(texts.filter((text) => text.includes('"outcome"'))).toEqual([]);
+    // The application's own page still shows it.
+    const id = res.json().items.find((a: { no: string }) => a.no === one?.no).id;
+    expect((await office.get(`/api/applications/${id}`)).json().outcome.fund.notices).toHaveLength(20000);
+  });
+
   it('F-10 the house list of an area past the cap says there are more; a search by owner name finds its houses in that area only', async () => {
     const all = await dev.get(`/api/areas/${areaId}/houses?pageSize=20`);
     expect(all.statusCode, all.body).toBe(200);

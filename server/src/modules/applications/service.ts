@@ -1,5 +1,5 @@
 import { reviewRounds } from '../../domain/review-rounds.ts';
-import { and, asc, count, desc, eq, gte, ilike, inArray, lt, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gte, ilike, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import { containing } from '../../lib/search.ts';
 import type { Tx } from '../../db/client.ts';
 import {
@@ -409,6 +409,12 @@ export interface ApplicationListQuery {
   to?: Date;
 }
 
+/**
+ * An application's columns but what approval produced (`outcome`), which a list never shows and a
+ * large 补交 makes large: the number of every notice it issued.
+ */
+const { outcome: _outcome, ...listedColumns } = getTableColumns(applications);
+
 /** The developer's own list, or the office inbox (F-60) of every submitted application. */
 export async function listApplications(ctx: Ctx, q: ApplicationListQuery) {
   const actor = ctx.actor;
@@ -433,7 +439,7 @@ export async function listApplications(ctx: Ctx, q: ApplicationListQuery) {
   );
   const base = () =>
     ctx.db
-      .select({ app: applications, orgName: organisations.name, areaName: propertyAreas.name })
+      .select({ app: listedColumns, orgName: organisations.name, areaName: propertyAreas.name })
       .from(applications)
       .innerJoin(organisations, eq(organisations.id, applications.orgId))
       .leftJoin(propertyAreas, eq(propertyAreas.id, applications.areaId))
@@ -454,7 +460,7 @@ export async function listApplications(ctx: Ctx, q: ApplicationListQuery) {
 }
 
 /** One application as its lists and pages show it, with the steps `caller` may take next. */
-export function summaryOf(app: ApplicationRow, orgName: string, areaName: string | null, caller: Actor) {
+export function summaryOf(app: Omit<ApplicationRow, 'outcome'>, orgName: string, areaName: string | null, caller: Actor) {
   const formArea = (app.form as { area?: { name?: string } }).area?.name;
   return {
     id: app.id,
