@@ -7,6 +7,7 @@ import { systemClock } from '../src/lib/clock.ts';
 import { actorOf } from '../src/modules/auth/sessions.ts';
 import { listHouses } from '../src/modules/registry/service.ts';
 import { confirmDeposit } from '../src/modules/payments/bank.ts';
+import { officeInbox } from '../src/modules/office/inbox.ts';
 import { oneHouseNotices } from './bank-api-fixtures.ts';
 import { DEMO } from './fixtures.ts';
 import { testApp, type TestApp } from './harness.ts';
@@ -105,5 +106,30 @@ it('F-71 a single confirmation is planned once per connection: its posting and i
   });
   // The posting's check and write, the notices' items, the notices marked paid.
   expect(plans).toHaveLength(4);
+  for (const p of plans) expect(Number(p.generic_plans), p.statement.slice(0, 80)).toBe(3);
+});
+
+it('F-60 a 业务总览 search by an area name is planned once per connection, not for each name', async () => {
+  // A search finding areas by name was planned for their ids on every request, most of its 5 ms in
+  // PostgreSQL at city scale (bench/README.md); an area's rows are few, found by their ids.
+  const names = (await rowsOf<{ name: string }>(t.handle.db, sql`select name from property_areas order by id`)).map((a) => a.name);
+  expect(names.length).toBeGreaterThan(1);
+  const actor = await actorOf(t.handle.db, DEMO.office.code, DEMO.office.admin);
+  const plans = await transaction(t.handle.db, async (tx) => {
+    const ctx = { db: tx as unknown as Db, dbKind: 'postgres' as const, clock: systemClock, actor, ip: '127.0.0.1' };
+    for (let i = 0; i < 8; i++) {
+      const name = names[i % names.length] as string;
+      const { items } = await officeInbox(ctx, { page: 1, pageSize: 20, q: name });
+      expect(items.every((r) => r.areaName?.includes(name) || r.orgName.includes(name) || r.no.includes(name))).toBe(true);
+    }
+    return rowsOf<{ statement: string; generic_plans: string; custom_plans: string }>(
+      tx,
+      sql`select statement, generic_plans::text, custom_plans::text from pg_prepared_statements
+           where statement like '%chosen as materialized%' or statement like '%as orgs, array_to_string(array(select x.id from "property_areas"%'`,
+    );
+  });
+  // The names found, and the page with its count (the rows of the areas found are gathered by a
+  // statement planned for them, not prepared).
+  expect(plans).toHaveLength(2);
   for (const p of plans) expect(Number(p.generic_plans), p.statement.slice(0, 80)).toBe(3);
 });

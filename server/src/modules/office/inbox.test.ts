@@ -1,6 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { rowsOf } from '../../db/client.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisations, projectRequests, propertyAreas, refunds } from '../../db/schema/index.ts';
+import { NAMED_ROWS } from './inbox.ts';
 import { INBOX_KINDS, INBOX_STAGES, stageOf, stageTable } from '../../domain/inbox.ts';
 import { DEMO } from '../../../test/fixtures.ts';
 import { type Agent, statementsSent, testApp, type TestApp } from '../../../test/harness.ts';
@@ -260,6 +262,34 @@ describe('F-60 业务总览', () => {
     const inArea = await inbox(`&q=${encodeURIComponent(application.orgName.slice(0, 2))}&areaId=${areaId}`);
     expect(inArea.total).toBe(all.filter((r) => r.areaId === areaId && holds(r, application.orgName.slice(0, 2))).length);
     expect(inArea.total).toBeGreaterThan(0);
+  });
+
+  it('F-60 a search by the name of an applicant with more rows than are looked up one by one finds them all, newest first', async () => {
+    // Up to NAMED_ROWS rows of the organisations and areas a text names are found by their ids, with a
+    // plan kept for any text; past that, the statement is planned for the organisations themselves.
+    const [developer] = await t.handle.db.select().from(organisations).where(eq(organisations.code, DEMO.developer.code));
+    if (!developer) throw new Error('the demo city lacks its developer');
+    const text = encodeURIComponent(developer.name);
+    const before = await inbox(`&q=${text}`);
+    const copies = NAMED_ROWS + 1;
+    const [one] = await rowsOf<{ id: string }>(
+      t.handle.db,
+      sql`select id::text from applications where org_id = ${developer.id} and status <> 'draft' order by id limit 1`,
+    );
+    await t.handle.db.execute(sql`insert into applications (no, type, org_id, area_id, status, form, created_by, submitted_at)
+      select 'ZZ' || lpad(i::text, 6, '0'), type, org_id, area_id, status, form, created_by, now() + i * interval '1 second'
+      from applications, generate_series(1, ${copies}) i where id = ${Number(one?.id)}`);
+    try {
+      const after = await inbox(`&q=${text}`);
+      expect(after.total).toBe(before.total + copies);
+      const newest = Array.from({ length: 200 }, (_, i) => `ZZ${String(copies - i).padStart(6, '0')}`);
+      expect(after.items.map((r) => r.no)).toEqual(newest);
+      // With an area filter too: the copies are in the application's area.
+      const inArea = await inbox(`&q=${text}&areaId=${after.items[0]?.areaId}`);
+      expect(inArea.items.slice(0, 3).map((r) => r.no)).toEqual(newest.slice(0, 3));
+    } finally {
+      await t.handle.db.execute(sql`delete from applications where no like 'ZZ%'`);
+    }
   });
 
   it('F-60 only the fund office reads it', async () => {

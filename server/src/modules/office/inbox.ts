@@ -176,11 +176,22 @@ function kindsAndStatuses(b: Branch, q: InboxQuery): SQL | null {
   return sql`(${sql.join(tests, sql` or `)})`;
 }
 
-/** The organisations and areas whose names hold a search's text: ids as array literals ('{3,5}'), or null for none. */
+/**
+ * What a search's text finds by the names of organisations and areas. `rows`: each table's rows of
+ * those organisations and areas, as array literals ('{3,5}'), when every table has few of them; null
+ * when one has more (an applicant of 100,000 applications), and then `orgs` and `areas`, the ids of
+ * the organisations and areas themselves, or null for none.
+ */
 interface NamesFound {
   orgs: string | null;
   areas: string | null;
+  rows: Record<InboxSource, string> | null;
 }
+
+const NO_NAMES: NamesFound = { orgs: null, areas: null, rows: { application: '{}', project_request: '{}', refund: '{}' } };
+
+/** How many of a table's rows a search may find by names and still look them up by their ids. */
+export const NAMED_ROWS = 1000;
 
 /** The table's conditions for the query, or null when no row of it can match (a kind or stage it does not have). */
 function conditions(b: Branch, q: InboxQuery, names: NamesFound): SQL | null {
@@ -198,8 +209,12 @@ function conditions(b: Branch, q: InboxQuery, names: NamesFound): SQL | null {
     // organisation's or area's name holds it are found by their ids, which the plan is made for.
     const ways = b.texts.map(({ id, table, text }) => sql`${id} = any(array(select f.id from ${sql.identifier(foundIn(table, text))} f))`);
     if (b.formAreaName) ways.push(sql`(${b.areaId} is null and ${found(b.formAreaName, q.q, SEARCH_PLACEHOLDERS)})`);
-    if (names.orgs) ways.push(sql`${b.orgId} = any(${sql.placeholder('orgs')}::bigint[])`);
-    if (names.areas) ways.push(sql`${b.areaId} = any(${sql.placeholder('areas')}::bigint[])`);
+    if (names.rows) {
+      ways.push(sql`${b.id} = any(${sql.placeholder(`named_${b.source}`)}::bigint[])`);
+    } else {
+      if (names.orgs) ways.push(sql`${b.orgId} = any(${sql.placeholder('orgs')}::bigint[])`);
+      if (names.areas) ways.push(sql`${b.areaId} = any(${sql.placeholder('areas')}::bigint[])`);
+    }
     parts.push(sql`(${sql.join(ways, sql` or `)})`);
   }
   return sql.join(parts, sql` and `);
@@ -227,18 +242,39 @@ function foundSets(parts: readonly { b: Branch }[], text: string): SQL {
 }
 
 /**
- * The organisations and areas whose names hold `text`: a few hundred rows each, read whole. Found
- * apart, so the statement that lists the rows is planned knowing which of them it looks for.
+ * The organisations and areas whose names hold `text` (a few hundred rows each, read whole), then, if
+ * any, each table's rows of them, up to `NAMED_ROWS` and a row more. Found apart, so the statement
+ * that lists the rows knows which it looks for: when they are few, by their ids, with the plan it
+ * keeps for any text; when a table has more, by the organisations and areas, planned for them. The
+ * rows are gathered by a statement planned for the organisations and areas found: only the planner
+ * knows whether an area has 20 applications or 100,000, and a plan kept for any would read one of
+ * them wrongly.
  */
 async function namesHolding(db: Conn, text: string): Promise<NamesFound> {
   const ids = (table: string) =>
-    sql`array_to_string(array(select x.id from ${sql.identifier(table)} x where ${found(sql`x.name`, text)} order by x.id), ',')`;
-  const [row] = await rowsOf<{ orgs: string; areas: string }>(
+    sql`array_to_string(array(select x.id from ${sql.identifier(table)} x where ${found(sql`x.name`, text, SEARCH_PLACEHOLDERS)} order by x.id), ',')`;
+  const [names] = await builtOnceRows<{ orgs: string; areas: string }>(
     db,
-    sql`select ${ids('organisations')} as orgs, ${ids('property_areas')} as areas`,
+    `inbox names${foundShape(text)}`,
+    () => sql`select ${ids('organisations')} as orgs, ${ids('property_areas')} as areas`,
+    searchValues(text),
   );
   const literal = (list: string | undefined) => (list ? `{${list}}` : null);
-  return { orgs: literal(row?.orgs), areas: literal(row?.areas) };
+  const orgs = literal(names?.orgs);
+  const areas = literal(names?.areas);
+  if (!orgs && !areas) return NO_NAMES;
+  const rowsOfNamed = BRANCHES.map((b) => {
+    const of = [orgs ? sql`${b.orgId} = any(${orgs}::bigint[])` : null, areas ? sql`${b.areaId} = any(${areas}::bigint[])` : null];
+    return sql`array_to_string(array(select ${b.id} from ${b.counted} where ${b.listed} and (${sql.join(
+      of.filter((c) => c !== null),
+      sql` or `,
+    )})
+      limit ${NAMED_ROWS + 1}), ',') as ${sql.identifier(b.source)}`;
+  });
+  const [row] = await rowsOf<Record<InboxSource, string>>(db, sql`select ${sql.join(rowsOfNamed, sql`, `)}`);
+  const lists = BRANCHES.map((b) => [b.source, row?.[b.source] ?? ''] as const);
+  if (lists.some(([, list]) => list.split(',').length > NAMED_ROWS)) return { orgs, areas, rows: null };
+  return { orgs, areas, rows: Object.fromEntries(lists.map(([source, list]) => [source, `{${list}}`])) as NamesFound['rows'] };
 }
 
 /** The values of `conditions`' placeholders. */
@@ -248,9 +284,13 @@ const filterValues = (q: InboxQuery, names: NamesFound) => ({
   from: q.from?.toISOString(),
   to: q.to?.toISOString(),
   ...(q.q ? searchValues(q.q) : {}),
-  orgs: names.orgs ?? undefined,
-  areas: names.areas ?? undefined,
+  ...(names.rows
+    ? Object.fromEntries(Object.entries(names.rows).map(([source, list]) => [`named_${source}`, list]))
+    : { orgs: names.orgs ?? undefined, areas: names.areas ?? undefined }),
 });
+
+/** What changes the text of `conditions` of what a search found by names: their rows' ids are values. */
+const namesShape = (names: NamesFound) => (names.rows ? '' : `${names.orgs ? ' orgs' : ''}${names.areas ? ' areas' : ''}`);
 
 /** What changes the text of `conditions`: the kind and stage, and which filters are given. */
 const filterShape = (q: InboxQuery) =>
@@ -275,7 +315,7 @@ export async function officeInbox(ctx: Ctx, q: InboxQuery) {
   // the capped count's literal limit, PostgreSQL plans any page once per connection. The statement is
   // built once for its shape (`builtOnce`): the filters' values are placeholders.
   const page = pageShape(q);
-  const names = q.q ? await namesHolding(ctx.db, q.q) : { orgs: null, areas: null };
+  const names = q.q ? await namesHolding(ctx.db, q.q) : NO_NAMES;
   const parts = BRANCHES.flatMap((b) => {
     const where = conditions(b, q, names);
     return where ? [{ b, where }] : [];
@@ -289,12 +329,13 @@ export async function officeInbox(ctx: Ctx, q: InboxQuery) {
       parts.map(({ b, where }) => cappedCountOf(sql`${b.counted} where ${where}`)),
       sql` + `,
     );
-  const shape = `inbox ${filterShape(q)}${names.orgs ? ' orgs' : ''}${names.areas ? ' areas' : ''}`;
-  // A search that finds organisations or areas by name is planned for their ids, not prepared:
-  // whether walking the list's order or gathering their rows through the indexes is quicker depends on
-  // how many rows they have (an applicant of 100,000 applications, an area of 20). Any other search
-  // finds its few matches first (`foundSets`), and one plan serves every text.
-  const named = (name: string) => (names.orgs || names.areas ? null : name);
+  const shape = `inbox ${filterShape(q)}${namesShape(names)}`;
+  // A search whose organisations and areas found by name have more rows than `NAMED_ROWS` is planned
+  // for their ids, not prepared: whether walking the list's order or gathering their rows through the
+  // indexes is quicker depends on how many they have (an applicant of 100,000 applications, or 20).
+  // Any other search has its few matches found first (`foundSets`, `namesHolding`), and one plan
+  // serves every text.
+  const named = (name: string) => (names.rows ? name : null);
   const counts = carriedCount(counted(), filters, shape);
   // The page's rows are chosen first by what orders them alone (each table's newest by its own
   // index, up to the page's end); only the chosen are joined to their organisation and area. Joined
