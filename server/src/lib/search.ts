@@ -18,14 +18,16 @@ export const pairs = (text: SQLWrapper): SQL =>
   sql`string_to_array(regexp_replace(lower(${text}), '(..)', '\\1' || chr(1), 'g') || chr(1) || regexp_replace(substr(lower(${text}), 2), '(..)', '\\1' || chr(1), 'g'), chr(1))`;
 
 /**
- * The condition that `column` holds `text`, of exactly two characters, whatever their case, looked up
- * in the column's index of pairs: the rows found are those that hold it, none to confirm. An index of
- * characters passes every row holding both characters anywhere: 工程进度证明 holds 程 and 明, and a
- * search for 程明 read 54,796 of a city's audit records to find none.
+ * The condition that `column` holds a text of exactly two characters (taken from `given`), whatever
+ * their case, looked up in the column's index of pairs: the rows found are those that hold it, none
+ * to confirm. An index of characters passes every row holding both characters anywhere: 工程进度证明
+ * holds 程 and 明, and a search for 程明 read 54,796 of a city's audit records to find none.
  */
-export function pairFound(column: SQLWrapper, text: string): SQL {
-  if ([...text].length !== 2) throw new Error(`pairFound: not two characters: ${text}`);
-  return sql`${pairs(column)} @> array[lower(${text}::text)]`;
+const pairFound = (column: SQLWrapper, given: unknown): SQL => sql`${pairs(column)} @> array[lower(${given}::text)]`;
+
+/** The search indexes a column has besides its trigrams and characters: `pairs`, a `pairsIndex`. */
+export interface SearchIndexes {
+  pairs?: true;
 }
 
 /** Whether a text has no letter with an upper and a lower case: digits, Chinese, punctuation. */
@@ -50,7 +52,8 @@ export const isShort = (text: string): boolean => [...text].length <= 2;
  * an index however short the text: three characters or more by the column's trigram index
  * (`holding`), one or two by its index of characters (`charactersIndex`): the rows that hold each of
  * the text's characters, then confirmed by position. Confirmed by a pattern, the planner would read
- * the trigram index as well, all of it, for nothing. The statement's text depends on `text` only
+ * the trigram index as well, all of it, for nothing. Two characters of a column that also has an index
+ * of pairs (`indexes.pairs`) are looked up by their pair. The statement's text depends on `text` only
  * through `foundShape`, so statements built once stay few; `given` names where it takes the text and
  * its pattern from (placeholders, or the values themselves).
  */
@@ -58,8 +61,10 @@ export function found(
   column: SQLWrapper,
   text: string,
   given: Pick<SearchGiven, 'text' | 'pattern'> = { text, pattern: containing(text) },
+  indexes: SearchIndexes = {},
 ): SQL {
   if (!isShort(text)) return holding(column, text, given.pattern);
+  if (indexes.pairs && [...text].length === 2) return pairFound(column, given.text);
   return sql`(${characters(column)} @> ${characters(sql`${given.text}::text`)} and ${heldWhole(column, text, given.text)})`;
 }
 
@@ -86,8 +91,8 @@ const isLong = (text: string): boolean => [...text].length > NUMBER_TAIL;
  * held by one of 300,000 applications read 290 index pages (7 ms); by its end, 9 (0.4 ms).
  * `given.tail`: where the statement takes `containing` of the text's end from.
  */
-export function numberFound(column: SQLWrapper, text: string, given: SearchGiven = searchValues(text)): SQL {
-  if (!isLong(text)) return found(column, text, given);
+export function numberFound(column: SQLWrapper, text: string, given: SearchGiven = searchValues(text), indexes: SearchIndexes = {}): SQL {
+  if (!isLong(text)) return found(column, text, given, indexes);
   return sql`(${column} ilike ${given.tail} and ${heldWhole(column, text, given.text)})`;
 }
 

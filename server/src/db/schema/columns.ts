@@ -30,7 +30,7 @@ export const charactersIndex = (name: string, column: ExtraConfigColumn) =>
 
 /**
  * A search index for a text of two characters (a given name, 王伟) by its pairs of neighbouring
- * characters (`pairFound`): exact, where the characters' index passes every row holding both anywhere.
+ * characters (`found` with `{ pairs: true }`): exact, where the characters' index passes every row holding both anywhere.
  */
 export const pairsIndex = (name: string, text: SQLWrapper) =>
   index(name).using('gin', pairs(text)).with({ gin_pending_list_limit: TRIGRAM_PENDING_KB });

@@ -1,5 +1,5 @@
 import { and, count, desc, eq, getTableColumns, gte, ilike, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
-import { containing, numberFound, pairFound } from '../../lib/search.ts';
+import { containing, numberFound, searchValues } from '../../lib/search.ts';
 import { auditLog, auditSearchText, loginAttempts, organisations, propertyAreas, users } from '../../db/schema/index.ts';
 import { orgActions, SELF_SUSPENSION, statusChangeRefusal } from '../../domain/org-actions.ts';
 import type { OrgStatus } from '../../domain/org-status.ts';
@@ -156,10 +156,7 @@ export interface AuditQuery {
  * text's search indexes: two characters (a given name, 王伟) by its pairs; one by its characters,
  * more by its trigrams, a long number by its end (`numberFound`).
  */
-const auditHolding = (text: string) => {
-  const all = auditSearchText(auditLog);
-  return [...text].length === 2 ? pairFound(all, text) : numberFound(all, text);
-};
+const auditHolding = (text: string) => numberFound(auditSearchText(auditLog), text, searchValues(text), { pairs: true });
 
 /** The log's columns but a record's values before and after (read one record at a time, `auditRecord`). */
 const { before: _before, after: _after, ...listedColumns } = getTableColumns(auditLog);
