@@ -206,7 +206,8 @@ function conditions(b: Branch, q: InboxQuery, names: NamesFound): SQL | null {
     // Each way of holding the text is one an index serves. The rows holding it in a text of their
     // own (a number) are found first, by that text's search index: the planner cannot tell how few
     // they are, and walked the whole list's order for a number held by one application. Those whose
-    // organisation's or area's name holds it are found by their ids, which the plan is made for.
+    // organisation's or area's name holds it are the rows `namesHolding` gathered, by their ids; past
+    // `NAMED_ROWS`, those of the organisations' and areas' ids, in a plan made for them.
     const ways = b.texts.map(({ id, table, text }) => sql`${id} = any(array(select f.id from ${sql.identifier(foundIn(table, text))} f))`);
     if (b.formAreaName) ways.push(sql`(${b.areaId} is null and ${found(b.formAreaName, q.q, SEARCH_PLACEHOLDERS)})`);
     if (names.rows) {
@@ -263,14 +264,15 @@ async function namesHolding(db: Conn, text: string): Promise<NamesFound> {
   const orgs = literal(names?.orgs);
   const areas = literal(names?.areas);
   if (!orgs && !areas) return NO_NAMES;
-  const rowsOfNamed = BRANCHES.map((b) => {
-    const of = [orgs ? sql`${b.orgId} = any(${orgs}::bigint[])` : null, areas ? sql`${b.areaId} = any(${areas}::bigint[])` : null];
-    return sql`array_to_string(array(select ${b.id} from ${b.counted} where ${b.listed} and (${sql.join(
-      of.filter((c) => c !== null),
+  const ofNamed = (b: Branch) =>
+    sql.join(
+      [...(orgs ? [sql`${b.orgId} = any(${orgs}::bigint[])`] : []), ...(areas ? [sql`${b.areaId} = any(${areas}::bigint[])`] : [])],
       sql` or `,
-    )})
-      limit ${NAMED_ROWS + 1}), ',') as ${sql.identifier(b.source)}`;
-  });
+    );
+  const rowsOfNamed = BRANCHES.map(
+    (b) => sql`array_to_string(array(select ${b.id} from ${b.counted} where ${b.listed} and (${ofNamed(b)})
+      limit ${NAMED_ROWS + 1}), ',') as ${sql.identifier(b.source)}`,
+  );
   const [row] = await rowsOf<Record<InboxSource, string>>(db, sql`select ${sql.join(rowsOfNamed, sql`, `)}`);
   const lists = BRANCHES.map((b) => [b.source, row?.[b.source] ?? ''] as const);
   if (lists.some(([, list]) => list.split(',').length > NAMED_ROWS)) return { orgs, areas, rows: null };
