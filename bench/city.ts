@@ -105,7 +105,7 @@ try {
   if (Number(audited?.n) === 0) {
     const t2 = performance.now();
     // Its search indexes are built after the load, as a bulk load does: 2,000,000 records written into
-    // three GIN indexes one by one had not finished in ten minutes; built whole, about four.
+    // three GIN indexes one by one had not finished after seven minutes; built whole, about four.
     const searchIndexes = await rowsOf<{ name: string; def: string }>(
       db,
       sql`select indexname as name, indexdef as def from pg_indexes where tablename = 'audit_log' and indexname like 'audit_log_search%'`,
