@@ -1,5 +1,5 @@
-import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
-import { PREPARED_ROWS, preparedRowsOf, rowsOf, type Tx } from '../db/client.ts';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { rowsOf, sentAs, type Tx } from '../db/client.ts';
 import { ledgerAccounts } from '../db/schema/index.ts';
 import { type Entry, entriesProblem } from '../domain/ledger-rules.ts';
 import { AppError } from '../lib/errors.ts';
@@ -111,8 +111,7 @@ export async function postMany(tx: Tx, postings: readonly Posting[]): Promise<nu
   });
   // A small posting's two statements (a deposit's) are prepared once per connection: PostgreSQL spent
   // more parsing and planning them than running them. A large one keeps plans made for its size.
-  const small = size <= PREPARED_ROWS;
-  const run = small ? preparedRowsOf : rowsOf;
+  const { run, array: sent } = sentAs(size);
   const arrays = [
     [intArray(postingOf), 'int[]'],
     [bigintArray(accountOf), 'bigint[]'],
@@ -120,7 +119,7 @@ export async function postMany(tx: Tx, postings: readonly Posting[]): Promise<nu
   ] as const;
   // The entries as three array parameters, numbered in the order given.
   const entries = sql`select * from unnest(${sql.join(
-    arrays.map(([array, type]) => (small ? outOfSight(array, type) : array)),
+    arrays.map(([array, type]) => sent(array, type)),
     sql`, `,
   )}) with ordinality as e(p, account_id, amount, n)`;
   // A single posting's running balance is its net; several postings' are summed in their order.
@@ -287,17 +286,6 @@ export function bigintArray(values: readonly (number | bigint)[]) {
 /** Small integers (positions, counts) as one `int[]` parameter. */
 function intArray(values: readonly number[]) {
   return sql`${`{${values.join(',')}}`}::int[]`;
-}
-
-/**
- * An array parameter (`bigintArray`, `intArray`) the planner does not look into, for a prepared
- * statement of a few rows: a plan made for the values it can see is dearer to make than to run
- * (0.5 ms each for a deposit's posting), and PostgreSQL keeps making one while it prices a little
- * cheaper than the plan for any values. Hidden, the one generic plan is kept. Not for a statement
- * of thousands of rows, which needs a plan made for its size.
- */
-export function outOfSight(array: SQL, type: 'bigint[]' | 'int[]') {
-  return sql`(select ${array})::${sql.raw(type)}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { PREPARED_ROWS, preparedRowsOf, rowsOf, type Tx } from '../../db/client.ts';
+import { rowsOf, sentAs, type Tx } from '../../db/client.ts';
 import type { OwnerMessageKind } from '../../db/schema/index.ts';
 import type { TransactionKind } from '../../ledger/post.ts';
 
@@ -35,7 +35,7 @@ export interface OwnerMessage {
 export async function notifyProjectOwners(tx: Tx, projectId: number, m: OwnerMessage): Promise<number> {
   return sentCount(
     tx,
-    false,
+    rowsOf,
     sql`insert into owner_messages (owner_id, kind, title, body, link, house_id, project_id, created_at)
     select lb.owner_id, ${m.kind ?? 'project.notice'}, ${m.title}, ${m.body ?? ''},
       coalesce(${m.link ?? null}::text, ${ownerHousePath('')} || min(lb.house_id)::text),
@@ -70,7 +70,7 @@ export async function notifyPostingOwners(
   );
   return sentCount(
     tx,
-    postings.length <= PREPARED_ROWS,
+    sentAs(postings.length).run,
     sql`insert into owner_messages (owner_id, kind, title, body, link, house_id, amount, created_at)
     select lb.owner_id, 'account.money', p.title,
       h.address || '：' || p.label || ' ' || case when e.amount < 0 then '-' else '' end || ${yuanSql(sql`e.amount`)} || ' 元'
@@ -99,13 +99,11 @@ export const MONEY_TITLES: Record<TransactionKind, string> = {
 };
 
 /**
- * Runs the INSERT and answers how many messages it wrote (the same on both drivers); `prepared` for a
- * statement sent many times a second (a deposit's), whose planning costs more than its run.
+ * Runs the INSERT and answers how many messages it wrote (the same on both drivers); `run` is
+ * `rowsOf`, or `sentAs(rows).run` for a statement sent many times a second (a deposit's), whose
+ * planning costs more than its run.
  */
-async function sentCount(tx: Tx, prepared: boolean, insert: SQL): Promise<number> {
-  const [r] = await (prepared ? preparedRowsOf : rowsOf)<{ n: number }>(
-    tx,
-    sql`with sent as (${insert} returning 1) select count(*)::int as n from sent`,
-  );
+async function sentCount(tx: Tx, run: typeof rowsOf, insert: SQL): Promise<number> {
+  const [r] = await run<{ n: number }>(tx, sql`with sent as (${insert} returning 1) select count(*)::int as n from sent`);
   return Number(r?.n ?? 0);
 }

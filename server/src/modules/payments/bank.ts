@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
-import { PREPARED_ROWS, preparedRowsOf, rowsOf, type Tx } from '../../db/client.ts';
+import { PREPARED_ROWS, sentAs, type Tx } from '../../db/client.ts';
 import { transaction } from '../../db/retry.ts';
 import { bankConfirmations, organisations } from '../../db/schema/index.ts';
 import type { Entry } from '../../domain/ledger-rules.ts';
@@ -10,7 +10,7 @@ import { groupCommit, groupsBy } from '../../lib/group-commit.ts';
 import { groupBy } from '../../lib/group.ts';
 import { auditInsert } from '../audit/audit.ts';
 import { messagesInsert, type NewMessage } from '../messages/service.ts';
-import { bigintArray, outOfSight, postMany, systemAccount } from '../../ledger/post.ts';
+import { bigintArray, postMany, systemAccount } from '../../ledger/post.ts';
 import { type CustodianFacts, custodianFacts, isCustodianRefusal, refuseUnlessCustodian } from './custodian.ts';
 
 export const CHANNELS = ['柜台', '侨都之窗', 'POS', '网上银行'] as const;
@@ -173,12 +173,11 @@ export async function confirmDeposits(
 ): Promise<DepositOutcome[]> {
   const lines = list.map((c) => ({ ...c, noticeNo: c.noticeNo.trim().toUpperCase() }));
   const numbers = [...new Set(lines.map((c) => c.noticeNo))];
-  // A single confirmation's statements (and a short file's) are prepared once per connection: parsing
-  // and planning them cost PostgreSQL more than running them. A long file keeps plans made for its size.
-  const prepared = lines.length <= PREPARED_ROWS;
-  const run = prepared ? preparedRowsOf : rowsOf;
-  // ...and keeps one plan for them, its lists of ids out of the planner's sight (`outOfSight`).
-  const ids = (list: readonly number[]) => (prepared ? outOfSight(bigintArray(list), 'bigint[]') : bigintArray(list));
+  // A single confirmation's statements (and a short file's) are prepared once per connection, their
+  // lists of ids out of the planner's sight, and keep one plan: parsing and planning them cost
+  // PostgreSQL more than running them. A long file keeps plans made for its size (`sentAs`).
+  const { run, array } = sentAs(lines.length);
+  const ids = (list: readonly number[]) => array(bigintArray(list), 'bigint[]');
   return transaction(ctx.db, async (tx) => {
     // The custodian check's facts ride on the statement that locks the notices; a bank that
     // is not the custodian is refused before anything about them is read or answered.
