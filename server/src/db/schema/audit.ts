@@ -1,7 +1,6 @@
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { index, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
-import { characters } from '../../lib/search.ts';
-import { createdAt, id, pairsIndex, ref, TRIGRAM_PENDING_KB } from './columns.ts';
+import { charactersIndex, createdAt, id, pairsIndex, ref, trigramIndex } from './columns.ts';
 
 /**
  * What 系统日志's search looks in (SPEC §10): a record's summary, who made it and for which
@@ -33,12 +32,8 @@ export const auditLog = pgTable(
     index('audit_log_at_idx').on(t.at),
     index('audit_log_org_idx').on(t.orgId, t.at),
     index('audit_log_entity_idx').on(t.entity, t.entityId),
-    index('audit_log_search_trgm')
-      .using('gin', sql`${auditSearchText(t)} gin_trgm_ops`)
-      .with({ gin_pending_list_limit: TRIGRAM_PENDING_KB }),
-    index('audit_log_search_chars')
-      .using('gin', characters(auditSearchText(t)))
-      .with({ gin_pending_list_limit: TRIGRAM_PENDING_KB }),
+    trigramIndex('audit_log_search_trgm', auditSearchText(t)),
+    charactersIndex('audit_log_search_chars', auditSearchText(t)),
     pairsIndex('audit_log_search_pairs', auditSearchText(t)),
   ],
 );

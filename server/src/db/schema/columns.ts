@@ -1,5 +1,5 @@
 import { characters, pairs } from '../../lib/search.ts';
-import type { SQLWrapper } from 'drizzle-orm';
+import { SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { bigint, type ExtraConfigColumn, index, timestamp } from 'drizzle-orm/pg-core';
 
 /** Surrogate keys: bigint identity, exposed as JS numbers (safe far beyond any city's row counts). */
@@ -16,21 +16,24 @@ export const ts = (name: string) => timestamp(name, { withTimezone: true });
  */
 export const TRIGRAM_PENDING_KB = 64;
 
-/** A search index for part of a text (`ilike '%…%'`), by trigrams. */
-export const trigramIndex = (name: string, column: ExtraConfigColumn) =>
-  index(name).using('gin', column.op('gin_trgm_ops')).with({ gin_pending_list_limit: TRIGRAM_PENDING_KB });
+/** A search index for part of a text (`ilike '%…%'`), by trigrams: of a column, or of an expression (`SQL`). */
+export const trigramIndex = (name: string, text: ExtraConfigColumn | SQL) =>
+  index(name)
+    .using('gin', text instanceof SQL ? sql`${text} gin_trgm_ops` : text.op('gin_trgm_ops'))
+    .with({ gin_pending_list_limit: TRIGRAM_PENDING_KB });
 
 /**
  * A search index for a text too short to have a trigram (one or two characters: a surname, 王伟), by
  * its characters: a row holds the text only if it holds each of its characters (`found`). Built by
  * PostgreSQL's own functions, it costs a batch of new rows about what their trigram index does.
  */
-export const charactersIndex = (name: string, column: ExtraConfigColumn) =>
-  index(name).using('gin', characters(column)).with({ gin_pending_list_limit: TRIGRAM_PENDING_KB });
+export const charactersIndex = (name: string, text: SQLWrapper) =>
+  index(name).using('gin', characters(text)).with({ gin_pending_list_limit: TRIGRAM_PENDING_KB });
 
 /**
  * A search index for a text of two characters (a given name, 王伟) by its pairs of neighbouring
- * characters (`found` with `{ pairs: true }`): exact, where the characters' index passes every row holding both anywhere.
+ * characters (`found` with `{ pairs: true }`): exact, where the characters' index passes every row
+ * holding both anywhere.
  */
 export const pairsIndex = (name: string, text: SQLWrapper) =>
   index(name).using('gin', pairs(text)).with({ gin_pending_list_limit: TRIGRAM_PENDING_KB });
