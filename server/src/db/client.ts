@@ -183,7 +183,7 @@ export function sentAs(rows: number) {
 }
 
 /** `builtOnce` for a statement written in SQL: its rows. */
-export async function builtOnceRows<T>(db: Conn, shape: string | null, build: () => SQL, values: Record<string, unknown>): Promise<T[]> {
+export async function builtOnceRows<T>(db: Conn, shape: BuiltShape, build: () => SQL, values: Record<string, unknown>): Promise<T[]> {
   const { dialect, session } = db as unknown as Prepares;
   const result = (await builtOnce(
     db,
@@ -230,30 +230,33 @@ const SHAPES_KEPT = 256;
 const builtFor = new WeakMap<object, Map<string, ReturnType<PreparableSelect<unknown>['prepare']>>>();
 
 /**
+ * What `builtOnce` keeps a statement under: a shape (a string naming everything that changes the
+ * statement's text); `{ planned: shape }`, built once alike but sent without a name, so PostgreSQL plans
+ * it for each run's values (a statement whose best plan depends on them: an applicant's ids, of 20 rows
+ * or 100,000); null, built every time (a caller's list of ids written into it, say), not prepared.
+ */
+export type BuiltShape = string | { planned: string } | null;
+
+/**
  * A query builder's select, built once and prepared: the first request of each `shape` builds it, with
  * drizzle's placeholders (`sql.placeholder`) where its values go, and every later one only runs it
  * with its own `values`. Building a city list's search through the query builder — walking its
  * parts, quoting its names — cost the server more CPU than running it (bench/README.md).
- * `shape` names everything that changes the statement's text; a shape of null builds it every time
- * (a caller's list of ids, say), and it is not prepared.
  */
-export function builtOnce<T>(
-  db: object,
-  shape: string | null,
-  build: () => PreparableSelect<T>,
-  values: Record<string, unknown>,
-): Promise<T> {
+export function builtOnce<T>(db: object, shape: BuiltShape, build: () => PreparableSelect<T>, values: Record<string, unknown>): Promise<T> {
   if (shape === null) return build().prepare('').execute(values);
+  const planned = typeof shape !== 'string';
+  const key = planned ? `${shape.planned}\u0000planned` : shape;
   let shapes = builtFor.get(db);
   if (shapes === undefined) {
     shapes = new Map();
     builtFor.set(db, shapes);
   }
-  let statement = shapes.get(shape) as ReturnType<PreparableSelect<T>['prepare']> | undefined;
+  let statement = shapes.get(key) as ReturnType<PreparableSelect<T>['prepare']> | undefined;
   if (!statement) {
     if (shapes.size >= SHAPES_KEPT) shapes.clear();
-    statement = named(build());
-    shapes.set(shape, statement);
+    statement = planned ? build().prepare('') : named(build());
+    shapes.set(key, statement);
   }
   return statement.execute(values);
 }
