@@ -18,8 +18,9 @@ export const pageWindow = (q: PageQuery) => ({ limit: q.pageSize, offset: (q.pag
 
 /**
  * A page's window written into a statement built once (`builtOnce`): `limit`, the clause; `upTo`, a
- * bound on the rows up to the page's end, for branches that each give at most that many; `shape`, what
- * tells the statements apart; `values`, a later page's window (`limit`, `offset` placeholders). With a
+ * bound on the rows up to the page's end, for branches that each give at most that many (`upToRows`, as
+ * a number); `shape`, what tells the statements apart; `values`, a later page's window (`limit`,
+ * `offset` placeholders). With a
  * LIMIT given as a parameter PostgreSQL prices a prepared statement's generic plan as if it read a
  * tenth of every row, so it plans the page afresh on every run, and planning a city list's joins cost
  * as much as running its page (bench/README.md). So the first page, most of what is asked, has its
@@ -28,18 +29,25 @@ export const pageWindow = (q: PageQuery) => ({ limit: q.pageSize, offset: (q.pag
  * doubles, while the page's own window stays placeholders (literals there would make a new statement
  * for every page).
  */
-export function pageShape(q: PageQuery): { shape: string; limit: SQL; upTo: SQL; values: { limit?: number; offset?: number } } {
+export function pageShape(q: PageQuery): {
+  shape: string;
+  limit: SQL;
+  upTo: SQL;
+  upToRows: number;
+  values: { limit?: number; offset?: number };
+} {
   const { limit, offset } = pageWindow(q);
   if (!Number.isSafeInteger(limit) || !Number.isSafeInteger(offset)) throw new Error(`page window out of range: ${limit} after ${offset}`);
   if (offset === 0) {
     const size = sql.raw(String(limit));
-    return { shape: `first ${limit}`, limit: sql`limit ${size}`, upTo: size, values: {} };
+    return { shape: `first ${limit}`, limit: sql`limit ${size}`, upTo: size, upToRows: limit, values: {} };
   }
   const upTo = upToOf(offset, limit);
   return {
     shape: `later ${upTo}`,
     limit: sql`limit ${sql.placeholder('limit')} offset ${sql.placeholder('offset')}`,
     upTo: sql.raw(String(upTo)),
+    upToRows: upTo,
     values: { limit, offset },
   };
 }
@@ -80,17 +88,20 @@ export async function pageAnswer<T>(
  * again (`pastCap`): the column is then null. A page past the last has no row to carry it, and is
  * counted by `countAlone`; a first page without rows has a total of 0. `values`: the values of the
  * count's placeholders, if it has any (`builtOnce`); `shape`, if given, names the count's text instead
- * of the text itself.
+ * of the text itself. `apart`: the page cannot carry the count (it reads only some of the rows
+ * counted), which `countAlone` then counts; `carried` says whether the column holds it.
  */
-export function carriedCount(count: SQL, values: Record<string, unknown> = {}, shape?: string) {
+export function carriedCount(count: SQL, values: Record<string, unknown> = {}, shape?: string, { apart = false } = {}) {
   const past = pastCap(shape ?? count, Date.now(), values);
   const known = past.known;
+  const carried = !known && !apart;
   return {
     known,
-    column: known ? sql<string | null>`null::text` : sql<string | null>`(${count})::text`,
+    carried,
+    column: carried ? sql<string | null>`(${count})::text` : sql<string | null>`null::text`,
     async total(rows: readonly { total: string | number | null }[], q: PageQuery, countAlone: () => Promise<number>) {
       if (known) return cappedTotal(COUNT_CAP + 1);
-      const n = await carriedTotal(rows, q, countAlone);
+      const n = carried ? await carriedTotal(rows, q, countAlone) : await countAlone();
       past.note(n);
       return cappedTotal(n);
     },

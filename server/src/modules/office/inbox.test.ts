@@ -287,6 +287,25 @@ describe('F-60 业务总览', () => {
       // With an area filter too: the copies are in the application's area.
       const inArea = await inbox(`&q=${text}&areaId=${after.items[0]?.areaId}`);
       expect(inArea.items.slice(0, 3).map((r) => r.no)).toEqual(newest.slice(0, 3));
+      // Filtered to another kind, none of the newest copies is listed: the applicant's rows of that
+      // kind are found however many newer rows of another kind it has, and counted alike.
+      const others = before.items.filter((r) => r.source === 'application' && r.kind !== after.items[0]?.kind);
+      const kind = others[0]?.kind;
+      if (!kind) throw new Error('the demo developer has applications of one kind only');
+      const ofKind = await inbox(`&q=${text}&kind=${kind}`);
+      expect(ofKind.items.map((r) => r.no)).toEqual(before.items.filter((r) => r.kind === kind).map((r) => r.no));
+      expect(ofKind.total).toBe(ofKind.items.length);
+      // Page after page, the copies and the rows before them, each once, newest first: the sixth page
+      // reaches past the rows that are looked up one by one.
+      const pages = [after];
+      for (let page = 2; page <= 6; page++) pages.push(await inbox(`&q=${text}&page=${page}`));
+      for (const p of pages) expect(p.total).toBe(after.total);
+      const all = pages.flatMap((p) => p.items);
+      expect(all).toHaveLength(after.total);
+      expect(new Set(all.map((r) => r.key)).size).toBe(all.length);
+      expect(all.filter((r) => r.no.startsWith('ZZ'))).toHaveLength(copies);
+      const order = (r: Row) => `${new Date(r.at).toISOString()} ${r.no}`;
+      expect(all.map(order)).toEqual(all.map(order).sort().reverse());
     } finally {
       await t.handle.db.execute(sql`delete from applications where no like 'ZZ%'`);
     }

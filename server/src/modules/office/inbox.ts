@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { cappedCountOf } from '../../db/capped-count.ts';
-import { builtOnceRows, type Conn, rowsOf } from '../../db/client.ts';
+import { builtOnceRows, type Conn } from '../../db/client.ts';
 import {
   INBOX_KIND_LABELS,
   INBOX_KINDS,
@@ -177,24 +177,34 @@ function kindsAndStatuses(b: Branch, q: InboxQuery): SQL | null {
 }
 
 /**
- * What a search's text finds by the names of organisations and areas. `rows`: each table's rows of
- * those organisations and areas, as array literals ('{3,5}'), when every table has few of them; null
- * when one has more (an applicant of 100,000 applications), and then `orgs` and `areas`, the ids of
- * the organisations and areas themselves, or null for none.
+ * What a search's text finds by the names of organisations and areas. `orgs` and `areas`: the ids of
+ * the organisations and areas themselves, or null for none. `rows`: each table's listed rows of them, as
+ * array literals ('{3,5}'); when a table has more than `NAMED_ROWS` (an applicant of 100,000
+ * applications), only each table's newest up to the page's end (`newestOnly`), which the page cannot
+ * count; null when the page reaches past `NAMED_ROWS` rows.
  */
 interface NamesFound {
   orgs: string | null;
   areas: string | null;
   rows: Record<InboxSource, string> | null;
+  newestOnly: boolean;
 }
 
-const NO_NAMES: NamesFound = { orgs: null, areas: null, rows: { application: '{}', project_request: '{}', refund: '{}' } };
+const NO_NAMES: NamesFound = {
+  orgs: null,
+  areas: null,
+  rows: { application: '{}', project_request: '{}', refund: '{}' },
+  newestOnly: false,
+};
 
 /** How many of a table's rows a search may find by names and still look them up by their ids. */
 export const NAMED_ROWS = 1000;
 
-/** The table's conditions for the query, or null when no row of it can match (a kind or stage it does not have). */
-function conditions(b: Branch, q: InboxQuery, names: NamesFound): SQL | null {
+/**
+ * What the table's rows must be to be listed under the query's filters but its text, or null when no
+ * row of it can match (a kind or stage it does not have).
+ */
+function filtered(b: Branch, q: InboxQuery): SQL[] | null {
   const listedAs = kindsAndStatuses(b, q);
   if (!listedAs) return null;
   const parts: SQL[] = [b.listed, listedAs];
@@ -202,6 +212,13 @@ function conditions(b: Branch, q: InboxQuery, names: NamesFound): SQL | null {
   if (q.orgId) parts.push(sql`${b.orgId} = ${sql.placeholder('org')}`);
   if (q.from) parts.push(sql`${b.at} >= ${sql.placeholder('from')}::timestamptz`);
   if (q.to) parts.push(sql`${b.at} < ${sql.placeholder('to')}::timestamptz`);
+  return parts;
+}
+
+/** The table's conditions for the query, or null when no row of it can match (a kind or stage it does not have). */
+function conditions(b: Branch, q: InboxQuery, names: NamesFound): SQL | null {
+  const parts = filtered(b, q);
+  if (!parts) return null;
   if (q.q) {
     // Each way of holding the text is one an index serves. The rows holding it in a text of their
     // own (a number) are found first, by that text's search index: the planner cannot tell how few
@@ -242,43 +259,6 @@ function foundSets(parts: readonly { b: Branch }[], text: string): SQL {
   return sql.join([...sets.values()], sql`, `);
 }
 
-/**
- * The organisations and areas whose names hold `text` (a few hundred rows each, read whole), then, if
- * any, each table's rows of them, up to `NAMED_ROWS` and a row more. Found apart, so the statement
- * that lists the rows knows which it looks for: when they are few, by their ids, with the plan it
- * keeps for any text; when a table has more, by the organisations and areas, planned for them. The
- * rows are gathered by a statement planned for the organisations and areas found: only the planner
- * knows whether an area has 20 applications or 100,000, and a plan kept for any would read one of
- * them wrongly.
- */
-async function namesHolding(db: Conn, text: string): Promise<NamesFound> {
-  const ids = (table: string) =>
-    sql`array_to_string(array(select x.id from ${sql.identifier(table)} x where ${found(sql`x.name`, text, SEARCH_PLACEHOLDERS)} order by x.id), ',')`;
-  const [names] = await builtOnceRows<{ orgs: string; areas: string }>(
-    db,
-    `inbox names${foundShape(text)}`,
-    () => sql`select ${ids('organisations')} as orgs, ${ids('property_areas')} as areas`,
-    searchValues(text),
-  );
-  const literal = (list: string | undefined) => (list ? `{${list}}` : null);
-  const orgs = literal(names?.orgs);
-  const areas = literal(names?.areas);
-  if (!orgs && !areas) return NO_NAMES;
-  const ofNamed = (b: Branch) =>
-    sql.join(
-      [...(orgs ? [sql`${b.orgId} = any(${orgs}::bigint[])`] : []), ...(areas ? [sql`${b.areaId} = any(${areas}::bigint[])`] : [])],
-      sql` or `,
-    );
-  const rowsOfNamed = BRANCHES.map(
-    (b) => sql`array_to_string(array(select ${b.id} from ${b.counted} where ${b.listed} and (${ofNamed(b)})
-      limit ${NAMED_ROWS + 1}), ',') as ${sql.identifier(b.source)}`,
-  );
-  const [row] = await rowsOf<Record<InboxSource, string>>(db, sql`select ${sql.join(rowsOfNamed, sql`, `)}`);
-  const lists = BRANCHES.map((b) => [b.source, row?.[b.source] ?? ''] as const);
-  if (lists.some(([, list]) => list.split(',').length > NAMED_ROWS)) return { orgs, areas, rows: null };
-  return { orgs, areas, rows: Object.fromEntries(lists.map(([source, list]) => [source, `{${list}}`])) as NamesFound['rows'] };
-}
-
 /** The values of `conditions`' placeholders. */
 const filterValues = (q: InboxQuery, names: NamesFound) => ({
   area: q.areaId,
@@ -307,6 +287,64 @@ const filterShape = (q: InboxQuery) =>
   ].join(' ');
 
 /**
+ * The organisations and areas whose names hold the query's text (a few hundred rows each, read
+ * whole), then, if any, each table's rows of them that its filters list, newest first, up to
+ * `NAMED_ROWS` and a row more. Found apart, so the statement that lists the rows knows which it looks
+ * for: by their ids, with the plan it keeps for any text. When a table has more, only each table's
+ * newest up to the page's end are needed for the page (`newestOnly`); a page past `NAMED_ROWS` rows is
+ * planned for the organisations and areas. The rows are gathered by a statement planned for the
+ * organisations and areas found: only the planner knows whether an area has 20 applications or
+ * 100,000, and whether to walk the list's order or its index, and a plan kept for any would read one
+ * of them wrongly.
+ */
+async function namesHolding(db: Conn, q: InboxQuery & { q: string }, upTo: number): Promise<NamesFound> {
+  const ids = (table: string) =>
+    sql`array_to_string(array(select x.id from ${sql.identifier(table)} x where ${found(sql`x.name`, q.q, SEARCH_PLACEHOLDERS)} order by x.id), ',')`;
+  const [names] = await builtOnceRows<{ orgs: string; areas: string }>(
+    db,
+    `inbox names${foundShape(q.q)}`,
+    () => sql`select ${ids('organisations')} as orgs, ${ids('property_areas')} as areas`,
+    searchValues(q.q),
+  );
+  const literal = (list: string | undefined) => (list ? `{${list}}` : null);
+  const orgs = literal(names?.orgs);
+  const areas = literal(names?.areas);
+  if (!orgs && !areas) return NO_NAMES;
+  const ofNamed = (b: Branch) =>
+    sql.join(
+      [
+        ...(orgs ? [sql`${b.orgId} = any(${sql.placeholder('orgs')}::bigint[])`] : []),
+        ...(areas ? [sql`${b.areaId} = any(${sql.placeholder('areas')}::bigint[])`] : []),
+      ],
+      sql` or `,
+    );
+  const rowsOfNamed = BRANCHES.map((b) => {
+    const where = filtered(b, q);
+    const rows = where
+      ? sql`array(select ${b.id} from ${b.counted} where ${sql.join(where, sql` and `)} and (${ofNamed(b)})
+          order by ${b.at} desc, ${b.no} desc limit ${sql.raw(String(NAMED_ROWS + 1))})`
+      : sql`'{}'::bigint[]`;
+    return sql`array_to_string(${rows}, ',') as ${sql.identifier(b.source)}`;
+  });
+  const [row] = await builtOnceRows<Record<InboxSource, string>>(
+    db,
+    { planned: `inbox named rows ${filterShape({ ...q, q: undefined })}${namesShape({ orgs, areas, rows: null, newestOnly: false })}` },
+    () => sql`select ${sql.join(rowsOfNamed, sql`, `)}`,
+    filterValues(q, { orgs, areas, rows: null, newestOnly: false }),
+  );
+  const lists = BRANCHES.map((b) => [b.source, (row?.[b.source] ?? '').split(',').filter(Boolean)] as const);
+  const many = lists.some(([, list]) => list.length > NAMED_ROWS);
+  if (many && upTo > NAMED_ROWS) return { orgs, areas, rows: null, newestOnly: false };
+  const kept = (list: readonly string[]) => `{${(many ? list.slice(0, upTo) : list).join(',')}}`;
+  return {
+    orgs,
+    areas,
+    rows: Object.fromEntries(lists.map(([source, list]) => [source, kept(list)])) as NamesFound['rows'],
+    newestOnly: many,
+  };
+}
+
+/**
  * F-60 业务总览: every business the office follows, newest first, filtered by kind, stage, area,
  * organisation, text and date. Each table gives at most the rows up to the page's end, newest first
  * by its own index, and the page is taken from their union.
@@ -317,28 +355,35 @@ export async function officeInbox(ctx: Ctx, q: InboxQuery) {
   // the capped count's literal limit, PostgreSQL plans any page once per connection. The statement is
   // built once for its shape (`builtOnce`): the filters' values are placeholders.
   const page = pageShape(q);
-  const names = q.q ? await namesHolding(ctx.db, q.q) : NO_NAMES;
-  const parts = BRANCHES.flatMap((b) => {
-    const where = conditions(b, q, names);
-    return where ? [{ b, where }] : [];
-  });
+  const names = q.q ? await namesHolding(ctx.db, { ...q, q: q.q }, page.upToRows) : NO_NAMES;
+  const partsFor = (found: NamesFound) =>
+    BRANCHES.flatMap((b) => {
+      const where = conditions(b, q, found);
+      return where ? [{ b, where }] : [];
+    });
+  const parts = partsFor(names);
   if (parts.length === 0) return { items: [], total: 0 };
   const filters = filterValues(q, names);
   const values = { ...filters, ...page.values };
+  // The rows counted: when the page reads only the newest of many rows found by names, they are
+  // counted by their organisations and areas, in a statement planned for them.
+  const countedNames: NamesFound = names.newestOnly ? { ...names, rows: null, newestOnly: false } : names;
+  const countedParts = names.newestOnly ? partsFor(countedNames) : parts;
+  const countedFilters = filterValues(q, countedNames);
   // Each table counted only up to the cap: the total past it is "more than", never a scan of every row.
   const counted = () =>
     sql.join(
-      parts.map(({ b, where }) => cappedCountOf(sql`${b.counted} where ${where}`)),
+      countedParts.map(({ b, where }) => cappedCountOf(sql`${b.counted} where ${where}`)),
       sql` + `,
     );
   const shape = `inbox ${filterShape(q)}${namesShape(names)}`;
-  // A search whose organisations and areas found by name have more rows than `NAMED_ROWS` is planned
-  // for their ids, not prepared: whether walking the list's order or gathering their rows through the
-  // indexes is quicker depends on how many they have (an applicant of 100,000 applications, or 20).
-  // Any other search has its few matches found first (`foundSets`, `namesHolding`), and one plan
-  // serves every text.
-  const named = (name: string) => (names.rows ? name : null);
-  const counts = carriedCount(counted(), filters, shape);
+  const countedShape = `inbox ${filterShape(q)}${namesShape(countedNames)}`;
+  // A statement that reads rows by the organisations' and areas' ids is planned for them each time,
+  // not prepared (`{ planned }`): whether walking the list's order or gathering their rows through the indexes is quicker
+  // depends on how many they have (an applicant of 100,000 applications, or 20). Any other has its
+  // matches found first (`foundSets`, `namesHolding`), and one plan serves every text.
+  const named = (found: NamesFound, name: string) => (found.rows ? name : { planned: name });
+  const counts = carriedCount(counted(), countedFilters, countedShape, { apart: names.newestOnly });
   // The page's rows are chosen first by what orders them alone (each table's newest by its own
   // index, up to the page's end); only the chosen are joined to their organisation and area. Joined
   // before the choice, a later page joined every row up to its end (page 20: 514 rows for 20).
@@ -347,7 +392,7 @@ export async function officeInbox(ctx: Ctx, q: InboxQuery) {
   // its first page.
   const rows = await builtOnceRows<Row & { total: string | null }>(
     ctx.db,
-    named(`${shape} ${page.shape}${counts.known ? ' past cap' : ''}`),
+    named(names, `${shape} ${page.shape}${counts.carried ? '' : ' uncounted'}`),
     () => {
       const sourceOf = (b: Branch) => sql.raw(`'${b.source}'`);
       const searched = q.q ? sql`${foundSets(parts, q.q)}, ` : sql``;
@@ -374,9 +419,9 @@ export async function officeInbox(ctx: Ctx, q: InboxQuery) {
   const total = await counts.total(rows, q, async () => {
     const [alone] = await builtOnceRows<{ n: string }>(
       ctx.db,
-      named(`${shape} counted`),
-      () => sql`${q.q ? sql`with ${foundSets(parts, q.q)} ` : sql``}select (${counted()})::text as n`,
-      filters,
+      named(countedNames, `${countedShape} counted`),
+      () => sql`${q.q ? sql`with ${foundSets(countedParts, q.q)} ` : sql``}select (${counted()})::text as n`,
+      countedFilters,
     );
     return Number(alone?.n ?? 0);
   });
