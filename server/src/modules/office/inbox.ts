@@ -148,8 +148,21 @@ const BRANCHES: Branch[] = [
  * Which (kind, status) pairs of the table the kind and stage filters let through, as cheap tests:
  * kinds whose statuses are the same are tested together (`kind in (…) and status in (…)`), and a
  * group holding every kind of the table tests the status alone. Null: no row of the table can match.
+ * Worked out once for each table, kind and stage (a few dozen): every request of the list asks.
  */
 function kindsAndStatuses(b: Branch, q: InboxQuery): SQL | null {
+  const key = `${b.source} ${q.kind ?? ''} ${q.stage ?? ''}`;
+  let tests = testsOf.get(key);
+  if (tests === undefined) {
+    tests = kindsAndStatusesOf(b, q);
+    testsOf.set(key, tests);
+  }
+  return tests;
+}
+
+const testsOf = new Map<string, SQL | null>();
+
+function kindsAndStatusesOf(b: Branch, q: Pick<InboxQuery, 'kind' | 'stage'>): SQL | null {
   const rules = stageTable().filter((r) => r.source === b.source);
   const pairs = rules.filter((r) => (!q.kind || r.kind === q.kind) && (!q.stage || r.stage === q.stage));
   if (pairs.length === 0) return null;
