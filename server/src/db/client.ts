@@ -158,6 +158,20 @@ export async function preparedRowsOf<T>(db: Conn, query: SQL): Promise<T[]> {
 }
 
 /**
+ * A list of integers as one `bigint[]` parameter (PostgreSQL's array literal): a statement holds at
+ * most 65,535 parameters, and one per value would fail for a city's accounts.
+ */
+export function bigintArray(values: readonly (number | bigint)[]) {
+  for (const v of values) if (typeof v === 'number' && !Number.isSafeInteger(v)) throw new Error(`${v} is not an integer`);
+  return sql`${`{${values.join(',')}}`}::bigint[]`;
+}
+
+/** Small integers (positions, counts) as one `int[]` parameter. */
+export function intArray(values: readonly number[]) {
+  return sql`${`{${values.join(',')}}`}::int[]`;
+}
+
+/**
  * An array parameter (`bigintArray`, `intArray`) the planner does not look into, for a prepared
  * statement of a few rows: a plan made for the values it can see is dearer to make than to run
  * (0.5 ms each for a deposit's posting), and PostgreSQL keeps making one while it prices a little

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowsOf, type Tx } from '../db/client.ts';
+import { bigintArray, rowsOf, type Tx } from '../db/client.ts';
 import { houseAccounts as houseAccountRows, ledgerAccounts, ledgerBalanceBuckets, ledgerTransactions } from '../db/schema/index.ts';
 import { reversalOf } from '../domain/ledger-rules.ts';
 import { testApp, type TestApp } from '../../test/harness.ts';
 import { fundBalance } from './balances.ts';
 import { checkLedger } from './check.ts';
-import { AccountClosed, bigintArray, InsufficientBalance, lockAccounts, post, postMany, systemAccount } from './post.ts';
+import { AccountClosed, InsufficientBalance, lockAccounts, post, postMany, systemAccount } from './post.ts';
 
 let t: TestApp;
 let houseAccounts: number[];
@@ -388,7 +388,7 @@ describe('R-20 R-21 R-52 refusals and records of a posting', () => {
         [a, house?.houseId],
       ].sort((x, y) => Number(x[0]) - Number(y[0])),
     );
-    expect(() => bigintArray([1, 1.5])).toThrow('ledger: 1.5 is not an integer');
+    expect(() => bigintArray([1, 1.5])).toThrow('1.5 is not an integer');
     expect(await t.handle.db.transaction((tx) => lockAccounts(tx, []))).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { rowsOf, sentAs, type Tx } from '../db/client.ts';
+import { bigintArray, intArray, rowsOf, sentAs, type Tx } from '../db/client.ts';
 import { ledgerAccounts } from '../db/schema/index.ts';
 import { type Entry, entriesProblem } from '../domain/ledger-rules.ts';
 import { AppError } from '../lib/errors.ts';
@@ -272,20 +272,6 @@ export async function lockAccounts(tx: Tx, ids: readonly number[]) {
     version: r.version,
     createdAt: new Date(r.created_at),
   }));
-}
-
-/**
- * A list of integers as one `bigint[]` parameter (PostgreSQL's array literal): a statement holds at
- * most 65,535 parameters, and one per value would fail for a city's accounts.
- */
-export function bigintArray(values: readonly (number | bigint)[]) {
-  for (const v of values) if (typeof v === 'number' && !Number.isSafeInteger(v)) throw new Error(`ledger: ${v} is not an integer`);
-  return sql`${`{${values.join(',')}}`}::bigint[]`;
-}
-
-/** Small integers (positions, counts) as one `int[]` parameter. */
-function intArray(values: readonly number[]) {
-  return sql`${`{${values.join(',')}}`}::int[]`;
 }
 
 /**

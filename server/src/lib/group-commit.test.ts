@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupCommit, groupsBy } from './group-commit.ts';
+import { groupCommit, groupPerDb, groupsBy } from './group-commit.ts';
 
 /** A `run` that records each group it was given and answers when told to. */
 function recorder(answer: (input: number) => string = (i) => `#${i}`) {
@@ -100,5 +100,18 @@ describe('group commit', () => {
     expect(of(a, 1)).not.toBe(of(a, 2));
     expect(of(a, 1)).not.toBe(of(b, 1));
     expect(made).toEqual(['a/1', 'a/2', 'b/1']);
+  });
+
+  it('F-71 a queue per database handle alone: the same for every call on one handle', () => {
+    const made: string[] = [];
+    const of = groupPerDb((db: { name: string }) => {
+      made.push(db.name);
+      return async (i: number) => i;
+    });
+    const a = { name: 'a' };
+    const b = { name: 'b' };
+    expect(of(a)).toBe(of(a));
+    expect(of(a)).not.toBe(of(b));
+    expect(made).toEqual(['a', 'b']);
   });
 });

@@ -90,3 +90,9 @@ export function groupsBy<D extends object, K, I, O>(make: (db: D, key: K) => (in
     return group;
   };
 }
+
+/** One group-commit queue per database handle, where nothing else keeps calls apart. */
+export function groupPerDb<D extends object, I, O>(make: (db: D) => (input: I) => Promise<O>) {
+  const of = groupsBy((db: D, _key: null) => make(db));
+  return (db: D) => of(db, null);
+}

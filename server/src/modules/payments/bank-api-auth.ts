@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { PREPARED_ROWS, preparedRowsOf } from '../../db/client.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
-import { groupCommit, groupsBy } from '../../lib/group-commit.ts';
+import { groupCommit, groupPerDb } from '../../lib/group-commit.ts';
 
 /** F-71: a request older or newer than this is refused as stale. */
 export const MAX_SKEW_SECONDS = 300;
@@ -55,15 +55,12 @@ export async function authenticateBank(ctx: Ctx, req: FastifyRequest): Promise<n
   // Hex case carries no meaning: the lower-case form is what is compared and remembered.
   const signature = String(req.headers[BANK_API_HEADERS.signature] ?? '').toLowerCase();
   if (!keyId || !timestamp || !signature) throw refuse('缺少接口认证信息（x-wygl-key、x-wygl-timestamp、x-wygl-signature）');
-  const answer = await bankCalls(
-    ctx.db,
-    null,
-  )({ ctx, keyId, timestamp, signature, method: req.method, url: req.url, body: req.rawBody ?? '' });
+  const answer = await bankCalls(ctx.db)({ ctx, keyId, timestamp, signature, method: req.method, url: req.url, body: req.rawBody ?? '' });
   if (answer instanceof AppError) throw answer;
   return answer;
 }
 
-const bankCalls = groupsBy((_db: Ctx['db'], _key: null) => groupCommit(authenticateTogether, { max: PREPARED_ROWS, parallel: 1 }));
+const bankCalls = groupPerDb((_db: Ctx['db']) => groupCommit(authenticateTogether, { max: PREPARED_ROWS, parallel: 1 }));
 
 /** Each call's bank organisation id, or the refusal it gets: the checks of `authenticateBank`, in its order. */
 async function authenticateTogether(calls: BankCall[]): Promise<(number | AppError)[]> {

@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
-import { PREPARED_ROWS, sentAs, type Tx } from '../../db/client.ts';
+import { bigintArray, PREPARED_ROWS, sentAs, type Tx } from '../../db/client.ts';
 import { transaction } from '../../db/retry.ts';
 import { bankConfirmations, organisations } from '../../db/schema/index.ts';
 import type { Entry } from '../../domain/ledger-rules.ts';
@@ -10,7 +10,7 @@ import { groupCommit, groupsBy } from '../../lib/group-commit.ts';
 import { groupBy } from '../../lib/group.ts';
 import { auditInsert } from '../audit/audit.ts';
 import { messagesInsert, type NewMessage } from '../messages/service.ts';
-import { bigintArray, postMany, systemAccount } from '../../ledger/post.ts';
+import { postMany, systemAccount } from '../../ledger/post.ts';
 import { type CustodianFacts, custodianFacts, isCustodianRefusal, refuseUnlessCustodian } from './custodian.ts';
 
 export const CHANNELS = ['柜台', '侨都之窗', 'POS', '网上银行'] as const;

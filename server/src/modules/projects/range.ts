@@ -1,9 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type Conn, rowsOf } from '../../db/client.ts';
+import { bigintArray, type Conn, rowsOf } from '../../db/client.ts';
 import { containing } from '../../lib/search.ts';
 import { pageWindow } from '../../lib/paging.ts';
 import { projectNoticeHouses } from '../../db/schema/index.ts';
-import { bigintArray } from '../../ledger/post.ts';
 import { DEVELOPER_OWNER_KEY, ownerSetKey, type VoteHouse } from '../../domain/vote.ts';
 
 /**
