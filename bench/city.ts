@@ -136,8 +136,16 @@ try {
     await refreshPlannerStatistics(db);
   }
   const [count] = await rowsOf<{ n: string }>(db, sql`select count(*)::text as n from house_accounts`);
+  // How much of the city the server keeps in its own memory: a list whose rows are read from the
+  // operating system's cache instead costs several times the CPU (docs/operations.md).
+  const [memory] = onPostgres
+    ? await rowsOf<{ buffers: string; size: string }>(
+        db,
+        sql`select current_setting('shared_buffers') as buffers, pg_size_pretty(pg_database_size(current_database())) as size`,
+      )
+    : [];
   console.log(
-    `${city.engine}: ${count?.n} house accounts; city built in ${built.toFixed(1)} s, lists copied in ${copied.toFixed(1)} s, 系统日志 in ${logged.toFixed(1)} s`,
+    `${city.engine}: ${count?.n} house accounts; city built in ${built.toFixed(1)} s, lists copied in ${copied.toFixed(1)} s, 系统日志 in ${logged.toFixed(1)} s${memory ? `; shared_buffers ${memory.buffers} for a database of ${memory.size}` : ''}`,
   );
 
   // Sessions: a few per role, so 50 clients do not all touch one session row.
@@ -165,7 +173,10 @@ try {
          where h.address like '规模路%' and o.id % 997 = 0 limit 500`,
   );
   const areaNames = (
-    await rowsOf<{ name: string }>(db, sql`select name from property_areas where name like '规模%花园' and name <> ${SPREAD_AREA} order by id`)
+    await rowsOf<{ name: string }>(
+      db,
+      sql`select name from property_areas where name like '规模%花园' and name <> ${SPREAD_AREA} order by id`,
+    )
   ).map((r) => r.name);
   const applicationNos = (await rowsOf<{ no: string }>(db, sql`select no from applications where id % 601 = 0 limit 500`)).map((r) => r.no);
   const auditNumbers = (
