@@ -279,9 +279,17 @@ describe('F-60 业务总览', () => {
     await t.handle.db.execute(sql`insert into applications (no, type, org_id, area_id, status, form, created_by, submitted_at)
       select 'ZZ' || lpad(i::text, 6, '0'), type, org_id, area_id, status, form, created_by, now() + i * interval '1 second'
       from applications, generate_series(1, ${copies}) i where id = ${Number(one?.id)}`);
+    // Found by the name of a new area in its form as well: one of the applicant's own (found twice,
+    // listed and counted once), and one of another applicant (found by its form alone).
+    const formArea = (suffix: string) => sql`jsonb_build_object('area', jsonb_build_object('name', ${`${developer.name}${suffix}`}::text))`;
+    await t.handle.db.execute(sql`update applications set area_id = null, form = form || ${formArea('二期')} where no = 'ZZ000001'`);
+    const [other] = await t.handle.db.select().from(organisations).where(eq(organisations.code, DEMO.committee.code));
+    await t.handle.db.execute(sql`insert into applications (no, type, org_id, area_id, status, form, created_by, submitted_at)
+      select 'ZY000001', type, ${other?.id}, null, status, form || ${formArea('三期')}, created_by, submitted_at
+      from applications where id = ${Number(one?.id)}`);
     try {
       const after = await inbox(`&q=${text}`);
-      expect(after.total).toBe(before.total + copies);
+      expect(after.total).toBe(before.total + copies + 1);
       const newest = Array.from({ length: 200 }, (_, i) => `ZZ${String(copies - i).padStart(6, '0')}`);
       expect(after.items.map((r) => r.no)).toEqual(newest);
       // With an area filter too: the copies are in the application's area.
@@ -304,10 +312,11 @@ describe('F-60 业务总览', () => {
       expect(all).toHaveLength(after.total);
       expect(new Set(all.map((r) => r.key)).size).toBe(all.length);
       expect(all.filter((r) => r.no.startsWith('ZZ'))).toHaveLength(copies);
+      expect(all.filter((r) => r.no === 'ZY000001')).toHaveLength(1);
       const order = (r: Row) => `${new Date(r.at).toISOString()} ${r.no}`;
       expect(all.map(order)).toEqual(all.map(order).sort().reverse());
     } finally {
-      await t.handle.db.execute(sql`delete from applications where no like 'ZZ%'`);
+      await t.handle.db.execute(sql`delete from applications where no like 'ZZ%' or no = 'ZY000001'`);
     }
   });
 
