@@ -20,14 +20,13 @@ export const pageWindow = (q: PageQuery) => ({ limit: q.pageSize, offset: (q.pag
  * A page's window written into a statement built once (`builtOnce`): `limit`, the clause; `upTo`, a
  * bound on the rows up to the page's end, for branches that each give at most that many (`upToRows`, as
  * a number); `shape`, what tells the statements apart; `values`, a later page's window (`limit`,
- * `offset` placeholders). With a
- * LIMIT given as a parameter PostgreSQL prices a prepared statement's generic plan as if it read a
- * tenth of every row, so it plans the page afresh on every run, and planning a city list's joins cost
- * as much as running its page (bench/README.md). So the first page, most of what is asked, has its
- * size written into the statement (a validated integer), and a later page's branches read up to the
- * next power of two past its end, also written in: the statement's text changes only when that
- * doubles, while the page's own window stays placeholders (literals there would make a new statement
- * for every page).
+ * `offset` placeholders). With a LIMIT given as a parameter PostgreSQL prices a prepared statement's
+ * generic plan as if it read a tenth of every row, so it plans the page afresh on every run, and
+ * planning a city list's joins cost as much as running its page (bench/README.md). So the first page,
+ * most of what is asked, has its size written into the statement (a validated integer), and a later
+ * page's branches read up to the next power of two past its end, also written in: the statement's text
+ * changes only when that doubles, while the page's own window stays placeholders (literals there would
+ * make a new statement for every page).
  */
 export function pageShape(q: PageQuery): {
   shape: string;

@@ -210,6 +210,9 @@ const NO_NAMES: NamesFound = {
   newestOnly: false,
 };
 
+/** The organisations and areas a search found, their rows read and counted by the organisations' and areas' ids. */
+const byIds = ({ orgs, areas }: Pick<NamesFound, 'orgs' | 'areas'>): NamesFound => ({ orgs, areas, rows: null, newestOnly: false });
+
 /** How many of a table's rows a search may find by names and still look them up by their ids. */
 export const NAMED_ROWS = 1000;
 
@@ -341,13 +344,13 @@ async function namesHolding(db: Conn, q: InboxQuery & { q: string }, upTo: numbe
   });
   const [row] = await builtOnceRows<Record<InboxSource, string>>(
     db,
-    { planned: `inbox named rows ${filterShape({ ...q, q: undefined })}${namesShape({ orgs, areas, rows: null, newestOnly: false })}` },
+    { planned: `inbox named rows ${filterShape({ ...q, q: undefined })}${namesShape(byIds({ orgs, areas }))}` },
     () => sql`select ${sql.join(rowsOfNamed, sql`, `)}`,
-    filterValues(q, { orgs, areas, rows: null, newestOnly: false }),
+    filterValues(q, byIds({ orgs, areas })),
   );
   const lists = BRANCHES.map((b) => [b.source, (row?.[b.source] ?? '').split(',').filter(Boolean)] as const);
   const many = lists.some(([, list]) => list.length > NAMED_ROWS);
-  if (many && upTo > NAMED_ROWS) return { orgs, areas, rows: null, newestOnly: false };
+  if (many && upTo > NAMED_ROWS) return byIds({ orgs, areas });
   const kept = (list: readonly string[]) => `{${(many ? list.slice(0, upTo) : list).join(',')}}`;
   return {
     orgs,
@@ -380,7 +383,7 @@ export async function officeInbox(ctx: Ctx, q: InboxQuery) {
   const values = { ...filters, ...page.values };
   // The rows counted: when the page reads only the newest of many rows found by names, they are
   // counted by their organisations and areas, in a statement planned for them.
-  const countedNames: NamesFound = names.newestOnly ? { ...names, rows: null, newestOnly: false } : names;
+  const countedNames = names.newestOnly ? byIds(names) : names;
   const countedParts = names.newestOnly ? partsFor(countedNames) : parts;
   const countedFilters = filterValues(q, countedNames);
   // Each table counted only up to the cap: the total past it is "more than", never a scan of every row.
@@ -392,9 +395,9 @@ export async function officeInbox(ctx: Ctx, q: InboxQuery) {
   const shape = `inbox ${filterShape(q)}${namesShape(names)}`;
   const countedShape = `inbox ${filterShape(q)}${namesShape(countedNames)}`;
   // A statement that reads rows by the organisations' and areas' ids is planned for them each time,
-  // not prepared (`{ planned }`): whether walking the list's order or gathering their rows through the indexes is quicker
-  // depends on how many they have (an applicant of 100,000 applications, or 20). Any other has its
-  // matches found first (`foundSets`, `namesHolding`), and one plan serves every text.
+  // not prepared (`{ planned }`): whether walking the list's order or gathering their rows through the
+  // indexes is quicker depends on how many they have (an applicant of 100,000 applications, or 20).
+  // Any other has its matches found first (`foundSets`, `namesHolding`), and one plan serves every text.
   const named = (found: NamesFound, name: string) => (found.rows ? name : { planned: name });
   const counts = carriedCount(counted(), countedFilters, countedShape, { apart: names.newestOnly });
   // The page's rows are chosen first by what orders them alone (each table's newest by its own
