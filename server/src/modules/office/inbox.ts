@@ -239,8 +239,9 @@ function conditions(b: Branch, q: InboxQuery, names: NamesFound): SQL | null {
     // Each way of holding the text is one an index serves. The rows holding it in a text of their
     // own (a number) are found first, by that text's search index: the planner cannot tell how few
     // they are, and walked the whole list's order for a number held by one application. Those whose
-    // organisation's or area's name holds it are the rows `namesHolding` gathered, by their ids; past
-    // `NAMED_ROWS`, those of the organisations' and areas' ids, in a plan made for them.
+    // organisation's or area's name holds it are the rows `namesHolding` gathered, by their ids (of
+    // many, only the newest the page needs); counted when there are many, or for a page past
+    // `NAMED_ROWS` rows, by the organisations' and areas' ids, in a plan made for them.
     const ways = b.texts.map(({ id, table, text }) => sql`${id} = any(array(select f.id from ${sql.identifier(foundIn(table, text))} f))`);
     if (b.formAreaName) ways.push(sql`(${b.areaId} is null and ${found(b.formAreaName, q.q, SEARCH_PLACEHOLDERS)})`);
     if (names.rows) {
