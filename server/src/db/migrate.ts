@@ -42,12 +42,17 @@ export interface MigrationState {
   upToDate: boolean;
 }
 
+/** The migrations this program ships: fixed for its life, so read once, not on every health check. */
+let shipped: { entries: { tag: string }[] } | undefined;
+const journal = () => {
+  shipped ??= JSON.parse(readFileSync(`${migrationsFolder}/meta/_journal.json`, 'utf8')) as { entries: { tag: string }[] };
+  return shipped;
+};
+
 export async function migrationState(db: Db): Promise<MigrationState> {
-  const journal = JSON.parse(readFileSync(`${migrationsFolder}/meta/_journal.json`, 'utf8')) as {
-    entries: { tag: string }[];
-  };
+  const { entries } = journal();
   const [row] = await db.select({ n: count() }).from(appliedMigrations);
   const applied = row?.n ?? 0;
-  const known = journal.entries.length;
-  return { applied, known, latest: journal.entries.at(-1)?.tag ?? null, upToDate: applied === known };
+  const known = entries.length;
+  return { applied, known, latest: entries.at(-1)?.tag ?? null, upToDate: applied === known };
 }
