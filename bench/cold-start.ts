@@ -1,6 +1,6 @@
 /**
  * `npm start` on an empty data folder, as a newcomer runs it: the launcher, pglite's initdb, the
- * migrations, the demo city loaded through the real use cases, the planner statistics, and the
+ * migrations, the demo city loaded through the real use cases, the first vacuum and planner statistics, and the
  * server listening. Times each start from spawning the launcher to the server's "running at" line,
  * then a restart on the same folder (nothing to create), and the server's resident memory (RSS)
  * once it has answered `/api/health` and sat idle for a few seconds. Each start uses a fresh

@@ -10,7 +10,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
-import { refreshPlannerStatistics } from '../server/src/db/statistics.ts';
+import { vacuumAndAnalyse } from '../server/src/db/vacuum.ts';
 import { openDemoCity } from './demo-city.ts';
 
 const perKind = Number(process.argv[2] ?? 100_000);
@@ -51,8 +51,8 @@ try {
     select 'BT' || lpad(g::text, 9, '0'), r.reason, r.application_id, r.fund_instruction_id, r.area_id, r.house_id, r.amount, r.account,
            (array['pending', 'paid'])[1 + g % 2], r.transaction_id, now() - ((g * 5) % 525600) * interval '1 minute'
       from (select * from refunds where application_id = ${app1.id} limit 1) r, generate_series(1, ${perKind}) g`);
-  // As the server keeps them (db/statistics.ts; PostgreSQL's autovacuum would get there by itself).
-  await refreshPlannerStatistics(db);
+  // As the server keeps them (db/vacuum.ts; PostgreSQL's autovacuum would get there by itself).
+  await vacuumAndAnalyse(db);
   const copying = (performance.now() - t0) / 1000;
 
   const figures: [string, number, number][] = [];

@@ -12,7 +12,7 @@
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../server/src/db/client.ts';
-import { refreshPlannerStatistics } from '../server/src/db/statistics.ts';
+import { vacuumAndAnalyse } from '../server/src/db/vacuum.ts';
 import { openDemoCity } from './demo-city.ts';
 
 const extra = Number(process.argv[2] ?? 500_000);
@@ -56,7 +56,7 @@ try {
     update ledger_accounts a set balance = a.balance + s.total
       from (select account_id, sum(amount) as total from ledger_entries where transaction_id in (${dep}, ${int}, ${ref}) group by account_id) s
      where s.account_id = a.id`);
-  await refreshPlannerStatistics(db);
+  await vacuumAndAnalyse(db);
   console.log(
     `${city.engine}: ${extra.toLocaleString('en')} extra house accounts written in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );

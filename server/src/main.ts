@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
 import { openPglite, openPostgres, type DbHandle } from './db/client.ts';
 import { DataDirLocked } from './db/data-dir-lock.ts';
-import { keepPlannerStatistics } from './db/statistics.ts';
+import { keepEmbeddedVacuumed } from './db/vacuum.ts';
 import { systemClock } from './lib/clock.ts';
 import { demoOwners } from './demo/owners.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoPasswordHash } from './demo/seed.ts';
@@ -63,13 +63,14 @@ async function main() {
   }
   console.log(lines.join('\n'));
   // Started once the server listens and has said so: the embedded database answers one statement at
-  // a time, so the first requests queue behind the statistics and are planned with them.
-  const statistics = keepPlannerStatistics(handle);
+  // a time, so the first requests queue behind the statistics and are planned with them; the vacuum
+  // that follows goes one table at a time, requests answered in between.
+  const vacuum = keepEmbeddedVacuumed(handle);
 
   // Requests finish first, then the jobs, then the database (and the data folder's lock) closes.
   onStopRequest(async () => {
     await drain(app);
-    await statistics.stop();
+    await vacuum.stop();
     await sweeper.stop();
     await evoteCloser.stop();
     await handle.close();

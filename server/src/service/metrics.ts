@@ -36,7 +36,7 @@ export function measureRequests(app: FastifyInstance): void {
   });
 }
 
-/** A periodic job reports each run (sweeping, planner statistics, …). */
+/** A periodic job reports each run (sweeping, vacuuming the embedded database, …). */
 export function recordJob(name: string, ok: boolean, at = Date.now()): void {
   const j = jobs.get(name) ?? { ok: 0, failed: 0, lastOk: 0 };
   if (ok) {
