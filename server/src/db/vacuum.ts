@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { recordJob } from '../service/metrics.ts';
 import { type Db, type DbHandle, rowsOf } from './client.ts';
+import { periodicJob } from '../service/periodic-job.ts';
 
 /**
  * Fresh planner statistics (row counts, value distributions) for every table, then every table
@@ -49,24 +49,10 @@ async function vacuumEach(db: Db, analyseDue: boolean): Promise<void> {
  */
 export function keepEmbeddedVacuumed(handle: DbHandle, everyMs = 6 * 3_600_000): { stop(): Promise<void> } {
   if (handle.kind !== 'pglite') return { stop: async () => undefined };
-  let running: Promise<void> = Promise.resolve();
   let runs = 0;
-  const run = () => {
-    running = (runs++ === 0 ? vacuumAndAnalyse : vacuumAndAnalyseDue)(handle.db)
-      .then(() => recordJob('vacuum', true))
-      .catch((err: unknown) => {
-        recordJob('vacuum', false);
-        console.error('embedded database not vacuumed:', err);
-      });
-    return running;
-  };
-  void run();
-  const timer = setInterval(run, everyMs);
-  timer.unref();
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return periodicJob('vacuum', () => (runs++ === 0 ? vacuumAndAnalyse : vacuumAndAnalyseDue)(handle.db), {
+    everyMs,
+    atStart: true,
+    failure: 'embedded database not vacuumed:',
+  });
 }

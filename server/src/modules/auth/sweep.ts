@@ -5,8 +5,8 @@ import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from '../../domain/session-polic
 import type { Clock } from '../../lib/clock.ts';
 import { LONGEST_WINDOW_SECONDS } from '../../lib/rate-limit.ts';
 import { MAX_SKEW_SECONDS } from '../payments/bank-api-auth.ts';
-import { recordJob } from '../../service/metrics.ts';
 import { onOneInstance } from '../../service/one-instance.ts';
+import { periodicJob } from '../../service/periodic-job.ts';
 
 const ago = (now: Date, ms: number) => new Date(now.getTime() - ms);
 
@@ -41,20 +41,8 @@ const SWEEP_LOCK = 7_041_979;
  * round); `stop` ends it and waits for a sweep in progress.
  */
 export function keepSwept(handle: DbHandle, clock: Clock, everyMs = 10 * 60_000): { stop(): Promise<void> } {
-  let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = onOneInstance(handle, SWEEP_LOCK, () => sweepExpired(handle.db, clock.now()))
-      .then(() => recordJob('sweep', true))
-      .catch((err: unknown) => {
-        recordJob('sweep', false);
-        console.error('expired sessions and counters not swept:', err);
-      });
-  }, everyMs);
-  timer.unref();
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return periodicJob('sweep', () => onOneInstance(handle, SWEEP_LOCK, () => sweepExpired(handle.db, clock.now())), {
+    everyMs,
+    failure: 'expired sessions and counters not swept:',
+  });
 }

@@ -3,8 +3,8 @@ import { type DbHandle, rowsOf, type Tx } from '../../db/client.ts';
 import { genesisHash } from '../../domain/evote.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { Ctx } from '../../lib/context.ts';
-import { recordJob } from '../../service/metrics.ts';
 import { onOneInstance } from '../../service/one-instance.ts';
+import { periodicJob } from '../../service/periodic-job.ts';
 import { audit } from '../audit/audit.ts';
 import { storeStage } from '../projects/actions.ts';
 import { recordEvent } from '../workflow/events.ts';
@@ -85,22 +85,9 @@ export function closeDueEvotesNow(handle: DbHandle, clock: Clock) {
  * restart loses nothing. Until the job has run, readers treat an e-vote past its end as closed.
  */
 export function keepEvotesClosed(handle: DbHandle, clock: Clock, everyMs = 60_000): { stop(): Promise<void> } {
-  let running: Promise<unknown> = Promise.resolve();
-  const round = () => {
-    running = closeDueEvotesNow(handle, clock)
-      .then(() => recordJob('evote-close', true))
-      .catch((err: unknown) => {
-        recordJob('evote-close', false);
-        console.error('electronic votes past their end not closed:', err);
-      });
-  };
-  round();
-  const timer = setInterval(round, everyMs);
-  timer.unref();
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return periodicJob('evote-close', () => closeDueEvotesNow(handle, clock), {
+    everyMs,
+    atStart: true,
+    failure: 'electronic votes past their end not closed:',
+  });
 }
