@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite, rowsOf, type DbHandle } from '../src/db/client.ts';
@@ -128,6 +131,50 @@ describe('vacuum and planner statistics (performance at city scale)', () => {
       expect(Number(planned?.n)).toBe(2000);
     } finally {
       await embedded.close();
+    }
+  });
+
+  it('F-60 a restart of the embedded server analyses only the tables whose statistics are missing or whose size moved since: a settled city does not hold the first requests', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wygl-vacuum-'));
+    try {
+      const first = await openPglite(join(dir, 'data'));
+      await first.db.execute(sql`create table settled as select g as n from generate_series(1, 100000) g`);
+      await first.db.execute(sql`create table grown as select g as n from generate_series(1, 20000) g`);
+      await vacuumAndAnalyse(first.db);
+      await first.close();
+      const again = await openPglite(join(dir, 'data'));
+      try {
+        await again.db.execute(sql`insert into grown select g from generate_series(20001, 40000) g`);
+        await again.db.execute(sql`create table fresh as select g as n from generate_series(1, 1000) g`);
+        const started = keepEmbeddedVacuumed(again, 60_000);
+        await started.stop();
+        const planned = await rowsOf<{ name: string; thousands: string; stats: boolean }>(
+          again.db,
+          sql`select c.relname as name, round(c.reltuples / 1000)::text as thousands, exists (select 1 from pg_statistic st where st.starelid = c.oid) as stats
+                from pg_class c where c.relname in ('settled', 'grown', 'fresh') order by c.relname`,
+        );
+        expect(planned).toEqual([
+          { name: 'fresh', thousands: '1', stats: true },
+          { name: 'grown', thousands: '40', stats: true },
+          { name: 'settled', thousands: '100', stats: true },
+        ]);
+        // What the engine files of this run once a second: only the two tables whose statistics were due.
+        await new Promise((r) => setTimeout(r, 1100));
+        await again.db.execute(sql`select 1`);
+        const counts = await rowsOf<{ name: string; n: string }>(
+          again.db,
+          sql`select relname as name, analyze_count::text as n from pg_stat_user_tables where relname in ('settled', 'grown', 'fresh') order by relname`,
+        );
+        expect(counts).toEqual([
+          { name: 'fresh', n: '1' },
+          { name: 'grown', n: '1' },
+          { name: 'settled', n: '0' },
+        ]);
+      } finally {
+        await again.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
