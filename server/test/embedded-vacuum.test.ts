@@ -24,6 +24,25 @@ describe('vacuum and planner statistics (performance at city scale)', () => {
     expect(await plannedHouses()).toBe(Number(actual?.n));
   });
 
+  it('F-60 a refresh after a bulk load analyses every table, also one whose writes the engine has not yet counted', async () => {
+    const embedded = await openPglite();
+    try {
+      await embedded.db.execute(sql`create table loaded as select g as n, 'a' as kind from generate_series(1, 10000) g`);
+      await vacuumAndAnalyse(embedded.db);
+      // Rewritten in place, the same size: only a fresh analysis knows the kinds changed.
+      await embedded.db.execute(sql`update loaded set kind = 'b'`);
+      await embedded.db.execute(sql`vacuum full loaded`);
+      await vacuumAndAnalyse(embedded.db);
+      const [kinds] = await rowsOf<{ common: string }>(
+        embedded.db,
+        sql`select most_common_vals::text as common from pg_stats where tablename = 'loaded' and attname = 'kind'`,
+      );
+      expect(kinds?.common).toBe('{b}');
+    } finally {
+      await embedded.close();
+    }
+  });
+
   it('F-60 the embedded database is analysed as the server starts: the first statement after is planned with the statistics, and stopping waits for a run in progress', async () => {
     const embedded = await openPglite();
     try {
